@@ -1,0 +1,133 @@
+// Runs dist/index.js the way GitHub's runner does: every input as an INPUT_* variable (defaults
+// from action.yml), GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files, RUNNER_TEMP. Node built-ins only:
+// the demo, the end-to-end tests and the bench share it.
+import { spawn } from 'node:child_process'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+export const root = join(dirname(fileURLToPath(import.meta.url)), '..')
+
+/** The inputs of action.yml with their defaults, read the way the runner reads them. */
+export function actionInputs() {
+  const text = readFileSync(join(root, 'action.yml'), 'utf8')
+  const block = /^inputs:\n([\s\S]*?)^\S/m.exec(text)?.[1] ?? ''
+  const inputs = {}
+  let current = null
+  for (const line of block.split('\n')) {
+    const name = /^ {2}([a-z0-9-]+):\s*$/.exec(line)
+    if (name) {
+      current = name[1]
+      inputs[current] = ''
+      continue
+    }
+    const value = /^ {4}default:\s*(.*)$/.exec(line)
+    if (value && current) inputs[current] = value[1].trim().replace(/^'(.*)'$/, '$1')
+  }
+  return inputs
+}
+
+/** Parses the runner's output file: `name<<DELIMITER`, the value's lines, `DELIMITER`. */
+export function parseOutputFile(text) {
+  const outputs = {}
+  const lines = text.split('\n')
+  for (let i = 0; i < lines.length; i++) {
+    const heredoc = /^([^=<]+)<<(.+)$/.exec(lines[i])
+    if (heredoc) {
+      const end = lines.indexOf(heredoc[2], i + 1)
+      outputs[heredoc[1]] = lines.slice(i + 1, end).join('\n')
+      i = end
+    } else if (lines[i].includes('=')) {
+      const at = lines[i].indexOf('=')
+      outputs[lines[i].slice(0, at)] = lines[i].slice(at + 1)
+    }
+  }
+  return outputs
+}
+
+const unescapeData = s => s.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%')
+const unescapeProperty = s => unescapeData(s).replace(/%3A/g, ':').replace(/%2C/g, ',')
+
+/** Workflow commands in a log (`::error title=T::message`), decoded as the runner decodes them. */
+export function parseCommands(stdout) {
+  const commands = []
+  for (const line of stdout.split(/\r?\n/)) {
+    const match = /^::([a-z-]+)(?: ([^:]*))?::(.*)$/.exec(line)
+    if (!match) continue
+    const properties = {}
+    for (const pair of (match[2] ?? '').split(',').filter(Boolean)) {
+      const at = pair.indexOf('=')
+      properties[pair.slice(0, at)] = unescapeProperty(pair.slice(at + 1))
+    }
+    commands.push({ command: match[1], properties, message: unescapeData(match[3]) })
+  }
+  return commands
+}
+
+/**
+ * Starts the action. `inputs` override action.yml's defaults; `env` adds variables; `node` is the
+ * binary (GitHub runs node24). Returns the child and a promise of everything the runner would see.
+ */
+export function startAction({ inputs = {}, env = {}, node = process.execPath, script = join(root, 'dist', 'index.js') } = {}) {
+  const dir = mkdtempSync(join(tmpdir(), 'testerarmy-runner-'))
+  const files = {
+    output: join(dir, 'output'),
+    summary: join(dir, 'step_summary'),
+    temp: join(dir, 'runner_temp')
+  }
+  writeFileSync(files.output, '')
+  writeFileSync(files.summary, '')
+  const inputEnv = {}
+  for (const [name, value] of Object.entries({ ...actionInputs(), ...inputs })) {
+    inputEnv[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value
+  }
+  const child = spawn(node, [script], {
+    cwd: dir,
+    env: {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      GITHUB_ACTIONS: 'true',
+      CI: 'true',
+      RUNNER_TEMP: files.temp,
+      GITHUB_OUTPUT: files.output,
+      GITHUB_STEP_SUMMARY: files.summary,
+      GITHUB_WORKSPACE: dir,
+      ...inputEnv,
+      ...env
+    },
+    stdio: ['ignore', 'pipe', 'pipe']
+  })
+  let stdout = ''
+  let stderr = ''
+  child.stdout.setEncoding('utf8').on('data', chunk => (stdout += chunk))
+  child.stderr.setEncoding('utf8').on('data', chunk => (stderr += chunk))
+  const done = new Promise((resolve, reject) => {
+    child.on('error', reject)
+    child.on('close', (code, signal) => {
+      const read = file => {
+        try {
+          return readFileSync(file, 'utf8')
+        } catch {
+          return ''
+        }
+      }
+      const outputs = parseOutputFile(read(files.output))
+      resolve({
+        code,
+        signal,
+        stdout,
+        stderr,
+        outputs,
+        summary: read(files.summary),
+        report: outputs['report-path'] ? read(outputs['report-path']) : '',
+        commands: parseCommands(stdout),
+        dir,
+        cleanup: () => rmSync(dir, { recursive: true, force: true })
+      })
+    })
+  })
+  return { child, done }
+}
+
+export const runAction = options => startAction(options).done

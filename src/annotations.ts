@@ -1,0 +1,48 @@
+// Which annotations to emit: one per issue and warning, most severe first, within what GitHub
+// shows for a step, then one notice for the rest. Pure: the caller sends them through @actions/core.
+import { Limits } from './constants.js'
+import { logText } from './escape.js'
+import type { Report } from './report.js'
+import type { Issue } from './run-response.js'
+import { bySeverity } from './report.js'
+import { severityLabel } from './summary.js'
+
+export interface Annotation {
+  level: 'error' | 'warning' | 'notice'
+  title: string
+  message: string
+}
+
+export function planAnnotations(report: Report): Annotation[] {
+  const several = report.runs.length > 1
+  const tag = (feature: string, issue: Issue) => ({ feature, issue })
+  const issues = report.runs.flatMap(r => r.issues.map(i => tag(r.featureName, i)))
+  const warnings = report.runs.flatMap(r => r.warnings.map(w => tag(r.featureName, w)))
+  const order = (a: ReturnType<typeof tag>, b: ReturnType<typeof tag>): number => bySeverity(a.issue, b.issue)
+  issues.sort(order)
+  warnings.sort(order)
+
+  const toAnnotation = (level: 'error' | 'warning', { feature, issue }: ReturnType<typeof tag>): Annotation => {
+    const where = issue.url ? ` on ${logText(issue.url, 300)}` : ''
+    const prefix = several && feature ? `${logText(feature, 100)}: ` : ''
+    const description = issue.description ? `\n${logText(issue.description, 1_000)}` : ''
+    return {
+      level,
+      title: logText(issue.name || 'Unnamed issue', 200),
+      message: `${prefix}${severityLabel(issue.severity)}${where}${description}`
+    }
+  }
+  const shown = [
+    ...issues.slice(0, Limits.maxErrorAnnotations).map(i => toAnnotation('error', i)),
+    ...warnings.slice(0, Limits.maxWarningAnnotations).map(w => toAnnotation('warning', w))
+  ]
+  const hidden = Math.max(0, issues.length - Limits.maxErrorAnnotations) + Math.max(0, warnings.length - Limits.maxWarningAnnotations)
+  if (hidden > 0) {
+    shown.push({
+      level: 'notice',
+      title: 'More TesterArmy findings',
+      message: `${hidden} more ${hidden === 1 ? 'finding is' : 'findings are'} in the job summary and the JSON report (output report-path).`
+    })
+  }
+  return shown
+}

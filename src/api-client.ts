@@ -1,0 +1,230 @@
+// Talks to the TesterArmy API over @actions/http-client (proxies, no_proxy) and reports every
+// answer, fault included, as a typed value: deciding what a fault means is the retry policy's job.
+import type { IncomingMessage } from 'node:http'
+import { HttpClient } from '@actions/http-client'
+import type { RequestHandler } from '@actions/http-client/lib/interfaces'
+import { Limits, VERSION } from './constants.js'
+import { NotARunError, parseRun, type Run } from './run-response.js'
+
+export type GetRunResponse =
+  /** A 200 whose body is a run. `body` is kept as received for the report file. */
+  | { kind: 'run'; run: Run; body: unknown }
+  /** Any other HTTP status. `retryAfterMs` is set when the server said how long to wait. */
+  | { kind: 'http-error'; status: number; message: string; retryAfterMs: number | null }
+  /** A 200 whose body is not JSON or not a run. */
+  | { kind: 'invalid-body'; message: string }
+  /** No HTTP answer: refused, reset, DNS, TLS, or the request's own timeout. */
+  | { kind: 'network-error'; message: string; timedOut: boolean }
+  /** The caller's signal ended the request (the action's deadline or the runner's cancel). */
+  | { kind: 'aborted' }
+
+export type CancelRunResponse =
+  | { kind: 'cancelled' }
+  | { kind: 'http-error'; status: number; message: string }
+  | { kind: 'network-error'; message: string; timedOut: boolean }
+  | { kind: 'aborted' }
+
+/** What the poller needs from the API; the poller's tests can hand it anything with this shape. */
+export interface RunsApi {
+  getRun(id: string, options?: RequestOptions): Promise<GetRunResponse>
+  cancelRun(id: string, options?: RequestOptions): Promise<CancelRunResponse>
+}
+
+export interface RequestOptions {
+  /** Ends the request early: the deadline or the runner's cancellation. */
+  signal?: AbortSignal
+  /** This request's own limit; defaults to 30 s. */
+  timeoutMs?: number
+}
+
+export interface ApiClientOptions {
+  apiUrl: string
+  apiKey: string
+  /** Told about each request (method, path, status, time; never a header) for debug logging. */
+  onRequest?: (line: string) => void
+  now?: () => number
+}
+
+/** Raised inside a request when its own timer fires, to tell that apart from the caller's abort. */
+class RequestTimeout extends Error {}
+
+export class ApiClient implements RunsApi {
+  private readonly now: () => number
+
+  constructor(private readonly options: ApiClientOptions) {
+    this.now = options.now ?? Date.now
+  }
+
+  async getRun(id: string, options: RequestOptions = {}): Promise<GetRunResponse> {
+    const answer = await this.send('GET', `/v1/runs/${encodeURIComponent(id)}`, options)
+    if (answer.kind !== 'http') return answer
+    const { status, body, retryAfterMs } = answer
+    if (status !== 200) {
+      return { kind: 'http-error', status, message: errorMessage(status, body), retryAfterMs }
+    }
+    let json: unknown
+    try {
+      json = JSON.parse(body)
+    } catch {
+      return { kind: 'invalid-body', message: `the API answered 200 with a body that is not JSON (${describeBody(body)})` }
+    }
+    try {
+      return { kind: 'run', run: parseRun(json, id), body: json }
+    } catch (error) {
+      if (error instanceof NotARunError) {
+        return { kind: 'invalid-body', message: `the API answered 200 but ${error.message}` }
+      }
+      throw error
+    }
+  }
+
+  async cancelRun(id: string, options: RequestOptions = {}): Promise<CancelRunResponse> {
+    const answer = await this.send('POST', `/v1/runs/${encodeURIComponent(id)}/cancel`, {
+      timeoutMs: Limits.cancelRequestTimeoutMs,
+      ...options
+    })
+    if (answer.kind !== 'http') return answer
+    if (answer.status >= 200 && answer.status < 300) return { kind: 'cancelled' }
+    return { kind: 'http-error', status: answer.status, message: errorMessage(answer.status, answer.body) }
+  }
+
+  private async send(
+    method: 'GET' | 'POST',
+    path: string,
+    { signal, timeoutMs = Limits.requestTimeoutMs }: RequestOptions
+  ): Promise<
+    | { kind: 'http'; status: number; body: string; retryAfterMs: number | null }
+    | { kind: 'network-error'; message: string; timedOut: boolean }
+    | { kind: 'aborted' }
+  > {
+    if (signal?.aborted) return { kind: 'aborted' }
+    // One controller per request, ended by the caller's signal or by this request's own timer.
+    const controller = new AbortController()
+    const onAbort = (): void => controller.abort(signal?.reason)
+    signal?.addEventListener('abort', onAbort, { once: true })
+    const timer = setTimeout(() => controller.abort(new RequestTimeout()), timeoutMs)
+    const started = this.now()
+    const url = `${this.options.apiUrl}${path}`
+    try {
+      const client = new HttpClient(`testerarmy-action/${VERSION}`, [withSignal(controller.signal)], {
+        allowRetries: false,
+        // Redirects would re-send the key to wherever the API pointed; the API never redirects.
+        allowRedirects: false,
+        socketTimeout: timeoutMs,
+        headers: {
+          authorization: `Bearer ${this.options.apiKey}`,
+          accept: 'application/json'
+        }
+      })
+      const response = await client.request(method, url, method === 'POST' ? '' : null, {})
+      const body = await readBody(response.message, controller.signal)
+      const status = response.message.statusCode ?? 0
+      this.options.onRequest?.(`${method} ${path} -> ${status} in ${this.now() - started} ms`)
+      return { kind: 'http', status, body, retryAfterMs: parseRetryAfter(response.message.headers['retry-after'], this.now()) }
+    } catch (error) {
+      const reason = controller.signal.reason
+      if (controller.signal.aborted && !(reason instanceof RequestTimeout)) {
+        this.options.onRequest?.(`${method} ${path} -> aborted after ${this.now() - started} ms`)
+        return { kind: 'aborted' }
+      }
+      const timedOut = controller.signal.aborted || /timeout/i.test(String((error as Error)?.message))
+      const message = timedOut
+        ? `no answer from the API within ${Math.round(timeoutMs / 1000)} s`
+        : networkMessage(error)
+      this.options.onRequest?.(`${method} ${path} -> ${message}`)
+      return { kind: 'network-error', message, timedOut }
+    } finally {
+      clearTimeout(timer)
+      signal?.removeEventListener('abort', onAbort)
+    }
+  }
+}
+
+/** http-client's extension point for request options: it lets an AbortSignal reach http.request. */
+function withSignal(signal: AbortSignal): RequestHandler {
+  return {
+    prepareRequest: options => {
+      options.signal = signal
+    },
+    canHandleAuthentication: () => false,
+    handleAuthentication: () => Promise.reject(new Error('not supported'))
+  }
+}
+
+/**
+ * Reads a body to its end, or fails when the connection drops or the signal fires. (http-client's
+ * own readBody waits forever on a connection that dies mid-body.)
+ */
+function readBody(message: IncomingMessage, signal: AbortSignal): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    let size = 0
+    const fail = (error: Error): void => {
+      message.destroy()
+      reject(error)
+    }
+    if (signal.aborted) return fail(new Error('aborted'))
+    signal.addEventListener('abort', () => fail(new Error('aborted')), { once: true })
+    message.on('data', (chunk: Buffer) => {
+      size += chunk.length
+      if (size > Limits.maxResponseBytes) return fail(new Error('the response is too large'))
+      chunks.push(chunk)
+    })
+    message.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
+    message.on('error', fail)
+    message.on('aborted', () => fail(new Error('the connection closed before the response ended')))
+    message.on('close', () => {
+      if (!message.complete) fail(new Error('the connection closed before the response ended'))
+    })
+  })
+}
+
+/** `Retry-After` as seconds or as an HTTP date; null when absent or unreadable. */
+export function parseRetryAfter(header: string | string[] | undefined, now: number): number | null {
+  const value = (Array.isArray(header) ? header[0] : header)?.trim()
+  if (!value) return null
+  if (/^\d+(\.\d+)?$/.test(value)) return Math.round(Number(value) * 1000)
+  const date = Date.parse(value)
+  return Number.isNaN(date) ? null : Math.max(0, date - now)
+}
+
+/** The API's `{ error, message }` when it sent one, else a short description of what came back. */
+function errorMessage(status: number, body: string): string {
+  try {
+    const json: unknown = JSON.parse(body)
+    if (typeof json === 'object' && json !== null) {
+      const { message, error } = json as Record<string, unknown>
+      const text = [message, error].find((v): v is string => typeof v === 'string' && v.trim() !== '')
+      if (text) return `HTTP ${status}: ${text.trim().slice(0, 300)}`
+    }
+  } catch {
+    // not JSON: described below
+  }
+  return `HTTP ${status}${body.trim() ? ` (${describeBody(body)})` : ''}`
+}
+
+/** A proxy's HTML error page or a stray body, summarised without dumping it into the log. */
+function describeBody(body: string): string {
+  const trimmed = body.trim()
+  if (trimmed === '') return 'empty body'
+  if (/^<!doctype html|^<html/i.test(trimmed)) {
+    const title = /<title[^>]*>([^<]{1,120})<\/title>/i.exec(trimmed)?.[1]?.trim()
+    return title ? `an HTML page titled "${title}"` : 'an HTML page'
+  }
+  return `${trimmed.length} characters starting "${trimmed.slice(0, 40).replace(/\s+/g, ' ')}"`
+}
+
+function networkMessage(error: unknown): string {
+  const code = (error as { code?: unknown })?.code
+  const text = error instanceof Error ? error.message : String(error)
+  const known: Record<string, string> = {
+    ECONNREFUSED: 'the API refused the connection',
+    ECONNRESET: 'the connection was reset',
+    EPIPE: 'the connection was reset',
+    ENOTFOUND: 'the API host was not found (DNS)',
+    EAI_AGAIN: 'the API host could not be resolved (DNS)',
+    ETIMEDOUT: 'the connection timed out'
+  }
+  const description = typeof code === 'string' ? known[code] : undefined
+  return description ? `${description} (${code})` : `request failed: ${text}`
+}

@@ -1,0 +1,70 @@
+// Names and limits shared across the action: every input and output name is spelled here once.
+
+/** Kept in step with package.json by a test; sent as the User-Agent. */
+export const VERSION = '1.0.0'
+
+export const Inputs = {
+  RunId: 'run-id',
+  ApiKey: 'api-key',
+  ApiUrl: 'api-url',
+  PollInterval: 'poll-interval',
+  Timeout: 'timeout',
+  FailOn: 'fail-on',
+  MinSeverity: 'min-severity',
+  Summary: 'summary',
+  Annotations: 'annotations',
+  ReportPath: 'report-path',
+  CancelOnAbort: 'cancel-on-abort'
+} as const
+
+export const Outputs = {
+  RunId: 'run-id',
+  Status: 'status',
+  Result: 'result',
+  Passed: 'passed',
+  IssuesCount: 'issues-count',
+  WarningsCount: 'warnings-count',
+  MaxSeverity: 'max-severity',
+  StepsCount: 'steps-count',
+  FailedStepsCount: 'failed-steps-count',
+  DurationMs: 'duration-ms',
+  FeatureName: 'feature-name',
+  Description: 'description',
+  ReportPath: 'report-path',
+  Runs: 'runs'
+} as const
+
+/** The environment variable read when the `api-key` input is empty. */
+export const API_KEY_ENV = 'TESTERARMY_API_KEY'
+
+export const DEFAULT_API_URL = 'https://tester.army/api'
+
+export const Limits = {
+  /** The shortest `poll-interval`: faster polling only costs the API and the user's rate limit. */
+  minPollIntervalMs: 1_000,
+  /** GitHub ends a job after 6 hours, so a longer `timeout` could never be reached. */
+  maxTimeoutMs: 6 * 60 * 60 * 1_000,
+  /** Each request gets its own deadline, so one hung connection cannot eat the whole wait. */
+  requestTimeoutMs: 30_000,
+  /** Backoff never waits longer than this between two tries of one run. */
+  maxBackoffMs: 60_000,
+  /** A run created a moment ago may not be readable yet; a 404 is trusted only after this long. */
+  notFoundGraceMs: 60_000,
+  /** The runner sends SIGKILL a few seconds after its first signal; cancelling must fit inside. */
+  cancelRequestTimeoutMs: 3_000,
+  /** A response body larger than this is not a run we can report; treated as a transient fault. */
+  maxResponseBytes: 64 * 1024 * 1024,
+  /**
+   * GitHub rejects a step summary over 1 MiB, whole. Keep ours under it with room to spare for the
+   * runner's own bookkeeping.
+   */
+  summaryMaxBytes: 1_000_000,
+  /** GitHub shows at most 10 error and 10 warning annotations per step. */
+  maxErrorAnnotations: 10,
+  maxWarningAnnotations: 10
+} as const
+
+/** Statuses after which a run never changes again (API `RunResponse.status`). */
+export const TERMINAL_STATUSES: readonly string[] = ['completed', 'failed', 'cancelled']
+/** Statuses the API documents as not finished yet; any other unknown value is logged once. */
+export const WAITING_STATUSES: readonly string[] = ['queued', 'running']

@@ -1,0 +1,79 @@
+// The one place where text from the API becomes safe to show. Everything the API returns was
+// written by an AI agent about arbitrary web pages: it may hold HTML, Markdown, workflow commands,
+// or links to anywhere. Each output context has one function here, and nothing else escapes.
+
+/** Characters that change how text displays without being seen: bidi overrides (Trojan Source). */
+const INVISIBLE_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/g
+// C0 and C1 controls except tab and line feed.
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g
+
+/** Well-formed UTF-16 (lone surrogates become U+FFFD), no control characters, `\n` line ends. */
+export function clean(text: string): string {
+  return text
+    .toWellFormed()
+    .replace(/\r\n?/g, '\n')
+    .replace(CONTROL_CHARS, '')
+    .replace(INVISIBLE_CONTROLS, '')
+}
+
+/** Shortens to `max` characters (code points), marking the cut so nobody mistakes it for the whole. */
+export function truncate(text: string, max: number): string {
+  if (text.length <= max) return text
+  const chars = Array.from(text)
+  return chars.length <= max ? text : `${chars.slice(0, Math.max(0, max - 1)).join('')}…`
+}
+
+// Every ASCII character that CommonMark, GFM or GitHub's extensions ($ math, : emoji, @ mentions)
+// could act on. A backslash before ASCII punctuation always means the character itself. The HTML
+// specials (& < > " ') are not here: they become entities, and an entity must not be backslashed.
+const MARKDOWN_SPECIALS = /[\\`*_{}[\]()#+\-.!|~=:@$]/g
+const HTML_SPECIALS = /[&<>"']/g
+const HTML_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }
+
+/**
+ * Text inside Markdown (a paragraph or a table cell): every special character escaped, `<`/`>`/`&`
+ * as entities so no tag or entity can form, line breaks as `<br>` so a table row stays one row.
+ */
+export function markdown(text: string, max = 2_000): string {
+  return truncate(clean(text), max)
+    .replace(MARKDOWN_SPECIALS, '\\$&')
+    .replace(HTML_SPECIALS, c => HTML_ENTITIES[c] as string)
+    .replace(/\n/g, '<br>')
+}
+
+/**
+ * Text inside HTML (a `<summary>`, an attribute): Markdown is not parsed there, so entities only.
+ * Line breaks become spaces: a blank line would end the HTML block and let Markdown back in.
+ */
+export function html(text: string, max = 2_000): string {
+  return truncate(clean(text), max)
+    .replace(/\s+/g, ' ')
+    .replace(HTML_SPECIALS, c => HTML_ENTITIES[c] as string)
+}
+
+/**
+ * The URL, normalised, if it is an absolute http(s) URL; null for anything else (`javascript:`,
+ * `data:`, relative paths), which is then shown as text, never as a link or image.
+ */
+export function httpUrl(text: string): string | null {
+  const trimmed = clean(text).trim()
+  if (!/^https?:\/\//i.test(trimmed)) return null
+  try {
+    const url = new URL(trimmed)
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') return null
+    // The WHATWG serialisation percent-encodes spaces, quotes and angle brackets; encode what is
+    // left that could end a Markdown link destination or an HTML attribute.
+    return url.href.replace(/[()'"<>\s]/g, c => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`)
+  } catch {
+    return null
+  }
+}
+
+/**
+ * One line for the job log. The runner reads any line starting with `::` as a command, so text from
+ * the API must never start a line: line breaks become spaces and the caller puts its own words first.
+ */
+export function logText(text: string, max = 500): string {
+  return truncate(clean(text).replace(/\s+/g, ' ').trim(), max)
+}

@@ -1,0 +1,86 @@
+// The verdict: does this run let the job pass, under `fail-on` and `min-severity`? Pure.
+import type { FailOn } from './inputs.js'
+import type { FinalStatus } from './poller.js'
+import type { Issue } from './run-response.js'
+
+export type Result = 'PASS' | 'FAILED' | 'SKIPPED' | ''
+
+export interface GatePolicy {
+  failOn: FailOn
+  minSeverity: number
+}
+
+export interface GateInput {
+  status: FinalStatus
+  result: Result
+  /** Entries of type `issue` (and unknown types: the gate fails closed). */
+  issues: Issue[]
+  warnings: Issue[]
+}
+
+export interface Verdict {
+  passed: boolean
+  /** Why it failed, one short clause each; empty when it passed. */
+  reasons: string[]
+  /** Things the reader should know although they did not fail the verdict. */
+  notes: string[]
+}
+
+/** Unrated issues (no valid severity) reach every threshold: an unknown risk must not slip through. */
+export const reachesThreshold = (issue: Issue, minSeverity: number): boolean =>
+  issue.severity === null || issue.severity >= minSeverity
+
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`
+
+/**
+ * `fail-on: never` is judged exactly like `failed`: the verdict is still reported (the `passed`
+ * output, the summary); only the caller decides not to fail the step on it.
+ */
+export function judge(run: GateInput, policy: GatePolicy): Verdict {
+  const reasons: string[] = []
+  const notes: string[] = []
+  const atLeast = policy.minSeverity > 1 ? ` at severity ${policy.minSeverity} or above` : ''
+
+  switch (run.status) {
+    case 'completed':
+      break
+    case 'failed':
+      reasons.push('the run failed before it could finish testing')
+      break
+    case 'cancelled':
+      reasons.push('the run was cancelled')
+      break
+    case 'timed_out':
+      reasons.push('the run did not finish before the timeout')
+      break
+    case 'not_found':
+      reasons.push('the run was not found')
+      break
+    case 'error':
+      reasons.push('the run could not be checked')
+      break
+  }
+
+  if (run.status === 'completed') {
+    if (run.result === '') {
+      reasons.push('the run completed without a result')
+    } else if (run.result === 'FAILED') {
+      const blocking = run.issues.filter(i => reachesThreshold(i, policy.minSeverity))
+      if (run.issues.length === 0) {
+        reasons.push('the run FAILED without reporting any issue')
+      } else if (blocking.length > 0) {
+        reasons.push(`the run FAILED with ${plural(blocking.length, 'issue')}${atLeast}`)
+      } else {
+        notes.push(
+          `the run FAILED, but none of its ${plural(run.issues.length, 'issue')} reaches min-severity ${policy.minSeverity}`
+        )
+      }
+    }
+    if (policy.failOn === 'warnings') {
+      const blocking = run.warnings.filter(w => reachesThreshold(w, policy.minSeverity))
+      if (blocking.length > 0) reasons.push(`the run reported ${plural(blocking.length, 'warning')}${atLeast}`)
+    }
+  }
+
+  return { passed: reasons.length === 0, reasons, notes }
+}

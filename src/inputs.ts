@@ -1,0 +1,230 @@
+// Turns the workflow's inputs into one typed, validated Settings object, before any request.
+import * as os from 'node:os'
+import * as path from 'node:path'
+import { API_KEY_ENV, DEFAULT_API_URL, Inputs, Limits } from './constants.js'
+import { formatDuration, parseDuration } from './duration.js'
+
+export type FailOn = 'failed' | 'warnings' | 'never'
+export type SummaryMode = 'always' | 'on-failure' | 'never'
+
+export interface Settings {
+  /** Run IDs to wait for, lower-cased, duplicates dropped, in the order given. */
+  runIds: string[]
+  /** Never logged: masked by the caller through `onSecret` as soon as it is read. */
+  apiKey: string
+  /** API root without a trailing slash; requests go to `${apiUrl}/v1/runs/{id}`. */
+  apiUrl: string
+  pollIntervalMs: number
+  timeoutMs: number
+  failOn: FailOn
+  /** 1 to 5: issues below it are reported but do not fail the verdict. */
+  minSeverity: number
+  summary: SummaryMode
+  annotations: boolean
+  /** Absolute path of the JSON report. */
+  reportPath: string
+  cancelOnAbort: boolean
+}
+
+/** A bad input. The message names the input, quotes the value and says what is accepted. */
+export class InputError extends Error {
+  override name = 'InputError'
+}
+
+/** All the bad inputs at once, so a user fixes them in one go rather than one per run. */
+export class InputErrors extends Error {
+  override name = 'InputErrors'
+  constructor(readonly errors: InputError[]) {
+    super(errors.map(e => e.message).join('\n'))
+  }
+}
+
+export interface InputSource {
+  /** The raw input, as `core.getInput` gives it (trimmed, '' when unset). */
+  read(name: string): string
+  env: Record<string, string | undefined>
+  /** Called with the API key the moment it is known, so it is masked before anything can log it. */
+  onSecret(secret: string): void
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
+/** Quotes a user's value in an error message, shortened so a pasted blob stays one readable line. */
+export function quote(value: string): string {
+  const oneLine = value.replace(/[\r\n]+/g, '⏎')
+  return JSON.stringify(oneLine.length > 80 ? `${oneLine.slice(0, 77)}...` : oneLine)
+}
+
+export function parseSettings(source: InputSource): Settings {
+  const errors: InputError[] = []
+  const attempt = <T>(parse: () => T, fallback: T): T => {
+    try {
+      return parse()
+    } catch (error) {
+      if (error instanceof InputError) {
+        errors.push(error)
+        return fallback
+      }
+      throw error
+    }
+  }
+
+  // The key first: it must be masked before any other message could echo it.
+  const apiKey = attempt(() => parseApiKey(source), '')
+  const settings: Settings = {
+    apiKey,
+    runIds: attempt(() => parseRunIds(source.read(Inputs.RunId)), []),
+    apiUrl: attempt(() => parseApiUrl(source.read(Inputs.ApiUrl)), DEFAULT_API_URL),
+    pollIntervalMs: attempt(() => parsePollInterval(source.read(Inputs.PollInterval)), 5_000),
+    timeoutMs: attempt(() => parseTimeout(source.read(Inputs.Timeout)), 30 * 60_000),
+    failOn: attempt(
+      () => parseChoice(Inputs.FailOn, source.read(Inputs.FailOn), 'failed', FAIL_ON),
+      'failed' as FailOn
+    ),
+    minSeverity: attempt(() => parseMinSeverity(source.read(Inputs.MinSeverity)), 1),
+    summary: attempt(() => parseSummaryMode(source.read(Inputs.Summary)), 'always' as SummaryMode),
+    annotations: attempt(() => parseBoolean(Inputs.Annotations, source.read(Inputs.Annotations), true), true),
+    reportPath: attempt(() => parseReportPath(source.read(Inputs.ReportPath), source.env), ''),
+    cancelOnAbort: attempt(
+      () => parseBoolean(Inputs.CancelOnAbort, source.read(Inputs.CancelOnAbort), true),
+      true
+    )
+  }
+  if (errors.length > 0) throw new InputErrors(errors)
+  return settings
+}
+
+function parseApiKey(source: InputSource): string {
+  const key = source.read(Inputs.ApiKey).trim() || (source.env[API_KEY_ENV] ?? '').trim()
+  if (key) source.onSecret(key)
+  if (!key) {
+    throw new InputError(
+      `Input '${Inputs.ApiKey}' is empty and ${API_KEY_ENV} is not set: pass your TesterArmy API key, ` +
+        `for example api-key: \${{ secrets.TESTERARMY_API_KEY }}.`
+    )
+  }
+  // Never quote the key itself. A control character or space would corrupt the Authorization
+  // header, which is the usual sign of a secret pasted with its line break.
+  if (/[\s\u0000-\u001f\u007f]/.test(key) || /[^\u0020-\u007e]/.test(key)) {
+    throw new InputError(
+      `Input '${Inputs.ApiKey}' contains spaces, line breaks or non-ASCII characters (value not shown): ` +
+        `an API key is one line of printable ASCII; check the secret for a pasted line break.`
+    )
+  }
+  return key
+}
+
+export function parseRunIds(raw: string): string[] {
+  const tokens = raw.split(/[\s,]+/).filter(Boolean)
+  if (tokens.length === 0) {
+    throw new InputError(
+      `Input '${Inputs.RunId}' is required: one or more TesterArmy run IDs (UUIDs), separated by ` +
+        `commas, spaces or newlines.`
+    )
+  }
+  const bad = tokens.filter(t => !UUID.test(t))
+  if (bad.length > 0) {
+    const shown = bad.slice(0, 3).map(quote).join(', ') + (bad.length > 3 ? ` and ${bad.length - 3} more` : '')
+    throw new InputError(
+      `Input '${Inputs.RunId}' has ${shown}, which ${bad.length === 1 ? 'is not a run ID' : 'are not run IDs'}: ` +
+        `expected UUIDs such as 3fa85f64-5717-4562-b3fc-2c963f66afa6, separated by commas, spaces or newlines.`
+    )
+  }
+  return [...new Set(tokens.map(t => t.toLowerCase()))]
+}
+
+/** Loopback hosts may use plain http: local mocks and tests never leave the machine. */
+function isLoopback(hostname: string): boolean {
+  const host = hostname.replace(/^\[|\]$/g, '').toLowerCase()
+  return host === 'localhost' || host === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host)
+}
+
+export function parseApiUrl(raw: string): string {
+  const value = raw.trim() || DEFAULT_API_URL
+  const accepted = `an https URL such as ${DEFAULT_API_URL} (http only to 127.0.0.1, ::1 or localhost)`
+  let url: URL
+  try {
+    url = new URL(value)
+  } catch {
+    throw new InputError(`Input '${Inputs.ApiUrl}' is ${quote(value)}, which is not a URL: expected ${accepted}.`)
+  }
+  const secure = url.protocol === 'https:'
+  const localHttp = url.protocol === 'http:' && isLoopback(url.hostname)
+  if (!secure && !localHttp) {
+    throw new InputError(
+      `Input '${Inputs.ApiUrl}' is ${quote(value)}: the API key must not travel unencrypted; expected ${accepted}.`
+    )
+  }
+  if (url.username || url.password || url.search || url.hash) {
+    throw new InputError(
+      `Input '${Inputs.ApiUrl}' is ${quote(value)}: credentials, a query or a fragment cannot be part of the API root; expected ${accepted}.`
+    )
+  }
+  return url.href.replace(/\/+$/, '')
+}
+
+function parsePollInterval(raw: string): number {
+  const value = raw.trim() || '5s'
+  const ms = parseDuration(value)
+  if (ms === null || ms < Limits.minPollIntervalMs) {
+    throw new InputError(
+      `Input '${Inputs.PollInterval}' is ${quote(value)}: expected a duration of at least ` +
+        `${formatDuration(Limits.minPollIntervalMs)}, such as 5s, 30s or 1m (a plain number is seconds).`
+    )
+  }
+  return ms
+}
+
+function parseTimeout(raw: string): number {
+  const value = raw.trim() || '30m'
+  const ms = parseDuration(value)
+  if (ms === null || ms <= 0 || ms > Limits.maxTimeoutMs) {
+    throw new InputError(
+      `Input '${Inputs.Timeout}' is ${quote(value)}: expected a duration above 0 and at most 6h, ` +
+        `such as 30m, 90s or 2h (a plain number is seconds).`
+    )
+  }
+  return ms
+}
+
+const FAIL_ON: readonly FailOn[] = ['failed', 'warnings', 'never']
+
+function parseChoice<T extends string>(name: string, raw: string, fallback: T, choices: readonly T[]): T {
+  const value = raw.trim().toLowerCase() || fallback
+  if ((choices as readonly string[]).includes(value)) return value as T
+  throw new InputError(`Input '${name}' is ${quote(raw.trim())}: expected one of ${choices.join(', ')}.`)
+}
+
+function parseMinSeverity(raw: string): number {
+  const value = raw.trim() || '1'
+  if (/^[1-5]$/.test(value)) return Number(value)
+  throw new InputError(
+    `Input '${Inputs.MinSeverity}' is ${quote(value)}: expected a whole number from 1 (minor) to 5 (critical).`
+  )
+}
+
+function parseSummaryMode(raw: string): SummaryMode {
+  const value = raw.trim().toLowerCase()
+  if (value === 'true') return 'always'
+  if (value === 'false') return 'never'
+  return parseChoice(Inputs.Summary, raw, 'always', ['always', 'on-failure', 'never'] as const)
+}
+
+/** Same spellings as `core.getBooleanInput` (YAML 1.2 core schema), with our own error message. */
+function parseBoolean(name: string, raw: string, fallback: boolean): boolean {
+  const value = raw.trim()
+  if (value === '') return fallback
+  if (['true', 'True', 'TRUE'].includes(value)) return true
+  if (['false', 'False', 'FALSE'].includes(value)) return false
+  throw new InputError(`Input '${name}' is ${quote(value)}: expected true or false.`)
+}
+
+function parseReportPath(raw: string, env: Record<string, string | undefined>): string {
+  const value = raw.trim()
+  if (/\u0000/.test(value)) {
+    throw new InputError(`Input '${Inputs.ReportPath}' is ${quote(value)}: expected a file path.`)
+  }
+  if (value) return path.resolve(value)
+  const dir = env.RUNNER_TEMP?.trim() || os.tmpdir()
+  return path.resolve(dir, 'testerarmy-report.json')
+}

@@ -1,0 +1,191 @@
+// The action's run(): read the inputs, wait for the runs, then publish the verdict everywhere a
+// user looks (outputs, report file, summary, annotations) and end the step accordingly.
+import { mkdir, writeFile } from 'node:fs/promises'
+import { dirname } from 'node:path'
+import * as core from '@actions/core'
+import { ApiClient, type RunsApi } from './api-client.js'
+import { planAnnotations } from './annotations.js'
+import { systemClock, type Clock } from './clock.js'
+import { Limits, TERMINAL_STATUSES } from './constants.js'
+import { formatDuration } from './duration.js'
+import { logText } from './escape.js'
+import { InputErrors, parseSettings, type Settings } from './inputs.js'
+import { outputsOf, reportFileOf } from './outputs.js'
+import { pollRuns, type RunOutcome } from './poller.js'
+import { buildReport, type Report } from './report.js'
+import { renderSummary } from './summary.js'
+
+export interface Dependencies {
+  clock: Clock
+  /** Builds the API client once the settings are known. */
+  api: (settings: Settings) => RunsApi
+  /** Where the runner's cancellation arrives. */
+  signals: Pick<NodeJS.Process, 'on' | 'off'>
+}
+
+const defaults: Dependencies = {
+  clock: systemClock,
+  api: settings =>
+    new ApiClient({ apiUrl: settings.apiUrl, apiKey: settings.apiKey, onRequest: line => core.debug(line) }),
+  signals: process
+}
+
+/** Never throws: whatever goes wrong ends as one readable `::error::` line and a failed step. */
+export async function run(deps: Dependencies = defaults): Promise<void> {
+  try {
+    await waitAndReport(deps)
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error)
+    core.debug(error instanceof Error && error.stack ? error.stack : message)
+    core.setFailed(`TesterArmy action failed unexpectedly: ${message}`)
+  }
+}
+
+async function waitAndReport(deps: Dependencies): Promise<void> {
+  let settings: Settings
+  try {
+    settings = parseSettings({ read: name => core.getInput(name), env: process.env, onSecret: core.setSecret })
+  } catch (error) {
+    if (!(error instanceof InputErrors)) throw error
+    for (const inputError of error.errors) core.setFailed(inputError.message)
+    return
+  }
+
+  const { clock } = deps
+  const started = clock.now()
+  const api = deps.api(settings)
+  const cancel = new AbortController()
+  const onSignal = (signal: NodeJS.Signals): void => {
+    if (cancel.signal.aborted) return
+    core.warning(`Received ${signal}: the workflow is being cancelled; stopping the wait.`)
+    cancel.abort()
+    // The runner kills the process a few seconds after its first signal: make sure we are gone
+    // first, whatever is still pending, with the step marked failed.
+    setTimeout(() => process.exit(1), 3_800).unref()
+  }
+  // Listening for the whole wait, so the runner's second signal (SIGTERM after SIGINT) cannot
+  // kill the process halfway through writing the report.
+  deps.signals.on('SIGINT', onSignal)
+  deps.signals.on('SIGTERM', onSignal)
+
+  try {
+    const ids = settings.runIds
+    core.startGroup(`Waiting for ${ids.length === 1 ? `TesterArmy run ${ids[0]}` : `${ids.length} TesterArmy runs`}`)
+    core.info(
+      `Checking every ${formatDuration(settings.pollIntervalMs)} for up to ${formatDuration(settings.timeoutMs)} at ${settings.apiUrl}.`
+    )
+    const polled = await pollRuns({
+      runIds: ids,
+      api,
+      clock,
+      pollIntervalMs: settings.pollIntervalMs,
+      deadline: started + settings.timeoutMs,
+      signal: cancel.signal,
+      log: {
+        statusChange: (id, from, to, elapsedMs) =>
+          core.info(
+            from
+              ? `Run ${id}: ${logText(from, 40)} -> ${logText(to, 40)} after ${formatDuration(elapsedMs)}`
+              : `Run ${id}: ${logText(to, 40)}`
+          ),
+        unknownStatus: (id, status) =>
+          core.warning(`Run ${id} reports status "${logText(status, 40)}", which this action does not know; still waiting.`),
+        retry: (id, message, delayMs) =>
+          core.info(`Run ${id}: ${logText(message, 300)}; trying again in ${formatDuration(delayMs)}.`)
+      }
+    })
+    core.endGroup()
+
+    const cancelled = cancel.signal.aborted
+    if (settings.cancelOnAbort) await cancelUnfinished(api, polled.outcomes, cancelled)
+    const report = buildReport(polled.outcomes, settings, { fatal: polled.fatal, cancelled })
+    await publish(report, settings)
+    conclude(report, settings)
+  } finally {
+    deps.signals.off('SIGINT', onSignal)
+    deps.signals.off('SIGTERM', onSignal)
+  }
+}
+
+/** Best effort, all at once, within 3 s: a run nobody waits for should not keep spending. */
+async function cancelUnfinished(api: RunsApi, outcomes: RunOutcome[], cancelled: boolean): Promise<void> {
+  const unfinished = outcomes.filter(
+    o => (o.status === 'timed_out' || o.status === 'cancelled') && !TERMINAL_STATUSES.includes(o.lastStatus ?? '')
+  )
+  if (unfinished.length === 0) return
+  core.info(`${cancelled ? 'Cancelled' : 'Timed out'}: asking TesterArmy to cancel ${unfinished.length} unfinished run(s).`)
+  await Promise.all(
+    unfinished.map(async o => {
+      const answer = await api.cancelRun(o.id, { timeoutMs: Limits.cancelRequestTimeoutMs })
+      if (answer.kind === 'cancelled') core.info(`Run ${o.id}: cancelled.`)
+      else if (answer.kind === 'http-error' && answer.status === 409) core.info(`Run ${o.id}: already finished.`)
+      else core.info(`Run ${o.id}: could not be cancelled (${answer.kind === 'aborted' ? 'aborted' : logText(answer.message, 200)}).`)
+    })
+  )
+}
+
+async function publish(report: Report, settings: Settings): Promise<void> {
+  // The key never leaves this process: scrub it from anything written, in case the API echoed it.
+  const redact = (text: string): string => text.split(settings.apiKey).join('***')
+
+  let reportPath = settings.reportPath
+  try {
+    await mkdir(dirname(reportPath), { recursive: true })
+    await writeFile(reportPath, redact(`${JSON.stringify(reportFileOf(report), null, 2)}\n`))
+  } catch (error) {
+    core.warning(`Could not write the JSON report to ${reportPath}: ${(error as Error).message}`)
+    reportPath = ''
+  }
+
+  for (const [name, value] of Object.entries(outputsOf(report, reportPath))) core.setOutput(name, redact(value))
+
+  const wantSummary = settings.summary === 'always' || (settings.summary === 'on-failure' && !report.passed)
+  if (wantSummary) {
+    if (process.env.GITHUB_STEP_SUMMARY) {
+      const markdown = renderSummary(report, { ...settings, reportPath })
+      try {
+        await core.summary.addRaw(redact(markdown)).write()
+      } catch (error) {
+        core.warning(`Could not write the job summary: ${(error as Error).message}`)
+      }
+    } else {
+      core.info('GITHUB_STEP_SUMMARY is not set (not running on a GitHub runner): no job summary written.')
+    }
+  }
+
+  if (settings.annotations) {
+    for (const note of planAnnotations(report)) {
+      const { title, message } = { title: redact(note.title), message: redact(note.message) }
+      if (note.level === 'error') core.error(message, { title })
+      else if (note.level === 'warning') core.warning(message, { title })
+      else core.notice(message, { title })
+    }
+  }
+}
+
+/** The step's last word: one line saying the verdict, and why when it fails. */
+function conclude(report: Report, settings: Settings): void {
+  const redact = (text: string): string => text.split(settings.apiKey).join('***')
+  const several = report.runs.length > 1
+  const why = report.runs
+    .filter(r => !r.passed)
+    .map(r => {
+      const name = several ? `run ${r.id}${r.featureName ? ` (${logText(r.featureName, 80)})` : ''}: ` : ''
+      const detail = r.status === 'timed_out' && r.error ? ` (last error: ${logText(r.error, 200)})` : ''
+      return `${name}${r.reasons.join('; ')}${detail}`
+    })
+    .join('; ')
+
+  if (report.fatal) {
+    core.setFailed(redact(`TesterArmy: ${logText(report.fatal, 500)}`))
+  } else if (report.cancelled) {
+    core.setFailed('TesterArmy: the wait was cancelled because the workflow was cancelled.')
+  } else if (!report.passed && settings.failOn !== 'never') {
+    core.setFailed(redact(`TesterArmy verdict: failed: ${why}.`))
+  } else if (!report.passed) {
+    core.info(redact(`TesterArmy verdict: failed (${why}); fail-on is never, so the step passes.`))
+  } else {
+    const skipped = report.result === 'SKIPPED'
+    core.info(`TesterArmy verdict: ${skipped ? 'passed (skipped: nothing user-visible to test)' : 'passed'}.`)
+  }
+}

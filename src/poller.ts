@@ -1,0 +1,145 @@
+// Waits for one or more runs at once, each on its own schedule, until each is terminal, the
+// deadline passes, the caller aborts, or the API says retrying cannot help.
+import type { RunsApi } from './api-client.js'
+import type { Clock } from './clock.js'
+import { Limits, TERMINAL_STATUSES, WAITING_STATUSES } from './constants.js'
+import { decide, initialRetryState } from './retry-policy.js'
+import type { Run } from './run-response.js'
+
+/**
+ * How the wait for a run ended. The first three are the run's own terminal status; `timed_out`:
+ * the action stopped waiting; `not_found`: 404 past the grace window; `error`: the wait was ended
+ * by an error that retrying cannot fix (a rejected key).
+ */
+export type FinalStatus = 'completed' | 'failed' | 'cancelled' | 'timed_out' | 'not_found' | 'error'
+
+export interface RunOutcome {
+  id: string
+  status: FinalStatus
+  /** The last run object received, or null if none ever was. */
+  run: Run | null
+  /** The last response body received, as sent, for the report file. */
+  body: unknown
+  /** The last status the API reported, even if the wait ended before it became terminal. */
+  lastStatus: string | null
+  /** The last fault's message, when the wait ended without a terminal status. */
+  error: string | null
+  /** True when the wait ended because the caller aborted it (the runner cancelled the step). */
+  cancelledByUser: boolean
+}
+
+export interface PollLog {
+  /** Once per status change: `from` is null for the first status seen. */
+  statusChange(id: string, from: string | null, to: string, elapsedMs: number): void
+  /** A status the API does not document; logged once per run and value. */
+  unknownStatus(id: string, status: string): void
+  /** A passing fault, before the wait that follows it. */
+  retry(id: string, message: string, delayMs: number): void
+}
+
+export interface PollOptions {
+  runIds: string[]
+  api: RunsApi
+  clock: Clock
+  log: PollLog
+  pollIntervalMs: number
+  /** Absolute time (clock.now() scale) when the wait ends with `timed_out`. */
+  deadline: number
+  /** The runner's cancellation. */
+  signal?: AbortSignal
+  random?: () => number
+}
+
+export interface PollResult {
+  outcomes: RunOutcome[]
+  /** Set when the API said retrying cannot help (401, 403, 400): the message for the user. */
+  fatal: string | null
+}
+
+export async function pollRuns(options: PollOptions): Promise<PollResult> {
+  const { runIds, api, clock, log, pollIntervalMs, deadline, signal } = options
+  const random = options.random ?? Math.random
+  const start = clock.now()
+  // Ends every wait and request at once: on the caller's abort, or when one run hits a fatal error.
+  const stop = new AbortController()
+  const onAbort = (): void => stop.abort()
+  if (signal?.aborted) stop.abort()
+  signal?.addEventListener('abort', onAbort, { once: true })
+  let fatal: string | null = null
+  // After a 429 every run holds off until then: the rate limit is per key, not per run.
+  let throttleUntil = 0
+
+  /** Sleeps until `time` (capped at the deadline); false when the wait must end instead. */
+  const waitUntil = async (time: number): Promise<boolean> => {
+    const target = Math.min(time, deadline)
+    const ms = target - clock.now()
+    if (ms > 0) await clock.sleep(ms, stop.signal)
+    return !stop.signal.aborted && clock.now() < deadline
+  }
+
+  const follow = async (id: string, index: number): Promise<RunOutcome> => {
+    const outcome: RunOutcome = { id, status: 'timed_out', run: null, body: null, lastStatus: null, error: null, cancelledByUser: false }
+    // Spread the runs over one interval so N runs never send N requests in the same instant.
+    const offset = Math.floor((index * pollIntervalMs) / runIds.length)
+    const warned = new Set<string>()
+    let state = initialRetryState()
+    let next = start + offset
+
+    for (;;) {
+      const now = clock.now()
+      const notBefore = throttleUntil > now ? Math.max(next, throttleUntil + offset) : next
+      if (!(await waitUntil(notBefore))) break
+      const timeoutMs = Math.min(Limits.requestTimeoutMs, Math.max(1, deadline - clock.now()))
+      const response = await api.getRun(id, { signal: stop.signal, timeoutMs })
+      if (response.kind === 'aborted') break
+      const [decision, nextState] = decide(response, state, { now: clock.now(), pollIntervalMs, random })
+      state = nextState
+
+      if (response.kind === 'run') {
+        const { run } = response
+        if (run.status !== outcome.lastStatus) log.statusChange(id, outcome.lastStatus, run.status, clock.now() - start)
+        Object.assign(outcome, { run, body: response.body, lastStatus: run.status, error: null })
+        if (TERMINAL_STATUSES.includes(run.status)) {
+          outcome.status = run.status as FinalStatus
+          return outcome
+        }
+        if (!WAITING_STATUSES.includes(run.status) && !warned.has(run.status)) {
+          warned.add(run.status)
+          log.unknownStatus(id, run.status)
+        }
+      }
+
+      switch (decision.action) {
+        case 'poll':
+          next = clock.now() + decision.delayMs
+          break
+        case 'retry':
+          outcome.error = decision.message
+          log.retry(id, decision.message, decision.delayMs)
+          next = clock.now() + decision.delayMs
+          if (decision.throttle) throttleUntil = Math.max(throttleUntil, next)
+          break
+        case 'not-found':
+          return { ...outcome, status: 'not_found', error: decision.message }
+        case 'fatal':
+          fatal ??= decision.message
+          outcome.error = decision.message
+          stop.abort()
+          break
+      }
+      if (decision.action === 'fatal') break
+    }
+
+    // The wait ended without a terminal status: say why, in the order that explains it best.
+    if (fatal !== null) return { ...outcome, status: 'error', error: outcome.error ?? fatal }
+    if (signal?.aborted) return { ...outcome, status: 'cancelled', cancelledByUser: true }
+    return { ...outcome, status: 'timed_out' }
+  }
+
+  try {
+    const outcomes = await Promise.all(runIds.map(follow))
+    return { outcomes, fatal }
+  } finally {
+    signal?.removeEventListener('abort', onAbort)
+  }
+}

@@ -1,0 +1,112 @@
+// The facts of each run and of the whole wait, worked out once: the summary, outputs, annotations
+// and report file are all views of this. Pure.
+import { judge, type GatePolicy, type Result } from './gate.js'
+import type { FinalStatus, RunOutcome } from './poller.js'
+import { isWarning, type Issue, type Run } from './run-response.js'
+
+export interface RunReport {
+  id: string
+  status: FinalStatus
+  result: Result
+  passed: boolean
+  reasons: string[]
+  notes: string[]
+  /** Most severe first (unrated first of all: the gate treats them as reaching any threshold). */
+  issues: Issue[]
+  warnings: Issue[]
+  maxSeverity: number
+  stepsCount: number
+  failedStepsCount: number
+  durationMs: number | null
+  featureName: string
+  /** `output.description`, else the skip reason, else the run's error message. */
+  description: string
+  run: Run | null
+  body: unknown
+  lastStatus: string | null
+  /** The last fault seen while waiting, when the wait ended without a terminal status. */
+  error: string | null
+}
+
+export interface Report {
+  passed: boolean
+  status: FinalStatus
+  result: Result
+  runs: RunReport[]
+  /** The API refused to go on (rejected key): shown as the action's own error. */
+  fatal: string | null
+  /** The runner cancelled the step while we waited. */
+  cancelled: boolean
+}
+
+/** Ordered from worst: the aggregate status of several runs is the worst of theirs. */
+const STATUS_ORDER: readonly FinalStatus[] = ['error', 'not_found', 'timed_out', 'failed', 'cancelled', 'completed']
+
+const severityRank = (issue: Issue): number => issue.severity ?? 6
+
+export function bySeverity(a: Issue, b: Issue): number {
+  return severityRank(b) - severityRank(a)
+}
+
+export function resultOf(run: Run | null, status: FinalStatus): Result {
+  if (status !== 'completed' || !run?.output) return ''
+  if (run.output.kind === 'planner_skipped') return 'SKIPPED'
+  const result = run.output.result
+  return result === 'PASS' || result === 'FAILED' ? result : ''
+}
+
+export function describeRun(outcome: RunOutcome, policy: GatePolicy): RunReport {
+  const { run } = outcome
+  const output = run?.output ?? null
+  const test = output?.kind === 'test' ? output : null
+  const all = test?.issues ?? []
+  const issues = all.filter(i => !isWarning(i)).sort(bySeverity)
+  const warnings = all.filter(isWarning).sort(bySeverity)
+  const steps = test?.steps ?? []
+  const result = resultOf(run, outcome.status)
+  const verdict = judge({ status: outcome.status, result, issues, warnings }, policy)
+  const description =
+    test?.description || (output?.kind === 'planner_skipped' ? output.reason : '') || run?.error?.message || ''
+  return {
+    id: outcome.id,
+    status: outcome.status,
+    result,
+    passed: verdict.passed,
+    reasons: verdict.reasons,
+    notes: verdict.notes,
+    issues,
+    warnings,
+    maxSeverity: issues.reduce((max, i) => Math.max(max, i.severity ?? 0), 0),
+    stepsCount: steps.length,
+    failedStepsCount: steps.filter(s => s.status === 'failed').length,
+    durationMs: run?.durationMs ?? null,
+    featureName: test?.featureName ?? '',
+    description,
+    run,
+    body: outcome.body,
+    lastStatus: outcome.lastStatus,
+    error: outcome.error
+  }
+}
+
+export function buildReport(
+  outcomes: RunOutcome[],
+  policy: GatePolicy,
+  extra: { fatal?: string | null; cancelled?: boolean } = {}
+): Report {
+  const runs = outcomes.map(o => describeRun(o, policy))
+  const status = STATUS_ORDER.find(s => runs.some(r => r.status === s)) ?? 'completed'
+  let result: Result
+  if (runs.some(r => r.result === 'FAILED')) result = 'FAILED'
+  else if (runs.some(r => r.result === '')) result = ''
+  else if (runs.some(r => r.result === 'PASS')) result = 'PASS'
+  else result = 'SKIPPED'
+  return {
+    passed: runs.every(r => r.passed) && !extra.fatal,
+    status,
+    result,
+    runs,
+    fatal: extra.fatal ?? null,
+    cancelled: extra.cancelled ?? false
+  }
+}

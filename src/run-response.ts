@@ -1,0 +1,214 @@
+// The API's run object, checked at the boundary: typed from both API descriptions in shared/api,
+// lenient with what it does not know, and never trusting a field's type without looking.
+
+/**
+ * `GET /v1/runs/{id}` → `RunResponse`. Enum fields are typed as `string` on purpose: the API adds
+ * values (platform `android`, step type `javascript`) and an unknown one must pass through.
+ */
+export interface Run {
+  id: string
+  /** `queued`, `running`, `completed`, `failed`, `cancelled`, or a value added later. */
+  status: string
+  /** `ci` or `test`. */
+  type: string | null
+  /** `web`, `ios`, `android`. */
+  platform: string | null
+  /** `iphone`, `ipad`; null is the platform's default phone. */
+  deviceModel: string | null
+  /** `api`, `github_action`, `github_app`, `scheduled`, `webhook`, `structured_test`. */
+  source: string | null
+  /** `fast` or `deep`. */
+  executionMode: string | null
+  userName: string | null
+  testId: string | null
+  projectId: string | null
+  createdAt: string | null
+  startedAt: string | null
+  completedAt: string | null
+  durationMs: number | null
+  autoRetryCount: number | null
+  output: RunOutput | null
+  testPlan: TestPlan | null
+  error: RunError | null
+}
+
+export type RunOutput = TestOutput | SkippedOutput
+
+/** `TestOutput`: what the agent found. */
+export interface TestOutput {
+  kind: 'test'
+  featureName: string
+  /** `PASS` or `FAILED`; empty when the API sent none. */
+  result: string
+  description: string
+  issues: Issue[]
+  screenshots: string[]
+  steps: Step[]
+}
+
+/** `PlannerSkippedOutput`: the planner found nothing user-visible to test. */
+export interface SkippedOutput {
+  kind: 'planner_skipped'
+  reason: string
+}
+
+export interface Issue {
+  /** `issue` (the default when missing), `warning`, or a value added later. */
+  type: string
+  name: string
+  description: string
+  url: string
+  /** 1 (minor) to 5 (critical); null when missing or not an integer in that range (unrated). */
+  severity: number | null
+  reproductionSteps: string[]
+  expectedBehavior: string
+  actualBehavior: string
+  screenshotUrl: string
+  tMs: number | null
+}
+
+export interface Step {
+  stepIndex: number | null
+  title: string
+  /** `act`, `assert`, `login`, `files`, `screenshot`, `javascript`, or a value added later. */
+  type: string
+  /** `passed` or `failed`. */
+  status: string
+  summary: string
+  error: string
+  /** For example `AUTH_CREDENTIAL_INVALID` or `STEP_DEADLINE_EXHAUSTED`. */
+  errorCode: string
+  startedAtMs: number | null
+  completedAtMs: number | null
+}
+
+export interface TestPlan {
+  instructions: string
+  focusAreas: string[]
+  complexity: string
+  changeType: string
+  steps: { type: string; title: string }[]
+}
+
+export interface RunError {
+  code: string
+  message: string
+}
+
+/** The body of a 200 was not a run: a proxy's page, a truncated body, another endpoint's JSON. */
+export class NotARunError extends Error {
+  override name = 'NotARunError'
+}
+
+type Json = Record<string, unknown>
+
+const isObject = (value: unknown): value is Json =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)
+const str = (value: unknown): string => (typeof value === 'string' ? value : '')
+const strOrNull = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null)
+const num = (value: unknown): number | null =>
+  typeof value === 'number' && Number.isFinite(value) ? value : null
+const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : [])
+const strings = (value: unknown): string[] => list(value).filter((v): v is string => typeof v === 'string')
+
+/**
+ * Checks a 200 body. Only `status` is essential: without it we cannot tell whether to keep
+ * waiting. Everything else is optional here and shown as missing, whatever either API version says
+ * is required, because a report with a gap beats a crash.
+ */
+export function parseRun(body: unknown, expectedId?: string): Run {
+  if (!isObject(body)) throw new NotARunError('the response is not a JSON object')
+  if (typeof body.status !== 'string' || body.status.trim() === '') {
+    throw new NotARunError('the response has no run status')
+  }
+  const id = str(body.id)
+  if (expectedId && id && id.toLowerCase() !== expectedId.toLowerCase()) {
+    throw new NotARunError(`the response describes run ${JSON.stringify(id.slice(0, 40))}, not ${expectedId}`)
+  }
+  const error = isObject(body.error) ? { code: str(body.error.code), message: str(body.error.message) } : null
+  return {
+    id: id || expectedId || '',
+    status: body.status.trim().toLowerCase(),
+    type: strOrNull(body.type),
+    platform: strOrNull(body.platform),
+    deviceModel: strOrNull(body.deviceModel),
+    source: strOrNull(body.source),
+    executionMode: strOrNull(body.executionMode),
+    userName: strOrNull(body.userName),
+    testId: strOrNull(body.testId),
+    projectId: strOrNull(body.projectId),
+    createdAt: strOrNull(body.createdAt),
+    startedAt: strOrNull(body.startedAt),
+    completedAt: strOrNull(body.completedAt),
+    durationMs: num(body.durationMs),
+    autoRetryCount: num(body.autoRetryCount),
+    output: parseOutput(body.output),
+    testPlan: parseTestPlan(body.testPlan),
+    error: error && (error.code || error.message) ? error : null
+  }
+}
+
+function parseOutput(value: unknown): RunOutput | null {
+  if (!isObject(value)) return null
+  if (value.kind === 'planner_skipped') return { kind: 'planner_skipped', reason: str(value.reason) }
+  return {
+    kind: 'test',
+    featureName: str(value.featureName),
+    result: str(value.result).trim().toUpperCase(),
+    description: str(value.description),
+    issues: list(value.issues).filter(isObject).map(parseIssue),
+    screenshots: strings(value.screenshots),
+    steps: list(value.steps).filter(isObject).map(parseStep)
+  }
+}
+
+/** Severity is trusted only as an integer from 1 to 5; anything else is unrated (the gate fails closed). */
+function parseSeverity(value: unknown): number | null {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 5 ? value : null
+}
+
+function parseIssue(value: Json): Issue {
+  const type = str(value.type).trim().toLowerCase()
+  return {
+    type: type || 'issue',
+    name: str(value.name),
+    description: str(value.description),
+    url: str(value.url),
+    severity: parseSeverity(value.severity),
+    reproductionSteps: strings(value.reproductionSteps),
+    expectedBehavior: str(value.expectedBehavior),
+    actualBehavior: str(value.actualBehavior),
+    screenshotUrl: str(value.screenshotUrl),
+    tMs: num(value.tMs)
+  }
+}
+
+function parseStep(value: Json): Step {
+  return {
+    stepIndex: num(value.stepIndex),
+    title: str(value.title),
+    type: str(value.type),
+    status: str(value.status).trim().toLowerCase(),
+    summary: str(value.summary),
+    error: str(value.error),
+    errorCode: str(value.errorCode),
+    startedAtMs: num(value.startedAtMs),
+    completedAtMs: num(value.completedAtMs)
+  }
+}
+
+function parseTestPlan(value: unknown): TestPlan | null {
+  if (!isObject(value)) return null
+  return {
+    instructions: str(value.instructions),
+    focusAreas: strings(value.focusAreas),
+    complexity: str(value.complexity),
+    changeType: str(value.changeType),
+    steps: list(value.steps)
+      .filter(isObject)
+      .map(step => ({ type: str(step.type), title: str(step.title) }))
+  }
+}
+
+/** `warning` is the only non-blocking type; anything else, unknown values included, is an issue. */
+export const isWarning = (issue: Issue): boolean => issue.type === 'warning'

@@ -1,0 +1,350 @@
+// The job summary: a pure render of the report into GitHub-flavoured Markdown, within GitHub's
+// size limit. All API text goes through escape.ts; nothing here trusts it.
+import { Limits } from './constants.js'
+import { formatDuration } from './duration.js'
+import { html, httpUrl, markdown } from './escape.js'
+import type { FailOn } from './inputs.js'
+import type { Report, RunReport } from './report.js'
+import type { Issue, Step } from './run-response.js'
+
+export interface SummaryOptions {
+  /** Where the JSON report was written: the summary points there when it leaves things out. */
+  reportPath: string
+  timeoutMs: number
+  failOn: FailOn
+  minSeverity: number
+  /** Defaults to GitHub's limit less a margin; tests lower it to exercise the ladder. */
+  maxBytes?: number
+}
+
+/** What a render keeps when the full summary would not fit. */
+interface Budget {
+  /** Issues and warnings that get their collapsed details block. */
+  detailed: Set<Issue>
+  /** Rows kept per table (issues, warnings, steps, screenshots); Infinity keeps all. */
+  maxRows: number
+}
+
+const SEVERITY: Record<number, { mark: string; word: string }> = {
+  5: { mark: '🔴', word: 'Critical' },
+  4: { mark: '🟠', word: 'High' },
+  3: { mark: '🟡', word: 'Medium' },
+  2: { mark: '🔵', word: 'Low' },
+  1: { mark: '⚪', word: 'Minor' }
+}
+
+export function severityLabel(severity: number | null): string {
+  const level = severity === null ? undefined : SEVERITY[severity]
+  return level ? `${level.mark} ${level.word} (${severity})` : '❔ Unrated'
+}
+
+const plural = (n: number, word: string, words = `${word}s`): string => `${n} ${n === 1 ? word : words}`
+
+export function renderSummary(report: Report, options: SummaryOptions): string {
+  const maxBytes = options.maxBytes ?? Limits.summaryMaxBytes
+  const everything = report.runs.flatMap(r => [...r.issues, ...r.warnings])
+  const full = render(report, options, { detailed: new Set(everything), maxRows: Infinity })
+  if (Buffer.byteLength(full) <= maxBytes) return full
+
+  // The ladder: first drop the details of the least severe entries (warnings before issues), then
+  // table rows, keeping the most severe. Each step is a binary search over whole renders.
+  const ranked = [...report.runs.flatMap(r => r.issues), ...report.runs.flatMap(r => r.warnings)]
+  const fits = (budget: Budget): string | null => {
+    const text = render(report, options, budget)
+    return Buffer.byteLength(text) <= maxBytes ? text : null
+  }
+  const keepDetails = largestFitting(ranked.length, k => fits({ detailed: new Set(ranked.slice(0, k)), maxRows: Infinity }))
+  if (keepDetails) return keepDetails
+  const rowsNeeded = Math.max(...report.runs.map(r => Math.max(r.issues.length, r.warnings.length, r.stepsCount)), 0)
+  const keepRows = largestFitting(rowsNeeded, n => fits({ detailed: new Set(), maxRows: n }))
+  if (keepRows) return keepRows
+  // Only reachable with an absurd number of runs: cut at a line and say so.
+  const bare = render(report, options, { detailed: new Set(), maxRows: 0 })
+  const note = `\n\n> [!WARNING]\n> The summary was cut to fit GitHub's limit. The full report is in ${codeSpan(options.reportPath)}.\n`
+  const cut = Buffer.from(bare).subarray(0, maxBytes - Buffer.byteLength(note) - 4).toString('utf8')
+  return `${cut.slice(0, cut.lastIndexOf('\n'))}${note}`
+}
+
+/** The largest n in [0, max] for which attempt(n) gives a text, by binary search; null if none. */
+function largestFitting(max: number, attempt: (n: number) => string | null): string | null {
+  let best = attempt(0)
+  if (best === null) return null
+  let low = 0
+  let high = max
+  while (low < high) {
+    const mid = Math.ceil((low + high) / 2)
+    const text = attempt(mid)
+    if (text === null) high = mid - 1
+    else {
+      best = text
+      low = mid
+    }
+  }
+  return best
+}
+
+function render(report: Report, options: SummaryOptions, budget: Budget): string {
+  const out: string[] = []
+  const omitted = { details: 0, rows: 0 }
+  const single = report.runs.length === 1
+  out.push(headline(report))
+  if (report.fatal) out.push(`> [!CAUTION]\n> **The action could not finish:** ${markdown(report.fatal, 1_000)}`)
+  if (report.cancelled) {
+    out.push('> [!WARNING]\n> **The wait was cancelled** (the workflow was cancelled); runs still in progress were asked to stop.')
+  }
+  if (!single) out.push(overview(report))
+  for (const run of report.runs) {
+    out.push(runSection(run, options, budget, omitted, single))
+  }
+  if (options.failOn === 'never' && !report.passed) {
+    out.push('<sub>`fail-on: never`: this verdict does not fail the job.</sub>')
+  }
+  if (omitted.details || omitted.rows) {
+    const parts = [
+      omitted.details ? `the details of ${plural(omitted.details, 'issue')}` : '',
+      omitted.rows ? `${plural(omitted.rows, 'row')}` : ''
+    ].filter(Boolean)
+    // Placed right under the headline: a reader must know the list is incomplete before reading it.
+    out.splice(
+      1,
+      0,
+      `> [!NOTE]\n> This summary leaves out ${parts.join(' and ')} to stay within GitHub's 1 MiB limit, ` +
+        `least severe first. The report file ${codeSpan(options.reportPath)} (output \`report-path\`) has everything.`
+    )
+  }
+  return `${out.join('\n\n')}\n`
+}
+
+function verdictWord(run: { passed: boolean; status: string; result: string }): { mark: string; word: string } {
+  if (run.status !== 'completed') return { mark: '⚠️', word: 'did not complete' }
+  if (!run.passed) return { mark: '❌', word: 'failed' }
+  if (run.result === 'SKIPPED') return { mark: '⏭️', word: 'skipped' }
+  return { mark: '✅', word: 'passed' }
+}
+
+function headline(report: Report): string {
+  if (report.runs.length === 1) {
+    const run = report.runs[0] as RunReport
+    const { mark, word } = verdictWord({ ...run, passed: report.passed })
+    const feature = run.featureName ? `: ${markdown(run.featureName, 200)}` : ''
+    return `## ${mark} TesterArmy ${word}${feature}\n\n${countsLine(run)}`
+  }
+  const failed = report.runs.filter(r => !r.passed).length
+  const mark = report.passed ? '✅' : '❌'
+  const word = report.passed
+    ? `all ${report.runs.length} runs passed`
+    : `${failed} of ${report.runs.length} runs did not pass`
+  const total = (pick: (r: RunReport) => number): number => report.runs.reduce((sum, r) => sum + pick(r), 0)
+  const counts = [
+    `**${plural(total(r => r.issues.length), 'issue')}**`,
+    `**${plural(total(r => r.warnings.length), 'warning')}**`,
+    `**${plural(total(r => r.stepsCount), 'step')}**`
+  ]
+  return `## ${mark} TesterArmy: ${word}\n\n${counts.join(' · ')}`
+}
+
+function countsLine(run: RunReport): string {
+  const parts: string[] = []
+  const highest = run.issues[0]
+  parts.push(`**${plural(run.issues.length, 'issue')}**${highest ? ` (most severe: ${severityLabel(highest.severity)})` : ''}`)
+  parts.push(`**${plural(run.warnings.length, 'warning')}**`)
+  parts.push(`**${plural(run.stepsCount, 'step')}**${run.failedStepsCount ? ` (${run.failedStepsCount} failed)` : ''}`)
+  if (run.durationMs !== null) parts.push(`⏱ ${formatDuration(run.durationMs)}`)
+  return parts.join(' · ')
+}
+
+function overview(report: Report): string {
+  const rows = report.runs.map(run => {
+    const { mark, word } = verdictWord(run)
+    return `| ${mark} ${word} | ${markdown(run.featureName || '–', 120)} | \`${run.id}\` | ${run.status} | ${run.result || '–'} | ${run.issues.length} | ${run.warnings.length} | ${run.durationMs === null ? '–' : formatDuration(run.durationMs)} |`
+  })
+  return ['| Verdict | Feature | Run | Status | Result | Issues | Warnings | Duration |', '| --- | --- | --- | --- | --- | ---: | ---: | ---: |', ...rows].join('\n')
+}
+
+function runSection(
+  run: RunReport,
+  options: SummaryOptions,
+  budget: Budget,
+  omitted: { details: number; rows: number },
+  single: boolean
+): string {
+  const h = single ? '###' : '####'
+  const out: string[] = []
+  if (!single) {
+    const { mark, word } = verdictWord(run)
+    out.push(`### ${mark} ${markdown(run.featureName || 'Run', 200)} ${word}\n\n${countsLine(run)}`)
+  }
+  const problem = problemBlock(run, options)
+  if (problem) out.push(problem)
+  out.push(facts(run))
+  if (run.description) out.push(markdown(run.description, 5_000))
+  for (const note of run.notes) out.push(`<sub>${markdown(note)}</sub>`)
+  if (run.issues.length) out.push(`${h} Issues\n\n${issuesBlock(run.issues, budget, omitted)}`)
+  if (run.warnings.length) out.push(`${h} Warnings\n\n${issuesBlock(run.warnings, budget, omitted)}`)
+  const steps = run.run?.output?.kind === 'test' ? run.run.output.steps : []
+  if (steps.length) out.push(`${h} Steps\n\n${stepsTable(steps, budget, omitted)}`)
+  const shots = run.run?.output?.kind === 'test' ? run.run.output.screenshots : []
+  const gallery = screenshots(shots, budget, omitted)
+  if (gallery) out.push(`${h} Screenshots\n\n${gallery}`)
+  const plan = testPlan(run)
+  if (plan) out.push(plan)
+  return out.join('\n\n')
+}
+
+/** Why the run did not give a normal result, shown before anything else about it. */
+function problemBlock(run: RunReport, options: SummaryOptions): string | null {
+  const error = run.run?.error
+  switch (run.status) {
+    case 'failed': {
+      const code = error?.code ? ` \`${markdown(error.code, 100)}\`` : ''
+      const message = error?.message ? markdown(error.message, 2_000) : 'The API gave no reason.'
+      return `> [!CAUTION]\n> **The run failed**${code}: ${message}`
+    }
+    case 'cancelled':
+      return run.lastStatus === 'cancelled'
+        ? '> [!WARNING]\n> **The run was cancelled** before it finished.'
+        : `> [!WARNING]\n> **The wait was cancelled** while the run was ${markdown(run.lastStatus ?? 'not yet seen')}.`
+    case 'timed_out': {
+      const last = run.lastStatus ? ` Its last status was **${markdown(run.lastStatus)}**.` : ' No status was ever received.'
+      const fault = run.error ? ` Last error: ${markdown(run.error, 500)}` : ''
+      return `> [!WARNING]\n> **Still not finished after ${formatDuration(options.timeoutMs)}** (the \`timeout\` input), so the action stopped waiting.${last}${fault}`
+    }
+    case 'not_found':
+      return `> [!CAUTION]\n> **Run not found.** ${markdown(run.error ?? '', 500)} Check the run ID and that the API key belongs to the same team.`
+    case 'error':
+      return `> [!CAUTION]\n> **The run could not be checked.** ${markdown(run.error ?? '', 500)}`
+    case 'completed':
+      break
+  }
+  if (run.run?.output?.kind === 'planner_skipped') {
+    return `> [!NOTE]\n> **Skipped:** ${markdown(run.run.output.reason || 'the planner found nothing user-visible to test.', 2_000)}`
+  }
+  if (run.result === '') return '> [!WARNING]\n> **The run completed without a result.**'
+  return null
+}
+
+function facts(run: RunReport): string {
+  const r = run.run
+  const rows: [string, string][] = [
+    ['Run', `\`${run.id}\``],
+    ['Status', markdown(run.lastStatus ?? run.status)],
+    ['Result', run.result || '–']
+  ]
+  if (r) {
+    const platform = [r.platform, r.deviceModel].filter(Boolean).join(' · ')
+    if (platform) rows.push(['Platform', markdown(platform, 100)])
+    if (r.executionMode) rows.push(['Mode', markdown(r.executionMode, 100)])
+    if (r.source) rows.push(['Source', markdown(r.source, 100)])
+    if (r.userName) rows.push(['Triggered by', markdown(r.userName, 200)])
+    if (r.durationMs !== null) rows.push(['Duration', formatDuration(r.durationMs)])
+    if (r.createdAt) rows.push(['Created', markdown(r.createdAt, 60)])
+    if (r.completedAt) rows.push(['Completed', markdown(r.completedAt, 60)])
+    if (r.autoRetryCount) rows.push(['Automatic retries', String(r.autoRetryCount)])
+  }
+  const table = ['| | |', '| --- | --- |', ...rows.map(([k, v]) => `| ${k} | ${v} |`)].join('\n')
+  return `<details><summary>Run details</summary>\n\n${table}\n\n</details>`
+}
+
+function link(url: string, text: string): string {
+  const href = httpUrl(url)
+  return href ? `[${text}](<${href}>)` : text
+}
+
+/** `shop.example.com/checkout`: short enough for a table cell, still tells where. */
+function pageLabel(url: string): string {
+  const href = httpUrl(url)
+  if (!href) return url ? markdown(url, 80) : '–'
+  const parsed = new URL(href)
+  return markdown(`${parsed.host}${parsed.pathname === '/' ? '' : parsed.pathname}`, 80)
+}
+
+function issuesBlock(issues: Issue[], budget: Budget, omitted: { details: number; rows: number }): string {
+  const shown = issues.slice(0, budget.maxRows)
+  omitted.rows += issues.length - shown.length
+  const table = [
+    '| Severity | Issue | Page |',
+    '| --- | --- | --- |',
+    ...shown.map(i => `| ${severityLabel(i.severity)} | ${markdown(i.name || 'Unnamed issue', 300)} | ${link(i.url, pageLabel(i.url))} |`)
+  ]
+  if (shown.length < issues.length) table.push(`| | *…and ${issues.length - shown.length} more in the report file* | |`)
+  const details: string[] = []
+  for (const issue of shown) {
+    if (budget.detailed.has(issue)) details.push(issueDetails(issue))
+    else omitted.details += 1
+  }
+  return [table.join('\n'), ...details].join('\n\n')
+}
+
+function issueDetails(issue: Issue): string {
+  const parts: string[] = []
+  if (issue.description) parts.push(markdown(issue.description, 4_000))
+  if (issue.reproductionSteps.length) {
+    const steps = issue.reproductionSteps.slice(0, 50).map((s, n) => `${n + 1}. ${markdown(s, 500)}`)
+    parts.push(`**Steps to reproduce**\n\n${steps.join('\n')}`)
+  }
+  if (issue.expectedBehavior) parts.push(`**Expected:** ${markdown(issue.expectedBehavior, 1_000)}`)
+  if (issue.actualBehavior) parts.push(`**Actual:** ${markdown(issue.actualBehavior, 1_000)}`)
+  const page = httpUrl(issue.url)
+  if (page) parts.push(`**Page:** ${link(issue.url, markdown(issue.url, 300))}`)
+  const shot = thumbnail(issue.screenshotUrl, `Screenshot: ${issue.name}`, 400)
+  if (shot) parts.push(shot)
+  const title = `${severityLabel(issue.severity)} · ${html(issue.name || 'Unnamed issue', 300)}`
+  return `<details><summary>${title}</summary>\n\n${parts.join('\n\n') || '*No details.*'}\n\n</details>`
+}
+
+/** A thumbnail linking to the full image; nothing at all for a URL that is not http(s). */
+function thumbnail(url: string, alt: string, width: number): string | null {
+  const href = httpUrl(url)
+  if (!href) return null
+  const src = html(href, 2_000)
+  return `<a href="${src}"><img src="${src}" alt="${html(alt, 200)}" width="${width}"></a>`
+}
+
+function stepDuration(step: Step): string {
+  const { startedAtMs: start, completedAtMs: end } = step
+  return start !== null && end !== null && end >= start ? formatDuration(end - start) : '–'
+}
+
+function stepsTable(steps: Step[], budget: Budget, omitted: { details: number; rows: number }): string {
+  const shown = steps.slice(0, budget.maxRows)
+  omitted.rows += steps.length - shown.length
+  const rows = shown.map((step, n) => {
+    const status = step.status === 'passed' ? '✅ passed' : step.status === 'failed' ? '❌ failed' : markdown(step.status || '–', 40)
+    const error = [step.errorCode ? `\`${markdown(step.errorCode, 80)}\`` : '', markdown(step.error, 500)].filter(Boolean).join(' ')
+    const number = step.stepIndex === null ? n + 1 : step.stepIndex + 1
+    return `| ${number} | ${markdown(step.title || '–', 300)} | ${markdown(step.type || '–', 40)} | ${status} | ${stepDuration(step)} | ${error || ''} |`
+  })
+  const table = ['| # | Step | Type | Status | Duration | Error |', '| ---: | --- | --- | --- | ---: | --- |', ...rows]
+  if (shown.length < steps.length) table.push(`| | *…and ${steps.length - shown.length} more in the report file* | | | | |`)
+  return table.join('\n')
+}
+
+function screenshots(urls: string[], budget: Budget, omitted: { details: number; rows: number }): string | null {
+  const safe = urls.filter(u => httpUrl(u) !== null)
+  const shown = safe.slice(0, Math.min(budget.maxRows, 50))
+  omitted.rows += Math.min(safe.length, 50) - shown.length
+  const thumbs = shown.map((url, n) => thumbnail(url, `Screenshot ${n + 1}`, 200)).filter(Boolean)
+  return thumbs.length ? thumbs.join(' ') : null
+}
+
+function testPlan(run: RunReport): string | null {
+  const plan = run.run?.testPlan
+  if (!plan) return null
+  const parts: string[] = []
+  if (plan.instructions) parts.push(markdown(plan.instructions, 4_000))
+  const meta = [
+    plan.complexity ? `**Complexity:** ${markdown(plan.complexity, 40)}` : '',
+    plan.changeType ? `**Change type:** ${markdown(plan.changeType, 40)}` : ''
+  ].filter(Boolean)
+  if (meta.length) parts.push(meta.join(' · '))
+  if (plan.focusAreas.length) parts.push(`**Focus areas:** ${plan.focusAreas.slice(0, 50).map(a => markdown(a, 200)).join(', ')}`)
+  if (plan.steps.length) {
+    parts.push(plan.steps.slice(0, 50).map((s, n) => `${n + 1}. ${s.type ? `*${markdown(s.type, 40)}*: ` : ''}${markdown(s.title, 500)}`).join('\n'))
+  }
+  return `<details><summary>Test plan</summary>\n\n${parts.join('\n\n')}\n\n</details>`
+}
+
+function codeSpan(text: string): string {
+  // A report path is ours, not the API's, but may still hold a backtick.
+  return `<code>${html(text, 500)}</code>`
+}
