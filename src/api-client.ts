@@ -4,6 +4,7 @@ import type { IncomingMessage } from 'node:http'
 import { HttpClient } from '@actions/http-client'
 import type { RequestHandler } from '@actions/http-client/lib/interfaces'
 import { Limits, VERSION } from './constants.js'
+import { formatDuration } from './duration.js'
 import { NotARunError, parseRun, type Run } from './run-response.js'
 
 export type GetRunResponse =
@@ -129,7 +130,7 @@ export class ApiClient implements RunsApi {
       }
       const timedOut = controller.signal.aborted || /timeout/i.test(String((error as Error)?.message))
       const message = timedOut
-        ? `no answer from the API within ${Math.round(timeoutMs / 1000)} s`
+        ? `no answer from the API within ${formatDuration(timeoutMs)}`
         : networkMessage(error)
       this.options.onRequest?.(`${method} ${path} -> ${message}`)
       return { kind: 'network-error', message, timedOut }

@@ -48,6 +48,8 @@ export interface PollOptions {
   /** The runner's cancellation. */
   signal?: AbortSignal
   random?: () => number
+  /** Each request's own limit (30 s); tests shorten it to test a hung connection quickly. */
+  requestTimeoutMs?: number
 }
 
 export interface PollResult {
@@ -59,6 +61,7 @@ export interface PollResult {
 export async function pollRuns(options: PollOptions): Promise<PollResult> {
   const { runIds, api, clock, log, pollIntervalMs, deadline, signal } = options
   const random = options.random ?? Math.random
+  const requestTimeoutMs = options.requestTimeoutMs ?? Limits.requestTimeoutMs
   const start = clock.now()
   // Ends every wait and request at once: on the caller's abort, or when one run hits a fatal error.
   const stop = new AbortController()
@@ -89,7 +92,7 @@ export async function pollRuns(options: PollOptions): Promise<PollResult> {
       const now = clock.now()
       const notBefore = throttleUntil > now ? Math.max(next, throttleUntil + offset) : next
       if (!(await waitUntil(notBefore))) break
-      const timeoutMs = Math.min(Limits.requestTimeoutMs, Math.max(1, deadline - clock.now()))
+      const timeoutMs = Math.min(requestTimeoutMs, Math.max(1, deadline - clock.now()))
       const response = await api.getRun(id, { signal: stop.signal, timeoutMs })
       if (response.kind === 'aborted') break
       const [decision, nextState] = decide(response, state, { now: clock.now(), pollIntervalMs, random })

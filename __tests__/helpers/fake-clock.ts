@@ -1,0 +1,79 @@
+// Virtual time for the poller: sleeps complete in order of their wake-up time, as soon as nothing
+// else is happening (no request in flight), so a 30-minute wait takes milliseconds.
+import type { RunsApi } from '../../src/api-client.js'
+import type { Clock } from '../../src/clock.js'
+
+interface Timer {
+  at: number
+  resolve: () => void
+}
+
+export class FakeClock implements Clock {
+  time = 0
+  private timers: Timer[] = []
+  private inFlight = 0
+  private pumping = false
+  /** Every sleep asked for, in order: what the poller waited between requests. */
+  readonly sleeps: number[] = []
+
+  constructor(start = 1_700_000_000_000) {
+    this.time = start
+  }
+
+  now(): number {
+    return this.time
+  }
+
+  sleep(ms: number, signal?: AbortSignal): Promise<void> {
+    this.sleeps.push(ms)
+    return new Promise(resolve => {
+      if (signal?.aborted) return resolve()
+      const timer: Timer = { at: this.time + Math.max(0, ms), resolve }
+      signal?.addEventListener(
+        'abort',
+        () => {
+          this.timers = this.timers.filter(t => t !== timer)
+          resolve()
+        },
+        { once: true }
+      )
+      this.timers.push(timer)
+      this.pump()
+    })
+  }
+
+  /** Wraps an API so the clock knows when a request is in flight and must not jump ahead. */
+  track<T extends RunsApi>(api: T): RunsApi {
+    const around = async <R>(call: () => Promise<R>): Promise<R> => {
+      this.inFlight++
+      try {
+        return await call()
+      } finally {
+        this.inFlight--
+        this.pump()
+      }
+    }
+    return {
+      getRun: (id, options) => around(() => api.getRun(id, options)),
+      cancelRun: (id, options) => around(() => api.cancelRun(id, options))
+    }
+  }
+
+  private pump(): void {
+    if (this.pumping) return
+    this.pumping = true
+    // Two macrotask turns let every continuation of a finished request register its next sleep.
+    setImmediate(() =>
+      setImmediate(() => {
+        this.pumping = false
+        if (this.inFlight > 0 || this.timers.length === 0) return
+        const next = Math.min(...this.timers.map(t => t.at))
+        this.time = Math.max(this.time, next)
+        const due = this.timers.filter(t => t.at <= this.time)
+        this.timers = this.timers.filter(t => t.at > this.time)
+        for (const timer of due) timer.resolve()
+        this.pump()
+      })
+    )
+  }
+}

@@ -1,0 +1,154 @@
+import { describe, expect, it, jest } from '@jest/globals'
+import * as path from 'node:path'
+import { InputErrors, parseSettings, type InputSource } from '../src/inputs.js'
+
+const RUN = '3fa85f64-5717-4562-b3fc-2c963f66afa6'
+const RUN2 = '7d0e5b1c-3f0a-4c1e-9a6b-2f4d8e1c9b70'
+
+function source(inputs: Record<string, string>, env: Record<string, string> = {}): InputSource & { secrets: string[] } {
+  const secrets: string[] = []
+  return {
+    read: name => inputs[name] ?? '',
+    env: { RUNNER_TEMP: '/runner/temp', ...env },
+    onSecret: secret => secrets.push(secret),
+    secrets
+  }
+}
+
+function errorsOf(inputs: Record<string, string>, env?: Record<string, string>): string[] {
+  try {
+    parseSettings(source({ 'run-id': RUN, 'api-key': 'k-123', ...inputs }, env))
+  } catch (error) {
+    if (error instanceof InputErrors) return error.errors.map(e => e.message)
+    throw error
+  }
+  return []
+}
+
+describe('parseSettings', () => {
+  it('gives the documented defaults', () => {
+    const settings = parseSettings(source({ 'run-id': RUN, 'api-key': 'k-123' }))
+    expect(settings).toEqual({
+      runIds: [RUN],
+      apiKey: 'k-123',
+      apiUrl: 'https://tester.army/api',
+      pollIntervalMs: 5_000,
+      timeoutMs: 30 * 60_000,
+      failOn: 'failed',
+      minSeverity: 1,
+      summary: 'always',
+      annotations: true,
+      reportPath: path.resolve('/runner/temp/testerarmy-report.json'),
+      cancelOnAbort: true
+    })
+  })
+
+  it('splits run IDs on commas, spaces and newlines, lower-cases them and drops duplicates', () => {
+    const settings = parseSettings(source({ 'run-id': `${RUN}, ${RUN2}\n${RUN.toUpperCase()}\n\n`, 'api-key': 'k' }))
+    expect(settings.runIds).toEqual([RUN, RUN2])
+  })
+
+  it('masks the key before anything else can print it, and falls back to TESTERARMY_API_KEY', () => {
+    const src = source({ 'run-id': 'nope' }, { TESTERARMY_API_KEY: 'env-key' })
+    expect(() => parseSettings(src)).toThrow(InputErrors)
+    expect(src.secrets).toEqual(['env-key'])
+    const settings = parseSettings(source({ 'run-id': RUN }, { TESTERARMY_API_KEY: ' env-key ' }))
+    expect(settings.apiKey).toBe('env-key')
+  })
+
+  it('prefers the input over the environment variable', () => {
+    expect(parseSettings(source({ 'run-id': RUN, 'api-key': 'input-key' }, { TESTERARMY_API_KEY: 'env' })).apiKey).toBe(
+      'input-key'
+    )
+  })
+
+  it.each([
+    ['90', 90_000],
+    ['1s', 1_000],
+    ['1500ms', 1_500],
+    ['2m', 120_000],
+    ['1.5m', 90_000]
+  ])('reads poll-interval %s as %d ms', (value, ms) => {
+    expect(parseSettings(source({ 'run-id': RUN, 'api-key': 'k', 'poll-interval': value })).pollIntervalMs).toBe(ms)
+  })
+
+  it.each([
+    ['https://tester.army/api/', 'https://tester.army/api'],
+    ['http://127.0.0.1:8080/api', 'http://127.0.0.1:8080/api'],
+    ['http://localhost:3000', 'http://localhost:3000'],
+    ['http://[::1]:3000/', 'http://[::1]:3000'],
+    ['http://127.2.3.4', 'http://127.2.3.4']
+  ])('accepts api-url %s', (value, expected) => {
+    expect(parseSettings(source({ 'run-id': RUN, 'api-key': 'k', 'api-url': value })).apiUrl).toBe(expected)
+  })
+
+  it.each([
+    ['TRUE', 'always'],
+    ['false', 'never'],
+    ['On-Failure', 'on-failure']
+  ])('reads summary %s as %s', (value, expected) => {
+    expect(parseSettings(source({ 'run-id': RUN, 'api-key': 'k', summary: value })).summary).toBe(expected)
+  })
+
+  it('reads the report path relative to the working directory', () => {
+    const settings = parseSettings(source({ 'run-id': RUN, 'api-key': 'k', 'report-path': 'out/qa.json' }))
+    expect(settings.reportPath).toBe(path.resolve('out/qa.json'))
+  })
+})
+
+describe('bad inputs', () => {
+  it.each([
+    [{ 'run-id': '' }, "Input 'run-id' is required"],
+    [{ 'run-id': 'run-42' }, `Input 'run-id' has "run-42", which is not a run ID: expected UUIDs`],
+    [{ 'run-id': `${RUN}, a, b, c, d` }, `"a", "b", "c" and 1 more, which are not run IDs`],
+    [{ 'api-url': 'http://tester.army/api' }, `Input 'api-url' is "http://tester.army/api": the API key must not travel unencrypted`],
+    [{ 'api-url': 'tester.army' }, `Input 'api-url' is "tester.army", which is not a URL`],
+    [{ 'api-url': 'https://u:p@tester.army/api' }, `credentials, a query or a fragment`],
+    [{ 'api-url': 'ftp://127.0.0.1' }, `Input 'api-url' is "ftp://127.0.0.1"`],
+    [{ 'poll-interval': '500ms' }, `Input 'poll-interval' is "500ms": expected a duration of at least 1 s`],
+    [{ 'poll-interval': 'soon' }, `Input 'poll-interval' is "soon"`],
+    [{ timeout: '0' }, `Input 'timeout' is "0": expected a duration above 0 and at most 6h`],
+    [{ timeout: '7h' }, `Input 'timeout' is "7h"`],
+    [{ timeout: '-5m' }, `Input 'timeout' is "-5m"`],
+    [{ 'fail-on': 'issues' }, `Input 'fail-on' is "issues": expected one of failed, warnings, never`],
+    [{ 'min-severity': '0' }, `Input 'min-severity' is "0": expected a whole number from 1 (minor) to 5 (critical)`],
+    [{ 'min-severity': '2.5' }, `Input 'min-severity' is "2.5"`],
+    [{ summary: 'sometimes' }, `Input 'summary' is "sometimes": expected one of always, on-failure, never`],
+    [{ annotations: 'yes' }, `Input 'annotations' is "yes": expected true or false`],
+    [{ 'cancel-on-abort': '1' }, `Input 'cancel-on-abort' is "1": expected true or false`]
+  ])('%o is refused with a message naming the input and value', (inputs, message) => {
+    const errors = errorsOf(inputs)
+    expect(errors).toHaveLength(1)
+    expect(errors[0]).toContain(message)
+  })
+
+  it('refuses a missing key, naming both ways to give it', () => {
+    expect(errorsOf({ 'api-key': '' })).toEqual([
+      expect.stringContaining("Input 'api-key' is empty and TESTERARMY_API_KEY is not set")
+    ])
+  })
+
+  it('refuses a key with a line break without ever quoting it', () => {
+    const errors = errorsOf({ 'api-key': 'secret-part\nsecond-line' })
+    expect(errors[0]).toContain("Input 'api-key' contains spaces, line breaks")
+    expect(errors.join()).not.toContain('secret-part')
+  })
+
+  it('reports every bad input at once', () => {
+    expect(errorsOf({ 'run-id': 'x', timeout: 'never', 'fail-on': 'maybe' })).toHaveLength(3)
+  })
+
+  it('keeps a pasted blob to one short line', () => {
+    const [message] = errorsOf({ 'fail-on': `${'x'.repeat(500)}\nmore` })
+    expect(message).not.toContain('\n')
+    expect(message!.length).toBeLessThan(200)
+  })
+
+  it('does not swallow programming errors', () => {
+    const broken = source({})
+    broken.read = jest.fn(() => {
+      throw new TypeError('boom')
+    })
+    expect(() => parseSettings(broken)).toThrow(TypeError)
+  })
+})

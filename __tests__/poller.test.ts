@@ -1,0 +1,185 @@
+import { afterEach, describe, expect, it } from '@jest/globals'
+import { ApiClient } from '../src/api-client.js'
+import { pollRuns, type PollLog } from '../src/poller.js'
+import { startApiServer, scripted, type ApiServer, type Reply } from './helpers/api-server.js'
+import { FakeClock } from './helpers/fake-clock.js'
+
+const A = '3fa85f64-5717-4562-b3fc-2c963f66afa6'
+const B = '7d0e5b1c-3f0a-4c1e-9a6b-2f4d8e1c9b70'
+const MIN = 60_000
+const run = (id: string, status: string, extra: object = {}): Reply => ({ status: 200, body: { id, status, ...extra } })
+const times = (n: number, reply: Reply): Reply[] => Array.from({ length: n }, () => reply)
+
+let server: ApiServer | undefined
+afterEach(async () => {
+  await server?.close()
+  server = undefined
+})
+
+interface Options {
+  ids?: string[]
+  intervalMs?: number
+  timeoutMs?: number
+  signal?: AbortSignal
+  requestTimeoutMs?: number
+}
+
+async function poll(scripts: Record<string, Reply[]>, options: Options = {}) {
+  const clock = new FakeClock()
+  const start = clock.now()
+  const requestTimes: number[] = []
+  const answer = scripted(scripts)
+  server = await startApiServer(request => {
+    requestTimes.push(clock.now() - start)
+    return answer(request)
+  })
+  const events: string[] = []
+  const log: PollLog = {
+    statusChange: (id, from, to, ms) => events.push(`${id.slice(0, 1)}: ${from ?? '∅'} -> ${to} @${ms}`),
+    unknownStatus: (id, status) => events.push(`${id.slice(0, 1)}: unknown ${status}`),
+    retry: (id, message) => events.push(`${id.slice(0, 1)}: retry ${message}`)
+  }
+  const result = await pollRuns({
+    runIds: options.ids ?? Object.keys(scripts),
+    api: clock.track(new ApiClient({ apiUrl: server.url, apiKey: 'k' })),
+    clock,
+    log,
+    pollIntervalMs: options.intervalMs ?? 5_000,
+    deadline: start + (options.timeoutMs ?? 30 * MIN),
+    signal: options.signal,
+    random: () => 0.5,
+    requestTimeoutMs: options.requestTimeoutMs ?? 200
+  })
+  return { ...result, events, clock, elapsed: clock.now() - start, requests: server.requests, requestTimes }
+}
+
+describe('pollRuns', () => {
+  it('follows a run from queued to completed, logging each change once', async () => {
+    const { outcomes, events, elapsed, requests } = await poll({
+      [A]: [run(A, 'queued'), run(A, 'queued'), run(A, 'running'), run(A, 'running'), run(A, 'completed', { output: { result: 'PASS' } })]
+    })
+    expect(outcomes).toEqual([expect.objectContaining({ id: A, status: 'completed', lastStatus: 'completed', error: null })])
+    expect(events).toEqual(['3: ∅ -> queued @0', '3: queued -> running @10000', '3: running -> completed @20000'])
+    expect(requests).toHaveLength(5)
+    expect(elapsed).toBe(20_000)
+  })
+
+  it('keeps the body as received for the report', async () => {
+    const { outcomes } = await poll({ [A]: [run(A, 'failed', { error: { code: 'X', message: 'boom' }, extra: [1] })] })
+    expect(outcomes[0]).toMatchObject({ status: 'failed', body: { extra: [1] }, run: { error: { code: 'X', message: 'boom' } } })
+  })
+
+  it('waits for several runs at once, each to its own end, with requests spread over the interval', async () => {
+    const { outcomes, requests, clock } = await poll({
+      [A]: [run(A, 'running'), run(A, 'completed')],
+      [B]: [run(B, 'queued'), run(B, 'running'), run(B, 'running'), run(B, 'cancelled')]
+    })
+    expect(outcomes.map(o => [o.id, o.status])).toEqual([
+      [A, 'completed'],
+      [B, 'cancelled']
+    ])
+    expect(requests).toHaveLength(6)
+    // B's first request waits half an interval, so the two runs never ask in the same instant.
+    expect(clock.sleeps.slice(0, 1)).toEqual([2_500])
+  })
+
+  it('sends at most one request per run per interval in steady state', async () => {
+    const { requests, elapsed } = await poll({ [A]: [...times(12, run(A, 'running')), run(A, 'completed')] })
+    expect(requests).toHaveLength(13)
+    expect(elapsed).toBe(60_000)
+  })
+
+  it('survives a single blip of every kind without ending the wait', async () => {
+    const blips: Reply[] = [
+      { status: 500, body: { error: 'x', message: 'internal' } },
+      { status: 502, body: '<html><title>Bad Gateway</title></html>' },
+      { status: 503, body: '' },
+      { status: 504, body: { error: 'timeout', message: 'test execution exceeded time limit' } },
+      'reset',
+      'cut',
+      'hang',
+      { status: 200, body: 'not json' },
+      { status: 200, body: { hello: 'world' } },
+      { status: 429, body: { error: 'rate', message: 'slow' }, headers: { 'retry-after': '1' } }
+    ]
+    for (const blip of blips) {
+      const { outcomes, events } = await poll({ [A]: [run(A, 'running'), blip, run(A, 'completed')] })
+      expect(outcomes[0]?.status).toBe('completed')
+      expect(events.filter(e => e.includes('retry'))).toHaveLength(1)
+      await server?.close()
+      server = undefined
+    }
+  })
+
+  it('gives up on a run still 404 after the 60 s grace window', async () => {
+    const { outcomes, elapsed } = await poll({}, { ids: [A] })
+    expect(outcomes[0]).toMatchObject({ status: 'not_found', error: expect.stringContaining('Run not found') })
+    expect(elapsed).toBeGreaterThanOrEqual(MIN)
+    expect(elapsed).toBeLessThan(2 * MIN)
+  })
+
+  it('accepts a run that appears within the grace window', async () => {
+    const notYet: Reply = { status: 404, body: { error: 'not_found', message: 'Run not found' } }
+    const { outcomes } = await poll({ [A]: [notYet, notYet, run(A, 'completed')] })
+    expect(outcomes[0]?.status).toBe('completed')
+  })
+
+  it('stops every run at once when the key is rejected', async () => {
+    const { outcomes, fatal, requests } = await poll({
+      [A]: [{ status: 401, body: { error: 'unauthorized', message: 'Invalid API key' } }],
+      [B]: times(100, run(B, 'running'))
+    })
+    expect(fatal).toContain('rejected the API key (HTTP 401: Invalid API key)')
+    expect(outcomes.map(o => o.status)).toEqual(['error', 'error'])
+    expect(requests.length).toBeLessThanOrEqual(2)
+  })
+
+  it('times out with the last status and the last error', async () => {
+    const gatewayTimeout: Reply = { status: 504, body: { error: 'timeout', message: 'test execution exceeded time limit' } }
+    const { outcomes, elapsed } = await poll({ [A]: [run(A, 'running'), gatewayTimeout] }, { timeoutMs: 5 * MIN })
+    expect(outcomes[0]).toMatchObject({
+      status: 'timed_out',
+      lastStatus: 'running',
+      error: expect.stringContaining('test execution exceeded time limit')
+    })
+    expect(elapsed).toBe(5 * MIN)
+  })
+
+  it('clears the last error once the API answers again', async () => {
+    const { outcomes } = await poll({ [A]: [{ status: 500, body: '' }, run(A, 'running')] }, { timeoutMs: MIN })
+    expect(outcomes[0]).toMatchObject({ status: 'timed_out', lastStatus: 'running', error: null })
+  })
+
+  it('never polls forever when the API keeps failing: the timeout bounds everything', async () => {
+    const { outcomes, elapsed, requests } = await poll({ [A]: [{ status: 503, body: '' }] }, { timeoutMs: 10 * MIN })
+    expect(outcomes[0]?.status).toBe('timed_out')
+    expect(elapsed).toBe(10 * MIN)
+    // Backing off up to 60 s between tries: about one try a minute, not one per interval.
+    expect(requests.length).toBeGreaterThan(8)
+    expect(requests.length).toBeLessThan(30)
+  })
+
+  it('slows every run when one is rate limited', async () => {
+    const limited: Reply = { status: 429, body: { error: 'rate', message: 'slow' }, headers: { 'retry-after': '40' } }
+    const { requestTimes } = await poll({
+      [A]: [run(A, 'running'), limited, run(A, 'completed')],
+      [B]: [run(B, 'running'), run(B, 'running'), run(B, 'running'), run(B, 'completed')]
+    })
+    // A is limited at 5 s for 40 s. B's request already due at 7.5 s goes out; after it, B too
+    // holds off until the limit ends (plus its offset, so the two do not resume in one burst).
+    expect(requestTimes).toEqual([0, 2_500, 5_000, 7_500, 45_000, 47_500, 52_500])
+  })
+
+  it('warns once per unknown status and keeps waiting', async () => {
+    const { outcomes, events } = await poll({ [A]: [run(A, 'provisioning'), run(A, 'provisioning'), run(A, 'completed')] })
+    expect(events.filter(e => e.includes('unknown'))).toEqual(['3: unknown provisioning'])
+    expect(outcomes[0]?.status).toBe('completed')
+  })
+
+  it('ends at once when the caller aborts, marking unfinished runs cancelled', async () => {
+    const controller = new AbortController()
+    setTimeout(() => controller.abort(), 50)
+    const { outcomes } = await poll({ [A]: ['hang'] }, { signal: controller.signal, requestTimeoutMs: 60_000 })
+    expect(outcomes[0]).toMatchObject({ status: 'cancelled', cancelledByUser: true })
+  })
+})

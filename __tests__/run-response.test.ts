@@ -1,0 +1,77 @@
+import { describe, expect, it } from '@jest/globals'
+import { readFileSync } from 'node:fs'
+import { NotARunError, parseRun } from '../src/run-response.js'
+
+const fixture = (name: string): Record<string, unknown> =>
+  JSON.parse(readFileSync(new URL(`../__fixtures__/runs/${name}.json`, import.meta.url), 'utf8'))
+
+describe('parseRun', () => {
+  it('reads a completed run with issues, warnings, steps and a test plan', () => {
+    const run = parseRun(fixture('failed-with-issues'))
+    expect(run.status).toBe('completed')
+    expect(run.autoRetryCount).toBe(1)
+    expect(run.output?.kind).toBe('test')
+    if (run.output?.kind !== 'test') throw new Error('unreachable')
+    expect(run.output.result).toBe('FAILED')
+    expect(run.output.issues.map(i => [i.type, i.severity])).toEqual([
+      ['issue', 5],
+      ['issue', 3],
+      ['issue', 2],
+      ['warning', 2],
+      ['warning', 1]
+    ])
+    expect(run.output.steps[3]).toMatchObject({ status: 'failed', startedAtMs: 40500, completedAtMs: 55040 })
+    expect(run.testPlan?.steps).toHaveLength(5)
+  })
+
+  it('reads the newer API: android, javascript steps, errorCode, unrated severity, unknown fields', () => {
+    const run = parseRun(fixture('android-newer-api'))
+    expect(run.platform).toBe('android')
+    expect(run.autoRetryCount).toBe(2)
+    if (run.output?.kind !== 'test') throw new Error('expected a test output')
+    expect(run.output.issues[0]).toMatchObject({ type: 'issue', severity: null })
+    expect(run.output.steps.map(s => [s.type, s.errorCode])).toEqual([
+      ['javascript', ''],
+      ['login', 'AUTH_CREDENTIAL_INVALID'],
+      ['video', '']
+    ])
+  })
+
+  it('reads a planner-skipped output', () => {
+    expect(parseRun(fixture('skipped')).output).toEqual({ kind: 'planner_skipped', reason: expect.stringContaining('nothing user-visible') })
+  })
+
+  it('reads a failed run error', () => {
+    expect(parseRun(fixture('run-failed')).error).toEqual({ code: 'TARGET_UNREACHABLE', message: expect.any(String) })
+  })
+
+  it('treats a missing type as an issue and wrong-typed fields as missing', () => {
+    const run = parseRun({
+      id: 'x',
+      status: 'COMPLETED',
+      durationMs: '12',
+      output: { result: 'fail', issues: [{ name: 7, severity: 4.5, reproductionSteps: 'click' }, 'junk'], steps: null, screenshots: [1, 'https://a/b.png'] }
+    })
+    expect(run.status).toBe('completed')
+    expect(run.durationMs).toBeNull()
+    if (run.output?.kind !== 'test') throw new Error('expected a test output')
+    expect(run.output.result).toBe('FAIL')
+    expect(run.output.issues).toEqual([expect.objectContaining({ type: 'issue', name: '', severity: null, reproductionSteps: [] })])
+    expect(run.output.steps).toEqual([])
+    expect(run.output.screenshots).toEqual(['https://a/b.png'])
+  })
+
+  it.each([
+    ['null', null],
+    ['an array', []],
+    ['a string', 'ok'],
+    ['an error body', { error: 'oops', message: 'bad' }],
+    ['a blank status', { id: 'x', status: '  ' }]
+  ])('refuses %s', (_name, body) => {
+    expect(() => parseRun(body)).toThrow(NotARunError)
+  })
+
+  it('refuses a body describing another run', () => {
+    expect(() => parseRun({ id: 'other', status: 'running' }, 'mine')).toThrow('describes run "other", not mine')
+  })
+})
