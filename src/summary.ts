@@ -237,12 +237,19 @@ function facts(run: RunReport): string {
     if (r.source) rows.push(['Source', markdown(r.source, 100)])
     if (r.userName) rows.push(['Triggered by', markdown(r.userName, 200)])
     if (r.durationMs !== null) rows.push(['Duration', formatDuration(r.durationMs)])
-    if (r.createdAt) rows.push(['Created', markdown(r.createdAt, 60)])
-    if (r.completedAt) rows.push(['Completed', markdown(r.completedAt, 60)])
+    if (r.createdAt) rows.push(['Created', timestamp(r.createdAt)])
+    if (r.completedAt) rows.push(['Completed', timestamp(r.completedAt)])
     if (r.autoRetryCount) rows.push(['Automatic retries', String(r.autoRetryCount)])
   }
   const table = ['| | |', '| --- | --- |', ...rows.map(([k, v]) => `| ${k} | ${v} |`)].join('\n')
   return `<details><summary>Run details</summary>\n\n${table}\n\n</details>`
+}
+
+/** `2026-11-28 09:14:03 UTC`: an API timestamp as people read it; anything odd shown as sent. */
+function timestamp(text: string): string {
+  const time = Date.parse(text)
+  if (Number.isNaN(time)) return markdown(text, 60)
+  return new Date(time).toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' UTC')
 }
 
 function link(url: string, text: string): string {

@@ -1,0 +1,64 @@
+import { describe, expect, it } from '@jest/globals'
+import { clean, html, httpUrl, logText, markdown, truncate } from '../src/escape.js'
+
+describe('markdown', () => {
+  it.each([
+    ['<script>alert(1)</script>', '&lt;script&gt;alert\\(1\\)&lt;/script&gt;'],
+    ['</details>', '&lt;/details&gt;'],
+    ['a | b', 'a \\| b'],
+    ['`code`', '\\`code\\`'],
+    ['**bold** _it_', '\\*\\*bold\\*\\* \\_it\\_'],
+    ['[x](javascript:alert(1))', '\\[x\\]\\(javascript\\:alert\\(1\\)\\)'],
+    ['![img](data:image/png;base64,AAA)', '\\!\\[img\\]\\(data\\:image/png;base64,AAA\\)'],
+    ['# heading', '\\# heading'],
+    ['line one\nline two', 'line one<br>line two'],
+    ['&amp; stays literal', '&amp;amp; stays literal'],
+    ['$x^2$ math', '\\$x^2\\$ math'],
+    ['ping @octocat', 'ping \\@octocat']
+  ])('escapes %j', (input, expected) => expect(markdown(input)).toBe(expected))
+
+  it('keeps a table row on one line whatever the text holds', () => {
+    expect(markdown('a\r\nb\rc\n\nd')).toBe('a<br>b<br>c<br><br>d')
+  })
+
+  it('truncates long text with a visible mark', () => {
+    expect(markdown('x'.repeat(50), 10)).toBe(`${'x'.repeat(9)}…`)
+  })
+})
+
+describe('html', () => {
+  it('escapes for element text and attributes, on one line', () => {
+    expect(html(`"><img src=x onerror=alert(1)>\n\nnext`)).toBe('&quot;&gt;&lt;img src=x onerror=alert(1)&gt; next')
+    expect(html("it's")).toBe('it&#39;s')
+  })
+})
+
+describe('httpUrl', () => {
+  it.each([
+    ['https://example.com/a b', 'https://example.com/a%20b'],
+    ['http://example.com/(x)', 'http://example.com/%28x%29'],
+    ['https://example.com/"><script>', 'https://example.com/%22%3E%3Cscript%3E'],
+    ['  https://example.com/ok  ', 'https://example.com/ok']
+  ])('keeps %j as %j', (input, expected) => expect(httpUrl(input)).toBe(expected))
+
+  it.each(['javascript:alert(1)', 'JaVaScRiPt:alert(1)', 'data:text/html,<b>x</b>', '//evil.com/x', '/relative', 'app://notes', 'vbscript:x', 'https://', ''])(
+    'refuses %j',
+    input => expect(httpUrl(input)).toBeNull()
+  )
+})
+
+describe('logText', () => {
+  it('keeps API text from starting a workflow command on a line of its own', () => {
+    expect(logText('fine\n::error::pwned\r\n::add-mask::x')).toBe('fine ::error::pwned ::add-mask::x')
+  })
+})
+
+describe('clean', () => {
+  it('removes control characters and bidi overrides, and repairs lone surrogates', () => {
+    expect(clean('a\u0000b\u001bc\u202ed\ud800e\u0085f')).toBe('abcd\ufffdef')
+  })
+
+  it('keeps emoji whole when truncating', () => {
+    expect(truncate('😀😀😀😀', 3)).toBe('😀😀…')
+  })
+})

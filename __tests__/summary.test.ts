@@ -1,0 +1,113 @@
+import { describe, expect, it } from '@jest/globals'
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { buildReport, type Report } from '../src/report.js'
+import { renderSummary, type SummaryOptions } from '../src/summary.js'
+import { fixtureBody, fixtureOutcome, outcomeOf } from './helpers/fixtures.js'
+
+const options: SummaryOptions = {
+  reportPath: '/home/runner/work/_temp/testerarmy-report.json',
+  timeoutMs: 30 * 60_000,
+  failOn: 'failed',
+  minSeverity: 1
+}
+const policy = { failOn: 'failed' as const, minSeverity: 1 }
+
+/**
+ * Golden files: the rendered Markdown is committed next to the tests, so a reviewer sees every
+ * change to the summary in the diff. `UPDATE_GOLDEN=1 npm test` rewrites them.
+ */
+function expectGolden(name: string, markdown: string): void {
+  const dir = new URL('./golden/', import.meta.url)
+  const file = new URL(`${name}.md`, dir)
+  if (process.env.UPDATE_GOLDEN || !existsSync(file)) {
+    mkdirSync(dir, { recursive: true })
+    writeFileSync(file, markdown)
+  }
+  expect(markdown).toBe(readFileSync(file, 'utf8'))
+}
+
+const report = (...outcomes: Parameters<typeof buildReport>[0]): Report => buildReport(outcomes, policy)
+
+describe('renderSummary golden files', () => {
+  it.each([
+    ['failed-with-issues', () => report(fixtureOutcome('failed-with-issues'))],
+    ['passed', () => report(fixtureOutcome('passed'))],
+    ['run-failed', () => report(fixtureOutcome('run-failed'))],
+    ['cancelled', () => report(fixtureOutcome('cancelled'))],
+    ['skipped', () => report(fixtureOutcome('skipped'))],
+    ['android-newer-api', () => report(fixtureOutcome('android-newer-api'))],
+    [
+      'timed-out',
+      () => {
+        const body = { ...fixtureBody('passed'), status: 'running', output: null, durationMs: null }
+        return report(outcomeOf(body, 'timed_out', 'the API gateway timed out (HTTP 504: test execution exceeded time limit)'))
+      }
+    ],
+    [
+      'several-runs',
+      () => report(fixtureOutcome('failed-with-issues'), fixtureOutcome('passed'), fixtureOutcome('skipped'), fixtureOutcome('run-failed'))
+    ]
+  ])('%s', (name, make) => {
+    expectGolden(name, renderSummary(make(), options))
+  })
+})
+
+describe('renderSummary', () => {
+  it('puts the verdict and the most severe issue first', () => {
+    const md = renderSummary(report(fixtureOutcome('failed-with-issues')), options)
+    expect(md.split('\n')[0]).toBe('## ❌ TesterArmy failed: Checkout with saved card')
+    expect(md.indexOf('Paying with a saved card')).toBeLessThan(md.indexOf('Discount code applied twice'))
+    expect(md.indexOf('### Issues')).toBeLessThan(md.indexOf('### Warnings'))
+  })
+
+  it('shows the error of a failed run prominently', () => {
+    const md = renderSummary(report(fixtureOutcome('run-failed')), options)
+    expect(md).toContain('**The run failed** `TARGET\\_UNREACHABLE`: Could not load')
+    expect(md.indexOf('The run failed')).toBeLessThan(md.indexOf('Run details'))
+  })
+
+  it('shows the reason of a skipped run', () => {
+    const md = renderSummary(report(fixtureOutcome('skipped')), options)
+    expect(md).toMatch(/^## ⏭️ TesterArmy skipped/)
+    expect(md).toContain('**Skipped:** This pull request only changes CI configuration')
+  })
+
+  it('computes step durations from the step timings', () => {
+    const md = renderSummary(report(fixtureOutcome('failed-with-issues')), options)
+    expect(md).toContain('| 4 | Apply discount code SAVE10 and refresh | assert | ❌ failed | 15 s | Expected one SAVE10 line, found two |')
+  })
+
+  it('says when fail-on never keeps a failing verdict from failing the job', () => {
+    const md = renderSummary(buildReport([fixtureOutcome('run-failed')], { failOn: 'never', minSeverity: 1 }), { ...options, failOn: 'never' })
+    expect(md).toContain('`fail-on: never`: this verdict does not fail the job.')
+  })
+
+  it('stays within its byte budget by dropping the details of the least severe issues first', () => {
+    const body = fixtureBody('failed-with-issues')
+    const output = body.output as { issues: object[] }
+    const issues = Array.from({ length: 400 }, (_, n) => ({
+      name: `Issue ${n}`,
+      severity: (n % 5) + 1,
+      description: 'x '.repeat(200),
+      url: 'https://example.com/page'
+    }))
+    const big = outcomeOf({ ...body, output: { ...output, issues } })
+    const md = renderSummary(report(big), { ...options, maxBytes: 200_000 })
+    expect(Buffer.byteLength(md)).toBeLessThanOrEqual(200_000)
+    expect(md).toContain('This summary leaves out the details of')
+    expect(md).toContain('/home/runner/work/\\_temp/testerarmy-report.json'.replace('\\_', '_'))
+    // Every critical issue kept its details; some minor ones lost theirs.
+    expect(md.match(/<summary>🔴 Critical \(5\)/g)).toHaveLength(80)
+    expect((md.match(/<summary>⚪ Minor \(1\)/g) ?? []).length).toBeLessThan(80)
+  })
+
+  it('drops rows, least severe first, when even the bare tables are too large', () => {
+    const body = fixtureBody('failed-with-issues')
+    const issues = Array.from({ length: 5_000 }, (_, n) => ({ name: `Issue number ${n}`, severity: n < 10 ? 5 : 1, description: 'd', url: 'https://example.com/' }))
+    const md = renderSummary(report(outcomeOf({ ...body, output: { ...(body.output as object), issues } })), { ...options, maxBytes: 60_000 })
+    expect(Buffer.byteLength(md)).toBeLessThanOrEqual(60_000)
+    expect(md).toMatch(/This summary leaves out the details of \d+ issues and \d+ rows/)
+    expect(md).toContain('more in the report file')
+    expect(md).toContain('Issue number 9')
+  })
+})
