@@ -13,14 +13,28 @@ afterEach(async () => {
 async function clientFor(reply: Reply | (() => Reply)) {
   server = await startApiServer(() => (typeof reply === 'function' ? reply() : reply))
   const log: string[] = []
-  return { client: new ApiClient({ apiUrl: server.url, apiKey: 'sk-test', onRequest: line => log.push(line) }), log }
+  return {
+    client: new ApiClient({
+      apiUrl: server.url,
+      apiKey: 'sk-test',
+      onRequest: line => log.push(line)
+    }),
+    log
+  }
 }
 
 describe('ApiClient.getRun', () => {
   it('sends the documented headers to {api-url}/v1/runs/{id} and returns the run', async () => {
-    const { client, log } = await clientFor({ status: 200, body: { id: RUN, status: 'running', surprise: true } })
+    const { client, log } = await clientFor({
+      status: 200,
+      body: { id: RUN, status: 'running', surprise: true }
+    })
     const answer = await client.getRun(RUN)
-    expect(answer).toMatchObject({ kind: 'run', run: { id: RUN, status: 'running' }, body: { surprise: true } })
+    expect(answer).toMatchObject({
+      kind: 'run',
+      run: { id: RUN, status: 'running' },
+      body: { surprise: true }
+    })
     const [request] = server!.requests
     expect(request).toMatchObject({ method: 'GET', path: `/api/v1/runs/${RUN}` })
     expect(request!.headers).toMatchObject({
@@ -28,18 +42,36 @@ describe('ApiClient.getRun', () => {
       accept: 'application/json',
       'user-agent': `testerarmy-action/${VERSION}`
     })
-    expect(log).toEqual([expect.stringMatching(new RegExp(`^GET /v1/runs/${RUN} -> 200 in \\d+ ms$`))])
+    expect(log).toEqual([
+      expect.stringMatching(new RegExp(`^GET /v1/runs/${RUN} -> 200 in \\d+ ms$`))
+    ])
     expect(log.join()).not.toContain('sk-test')
   })
 
   it("returns the API's own message for an error status", async () => {
-    const { client } = await clientFor({ status: 401, body: { error: 'unauthorized', message: 'Invalid API key' } })
-    expect(await client.getRun(RUN)).toEqual({ kind: 'http-error', status: 401, message: 'HTTP 401: Invalid API key', retryAfterMs: null })
+    const { client } = await clientFor({
+      status: 401,
+      body: { error: 'unauthorized', message: 'Invalid API key' }
+    })
+    expect(await client.getRun(RUN)).toEqual({
+      kind: 'http-error',
+      status: 401,
+      message: 'HTTP 401: Invalid API key',
+      retryAfterMs: null
+    })
   })
 
   it('reads Retry-After in seconds', async () => {
-    const { client } = await clientFor({ status: 429, body: { error: 'rate', message: 'slow down' }, headers: { 'retry-after': '7' } })
-    expect(await client.getRun(RUN)).toMatchObject({ kind: 'http-error', status: 429, retryAfterMs: 7_000 })
+    const { client } = await clientFor({
+      status: 429,
+      body: { error: 'rate', message: 'slow down' },
+      headers: { 'retry-after': '7' }
+    })
+    expect(await client.getRun(RUN)).toMatchObject({
+      kind: 'http-error',
+      status: 429,
+      retryAfterMs: 7_000
+    })
   })
 
   it('reads Retry-After as an HTTP date', async () => {
@@ -50,24 +82,43 @@ describe('ApiClient.getRun', () => {
   })
 
   it('summarises a proxy HTML page instead of dumping it', async () => {
-    const page = '<!DOCTYPE html><html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>'
-    const { client } = await clientFor({ status: 502, body: page, headers: { 'content-type': 'text/html' } })
-    expect(await client.getRun(RUN)).toMatchObject({ kind: 'http-error', status: 502, message: 'HTTP 502 (an HTML page titled "502 Bad Gateway")' })
+    const page =
+      '<!DOCTYPE html><html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>'
+    const { client } = await clientFor({
+      status: 502,
+      body: page,
+      headers: { 'content-type': 'text/html' }
+    })
+    expect(await client.getRun(RUN)).toMatchObject({
+      kind: 'http-error',
+      status: 502,
+      message: 'HTTP 502 (an HTML page titled "502 Bad Gateway")'
+    })
   })
 
   it('calls a 200 that is not JSON an invalid body', async () => {
     const { client } = await clientFor({ status: 200, body: '<html>maintenance</html>' })
-    expect(await client.getRun(RUN)).toMatchObject({ kind: 'invalid-body', message: expect.stringContaining('not JSON') })
+    expect(await client.getRun(RUN)).toMatchObject({
+      kind: 'invalid-body',
+      message: expect.stringContaining('not JSON')
+    })
   })
 
   it('calls JSON that is not a run an invalid body', async () => {
     const { client } = await clientFor({ status: 200, body: { ok: true } })
-    expect(await client.getRun(RUN)).toMatchObject({ kind: 'invalid-body', message: 'the API answered 200 but the response has no run status' })
+    expect(await client.getRun(RUN)).toMatchObject({
+      kind: 'invalid-body',
+      message: 'the API answered 200 but the response has no run status'
+    })
   })
 
   it('reports a connection reset', async () => {
     const { client } = await clientFor('reset')
-    expect(await client.getRun(RUN)).toMatchObject({ kind: 'network-error', timedOut: false, message: expect.stringContaining('reset') })
+    expect(await client.getRun(RUN)).toMatchObject({
+      kind: 'network-error',
+      timedOut: false,
+      message: expect.stringContaining('reset')
+    })
   })
 
   it('reports a connection cut in the middle of the body, instead of waiting forever', async () => {
@@ -78,13 +129,21 @@ describe('ApiClient.getRun', () => {
   it('reports a refused connection', async () => {
     const port = await closedPort()
     const client = new ApiClient({ apiUrl: `http://127.0.0.1:${port}/api`, apiKey: 'k' })
-    expect(await client.getRun(RUN)).toEqual({ kind: 'network-error', timedOut: false, message: 'the API refused the connection (ECONNREFUSED)' })
+    expect(await client.getRun(RUN)).toEqual({
+      kind: 'network-error',
+      timedOut: false,
+      message: 'the API refused the connection (ECONNREFUSED)'
+    })
   })
 
   it('ends a request that hangs past its own timeout', async () => {
     const { client } = await clientFor('hang')
     const answer = await client.getRun(RUN, { timeoutMs: 150 })
-    expect(answer).toEqual({ kind: 'network-error', timedOut: true, message: 'no answer from the API within 150 ms' })
+    expect(answer).toEqual({
+      kind: 'network-error',
+      timedOut: true,
+      message: 'no answer from the API within 150 ms'
+    })
   })
 
   it('ends a request at once when the caller aborts', async () => {
@@ -97,7 +156,11 @@ describe('ApiClient.getRun', () => {
   })
 
   it('does not follow a redirect that would carry the key elsewhere', async () => {
-    const { client } = await clientFor({ status: 302, body: '', headers: { location: 'http://127.0.0.1:1/steal' } })
+    const { client } = await clientFor({
+      status: 302,
+      body: '',
+      headers: { location: 'http://127.0.0.1:1/steal' }
+    })
     expect(await client.getRun(RUN)).toMatchObject({ kind: 'http-error', status: 302 })
     expect(server!.requests).toHaveLength(1)
   })
@@ -107,13 +170,24 @@ describe('ApiClient.cancelRun', () => {
   it('POSTs to /v1/runs/{id}/cancel with no body', async () => {
     const { client } = await clientFor({ status: 200, body: { id: RUN, status: 'cancelled' } })
     expect(await client.cancelRun(RUN)).toEqual({ kind: 'cancelled' })
-    expect(server!.requests[0]).toMatchObject({ method: 'POST', path: `/api/v1/runs/${RUN}/cancel`, body: '' })
+    expect(server!.requests[0]).toMatchObject({
+      method: 'POST',
+      path: `/api/v1/runs/${RUN}/cancel`,
+      body: ''
+    })
     expect(server!.requests[0]!.headers['content-length']).toBe('0')
   })
 
   it('returns a 409 as an http error for the caller to accept', async () => {
-    const { client } = await clientFor({ status: 409, body: { error: 'conflict', message: 'Run is already terminal' } })
-    expect(await client.cancelRun(RUN)).toEqual({ kind: 'http-error', status: 409, message: 'HTTP 409: Run is already terminal' })
+    const { client } = await clientFor({
+      status: 409,
+      body: { error: 'conflict', message: 'Run is already terminal' }
+    })
+    expect(await client.cancelRun(RUN)).toEqual({
+      kind: 'http-error',
+      status: 409,
+      message: 'HTTP 409: Run is already terminal'
+    })
   })
 })
 

@@ -28,7 +28,9 @@ describe('markdown', () => {
 
 describe('html', () => {
   it('escapes for element text and attributes, on one line', () => {
-    expect(html(`"><img src=x onerror=alert(1)>\n\nnext`)).toBe('&quot;&gt;&lt;img src=x onerror=alert(1)&gt; next')
+    expect(html(`"><img src=x onerror=alert(1)>\n\nnext`)).toBe(
+      '&quot;&gt;&lt;img src=x onerror=alert(1)&gt; next'
+    )
     expect(html("it's")).toBe('it&#39;s')
   })
 })
@@ -41,15 +43,24 @@ describe('httpUrl', () => {
     ['  https://example.com/ok  ', 'https://example.com/ok']
   ])('keeps %j as %j', (input, expected) => expect(httpUrl(input)).toBe(expected))
 
-  it.each(['javascript:alert(1)', 'JaVaScRiPt:alert(1)', 'data:text/html,<b>x</b>', '//evil.com/x', '/relative', 'app://notes', 'vbscript:x', 'https://', ''])(
-    'refuses %j',
-    input => expect(httpUrl(input)).toBeNull()
-  )
+  it.each([
+    'javascript:alert(1)',
+    'JaVaScRiPt:alert(1)',
+    'data:text/html,<b>x</b>',
+    '//evil.com/x',
+    '/relative',
+    'app://notes',
+    'vbscript:x',
+    'https://',
+    ''
+  ])('refuses %j', input => expect(httpUrl(input)).toBeNull())
 })
 
 describe('logText', () => {
   it('keeps API text from starting a workflow command on a line of its own', () => {
-    expect(logText('fine\n::error::pwned\r\n::add-mask::x')).toBe('fine ::error::pwned ::add-mask::x')
+    expect(logText('fine\n::error::pwned\r\n::add-mask::x')).toBe(
+      'fine ::error::pwned ::add-mask::x'
+    )
   })
 })
 

@@ -5,7 +5,10 @@ import { InputErrors, parseSettings, type InputSource } from '../src/inputs.js'
 const RUN = '3fa85f64-5717-4562-b3fc-2c963f66afa6'
 const RUN2 = '7d0e5b1c-3f0a-4c1e-9a6b-2f4d8e1c9b70'
 
-function source(inputs: Record<string, string>, env: Record<string, string> = {}): InputSource & { secrets: string[] } {
+function source(
+  inputs: Record<string, string>,
+  env: Record<string, string> = {}
+): InputSource & { secrets: string[] } {
   const secrets: string[] = []
   return {
     read: name => inputs[name] ?? '',
@@ -44,7 +47,9 @@ describe('parseSettings', () => {
   })
 
   it('splits run IDs on commas, spaces and newlines, lower-cases them and drops duplicates', () => {
-    const settings = parseSettings(source({ 'run-id': `${RUN}, ${RUN2}\n${RUN.toUpperCase()}\n\n`, 'api-key': 'k' }))
+    const settings = parseSettings(
+      source({ 'run-id': `${RUN}, ${RUN2}\n${RUN.toUpperCase()}\n\n`, 'api-key': 'k' })
+    )
     expect(settings.runIds).toEqual([RUN, RUN2])
   })
 
@@ -57,9 +62,11 @@ describe('parseSettings', () => {
   })
 
   it('prefers the input over the environment variable', () => {
-    expect(parseSettings(source({ 'run-id': RUN, 'api-key': 'input-key' }, { TESTERARMY_API_KEY: 'env' })).apiKey).toBe(
-      'input-key'
-    )
+    expect(
+      parseSettings(
+        source({ 'run-id': RUN, 'api-key': 'input-key' }, { TESTERARMY_API_KEY: 'env' })
+      ).apiKey
+    ).toBe('input-key')
   })
 
   it.each([
@@ -69,7 +76,10 @@ describe('parseSettings', () => {
     ['2m', 120_000],
     ['1.5m', 90_000]
   ])('reads poll-interval %s as %d ms', (value, ms) => {
-    expect(parseSettings(source({ 'run-id': RUN, 'api-key': 'k', 'poll-interval': value })).pollIntervalMs).toBe(ms)
+    expect(
+      parseSettings(source({ 'run-id': RUN, 'api-key': 'k', 'poll-interval': value }))
+        .pollIntervalMs
+    ).toBe(ms)
   })
 
   it.each([
@@ -79,7 +89,9 @@ describe('parseSettings', () => {
     ['http://[::1]:3000/', 'http://[::1]:3000'],
     ['http://127.2.3.4', 'http://127.2.3.4']
   ])('accepts api-url %s', (value, expected) => {
-    expect(parseSettings(source({ 'run-id': RUN, 'api-key': 'k', 'api-url': value })).apiUrl).toBe(expected)
+    expect(parseSettings(source({ 'run-id': RUN, 'api-key': 'k', 'api-url': value })).apiUrl).toBe(
+      expected
+    )
   })
 
   it.each([
@@ -87,11 +99,15 @@ describe('parseSettings', () => {
     ['false', 'never'],
     ['On-Failure', 'on-failure']
   ])('reads summary %s as %s', (value, expected) => {
-    expect(parseSettings(source({ 'run-id': RUN, 'api-key': 'k', summary: value })).summary).toBe(expected)
+    expect(parseSettings(source({ 'run-id': RUN, 'api-key': 'k', summary: value })).summary).toBe(
+      expected
+    )
   })
 
   it('reads the report path relative to the working directory', () => {
-    const settings = parseSettings(source({ 'run-id': RUN, 'api-key': 'k', 'report-path': 'out/qa.json' }))
+    const settings = parseSettings(
+      source({ 'run-id': RUN, 'api-key': 'k', 'report-path': 'out/qa.json' })
+    )
     expect(settings.reportPath).toBe(path.resolve('out/qa.json'))
   })
 })
@@ -101,19 +117,34 @@ describe('bad inputs', () => {
     [{ 'run-id': '' }, "Input 'run-id' is required"],
     [{ 'run-id': 'run-42' }, `Input 'run-id' has "run-42", which is not a run ID: expected UUIDs`],
     [{ 'run-id': `${RUN}, a, b, c, d` }, `"a", "b", "c" and 1 more, which are not run IDs`],
-    [{ 'api-url': 'http://tester.army/api' }, `Input 'api-url' is "http://tester.army/api": the API key must not travel unencrypted`],
+    [
+      { 'api-url': 'http://tester.army/api' },
+      `Input 'api-url' is "http://tester.army/api": the API key must not travel unencrypted`
+    ],
     [{ 'api-url': 'tester.army' }, `Input 'api-url' is "tester.army", which is not a URL`],
     [{ 'api-url': 'https://u:p@tester.army/api' }, `credentials, a query or a fragment`],
     [{ 'api-url': 'ftp://127.0.0.1' }, `Input 'api-url' is "ftp://127.0.0.1"`],
-    [{ 'poll-interval': '500ms' }, `Input 'poll-interval' is "500ms": expected a duration of at least 1 s`],
+    [
+      { 'poll-interval': '500ms' },
+      `Input 'poll-interval' is "500ms": expected a duration of at least 1 s`
+    ],
     [{ 'poll-interval': 'soon' }, `Input 'poll-interval' is "soon"`],
     [{ timeout: '0' }, `Input 'timeout' is "0": expected a duration above 0 and at most 6h`],
     [{ timeout: '7h' }, `Input 'timeout' is "7h"`],
     [{ timeout: '-5m' }, `Input 'timeout' is "-5m"`],
-    [{ 'fail-on': 'issues' }, `Input 'fail-on' is "issues": expected one of failed, warnings, never`],
-    [{ 'min-severity': '0' }, `Input 'min-severity' is "0": expected a whole number from 1 (minor) to 5 (critical)`],
+    [
+      { 'fail-on': 'issues' },
+      `Input 'fail-on' is "issues": expected one of failed, warnings, never`
+    ],
+    [
+      { 'min-severity': '0' },
+      `Input 'min-severity' is "0": expected a whole number from 1 (minor) to 5 (critical)`
+    ],
     [{ 'min-severity': '2.5' }, `Input 'min-severity' is "2.5"`],
-    [{ summary: 'sometimes' }, `Input 'summary' is "sometimes": expected one of always, on-failure, never`],
+    [
+      { summary: 'sometimes' },
+      `Input 'summary' is "sometimes": expected one of always, on-failure, never`
+    ],
     [{ annotations: 'yes' }, `Input 'annotations' is "yes": expected true or false`],
     [{ 'cancel-on-abort': '1' }, `Input 'cancel-on-abort' is "1": expected true or false`]
   ])('%o is refused with a message naming the input and value', (inputs, message) => {

@@ -7,7 +7,10 @@ import { FakeClock } from './helpers/fake-clock.js'
 const A = '3fa85f64-5717-4562-b3fc-2c963f66afa6'
 const B = '7d0e5b1c-3f0a-4c1e-9a6b-2f4d8e1c9b70'
 const MIN = 60_000
-const run = (id: string, status: string, extra: object = {}): Reply => ({ status: 200, body: { id, status, ...extra } })
+const run = (id: string, status: string, extra: object = {}): Reply => ({
+  status: 200,
+  body: { id, status, ...extra }
+})
 const times = (n: number, reply: Reply): Reply[] => Array.from({ length: n }, () => reply)
 
 let server: ApiServer | undefined
@@ -35,7 +38,8 @@ async function poll(scripts: Record<string, Reply[]>, options: Options = {}) {
   })
   const events: string[] = []
   const log: PollLog = {
-    statusChange: (id, from, to, ms) => events.push(`${id.slice(0, 1)}: ${from ?? '∅'} -> ${to} @${ms}`),
+    statusChange: (id, from, to, ms) =>
+      events.push(`${id.slice(0, 1)}: ${from ?? '∅'} -> ${to} @${ms}`),
     unknownStatus: (id, status) => events.push(`${id.slice(0, 1)}: unknown ${status}`),
     retry: (id, message) => events.push(`${id.slice(0, 1)}: retry ${message}`)
   }
@@ -50,23 +54,48 @@ async function poll(scripts: Record<string, Reply[]>, options: Options = {}) {
     random: () => 0.5,
     requestTimeoutMs: options.requestTimeoutMs ?? 200
   })
-  return { ...result, events, clock, elapsed: clock.now() - start, requests: server.requests, requestTimes }
+  return {
+    ...result,
+    events,
+    clock,
+    elapsed: clock.now() - start,
+    requests: server.requests,
+    requestTimes
+  }
 }
 
 describe('pollRuns', () => {
   it('follows a run from queued to completed, logging each change once', async () => {
     const { outcomes, events, elapsed, requests } = await poll({
-      [A]: [run(A, 'queued'), run(A, 'queued'), run(A, 'running'), run(A, 'running'), run(A, 'completed', { output: { result: 'PASS' } })]
+      [A]: [
+        run(A, 'queued'),
+        run(A, 'queued'),
+        run(A, 'running'),
+        run(A, 'running'),
+        run(A, 'completed', { output: { result: 'PASS' } })
+      ]
     })
-    expect(outcomes).toEqual([expect.objectContaining({ id: A, status: 'completed', lastStatus: 'completed', error: null })])
-    expect(events).toEqual(['3: ∅ -> queued @0', '3: queued -> running @10000', '3: running -> completed @20000'])
+    expect(outcomes).toEqual([
+      expect.objectContaining({ id: A, status: 'completed', lastStatus: 'completed', error: null })
+    ])
+    expect(events).toEqual([
+      '3: ∅ -> queued @0',
+      '3: queued -> running @10000',
+      '3: running -> completed @20000'
+    ])
     expect(requests).toHaveLength(5)
     expect(elapsed).toBe(20_000)
   })
 
   it('keeps the body as received for the report', async () => {
-    const { outcomes } = await poll({ [A]: [run(A, 'failed', { error: { code: 'X', message: 'boom' }, extra: [1] })] })
-    expect(outcomes[0]).toMatchObject({ status: 'failed', body: { extra: [1] }, run: { error: { code: 'X', message: 'boom' } } })
+    const { outcomes } = await poll({
+      [A]: [run(A, 'failed', { error: { code: 'X', message: 'boom' }, extra: [1] })]
+    })
+    expect(outcomes[0]).toMatchObject({
+      status: 'failed',
+      body: { extra: [1] },
+      run: { error: { code: 'X', message: 'boom' } }
+    })
   })
 
   it('waits for several runs at once, each to its own end, with requests spread over the interval', async () => {
@@ -84,7 +113,9 @@ describe('pollRuns', () => {
   })
 
   it('sends at most one request per run per interval in steady state', async () => {
-    const { requests, elapsed } = await poll({ [A]: [...times(12, run(A, 'running')), run(A, 'completed')] })
+    const { requests, elapsed } = await poll({
+      [A]: [...times(12, run(A, 'running')), run(A, 'completed')]
+    })
     expect(requests).toHaveLength(13)
     expect(elapsed).toBe(60_000)
   })
@@ -103,7 +134,9 @@ describe('pollRuns', () => {
       { status: 429, body: { error: 'rate', message: 'slow' }, headers: { 'retry-after': '1' } }
     ]
     for (const blip of blips) {
-      const { outcomes, events } = await poll({ [A]: [run(A, 'running'), blip, run(A, 'completed')] })
+      const { outcomes, events } = await poll({
+        [A]: [run(A, 'running'), blip, run(A, 'completed')]
+      })
       expect(outcomes[0]?.status).toBe('completed')
       expect(events.filter(e => e.includes('retry'))).toHaveLength(1)
       await server?.close()
@@ -113,7 +146,10 @@ describe('pollRuns', () => {
 
   it('gives up on a run still 404 after the 60 s grace window', async () => {
     const { outcomes, elapsed } = await poll({}, { ids: [A] })
-    expect(outcomes[0]).toMatchObject({ status: 'not_found', error: expect.stringContaining('Run not found') })
+    expect(outcomes[0]).toMatchObject({
+      status: 'not_found',
+      error: expect.stringContaining('Run not found')
+    })
     expect(elapsed).toBeGreaterThanOrEqual(MIN)
     expect(elapsed).toBeLessThan(2 * MIN)
   })
@@ -135,8 +171,14 @@ describe('pollRuns', () => {
   })
 
   it('times out with the last status and the last error', async () => {
-    const gatewayTimeout: Reply = { status: 504, body: { error: 'timeout', message: 'test execution exceeded time limit' } }
-    const { outcomes, elapsed } = await poll({ [A]: [run(A, 'running'), gatewayTimeout] }, { timeoutMs: 5 * MIN })
+    const gatewayTimeout: Reply = {
+      status: 504,
+      body: { error: 'timeout', message: 'test execution exceeded time limit' }
+    }
+    const { outcomes, elapsed } = await poll(
+      { [A]: [run(A, 'running'), gatewayTimeout] },
+      { timeoutMs: 5 * MIN }
+    )
     expect(outcomes[0]).toMatchObject({
       status: 'timed_out',
       lastStatus: 'running',
@@ -146,12 +188,18 @@ describe('pollRuns', () => {
   })
 
   it('clears the last error once the API answers again', async () => {
-    const { outcomes } = await poll({ [A]: [{ status: 500, body: '' }, run(A, 'running')] }, { timeoutMs: MIN })
+    const { outcomes } = await poll(
+      { [A]: [{ status: 500, body: '' }, run(A, 'running')] },
+      { timeoutMs: MIN }
+    )
     expect(outcomes[0]).toMatchObject({ status: 'timed_out', lastStatus: 'running', error: null })
   })
 
   it('never polls forever when the API keeps failing: the timeout bounds everything', async () => {
-    const { outcomes, elapsed, requests } = await poll({ [A]: [{ status: 503, body: '' }] }, { timeoutMs: 10 * MIN })
+    const { outcomes, elapsed, requests } = await poll(
+      { [A]: [{ status: 503, body: '' }] },
+      { timeoutMs: 10 * MIN }
+    )
     expect(outcomes[0]?.status).toBe('timed_out')
     expect(elapsed).toBe(10 * MIN)
     // Backing off up to 60 s between tries: about one try a minute, not one per interval.
@@ -160,7 +208,11 @@ describe('pollRuns', () => {
   })
 
   it('slows every run when one is rate limited', async () => {
-    const limited: Reply = { status: 429, body: { error: 'rate', message: 'slow' }, headers: { 'retry-after': '40' } }
+    const limited: Reply = {
+      status: 429,
+      body: { error: 'rate', message: 'slow' },
+      headers: { 'retry-after': '40' }
+    }
     const { requestTimes } = await poll({
       [A]: [run(A, 'running'), limited, run(A, 'completed')],
       [B]: [run(B, 'running'), run(B, 'running'), run(B, 'running'), run(B, 'completed')]
@@ -171,7 +223,9 @@ describe('pollRuns', () => {
   })
 
   it('warns once per unknown status and keeps waiting', async () => {
-    const { outcomes, events } = await poll({ [A]: [run(A, 'provisioning'), run(A, 'provisioning'), run(A, 'completed')] })
+    const { outcomes, events } = await poll({
+      [A]: [run(A, 'provisioning'), run(A, 'provisioning'), run(A, 'completed')]
+    })
     expect(events.filter(e => e.includes('unknown'))).toEqual(['3: unknown provisioning'])
     expect(outcomes[0]?.status).toBe('completed')
   })
@@ -179,7 +233,10 @@ describe('pollRuns', () => {
   it('ends at once when the caller aborts, marking unfinished runs cancelled', async () => {
     const controller = new AbortController()
     setTimeout(() => controller.abort(), 50)
-    const { outcomes } = await poll({ [A]: ['hang'] }, { signal: controller.signal, requestTimeoutMs: 60_000 })
+    const { outcomes } = await poll(
+      { [A]: ['hang'] },
+      { signal: controller.signal, requestTimeoutMs: 60_000 }
+    )
     expect(outcomes[0]).toMatchObject({ status: 'cancelled', cancelledByUser: true })
   })
 })

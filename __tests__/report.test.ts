@@ -8,7 +8,10 @@ const policy = { failOn: 'failed' as const, minSeverity: 1 }
 
 describe('outputs', () => {
   it('describes one run', () => {
-    const outputs = outputsOf(buildReport([fixtureOutcome('failed-with-issues')], policy), '/tmp/r.json')
+    const outputs = outputsOf(
+      buildReport([fixtureOutcome('failed-with-issues')], policy),
+      '/tmp/r.json'
+    )
     expect(outputs).toEqual({
       'run-id': '7d0e5b1c-3f0a-4c1e-9a6b-2f4d8e1c9b70',
       status: 'completed',
@@ -40,7 +43,12 @@ describe('outputs', () => {
 
   it('aggregates several runs: worst status, FAILED wins, counts summed, longest duration', () => {
     const report = buildReport(
-      [fixtureOutcome('failed-with-issues'), fixtureOutcome('passed'), fixtureOutcome('skipped'), fixtureOutcome('run-failed')],
+      [
+        fixtureOutcome('failed-with-issues'),
+        fixtureOutcome('passed'),
+        fixtureOutcome('skipped'),
+        fixtureOutcome('run-failed')
+      ],
       policy
     )
     const outputs = outputsOf(report, '')
@@ -63,25 +71,40 @@ describe('outputs', () => {
     [['passed', 'cancelled'], 'cancelled', ''],
     [['passed', 'run-failed', 'cancelled'], 'failed', '']
   ])('aggregates %j to status %s and result %j', (names, status, result) => {
-    const report = buildReport(names.map(n => fixtureOutcome(n)), policy)
+    const report = buildReport(
+      names.map(n => fixtureOutcome(n)),
+      policy
+    )
     expect([report.status, report.result]).toEqual([status, result])
   })
 
   it('ranks timed_out and not_found worse than failed', () => {
     const body = fixtureBody('passed')
-    const report = buildReport([fixtureOutcome('run-failed'), outcomeOf(body, 'timed_out'), outcomeOf(body, 'not_found')], policy)
+    const report = buildReport(
+      [fixtureOutcome('run-failed'), outcomeOf(body, 'timed_out'), outcomeOf(body, 'not_found')],
+      policy
+    )
     expect(report.status).toBe('not_found')
   })
 
   it('gives the skip reason, else the error message, as the description', () => {
-    expect(outputsOf(buildReport([fixtureOutcome('skipped')], policy), '').description).toMatch(/^This pull request only changes CI/)
-    expect(outputsOf(buildReport([fixtureOutcome('run-failed')], policy), '').description).toMatch(/^Could not load/)
+    expect(outputsOf(buildReport([fixtureOutcome('skipped')], policy), '').description).toMatch(
+      /^This pull request only changes CI/
+    )
+    expect(outputsOf(buildReport([fixtureOutcome('run-failed')], policy), '').description).toMatch(
+      /^Could not load/
+    )
   })
 
   it('writes a report file holding each run as the API sent it', () => {
     const file = reportFileOf(buildReport([fixtureOutcome('android-newer-api')], policy))
     expect(file).toMatchObject({ passed: false, status: 'completed', result: 'FAILED' })
-    expect(file.runs[0]).toMatchObject({ maxSeverity: 2, issuesCount: 2, error: null, run: { someNewTopLevelField: [1, 2, 3] } })
+    expect(file.runs[0]).toMatchObject({
+      maxSeverity: 2,
+      issuesCount: 2,
+      error: null,
+      run: { someNewTopLevelField: [1, 2, 3] }
+    })
   })
 })
 
@@ -95,25 +118,64 @@ describe('planAnnotations', () => {
       ['warning', 'Slow cart update'],
       ['warning', 'Missing alt text on product images']
     ])
-    expect(notes[0]!.message).toMatch(/^🔴 Critical \(5\) on https:\/\/preview-482\.shop\.example\.com\/checkout\/payment\n/)
+    expect(notes[0]!.message).toMatch(
+      /^🔴 Critical \(5\) on https:\/\/preview-482\.shop\.example\.com\/checkout\/payment\n/
+    )
   })
 
   it('stops at 10 of each and says how many more there are', () => {
     const body = fixtureBody('failed-with-issues')
-    const issues = Array.from({ length: 25 }, (_, n) => ({ name: `I${n}`, severity: (n % 5) + 1, description: 'd', url: 'https://x.test/' }))
-    const warnings = Array.from({ length: 12 }, (_, n) => ({ type: 'warning', name: `W${n}`, severity: 1, description: 'd', url: '' }))
-    const notes = planAnnotations(buildReport([outcomeOf({ ...body, output: { ...(body.output as object), issues: [...issues, ...warnings] } })], policy))
+    const issues = Array.from({ length: 25 }, (_, n) => ({
+      name: `I${n}`,
+      severity: (n % 5) + 1,
+      description: 'd',
+      url: 'https://x.test/'
+    }))
+    const warnings = Array.from({ length: 12 }, (_, n) => ({
+      type: 'warning',
+      name: `W${n}`,
+      severity: 1,
+      description: 'd',
+      url: ''
+    }))
+    const notes = planAnnotations(
+      buildReport(
+        [
+          outcomeOf({
+            ...body,
+            output: { ...(body.output as object), issues: [...issues, ...warnings] }
+          })
+        ],
+        policy
+      )
+    )
     expect(notes.filter(n => n.level === 'error')).toHaveLength(10)
     expect(notes.filter(n => n.level === 'warning')).toHaveLength(10)
     // Five issues at each severity: the ten shown are the five critical, then the five high.
-    expect(notes.filter(n => n.level === 'error').map(n => n.message.slice(0, 2))).toEqual([...Array(5).fill('🔴'), ...Array(5).fill('🟠')])
-    expect(notes.at(-1)).toEqual({ level: 'notice', title: 'More TesterArmy findings', message: expect.stringMatching(/^17 more findings are in the job summary/) })
+    expect(notes.filter(n => n.level === 'error').map(n => n.message.slice(0, 2))).toEqual([
+      ...Array(5).fill('🔴'),
+      ...Array(5).fill('🟠')
+    ])
+    expect(notes.at(-1)).toEqual({
+      level: 'notice',
+      title: 'More TesterArmy findings',
+      message: expect.stringMatching(/^17 more findings are in the job summary/)
+    })
   })
 
   it('keeps hostile text on one line and off the start of a line', () => {
     const body = fixtureBody('failed-with-issues')
-    const issues = [{ name: 'x\n::error::injected', description: 'a\n::add-mask::b', url: 'https://x.test/', severity: 3 }]
-    const [note] = planAnnotations(buildReport([outcomeOf({ ...body, output: { ...(body.output as object), issues } })], policy))
+    const issues = [
+      {
+        name: 'x\n::error::injected',
+        description: 'a\n::add-mask::b',
+        url: 'https://x.test/',
+        severity: 3
+      }
+    ]
+    const [note] = planAnnotations(
+      buildReport([outcomeOf({ ...body, output: { ...(body.output as object), issues } })], policy)
+    )
     expect(note!.title).toBe('x ::error::injected')
     expect(note!.message.split('\n').every(line => !line.startsWith('::'))).toBe(true)
   })

@@ -16,7 +16,9 @@ const ok: GetRunResponse = { kind: 'run', run: parseRun({ id: 'r', status: 'runn
 describe('backoffMs', () => {
   it('doubles its ceiling per fault from the poll interval, capped at 60 s', () => {
     // random = 1 shows the ceiling; random = 0 the floor
-    expect([1, 2, 3, 4, 5, 10].map(n => backoffMs(n, interval, () => 1))).toEqual([10_000, 20_000, 40_000, 60_000, 60_000, 60_000])
+    expect([1, 2, 3, 4, 5, 10].map(n => backoffMs(n, interval, () => 1))).toEqual([
+      10_000, 20_000, 40_000, 60_000, 60_000, 60_000
+    ])
     expect([1, 5, 30].map(n => backoffMs(n, interval, () => 0))).toEqual([5_000, 5_000, 5_000])
   })
 
@@ -33,19 +35,82 @@ describe('decide', () => {
     ['502 backs off', http(502), initialRetryState(), 'retry', 7_500, false],
     ['503 backs off', http(503), initialRetryState(), 'retry', 7_500, false],
     ['504 backs off', http(504), initialRetryState(), 'retry', 7_500, false],
-    ['the third fault in a row backs off further', http(503), { failures: 2, notFoundSince: null }, 'retry', 22_500, false],
-    ['a network error backs off', { kind: 'network-error', message: 'reset', timedOut: false }, initialRetryState(), 'retry', 7_500, false],
-    ['a request timeout backs off', { kind: 'network-error', message: 'slow', timedOut: true }, initialRetryState(), 'retry', 7_500, false],
-    ['a body that is not a run backs off', { kind: 'invalid-body', message: 'html' }, initialRetryState(), 'retry', 7_500, false],
-    ['429 with Retry-After waits that long and throttles every run', http(429, 12_000), initialRetryState(), 'retry', 12_000, true],
-    ['429 with a short Retry-After still waits a poll interval', http(429, 0), initialRetryState(), 'retry', 5_000, true],
-    ['429 without Retry-After backs off and throttles', http(429), initialRetryState(), 'retry', 7_500, true],
+    [
+      'the third fault in a row backs off further',
+      http(503),
+      { failures: 2, notFoundSince: null },
+      'retry',
+      22_500,
+      false
+    ],
+    [
+      'a network error backs off',
+      { kind: 'network-error', message: 'reset', timedOut: false },
+      initialRetryState(),
+      'retry',
+      7_500,
+      false
+    ],
+    [
+      'a request timeout backs off',
+      { kind: 'network-error', message: 'slow', timedOut: true },
+      initialRetryState(),
+      'retry',
+      7_500,
+      false
+    ],
+    [
+      'a body that is not a run backs off',
+      { kind: 'invalid-body', message: 'html' },
+      initialRetryState(),
+      'retry',
+      7_500,
+      false
+    ],
+    [
+      '429 with Retry-After waits that long and throttles every run',
+      http(429, 12_000),
+      initialRetryState(),
+      'retry',
+      12_000,
+      true
+    ],
+    [
+      '429 with a short Retry-After still waits a poll interval',
+      http(429, 0),
+      initialRetryState(),
+      'retry',
+      5_000,
+      true
+    ],
+    [
+      '429 without Retry-After backs off and throttles',
+      http(429),
+      initialRetryState(),
+      'retry',
+      7_500,
+      true
+    ],
     ['404 inside the grace window retries', http(404), initialRetryState(), 'retry', 7_500, false],
-    ['404 past the 60 s grace window is not found', http(404), { failures: 9, notFoundSince: -60_000 }, 'not-found', null, false],
+    [
+      '404 past the 60 s grace window is not found',
+      http(404),
+      { failures: 9, notFoundSince: -60_000 },
+      'not-found',
+      null,
+      false
+    ],
     ['401 is fatal', http(401), initialRetryState(), 'fatal', null, false],
     ['403 is fatal', http(403), initialRetryState(), 'fatal', null, false],
     ['400 is fatal', http(400), initialRetryState(), 'fatal', null, false],
-    ['an odd 418 from a proxy is retried until the timeout', http(418), initialRetryState(), 'retry', 7_500, false]
+    [
+      'an odd 418 from a proxy is retried until the timeout',
+      http(418),
+      initialRetryState(),
+      'retry',
+      7_500,
+      false
+    ]
   ]
 
   it.each(table)('%s', (_name, response, state, action, delay, throttle) => {
@@ -70,11 +135,19 @@ describe('decide', () => {
 
   it('tells the user what to check when the key is rejected', () => {
     const [decision] = decide(http(401), initialRetryState(), ctx())
-    expect(decision.action === 'fatal' && decision.message).toContain('rejected the API key (HTTP 401: nope)')
+    expect(decision.action === 'fatal' && decision.message).toContain(
+      'rejected the API key (HTTP 401: nope)'
+    )
   })
 
   it('keeps the 504 message for the final error line', () => {
-    const [decision] = decide({ ...http(504), message: 'HTTP 504: test execution exceeded time limit' } as GetRunResponse, initialRetryState(), ctx())
-    expect(decision.action === 'retry' && decision.message).toContain('test execution exceeded time limit')
+    const [decision] = decide(
+      { ...http(504), message: 'HTTP 504: test execution exceeded time limit' } as GetRunResponse,
+      initialRetryState(),
+      ctx()
+    )
+    expect(decision.action === 'retry' && decision.message).toContain(
+      'test execution exceeded time limit'
+    )
   })
 })

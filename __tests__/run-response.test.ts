@@ -20,7 +20,11 @@ describe('parseRun', () => {
       ['warning', 2],
       ['warning', 1]
     ])
-    expect(run.output.steps[3]).toMatchObject({ status: 'failed', startedAtMs: 40500, completedAtMs: 55040 })
+    expect(run.output.steps[3]).toMatchObject({
+      status: 'failed',
+      startedAtMs: 40500,
+      completedAtMs: 55040
+    })
     expect(run.testPlan?.steps).toHaveLength(5)
   })
 
@@ -38,11 +42,17 @@ describe('parseRun', () => {
   })
 
   it('reads a planner-skipped output', () => {
-    expect(parseRun(fixture('skipped')).output).toEqual({ kind: 'planner_skipped', reason: expect.stringContaining('nothing user-visible') })
+    expect(parseRun(fixture('skipped')).output).toEqual({
+      kind: 'planner_skipped',
+      reason: expect.stringContaining('nothing user-visible')
+    })
   })
 
   it('reads a failed run error', () => {
-    expect(parseRun(fixture('run-failed')).error).toEqual({ code: 'TARGET_UNREACHABLE', message: expect.any(String) })
+    expect(parseRun(fixture('run-failed')).error).toEqual({
+      code: 'TARGET_UNREACHABLE',
+      message: expect.any(String)
+    })
   })
 
   it('treats a missing type as an issue and wrong-typed fields as missing', () => {
@@ -50,13 +60,20 @@ describe('parseRun', () => {
       id: 'x',
       status: 'COMPLETED',
       durationMs: '12',
-      output: { result: 'fail', issues: [{ name: 7, severity: 4.5, reproductionSteps: 'click' }, 'junk'], steps: null, screenshots: [1, 'https://a/b.png'] }
+      output: {
+        result: 'fail',
+        issues: [{ name: 7, severity: 4.5, reproductionSteps: 'click' }, 'junk'],
+        steps: null,
+        screenshots: [1, 'https://a/b.png']
+      }
     })
     expect(run.status).toBe('completed')
     expect(run.durationMs).toBeNull()
     if (run.output?.kind !== 'test') throw new Error('expected a test output')
     expect(run.output.result).toBe('FAIL')
-    expect(run.output.issues).toEqual([expect.objectContaining({ type: 'issue', name: '', severity: null, reproductionSteps: [] })])
+    expect(run.output.issues).toEqual([
+      expect.objectContaining({ type: 'issue', name: '', severity: null, reproductionSteps: [] })
+    ])
     expect(run.output.steps).toEqual([])
     expect(run.output.screenshots).toEqual(['https://a/b.png'])
   })
@@ -72,6 +89,8 @@ describe('parseRun', () => {
   })
 
   it('refuses a body describing another run', () => {
-    expect(() => parseRun({ id: 'other', status: 'running' }, 'mine')).toThrow('describes run "other", not mine')
+    expect(() => parseRun({ id: 'other', status: 'running' }, 'mine')).toThrow(
+      'describes run "other", not mine'
+    )
   })
 })

@@ -26,7 +26,8 @@ function expectGolden(name: string, markdown: string): void {
   expect(markdown).toBe(readFileSync(file, 'utf8'))
 }
 
-const report = (...outcomes: Parameters<typeof buildReport>[0]): Report => buildReport(outcomes, policy)
+const report = (...outcomes: Parameters<typeof buildReport>[0]): Report =>
+  buildReport(outcomes, policy)
 
 describe('renderSummary golden files', () => {
   it.each([
@@ -40,12 +41,24 @@ describe('renderSummary golden files', () => {
       'timed-out',
       () => {
         const body = { ...fixtureBody('passed'), status: 'running', output: null, durationMs: null }
-        return report(outcomeOf(body, 'timed_out', 'the API gateway timed out (HTTP 504: test execution exceeded time limit)'))
+        return report(
+          outcomeOf(
+            body,
+            'timed_out',
+            'the API gateway timed out (HTTP 504: test execution exceeded time limit)'
+          )
+        )
       }
     ],
     [
       'several-runs',
-      () => report(fixtureOutcome('failed-with-issues'), fixtureOutcome('passed'), fixtureOutcome('skipped'), fixtureOutcome('run-failed'))
+      () =>
+        report(
+          fixtureOutcome('failed-with-issues'),
+          fixtureOutcome('passed'),
+          fixtureOutcome('skipped'),
+          fixtureOutcome('run-failed')
+        )
     ]
   ])('%s', (name, make) => {
     expectGolden(name, renderSummary(make(), options))
@@ -56,7 +69,9 @@ describe('renderSummary', () => {
   it('puts the verdict and the most severe issue first', () => {
     const md = renderSummary(report(fixtureOutcome('failed-with-issues')), options)
     expect(md.split('\n')[0]).toBe('## ❌ TesterArmy failed: Checkout with saved card')
-    expect(md.indexOf('Paying with a saved card')).toBeLessThan(md.indexOf('Discount code applied twice'))
+    expect(md.indexOf('Paying with a saved card')).toBeLessThan(
+      md.indexOf('Discount code applied twice')
+    )
     expect(md.indexOf('### Issues')).toBeLessThan(md.indexOf('### Warnings'))
   })
 
@@ -74,11 +89,16 @@ describe('renderSummary', () => {
 
   it('computes step durations from the step timings', () => {
     const md = renderSummary(report(fixtureOutcome('failed-with-issues')), options)
-    expect(md).toContain('| 4 | Apply discount code SAVE10 and refresh | assert | ❌ failed | 15 s | Expected one SAVE10 line, found two |')
+    expect(md).toContain(
+      '| 4 | Apply discount code SAVE10 and refresh | assert | ❌ failed | 15 s | Expected one SAVE10 line, found two |'
+    )
   })
 
   it('says when fail-on never keeps a failing verdict from failing the job', () => {
-    const md = renderSummary(buildReport([fixtureOutcome('run-failed')], { failOn: 'never', minSeverity: 1 }), { ...options, failOn: 'never' })
+    const md = renderSummary(
+      buildReport([fixtureOutcome('run-failed')], { failOn: 'never', minSeverity: 1 }),
+      { ...options, failOn: 'never' }
+    )
     expect(md).toContain('`fail-on: never`: this verdict does not fail the job.')
   })
 
@@ -103,8 +123,16 @@ describe('renderSummary', () => {
 
   it('drops rows, least severe first, when even the bare tables are too large', () => {
     const body = fixtureBody('failed-with-issues')
-    const issues = Array.from({ length: 5_000 }, (_, n) => ({ name: `Issue number ${n}`, severity: n < 10 ? 5 : 1, description: 'd', url: 'https://example.com/' }))
-    const md = renderSummary(report(outcomeOf({ ...body, output: { ...(body.output as object), issues } })), { ...options, maxBytes: 60_000 })
+    const issues = Array.from({ length: 5_000 }, (_, n) => ({
+      name: `Issue number ${n}`,
+      severity: n < 10 ? 5 : 1,
+      description: 'd',
+      url: 'https://example.com/'
+    }))
+    const md = renderSummary(
+      report(outcomeOf({ ...body, output: { ...(body.output as object), issues } })),
+      { ...options, maxBytes: 60_000 }
+    )
     expect(Buffer.byteLength(md)).toBeLessThanOrEqual(60_000)
     expect(md).toMatch(/This summary leaves out the details of \d+ issues and \d+ rows/)
     expect(md).toContain('more in the report file')

@@ -31679,6 +31679,44 @@ const TERMINAL_STATUSES = ['completed', 'failed', 'cancelled'];
 /** Statuses the API documents as not finished yet; any other unknown value is logged once. */
 const WAITING_STATUSES = ['queued', 'running'];
 
+;// CONCATENATED MODULE: ./src/duration.ts
+// Durations as people write them in a workflow (`5s`, `30m`) and as people read them (`2 min 10 s`).
+const UNIT_MS = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000 };
+/**
+ * Parses `90`, `90s`, `1.5m`, `500ms`, `2h` into milliseconds. A bare number is seconds, as in
+ * most actions' timeout inputs. Returns null for anything else so the caller can name the input.
+ */
+function parseDuration(text) {
+    const match = /^(\d+(?:\.\d+)?|\.\d+)\s*(ms|s|m|h)?$/i.exec(text.trim());
+    if (!match)
+        return null;
+    const unit = (match[2] ?? 's').toLowerCase();
+    const ms = Number(match[1]) * UNIT_MS[unit];
+    return Number.isFinite(ms) ? Math.round(ms) : null;
+}
+/** `850 ms`, `3.5 s`, `42 s`, `2 min 10 s`, `1 h 5 min`: precise enough to compare, short to read. */
+function formatDuration(ms) {
+    if (!Number.isFinite(ms) || ms < 0)
+        return '–';
+    if (ms < 1_000)
+        return `${Math.round(ms)} ms`;
+    if (ms < 10_000) {
+        const s = Math.round(ms / 100) / 10;
+        return s < 10 ? `${s} s` : '10 s';
+    }
+    const totalSeconds = Math.round(ms / 1_000);
+    if (totalSeconds < 60)
+        return `${totalSeconds} s`;
+    const totalMinutes = Math.floor(totalSeconds / 60);
+    if (totalMinutes < 60) {
+        const s = totalSeconds % 60;
+        return s ? `${totalMinutes} min ${s} s` : `${totalMinutes} min`;
+    }
+    const h = Math.floor(totalMinutes / 60);
+    const m = totalMinutes % 60;
+    return m ? `${h} h ${m} min` : `${h} h`;
+}
+
 ;// CONCATENATED MODULE: ./src/run-response.ts
 // The API's run object, checked at the boundary: typed from both API descriptions in shared/api,
 // lenient with what it does not know, and never trusting a field's type without looking.
@@ -31688,7 +31726,7 @@ class NotARunError extends Error {
 }
 const isObject = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
 const str = (value) => (typeof value === 'string' ? value : '');
-const strOrNull = (value) => (typeof value === 'string' && value !== '' ? value : null);
+const strOrNull = (value) => typeof value === 'string' && value !== '' ? value : null;
 const num = (value) => typeof value === 'number' && Number.isFinite(value) ? value : null;
 const list = (value) => (Array.isArray(value) ? value : []);
 const strings = (value) => list(value).filter((v) => typeof v === 'string');
@@ -31707,7 +31745,9 @@ function parseRun(body, expectedId) {
     if (expectedId && id && id.toLowerCase() !== expectedId.toLowerCase()) {
         throw new NotARunError(`the response describes run ${JSON.stringify(id.slice(0, 40))}, not ${expectedId}`);
     }
-    const error = isObject(body.error) ? { code: str(body.error.code), message: str(body.error.message) } : null;
+    const error = isObject(body.error)
+        ? { code: str(body.error.code), message: str(body.error.message) }
+        : null;
     return {
         id: id || expectedId || '',
         status: body.status.trim().toLowerCase(),
@@ -31746,7 +31786,9 @@ function parseOutput(value) {
 }
 /** Severity is trusted only as an integer from 1 to 5; anything else is unrated (the gate fails closed). */
 function parseSeverity(value) {
-    return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 5 ? value : null;
+    return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 5
+        ? value
+        : null;
 }
 function parseIssue(value) {
     const type = str(value.type).trim().toLowerCase();
@@ -31796,6 +31838,7 @@ const isWarning = (issue) => issue.type === 'warning';
 
 
 
+
 /** Raised inside a request when its own timer fires, to tell that apart from the caller's abort. */
 class RequestTimeout extends Error {
 }
@@ -31819,7 +31862,10 @@ class ApiClient {
             json = JSON.parse(body);
         }
         catch {
-            return { kind: 'invalid-body', message: `the API answered 200 with a body that is not JSON (${describeBody(body)})` };
+            return {
+                kind: 'invalid-body',
+                message: `the API answered 200 with a body that is not JSON (${describeBody(body)})`
+            };
         }
         try {
             return { kind: 'run', run: parseRun(json, id), body: json };
@@ -31840,7 +31886,11 @@ class ApiClient {
             return answer;
         if (answer.status >= 200 && answer.status < 300)
             return { kind: 'cancelled' };
-        return { kind: 'http-error', status: answer.status, message: errorMessage(answer.status, answer.body) };
+        return {
+            kind: 'http-error',
+            status: answer.status,
+            message: errorMessage(answer.status, answer.body)
+        };
     }
     async send(method, path, { signal, timeoutMs = Limits.requestTimeoutMs }) {
         if (signal?.aborted)
@@ -31867,7 +31917,12 @@ class ApiClient {
             const body = await readBody(response.message, controller.signal);
             const status = response.message.statusCode ?? 0;
             this.options.onRequest?.(`${method} ${path} -> ${status} in ${this.now() - started} ms`);
-            return { kind: 'http', status, body, retryAfterMs: parseRetryAfter(response.message.headers['retry-after'], this.now()) };
+            return {
+                kind: 'http',
+                status,
+                body,
+                retryAfterMs: parseRetryAfter(response.message.headers['retry-after'], this.now())
+            };
         }
         catch (error) {
             const reason = controller.signal.reason;
@@ -31877,7 +31932,7 @@ class ApiClient {
             }
             const timedOut = controller.signal.aborted || /timeout/i.test(String(error?.message));
             const message = timedOut
-                ? `no answer from the API within ${Math.round(timeoutMs / 1000)} s`
+                ? `no answer from the API within ${formatDuration(timeoutMs)}`
                 : networkMessage(error);
             this.options.onRequest?.(`${method} ${path} -> ${message}`);
             return { kind: 'network-error', message, timedOut };
@@ -32009,7 +32064,13 @@ function truncate(text, max) {
 // specials (& < > " ') are not here: they become entities, and an entity must not be backslashed.
 const MARKDOWN_SPECIALS = /[\\`*_{}[\]()#+\-.!|~=:@$]/g;
 const HTML_SPECIALS = /[&<>"']/g;
-const HTML_ENTITIES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const HTML_ENTITIES = {
+    '&': '&amp;',
+    '<': '&lt;',
+    '>': '&gt;',
+    '"': '&quot;',
+    "'": '&#39;'
+};
 /**
  * Text inside Markdown (a paragraph or a table cell): every special character escaped, `<`/`>`/`&`
  * as entities so no tag or entity can form, line breaks as `<br>` so a table row stays one row.
@@ -32119,7 +32180,14 @@ function judge(run, policy) {
 
 
 /** Ordered from worst: the aggregate status of several runs is the worst of theirs. */
-const STATUS_ORDER = ['error', 'not_found', 'timed_out', 'failed', 'cancelled', 'completed'];
+const STATUS_ORDER = [
+    'error',
+    'not_found',
+    'timed_out',
+    'failed',
+    'cancelled',
+    'completed'
+];
 const severityRank = (issue) => issue.severity ?? 6;
 function bySeverity(a, b) {
     return severityRank(b) - severityRank(a);
@@ -32142,7 +32210,10 @@ function describeRun(outcome, policy) {
     const steps = test?.steps ?? [];
     const result = resultOf(run, outcome.status);
     const verdict = judge({ status: outcome.status, result, issues, warnings }, policy);
-    const description = test?.description || (output?.kind === 'planner_skipped' ? output.reason : '') || run?.error?.message || '';
+    const description = test?.description ||
+        (output?.kind === 'planner_skipped' ? output.reason : '') ||
+        run?.error?.message ||
+        '';
     return {
         id: outcome.id,
         status: outcome.status,
@@ -32186,44 +32257,6 @@ function buildReport(outcomes, policy, extra = {}) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/duration.ts
-// Durations as people write them in a workflow (`5s`, `30m`) and as people read them (`2 min 10 s`).
-const UNIT_MS = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000 };
-/**
- * Parses `90`, `90s`, `1.5m`, `500ms`, `2h` into milliseconds. A bare number is seconds, as in
- * most actions' timeout inputs. Returns null for anything else so the caller can name the input.
- */
-function parseDuration(text) {
-    const match = /^(\d+(?:\.\d+)?|\.\d+)\s*(ms|s|m|h)?$/i.exec(text.trim());
-    if (!match)
-        return null;
-    const unit = (match[2] ?? 's').toLowerCase();
-    const ms = Number(match[1]) * UNIT_MS[unit];
-    return Number.isFinite(ms) ? Math.round(ms) : null;
-}
-/** `850 ms`, `3.5 s`, `42 s`, `2 min 10 s`, `1 h 5 min`: precise enough to compare, short to read. */
-function formatDuration(ms) {
-    if (!Number.isFinite(ms) || ms < 0)
-        return '–';
-    if (ms < 1_000)
-        return `${Math.round(ms)} ms`;
-    if (ms < 10_000) {
-        const s = Math.round(ms / 100) / 10;
-        return s < 10 ? `${s} s` : '10 s';
-    }
-    const totalSeconds = Math.round(ms / 1_000);
-    if (totalSeconds < 60)
-        return `${totalSeconds} s`;
-    const totalMinutes = Math.floor(totalSeconds / 60);
-    if (totalMinutes < 60) {
-        const s = totalSeconds % 60;
-        return s ? `${totalMinutes} min ${s} s` : `${totalMinutes} min`;
-    }
-    const h = Math.floor(totalMinutes / 60);
-    const m = totalMinutes % 60;
-    return m ? `${h} h ${m} min` : `${h} h`;
-}
-
 ;// CONCATENATED MODULE: ./src/summary.ts
 // The job summary: a pure render of the report into GitHub-flavoured Markdown, within GitHub's
 // size limit. All API text goes through escape.ts; nothing here trusts it.
@@ -32265,7 +32298,9 @@ function renderSummary(report, options) {
     // Only reachable with an absurd number of runs: cut at a line and say so.
     const bare = render(report, options, { detailed: new Set(), maxRows: 0 });
     const note = `\n\n> [!WARNING]\n> The summary was cut to fit GitHub's limit. The full report is in ${codeSpan(options.reportPath)}.\n`;
-    const cut = Buffer.from(bare).subarray(0, maxBytes - Buffer.byteLength(note) - 4).toString('utf8');
+    const cut = Buffer.from(bare)
+        .subarray(0, maxBytes - Buffer.byteLength(note) - 4)
+        .toString('utf8');
     return `${cut.slice(0, cut.lastIndexOf('\n'))}${note}`;
 }
 /** The largest n in [0, max] for which attempt(n) gives a text, by binary search; null if none. */
@@ -32360,7 +32395,11 @@ function overview(report) {
         const { mark, word } = verdictWord(run);
         return `| ${mark} ${word} | ${markdown(run.featureName || '–', 120)} | \`${run.id}\` | ${run.status} | ${run.result || '–'} | ${run.issues.length} | ${run.warnings.length} | ${run.durationMs === null ? '–' : formatDuration(run.durationMs)} |`;
     });
-    return ['| Verdict | Feature | Run | Status | Result | Issues | Warnings | Duration |', '| --- | --- | --- | --- | --- | ---: | ---: | ---: |', ...rows].join('\n');
+    return [
+        '| Verdict | Feature | Run | Status | Result | Issues | Warnings | Duration |',
+        '| --- | --- | --- | --- | --- | ---: | ---: | ---: |',
+        ...rows
+    ].join('\n');
 }
 function runSection(run, options, budget, omitted, single) {
     const h = single ? '###' : '####';
@@ -32407,7 +32446,9 @@ function problemBlock(run, options) {
                 ? '> [!WARNING]\n> **The run was cancelled** before it finished.'
                 : `> [!WARNING]\n> **The wait was cancelled** while the run was ${markdown(run.lastStatus ?? 'not yet seen')}.`;
         case 'timed_out': {
-            const last = run.lastStatus ? ` Its last status was **${markdown(run.lastStatus)}**.` : ' No status was ever received.';
+            const last = run.lastStatus
+                ? ` Its last status was **${markdown(run.lastStatus)}**.`
+                : ' No status was ever received.';
             const fault = run.error ? ` Last error: ${markdown(run.error, 500)}` : '';
             return `> [!WARNING]\n> **Still not finished after ${formatDuration(options.timeoutMs)}** (the \`timeout\` input), so the action stopped waiting.${last}${fault}`;
         }
@@ -32445,14 +32486,24 @@ function facts(run) {
         if (r.durationMs !== null)
             rows.push(['Duration', formatDuration(r.durationMs)]);
         if (r.createdAt)
-            rows.push(['Created', markdown(r.createdAt, 60)]);
+            rows.push(['Created', timestamp(r.createdAt)]);
         if (r.completedAt)
-            rows.push(['Completed', markdown(r.completedAt, 60)]);
+            rows.push(['Completed', timestamp(r.completedAt)]);
         if (r.autoRetryCount)
             rows.push(['Automatic retries', String(r.autoRetryCount)]);
     }
     const table = ['| | |', '| --- | --- |', ...rows.map(([k, v]) => `| ${k} | ${v} |`)].join('\n');
     return `<details><summary>Run details</summary>\n\n${table}\n\n</details>`;
+}
+/** `2026-11-28 09:14:03 UTC`: an API timestamp as people read it; anything odd shown as sent. */
+function timestamp(text) {
+    const time = Date.parse(text);
+    if (Number.isNaN(time))
+        return markdown(text, 60);
+    return new Date(time)
+        .toISOString()
+        .replace('T', ' ')
+        .replace(/\.\d+Z$/, ' UTC');
 }
 function summary_link(url, text) {
     const href = httpUrl(url);
@@ -32490,7 +32541,9 @@ function issueDetails(issue) {
     if (issue.description)
         parts.push(markdown(issue.description, 4_000));
     if (issue.reproductionSteps.length) {
-        const steps = issue.reproductionSteps.slice(0, 50).map((s, n) => `${n + 1}. ${markdown(s, 500)}`);
+        const steps = issue.reproductionSteps
+            .slice(0, 50)
+            .map((s, n) => `${n + 1}. ${markdown(s, 500)}`);
         parts.push(`**Steps to reproduce**\n\n${steps.join('\n')}`);
     }
     if (issue.expectedBehavior)
@@ -32522,12 +32575,25 @@ function stepsTable(steps, budget, omitted) {
     const shown = steps.slice(0, budget.maxRows);
     omitted.rows += steps.length - shown.length;
     const rows = shown.map((step, n) => {
-        const status = step.status === 'passed' ? '✅ passed' : step.status === 'failed' ? '❌ failed' : markdown(step.status || '–', 40);
-        const error = [step.errorCode ? `\`${markdown(step.errorCode, 80)}\`` : '', markdown(step.error, 500)].filter(Boolean).join(' ');
+        const status = step.status === 'passed'
+            ? '✅ passed'
+            : step.status === 'failed'
+                ? '❌ failed'
+                : markdown(step.status || '–', 40);
+        const error = [
+            step.errorCode ? `\`${markdown(step.errorCode, 80)}\`` : '',
+            markdown(step.error, 500)
+        ]
+            .filter(Boolean)
+            .join(' ');
         const number = step.stepIndex === null ? n + 1 : step.stepIndex + 1;
         return `| ${number} | ${markdown(step.title || '–', 300)} | ${markdown(step.type || '–', 40)} | ${status} | ${stepDuration(step)} | ${error || ''} |`;
     });
-    const table = ['| # | Step | Type | Status | Duration | Error |', '| ---: | --- | --- | --- | ---: | --- |', ...rows];
+    const table = [
+        '| # | Step | Type | Status | Duration | Error |',
+        '| ---: | --- | --- | --- | ---: | --- |',
+        ...rows
+    ];
     if (shown.length < steps.length)
         table.push(`| | *…and ${steps.length - shown.length} more in the report file* | | | | |`);
     return table.join('\n');
@@ -32553,9 +32619,15 @@ function testPlan(run) {
     if (meta.length)
         parts.push(meta.join(' · '));
     if (plan.focusAreas.length)
-        parts.push(`**Focus areas:** ${plan.focusAreas.slice(0, 50).map(a => markdown(a, 200)).join(', ')}`);
+        parts.push(`**Focus areas:** ${plan.focusAreas
+            .slice(0, 50)
+            .map(a => markdown(a, 200))
+            .join(', ')}`);
     if (plan.steps.length) {
-        parts.push(plan.steps.slice(0, 50).map((s, n) => `${n + 1}. ${s.type ? `*${markdown(s.type, 40)}*: ` : ''}${markdown(s.title, 500)}`).join('\n'));
+        parts.push(plan.steps
+            .slice(0, 50)
+            .map((s, n) => `${n + 1}. ${s.type ? `*${markdown(s.type, 40)}*: ` : ''}${markdown(s.title, 500)}`)
+            .join('\n'));
     }
     return `<details><summary>Test plan</summary>\n\n${parts.join('\n\n')}\n\n</details>`;
 }
@@ -32593,7 +32665,8 @@ function planAnnotations(report) {
         ...issues.slice(0, Limits.maxErrorAnnotations).map(i => toAnnotation('error', i)),
         ...warnings.slice(0, Limits.maxWarningAnnotations).map(w => toAnnotation('warning', w))
     ];
-    const hidden = Math.max(0, issues.length - Limits.maxErrorAnnotations) + Math.max(0, warnings.length - Limits.maxWarningAnnotations);
+    const hidden = Math.max(0, issues.length - Limits.maxErrorAnnotations) +
+        Math.max(0, warnings.length - Limits.maxWarningAnnotations);
     if (hidden > 0) {
         shown.push({
             level: 'notice',
@@ -32691,7 +32764,7 @@ function parseApiKey(source) {
     }
     // Never quote the key itself. A control character or space would corrupt the Authorization
     // header, which is the usual sign of a secret pasted with its line break.
-    if (/[\s\u0000-\u001f\u007f]/.test(key) || /[^\u0020-\u007e]/.test(key)) {
+    if (!/^[\u0021-\u007e]+$/.test(key)) {
         throw new InputError(`Input '${Inputs.ApiKey}' contains spaces, line breaks or non-ASCII characters (value not shown): ` +
             `an API key is one line of printable ASCII; check the secret for a pasted line break.`);
     }
@@ -32788,7 +32861,7 @@ function parseBoolean(name, raw, fallback) {
 }
 function parseReportPath(raw, env) {
     const value = raw.trim();
-    if (/\u0000/.test(value)) {
+    if (value.includes('\u0000')) {
         throw new InputError(`Input '${Inputs.ReportPath}' is ${quote(value)}: expected a file path.`);
     }
     if (value)
@@ -32870,7 +32943,10 @@ function decide(response, state, context) {
     const fault = (message, throttle = false, waitMs) => {
         const failures = state.failures + 1;
         const delayMs = waitMs ?? backoffMs(failures, pollIntervalMs, random);
-        return [{ action: 'retry', delayMs, message, throttle }, { ...state, failures }];
+        return [
+            { action: 'retry', delayMs, message, throttle },
+            { ...state, failures }
+        ];
     };
     switch (response.kind) {
         case 'run':
@@ -32895,7 +32971,10 @@ function decide(response, state, context) {
         ];
     }
     if (status === 400) {
-        return [{ action: 'fatal', message: `the TesterArmy API rejected the request (${message})` }, state];
+        return [
+            { action: 'fatal', message: `the TesterArmy API rejected the request (${message})` },
+            state
+        ];
     }
     if (status === 404) {
         const since = state.notFoundSince ?? now;
@@ -32922,6 +33001,7 @@ function decide(response, state, context) {
 async function pollRuns(options) {
     const { runIds, api, clock, log, pollIntervalMs, deadline, signal } = options;
     const random = options.random ?? Math.random;
+    const requestTimeoutMs = options.requestTimeoutMs ?? Limits.requestTimeoutMs;
     const start = clock.now();
     // Ends every wait and request at once: on the caller's abort, or when one run hits a fatal error.
     const stop = new AbortController();
@@ -32941,7 +33021,15 @@ async function pollRuns(options) {
         return !stop.signal.aborted && clock.now() < deadline;
     };
     const follow = async (id, index) => {
-        const outcome = { id, status: 'timed_out', run: null, body: null, lastStatus: null, error: null, cancelledByUser: false };
+        const outcome = {
+            id,
+            status: 'timed_out',
+            run: null,
+            body: null,
+            lastStatus: null,
+            error: null,
+            cancelledByUser: false
+        };
         // Spread the runs over one interval so N runs never send N requests in the same instant.
         const offset = Math.floor((index * pollIntervalMs) / runIds.length);
         const warned = new Set();
@@ -32952,11 +33040,15 @@ async function pollRuns(options) {
             const notBefore = throttleUntil > now ? Math.max(next, throttleUntil + offset) : next;
             if (!(await waitUntil(notBefore)))
                 break;
-            const timeoutMs = Math.min(Limits.requestTimeoutMs, Math.max(1, deadline - clock.now()));
+            const timeoutMs = Math.min(requestTimeoutMs, Math.max(1, deadline - clock.now()));
             const response = await api.getRun(id, { signal: stop.signal, timeoutMs });
             if (response.kind === 'aborted')
                 break;
-            const [decision, nextState] = decide(response, state, { now: clock.now(), pollIntervalMs, random });
+            const [decision, nextState] = decide(response, state, {
+                now: clock.now(),
+                pollIntervalMs,
+                random
+            });
             state = nextState;
             if (response.kind === 'run') {
                 const { run } = response;
@@ -33029,7 +33121,11 @@ async function pollRuns(options) {
 
 const defaults = {
     clock: systemClock,
-    api: settings => new ApiClient({ apiUrl: settings.apiUrl, apiKey: settings.apiKey, onRequest: line => core_debug(line) }),
+    api: settings => new ApiClient({
+        apiUrl: settings.apiUrl,
+        apiKey: settings.apiKey,
+        onRequest: line => core_debug(line)
+    }),
     signals: process
 };
 /** Never throws: whatever goes wrong ends as one readable `::error::` line and a failed step. */
@@ -33046,7 +33142,11 @@ async function run(deps = defaults) {
 async function waitAndReport(deps) {
     let settings;
     try {
-        settings = parseSettings({ read: name => getInput(name), env: process.env, onSecret: core_setSecret });
+        settings = parseSettings({
+            read: name => getInput(name),
+            env: process.env,
+            onSecret: core_setSecret
+        });
     }
     catch (error) {
         if (!(error instanceof InputErrors))
@@ -33084,7 +33184,9 @@ async function waitAndReport(deps) {
             deadline: started + settings.timeoutMs,
             signal: cancel.signal,
             log: {
-                statusChange: (id, from, to, elapsedMs) => info(`Run ${id}: ${from ? `${logText(from, 40)} -> ` : ''}${logText(to, 40)} after ${formatDuration(elapsedMs)}`),
+                statusChange: (id, from, to, elapsedMs) => info(from
+                    ? `Run ${id}: ${logText(from, 40)} -> ${logText(to, 40)} after ${formatDuration(elapsedMs)}`
+                    : `Run ${id}: ${logText(to, 40)}`),
                 unknownStatus: (id, status) => warning(`Run ${id} reports status "${logText(status, 40)}", which this action does not know; still waiting.`),
                 retry: (id, message, delayMs) => info(`Run ${id}: ${logText(message, 300)}; trying again in ${formatDuration(delayMs)}.`)
             }
@@ -33104,7 +33206,8 @@ async function waitAndReport(deps) {
 }
 /** Best effort, all at once, within 3 s: a run nobody waits for should not keep spending. */
 async function cancelUnfinished(api, outcomes, cancelled) {
-    const unfinished = outcomes.filter(o => (o.status === 'timed_out' || o.status === 'cancelled') && !TERMINAL_STATUSES.includes(o.lastStatus ?? ''));
+    const unfinished = outcomes.filter(o => (o.status === 'timed_out' || o.status === 'cancelled') &&
+        !TERMINAL_STATUSES.includes(o.lastStatus ?? ''));
     if (unfinished.length === 0)
         return;
     info(`${cancelled ? 'Cancelled' : 'Timed out'}: asking TesterArmy to cancel ${unfinished.length} unfinished run(s).`);
@@ -33166,7 +33269,9 @@ function conclude(report, settings) {
     const why = report.runs
         .filter(r => !r.passed)
         .map(r => {
-        const name = several ? `run ${r.id}${r.featureName ? ` (${logText(r.featureName, 80)})` : ''}: ` : '';
+        const name = several
+            ? `run ${r.id}${r.featureName ? ` (${logText(r.featureName, 80)})` : ''}: `
+            : '';
         const detail = r.status === 'timed_out' && r.error ? ` (last error: ${logText(r.error, 200)})` : '';
         return `${name}${r.reasons.join('; ')}${detail}`;
     })

@@ -15,7 +15,8 @@ const yellow = paint('33')
 const blue = paint('34')
 const cyan = paint('36')
 
-const rule = title => `\n${bold(cyan(`━━ ${title} ${'━'.repeat(Math.max(0, 70 - title.length))}`))}\n`
+const rule = title =>
+  `\n${bold(cyan(`━━ ${title} ${'━'.repeat(Math.max(0, 70 - title.length))}`))}\n`
 
 /** The job log as the Actions UI shows it: groups as headings, commands as labelled lines. */
 function showLog(stdout) {
@@ -29,7 +30,11 @@ function showLog(stdout) {
     }
     const [, name, props = '', rawMessage] = command
     const message = rawMessage.replace(/%0A/g, '\n      ').replace(/%0D/g, '').replace(/%25/g, '%')
-    const title = /title=([^,]*)/.exec(props)?.[1]?.replace(/%3A/g, ':').replace(/%2C/g, ',').replace(/%25/g, '%')
+    const title = /title=([^,]*)/
+      .exec(props)?.[1]
+      ?.replace(/%3A/g, ':')
+      .replace(/%2C/g, ',')
+      .replace(/%25/g, '%')
     const label = title ? `${bold(title)}: ` : ''
     if (name === 'group') lines.push(`${bold('▸')} ${bold(message)}`)
     else if (name === 'endgroup' || name === 'add-mask' || name === 'debug') continue
@@ -51,7 +56,9 @@ function showSummary(markdown) {
     .replace(/<br>/g, ' / ')
     .replace(/<\/?(sub|code|b)>/g, '')
     .replace(/^> \[!(\w+)\]\n/gm, (_, kind) => `${bold(kind)}\n`)
-    .replace(/^(#{2,4}) (.*)$/gm, (_, hashes, title) => bold(hashes.length === 2 ? title.toUpperCase() : title))
+    .replace(/^(#{2,4}) (.*)$/gm, (_, hashes, title) =>
+      bold(hashes.length === 2 ? title.toUpperCase() : title)
+    )
     .replace(/\*\*(.+?)\*\*/g, (_, text) => bold(text))
     .replace(/\[([^\]]*)\]\(<([^>]*)>\)/g, (_, text, href) => `${text} ${dim(`(${href})`)}`)
     .replace(/\\([\\`*_{}[\]()#+\-.!|~=:@$])/g, '$1')
@@ -62,7 +69,9 @@ function showSummary(markdown) {
 async function main() {
   const dist = join(root, 'dist', 'index.js')
   if (!existsSync(dist)) throw new Error('dist/index.js is missing: run `npm run build` first')
-  const final = JSON.parse(readFileSync(join(root, '__fixtures__', 'runs', 'failed-with-issues.json'), 'utf8'))
+  const final = JSON.parse(
+    readFileSync(join(root, '__fixtures__', 'runs', 'failed-with-issues.json'), 'utf8')
+  )
   const api = await startSimulatedApi({ runs: { [final.id]: { final } }, apiKey: 'demo-key' })
   console.log(bold('TesterArmy action demo'))
   console.log(
@@ -75,14 +84,21 @@ async function main() {
   try {
     const started = Date.now()
     const result = await runAction({
-      inputs: { 'run-id': final.id, 'api-key': 'demo-key', 'api-url': api.url, 'poll-interval': '1s' }
+      inputs: {
+        'run-id': final.id,
+        'api-key': 'demo-key',
+        'api-url': api.url,
+        'poll-interval': '1s'
+      }
     })
     console.log(rule('Job log'))
     console.log(showLog(result.stdout))
     if (result.stderr.trim()) console.log(red(result.stderr))
     console.log(
       `\n  ${dim(`The step ended with exit code ${result.code} after ${((Date.now() - started) / 1000).toFixed(1)} s`)}` +
-        (result.code === 1 ? dim(': the run FAILED, so the gate fails the job, as it would block a merge.') : '')
+        (result.code === 1
+          ? dim(': the run FAILED, so the gate fails the job, as it would block a merge.')
+          : '')
     )
     console.log(rule('Step outputs (steps.<id>.outputs)'))
     for (const [name, value] of Object.entries(result.outputs)) {

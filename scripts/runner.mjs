@@ -69,7 +69,12 @@ export function parseCommands(stdout) {
  * Starts the action. `inputs` override action.yml's defaults; `env` adds variables; `node` is the
  * binary (GitHub runs node24). Returns the child and a promise of everything the runner would see.
  */
-export function startAction({ inputs = {}, env = {}, node = process.execPath, script = join(root, 'dist', 'index.js') } = {}) {
+export function startAction({
+  inputs = {},
+  env = {},
+  node = process.execPath,
+  script = join(root, 'dist', 'index.js')
+} = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'testerarmy-runner-'))
   const files = {
     output: join(dir, 'output'),

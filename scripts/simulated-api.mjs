@@ -33,7 +33,8 @@ export async function startSimulatedApi({ runs, apiKey }) {
     const count = served.get(match[1]) ?? 0
     const before = run.before ?? ['queued', 'running', 'running']
     if (match[2] && req.method === 'POST') {
-      if (count > before.length) return send(409, { error: 'conflict', message: 'Run is already finished' })
+      if (count > before.length)
+        return send(409, { error: 'conflict', message: 'Run is already finished' })
       served.set(match[1], Number.POSITIVE_INFINITY)
       return send(200, { id: match[1], status: 'cancelled' })
     }

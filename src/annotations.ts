@@ -18,11 +18,15 @@ export function planAnnotations(report: Report): Annotation[] {
   const tag = (feature: string, issue: Issue) => ({ feature, issue })
   const issues = report.runs.flatMap(r => r.issues.map(i => tag(r.featureName, i)))
   const warnings = report.runs.flatMap(r => r.warnings.map(w => tag(r.featureName, w)))
-  const order = (a: ReturnType<typeof tag>, b: ReturnType<typeof tag>): number => bySeverity(a.issue, b.issue)
+  const order = (a: ReturnType<typeof tag>, b: ReturnType<typeof tag>): number =>
+    bySeverity(a.issue, b.issue)
   issues.sort(order)
   warnings.sort(order)
 
-  const toAnnotation = (level: 'error' | 'warning', { feature, issue }: ReturnType<typeof tag>): Annotation => {
+  const toAnnotation = (
+    level: 'error' | 'warning',
+    { feature, issue }: ReturnType<typeof tag>
+  ): Annotation => {
     const where = issue.url ? ` on ${logText(issue.url, 300)}` : ''
     const prefix = several && feature ? `${logText(feature, 100)}: ` : ''
     const description = issue.description ? `\n${logText(issue.description, 1_000)}` : ''
@@ -36,7 +40,9 @@ export function planAnnotations(report: Report): Annotation[] {
     ...issues.slice(0, Limits.maxErrorAnnotations).map(i => toAnnotation('error', i)),
     ...warnings.slice(0, Limits.maxWarningAnnotations).map(w => toAnnotation('warning', w))
   ]
-  const hidden = Math.max(0, issues.length - Limits.maxErrorAnnotations) + Math.max(0, warnings.length - Limits.maxWarningAnnotations)
+  const hidden =
+    Math.max(0, issues.length - Limits.maxErrorAnnotations) +
+    Math.max(0, warnings.length - Limits.maxWarningAnnotations)
   if (hidden > 0) {
     shown.push({
       level: 'notice',

@@ -67,7 +67,10 @@ export class ApiClient implements RunsApi {
     try {
       json = JSON.parse(body)
     } catch {
-      return { kind: 'invalid-body', message: `the API answered 200 with a body that is not JSON (${describeBody(body)})` }
+      return {
+        kind: 'invalid-body',
+        message: `the API answered 200 with a body that is not JSON (${describeBody(body)})`
+      }
     }
     try {
       return { kind: 'run', run: parseRun(json, id), body: json }
@@ -86,7 +89,11 @@ export class ApiClient implements RunsApi {
     })
     if (answer.kind !== 'http') return answer
     if (answer.status >= 200 && answer.status < 300) return { kind: 'cancelled' }
-    return { kind: 'http-error', status: answer.status, message: errorMessage(answer.status, answer.body) }
+    return {
+      kind: 'http-error',
+      status: answer.status,
+      message: errorMessage(answer.status, answer.body)
+    }
   }
 
   private async send(
@@ -107,28 +114,38 @@ export class ApiClient implements RunsApi {
     const started = this.now()
     const url = `${this.options.apiUrl}${path}`
     try {
-      const client = new HttpClient(`testerarmy-action/${VERSION}`, [withSignal(controller.signal)], {
-        allowRetries: false,
-        // Redirects would re-send the key to wherever the API pointed; the API never redirects.
-        allowRedirects: false,
-        socketTimeout: timeoutMs,
-        headers: {
-          authorization: `Bearer ${this.options.apiKey}`,
-          accept: 'application/json'
+      const client = new HttpClient(
+        `testerarmy-action/${VERSION}`,
+        [withSignal(controller.signal)],
+        {
+          allowRetries: false,
+          // Redirects would re-send the key to wherever the API pointed; the API never redirects.
+          allowRedirects: false,
+          socketTimeout: timeoutMs,
+          headers: {
+            authorization: `Bearer ${this.options.apiKey}`,
+            accept: 'application/json'
+          }
         }
-      })
+      )
       const response = await client.request(method, url, method === 'POST' ? '' : null, {})
       const body = await readBody(response.message, controller.signal)
       const status = response.message.statusCode ?? 0
       this.options.onRequest?.(`${method} ${path} -> ${status} in ${this.now() - started} ms`)
-      return { kind: 'http', status, body, retryAfterMs: parseRetryAfter(response.message.headers['retry-after'], this.now()) }
+      return {
+        kind: 'http',
+        status,
+        body,
+        retryAfterMs: parseRetryAfter(response.message.headers['retry-after'], this.now())
+      }
     } catch (error) {
       const reason = controller.signal.reason
       if (controller.signal.aborted && !(reason instanceof RequestTimeout)) {
         this.options.onRequest?.(`${method} ${path} -> aborted after ${this.now() - started} ms`)
         return { kind: 'aborted' }
       }
-      const timedOut = controller.signal.aborted || /timeout/i.test(String((error as Error)?.message))
+      const timedOut =
+        controller.signal.aborted || /timeout/i.test(String((error as Error)?.message))
       const message = timedOut
         ? `no answer from the API within ${formatDuration(timeoutMs)}`
         : networkMessage(error)
@@ -195,7 +212,9 @@ function errorMessage(status: number, body: string): string {
     const json: unknown = JSON.parse(body)
     if (typeof json === 'object' && json !== null) {
       const { message, error } = json as Record<string, unknown>
-      const text = [message, error].find((v): v is string => typeof v === 'string' && v.trim() !== '')
+      const text = [message, error].find(
+        (v): v is string => typeof v === 'string' && v.trim() !== ''
+      )
       if (text) return `HTTP ${status}: ${text.trim().slice(0, 300)}`
     }
   } catch {

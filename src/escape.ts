@@ -29,7 +29,13 @@ export function truncate(text: string, max: number): string {
 // specials (& < > " ') are not here: they become entities, and an entity must not be backslashed.
 const MARKDOWN_SPECIALS = /[\\`*_{}[\]()#+\-.!|~=:@$]/g
 const HTML_SPECIALS = /[&<>"']/g
-const HTML_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }
+const HTML_ENTITIES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;'
+}
 
 /**
  * Text inside Markdown (a paragraph or a table cell): every special character escaped, `<`/`>`/`&`
@@ -64,7 +70,10 @@ export function httpUrl(text: string): string | null {
     if (url.protocol !== 'http:' && url.protocol !== 'https:') return null
     // The WHATWG serialisation percent-encodes spaces, quotes and angle brackets; encode what is
     // left that could end a Markdown link destination or an HTML attribute.
-    return url.href.replace(/[()'"<>\s]/g, c => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`)
+    return url.href.replace(
+      /[()'"<>\s]/g,
+      c => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`
+    )
   } catch {
     return null
   }

@@ -78,7 +78,8 @@ export function judge(run: GateInput, policy: GatePolicy): Verdict {
     }
     if (policy.failOn === 'warnings') {
       const blocking = run.warnings.filter(w => reachesThreshold(w, policy.minSeverity))
-      if (blocking.length > 0) reasons.push(`the run reported ${plural(blocking.length, 'warning')}${atLeast}`)
+      if (blocking.length > 0)
+        reasons.push(`the run reported ${plural(blocking.length, 'warning')}${atLeast}`)
     }
   }
 

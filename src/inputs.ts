@@ -83,7 +83,10 @@ export function parseSettings(source: InputSource): Settings {
     ),
     minSeverity: attempt(() => parseMinSeverity(source.read(Inputs.MinSeverity)), 1),
     summary: attempt(() => parseSummaryMode(source.read(Inputs.Summary)), 'always' as SummaryMode),
-    annotations: attempt(() => parseBoolean(Inputs.Annotations, source.read(Inputs.Annotations), true), true),
+    annotations: attempt(
+      () => parseBoolean(Inputs.Annotations, source.read(Inputs.Annotations), true),
+      true
+    ),
     reportPath: attempt(() => parseReportPath(source.read(Inputs.ReportPath), source.env), ''),
     cancelOnAbort: attempt(
       () => parseBoolean(Inputs.CancelOnAbort, source.read(Inputs.CancelOnAbort), true),
@@ -105,7 +108,7 @@ function parseApiKey(source: InputSource): string {
   }
   // Never quote the key itself. A control character or space would corrupt the Authorization
   // header, which is the usual sign of a secret pasted with its line break.
-  if (/[\s\u0000-\u001f\u007f]/.test(key) || /[^\u0020-\u007e]/.test(key)) {
+  if (!/^[\u0021-\u007e]+$/.test(key)) {
     throw new InputError(
       `Input '${Inputs.ApiKey}' contains spaces, line breaks or non-ASCII characters (value not shown): ` +
         `an API key is one line of printable ASCII; check the secret for a pasted line break.`
@@ -124,7 +127,8 @@ export function parseRunIds(raw: string): string[] {
   }
   const bad = tokens.filter(t => !UUID.test(t))
   if (bad.length > 0) {
-    const shown = bad.slice(0, 3).map(quote).join(', ') + (bad.length > 3 ? ` and ${bad.length - 3} more` : '')
+    const shown =
+      bad.slice(0, 3).map(quote).join(', ') + (bad.length > 3 ? ` and ${bad.length - 3} more` : '')
     throw new InputError(
       `Input '${Inputs.RunId}' has ${shown}, which ${bad.length === 1 ? 'is not a run ID' : 'are not run IDs'}: ` +
         `expected UUIDs such as 3fa85f64-5717-4562-b3fc-2c963f66afa6, separated by commas, spaces or newlines.`
@@ -146,7 +150,9 @@ export function parseApiUrl(raw: string): string {
   try {
     url = new URL(value)
   } catch {
-    throw new InputError(`Input '${Inputs.ApiUrl}' is ${quote(value)}, which is not a URL: expected ${accepted}.`)
+    throw new InputError(
+      `Input '${Inputs.ApiUrl}' is ${quote(value)}, which is not a URL: expected ${accepted}.`
+    )
   }
   const secure = url.protocol === 'https:'
   const localHttp = url.protocol === 'http:' && isLoopback(url.hostname)
@@ -189,10 +195,17 @@ function parseTimeout(raw: string): number {
 
 const FAIL_ON: readonly FailOn[] = ['failed', 'warnings', 'never']
 
-function parseChoice<T extends string>(name: string, raw: string, fallback: T, choices: readonly T[]): T {
+function parseChoice<T extends string>(
+  name: string,
+  raw: string,
+  fallback: T,
+  choices: readonly T[]
+): T {
   const value = raw.trim().toLowerCase() || fallback
   if ((choices as readonly string[]).includes(value)) return value as T
-  throw new InputError(`Input '${name}' is ${quote(raw.trim())}: expected one of ${choices.join(', ')}.`)
+  throw new InputError(
+    `Input '${name}' is ${quote(raw.trim())}: expected one of ${choices.join(', ')}.`
+  )
 }
 
 function parseMinSeverity(raw: string): number {
@@ -221,7 +234,7 @@ function parseBoolean(name: string, raw: string, fallback: boolean): boolean {
 
 function parseReportPath(raw: string, env: Record<string, string | undefined>): string {
   const value = raw.trim()
-  if (/\u0000/.test(value)) {
+  if (value.includes('\u0000')) {
     throw new InputError(`Input '${Inputs.ReportPath}' is ${quote(value)}: expected a file path.`)
   }
   if (value) return path.resolve(value)

@@ -26,7 +26,11 @@ export interface Dependencies {
 const defaults: Dependencies = {
   clock: systemClock,
   api: settings =>
-    new ApiClient({ apiUrl: settings.apiUrl, apiKey: settings.apiKey, onRequest: line => core.debug(line) }),
+    new ApiClient({
+      apiUrl: settings.apiUrl,
+      apiKey: settings.apiKey,
+      onRequest: line => core.debug(line)
+    }),
   signals: process
 }
 
@@ -44,7 +48,11 @@ export async function run(deps: Dependencies = defaults): Promise<void> {
 async function waitAndReport(deps: Dependencies): Promise<void> {
   let settings: Settings
   try {
-    settings = parseSettings({ read: name => core.getInput(name), env: process.env, onSecret: core.setSecret })
+    settings = parseSettings({
+      read: name => core.getInput(name),
+      env: process.env,
+      onSecret: core.setSecret
+    })
   } catch (error) {
     if (!(error instanceof InputErrors)) throw error
     for (const inputError of error.errors) core.setFailed(inputError.message)
@@ -70,7 +78,9 @@ async function waitAndReport(deps: Dependencies): Promise<void> {
 
   try {
     const ids = settings.runIds
-    core.startGroup(`Waiting for ${ids.length === 1 ? `TesterArmy run ${ids[0]}` : `${ids.length} TesterArmy runs`}`)
+    core.startGroup(
+      `Waiting for ${ids.length === 1 ? `TesterArmy run ${ids[0]}` : `${ids.length} TesterArmy runs`}`
+    )
     core.info(
       `Checking every ${formatDuration(settings.pollIntervalMs)} for up to ${formatDuration(settings.timeoutMs)} at ${settings.apiUrl}.`
     )
@@ -89,9 +99,13 @@ async function waitAndReport(deps: Dependencies): Promise<void> {
               : `Run ${id}: ${logText(to, 40)}`
           ),
         unknownStatus: (id, status) =>
-          core.warning(`Run ${id} reports status "${logText(status, 40)}", which this action does not know; still waiting.`),
+          core.warning(
+            `Run ${id} reports status "${logText(status, 40)}", which this action does not know; still waiting.`
+          ),
         retry: (id, message, delayMs) =>
-          core.info(`Run ${id}: ${logText(message, 300)}; trying again in ${formatDuration(delayMs)}.`)
+          core.info(
+            `Run ${id}: ${logText(message, 300)}; trying again in ${formatDuration(delayMs)}.`
+          )
       }
     })
     core.endGroup()
@@ -108,18 +122,30 @@ async function waitAndReport(deps: Dependencies): Promise<void> {
 }
 
 /** Best effort, all at once, within 3 s: a run nobody waits for should not keep spending. */
-async function cancelUnfinished(api: RunsApi, outcomes: RunOutcome[], cancelled: boolean): Promise<void> {
+async function cancelUnfinished(
+  api: RunsApi,
+  outcomes: RunOutcome[],
+  cancelled: boolean
+): Promise<void> {
   const unfinished = outcomes.filter(
-    o => (o.status === 'timed_out' || o.status === 'cancelled') && !TERMINAL_STATUSES.includes(o.lastStatus ?? '')
+    o =>
+      (o.status === 'timed_out' || o.status === 'cancelled') &&
+      !TERMINAL_STATUSES.includes(o.lastStatus ?? '')
   )
   if (unfinished.length === 0) return
-  core.info(`${cancelled ? 'Cancelled' : 'Timed out'}: asking TesterArmy to cancel ${unfinished.length} unfinished run(s).`)
+  core.info(
+    `${cancelled ? 'Cancelled' : 'Timed out'}: asking TesterArmy to cancel ${unfinished.length} unfinished run(s).`
+  )
   await Promise.all(
     unfinished.map(async o => {
       const answer = await api.cancelRun(o.id, { timeoutMs: Limits.cancelRequestTimeoutMs })
       if (answer.kind === 'cancelled') core.info(`Run ${o.id}: cancelled.`)
-      else if (answer.kind === 'http-error' && answer.status === 409) core.info(`Run ${o.id}: already finished.`)
-      else core.info(`Run ${o.id}: could not be cancelled (${answer.kind === 'aborted' ? 'aborted' : logText(answer.message, 200)}).`)
+      else if (answer.kind === 'http-error' && answer.status === 409)
+        core.info(`Run ${o.id}: already finished.`)
+      else
+        core.info(
+          `Run ${o.id}: could not be cancelled (${answer.kind === 'aborted' ? 'aborted' : logText(answer.message, 200)}).`
+        )
     })
   )
 }
@@ -137,9 +163,11 @@ async function publish(report: Report, settings: Settings): Promise<void> {
     reportPath = ''
   }
 
-  for (const [name, value] of Object.entries(outputsOf(report, reportPath))) core.setOutput(name, redact(value))
+  for (const [name, value] of Object.entries(outputsOf(report, reportPath)))
+    core.setOutput(name, redact(value))
 
-  const wantSummary = settings.summary === 'always' || (settings.summary === 'on-failure' && !report.passed)
+  const wantSummary =
+    settings.summary === 'always' || (settings.summary === 'on-failure' && !report.passed)
   if (wantSummary) {
     if (process.env.GITHUB_STEP_SUMMARY) {
       const markdown = renderSummary(report, { ...settings, reportPath })
@@ -149,7 +177,9 @@ async function publish(report: Report, settings: Settings): Promise<void> {
         core.warning(`Could not write the job summary: ${(error as Error).message}`)
       }
     } else {
-      core.info('GITHUB_STEP_SUMMARY is not set (not running on a GitHub runner): no job summary written.')
+      core.info(
+        'GITHUB_STEP_SUMMARY is not set (not running on a GitHub runner): no job summary written.'
+      )
     }
   }
 
@@ -170,8 +200,11 @@ function conclude(report: Report, settings: Settings): void {
   const why = report.runs
     .filter(r => !r.passed)
     .map(r => {
-      const name = several ? `run ${r.id}${r.featureName ? ` (${logText(r.featureName, 80)})` : ''}: ` : ''
-      const detail = r.status === 'timed_out' && r.error ? ` (last error: ${logText(r.error, 200)})` : ''
+      const name = several
+        ? `run ${r.id}${r.featureName ? ` (${logText(r.featureName, 80)})` : ''}: `
+        : ''
+      const detail =
+        r.status === 'timed_out' && r.error ? ` (last error: ${logText(r.error, 200)})` : ''
       return `${name}${r.reasons.join('; ')}${detail}`
     })
     .join('; ')
@@ -186,6 +219,8 @@ function conclude(report: Report, settings: Settings): void {
     core.info(redact(`TesterArmy verdict: failed (${why}); fail-on is never, so the step passes.`))
   } else {
     const skipped = report.result === 'SKIPPED'
-    core.info(`TesterArmy verdict: ${skipped ? 'passed (skipped: nothing user-visible to test)' : 'passed'}.`)
+    core.info(
+      `TesterArmy verdict: ${skipped ? 'passed (skipped: nothing user-visible to test)' : 'passed'}.`
+    )
   }
 }

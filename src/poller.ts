@@ -81,7 +81,15 @@ export async function pollRuns(options: PollOptions): Promise<PollResult> {
   }
 
   const follow = async (id: string, index: number): Promise<RunOutcome> => {
-    const outcome: RunOutcome = { id, status: 'timed_out', run: null, body: null, lastStatus: null, error: null, cancelledByUser: false }
+    const outcome: RunOutcome = {
+      id,
+      status: 'timed_out',
+      run: null,
+      body: null,
+      lastStatus: null,
+      error: null,
+      cancelledByUser: false
+    }
     // Spread the runs over one interval so N runs never send N requests in the same instant.
     const offset = Math.floor((index * pollIntervalMs) / runIds.length)
     const warned = new Set<string>()
@@ -95,12 +103,17 @@ export async function pollRuns(options: PollOptions): Promise<PollResult> {
       const timeoutMs = Math.min(requestTimeoutMs, Math.max(1, deadline - clock.now()))
       const response = await api.getRun(id, { signal: stop.signal, timeoutMs })
       if (response.kind === 'aborted') break
-      const [decision, nextState] = decide(response, state, { now: clock.now(), pollIntervalMs, random })
+      const [decision, nextState] = decide(response, state, {
+        now: clock.now(),
+        pollIntervalMs,
+        random
+      })
       state = nextState
 
       if (response.kind === 'run') {
         const { run } = response
-        if (run.status !== outcome.lastStatus) log.statusChange(id, outcome.lastStatus, run.status, clock.now() - start)
+        if (run.status !== outcome.lastStatus)
+          log.statusChange(id, outcome.lastStatus, run.status, clock.now() - start)
         Object.assign(outcome, { run, body: response.body, lastStatus: run.status, error: null })
         if (TERMINAL_STATUSES.includes(run.status)) {
           outcome.status = run.status as FinalStatus

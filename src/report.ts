@@ -40,7 +40,14 @@ export interface Report {
 }
 
 /** Ordered from worst: the aggregate status of several runs is the worst of theirs. */
-const STATUS_ORDER: readonly FinalStatus[] = ['error', 'not_found', 'timed_out', 'failed', 'cancelled', 'completed']
+const STATUS_ORDER: readonly FinalStatus[] = [
+  'error',
+  'not_found',
+  'timed_out',
+  'failed',
+  'cancelled',
+  'completed'
+]
 
 const severityRank = (issue: Issue): number => issue.severity ?? 6
 
@@ -66,7 +73,10 @@ export function describeRun(outcome: RunOutcome, policy: GatePolicy): RunReport 
   const result = resultOf(run, outcome.status)
   const verdict = judge({ status: outcome.status, result, issues, warnings }, policy)
   const description =
-    test?.description || (output?.kind === 'planner_skipped' ? output.reason : '') || run?.error?.message || ''
+    test?.description ||
+    (output?.kind === 'planner_skipped' ? output.reason : '') ||
+    run?.error?.message ||
+    ''
   return {
     id: outcome.id,
     status: outcome.status,

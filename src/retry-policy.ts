@@ -41,12 +41,23 @@ export function backoffMs(failures: number, pollIntervalMs: number, random: () =
   return Math.round(pollIntervalMs + random() * (ceiling - pollIntervalMs))
 }
 
-export function decide(response: GetRunResponse, state: RetryState, context: PolicyContext): [Decision, RetryState] {
+export function decide(
+  response: GetRunResponse,
+  state: RetryState,
+  context: PolicyContext
+): [Decision, RetryState] {
   const { now, pollIntervalMs, random } = context
-  const fault = (message: string, throttle = false, waitMs?: number | null): [Decision, RetryState] => {
+  const fault = (
+    message: string,
+    throttle = false,
+    waitMs?: number | null
+  ): [Decision, RetryState] => {
     const failures = state.failures + 1
     const delayMs = waitMs ?? backoffMs(failures, pollIntervalMs, random)
-    return [{ action: 'retry', delayMs, message, throttle }, { ...state, failures }]
+    return [
+      { action: 'retry', delayMs, message, throttle },
+      { ...state, failures }
+    ]
   }
 
   switch (response.kind) {
@@ -73,7 +84,10 @@ export function decide(response: GetRunResponse, state: RetryState, context: Pol
     ]
   }
   if (status === 400) {
-    return [{ action: 'fatal', message: `the TesterArmy API rejected the request (${message})` }, state]
+    return [
+      { action: 'fatal', message: `the TesterArmy API rejected the request (${message})` },
+      state
+    ]
   }
   if (status === 404) {
     const since = state.notFoundSince ?? now
@@ -86,7 +100,8 @@ export function decide(response: GetRunResponse, state: RetryState, context: Pol
   if (status === 429) {
     // The server knows best how long to wait (the timeout still bounds it); without a hint, back
     // off like any fault. Never sooner than the poll interval, even if it says 0.
-    const wait = response.retryAfterMs === null ? null : Math.max(response.retryAfterMs, pollIntervalMs)
+    const wait =
+      response.retryAfterMs === null ? null : Math.max(response.retryAfterMs, pollIntervalMs)
     return fault(`the API is rate limiting requests (${message})`, true, wait)
   }
   // 5xx, odd 3xx/4xx from a proxy: transient until the timeout says otherwise.

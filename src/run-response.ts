@@ -105,11 +105,13 @@ type Json = Record<string, unknown>
 const isObject = (value: unknown): value is Json =>
   typeof value === 'object' && value !== null && !Array.isArray(value)
 const str = (value: unknown): string => (typeof value === 'string' ? value : '')
-const strOrNull = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null)
+const strOrNull = (value: unknown): string | null =>
+  typeof value === 'string' && value !== '' ? value : null
 const num = (value: unknown): number | null =>
   typeof value === 'number' && Number.isFinite(value) ? value : null
 const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : [])
-const strings = (value: unknown): string[] => list(value).filter((v): v is string => typeof v === 'string')
+const strings = (value: unknown): string[] =>
+  list(value).filter((v): v is string => typeof v === 'string')
 
 /**
  * Checks a 200 body. Only `status` is essential: without it we cannot tell whether to keep
@@ -123,9 +125,13 @@ export function parseRun(body: unknown, expectedId?: string): Run {
   }
   const id = str(body.id)
   if (expectedId && id && id.toLowerCase() !== expectedId.toLowerCase()) {
-    throw new NotARunError(`the response describes run ${JSON.stringify(id.slice(0, 40))}, not ${expectedId}`)
+    throw new NotARunError(
+      `the response describes run ${JSON.stringify(id.slice(0, 40))}, not ${expectedId}`
+    )
   }
-  const error = isObject(body.error) ? { code: str(body.error.code), message: str(body.error.message) } : null
+  const error = isObject(body.error)
+    ? { code: str(body.error.code), message: str(body.error.message) }
+    : null
   return {
     id: id || expectedId || '',
     status: body.status.trim().toLowerCase(),
@@ -150,7 +156,8 @@ export function parseRun(body: unknown, expectedId?: string): Run {
 
 function parseOutput(value: unknown): RunOutput | null {
   if (!isObject(value)) return null
-  if (value.kind === 'planner_skipped') return { kind: 'planner_skipped', reason: str(value.reason) }
+  if (value.kind === 'planner_skipped')
+    return { kind: 'planner_skipped', reason: str(value.reason) }
   return {
     kind: 'test',
     featureName: str(value.featureName),
@@ -164,7 +171,9 @@ function parseOutput(value: unknown): RunOutput | null {
 
 /** Severity is trusted only as an integer from 1 to 5; anything else is unrated (the gate fails closed). */
 function parseSeverity(value: unknown): number | null {
-  return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 5 ? value : null
+  return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 5
+    ? value
+    : null
 }
 
 function parseIssue(value: Json): Issue {

@@ -38,7 +38,8 @@ export function severityLabel(severity: number | null): string {
   return level ? `${level.mark} ${level.word} (${severity})` : '❔ Unrated'
 }
 
-const plural = (n: number, word: string, words = `${word}s`): string => `${n} ${n === 1 ? word : words}`
+const plural = (n: number, word: string, words = `${word}s`): string =>
+  `${n} ${n === 1 ? word : words}`
 
 export function renderSummary(report: Report, options: SummaryOptions): string {
   const maxBytes = options.maxBytes ?? Limits.summaryMaxBytes
@@ -53,15 +54,22 @@ export function renderSummary(report: Report, options: SummaryOptions): string {
     const text = render(report, options, budget)
     return Buffer.byteLength(text) <= maxBytes ? text : null
   }
-  const keepDetails = largestFitting(ranked.length, k => fits({ detailed: new Set(ranked.slice(0, k)), maxRows: Infinity }))
+  const keepDetails = largestFitting(ranked.length, k =>
+    fits({ detailed: new Set(ranked.slice(0, k)), maxRows: Infinity })
+  )
   if (keepDetails) return keepDetails
-  const rowsNeeded = Math.max(...report.runs.map(r => Math.max(r.issues.length, r.warnings.length, r.stepsCount)), 0)
+  const rowsNeeded = Math.max(
+    ...report.runs.map(r => Math.max(r.issues.length, r.warnings.length, r.stepsCount)),
+    0
+  )
   const keepRows = largestFitting(rowsNeeded, n => fits({ detailed: new Set(), maxRows: n }))
   if (keepRows) return keepRows
   // Only reachable with an absurd number of runs: cut at a line and say so.
   const bare = render(report, options, { detailed: new Set(), maxRows: 0 })
   const note = `\n\n> [!WARNING]\n> The summary was cut to fit GitHub's limit. The full report is in ${codeSpan(options.reportPath)}.\n`
-  const cut = Buffer.from(bare).subarray(0, maxBytes - Buffer.byteLength(note) - 4).toString('utf8')
+  const cut = Buffer.from(bare)
+    .subarray(0, maxBytes - Buffer.byteLength(note) - 4)
+    .toString('utf8')
   return `${cut.slice(0, cut.lastIndexOf('\n'))}${note}`
 }
 
@@ -88,9 +96,12 @@ function render(report: Report, options: SummaryOptions, budget: Budget): string
   const omitted = { details: 0, rows: 0 }
   const single = report.runs.length === 1
   out.push(headline(report))
-  if (report.fatal) out.push(`> [!CAUTION]\n> **The action could not finish:** ${markdown(report.fatal, 1_000)}`)
+  if (report.fatal)
+    out.push(`> [!CAUTION]\n> **The action could not finish:** ${markdown(report.fatal, 1_000)}`)
   if (report.cancelled) {
-    out.push('> [!WARNING]\n> **The wait was cancelled** (the workflow was cancelled); runs still in progress were asked to stop.')
+    out.push(
+      '> [!WARNING]\n> **The wait was cancelled** (the workflow was cancelled); runs still in progress were asked to stop.'
+    )
   }
   if (!single) out.push(overview(report))
   for (const run of report.runs) {
@@ -115,7 +126,10 @@ function render(report: Report, options: SummaryOptions, budget: Budget): string
   return `${out.join('\n\n')}\n`
 }
 
-function verdictWord(run: { passed: boolean; status: string; result: string }): { mark: string; word: string } {
+function verdictWord(run: { passed: boolean; status: string; result: string }): {
+  mark: string
+  word: string
+} {
   if (run.status !== 'completed') return { mark: '⚠️', word: 'did not complete' }
   if (!run.passed) return { mark: '❌', word: 'failed' }
   if (run.result === 'SKIPPED') return { mark: '⏭️', word: 'skipped' }
@@ -134,11 +148,21 @@ function headline(report: Report): string {
   const word = report.passed
     ? `all ${report.runs.length} runs passed`
     : `${failed} of ${report.runs.length} runs did not pass`
-  const total = (pick: (r: RunReport) => number): number => report.runs.reduce((sum, r) => sum + pick(r), 0)
+  const total = (pick: (r: RunReport) => number): number =>
+    report.runs.reduce((sum, r) => sum + pick(r), 0)
   const counts = [
-    `**${plural(total(r => r.issues.length), 'issue')}**`,
-    `**${plural(total(r => r.warnings.length), 'warning')}**`,
-    `**${plural(total(r => r.stepsCount), 'step')}**`
+    `**${plural(
+      total(r => r.issues.length),
+      'issue'
+    )}**`,
+    `**${plural(
+      total(r => r.warnings.length),
+      'warning'
+    )}**`,
+    `**${plural(
+      total(r => r.stepsCount),
+      'step'
+    )}**`
   ]
   return `## ${mark} TesterArmy: ${word}\n\n${counts.join(' · ')}`
 }
@@ -146,9 +170,13 @@ function headline(report: Report): string {
 function countsLine(run: RunReport): string {
   const parts: string[] = []
   const highest = run.issues[0]
-  parts.push(`**${plural(run.issues.length, 'issue')}**${highest ? ` (most severe: ${severityLabel(highest.severity)})` : ''}`)
+  parts.push(
+    `**${plural(run.issues.length, 'issue')}**${highest ? ` (most severe: ${severityLabel(highest.severity)})` : ''}`
+  )
   parts.push(`**${plural(run.warnings.length, 'warning')}**`)
-  parts.push(`**${plural(run.stepsCount, 'step')}**${run.failedStepsCount ? ` (${run.failedStepsCount} failed)` : ''}`)
+  parts.push(
+    `**${plural(run.stepsCount, 'step')}**${run.failedStepsCount ? ` (${run.failedStepsCount} failed)` : ''}`
+  )
   if (run.durationMs !== null) parts.push(`⏱ ${formatDuration(run.durationMs)}`)
   return parts.join(' · ')
 }
@@ -158,7 +186,11 @@ function overview(report: Report): string {
     const { mark, word } = verdictWord(run)
     return `| ${mark} ${word} | ${markdown(run.featureName || '–', 120)} | \`${run.id}\` | ${run.status} | ${run.result || '–'} | ${run.issues.length} | ${run.warnings.length} | ${run.durationMs === null ? '–' : formatDuration(run.durationMs)} |`
   })
-  return ['| Verdict | Feature | Run | Status | Result | Issues | Warnings | Duration |', '| --- | --- | --- | --- | --- | ---: | ---: | ---: |', ...rows].join('\n')
+  return [
+    '| Verdict | Feature | Run | Status | Result | Issues | Warnings | Duration |',
+    '| --- | --- | --- | --- | --- | ---: | ---: | ---: |',
+    ...rows
+  ].join('\n')
 }
 
 function runSection(
@@ -180,7 +212,8 @@ function runSection(
   if (run.description) out.push(markdown(run.description, 5_000))
   for (const note of run.notes) out.push(`<sub>${markdown(note)}</sub>`)
   if (run.issues.length) out.push(`${h} Issues\n\n${issuesBlock(run.issues, budget, omitted)}`)
-  if (run.warnings.length) out.push(`${h} Warnings\n\n${issuesBlock(run.warnings, budget, omitted)}`)
+  if (run.warnings.length)
+    out.push(`${h} Warnings\n\n${issuesBlock(run.warnings, budget, omitted)}`)
   const steps = run.run?.output?.kind === 'test' ? run.run.output.steps : []
   if (steps.length) out.push(`${h} Steps\n\n${stepsTable(steps, budget, omitted)}`)
   const shots = run.run?.output?.kind === 'test' ? run.run.output.screenshots : []
@@ -205,7 +238,9 @@ function problemBlock(run: RunReport, options: SummaryOptions): string | null {
         ? '> [!WARNING]\n> **The run was cancelled** before it finished.'
         : `> [!WARNING]\n> **The wait was cancelled** while the run was ${markdown(run.lastStatus ?? 'not yet seen')}.`
     case 'timed_out': {
-      const last = run.lastStatus ? ` Its last status was **${markdown(run.lastStatus)}**.` : ' No status was ever received.'
+      const last = run.lastStatus
+        ? ` Its last status was **${markdown(run.lastStatus)}**.`
+        : ' No status was ever received.'
       const fault = run.error ? ` Last error: ${markdown(run.error, 500)}` : ''
       return `> [!WARNING]\n> **Still not finished after ${formatDuration(options.timeoutMs)}** (the \`timeout\` input), so the action stopped waiting.${last}${fault}`
     }
@@ -249,7 +284,10 @@ function facts(run: RunReport): string {
 function timestamp(text: string): string {
   const time = Date.parse(text)
   if (Number.isNaN(time)) return markdown(text, 60)
-  return new Date(time).toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' UTC')
+  return new Date(time)
+    .toISOString()
+    .replace('T', ' ')
+    .replace(/\.\d+Z$/, ' UTC')
 }
 
 function link(url: string, text: string): string {
@@ -265,15 +303,23 @@ function pageLabel(url: string): string {
   return markdown(`${parsed.host}${parsed.pathname === '/' ? '' : parsed.pathname}`, 80)
 }
 
-function issuesBlock(issues: Issue[], budget: Budget, omitted: { details: number; rows: number }): string {
+function issuesBlock(
+  issues: Issue[],
+  budget: Budget,
+  omitted: { details: number; rows: number }
+): string {
   const shown = issues.slice(0, budget.maxRows)
   omitted.rows += issues.length - shown.length
   const table = [
     '| Severity | Issue | Page |',
     '| --- | --- | --- |',
-    ...shown.map(i => `| ${severityLabel(i.severity)} | ${markdown(i.name || 'Unnamed issue', 300)} | ${link(i.url, pageLabel(i.url))} |`)
+    ...shown.map(
+      i =>
+        `| ${severityLabel(i.severity)} | ${markdown(i.name || 'Unnamed issue', 300)} | ${link(i.url, pageLabel(i.url))} |`
+    )
   ]
-  if (shown.length < issues.length) table.push(`| | *…and ${issues.length - shown.length} more in the report file* | |`)
+  if (shown.length < issues.length)
+    table.push(`| | *…and ${issues.length - shown.length} more in the report file* | |`)
   const details: string[] = []
   for (const issue of shown) {
     if (budget.detailed.has(issue)) details.push(issueDetails(issue))
@@ -286,7 +332,9 @@ function issueDetails(issue: Issue): string {
   const parts: string[] = []
   if (issue.description) parts.push(markdown(issue.description, 4_000))
   if (issue.reproductionSteps.length) {
-    const steps = issue.reproductionSteps.slice(0, 50).map((s, n) => `${n + 1}. ${markdown(s, 500)}`)
+    const steps = issue.reproductionSteps
+      .slice(0, 50)
+      .map((s, n) => `${n + 1}. ${markdown(s, 500)}`)
     parts.push(`**Steps to reproduce**\n\n${steps.join('\n')}`)
   }
   if (issue.expectedBehavior) parts.push(`**Expected:** ${markdown(issue.expectedBehavior, 1_000)}`)
@@ -312,21 +360,44 @@ function stepDuration(step: Step): string {
   return start !== null && end !== null && end >= start ? formatDuration(end - start) : '–'
 }
 
-function stepsTable(steps: Step[], budget: Budget, omitted: { details: number; rows: number }): string {
+function stepsTable(
+  steps: Step[],
+  budget: Budget,
+  omitted: { details: number; rows: number }
+): string {
   const shown = steps.slice(0, budget.maxRows)
   omitted.rows += steps.length - shown.length
   const rows = shown.map((step, n) => {
-    const status = step.status === 'passed' ? '✅ passed' : step.status === 'failed' ? '❌ failed' : markdown(step.status || '–', 40)
-    const error = [step.errorCode ? `\`${markdown(step.errorCode, 80)}\`` : '', markdown(step.error, 500)].filter(Boolean).join(' ')
+    const status =
+      step.status === 'passed'
+        ? '✅ passed'
+        : step.status === 'failed'
+          ? '❌ failed'
+          : markdown(step.status || '–', 40)
+    const error = [
+      step.errorCode ? `\`${markdown(step.errorCode, 80)}\`` : '',
+      markdown(step.error, 500)
+    ]
+      .filter(Boolean)
+      .join(' ')
     const number = step.stepIndex === null ? n + 1 : step.stepIndex + 1
     return `| ${number} | ${markdown(step.title || '–', 300)} | ${markdown(step.type || '–', 40)} | ${status} | ${stepDuration(step)} | ${error || ''} |`
   })
-  const table = ['| # | Step | Type | Status | Duration | Error |', '| ---: | --- | --- | --- | ---: | --- |', ...rows]
-  if (shown.length < steps.length) table.push(`| | *…and ${steps.length - shown.length} more in the report file* | | | | |`)
+  const table = [
+    '| # | Step | Type | Status | Duration | Error |',
+    '| ---: | --- | --- | --- | ---: | --- |',
+    ...rows
+  ]
+  if (shown.length < steps.length)
+    table.push(`| | *…and ${steps.length - shown.length} more in the report file* | | | | |`)
   return table.join('\n')
 }
 
-function screenshots(urls: string[], budget: Budget, omitted: { details: number; rows: number }): string | null {
+function screenshots(
+  urls: string[],
+  budget: Budget,
+  omitted: { details: number; rows: number }
+): string | null {
   const safe = urls.filter(u => httpUrl(u) !== null)
   const shown = safe.slice(0, Math.min(budget.maxRows, 50))
   omitted.rows += Math.min(safe.length, 50) - shown.length
@@ -344,9 +415,23 @@ function testPlan(run: RunReport): string | null {
     plan.changeType ? `**Change type:** ${markdown(plan.changeType, 40)}` : ''
   ].filter(Boolean)
   if (meta.length) parts.push(meta.join(' · '))
-  if (plan.focusAreas.length) parts.push(`**Focus areas:** ${plan.focusAreas.slice(0, 50).map(a => markdown(a, 200)).join(', ')}`)
+  if (plan.focusAreas.length)
+    parts.push(
+      `**Focus areas:** ${plan.focusAreas
+        .slice(0, 50)
+        .map(a => markdown(a, 200))
+        .join(', ')}`
+    )
   if (plan.steps.length) {
-    parts.push(plan.steps.slice(0, 50).map((s, n) => `${n + 1}. ${s.type ? `*${markdown(s.type, 40)}*: ` : ''}${markdown(s.title, 500)}`).join('\n'))
+    parts.push(
+      plan.steps
+        .slice(0, 50)
+        .map(
+          (s, n) =>
+            `${n + 1}. ${s.type ? `*${markdown(s.type, 40)}*: ` : ''}${markdown(s.title, 500)}`
+        )
+        .join('\n')
+    )
   }
   return `<details><summary>Test plan</summary>\n\n${parts.join('\n\n')}\n\n</details>`
 }

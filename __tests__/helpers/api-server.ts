@@ -47,7 +47,12 @@ export async function startApiServer(
         setImmediate(() => req.socket.destroy())
         return
       }
-      const text = typeof reply.body === 'string' ? reply.body : reply.body === undefined ? '' : JSON.stringify(reply.body)
+      const text =
+        typeof reply.body === 'string'
+          ? reply.body
+          : reply.body === undefined
+            ? ''
+            : JSON.stringify(reply.body)
       res.writeHead(reply.status, { 'content-type': 'application/json', ...reply.headers })
       res.end(text)
     })
@@ -78,7 +83,8 @@ export function scripted(scripts: Record<string, Reply[]>) {
   return (request: RecordedRequest): Reply => {
     const id = /\/v1\/runs\/([^/?]+)/.exec(request.path)?.[1] ?? ''
     const script = scripts[id]
-    if (!script || script.length === 0) return { status: 404, body: { error: 'not_found', message: 'Run not found' } }
+    if (!script || script.length === 0)
+      return { status: 404, body: { error: 'not_found', message: 'Run not found' } }
     const index = served[id] ?? 0
     served[id] = index + 1
     return script[Math.min(index, script.length - 1)] as Reply

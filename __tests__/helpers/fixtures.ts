@@ -4,11 +4,17 @@ import type { FinalStatus, RunOutcome } from '../../src/poller.js'
 import { parseRun } from '../../src/run-response.js'
 
 export function fixtureBody(name: string): Record<string, unknown> {
-  return JSON.parse(readFileSync(new URL(`../../__fixtures__/runs/${name}.json`, import.meta.url), 'utf8'))
+  return JSON.parse(
+    readFileSync(new URL(`../../__fixtures__/runs/${name}.json`, import.meta.url), 'utf8')
+  )
 }
 
 /** The outcome of a wait that ended on this body (or with `status` when given, e.g. timed_out). */
-export function outcomeOf(body: Record<string, unknown>, status?: FinalStatus, error: string | null = null): RunOutcome {
+export function outcomeOf(
+  body: Record<string, unknown>,
+  status?: FinalStatus,
+  error: string | null = null
+): RunOutcome {
   const run = parseRun(body)
   return {
     id: run.id,

@@ -1,0 +1,27 @@
+// `npm run demo` is the first thing a new user runs: it must work and show a realistic report.
+import { describe, expect, it } from '@jest/globals'
+import { spawnSync } from 'node:child_process'
+import { join } from 'node:path'
+import { root } from '../scripts/runner.mjs'
+
+describe('npm run demo', () => {
+  it('runs the committed dist against the simulated API and shows log, outputs and summary', () => {
+    const demo = spawnSync(process.execPath, [join(root, 'scripts', 'demo.mjs')], {
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH, NO_COLOR: '1' },
+      timeout: 60_000
+    })
+    expect(demo.status).toBe(0)
+    expect(demo.stderr).toBe('')
+    const out = demo.stdout
+    expect(out).toContain('queued -> running after 1 s')
+    expect(out).toContain('running -> completed after')
+    expect(out).toMatch(/Error {4}Paying with a saved card returns a 500 error: 🔴 Critical \(5\)/)
+    expect(out).toContain('TesterArmy verdict: failed: the run FAILED with 3 issues.')
+    expect(out).toMatch(/issues-count\s+3/)
+    expect(out).toMatch(/passed\s+false/)
+    expect(out).toContain('❌ TESTERARMY FAILED: CHECKOUT WITH SAVED CARD')
+    expect(out).toContain('The step ended with exit code 1')
+    expect(out).not.toContain('demo-key')
+  })
+})
