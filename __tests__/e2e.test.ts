@@ -313,6 +313,114 @@ describe('dist/index.js as the runner runs it', () => {
   })
 })
 
+describe('cancellation and timeouts, as the runner delivers them', () => {
+  const id = '3fa85f64-5717-4562-b3fc-2c963f66afa6'
+
+  /** Starts the action against a run that never finishes; resolves once it has polled once. */
+  async function startWaiting(
+    inputs: Record<string, string> = {},
+    cancelReply: Reply | 'hang' = ok({ id, status: 'cancelled' })
+  ) {
+    let firstRequest: () => void = () => undefined
+    const polled = new Promise<void>(resolve => (firstRequest = resolve))
+    await server?.close()
+    server = await startApiServer(request => {
+      if (request.method === 'POST') return cancelReply
+      firstRequest()
+      return running(id)
+    })
+    const started = startAction({
+      node: NODE24,
+      inputs: { 'run-id': id, 'api-key': KEY, 'api-url': server.url, ...inputs }
+    })
+    await polled
+    return started
+  }
+
+  it('SIGINT then SIGTERM (the runner escalating): one clean cancellation, not a crash', async () => {
+    const { child, done } = await startWaiting({}, 'hang')
+    const signalled = Date.now()
+    child.kill('SIGINT')
+    setTimeout(() => child.kill('SIGTERM'), 300)
+    const result = await done
+    results.push(result)
+    // The cancel request hangs for its whole 3 s budget, and the action still ends within 4 s.
+    expect(Date.now() - signalled).toBeLessThan(4_000)
+    expect(result.code).toBe(1)
+    expect(result.signal).toBeNull()
+    expect(result.outputs.status).toBe('cancelled')
+    expect(result.summary).toContain('The wait was cancelled')
+    expect(result.stdout).toContain('could not be cancelled')
+    expect(result.stderr).toBe('')
+  })
+
+  it('SIGHUP, which some runner versions send instead, cancels the same way', async () => {
+    const { child, done } = await startWaiting()
+    child.kill('SIGHUP')
+    const result = await done
+    results.push(result)
+    expect(result.code).toBe(1)
+    expect(result.outputs.status).toBe('cancelled')
+  })
+
+  it('a 409 from the cancel request (the run just finished) is fine', async () => {
+    const { child, done } = await startWaiting(
+      {},
+      { status: 409, body: { error: 'conflict', message: 'already terminal' } }
+    )
+    child.kill('SIGINT')
+    const result = await done
+    results.push(result)
+    expect(result.stdout).toContain(`Run ${id}: already finished.`)
+    expect(result.outputs.status).toBe('cancelled')
+  })
+
+  it('cancel-on-abort: false leaves the run alone', async () => {
+    const { child, done } = await startWaiting({ 'cancel-on-abort': 'false' })
+    child.kill('SIGTERM')
+    const result = await done
+    results.push(result)
+    expect(result.code).toBe(1)
+    expect(server!.requests.filter(r => r.method === 'POST')).toEqual([])
+  })
+
+  it('shows the last error (a 504) in the error line and the summary when the timeout is reached', async () => {
+    await server?.close()
+    let served = 0
+    server = await startApiServer(request =>
+      request.method === 'POST'
+        ? ok({ id, status: 'cancelled' })
+        : served++ === 0
+          ? running(id)
+          : {
+              status: 504,
+              body: { error: 'gateway_timeout', message: 'test execution exceeded time limit' }
+            }
+    )
+    const result = await runAction({
+      node: NODE24,
+      inputs: {
+        'run-id': id,
+        'api-key': KEY,
+        'api-url': server.url,
+        'poll-interval': '1s',
+        timeout: '1500ms'
+      }
+    })
+    results.push(result)
+    expect(result.code).toBe(1)
+    expect(finalError(result)).toEqual([
+      'TesterArmy verdict: failed: the run did not finish before the timeout (last error: the API gateway timed out (HTTP 504: test execution exceeded time limit)).'
+    ])
+    expect(result.summary).toContain('test execution exceeded time limit')
+    expect(JSON.parse(result.report).runs[0]).toMatchObject({
+      status: 'timed_out',
+      error: expect.stringContaining('HTTP 504'),
+      run: { status: 'running' }
+    })
+  })
+})
+
 describe('bad inputs, as the runner passes them', () => {
   it.each([
     [{ 'run-id': '' }, "Input 'run-id' is required"],

@@ -240,3 +240,120 @@ describe('pollRuns', () => {
     expect(outcomes[0]).toMatchObject({ status: 'cancelled', cancelledByUser: true })
   })
 })
+
+describe('the fault matrix', () => {
+  const error = (status: number, message: string, headers?: Record<string, string>): Reply => ({
+    status,
+    body: { error: 'e', message },
+    headers
+  })
+  const inAMinute = () => new Date(Date.now() + 60_000).toUTCString()
+
+  // [row, fault, the wait chosen after it (ms; interval 5 s, jitter 0.5), message fragment]
+  const transient: [string, () => Reply, number, string][] = [
+    [
+      '429 with Retry-After in seconds',
+      () => error(429, 'Usage limit exceeded', { 'retry-after': '20' }),
+      20_000,
+      'rate limiting'
+    ],
+    [
+      '429 with Retry-After as an HTTP date',
+      () => error(429, 'Usage limit exceeded', { 'retry-after': inAMinute() }),
+      60_000,
+      'rate limiting'
+    ],
+    ['429 without Retry-After', () => error(429, 'Usage limit exceeded'), 7_500, 'rate limiting'],
+    ['500', () => error(500, 'Internal Server Error'), 7_500, 'HTTP 500: Internal Server Error'],
+    ['502', () => ({ status: 502, body: '' }), 7_500, 'HTTP 502'],
+    ['503', () => ({ status: 503, body: '' }), 7_500, 'HTTP 503'],
+    [
+      '504',
+      () => error(504, 'test execution exceeded time limit'),
+      7_500,
+      'test execution exceeded time limit'
+    ],
+    ['connection reset', () => 'reset', 7_500, 'reset'],
+    ['connection cut mid-body', () => 'cut', 7_500, 'closed before the response ended'],
+    [
+      'request hanging past its timeout',
+      () => 'hang',
+      7_500,
+      'no answer from the API within 200 ms'
+    ],
+    ['a body that is not JSON', () => ({ status: 200, body: 'OK' }), 7_500, 'not JSON'],
+    [
+      'an HTML error page from a proxy',
+      () => ({ status: 503, body: '<html><head><title>Service Unavailable</title></head></html>' }),
+      7_500,
+      'an HTML page titled "Service Unavailable"'
+    ],
+    ['JSON that is not a run', () => ({ status: 200, body: { data: [] } }), 7_500, 'no run status'],
+    ['404 inside the grace window', () => error(404, 'Run not found'), 7_500, 'not visible yet']
+  ]
+
+  it.each(transient)(
+    '%s: waits as the policy says, then goes on',
+    async (_row, fault, wait, message) => {
+      const { outcomes, events, requestTimes } = await poll({
+        [A]: [run(A, 'running'), fault(), run(A, 'completed')]
+      })
+      expect(outcomes[0]?.status).toBe('completed')
+      expect(events.find(e => e.includes('retry'))).toContain(message)
+      const gap = requestTimes[2]! - requestTimes[1]!
+      // An HTTP date has one-second resolution and is read against the real clock.
+      if (wait === 60_000) expect(Math.abs(gap - wait)).toBeLessThanOrEqual(2_000)
+      else expect(gap).toBe(wait)
+    }
+  )
+
+  it('connection refused: retried until the timeout, then timed_out with that error', async () => {
+    const clock = new FakeClock()
+    const { closedPort } = await import('./helpers/api-server.js')
+    const port = await closedPort()
+    const result = await pollRuns({
+      runIds: [A],
+      api: clock.track(new ApiClient({ apiUrl: `http://127.0.0.1:${port}/api`, apiKey: 'k' })),
+      clock,
+      log: {
+        statusChange: () => undefined,
+        unknownStatus: () => undefined,
+        retry: () => undefined
+      },
+      pollIntervalMs: 5_000,
+      deadline: clock.now() + 5 * MIN,
+      random: () => 0.5
+    })
+    expect(result.outcomes[0]).toMatchObject({
+      status: 'timed_out',
+      lastStatus: null,
+      error: 'the API refused the connection (ECONNREFUSED)'
+    })
+  })
+
+  it('404 beyond the grace window: not_found', async () => {
+    const { outcomes } = await poll({ [A]: [error(404, 'Run not found')] })
+    expect(outcomes[0]?.status).toBe('not_found')
+  })
+
+  it.each([
+    [401, 'rejected the API key'],
+    [403, 'rejected the API key'],
+    [400, 'rejected the request']
+  ])('%d ends the wait at once, without retrying', async (status, message) => {
+    const { outcomes, fatal, requests } = await poll({ [A]: [error(status, 'no')] })
+    expect(fatal).toContain(message)
+    expect(outcomes[0]?.status).toBe('error')
+    expect(requests).toHaveLength(1)
+  })
+
+  it('backs off exponentially with jitter under repeated faults, resetting after a success', async () => {
+    const down = error(503, 'down')
+    const { requestTimes } = await poll({
+      [A]: [down, down, down, down, down, run(A, 'running'), down, run(A, 'completed')]
+    })
+    const gaps = requestTimes.slice(1).map((t, n) => t - requestTimes[n]!)
+    // jitter 0.5: 5 s + half of (min(60 s, 5 s · 2^n) − 5 s)
+    expect(gaps).toEqual([7_500, 12_500, 22_500, 32_500, 32_500, 5_000, 7_500])
+  })
+})

@@ -31663,6 +31663,11 @@ const Limits = {
     notFoundGraceMs: 60_000,
     /** The runner sends SIGKILL a few seconds after its first signal; cancelling must fit inside. */
     cancelRequestTimeoutMs: 3_000,
+    /**
+     * After the runner's first signal the process exits by this time whatever is still pending: the
+     * runner waits 7.5 s before SIGTERM and 2.5 s more before SIGKILL; we promise 4 s.
+     */
+    cancelExitMs: 3_800,
     /** A response body larger than this is not a run we can report; treated as a transient fault. */
     maxResponseBytes: 64 * 1024 * 1024,
     /**
@@ -33119,6 +33124,7 @@ async function pollRuns(options) {
 
 
 
+const CANCEL_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 const defaults = {
     clock: systemClock,
     api: settings => new ApiClient({
@@ -33166,12 +33172,16 @@ async function waitAndReport(deps) {
         cancel.abort();
         // The runner kills the process a few seconds after its first signal: make sure we are gone
         // first, whatever is still pending, with the step marked failed.
-        setTimeout(() => process.exit(1), 3_800).unref();
+        setTimeout(() => {
+            setFailed('TesterArmy: the workflow was cancelled; the report could not be written in time.');
+            process.exit(1);
+        }, Limits.cancelExitMs).unref();
     };
-    // Listening for the whole wait, so the runner's second signal (SIGTERM after SIGINT) cannot
-    // kill the process halfway through writing the report.
-    deps.signals.on('SIGINT', onSignal);
-    deps.signals.on('SIGTERM', onSignal);
+    // The runner cancels a step with SIGINT, then SIGTERM 7.5 s later, then kills the process tree
+    // 2.5 s after that; some runner versions send SIGHUP instead. Listening for the whole wait means
+    // a second signal cannot kill the process halfway through writing the report.
+    for (const signal of CANCEL_SIGNALS)
+        deps.signals.on(signal, onSignal);
     try {
         const ids = settings.runIds;
         startGroup(`Waiting for ${ids.length === 1 ? `TesterArmy run ${ids[0]}` : `${ids.length} TesterArmy runs`}`);
@@ -33200,8 +33210,8 @@ async function waitAndReport(deps) {
         conclude(report, settings);
     }
     finally {
-        deps.signals.off('SIGINT', onSignal);
-        deps.signals.off('SIGTERM', onSignal);
+        for (const signal of CANCEL_SIGNALS)
+            deps.signals.off(signal, onSignal);
     }
 }
 /** Best effort, all at once, within 3 s: a run nobody waits for should not keep spending. */

@@ -52,6 +52,11 @@ export const Limits = {
   notFoundGraceMs: 60_000,
   /** The runner sends SIGKILL a few seconds after its first signal; cancelling must fit inside. */
   cancelRequestTimeoutMs: 3_000,
+  /**
+   * After the runner's first signal the process exits by this time whatever is still pending: the
+   * runner waits 7.5 s before SIGTERM and 2.5 s more before SIGKILL; we promise 4 s.
+   */
+  cancelExitMs: 3_800,
   /** A response body larger than this is not a run we can report; treated as a transient fault. */
   maxResponseBytes: 64 * 1024 * 1024,
   /**

@@ -15,6 +15,8 @@ import { pollRuns, type RunOutcome } from './poller.js'
 import { buildReport, type Report } from './report.js'
 import { renderSummary } from './summary.js'
 
+const CANCEL_SIGNALS: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP']
+
 export interface Dependencies {
   clock: Clock
   /** Builds the API client once the settings are known. */
@@ -69,12 +71,17 @@ async function waitAndReport(deps: Dependencies): Promise<void> {
     cancel.abort()
     // The runner kills the process a few seconds after its first signal: make sure we are gone
     // first, whatever is still pending, with the step marked failed.
-    setTimeout(() => process.exit(1), 3_800).unref()
+    setTimeout(() => {
+      core.setFailed(
+        'TesterArmy: the workflow was cancelled; the report could not be written in time.'
+      )
+      process.exit(1)
+    }, Limits.cancelExitMs).unref()
   }
-  // Listening for the whole wait, so the runner's second signal (SIGTERM after SIGINT) cannot
-  // kill the process halfway through writing the report.
-  deps.signals.on('SIGINT', onSignal)
-  deps.signals.on('SIGTERM', onSignal)
+  // The runner cancels a step with SIGINT, then SIGTERM 7.5 s later, then kills the process tree
+  // 2.5 s after that; some runner versions send SIGHUP instead. Listening for the whole wait means
+  // a second signal cannot kill the process halfway through writing the report.
+  for (const signal of CANCEL_SIGNALS) deps.signals.on(signal, onSignal)
 
   try {
     const ids = settings.runIds
@@ -116,8 +123,7 @@ async function waitAndReport(deps: Dependencies): Promise<void> {
     await publish(report, settings)
     conclude(report, settings)
   } finally {
-    deps.signals.off('SIGINT', onSignal)
-    deps.signals.off('SIGTERM', onSignal)
+    for (const signal of CANCEL_SIGNALS) deps.signals.off(signal, onSignal)
   }
 }
 
