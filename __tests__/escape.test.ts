@@ -14,11 +14,18 @@ describe('markdown', () => {
     ['line one\nline two', 'line one<br>line two'],
     ['&amp; stays literal', '&amp;amp; stays literal'],
     ['$x^2$ math', '\\$x^2\\$ math'],
-    ['ping @octocat', 'ping \\@octocat']
+    ['ping @octocat', 'ping \\@<wbr>octocat'],
+    ['evil@example.com', 'evil\\@<wbr>example\\.com']
   ])('escapes %j', (input, expected) => expect(markdown(input)).toBe(expected))
 
   it('keeps a table row on one line whatever the text holds', () => {
     expect(markdown('a\r\nb\rc\n\nd')).toBe('a<br>b<br>c<br><br>d')
+  })
+
+  it('lets a long unbroken string wrap', () => {
+    const text = markdown('a'.repeat(100))
+    expect(text.replaceAll('<wbr>', '')).toBe('a'.repeat(100))
+    expect(text.split('<wbr>').map(part => part.length)).toEqual([30, 30, 30, 10])
   })
 
   it('truncates long text with a visible mark', () => {

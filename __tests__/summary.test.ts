@@ -37,6 +37,8 @@ describe('renderSummary golden files', () => {
     ['cancelled', () => report(fixtureOutcome('cancelled'))],
     ['skipped', () => report(fixtureOutcome('skipped'))],
     ['android-newer-api', () => report(fixtureOutcome('android-newer-api'))],
+    ['hostile-completed', () => report(fixtureOutcome('hostile-completed'))],
+    ['hostile-failed', () => report(fixtureOutcome('hostile-failed'))],
     [
       'timed-out',
       () => {

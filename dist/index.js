@@ -32076,15 +32076,22 @@ const HTML_ENTITIES = {
     '"': '&quot;',
     "'": '&#39;'
 };
+/** Where a long unbroken string (a token, a URL) may wrap, so it cannot stretch a table off screen. */
+const LONG_RUN = /\S{40,}/g;
+const BREAK_MARK = '\ue000';
 /**
  * Text inside Markdown (a paragraph or a table cell): every special character escaped, `<`/`>`/`&`
  * as entities so no tag or entity can form, line breaks as `<br>` so a table row stays one row.
+ * `@` is followed by `<wbr>`: GFM turns `name@host.tld` into a `mailto:` link even when escaped.
  */
 function markdown(text, max = 2_000) {
-    return truncate(clean(text), max)
+    return truncate(clean(text).replaceAll(BREAK_MARK, ''), max)
+        .replace(LONG_RUN, run => run.replace(/(.{30})/gu, `$1${BREAK_MARK}`))
         .replace(MARKDOWN_SPECIALS, '\\$&')
         .replace(HTML_SPECIALS, c => HTML_ENTITIES[c])
-        .replace(/\n/g, '<br>');
+        .replace(/\n/g, '<br>')
+        .replaceAll('\\@', '\\@<wbr>')
+        .replaceAll(BREAK_MARK, '<wbr>');
 }
 /**
  * Text inside HTML (a `<summary>`, an attribute): Markdown is not parsed there, so entities only.
@@ -32268,6 +32275,7 @@ function buildReport(outcomes, policy, extra = {}) {
 
 
 
+
 const SEVERITY = {
     5: { mark: '🔴', word: 'Critical' },
     4: { mark: '🟠', word: 'High' },
@@ -32282,51 +32290,64 @@ function severityLabel(severity) {
 const summary_plural = (n, word, words = `${word}s`) => `${n} ${n === 1 ? word : words}`;
 function renderSummary(report, options) {
     const maxBytes = options.maxBytes ?? Limits.summaryMaxBytes;
-    const everything = report.runs.flatMap(r => [...r.issues, ...r.warnings]);
-    const full = render(report, options, { detailed: new Set(everything), maxRows: Infinity });
-    if (Buffer.byteLength(full) <= maxBytes)
-        return full;
-    // The ladder: first drop the details of the least severe entries (warnings before issues), then
-    // table rows, keeping the most severe. Each step is a binary search over whole renders.
-    const ranked = [...report.runs.flatMap(r => r.issues), ...report.runs.flatMap(r => r.warnings)];
-    const fits = (budget) => {
-        const text = render(report, options, budget);
-        return Buffer.byteLength(text) <= maxBytes ? text : null;
-    };
-    const keepDetails = largestFitting(ranked.length, k => fits({ detailed: new Set(ranked.slice(0, k)), maxRows: Infinity }));
-    if (keepDetails)
-        return keepDetails;
-    const rowsNeeded = Math.max(...report.runs.map(r => Math.max(r.issues.length, r.warnings.length, r.stepsCount)), 0);
-    const keepRows = largestFitting(rowsNeeded, n => fits({ detailed: new Set(), maxRows: n }));
-    if (keepRows)
-        return keepRows;
+    const bytes = (text) => Buffer.byteLength(text);
+    // The ladder, planned by adding up byte sizes instead of rendering again and again: table rows
+    // come first (the same number from every table, most severe first), then the collapsed details
+    // of issues, most severe first, then those of warnings. Rows and details are rendered once each,
+    // and only as far as the budget reaches, so a run with 100,000 issues costs what 1 MiB costs.
+    const skeleton = render(report, options, { detailed: new Set(), maxRows: 0 });
+    let used = bytes(skeleton) + LADDER_MARGIN_BYTES;
+    const tables = report.runs.flatMap(run => {
+        const steps = run.run?.output?.kind === 'test' ? run.run.output.steps : [];
+        return [
+            { length: run.issues.length, row: (n) => issueRow(run.issues[n], n) },
+            { length: run.warnings.length, row: (n) => issueRow(run.warnings[n], n) },
+            { length: steps.length, row: (n) => stepRow(steps[n], n) }
+        ];
+    });
+    const longest = Math.max(0, ...tables.map(t => t.length));
+    let maxRows = 0;
+    while (maxRows < longest) {
+        const n = maxRows;
+        const add = tables.reduce((sum, t) => sum + (n < t.length ? bytes(t.row(n)) + 1 : 0), 0);
+        if (used + add > maxBytes)
+            break;
+        used += add;
+        maxRows += 1;
+    }
+    const detailed = new Set();
+    if (maxRows === longest) {
+        const ranked = report.runs.flatMap(r => r.issues).sort(bySeverity);
+        ranked.push(...report.runs.flatMap(r => r.warnings).sort(bySeverity));
+        for (const issue of ranked) {
+            const add = bytes(issueDetails(issue, 0)) + 2;
+            if (used + add > maxBytes)
+                break;
+            used += add;
+            detailed.add(issue);
+        }
+    }
+    let text = render(report, options, { detailed, maxRows });
+    // The plan is exact but for the note and the "…and N more" rows, which the margin covers; should
+    // it ever fall short, give up details, then rows, until the text fits.
+    while (bytes(text) > maxBytes && (detailed.size > 0 || maxRows > 0)) {
+        if (detailed.size > 0)
+            [...detailed].slice(-Math.ceil(detailed.size / 10)).forEach(i => detailed.delete(i));
+        else
+            maxRows = Math.floor(maxRows * 0.9);
+        text = render(report, options, { detailed, maxRows });
+    }
+    if (bytes(text) <= maxBytes)
+        return text;
     // Only reachable with an absurd number of runs: cut at a line and say so.
-    const bare = render(report, options, { detailed: new Set(), maxRows: 0 });
     const note = `\n\n> [!WARNING]\n> The summary was cut to fit GitHub's limit. The full report is in ${codeSpan(options.reportPath)}.\n`;
-    const cut = Buffer.from(bare)
-        .subarray(0, maxBytes - Buffer.byteLength(note) - 4)
+    const cut = Buffer.from(text)
+        .subarray(0, maxBytes - bytes(note) - 4)
         .toString('utf8');
     return `${cut.slice(0, cut.lastIndexOf('\n'))}${note}`;
 }
-/** The largest n in [0, max] for which attempt(n) gives a text, by binary search; null if none. */
-function largestFitting(max, attempt) {
-    let best = attempt(0);
-    if (best === null)
-        return null;
-    let low = 0;
-    let high = max;
-    while (low < high) {
-        const mid = Math.ceil((low + high) / 2);
-        const text = attempt(mid);
-        if (text === null)
-            high = mid - 1;
-        else {
-            best = text;
-            low = mid;
-        }
-    }
-    return best;
-}
+/** Room kept for the omission note and the "…and N more" rows, which the plan does not count. */
+const LADDER_MARGIN_BYTES = 4_096;
 function render(report, options, budget) {
     const out = [];
     const omitted = { details: 0, rows: 0 };
@@ -32429,7 +32450,7 @@ function runSection(run, options, budget, omitted, single) {
     if (steps.length)
         out.push(`${h} Steps\n\n${stepsTable(steps, budget, omitted)}`);
     const shots = run.run?.output?.kind === 'test' ? run.run.output.screenshots : [];
-    const gallery = screenshots(shots, budget, omitted);
+    const gallery = screenshots(shots);
     if (gallery)
         out.push(`${h} Screenshots\n\n${gallery}`);
     const plan = testPlan(run);
@@ -32525,23 +32546,35 @@ function pageLabel(url) {
 function issuesBlock(issues, budget, omitted) {
     const shown = issues.slice(0, budget.maxRows);
     omitted.rows += issues.length - shown.length;
-    const table = [
-        '| Severity | Issue | Page |',
-        '| --- | --- | --- |',
-        ...shown.map(i => `| ${severityLabel(i.severity)} | ${markdown(i.name || 'Unnamed issue', 300)} | ${summary_link(i.url, pageLabel(i.url))} |`)
-    ];
+    const table = ['| Severity | Issue | Page |', '| --- | --- | --- |', ...shown.map(issueRow)];
     if (shown.length < issues.length)
         table.push(`| | *…and ${issues.length - shown.length} more in the report file* | |`);
     const details = [];
     for (const issue of shown) {
         if (budget.detailed.has(issue))
-            details.push(issueDetails(issue));
+            details.push(issueDetails(issue, 0));
         else
             omitted.details += 1;
     }
     return [table.join('\n'), ...details].join('\n\n');
 }
-function issueDetails(issue) {
+/**
+ * Rows and details are rendered once per issue or step and reused: the budget ladder renders the
+ * summary several times, and escaping is the costly part.
+ */
+function memo(render) {
+    const cache = new WeakMap();
+    return (key, index) => {
+        let text = cache.get(key);
+        if (text === undefined) {
+            text = render(key, index);
+            cache.set(key, text);
+        }
+        return text;
+    };
+}
+const issueRow = memo((i) => `| ${severityLabel(i.severity)} | ${markdown(i.name || 'Unnamed issue', 300)} | ${summary_link(i.url, pageLabel(i.url))} |`);
+const issueDetails = memo((issue) => {
     const parts = [];
     if (issue.description)
         parts.push(markdown(issue.description, 4_000));
@@ -32563,7 +32596,7 @@ function issueDetails(issue) {
         parts.push(shot);
     const title = `${severityLabel(issue.severity)} · ${html(issue.name || 'Unnamed issue', 300)}`;
     return `<details><summary>${title}</summary>\n\n${parts.join('\n\n') || '*No details.*'}\n\n</details>`;
-}
+});
 /** A thumbnail linking to the full image; nothing at all for a URL that is not http(s). */
 function thumbnail(url, alt, width) {
     const href = httpUrl(url);
@@ -32576,39 +32609,44 @@ function stepDuration(step) {
     const { startedAtMs: start, completedAtMs: end } = step;
     return start !== null && end !== null && end >= start ? formatDuration(end - start) : '–';
 }
+const stepRow = memo((step, n) => {
+    const status = step.status === 'passed'
+        ? '✅ passed'
+        : step.status === 'failed'
+            ? '❌ failed'
+            : markdown(step.status || '–', 40);
+    const error = [
+        step.errorCode ? `\`${markdown(step.errorCode, 80)}\`` : '',
+        markdown(step.error, 500)
+    ]
+        .filter(Boolean)
+        .join(' ');
+    const number = step.stepIndex === null ? n + 1 : step.stepIndex + 1;
+    return `| ${number} | ${markdown(step.title || '–', 300)} | ${markdown(step.type || '–', 40)} | ${status} | ${stepDuration(step)} | ${error} |`;
+});
 function stepsTable(steps, budget, omitted) {
     const shown = steps.slice(0, budget.maxRows);
     omitted.rows += steps.length - shown.length;
-    const rows = shown.map((step, n) => {
-        const status = step.status === 'passed'
-            ? '✅ passed'
-            : step.status === 'failed'
-                ? '❌ failed'
-                : markdown(step.status || '–', 40);
-        const error = [
-            step.errorCode ? `\`${markdown(step.errorCode, 80)}\`` : '',
-            markdown(step.error, 500)
-        ]
-            .filter(Boolean)
-            .join(' ');
-        const number = step.stepIndex === null ? n + 1 : step.stepIndex + 1;
-        return `| ${number} | ${markdown(step.title || '–', 300)} | ${markdown(step.type || '–', 40)} | ${status} | ${stepDuration(step)} | ${error || ''} |`;
-    });
     const table = [
         '| # | Step | Type | Status | Duration | Error |',
         '| ---: | --- | --- | --- | ---: | --- |',
-        ...rows
+        ...shown.map(stepRow)
     ];
     if (shown.length < steps.length)
         table.push(`| | *…and ${steps.length - shown.length} more in the report file* | | | | |`);
     return table.join('\n');
 }
-function screenshots(urls, budget, omitted) {
+/** More thumbnails than this stop helping a reader; the report file lists every screenshot. */
+const MAX_SCREENSHOTS = 50;
+function screenshots(urls) {
     const safe = urls.filter(u => httpUrl(u) !== null);
-    const shown = safe.slice(0, Math.min(budget.maxRows, 50));
-    omitted.rows += Math.min(safe.length, 50) - shown.length;
-    const thumbs = shown.map((url, n) => thumbnail(url, `Screenshot ${n + 1}`, 200)).filter(Boolean);
-    return thumbs.length ? thumbs.join(' ') : null;
+    const thumbs = safe
+        .slice(0, MAX_SCREENSHOTS)
+        .map((url, n) => thumbnail(url, `Screenshot ${n + 1}`, 200));
+    if (thumbs.length === 0)
+        return null;
+    const more = safe.length - thumbs.length;
+    return thumbs.join(' ') + (more > 0 ? `\n\n*…and ${more} more in the report file.*` : '');
 }
 function testPlan(run) {
     const plan = run.run?.testPlan;

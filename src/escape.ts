@@ -37,15 +37,23 @@ const HTML_ENTITIES: Record<string, string> = {
   "'": '&#39;'
 }
 
+/** Where a long unbroken string (a token, a URL) may wrap, so it cannot stretch a table off screen. */
+const LONG_RUN = /\S{40,}/g
+const BREAK_MARK = '\ue000'
+
 /**
  * Text inside Markdown (a paragraph or a table cell): every special character escaped, `<`/`>`/`&`
  * as entities so no tag or entity can form, line breaks as `<br>` so a table row stays one row.
+ * `@` is followed by `<wbr>`: GFM turns `name@host.tld` into a `mailto:` link even when escaped.
  */
 export function markdown(text: string, max = 2_000): string {
-  return truncate(clean(text), max)
+  return truncate(clean(text).replaceAll(BREAK_MARK, ''), max)
+    .replace(LONG_RUN, run => run.replace(/(.{30})/gu, `$1${BREAK_MARK}`))
     .replace(MARKDOWN_SPECIALS, '\\$&')
     .replace(HTML_SPECIALS, c => HTML_ENTITIES[c] as string)
     .replace(/\n/g, '<br>')
+    .replaceAll('\\@', '\\@<wbr>')
+    .replaceAll(BREAK_MARK, '<wbr>')
 }
 
 /**

@@ -1,0 +1,136 @@
+// The summary as GitHub renders it: cmark-gfm (GitHub's own GFM parser) with raw HTML allowed,
+// which is what GitHub's parser hands to its sanitizer. Whatever the API's text holds, the HTML
+// must keep the summary's structure and carry nothing active.
+import { describe, expect, it } from '@jest/globals'
+import { createRequire } from 'node:module'
+import { buildReport, type Report } from '../src/report.js'
+import { renderSummary } from '../src/summary.js'
+import { fixtureOutcome } from './helpers/fixtures.js'
+
+const require = createRequire(import.meta.url)
+const cmark = require('cmark-gfm') as {
+  renderHtmlSync(markdown: string, options: object): string
+}
+
+export function githubHtml(markdown: string): string {
+  return cmark.renderHtmlSync(markdown, {
+    unsafe: true,
+    extensions: {
+      table: true,
+      strikethrough: true,
+      autolink: true,
+      tagfilter: true,
+      tasklist: true
+    }
+  })
+}
+
+const options = {
+  reportPath: '/tmp/report.json',
+  timeoutMs: 1_800_000,
+  failOn: 'failed' as const,
+  minSeverity: 1
+}
+const policy = { failOn: 'failed' as const, minSeverity: 1 }
+const htmlOf = (...names: string[]): { html: string; report: Report } => {
+  const report = buildReport(
+    names.map(n => fixtureOutcome(n)),
+    policy
+  )
+  return { html: githubHtml(renderSummary(report, options)), report }
+}
+
+/** The rows of the table that follows a heading with this text. */
+function tableRowsAfter(html: string, heading: string, from = 0): number {
+  const at = html.indexOf(`>${heading}</h`, from)
+  if (at < 0) throw new Error(`no heading ${heading}`)
+  const body = /<tbody>([\s\S]*?)<\/tbody>/.exec(html.slice(at))?.[1] ?? ''
+  return (body.match(/<tr>/g) ?? []).length
+}
+
+function expectInert(html: string): void {
+  // No element that runs or restyles anything: every `<` of the API's text must arrive as text.
+  expect(html).not.toMatch(/<script/i)
+  expect(html).not.toMatch(/<style/i)
+  expect(html).not.toMatch(/<iframe/i)
+  // No event handler on any tag.
+  for (const tag of html.match(/<[a-z][^>]*>/gi) ?? []) expect(tag).not.toMatch(/\son[a-z]+\s*=/i)
+  // Every link and image goes to http(s), nowhere else.
+  for (const [, url] of html.matchAll(/\s(?:href|src)="([^"]*)"/g))
+    expect(url).toMatch(/^https?:\/\//)
+  // `<details>` blocks open and close in pairs, never closing one that was not opened.
+  let depth = 0
+  for (const [tag] of html.matchAll(/<\/?details>/g)) {
+    depth += tag.startsWith('</') ? -1 : 1
+    expect(depth).toBeGreaterThanOrEqual(0)
+  }
+  expect(depth).toBe(0)
+  // Only the tags the summary itself writes, plus cmark's own Markdown output.
+  const allowed = new Set([
+    'h2',
+    'h3',
+    'h4',
+    'p',
+    'br',
+    'wbr',
+    'strong',
+    'em',
+    'code',
+    'sub',
+    'a',
+    'img',
+    'details',
+    'summary',
+    'table',
+    'thead',
+    'tbody',
+    'tr',
+    'th',
+    'td',
+    'ol',
+    'li',
+    'blockquote'
+  ])
+  for (const [, name] of html.matchAll(/<\/?([a-z0-9]+)/gi))
+    expect(allowed).toContain(name!.toLowerCase())
+}
+
+describe('the summary through GitHub’s parser', () => {
+  it.each([['hostile-completed'], ['hostile-failed'], ['hostile-skipped']])(
+    'renders the hostile fixture %s to inert, well-formed HTML',
+    name => {
+      expectInert(htmlOf(name).html)
+    }
+  )
+
+  it('keeps one table row per issue, per warning and per step, whatever the text holds', () => {
+    const { html, report } = htmlOf('hostile-completed')
+    const run = report.runs[0]!
+    expect(tableRowsAfter(html, 'Issues')).toBe(run.issues.length)
+    expect(tableRowsAfter(html, 'Warnings')).toBe(run.warnings.length)
+    expect(tableRowsAfter(html, 'Steps')).toBe(run.stepsCount)
+    // One collapsed block per issue and warning, plus the run details and the test plan.
+    expect(html.match(/<details>/g)).toHaveLength(run.issues.length + run.warnings.length + 2)
+  })
+
+  it('shows hostile text as text: the script tag is visible, not run', () => {
+    const { html } = htmlOf('hostile-completed')
+    expect(html).toContain('&lt;/details&gt;&lt;script&gt;alert(')
+    expect(html).toContain('::error::injected')
+    expect(html).not.toContain('mailto:')
+  })
+
+  it('keeps the realistic fixtures well-formed too, with their links and thumbnails', () => {
+    const { html } = htmlOf(
+      'failed-with-issues',
+      'passed',
+      'skipped',
+      'run-failed',
+      'android-newer-api'
+    )
+    expectInert(html)
+    expect(html).toContain('<a href="https://preview-482.shop.example.com/checkout/payment">')
+    expect(html).toContain('<img src="https://cdn.tester.army/screenshots/7d0e/issue-1.png"')
+    expect(tableRowsAfter(html, 'Issues')).toBe(3)
+  })
+})
