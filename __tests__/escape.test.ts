@@ -46,6 +46,7 @@ describe('httpUrl', () => {
   it.each([
     ['https://example.com/a b', 'https://example.com/a%20b'],
     ['http://example.com/(x)', 'http://example.com/%28x%29'],
+    ['https://example.com/a|b?c=|', 'https://example.com/a%7Cb?c=%7C'],
     ['https://example.com/"><script>', 'https://example.com/%22%3E%3Cscript%3E'],
     ['  https://example.com/ok  ', 'https://example.com/ok']
   ])('keeps %j as %j', (input, expected) => expect(httpUrl(input)).toBe(expected))

@@ -32115,8 +32115,9 @@ function httpUrl(text) {
         if (url.protocol !== 'http:' && url.protocol !== 'https:')
             return null;
         // The WHATWG serialisation percent-encodes spaces, quotes and angle brackets; encode what is
-        // left that could end a Markdown link destination or an HTML attribute.
-        return url.href.replace(/[()'"<>\s]/g, c => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+        // left that could end a Markdown link destination or an HTML attribute, or split a table cell
+        // (GFM splits rows on `|` before it reads links).
+        return url.href.replace(/[()'"<>|\s]/g, c => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
     }
     catch {
         return null;
@@ -32408,7 +32409,8 @@ function headline(report) {
 }
 function countsLine(run) {
     const parts = [];
-    const highest = run.issues[0];
+    // Unrated issues sort first (they fail closed), but the headline names the highest known severity.
+    const highest = run.issues.find(i => i.severity !== null) ?? run.issues[0];
     parts.push(`**${summary_plural(run.issues.length, 'issue')}**${highest ? ` (most severe: ${severityLabel(highest.severity)})` : ''}`);
     parts.push(`**${summary_plural(run.warnings.length, 'warning')}**`);
     parts.push(`**${summary_plural(run.stepsCount, 'step')}**${run.failedStepsCount ? ` (${run.failedStepsCount} failed)` : ''}`);

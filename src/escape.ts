@@ -77,9 +77,10 @@ export function httpUrl(text: string): string | null {
     const url = new URL(trimmed)
     if (url.protocol !== 'http:' && url.protocol !== 'https:') return null
     // The WHATWG serialisation percent-encodes spaces, quotes and angle brackets; encode what is
-    // left that could end a Markdown link destination or an HTML attribute.
+    // left that could end a Markdown link destination or an HTML attribute, or split a table cell
+    // (GFM splits rows on `|` before it reads links).
     return url.href.replace(
-      /[()'"<>\s]/g,
+      /[()'"<>|\s]/g,
       c => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`
     )
   } catch {

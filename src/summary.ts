@@ -178,7 +178,8 @@ function headline(report: Report): string {
 
 function countsLine(run: RunReport): string {
   const parts: string[] = []
-  const highest = run.issues[0]
+  // Unrated issues sort first (they fail closed), but the headline names the highest known severity.
+  const highest = run.issues.find(i => i.severity !== null) ?? run.issues[0]
   parts.push(
     `**${plural(run.issues.length, 'issue')}**${highest ? ` (most severe: ${severityLabel(highest.severity)})` : ''}`
   )
