@@ -92,7 +92,7 @@ describe('renderSummary', () => {
   it('computes step durations from the step timings', () => {
     const md = renderSummary(report(fixtureOutcome('failed-with-issues')), options)
     expect(md).toContain(
-      '| 4 | Apply discount code SAVE10 and refresh | assert | ❌ failed | 15 s | Expected one SAVE10 line, found two |'
+      '| 4 | Apply discount code SAVE10 and refresh | assert | ❌\u00a0failed | 15\u00a0s | Expected one SAVE10 line, found two |'
     )
   })
 
@@ -171,8 +171,8 @@ describe('renderSummary at GitHub scale', () => {
     )
     expect(md).toContain('<code>/home/runner/work/_temp/testerarmy-report.json</code>')
     // The rows alone exceed the budget: the most severe issues keep theirs, the least severe go.
-    expect(md).toContain('| 🔴 Critical (5) | Issue 9 |')
-    expect(md).not.toContain('| ⚪ Minor (1) | Issue 19995 |')
+    expect(md).toContain('| 🔴\u00a0Critical\u00a0(5) | Issue 9 |')
+    expect(md).not.toContain('| ⚪\u00a0Minor\u00a0(1) | Issue 19995 |')
     expect(md).toContain('more in the report file')
   })
 })

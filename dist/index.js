@@ -32288,6 +32288,12 @@ function severityLabel(severity) {
     const level = severity === null ? undefined : SEVERITY[severity];
     return level ? `${level.mark} ${level.word} (${severity})` : '❔ Unrated';
 }
+/** Keeps a short label on one line inside a narrow table column. */
+const nowrap = (text) => text.replaceAll(' ', '\u00a0');
+/** A duration for a table cell: `2 min 11 s` must not wrap after `min`. */
+const cellDuration = (ms) => (ms === null ? '–' : nowrap(formatDuration(ms)));
+/** What to call a run that has no feature name (failed early, skipped): its short ID. */
+const runName = (run) => run.featureName || `Run ${run.id.slice(0, 8)}`;
 const summary_plural = (n, word, words = `${word}s`) => `${n} ${n === 1 ? word : words}`;
 function renderSummary(report, options) {
     const maxBytes = options.maxBytes ?? Limits.summaryMaxBytes;
@@ -32353,7 +32359,7 @@ function render(report, options, budget) {
     const out = [];
     const omitted = { details: 0, rows: 0 };
     const single = report.runs.length === 1;
-    out.push(headline(report));
+    out.push(headline(report, options));
     if (report.fatal)
         out.push(`> [!CAUTION]\n> **The action could not finish:** ${markdown(report.fatal, 1_000)}`);
     if (report.cancelled) {
@@ -32387,12 +32393,16 @@ function verdictWord(run) {
         return { mark: '⏭️', word: 'skipped' };
     return { mark: '✅', word: 'passed' };
 }
-function headline(report) {
+function headline(report, options) {
     if (report.runs.length === 1) {
         const run = report.runs[0];
         const { mark, word } = verdictWord({ ...run, passed: report.passed });
         const feature = run.featureName ? `: ${markdown(run.featureName, 200)}` : '';
-        return `## ${mark} TesterArmy ${word}${feature}\n\n${countsLine(run)}`;
+        // Why, in the reader's first glance: the same words as the step's error line.
+        const why = run.passed
+            ? ''
+            : `\n\n**${options.failOn === 'never' ? 'Verdict' : 'Fails the job'}:** ${run.reasons.join('; ')}.`;
+        return `## ${mark} TesterArmy ${word}${feature}\n\n${countsLine(run)}${why}`;
     }
     const failed = report.runs.filter(r => !r.passed).length;
     const mark = report.passed ? '✅' : '❌';
@@ -32421,7 +32431,7 @@ function countsLine(run) {
 function overview(report) {
     const rows = report.runs.map(run => {
         const { mark, word } = verdictWord(run);
-        return `| ${mark} ${word} | ${markdown(run.featureName || '–', 120)} | \`${run.id}\` | ${run.status} | ${run.result || '–'} | ${run.issues.length} | ${run.warnings.length} | ${run.durationMs === null ? '–' : formatDuration(run.durationMs)} |`;
+        return `| ${nowrap(`${mark} ${word}`)} | ${markdown(runName(run), 120)} | \`${run.id.slice(0, 8)}\` | ${run.status} | ${run.result || '–'} | ${run.issues.length} | ${run.warnings.length} | ${cellDuration(run.durationMs)} |`;
     });
     return [
         '| Verdict | Feature | Run | Status | Result | Issues | Warnings | Duration |',
@@ -32434,7 +32444,7 @@ function runSection(run, options, budget, omitted, single) {
     const out = [];
     if (!single) {
         const { mark, word } = verdictWord(run);
-        out.push(`### ${mark} ${markdown(run.featureName || 'Run', 200)} ${word}\n\n${countsLine(run)}`);
+        out.push(`### ${mark} ${markdown(runName(run), 200)} ${word}\n\n${countsLine(run)}`);
     }
     const problem = problemBlock(run, options);
     if (problem)
@@ -32575,7 +32585,7 @@ function memo(render) {
         return text;
     };
 }
-const issueRow = memo((i) => `| ${severityLabel(i.severity)} | ${markdown(i.name || 'Unnamed issue', 300)} | ${summary_link(i.url, pageLabel(i.url))} |`);
+const issueRow = memo((i) => `| ${nowrap(severityLabel(i.severity))} | ${markdown(i.name || 'Unnamed issue', 300)} | ${summary_link(i.url, pageLabel(i.url))} |`);
 const issueDetails = memo((issue) => {
     const parts = [];
     if (issue.description)
@@ -32609,13 +32619,13 @@ function thumbnail(url, alt, width) {
 }
 function stepDuration(step) {
     const { startedAtMs: start, completedAtMs: end } = step;
-    return start !== null && end !== null && end >= start ? formatDuration(end - start) : '–';
+    return start !== null && end !== null && end >= start ? cellDuration(end - start) : '–';
 }
 const stepRow = memo((step, n) => {
     const status = step.status === 'passed'
-        ? '✅ passed'
+        ? '✅\u00a0passed'
         : step.status === 'failed'
-            ? '❌ failed'
+            ? '❌\u00a0failed'
             : markdown(step.status || '–', 40);
     const error = [
         step.errorCode ? `\`${markdown(step.errorCode, 80)}\`` : '',

@@ -38,6 +38,15 @@ export function severityLabel(severity: number | null): string {
   return level ? `${level.mark} ${level.word} (${severity})` : '❔ Unrated'
 }
 
+/** Keeps a short label on one line inside a narrow table column. */
+const nowrap = (text: string): string => text.replaceAll(' ', '\u00a0')
+
+/** A duration for a table cell: `2 min 11 s` must not wrap after `min`. */
+const cellDuration = (ms: number | null): string => (ms === null ? '–' : nowrap(formatDuration(ms)))
+
+/** What to call a run that has no feature name (failed early, skipped): its short ID. */
+const runName = (run: RunReport): string => run.featureName || `Run ${run.id.slice(0, 8)}`
+
 const plural = (n: number, word: string, words = `${word}s`): string =>
   `${n} ${n === 1 ? word : words}`
 
@@ -104,7 +113,7 @@ function render(report: Report, options: SummaryOptions, budget: Budget): string
   const out: string[] = []
   const omitted = { details: 0, rows: 0 }
   const single = report.runs.length === 1
-  out.push(headline(report))
+  out.push(headline(report, options))
   if (report.fatal)
     out.push(`> [!CAUTION]\n> **The action could not finish:** ${markdown(report.fatal, 1_000)}`)
   if (report.cancelled) {
@@ -145,12 +154,16 @@ function verdictWord(run: { passed: boolean; status: string; result: string }): 
   return { mark: '✅', word: 'passed' }
 }
 
-function headline(report: Report): string {
+function headline(report: Report, options: SummaryOptions): string {
   if (report.runs.length === 1) {
     const run = report.runs[0] as RunReport
     const { mark, word } = verdictWord({ ...run, passed: report.passed })
     const feature = run.featureName ? `: ${markdown(run.featureName, 200)}` : ''
-    return `## ${mark} TesterArmy ${word}${feature}\n\n${countsLine(run)}`
+    // Why, in the reader's first glance: the same words as the step's error line.
+    const why = run.passed
+      ? ''
+      : `\n\n**${options.failOn === 'never' ? 'Verdict' : 'Fails the job'}:** ${run.reasons.join('; ')}.`
+    return `## ${mark} TesterArmy ${word}${feature}\n\n${countsLine(run)}${why}`
   }
   const failed = report.runs.filter(r => !r.passed).length
   const mark = report.passed ? '✅' : '❌'
@@ -194,7 +207,7 @@ function countsLine(run: RunReport): string {
 function overview(report: Report): string {
   const rows = report.runs.map(run => {
     const { mark, word } = verdictWord(run)
-    return `| ${mark} ${word} | ${markdown(run.featureName || '–', 120)} | \`${run.id}\` | ${run.status} | ${run.result || '–'} | ${run.issues.length} | ${run.warnings.length} | ${run.durationMs === null ? '–' : formatDuration(run.durationMs)} |`
+    return `| ${nowrap(`${mark} ${word}`)} | ${markdown(runName(run), 120)} | \`${run.id.slice(0, 8)}\` | ${run.status} | ${run.result || '–'} | ${run.issues.length} | ${run.warnings.length} | ${cellDuration(run.durationMs)} |`
   })
   return [
     '| Verdict | Feature | Run | Status | Result | Issues | Warnings | Duration |',
@@ -214,7 +227,7 @@ function runSection(
   const out: string[] = []
   if (!single) {
     const { mark, word } = verdictWord(run)
-    out.push(`### ${mark} ${markdown(run.featureName || 'Run', 200)} ${word}\n\n${countsLine(run)}`)
+    out.push(`### ${mark} ${markdown(runName(run), 200)} ${word}\n\n${countsLine(run)}`)
   }
   const problem = problemBlock(run, options)
   if (problem) out.push(problem)
@@ -351,7 +364,7 @@ function memo<K extends object>(
 
 const issueRow = memo(
   (i: Issue) =>
-    `| ${severityLabel(i.severity)} | ${markdown(i.name || 'Unnamed issue', 300)} | ${link(i.url, pageLabel(i.url))} |`
+    `| ${nowrap(severityLabel(i.severity))} | ${markdown(i.name || 'Unnamed issue', 300)} | ${link(i.url, pageLabel(i.url))} |`
 )
 
 const issueDetails = memo((issue: Issue): string => {
@@ -383,15 +396,15 @@ function thumbnail(url: string, alt: string, width: number): string | null {
 
 function stepDuration(step: Step): string {
   const { startedAtMs: start, completedAtMs: end } = step
-  return start !== null && end !== null && end >= start ? formatDuration(end - start) : '–'
+  return start !== null && end !== null && end >= start ? cellDuration(end - start) : '–'
 }
 
 const stepRow = memo((step: Step, n: number): string => {
   const status =
     step.status === 'passed'
-      ? '✅ passed'
+      ? '✅\u00a0passed'
       : step.status === 'failed'
-        ? '❌ failed'
+        ? '❌\u00a0failed'
         : markdown(step.status || '–', 40)
   const error = [
     step.errorCode ? `\`${markdown(step.errorCode, 80)}\`` : '',
