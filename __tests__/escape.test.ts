@@ -81,3 +81,13 @@ describe('clean', () => {
     expect(truncate('😀😀😀😀', 3)).toBe('😀😀…')
   })
 })
+
+describe('edge cases', () => {
+  it('does not cut a string whose UTF-16 length is over the limit but whose characters are not', () => {
+    expect(truncate('😀😀', 3)).toBe('😀😀')
+  })
+
+  it('refuses an http URL that does not parse', () => {
+    expect(httpUrl('http://exa mple.com:99999/')).toBeNull()
+  })
+})

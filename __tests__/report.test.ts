@@ -180,3 +180,39 @@ describe('planAnnotations', () => {
     expect(note!.message.split('\n').every(line => !line.startsWith('::'))).toBe(true)
   })
 })
+
+describe('planAnnotations for several runs', () => {
+  it('names the feature of each finding, and copes with missing URLs and descriptions', () => {
+    const body = fixtureBody('failed-with-issues')
+    const bare = outcomeOf({
+      ...body,
+      id: 'other',
+      output: {
+        ...(body.output as object),
+        featureName: 'Search',
+        issues: [{ name: '', severity: 2 }]
+      }
+    })
+    const notes = planAnnotations(buildReport([fixtureOutcome('failed-with-issues'), bare], policy))
+    expect(notes.find(n => n.title === 'Unnamed issue')).toEqual({
+      level: 'error',
+      title: 'Unnamed issue',
+      message: 'Search: 🔵 Low (2)'
+    })
+    expect(notes[0]!.message).toMatch(/^Checkout with saved card: 🔴 Critical \(5\) on https/)
+  })
+
+  it('counts one hidden finding in the singular', () => {
+    const body = fixtureBody('failed-with-issues')
+    const issues = Array.from({ length: 11 }, (_, n) => ({
+      name: `I${n}`,
+      severity: 3,
+      description: '',
+      url: ''
+    }))
+    const notes = planAnnotations(
+      buildReport([outcomeOf({ ...body, output: { ...(body.output as object), issues } })], policy)
+    )
+    expect(notes.at(-1)!.message).toMatch(/^1 more finding is in the job summary/)
+  })
+})

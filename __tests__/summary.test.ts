@@ -176,3 +176,105 @@ describe('renderSummary at GitHub scale', () => {
     expect(md).toContain('more in the report file')
   })
 })
+
+describe('renderSummary for every way a wait can end', () => {
+  const passed = fixtureBody('passed')
+  const waiting = { ...passed, status: 'running', output: null, durationMs: null }
+
+  it.each([
+    [
+      'not found',
+      outcomeOf(waiting, 'not_found', 'the run was not found (HTTP 404: Run not found)'),
+      '**Run not found.** the run was not found'
+    ],
+    [
+      'unchecked',
+      outcomeOf(waiting, 'error', 'the API rejected the key'),
+      '**The run could not be checked.** the API rejected the key'
+    ],
+    [
+      'cancelled while waiting',
+      { ...outcomeOf(waiting, 'cancelled'), cancelledByUser: true },
+      '**The wait was cancelled** while the run was running'
+    ],
+    [
+      'never seen before the timeout',
+      { ...outcomeOf(waiting, 'timed_out'), run: null, body: null, lastStatus: null },
+      'No status was ever received.'
+    ],
+    [
+      'completed without a result',
+      outcomeOf({ ...passed, output: { featureName: 'F', description: 'd', issues: [] } }),
+      '**The run completed without a result.**'
+    ]
+  ])('%s', (_name, outcome, text) => {
+    expect(renderSummary(report(outcome), options)).toContain(text)
+  })
+
+  it('says when the action could not finish or the workflow was cancelled', () => {
+    const md = renderSummary(
+      buildReport([outcomeOf(waiting, 'error', 'x')], policy, {
+        fatal: 'the key was rejected',
+        cancelled: true
+      }),
+      options
+    )
+    expect(md).toContain('**The action could not finish:** the key was rejected')
+    expect(md).toContain('**The wait was cancelled** (the workflow was cancelled)')
+  })
+
+  it('shows steps with odd statuses, no index and no timings, and at most 50 screenshots', () => {
+    const shots = Array.from({ length: 60 }, (_, n) => `https://cdn.example.com/${n}.png`)
+    const steps = [
+      { title: 'Record', type: 'video', status: 'skipped' },
+      { title: '', status: 'failed', errorCode: 'STEP_NO_CONCLUSION' }
+    ]
+    const md = renderSummary(
+      report(
+        outcomeOf({
+          ...passed,
+          output: { ...(passed.output as object), steps, screenshots: shots }
+        })
+      ),
+      options
+    )
+    expect(md).toContain('| 1 | Record | video | skipped | – |  |')
+    expect(md).toContain('| 2 | – | – | ❌\u00a0failed | – | `STEP\\_NO\\_CONCLUSION` |')
+    expect(md.match(/<img /g)).toHaveLength(50)
+    expect(md).toContain('*…and 10 more in the report file.*')
+  })
+
+  it('cuts at a line, and says so, when even the bare skeleton of many runs is too large', () => {
+    const outcomes = Array.from({ length: 40 }, (_, n) =>
+      outcomeOf({
+        ...fixtureBody('failed-with-issues'),
+        id: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`
+      })
+    )
+    const md = renderSummary(buildReport(outcomes, policy), { ...options, maxBytes: 20_000 })
+    expect(Buffer.byteLength(md)).toBeLessThanOrEqual(20_000)
+    expect(md).toContain("The summary was cut to fit GitHub's limit.")
+  })
+
+  it('stays within budget with many runs at a tight budget', () => {
+    const body = fixtureBody('failed-with-issues')
+    const issues = Array.from({ length: 60 }, (_, n) => ({
+      name: `Issue ${n}`,
+      severity: (n % 5) + 1,
+      description: 'd '.repeat(50),
+      url: 'https://x.test/'
+    }))
+    const outcomes = Array.from({ length: 30 }, (_, n) =>
+      outcomeOf({
+        ...body,
+        id: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
+        output: { ...(body.output as object), issues }
+      })
+    )
+    for (const maxBytes of [60_000, 120_000, 250_000]) {
+      expect(
+        Buffer.byteLength(renderSummary(buildReport(outcomes, policy), { ...options, maxBytes }))
+      ).toBeLessThanOrEqual(maxBytes)
+    }
+  })
+})

@@ -33215,17 +33215,19 @@ async function waitAndReport(deps) {
     const started = clock.now();
     const api = deps.api(settings);
     const cancel = new AbortController();
+    let hardExit;
     const onSignal = (signal) => {
         if (cancel.signal.aborted)
             return;
         warning(`Received ${signal}: the workflow is being cancelled; stopping the wait.`);
         cancel.abort();
         // The runner kills the process a few seconds after its first signal: make sure we are gone
-        // first, whatever is still pending, with the step marked failed.
-        setTimeout(() => {
+        // first, with the step marked failed, even if something still hangs.
+        hardExit = setTimeout(() => {
             setFailed('TesterArmy: the workflow was cancelled; the report could not be written in time.');
             process.exit(1);
-        }, Limits.cancelExitMs).unref();
+        }, Limits.cancelExitMs);
+        hardExit.unref();
     };
     // The runner cancels a step with SIGINT, then SIGTERM 7.5 s later, then kills the process tree
     // 2.5 s after that; some runner versions send SIGHUP instead. Listening for the whole wait means
@@ -33260,6 +33262,7 @@ async function waitAndReport(deps) {
         conclude(report, settings);
     }
     finally {
+        clearTimeout(hardExit);
         for (const signal of CANCEL_SIGNALS)
             deps.signals.off(signal, onSignal);
     }
@@ -33286,7 +33289,7 @@ async function publish(report, settings) {
     const redact = (text) => text.split(settings.apiKey).join('***');
     let reportPath = settings.reportPath;
     try {
-        await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.dirname)(reportPath), { recursive: true });
+        await ensureDir((0,external_node_path_namespaceObject.dirname)(reportPath));
         await (0,promises_namespaceObject.writeFile)(reportPath, redact(`${JSON.stringify(reportFileOf(report), null, 2)}\n`));
     }
     catch (error) {
@@ -33320,6 +33323,27 @@ async function publish(report, settings) {
             else
                 notice(message, { title });
         }
+    }
+}
+/**
+ * `mkdir -p`, one level at a time. Node's own `recursive: true` loops forever where the kernel
+ * answers ENOENT for a parent that exists (a path under /proc, seen on Node 20 and 24).
+ */
+async function ensureDir(dir) {
+    try {
+        await (0,promises_namespaceObject.mkdir)(dir);
+    }
+    catch (error) {
+        const code = error.code;
+        if (code === 'EEXIST')
+            return;
+        if (code !== 'ENOENT' || (0,external_node_path_namespaceObject.dirname)(dir) === dir)
+            throw error;
+        await ensureDir((0,external_node_path_namespaceObject.dirname)(dir));
+        await (0,promises_namespaceObject.mkdir)(dir).catch((again) => {
+            if (again.code !== 'EEXIST')
+                throw again;
+        });
     }
 }
 /** The step's last word: one line saying the verdict, and why when it fails. */

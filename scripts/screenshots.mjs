@@ -33,7 +33,13 @@ sub { color: #59636e; } p { margin: 0 0 16px; } a { color: #0969da; text-decorat
 function page(markdown, title) {
   const html = cmark.renderHtmlSync(markdown, {
     unsafe: true,
-    extensions: { table: true, strikethrough: true, autolink: true, tagfilter: true, tasklist: true }
+    extensions: {
+      table: true,
+      strikethrough: true,
+      autolink: true,
+      tagfilter: true,
+      tasklist: true
+    }
   })
   // GitHub shows the alert blocks with a coloured bar; mimic the two kinds we use.
   const styled = html
@@ -43,19 +49,26 @@ function page(markdown, title) {
       return `<blockquote style="border-left-color:${colour}"><p><strong style="color:${colour}">${label}</strong><br>`
     })
     // Thumbnails point at screenshots that do not exist here: show a placeholder of their size.
-    .replace(/<img src="[^"]*"/g, '<img src="data:image/svg+xml,%3Csvg xmlns=%22http://www.w3.org/2000/svg%22 width=%22400%22 height=%22240%22%3E%3Crect width=%22100%25%22 height=%22100%25%22 fill=%22%23dde3ea%22/%3E%3C/svg%3E"')
+    .replace(
+      /<img src="[^"]*"/g,
+      '<img src="data:image/svg+xml,%3Csvg xmlns=%22http://www.w3.org/2000/svg%22 width=%22400%22 height=%22240%22%3E%3Crect width=%22100%25%22 height=%22100%25%22 fill=%22%23dde3ea%22/%3E%3C/svg%3E"'
+    )
   return `<!doctype html><meta charset="utf-8"><style>${css}</style><div class="box"><div class="head">${title}</div><div class="body">${styled}</div></div>`
 }
 
 async function summaryOf(names) {
   const runs = {}
   for (const name of names) {
-    const final = JSON.parse(readFileSync(join(root, '__fixtures__', 'runs', `${name}.json`), 'utf8'))
+    const final = JSON.parse(
+      readFileSync(join(root, '__fixtures__', 'runs', `${name}.json`), 'utf8')
+    )
     runs[final.id] = { final, before: [] }
   }
   const api = await startSimulatedApi({ runs, apiKey: 'docs' })
   try {
-    const result = await runAction({ inputs: { 'run-id': Object.keys(runs).join(','), 'api-key': 'docs', 'api-url': api.url } })
+    const result = await runAction({
+      inputs: { 'run-id': Object.keys(runs).join(','), 'api-key': 'docs', 'api-url': api.url }
+    })
     result.cleanup()
     return result.summary
   } finally {
@@ -67,12 +80,25 @@ function shoot(html, file, height) {
   const dir = mkdtempSync(join(tmpdir(), 'testerarmy-shot-'))
   try {
     writeFileSync(join(dir, 'page.html'), html)
-    execFileSync(chromium, [
-      '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync', '--hide-scrollbars',
-      `--user-data-dir=${join(dir, 'profile')}`, `--window-size=1000,${height}`, `--screenshot=${file}`,
-      `file://${join(dir, 'page.html')}`
-    ], { stdio: 'ignore' })
+    execFileSync(
+      chromium,
+      [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--hide-scrollbars',
+        `--user-data-dir=${join(dir, 'profile')}`,
+        `--window-size=1000,${height}`,
+        `--screenshot=${file}`,
+        `file://${join(dir, 'page.html')}`
+      ],
+      { stdio: 'ignore' }
+    )
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }
@@ -81,7 +107,11 @@ function shoot(html, file, height) {
 const shots = [
   { names: ['failed-with-issues'], file: 'summary-failed.png', height: 1300 },
   { names: ['passed'], file: 'summary-passed.png', height: 820 },
-  { names: ['failed-with-issues', 'passed', 'skipped', 'run-failed'], file: 'summary-several.png', height: 1200 }
+  {
+    names: ['failed-with-issues', 'passed', 'skipped', 'run-failed'],
+    file: 'summary-several.png',
+    height: 1200
+  }
 ]
 for (const shot of shots) {
   const markdown = await summaryOf(shot.names)

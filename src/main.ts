@@ -65,18 +65,20 @@ async function waitAndReport(deps: Dependencies): Promise<void> {
   const started = clock.now()
   const api = deps.api(settings)
   const cancel = new AbortController()
+  let hardExit: NodeJS.Timeout | undefined
   const onSignal = (signal: NodeJS.Signals): void => {
     if (cancel.signal.aborted) return
     core.warning(`Received ${signal}: the workflow is being cancelled; stopping the wait.`)
     cancel.abort()
     // The runner kills the process a few seconds after its first signal: make sure we are gone
-    // first, whatever is still pending, with the step marked failed.
-    setTimeout(() => {
+    // first, with the step marked failed, even if something still hangs.
+    hardExit = setTimeout(() => {
       core.setFailed(
         'TesterArmy: the workflow was cancelled; the report could not be written in time.'
       )
       process.exit(1)
-    }, Limits.cancelExitMs).unref()
+    }, Limits.cancelExitMs)
+    hardExit.unref()
   }
   // The runner cancels a step with SIGINT, then SIGTERM 7.5 s later, then kills the process tree
   // 2.5 s after that; some runner versions send SIGHUP instead. Listening for the whole wait means
@@ -123,6 +125,7 @@ async function waitAndReport(deps: Dependencies): Promise<void> {
     await publish(report, settings)
     conclude(report, settings)
   } finally {
+    clearTimeout(hardExit)
     for (const signal of CANCEL_SIGNALS) deps.signals.off(signal, onSignal)
   }
 }
@@ -162,7 +165,7 @@ async function publish(report: Report, settings: Settings): Promise<void> {
 
   let reportPath = settings.reportPath
   try {
-    await mkdir(dirname(reportPath), { recursive: true })
+    await ensureDir(dirname(reportPath))
     await writeFile(reportPath, redact(`${JSON.stringify(reportFileOf(report), null, 2)}\n`))
   } catch (error) {
     core.warning(`Could not write the JSON report to ${reportPath}: ${(error as Error).message}`)
@@ -196,6 +199,24 @@ async function publish(report: Report, settings: Settings): Promise<void> {
       else if (note.level === 'warning') core.warning(message, { title })
       else core.notice(message, { title })
     }
+  }
+}
+
+/**
+ * `mkdir -p`, one level at a time. Node's own `recursive: true` loops forever where the kernel
+ * answers ENOENT for a parent that exists (a path under /proc, seen on Node 20 and 24).
+ */
+async function ensureDir(dir: string): Promise<void> {
+  try {
+    await mkdir(dir)
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    if (code === 'EEXIST') return
+    if (code !== 'ENOENT' || dirname(dir) === dir) throw error
+    await ensureDir(dirname(dir))
+    await mkdir(dir).catch((again: NodeJS.ErrnoException) => {
+      if (again.code !== 'EEXIST') throw again
+    })
   }
 }
 

@@ -1,0 +1,357 @@
+// run() with @actions/core replaced, the API and the clock injected: the orchestration of what a
+// user sees (outputs, summary, annotations, the final line) without a child process.
+import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals'
+import { EventEmitter } from 'node:events'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import * as core from '../__fixtures__/core.js'
+import type { CancelRunResponse, GetRunResponse, RunsApi } from '../src/api-client.js'
+import { parseRun } from '../src/run-response.js'
+import { FakeClock } from './helpers/fake-clock.js'
+import { fixtureBody } from './helpers/fixtures.js'
+
+jest.unstable_mockModule('@actions/core', () => core)
+const { run } = await import('../src/main.js')
+
+const KEY = 'sk_unit_SECRET'
+let dir: string
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'main-test-'))
+  process.env.GITHUB_STEP_SUMMARY = join(dir, 'summary.md')
+})
+afterEach(() => {
+  rmSync(dir, { recursive: true, force: true })
+  delete process.env.GITHUB_STEP_SUMMARY
+})
+
+const answer = (body: Record<string, unknown>): GetRunResponse => ({
+  kind: 'run',
+  run: parseRun(body),
+  body
+})
+
+/** An API that answers each run's GETs from a script (the last answer repeats). */
+function fakeApi(
+  scripts: Record<string, GetRunResponse[]>,
+  cancel: CancelRunResponse = { kind: 'cancelled' },
+  onGet?: (count: number) => void
+) {
+  const calls: string[] = []
+  const api: RunsApi = {
+    async getRun(id) {
+      calls.push(`GET ${id}`)
+      onGet?.(calls.length)
+      const script = scripts[id] ?? []
+      const n = calls.filter(c => c === `GET ${id}`).length - 1
+      return (
+        script[Math.min(n, script.length - 1)] ?? {
+          kind: 'http-error',
+          status: 404,
+          message: 'HTTP 404',
+          retryAfterMs: null
+        }
+      )
+    },
+    async cancelRun(id) {
+      calls.push(`POST ${id}`)
+      return cancel
+    }
+  }
+  return { api, calls }
+}
+
+interface Extra {
+  cancel?: CancelRunResponse
+  signals?: EventEmitter
+  summaryFails?: boolean
+  /** Called on each GET with the number of requests so far: a hook to act at a known point. */
+  onGet?: (count: number) => void
+}
+
+async function runWith(
+  inputs: Record<string, string>,
+  scripts: Record<string, GetRunResponse[]>,
+  extra: Extra = {}
+) {
+  core.reset(
+    { 'api-key': KEY, 'report-path': join(dir, 'report.json'), ...inputs },
+    { summaryFails: extra.summaryFails }
+  )
+  const clock = new FakeClock()
+  const { api, calls } = fakeApi(scripts, extra.cancel, extra.onGet)
+  const signals = extra.signals ?? new EventEmitter()
+  await run({ clock, api: () => clock.track(api), signals: signals as unknown as NodeJS.Process })
+  return { calls, failed: core.setFailed.mock.calls.map(c => String(c[0])) }
+}
+
+describe('run', () => {
+  it('masks the key, sets every output, writes the report and summary, and passes a passing run', async () => {
+    const body = fixtureBody('passed')
+    const { failed } = await runWith(
+      { 'run-id': body.id as string },
+      { [body.id as string]: [answer(body)] }
+    )
+    expect(core.setSecret).toHaveBeenCalledWith(KEY)
+    expect(failed).toEqual([])
+    expect(core.outputs).toMatchObject({
+      status: 'completed',
+      result: 'PASS',
+      passed: 'true',
+      'report-path': join(dir, 'report.json')
+    })
+    expect(Object.keys(core.outputs)).toHaveLength(14)
+    expect(JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')).passed).toBe(true)
+    expect(core.summaryWritten[0]).toMatch(/^## ✅ TesterArmy passed/)
+    expect(core.info).toHaveBeenCalledWith('TesterArmy verdict: passed.')
+    expect(core.startGroup).toHaveBeenCalledTimes(1)
+    expect(core.endGroup).toHaveBeenCalledTimes(1)
+  })
+
+  it('fails a FAILED run with one line, after annotating each issue', async () => {
+    const body = fixtureBody('failed-with-issues')
+    const { failed } = await runWith(
+      { 'run-id': body.id as string },
+      { [body.id as string]: [answer(body)] }
+    )
+    expect(failed).toEqual(['TesterArmy verdict: failed: the run FAILED with 3 issues.'])
+    expect(core.error).toHaveBeenCalledTimes(3)
+    expect(core.warning).toHaveBeenCalledTimes(2)
+    expect(core.error.mock.calls[0]![1]).toEqual({
+      title: 'Paying with a saved card returns a 500 error'
+    })
+  })
+
+  it('emits a notice when there are more findings than GitHub shows', async () => {
+    const body = fixtureBody('failed-with-issues')
+    const issues = Array.from({ length: 12 }, (_, n) => ({
+      name: `I${n}`,
+      description: 'd',
+      url: 'https://x.test/',
+      severity: 3
+    }))
+    const big = { ...body, output: { ...(body.output as object), issues } }
+    await runWith({ 'run-id': body.id as string }, { [body.id as string]: [answer(big)] })
+    expect(core.notice).toHaveBeenCalledWith(
+      '2 more findings are in the job summary and the JSON report (output report-path).',
+      { title: 'More TesterArmy findings' }
+    )
+  })
+
+  it('scrubs the key from outputs, summary and report if the API echoes it', async () => {
+    const body = { ...fixtureBody('passed') }
+    const echoed = {
+      ...body,
+      output: { ...(body.output as object), description: `Logged in with ${KEY}` }
+    }
+    await runWith({ 'run-id': body.id as string }, { [body.id as string]: [answer(echoed)] })
+    expect(core.outputs.description).toBe('Logged in with ***')
+    expect(core.summaryWritten.join()).not.toContain(KEY)
+    expect(readFileSync(join(dir, 'report.json'), 'utf8')).not.toContain(KEY)
+  })
+
+  it('reports bad inputs one line each and sends nothing', async () => {
+    const { calls, failed } = await runWith({ 'run-id': 'nope', timeout: 'forever' }, {})
+    expect(failed).toEqual([
+      expect.stringContaining("Input 'run-id'"),
+      expect.stringContaining("Input 'timeout'")
+    ])
+    expect(calls).toEqual([])
+    expect(core.outputs).toEqual({})
+  })
+
+  it('passes the step on a failing verdict with fail-on: never, saying so', async () => {
+    const body = fixtureBody('run-failed')
+    const { failed } = await runWith(
+      { 'run-id': body.id as string, 'fail-on': 'never' },
+      { [body.id as string]: [answer(body)] }
+    )
+    expect(failed).toEqual([])
+    expect(core.info).toHaveBeenCalledWith(
+      expect.stringContaining('fail-on is never, so the step passes')
+    )
+    expect(core.outputs.passed).toBe('false')
+  })
+
+  it('skips the summary when asked, and annotations when asked', async () => {
+    const body = fixtureBody('failed-with-issues')
+    await runWith(
+      { 'run-id': body.id as string, summary: 'never', annotations: 'false' },
+      { [body.id as string]: [answer(body)] }
+    )
+    expect(core.summaryWritten).toEqual([])
+    expect(core.error).not.toHaveBeenCalled()
+  })
+
+  it('says so, and goes on, when the summary or the report cannot be written', async () => {
+    const body = fixtureBody('passed')
+    await runWith(
+      { 'run-id': body.id as string, 'report-path': '/proc/forbidden/report.json' },
+      { [body.id as string]: [answer(body)] },
+      { summaryFails: true }
+    )
+    expect(core.warning).toHaveBeenCalledWith(
+      expect.stringMatching(/^Could not write the JSON report to \/proc\/forbidden\/report\.json/)
+    )
+    expect(core.warning).toHaveBeenCalledWith(
+      'Could not write the job summary: EACCES: permission denied'
+    )
+    expect(core.outputs['report-path']).toBe('')
+    expect(core.setFailed).not.toHaveBeenCalled()
+  })
+
+  it('explains the missing summary when not on a runner', async () => {
+    delete process.env.GITHUB_STEP_SUMMARY
+    const body = fixtureBody('passed')
+    await runWith({ 'run-id': body.id as string }, { [body.id as string]: [answer(body)] })
+    expect(core.info).toHaveBeenCalledWith(
+      expect.stringContaining('GITHUB_STEP_SUMMARY is not set')
+    )
+  })
+
+  it('logs status changes once and unknown statuses as a warning', async () => {
+    const body = fixtureBody('passed')
+    const id = body.id as string
+    const status = (s: string) => answer({ ...body, status: s, output: null })
+    await runWith(
+      { 'run-id': id },
+      {
+        [id]: [
+          status('queued'),
+          status('provisioning'),
+          status('provisioning'),
+          status('running'),
+          answer(body)
+        ]
+      }
+    )
+    const lines = core.info.mock.calls.map(c => String(c[0])).filter(l => l.startsWith(`Run ${id}`))
+    expect(lines).toEqual([
+      `Run ${id}: queued`,
+      `Run ${id}: queued -> provisioning after 5 s`,
+      `Run ${id}: provisioning -> running after 15 s`,
+      `Run ${id}: running -> completed after 20 s`
+    ])
+    expect(core.warning).toHaveBeenCalledWith(
+      `Run ${id} reports status "provisioning", which this action does not know; still waiting.`
+    )
+  })
+
+  it('logs each passing fault with the wait that follows', async () => {
+    const body = fixtureBody('passed')
+    const id = body.id as string
+    await runWith(
+      { 'run-id': id },
+      {
+        [id]: [
+          {
+            kind: 'network-error',
+            message: 'the connection was reset (ECONNRESET)',
+            timedOut: false
+          },
+          answer(body)
+        ]
+      }
+    )
+    expect(core.info).toHaveBeenCalledWith(
+      expect.stringMatching(
+        new RegExp(`^Run ${id}: the connection was reset \\(ECONNRESET\\); trying again in \\d`)
+      )
+    )
+  })
+
+  it('on timeout, cancels the unfinished run and fails with the last error', async () => {
+    const body = fixtureBody('passed')
+    const id = body.id as string
+    const running = answer({ ...body, status: 'running', output: null })
+    const { calls, failed } = await runWith(
+      { 'run-id': id, timeout: '1m' },
+      {
+        [id]: [
+          running,
+          {
+            kind: 'http-error',
+            status: 504,
+            message: 'HTTP 504: test execution exceeded time limit',
+            retryAfterMs: null
+          }
+        ]
+      },
+      { cancel: { kind: 'http-error', status: 409, message: 'HTTP 409: done' } }
+    )
+    expect(calls.at(-1)).toBe(`POST ${id}`)
+    expect(core.info).toHaveBeenCalledWith(`Run ${id}: already finished.`)
+    expect(failed).toEqual([
+      'TesterArmy verdict: failed: the run did not finish before the timeout (last error: the API gateway timed out (HTTP 504: test execution exceeded time limit)).'
+    ])
+    expect(core.outputs.status).toBe('timed_out')
+  })
+
+  it('on a signal, stops waiting, cancels the run and fails, whatever fail-on says', async () => {
+    const body = fixtureBody('passed')
+    const id = body.id as string
+    const signals = new EventEmitter()
+    const running = answer({ ...body, status: 'running', output: null })
+    // The runner's escalation, delivered while the second poll is in flight.
+    const onGet = (count: number) => {
+      if (count !== 2) return
+      signals.emit('SIGINT', 'SIGINT')
+      signals.emit('SIGTERM', 'SIGTERM')
+    }
+    const { calls, failed } = await runWith(
+      { 'run-id': id, 'fail-on': 'never' },
+      { [id]: [running] },
+      { signals, onGet, cancel: { kind: 'network-error', message: 'no answer', timedOut: true } }
+    )
+    expect(calls).toEqual([`GET ${id}`, `GET ${id}`, `POST ${id}`])
+    expect(core.warning).toHaveBeenCalledWith(
+      'Received SIGINT: the workflow is being cancelled; stopping the wait.'
+    )
+    expect(core.info).toHaveBeenCalledWith(`Run ${id}: could not be cancelled (no answer).`)
+    expect(failed).toEqual([
+      'TesterArmy: the wait was cancelled because the workflow was cancelled.'
+    ])
+    expect(core.outputs.status).toBe('cancelled')
+    expect(signals.listenerCount('SIGINT')).toBe(0)
+  })
+
+  it('ends a rejected key with the API message, still writing the summary', async () => {
+    const id = '3fa85f64-5717-4562-b3fc-2c963f66afa6'
+    const { failed } = await runWith(
+      { 'run-id': id },
+      {
+        [id]: [
+          { kind: 'http-error', status: 403, message: 'HTTP 403: Forbidden', retryAfterMs: null }
+        ]
+      }
+    )
+    expect(failed).toEqual([
+      'TesterArmy: the TesterArmy API rejected the API key (HTTP 403: Forbidden); check the api-key input or the TESTERARMY_API_KEY secret'
+    ])
+    expect(core.summaryWritten[0]).toContain('The action could not finish')
+  })
+
+  it('turns a thrown non-Error into one failed line too', async () => {
+    core.reset({ 'run-id': '3fa85f64-5717-4562-b3fc-2c963f66afa6', 'api-key': KEY })
+    await run({
+      clock: new FakeClock(),
+      api: () => {
+        throw 'a string'
+      },
+      signals: new EventEmitter() as unknown as NodeJS.Process
+    })
+    expect(core.setFailed).toHaveBeenCalledWith('TesterArmy action failed unexpectedly: a string')
+  })
+
+  it('turns an unexpected throw into one failed line, never a silent pass', async () => {
+    core.reset({ 'run-id': '3fa85f64-5717-4562-b3fc-2c963f66afa6', 'api-key': KEY })
+    await run({
+      clock: new FakeClock(),
+      api: () => {
+        throw new TypeError('boom')
+      },
+      signals: new EventEmitter() as unknown as NodeJS.Process
+    })
+    expect(core.setFailed).toHaveBeenCalledWith('TesterArmy action failed unexpectedly: boom')
+  })
+})
