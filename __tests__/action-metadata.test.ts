@@ -1,6 +1,6 @@
 // action.yml is what users read and what the runner uses for defaults: it must match the code.
 import { describe, expect, it } from '@jest/globals'
-import { readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { actionInputs } from '../scripts/runner.mjs'
 import { DEFAULT_API_URL, Inputs, Outputs, VERSION } from '../src/constants.js'
 import { parseSettings } from '../src/inputs.js'
@@ -39,5 +39,24 @@ describe('action.yml', () => {
   it('sends the package version as the User-Agent version', () => {
     const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'))
     expect(VERSION).toBe(pkg.version)
+  })
+})
+
+describe('api/', () => {
+  // The contract tests read the API descriptions from api/, copied from the team's shared folder;
+  // where that folder sits beside the clone (developers, CI), the copies must not drift.
+  const shared = new URL('../../shared/api/', import.meta.url)
+  const available = existsSync(shared)
+
+  it.each([
+    ['get-test-run-status.yaml', 'get-test-run-status.md'],
+    ['testerarmy-openapi.json', 'testerarmy-openapi.json']
+  ])('%s matches the shared description', (copy, original) => {
+    if (!available) return
+    const ours = readFileSync(new URL(`../api/${copy}`, import.meta.url), 'utf8')
+    const theirs = readFileSync(new URL(original, shared), 'utf8')
+    expect(original.endsWith('.md') ? /```yaml\n([\s\S]*?)```/.exec(theirs)?.[1] : theirs).toBe(
+      ours
+    )
   })
 })

