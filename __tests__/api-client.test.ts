@@ -132,6 +132,7 @@ describe('ApiClient.getRun', () => {
     expect(await client.getRun(RUN)).toEqual({
       kind: 'network-error',
       timedOut: false,
+      mayHaveArrived: false,
       message: 'the API refused the connection (ECONNREFUSED)'
     })
   })
@@ -142,6 +143,7 @@ describe('ApiClient.getRun', () => {
     expect(answer).toEqual({
       kind: 'network-error',
       timedOut: true,
+      mayHaveArrived: true,
       message: 'no answer from the API within 150 ms'
     })
   })

@@ -423,7 +423,7 @@ describe('cancellation and timeouts, as the runner delivers them', () => {
 
 describe('bad inputs, as the runner passes them', () => {
   it.each([
-    [{ 'run-id': '' }, "Input 'run-id' is required"],
+    [{ 'run-id': '' }, "One of 'run-id', 'test-id' or 'group-id' is required"],
     [{ 'run-id': 'latest' }, `Input 'run-id' has "latest", which is not a run ID`],
     [{ 'api-key': '' }, "Input 'api-key' is empty and TESTERARMY_API_KEY is not set"],
     [{ 'api-url': 'http://tester.army/api' }, `Input 'api-url' is "http://tester.army/api"`],

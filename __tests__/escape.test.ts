@@ -14,8 +14,8 @@ describe('markdown', () => {
     ['line one\nline two', 'line one<br>line two'],
     ['&amp; stays literal', '&amp;amp; stays literal'],
     ['$x^2$ math', '\\$x^2\\$ math'],
-    ['ping @octocat', 'ping \\@<wbr>octocat'],
-    ['evil@example.com', 'evil\\@<wbr>example\\.com']
+    ['ping @octocat', 'ping \\@&#8203;octocat'],
+    ['evil@example.com', 'evil\\@&#8203;example\\.com']
   ])('escapes %j', (input, expected) => expect(markdown(input)).toBe(expected))
 
   it('keeps a table row on one line whatever the text holds', () => {

@@ -33,6 +33,9 @@ describe('parseSettings', () => {
     const settings = parseSettings(source({ 'run-id': RUN, 'api-key': 'k-123' }))
     expect(settings).toEqual({
       runIds: [RUN],
+      start: null,
+      comment: false,
+      githubToken: '',
       apiKey: 'k-123',
       apiUrl: 'https://tester.army/api',
       pollIntervalMs: 5_000,
@@ -114,7 +117,7 @@ describe('parseSettings', () => {
 
 describe('bad inputs', () => {
   it.each([
-    [{ 'run-id': '' }, "Input 'run-id' is required"],
+    [{ 'run-id': '' }, "One of 'run-id', 'test-id' or 'group-id' is required"],
     [{ 'run-id': 'run-42' }, `Input 'run-id' has "run-42", which is not a run ID: expected UUIDs`],
     [{ 'run-id': `${RUN}, a, b, c, d` }, `"a", "b", "c" and 1 more, which are not run IDs`],
     [

@@ -6,7 +6,14 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import * as core from '../__fixtures__/core.js'
-import type { CancelRunResponse, GetRunResponse, RunsApi } from '../src/api-client.js'
+import type {
+  CancelRunResponse,
+  GetRunResponse,
+  RunsApi,
+  StartApi,
+  StartRunsResponse
+} from '../src/api-client.js'
+import type { CommentResult, CommentTarget } from '../src/github-comment.js'
 import { parseRun } from '../src/run-response.js'
 import { FakeClock } from './helpers/fake-clock.js'
 import { fixtureBody } from './helpers/fixtures.js'
@@ -35,10 +42,18 @@ const answer = (body: Record<string, unknown>): GetRunResponse => ({
 function fakeApi(
   scripts: Record<string, GetRunResponse[]>,
   cancel: CancelRunResponse = { kind: 'cancelled' },
-  onGet?: (count: number) => void
+  onGet?: (count: number) => void,
+  starts: StartRunsResponse[] = []
 ) {
   const calls: string[] = []
-  const api: RunsApi = {
+  const api: RunsApi & StartApi = {
+    async startRuns(kind, id, body) {
+      calls.push(`START ${kind} ${id} ${JSON.stringify(body)}`)
+      const n = calls.filter(c => c.startsWith('START')).length - 1
+      return (
+        starts[n] ?? { kind: 'http-error', status: 500, message: 'HTTP 500', retryAfterMs: null }
+      )
+    },
     async getRun(id) {
       calls.push(`GET ${id}`)
       onGet?.(calls.length)
@@ -67,7 +82,14 @@ interface Extra {
   summaryFails?: boolean
   /** Called on each GET with the number of requests so far: a hook to act at a known point. */
   onGet?: (count: number) => void
+  /** Answers to the start requests, in order. */
+  starts?: StartRunsResponse[]
+  /** The pull-request comment's answer. */
+  comment?: CommentResult
+  env?: Record<string, string>
 }
+
+const comments: CommentTarget[] = []
 
 async function runWith(
   inputs: Record<string, string>,
@@ -79,9 +101,27 @@ async function runWith(
     { summaryFails: extra.summaryFails }
   )
   const clock = new FakeClock()
-  const { api, calls } = fakeApi(scripts, extra.cancel, extra.onGet)
+  const { api, calls } = fakeApi(scripts, extra.cancel, extra.onGet, extra.starts)
   const signals = extra.signals ?? new EventEmitter()
-  await run({ clock, api: () => clock.track(api), signals: signals as unknown as NodeJS.Process })
+  comments.length = 0
+  const saved = { ...process.env }
+  Object.assign(process.env, extra.env ?? {})
+  try {
+    await run({
+      clock,
+      api: () => clock.track(api),
+      signals: signals as unknown as NodeJS.Process,
+      comment: async target => {
+        comments.push(target)
+        return extra.comment ?? { kind: 'created', url: 'https://github.test/c/1' }
+      }
+    })
+  } finally {
+    for (const key of Object.keys(extra.env ?? {})) {
+      if (saved[key] === undefined) delete process.env[key]
+      else process.env[key] = saved[key]
+    }
+  }
   return { calls, failed: core.setFailed.mock.calls.map(c => String(c[0])) }
 }
 
@@ -247,7 +287,8 @@ describe('run', () => {
           {
             kind: 'network-error',
             message: 'the connection was reset (ECONNRESET)',
-            timedOut: false
+            timedOut: false,
+            mayHaveArrived: true
           },
           answer(body)
         ]
@@ -301,7 +342,16 @@ describe('run', () => {
     const { calls, failed } = await runWith(
       { 'run-id': id, 'fail-on': 'never' },
       { [id]: [running] },
-      { signals, onGet, cancel: { kind: 'network-error', message: 'no answer', timedOut: true } }
+      {
+        signals,
+        onGet,
+        cancel: {
+          kind: 'network-error',
+          message: 'no answer',
+          timedOut: true,
+          mayHaveArrived: true
+        }
+      }
     )
     expect(calls).toEqual([`GET ${id}`, `GET ${id}`, `POST ${id}`])
     expect(core.warning).toHaveBeenCalledWith(
@@ -338,7 +388,8 @@ describe('run', () => {
       api: () => {
         throw 'a string'
       },
-      signals: new EventEmitter() as unknown as NodeJS.Process
+      signals: new EventEmitter() as unknown as NodeJS.Process,
+      comment: async () => ({ kind: 'failed', message: 'unused' })
     })
     expect(core.setFailed).toHaveBeenCalledWith('TesterArmy action failed unexpectedly: a string')
   })
@@ -350,7 +401,8 @@ describe('run', () => {
       api: () => {
         throw new TypeError('boom')
       },
-      signals: new EventEmitter() as unknown as NodeJS.Process
+      signals: new EventEmitter() as unknown as NodeJS.Process,
+      comment: async () => ({ kind: 'failed', message: 'unused' })
     })
     expect(core.setFailed).toHaveBeenCalledWith('TesterArmy action failed unexpectedly: boom')
   })

@@ -45,7 +45,7 @@ describe('decide', () => {
     ],
     [
       'a network error backs off',
-      { kind: 'network-error', message: 'reset', timedOut: false },
+      { kind: 'network-error', message: 'reset', timedOut: false, mayHaveArrived: true },
       initialRetryState(),
       'retry',
       7_500,
@@ -53,7 +53,7 @@ describe('decide', () => {
     ],
     [
       'a request timeout backs off',
-      { kind: 'network-error', message: 'slow', timedOut: true },
+      { kind: 'network-error', message: 'slow', timedOut: true, mayHaveArrived: true },
       initialRetryState(),
       'retry',
       7_500,

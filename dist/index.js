@@ -12,7 +12,6 @@ module.exports = __nccwpck_require__(218);
 /***/ 218:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-var __webpack_unused_export__;
 
 
 var net = __nccwpck_require__(9278);
@@ -276,7 +275,7 @@ if (process.env.NODE_DEBUG && /\btunnel\b/.test(process.env.NODE_DEBUG)) {
 } else {
   debug = function() {};
 }
-__webpack_unused_export__ = debug; // for test
+exports.debug = debug; // for test
 
 
 /***/ }),
@@ -284,7 +283,6 @@ __webpack_unused_export__ = debug; // for test
 /***/ 6752:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-var __webpack_unused_export__;
 
 
 const Client = __nccwpck_require__(3701)
@@ -312,29 +310,29 @@ const createRedirectInterceptor = __nccwpck_require__(5092)
 
 Object.assign(Dispatcher.prototype, api)
 
-__webpack_unused_export__ = Dispatcher
-__webpack_unused_export__ = Client
-__webpack_unused_export__ = Pool
-__webpack_unused_export__ = BalancedPool
-__webpack_unused_export__ = Agent
-module.exports.kT = ProxyAgent
-__webpack_unused_export__ = EnvHttpProxyAgent
-__webpack_unused_export__ = RetryAgent
-__webpack_unused_export__ = RetryHandler
+module.exports.Dispatcher = Dispatcher
+module.exports.Client = Client
+module.exports.Pool = Pool
+module.exports.BalancedPool = BalancedPool
+module.exports.Agent = Agent
+module.exports.ProxyAgent = ProxyAgent
+module.exports.EnvHttpProxyAgent = EnvHttpProxyAgent
+module.exports.RetryAgent = RetryAgent
+module.exports.RetryHandler = RetryHandler
 
-__webpack_unused_export__ = DecoratorHandler
-__webpack_unused_export__ = RedirectHandler
-__webpack_unused_export__ = createRedirectInterceptor
-__webpack_unused_export__ = {
+module.exports.DecoratorHandler = DecoratorHandler
+module.exports.RedirectHandler = RedirectHandler
+module.exports.createRedirectInterceptor = createRedirectInterceptor
+module.exports.interceptors = {
   redirect: __nccwpck_require__(1514),
   retry: __nccwpck_require__(2026),
   dump: __nccwpck_require__(8060),
   dns: __nccwpck_require__(379)
 }
 
-__webpack_unused_export__ = buildConnector
-__webpack_unused_export__ = errors
-__webpack_unused_export__ = {
+module.exports.buildConnector = buildConnector
+module.exports.errors = errors
+module.exports.util = {
   parseHeaders: util.parseHeaders,
   headerNameToString: util.headerNameToString
 }
@@ -388,11 +386,11 @@ function makeDispatcher (fn) {
   }
 }
 
-__webpack_unused_export__ = setGlobalDispatcher
-__webpack_unused_export__ = getGlobalDispatcher
+module.exports.setGlobalDispatcher = setGlobalDispatcher
+module.exports.getGlobalDispatcher = getGlobalDispatcher
 
 const fetchImpl = (__nccwpck_require__(4398).fetch)
-__webpack_unused_export__ = async function fetch (init, options = undefined) {
+module.exports.fetch = async function fetch (init, options = undefined) {
   try {
     return await fetchImpl(init, options)
   } catch (err) {
@@ -403,57 +401,57 @@ __webpack_unused_export__ = async function fetch (init, options = undefined) {
     throw err
   }
 }
-/* unused reexport */ __nccwpck_require__(660).Headers
-/* unused reexport */ __nccwpck_require__(9051).Response
-/* unused reexport */ __nccwpck_require__(9967).Request
-/* unused reexport */ __nccwpck_require__(5910).FormData
-__webpack_unused_export__ = globalThis.File ?? (__nccwpck_require__(4573).File)
-/* unused reexport */ __nccwpck_require__(8355).FileReader
+module.exports.Headers = __nccwpck_require__(660).Headers
+module.exports.Response = __nccwpck_require__(9051).Response
+module.exports.Request = __nccwpck_require__(9967).Request
+module.exports.FormData = __nccwpck_require__(5910).FormData
+module.exports.File = globalThis.File ?? (__nccwpck_require__(4573).File)
+module.exports.FileReader = __nccwpck_require__(8355).FileReader
 
 const { setGlobalOrigin, getGlobalOrigin } = __nccwpck_require__(1059)
 
-__webpack_unused_export__ = setGlobalOrigin
-__webpack_unused_export__ = getGlobalOrigin
+module.exports.setGlobalOrigin = setGlobalOrigin
+module.exports.getGlobalOrigin = getGlobalOrigin
 
 const { CacheStorage } = __nccwpck_require__(3245)
 const { kConstruct } = __nccwpck_require__(109)
 
 // Cache & CacheStorage are tightly coupled with fetch. Even if it may run
 // in an older version of Node, it doesn't have any use without fetch.
-__webpack_unused_export__ = new CacheStorage(kConstruct)
+module.exports.caches = new CacheStorage(kConstruct)
 
 const { deleteCookie, getCookies, getSetCookies, setCookie } = __nccwpck_require__(9061)
 
-__webpack_unused_export__ = deleteCookie
-__webpack_unused_export__ = getCookies
-__webpack_unused_export__ = getSetCookies
-__webpack_unused_export__ = setCookie
+module.exports.deleteCookie = deleteCookie
+module.exports.getCookies = getCookies
+module.exports.getSetCookies = getSetCookies
+module.exports.setCookie = setCookie
 
 const { parseMIMEType, serializeAMimeType } = __nccwpck_require__(1900)
 
-__webpack_unused_export__ = parseMIMEType
-__webpack_unused_export__ = serializeAMimeType
+module.exports.parseMIMEType = parseMIMEType
+module.exports.serializeAMimeType = serializeAMimeType
 
 const { CloseEvent, ErrorEvent, MessageEvent } = __nccwpck_require__(5188)
-/* unused reexport */ __nccwpck_require__(3726).WebSocket
-__webpack_unused_export__ = CloseEvent
-__webpack_unused_export__ = ErrorEvent
-__webpack_unused_export__ = MessageEvent
+module.exports.WebSocket = __nccwpck_require__(3726).WebSocket
+module.exports.CloseEvent = CloseEvent
+module.exports.ErrorEvent = ErrorEvent
+module.exports.MessageEvent = MessageEvent
 
-__webpack_unused_export__ = makeDispatcher(api.request)
-__webpack_unused_export__ = makeDispatcher(api.stream)
-__webpack_unused_export__ = makeDispatcher(api.pipeline)
-__webpack_unused_export__ = makeDispatcher(api.connect)
-__webpack_unused_export__ = makeDispatcher(api.upgrade)
+module.exports.request = makeDispatcher(api.request)
+module.exports.stream = makeDispatcher(api.stream)
+module.exports.pipeline = makeDispatcher(api.pipeline)
+module.exports.connect = makeDispatcher(api.connect)
+module.exports.upgrade = makeDispatcher(api.upgrade)
 
-__webpack_unused_export__ = MockClient
-__webpack_unused_export__ = MockPool
-__webpack_unused_export__ = MockAgent
-__webpack_unused_export__ = mockErrors
+module.exports.MockClient = MockClient
+module.exports.MockPool = MockPool
+module.exports.MockAgent = MockAgent
+module.exports.mockErrors = mockErrors
 
 const { EventSource } = __nccwpck_require__(1238)
 
-__webpack_unused_export__ = EventSource
+module.exports.EventSource = EventSource
 
 
 /***/ }),
@@ -28384,6 +28382,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
 
 /***/ }),
 
+/***/ 9896:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+
+/***/ }),
+
 /***/ 8611:
 /***/ ((module) => {
 
@@ -28545,6 +28550,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 
 /***/ }),
 
+/***/ 857:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+
+/***/ }),
+
 /***/ 3193:
 /***/ ((module) => {
 
@@ -28588,7 +28600,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ 	// Execute the module function
 /******/ 	var threw = true;
 /******/ 	try {
-/******/ 		__webpack_modules__[moduleId](module, module.exports, __nccwpck_require__);
+/******/ 		__webpack_modules__[moduleId].call(module.exports, module, module.exports, __nccwpck_require__);
 /******/ 		threw = false;
 /******/ 	} finally {
 /******/ 		if(threw) delete __webpack_module_cache__[moduleId];
@@ -28597,6 +28609,9 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ 	// Return the exports of the module
 /******/ 	return module.exports;
 /******/ }
+/******/ 
+/******/ // expose the modules object (__webpack_modules__)
+/******/ __nccwpck_require__.m = __webpack_modules__;
 /******/ 
 /************************************************************************/
 /******/ /* webpack/runtime/asset-relocator-loader */
@@ -28644,6 +28659,28 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/ensure chunk */
+/******/ (() => {
+/******/ 	__nccwpck_require__.f = {};
+/******/ 	// This file contains only the entry chunk.
+/******/ 	// The chunk loading function for additional chunks
+/******/ 	__nccwpck_require__.e = (chunkId) => {
+/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
+/******/ 			__nccwpck_require__.f[key](chunkId, promises);
+/******/ 			return promises;
+/******/ 		}, []));
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/get javascript chunk filename */
+/******/ (() => {
+/******/ 	// This function allow to reference async chunks
+/******/ 	__nccwpck_require__.u = (chunkId) => {
+/******/ 		// return url for filenames based on template
+/******/ 		return "" + chunkId + ".index.js";
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
@@ -28660,6 +28697,69 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/import chunk loading */
+/******/ (() => {
+/******/ 	// no baseURI
+/******/ 	
+/******/ 	// object to store loaded and loading chunks
+/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
+/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
+/******/ 	var installedChunks = {
+/******/ 		792: 0
+/******/ 	};
+/******/ 	
+/******/ 	var installChunk = (data) => {
+/******/ 		var {ids, modules, runtime} = data;
+/******/ 		// add "modules" to the modules object,
+/******/ 		// then flag all "ids" as loaded and fire callback
+/******/ 		var moduleId, chunkId, i = 0;
+/******/ 		for(moduleId in modules) {
+/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
+/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
+/******/ 			}
+/******/ 		}
+/******/ 		if(runtime) runtime(__nccwpck_require__);
+/******/ 		for(;i < ids.length; i++) {
+/******/ 			chunkId = ids[i];
+/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
+/******/ 				installedChunks[chunkId][0]();
+/******/ 			}
+/******/ 			installedChunks[ids[i]] = 0;
+/******/ 		}
+/******/ 	
+/******/ 	}
+/******/ 	
+/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
+/******/ 			// import() chunk loading for javascript
+/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
+/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
+/******/ 	
+/******/ 				// a Promise means "currently loading".
+/******/ 				if(installedChunkData) {
+/******/ 					promises.push(installedChunkData[1]);
+/******/ 				} else {
+/******/ 					if(true) { // all chunks have JS
+/******/ 						// setup Promise in chunk cache
+/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
+/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
+/******/ 							throw e;
+/******/ 						});
+/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
+/******/ 						promises.push(installedChunkData[1] = promise);
+/******/ 					}
+/******/ 				}
+/******/ 			}
+/******/ 	};
+/******/ 	
+/******/ 	// no prefetching
+/******/ 	
+/******/ 	// no preloaded
+/******/ 	
+/******/ 	// no external install chunk
+/******/ 	
+/******/ 	// no on chunks loaded
+/******/ })();
+/******/ 
 /************************************************************************/
 var __webpack_exports__ = {};
 
@@ -28667,8 +28767,8 @@ var __webpack_exports__ = {};
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-;// CONCATENATED MODULE: external "os"
-const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+// EXTERNAL MODULE: external "os"
+var external_os_ = __nccwpck_require__(857);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -28743,7 +28843,7 @@ function toCommandProperties(annotationProperties) {
  */
 function command_issueCommand(command, properties, message) {
     const cmd = new Command(command, properties, message);
-    process.stdout.write(cmd.toString() + external_os_namespaceObject.EOL);
+    process.stdout.write(cmd.toString() + external_os_.EOL);
 }
 function command_issue(name, message = '') {
     command_issueCommand(name, {}, message);
@@ -28799,8 +28899,8 @@ function escapeProperty(s) {
 //# sourceMappingURL=command.js.map
 ;// CONCATENATED MODULE: external "crypto"
 const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
-;// CONCATENATED MODULE: external "fs"
-const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+// EXTERNAL MODULE: external "fs"
+var external_fs_ = __nccwpck_require__(9896);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
 // For internal use, subject to change.
 // We use any as a valid input type
@@ -28814,10 +28914,10 @@ function file_command_issueFileCommand(command, message) {
     if (!filePath) {
         throw new Error(`Unable to find environment variable for file command ${command}`);
     }
-    if (!external_fs_namespaceObject.existsSync(filePath)) {
+    if (!external_fs_.existsSync(filePath)) {
         throw new Error(`Missing file at path: ${filePath}`);
     }
-    external_fs_namespaceObject.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_namespaceObject.EOL}`, {
+    external_fs_.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_.EOL}`, {
         encoding: 'utf8'
     });
 }
@@ -28833,7 +28933,7 @@ function file_command_prepareKeyValueMessage(key, value) {
     if (convertedValue.includes(delimiter)) {
         throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
     }
-    return `${key}<<${delimiter}${external_os_namespaceObject.EOL}${convertedValue}${external_os_namespaceObject.EOL}${delimiter}`;
+    return `${key}<<${delimiter}${external_os_.EOL}${convertedValue}${external_os_.EOL}${delimiter}`;
 }
 //# sourceMappingURL=file-command.js.map
 ;// CONCATENATED MODULE: external "path"
@@ -29536,7 +29636,7 @@ class lib_HttpClient {
             return proxyAgent;
         }
         const usingSsl = parsedUrl.protocol === 'https:';
-        proxyAgent = new undici/* ProxyAgent */.kT(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
+        proxyAgent = new undici.ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
             token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString('base64')}`
         })));
         this._proxyAgentDispatcher = proxyAgent;
@@ -29798,7 +29898,7 @@ var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _
 };
 
 
-const { access, appendFile, writeFile } = external_fs_namespaceObject.promises;
+const { access, appendFile, writeFile } = external_fs_.promises;
 const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
 const SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
 class Summary {
@@ -29821,7 +29921,7 @@ class Summary {
                 throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
             }
             try {
-                yield access(pathFromEnv, external_fs_namespaceObject.constants.R_OK | external_fs_namespaceObject.constants.W_OK);
+                yield access(pathFromEnv, external_fs_.constants.R_OK | external_fs_.constants.W_OK);
             }
             catch (_a) {
                 throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
@@ -29917,7 +30017,7 @@ class Summary {
      * @returns {Summary} summary instance
      */
     addEOL() {
-        return this.addRaw(external_os_namespaceObject.EOL);
+        return this.addRaw(external_os_.EOL);
     }
     /**
      * Adds an HTML codeblock to the summary buffer
@@ -30121,7 +30221,7 @@ var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _
 };
 
 
-const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_namespaceObject.promises;
+const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_.promises;
 // export const {open} = 'fs'
 const IS_WINDOWS = process.platform === 'win32';
 /**
@@ -30148,7 +30248,7 @@ function readlink(fsPath) {
 }
 // See https://github.com/nodejs/node/blob/d0153aee367422d0858105abec186da4dff0a0c5/deps/uv/include/uv/win.h#L691
 const UV_FS_O_EXLOCK = 0x10000000;
-const READONLY = external_fs_namespaceObject.constants.O_RDONLY;
+const READONLY = external_fs_.constants.O_RDONLY;
 function exists(fsPath) {
     return io_util_awaiter(this, void 0, void 0, function* () {
         try {
@@ -30641,13 +30741,13 @@ class ToolRunner extends external_events_.EventEmitter {
     _processLineBuffer(data, strBuffer, onLine) {
         try {
             let s = strBuffer + data.toString();
-            let n = s.indexOf(external_os_namespaceObject.EOL);
+            let n = s.indexOf(external_os_.EOL);
             while (n > -1) {
                 const line = s.substring(0, n);
                 onLine(line);
                 // the rest of the string ...
-                s = s.substring(n + external_os_namespaceObject.EOL.length);
-                n = s.indexOf(external_os_namespaceObject.EOL);
+                s = s.substring(n + external_os_.EOL.length);
+                n = s.indexOf(external_os_.EOL);
             }
             return s;
         }
@@ -30938,7 +31038,7 @@ class ToolRunner extends external_events_.EventEmitter {
                 }
                 const optionsNonNull = this._cloneExecOptions(this.options);
                 if (!optionsNonNull.silent && optionsNonNull.outStream) {
-                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_namespaceObject.EOL);
+                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_.EOL);
                 }
                 const state = new ExecState(optionsNonNull, this.toolPath);
                 state.on('debug', (message) => {
@@ -31277,8 +31377,8 @@ const getLinuxInfo = () => platform_awaiter(void 0, void 0, void 0, function* ()
         version
     };
 });
-const platform = external_os_namespaceObject.platform();
-const arch = external_os_namespaceObject.arch();
+const platform = external_os_.platform();
+const arch = external_os_.arch();
 const isWindows = platform === 'win32';
 const isMacOS = platform === 'darwin';
 const isLinux = platform === 'linux';
@@ -31459,7 +31559,7 @@ function setOutput(name, value) {
     if (filePath) {
         return file_command_issueFileCommand('OUTPUT', file_command_prepareKeyValueMessage(name, value));
     }
-    process.stdout.write(external_os_namespaceObject.EOL);
+    process.stdout.write(external_os_.EOL);
     command_issueCommand('set-output', { name }, utils_toCommandValue(value));
 }
 /**
@@ -31527,7 +31627,7 @@ function notice(message, properties = {}) {
  * @param message info message
  */
 function info(message) {
-    process.stdout.write(message + external_os_namespaceObject.EOL);
+    process.stdout.write(message + external_os_.EOL);
 }
 /**
  * Begin an output group.
@@ -31629,7 +31729,18 @@ const Inputs = {
     Summary: 'summary',
     Annotations: 'annotations',
     ReportPath: 'report-path',
-    CancelOnAbort: 'cancel-on-abort'
+    CancelOnAbort: 'cancel-on-abort',
+    TestId: 'test-id',
+    GroupId: 'group-id',
+    Mode: 'mode',
+    Platform: 'platform',
+    DeviceModel: 'device-model',
+    AppId: 'app-id',
+    EnvironmentId: 'environment-id',
+    TargetUrl: 'target-url',
+    Environment: 'environment',
+    Comment: 'comment',
+    GithubToken: 'github-token'
 };
 const Outputs = {
     RunId: 'run-id',
@@ -31677,7 +31788,11 @@ const Limits = {
     summaryMaxBytes: 1_000_000,
     /** GitHub shows at most 10 error and 10 warning annotations per step. */
     maxErrorAnnotations: 10,
-    maxWarningAnnotations: 10
+    maxWarningAnnotations: 10,
+    /** GitHub refuses a comment body over 65,536 characters; the comment stays well under it. */
+    commentMaxChars: 60_000,
+    /** The comment lists this many of the most severe issues; the summary has the rest. */
+    commentMaxIssues: 5
 };
 /** Statuses after which a run never changes again (API `RunResponse.status`). */
 const TERMINAL_STATUSES = ['completed', 'failed', 'cancelled'];
@@ -31897,7 +32012,56 @@ class ApiClient {
             message: errorMessage(answer.status, answer.body)
         };
     }
-    async send(method, path, { signal, timeoutMs = Limits.requestTimeoutMs }) {
+    async startRuns(kind, id, body, options = {}) {
+        const path = `/v1/${kind === 'test' ? 'tests' : 'groups'}/${encodeURIComponent(id)}/runs`;
+        const answer = await this.send('POST', path, options, JSON.stringify(body));
+        if (answer.kind !== 'http')
+            return answer;
+        const { status, retryAfterMs } = answer;
+        if (status < 200 || status >= 300) {
+            return {
+                kind: 'http-error',
+                status,
+                message: errorMessage(status, answer.body),
+                retryAfterMs
+            };
+        }
+        let json;
+        try {
+            json = JSON.parse(answer.body);
+        }
+        catch {
+            return {
+                kind: 'invalid-body',
+                message: `the API answered ${status} with a body that is not JSON (${describeBody(answer.body)})`
+            };
+        }
+        const ids = (value) => Array.isArray(value)
+            ? value.filter((v) => typeof v === 'string' && v.trim() !== '')
+            : [];
+        const runIds = kind === 'test' ? ids([json?.runId]) : ids(json?.runIds);
+        const cancelledRunIds = kind === 'test' ? [] : ids(json?.cancelledRunIds);
+        // A group whose runIds is missing still names its runs in the two other lists.
+        const all = [
+            ...new Set([
+                ...runIds,
+                ...(kind === 'group' ? ids(json?.queuedRunIds) : []),
+                ...cancelledRunIds
+            ])
+        ];
+        if (all.length === 0 && !(kind === 'group' && Array.isArray(json?.runIds))) {
+            return {
+                kind: 'invalid-body',
+                message: `the API answered ${status} without the ID of the run it started`
+            };
+        }
+        return {
+            kind: 'started',
+            runIds: all.map(i => i.toLowerCase()),
+            cancelledRunIds: cancelledRunIds.map(i => i.toLowerCase())
+        };
+    }
+    async send(method, path, { signal, timeoutMs = Limits.requestTimeoutMs }, json) {
         if (signal?.aborted)
             return { kind: 'aborted' };
         // One controller per request, ended by the caller's signal or by this request's own timer.
@@ -31918,7 +32082,8 @@ class ApiClient {
                     accept: 'application/json'
                 }
             });
-            const response = await client.request(method, url, method === 'POST' ? '' : null, {});
+            const headers = json === undefined ? {} : { 'content-type': 'application/json' };
+            const response = await client.request(method, url, method === 'POST' ? (json ?? '') : null, headers);
             const body = await readBody(response.message, controller.signal);
             const status = response.message.statusCode ?? 0;
             this.options.onRequest?.(`${method} ${path} -> ${status} in ${this.now() - started} ms`);
@@ -31940,7 +32105,9 @@ class ApiClient {
                 ? `no answer from the API within ${formatDuration(timeoutMs)}`
                 : networkMessage(error);
             this.options.onRequest?.(`${method} ${path} -> ${message}`);
-            return { kind: 'network-error', message, timedOut };
+            const code = error?.code;
+            const neverSent = !timedOut && typeof code === 'string' && NEVER_SENT.includes(code);
+            return { kind: 'network-error', message, timedOut, mayHaveArrived: !neverSent };
         }
         finally {
             clearTimeout(timer);
@@ -32025,6 +32192,8 @@ function describeBody(body) {
     }
     return `${trimmed.length} characters starting "${trimmed.slice(0, 40).replace(/\s+/g, ' ')}"`;
 }
+/** Errors raised before a single byte of the request could reach the server. */
+const NEVER_SENT = ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN'];
 function networkMessage(error) {
     const code = error?.code;
     const text = error instanceof Error ? error.message : String(error);
@@ -32082,7 +32251,8 @@ const BREAK_MARK = '\ue000';
 /**
  * Text inside Markdown (a paragraph or a table cell): every special character escaped, `<`/`>`/`&`
  * as entities so no tag or entity can form, line breaks as `<br>` so a table row stays one row.
- * `@` is followed by `<wbr>`: GFM turns `name@host.tld` into a `mailto:` link even when escaped.
+ * `@` is followed by a zero-width space: GFM turns `name@host.tld` into a `mailto:` link even when
+ * escaped, and GitHub notifies `@name` in a comment; the space breaks both and shows as nothing.
  */
 function markdown(text, max = 2_000) {
     return truncate(clean(text).replaceAll(BREAK_MARK, ''), max)
@@ -32090,7 +32260,7 @@ function markdown(text, max = 2_000) {
         .replace(MARKDOWN_SPECIALS, '\\$&')
         .replace(HTML_SPECIALS, c => HTML_ENTITIES[c])
         .replace(/\n/g, '<br>')
-        .replaceAll('\\@', '\\@<wbr>')
+        .replaceAll('\\@', '\\@&#8203;')
         .replaceAll(BREAK_MARK, '<wbr>');
 }
 /**
@@ -32250,9 +32420,12 @@ function describeRun(outcome, policy) {
 }
 function buildReport(outcomes, policy, extra = {}) {
     const runs = outcomes.map(o => describeRun(o, policy));
-    const status = STATUS_ORDER.find(s => runs.some(r => r.status === s)) ?? 'completed';
+    // No run at all (the start request failed): nothing completed, nothing passed.
+    const status = STATUS_ORDER.find(s => runs.some(r => r.status === s)) ?? (runs.length ? 'completed' : 'error');
     let result;
-    if (runs.some(r => r.result === 'FAILED'))
+    if (runs.length === 0)
+        result = '';
+    else if (runs.some(r => r.result === 'FAILED'))
         result = 'FAILED';
     else if (runs.some(r => r.result === ''))
         result = '';
@@ -32261,7 +32434,7 @@ function buildReport(outcomes, policy, extra = {}) {
     else
         result = 'SKIPPED';
     return {
-        passed: runs.every(r => r.passed) && !extra.fatal,
+        passed: runs.length > 0 && runs.every(r => r.passed) && !extra.fatal,
         status,
         result,
         runs,
@@ -32404,6 +32577,8 @@ function headline(report, options) {
             : `\n\n**${options.failOn === 'never' ? 'Verdict' : 'Fails the job'}:** ${run.reasons.join('; ')}.`;
         return `## ${mark} TesterArmy ${word}${feature}\n\n${countsLine(run)}${why}`;
     }
+    if (report.runs.length === 0)
+        return `## ❌ TesterArmy: no run to report`;
     const failed = report.runs.filter(r => !r.passed).length;
     const mark = report.passed ? '✅' : '❌';
     const word = report.passed
@@ -32790,11 +32965,23 @@ function parseSettings(source) {
             throw error;
         }
     };
-    // The key first: it must be masked before any other message could echo it.
+    // The secrets first: they must be masked before any other message could echo them.
     const apiKey = attempt(() => parseApiKey(source), '');
+    const githubToken = source.read(Inputs.GithubToken).trim();
+    if (githubToken)
+        source.onSecret(githubToken);
+    const comment = attempt(() => parseBoolean(Inputs.Comment, source.read(Inputs.Comment), false), false);
+    if (comment && !githubToken) {
+        errors.push(new InputError(`Input '${Inputs.GithubToken}' is empty, but '${Inputs.Comment}' is true: the comment needs a token with ` +
+            `pull-requests: write; leave github-token at its default (\${{ github.token }}) or pass one.`));
+    }
+    const { runIds, start } = attempt(() => parseTarget(source), { runIds: [], start: null });
     const settings = {
         apiKey,
-        runIds: attempt(() => parseRunIds(source.read(Inputs.RunId)), []),
+        runIds,
+        start,
+        comment,
+        githubToken,
         apiUrl: attempt(() => parseApiUrl(source.read(Inputs.ApiUrl)), DEFAULT_API_URL),
         pollIntervalMs: attempt(() => parsePollInterval(source.read(Inputs.PollInterval)), 5_000),
         timeoutMs: attempt(() => parseTimeout(source.read(Inputs.Timeout)), 30 * 60_000),
@@ -32824,6 +33011,101 @@ function parseApiKey(source) {
             `an API key is one line of printable ASCII; check the secret for a pasted line break.`);
     }
     return key;
+}
+const TEST_INPUTS = [
+    Inputs.Mode,
+    Inputs.Platform,
+    Inputs.DeviceModel,
+    Inputs.AppId,
+    Inputs.EnvironmentId
+];
+const GROUP_INPUTS = [
+    Inputs.Platform,
+    Inputs.DeviceModel,
+    Inputs.AppId,
+    Inputs.EnvironmentId,
+    Inputs.TargetUrl,
+    Inputs.Environment
+];
+const START_INPUTS = [...new Set([...TEST_INPUTS, ...GROUP_INPUTS])];
+/** Which runs to wait for: exactly one of run-id, test-id and group-id, with the inputs it takes. */
+function parseTarget(source) {
+    const given = [Inputs.RunId, Inputs.TestId, Inputs.GroupId].filter(name => source.read(name).trim() !== '');
+    if (given.length === 0) {
+        throw new InputError(`One of '${Inputs.RunId}', '${Inputs.TestId}' or '${Inputs.GroupId}' is required: the run(s) to wait for, ` +
+            `or the test or group to start a run of.`);
+    }
+    if (given.length > 1) {
+        throw new InputError(`Inputs ${given.map(n => `'${n}'`).join(' and ')} are both set: give exactly one of '${Inputs.RunId}' ` +
+            `(wait for runs started elsewhere), '${Inputs.TestId}' or '${Inputs.GroupId}' (start a run and wait for it).`);
+    }
+    const kind = given[0];
+    const takes = kind === Inputs.TestId ? TEST_INPUTS : kind === Inputs.GroupId ? GROUP_INPUTS : [];
+    for (const name of START_INPUTS) {
+        const value = source.read(name).trim();
+        if (value && !takes.includes(name)) {
+            const why = kind === Inputs.RunId
+                ? `it applies only when the action starts a run (${Inputs.TestId} or ${Inputs.GroupId}); with ${Inputs.RunId} the run already exists`
+                : `a ${kind === Inputs.TestId ? 'test' : 'group'} run does not take it; it applies to ${takes === TEST_INPUTS ? Inputs.GroupId : Inputs.TestId} only`;
+            throw new InputError(`Input '${name}' is ${quote(value)}, but ${why}.`);
+        }
+    }
+    if (kind === Inputs.RunId)
+        return { runIds: parseRunIds(source.read(Inputs.RunId)), start: null };
+    const option = (name, check) => {
+        const value = source.read(name).trim();
+        return value ? check(value) : undefined;
+    };
+    const choice = (name, choices) => (value) => {
+        if (choices.includes(value.toLowerCase()))
+            return value.toLowerCase();
+        throw new InputError(`Input '${name}' is ${quote(value)}: expected one of ${choices.join(', ')}.`);
+    };
+    const shared = {
+        platform: option(Inputs.Platform, choice(Inputs.Platform, ['web', 'ios', 'android'])),
+        deviceModel: option(Inputs.DeviceModel, choice(Inputs.DeviceModel, ['iphone', 'ipad'])),
+        appId: option(Inputs.AppId, value => uuid(Inputs.AppId, value, 'a mobile app ID')),
+        environmentId: option(Inputs.EnvironmentId, value => uuid(Inputs.EnvironmentId, value, 'a project environment ID'))
+    };
+    if (kind === Inputs.TestId) {
+        return {
+            runIds: [],
+            start: {
+                kind: 'test',
+                id: uuid(Inputs.TestId, source.read(Inputs.TestId), 'a test ID'),
+                mode: option(Inputs.Mode, choice(Inputs.Mode, ['fast', 'deep'])),
+                ...shared
+            }
+        };
+    }
+    return {
+        runIds: [],
+        start: {
+            kind: 'group',
+            id: uuid(Inputs.GroupId, source.read(Inputs.GroupId), 'a test group ID'),
+            ...shared,
+            targetUrl: option(Inputs.TargetUrl, parseTargetUrl),
+            environment: option(Inputs.Environment, choice(Inputs.Environment, ['production', 'staging', 'preview', 'custom']))
+        }
+    };
+}
+function uuid(name, raw, what) {
+    const value = raw.trim();
+    if (UUID.test(value))
+        return value.toLowerCase();
+    throw new InputError(`Input '${name}' is ${quote(value)}, which is not ${what}: expected a UUID such as 3fa85f64-5717-4562-b3fc-2c963f66afa6.`);
+}
+function parseTargetUrl(value) {
+    let url = null;
+    try {
+        url = new URL(value);
+    }
+    catch {
+        // refused below
+    }
+    if (url && (url.protocol === 'https:' || url.protocol === 'http:'))
+        return url.href;
+    throw new InputError(`Input '${Inputs.TargetUrl}' is ${quote(value)}: expected the http(s) URL of the deployment to test, such as https://preview-42.example.com.`);
 }
 function parseRunIds(raw) {
     const tokens = raw.split(/[\s,]+/).filter(Boolean);
@@ -33157,9 +33439,254 @@ async function pollRuns(options) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/github-comment.ts
+// Writes the pull-request comment through Octokit, loaded only when a comment is asked for, so the
+// action starts as fast without it. Creates the comment once, then updates it in place.
+/** The author of comments made with the workflow's own token. */
+const ACTIONS_BOT = 'github-actions[bot]';
+async function upsertComment(target) {
+    const { getOctokit } = await __nccwpck_require__.e(/* import() */ 785).then(__nccwpck_require__.bind(__nccwpck_require__, 2785));
+    const octokit = getOctokit(target.token, { baseUrl: target.apiUrl });
+    const where = { owner: target.owner, repo: target.repo };
+    try {
+        // Whose comments may be updated: only our own. A personal token can say who it is; the
+        // workflow's token cannot, and comments as github-actions[bot].
+        let login = ACTIONS_BOT;
+        try {
+            login = (await octokit.rest.users.getAuthenticated()).data.login;
+        }
+        catch {
+            // the workflow's own token: keep the bot's name
+        }
+        const comments = await octokit.paginate(octokit.rest.issues.listComments, {
+            ...where,
+            issue_number: target.prNumber,
+            per_page: 100
+        });
+        const ours = comments.find(c => c.user?.login === login && (c.body ?? '').includes(target.marker));
+        if (ours) {
+            const { data } = await octokit.rest.issues.updateComment({
+                ...where,
+                comment_id: ours.id,
+                body: target.body
+            });
+            return { kind: 'updated', url: data.html_url };
+        }
+        const { data } = await octokit.rest.issues.createComment({
+            ...where,
+            issue_number: target.prNumber,
+            body: target.body
+        });
+        return { kind: 'created', url: data.html_url };
+    }
+    catch (error) {
+        const status = error.status;
+        const message = error instanceof Error ? error.message : String(error);
+        if (status === 403 || status === 404)
+            return { kind: 'forbidden', message: `HTTP ${status}: ${message}` };
+        return {
+            kind: 'failed',
+            message: typeof status === 'number' ? `HTTP ${status}: ${message}` : message
+        };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/pr-comment.ts
+// The pull-request comment: short (verdict, counts, the most severe issues, a link to the full
+// summary), found again by a hidden marker, escaped like the summary. Pure.
+
+
+
+
+/**
+ * The hidden marker that finds the comment again: the workflow, the job, and what it reports on,
+ * so each leg of a matrix keeps its own comment. Percent-encoded so no name can end the comment.
+ */
+function commentMarker(parts) {
+    const target = parts.start
+        ? `${parts.start.kind}:${parts.start.id}`
+        : `runs:${[...parts.runIds].sort().join(',')}`;
+    const encode = (text) => encodeURIComponent(text).replace(/-/g, '%2D');
+    return `<!-- testerarmy-action ${encode(parts.workflow)} ${encode(parts.job)} ${encode(target)} -->`;
+}
+function renderComment(report, marker, runUrl) {
+    const runs = report.runs;
+    const total = (pick) => runs.reduce((sum, r) => sum + pick(r), 0);
+    const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
+    const verdict = report.fatal
+        ? '❌ TesterArmy could not finish'
+        : report.cancelled
+            ? '⚠️ TesterArmy: the wait was cancelled'
+            : report.passed
+                ? report.result === 'SKIPPED'
+                    ? '⏭️ TesterArmy skipped'
+                    : '✅ TesterArmy passed'
+                : '❌ TesterArmy failed';
+    const features = runs.map(r => r.featureName).filter(Boolean);
+    const title = features.length === 1 ? `${verdict}: ${markdown(features[0], 200)}` : verdict;
+    const lines = [
+        marker,
+        `### ${title}`,
+        '',
+        `**${plural(total(r => r.issues.length), 'issue')}** · **${plural(total(r => r.warnings.length), 'warning')}** · ` +
+            `**${plural(total(r => r.stepsCount), 'step')}**${runs.length > 1 ? ` · ${runs.length} runs` : ''}`
+    ];
+    const why = report.fatal ? [report.fatal] : runs.filter(r => !r.passed).flatMap(r => r.reasons);
+    if (why.length)
+        lines.push('', `**Why:** ${markdown([...new Set(why)].join('; '), 1_000)}.`);
+    const issues = runs.flatMap(r => r.issues).sort(bySeverity);
+    if (issues.length) {
+        lines.push('', '| Severity | Issue |', '| --- | --- |');
+        for (const issue of issues.slice(0, Limits.commentMaxIssues)) {
+            lines.push(`| ${severityLabel(issue.severity).replaceAll(' ', '\u00a0')} | ${markdown(issue.name || 'Unnamed issue', 300)} |`);
+        }
+        if (issues.length > Limits.commentMaxIssues)
+            lines.push(`| | …and ${issues.length - Limits.commentMaxIssues} more |`);
+    }
+    lines.push('', runUrl
+        ? `[Full report in the job summary](${runUrl})`
+        : 'The full report is in the job summary.');
+    const body = `${lines.join('\n')}\n`;
+    // Every part is bounded, but the limit is GitHub's to enforce: never let it refuse the comment.
+    return body.length <= Limits.commentMaxChars
+        ? body
+        : `${marker}\n### ${verdict}\n\nThe full report is in the job summary.\n`;
+}
+
+;// CONCATENATED MODULE: ./src/start-runs.ts
+
+/** The start request's body, with only what was given (bodies per the API description). */
+function startBody(request, context) {
+    const body = {};
+    const put = (key, value) => {
+        if (value !== undefined && value !== null && value !== '')
+            body[key] = value;
+    };
+    put('platform', request.platform);
+    put('deviceModel', request.deviceModel);
+    put('projectEnvironmentId', request.environmentId);
+    if (request.kind === 'test') {
+        put('mode', request.mode);
+        put('appId', request.appId);
+        return body;
+    }
+    put('targetUrl', request.targetUrl);
+    put('environment', request.environment);
+    if (request.appId)
+        body.mobile = { appId: request.appId };
+    put('commitSha', context.sha);
+    put('prNumber', context.prNumber);
+    return body;
+}
+/**
+ * May this answer be followed by the same request? Only when the request cannot have started a
+ * run: it never reached the server (refused, DNS), or the API said so (429, 503). A timeout, a
+ * reset after sending, or any other 5xx may hide a run that did start: a second request could
+ * start a second one, so the action stops and says so.
+ */
+function canRetryStart(answer) {
+    if (answer.kind === 'network-error')
+        return !answer.mayHaveArrived;
+    if (answer.kind === 'http-error')
+        return answer.status === 429 || answer.status === 503;
+    return false;
+}
+async function startRuns(options) {
+    const { api, request, clock, deadline, signal } = options;
+    const body = startBody(request, options.context);
+    const what = `${request.kind === 'test' ? 'test' : 'group'} ${request.id}`;
+    for (let failures = 1;; failures++) {
+        const answer = await api.startRuns(request.kind, request.id, body, {
+            signal,
+            timeoutMs: Math.max(1, Math.min(30_000, deadline - clock.now()))
+        });
+        if (answer.kind === 'started' || answer.kind === 'aborted')
+            return answer;
+        const message = answer.message;
+        if (answer.kind === 'http-error' && [400, 401, 403, 404].includes(answer.status)) {
+            const hint = answer.status === 404
+                ? `check the ${request.kind} ID and that the API key belongs to its team`
+                : answer.status === 400
+                    ? 'check the inputs passed to the start request'
+                    : 'check the api-key input or the TESTERARMY_API_KEY secret';
+            return {
+                kind: 'failed',
+                message: `the TesterArmy API refused to start a run of ${what} (${message}); ${hint}`
+            };
+        }
+        if (!canRetryStart(answer)) {
+            return {
+                kind: 'failed',
+                message: `starting a run of ${what} failed (${message}); not retried, because the request may have ` +
+                    `reached TesterArmy and a second one could start a second run. Check the TesterArmy dashboard.`
+            };
+        }
+        const wait = answer.kind === 'http-error' && answer.retryAfterMs !== null
+            ? Math.max(answer.retryAfterMs, options.pollIntervalMs)
+            : backoffMs(failures, options.pollIntervalMs, options.random ?? Math.random);
+        if (clock.now() + wait >= deadline) {
+            return {
+                kind: 'failed',
+                message: `could not start a run of ${what} before the timeout (last error: ${message})`
+            };
+        }
+        options.onRetry?.(message, wait);
+        await clock.sleep(wait, signal);
+        if (signal?.aborted)
+            return { kind: 'aborted' };
+    }
+}
+
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: ./src/workflow-context.ts
+// What the workflow run tells us about itself: the commit, the pull request, where its summary is.
+// Read from the runner's environment and event payload, without loading @actions/github.
+
+const workflow_context_isObject = (value) => typeof value === 'object' && value !== null;
+function readWorkflowContext(env, readFile = path => (0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8')) {
+    let payload = {};
+    if (env.GITHUB_EVENT_PATH) {
+        try {
+            const parsed = JSON.parse(readFile(env.GITHUB_EVENT_PATH));
+            if (workflow_context_isObject(parsed))
+                payload = parsed;
+        }
+        catch {
+            // No payload (a local run): the environment alone describes the run.
+        }
+    }
+    const pr = workflow_context_isObject(payload.pull_request) ? payload.pull_request : null;
+    // An issue comment on a pull request names the pull request through `issue.pull_request`.
+    const issue = workflow_context_isObject(payload.issue) && workflow_context_isObject(payload.issue.pull_request) ? payload.issue : null;
+    const number = pr?.number ?? issue?.number;
+    const head = workflow_context_isObject(pr?.head) ? pr.head : null;
+    const [owner = '', repo = ''] = (env.GITHUB_REPOSITORY ?? '').split('/');
+    const server = env.GITHUB_SERVER_URL || 'https://github.com';
+    const attempt = env.GITHUB_RUN_ATTEMPT && env.GITHUB_RUN_ATTEMPT !== '1'
+        ? `/attempts/${env.GITHUB_RUN_ATTEMPT}`
+        : '';
+    return {
+        sha: (typeof head?.sha === 'string' && head.sha) || env.GITHUB_SHA || '',
+        prNumber: typeof number === 'number' && Number.isInteger(number) && number > 0 ? number : null,
+        owner,
+        repo,
+        workflow: env.GITHUB_WORKFLOW ?? '',
+        job: env.GITHUB_JOB ?? '',
+        runUrl: env.GITHUB_RUN_ID && owner
+            ? `${server}/${owner}/${repo}/actions/runs/${env.GITHUB_RUN_ID}${attempt}`
+            : '',
+        apiUrl: env.GITHUB_API_URL || 'https://api.github.com'
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/main.ts
 // The action's run(): read the inputs, wait for the runs, then publish the verdict everywhere a
 // user looks (outputs, report file, summary, annotations) and end the step accordingly.
+
+
+
+
 
 
 
@@ -33182,7 +33709,8 @@ const defaults = {
         apiKey: settings.apiKey,
         onRequest: line => core_debug(line)
     }),
-    signals: process
+    signals: process,
+    comment: upsertComment
 };
 /** Never throws: whatever goes wrong ends as one readable `::error::` line and a failed step. */
 async function run(deps = defaults) {
@@ -33235,15 +33763,51 @@ async function waitAndReport(deps) {
     for (const signal of CANCEL_SIGNALS)
         deps.signals.on(signal, onSignal);
     try {
-        const ids = settings.runIds;
-        startGroup(`Waiting for ${ids.length === 1 ? `TesterArmy run ${ids[0]}` : `${ids.length} TesterArmy runs`}`);
+        const context = readWorkflowContext(process.env);
+        const deadline = started + settings.timeoutMs;
+        let ids = settings.runIds;
+        let cancelledAtStart = [];
+        if (settings.start) {
+            const { kind, id } = settings.start;
+            startGroup(`Starting a TesterArmy run of ${kind} ${id}`);
+            const outcome = await startRuns({
+                api,
+                request: settings.start,
+                context,
+                clock,
+                deadline,
+                pollIntervalMs: settings.pollIntervalMs,
+                signal: cancel.signal,
+                onRetry: (message, delayMs) => info(`Start request: ${logText(message, 300)}; trying again in ${formatDuration(delayMs)}.`)
+            });
+            endGroup();
+            if (outcome.kind !== 'started') {
+                const fatal = outcome.kind === 'failed'
+                    ? outcome.message
+                    : 'the workflow was cancelled before a run was started';
+                const report = buildReport([], settings, { fatal, cancelled: outcome.kind === 'aborted' });
+                await publish(report, settings, context, deps.comment);
+                conclude(report, settings);
+                return;
+            }
+            ids = outcome.runIds;
+            cancelledAtStart = outcome.cancelledRunIds;
+            // Known now, so a later step can find the runs even if the wait below fails.
+            setOutput(Outputs.RunId, ids.join(','));
+            info(`Started ${ids.length === 1 ? `run ${ids[0]}` : `${ids.length} runs: ${ids.join(', ')}`}.`);
+            if (cancelledAtStart.length) {
+                warning(`TesterArmy cancelled ${cancelledAtStart.length} of the group's runs as it started them (for example duplicates or the quota): ${cancelledAtStart.join(', ')}.`);
+            }
+        }
+        const toWait = ids.filter(id => !cancelledAtStart.includes(id));
+        startGroup(`Waiting for ${toWait.length === 1 ? `TesterArmy run ${toWait[0]}` : `${toWait.length} TesterArmy runs`}`);
         info(`Checking every ${formatDuration(settings.pollIntervalMs)} for up to ${formatDuration(settings.timeoutMs)} at ${settings.apiUrl}.`);
         const polled = await pollRuns({
-            runIds: ids,
+            runIds: toWait,
             api,
             clock,
             pollIntervalMs: settings.pollIntervalMs,
-            deadline: started + settings.timeoutMs,
+            deadline,
             signal: cancel.signal,
             log: {
                 statusChange: (id, from, to, elapsedMs) => info(from
@@ -33257,8 +33821,17 @@ async function waitAndReport(deps) {
         const cancelled = cancel.signal.aborted;
         if (settings.cancelOnAbort)
             await cancelUnfinished(api, polled.outcomes, cancelled);
-        const report = buildReport(polled.outcomes, settings, { fatal: polled.fatal, cancelled });
-        await publish(report, settings);
+        const outcomes = ids.map(id => polled.outcomes.find(o => o.id === id) ?? {
+            id,
+            status: 'cancelled',
+            run: null,
+            body: null,
+            lastStatus: 'cancelled',
+            error: 'TesterArmy cancelled this run as the group started (for example a duplicate or the quota)',
+            cancelledByUser: false
+        });
+        const report = buildReport(outcomes, settings, { fatal: polled.fatal, cancelled });
+        await publish(report, settings, context, deps.comment);
         conclude(report, settings);
     }
     finally {
@@ -33284,7 +33857,7 @@ async function cancelUnfinished(api, outcomes, cancelled) {
             info(`Run ${o.id}: could not be cancelled (${answer.kind === 'aborted' ? 'aborted' : logText(answer.message, 200)}).`);
     }));
 }
-async function publish(report, settings) {
+async function publish(report, settings, context, comment) {
     // The key never leaves this process: scrub it from anything written, in case the API echoed it.
     const redact = (text) => text.split(settings.apiKey).join('***');
     let reportPath = settings.reportPath;
@@ -33323,6 +33896,51 @@ async function publish(report, settings) {
             else
                 notice(message, { title });
         }
+    }
+    if (settings.comment)
+        await commentOnPullRequest(report, settings, context, comment, redact);
+}
+/** One comment per workflow job on the pull request; never fails the step, says what happened. */
+async function commentOnPullRequest(report, settings, context, comment, redact) {
+    if (context.prNumber === null || !context.owner) {
+        notice('comment is true, but this workflow run is not for a pull request: no comment was written.', {
+            title: 'TesterArmy comment'
+        });
+        return;
+    }
+    const marker = commentMarker({
+        workflow: context.workflow,
+        job: context.job,
+        start: settings.start,
+        runIds: settings.runIds
+    });
+    let result;
+    try {
+        result = await comment({
+            token: settings.githubToken,
+            apiUrl: context.apiUrl,
+            owner: context.owner,
+            repo: context.repo,
+            prNumber: context.prNumber,
+            marker,
+            body: redact(renderComment(report, marker, context.runUrl))
+        });
+    }
+    catch (error) {
+        result = { kind: 'failed', message: error instanceof Error ? error.message : String(error) };
+    }
+    const pr = `pull request #${context.prNumber}`;
+    if (result.kind === 'created' || result.kind === 'updated') {
+        info(`${result.kind === 'created' ? 'Commented on' : 'Updated the comment on'} ${pr}: ${result.url}`);
+    }
+    else if (result.kind === 'forbidden') {
+        notice(`Could not comment on ${pr}: the token may not write there (${logText(redact(result.message), 200)}). ` +
+            `Pull requests from forks get a read-only token; otherwise give the job permissions: pull-requests: write.`, { title: 'TesterArmy comment' });
+    }
+    else if (result.kind === 'failed') {
+        warning(`Could not comment on ${pr}: ${logText(redact(result.message), 300)}`, {
+            title: 'TesterArmy comment'
+        });
     }
 }
 /**

@@ -19,6 +19,8 @@ export interface ActionOptions {
   env?: Record<string, string>
   node?: string
   script?: string
+  /** What `${{ github.token }}` evaluates to in action.yml's defaults. */
+  githubToken?: string
 }
 
 export const root: string

@@ -73,7 +73,8 @@ export function startAction({
   inputs = {},
   env = {},
   node = process.execPath,
-  script = join(root, 'dist', 'index.js')
+  script = join(root, 'dist', 'index.js'),
+  githubToken = ''
 } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'testerarmy-runner-'))
   const files = {
@@ -85,7 +86,11 @@ export function startAction({
   writeFileSync(files.summary, '')
   const inputEnv = {}
   for (const [name, value] of Object.entries({ ...actionInputs(), ...inputs })) {
-    inputEnv[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value
+    // The runner evaluates expressions in defaults; the only one action.yml uses is github.token.
+    inputEnv[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value.replace(
+      '${{ github.token }}',
+      githubToken
+    )
   }
   const child = spawn(node, [script], {
     cwd: dir,

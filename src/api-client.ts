@@ -15,20 +15,49 @@ export type GetRunResponse =
   /** A 200 whose body is not JSON or not a run. */
   | { kind: 'invalid-body'; message: string }
   /** No HTTP answer: refused, reset, DNS, TLS, or the request's own timeout. */
-  | { kind: 'network-error'; message: string; timedOut: boolean }
+  | NetworkError
   /** The caller's signal ended the request (the action's deadline or the runner's cancel). */
   | { kind: 'aborted' }
+
+export interface NetworkError {
+  kind: 'network-error'
+  message: string
+  timedOut: boolean
+  /**
+   * False only when the request certainly never reached the server (refused, DNS): the one case
+   * where repeating a request that starts a run cannot start a second one.
+   */
+  mayHaveArrived: boolean
+}
 
 export type CancelRunResponse =
   | { kind: 'cancelled' }
   | { kind: 'http-error'; status: number; message: string }
-  | { kind: 'network-error'; message: string; timedOut: boolean }
+  | NetworkError
+  | { kind: 'aborted' }
+
+/** What a start request gave: the runs to wait for, and those the API cancelled at once. */
+export type StartRunsResponse =
+  | { kind: 'started'; runIds: string[]; cancelledRunIds: string[] }
+  | { kind: 'http-error'; status: number; message: string; retryAfterMs: number | null }
+  | { kind: 'invalid-body'; message: string }
+  | NetworkError
   | { kind: 'aborted' }
 
 /** What the poller needs from the API; the poller's tests can hand it anything with this shape. */
 export interface RunsApi {
   getRun(id: string, options?: RequestOptions): Promise<GetRunResponse>
   cancelRun(id: string, options?: RequestOptions): Promise<CancelRunResponse>
+}
+
+/** The two requests that start runs: `POST /v1/tests/{id}/runs` and `POST /v1/groups/{id}/runs`. */
+export interface StartApi {
+  startRuns(
+    kind: 'test' | 'group',
+    id: string,
+    body: object,
+    options?: RequestOptions
+  ): Promise<StartRunsResponse>
 }
 
 export interface RequestOptions {
@@ -49,7 +78,7 @@ export interface ApiClientOptions {
 /** Raised inside a request when its own timer fires, to tell that apart from the caller's abort. */
 class RequestTimeout extends Error {}
 
-export class ApiClient implements RunsApi {
+export class ApiClient implements RunsApi, StartApi {
   private readonly now: () => number
 
   constructor(private readonly options: ApiClientOptions) {
@@ -96,13 +125,68 @@ export class ApiClient implements RunsApi {
     }
   }
 
+  async startRuns(
+    kind: 'test' | 'group',
+    id: string,
+    body: object,
+    options: RequestOptions = {}
+  ): Promise<StartRunsResponse> {
+    const path = `/v1/${kind === 'test' ? 'tests' : 'groups'}/${encodeURIComponent(id)}/runs`
+    const answer = await this.send('POST', path, options, JSON.stringify(body))
+    if (answer.kind !== 'http') return answer
+    const { status, retryAfterMs } = answer
+    if (status < 200 || status >= 300) {
+      return {
+        kind: 'http-error',
+        status,
+        message: errorMessage(status, answer.body),
+        retryAfterMs
+      }
+    }
+    let json: Record<string, unknown>
+    try {
+      json = JSON.parse(answer.body) as Record<string, unknown>
+    } catch {
+      return {
+        kind: 'invalid-body',
+        message: `the API answered ${status} with a body that is not JSON (${describeBody(answer.body)})`
+      }
+    }
+    const ids = (value: unknown): string[] =>
+      Array.isArray(value)
+        ? value.filter((v): v is string => typeof v === 'string' && v.trim() !== '')
+        : []
+    const runIds = kind === 'test' ? ids([json?.runId]) : ids(json?.runIds)
+    const cancelledRunIds = kind === 'test' ? [] : ids(json?.cancelledRunIds)
+    // A group whose runIds is missing still names its runs in the two other lists.
+    const all = [
+      ...new Set([
+        ...runIds,
+        ...(kind === 'group' ? ids(json?.queuedRunIds) : []),
+        ...cancelledRunIds
+      ])
+    ]
+    if (all.length === 0 && !(kind === 'group' && Array.isArray(json?.runIds))) {
+      return {
+        kind: 'invalid-body',
+        message: `the API answered ${status} without the ID of the run it started`
+      }
+    }
+    return {
+      kind: 'started',
+      runIds: all.map(i => i.toLowerCase()),
+      cancelledRunIds: cancelledRunIds.map(i => i.toLowerCase())
+    }
+  }
+
   private async send(
     method: 'GET' | 'POST',
     path: string,
-    { signal, timeoutMs = Limits.requestTimeoutMs }: RequestOptions
+    { signal, timeoutMs = Limits.requestTimeoutMs }: RequestOptions,
+    json?: string
   ): Promise<
     | { kind: 'http'; status: number; body: string; retryAfterMs: number | null }
-    | { kind: 'network-error'; message: string; timedOut: boolean }
+    | NetworkError
     | { kind: 'aborted' }
   > {
     if (signal?.aborted) return { kind: 'aborted' }
@@ -128,7 +212,13 @@ export class ApiClient implements RunsApi {
           }
         }
       )
-      const response = await client.request(method, url, method === 'POST' ? '' : null, {})
+      const headers = json === undefined ? {} : { 'content-type': 'application/json' }
+      const response = await client.request(
+        method,
+        url,
+        method === 'POST' ? (json ?? '') : null,
+        headers
+      )
       const body = await readBody(response.message, controller.signal)
       const status = response.message.statusCode ?? 0
       this.options.onRequest?.(`${method} ${path} -> ${status} in ${this.now() - started} ms`)
@@ -150,7 +240,9 @@ export class ApiClient implements RunsApi {
         ? `no answer from the API within ${formatDuration(timeoutMs)}`
         : networkMessage(error)
       this.options.onRequest?.(`${method} ${path} -> ${message}`)
-      return { kind: 'network-error', message, timedOut }
+      const code = (error as { code?: unknown })?.code
+      const neverSent = !timedOut && typeof code === 'string' && NEVER_SENT.includes(code)
+      return { kind: 'network-error', message, timedOut, mayHaveArrived: !neverSent }
     } finally {
       clearTimeout(timer)
       signal?.removeEventListener('abort', onAbort)
@@ -233,6 +325,9 @@ function describeBody(body: string): string {
   }
   return `${trimmed.length} characters starting "${trimmed.slice(0, 40).replace(/\s+/g, ' ')}"`
 }
+
+/** Errors raised before a single byte of the request could reach the server. */
+const NEVER_SENT = ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']
 
 function networkMessage(error: unknown): string {
   const code = (error as { code?: unknown })?.code

@@ -14,7 +14,18 @@ export const Inputs = {
   Summary: 'summary',
   Annotations: 'annotations',
   ReportPath: 'report-path',
-  CancelOnAbort: 'cancel-on-abort'
+  CancelOnAbort: 'cancel-on-abort',
+  TestId: 'test-id',
+  GroupId: 'group-id',
+  Mode: 'mode',
+  Platform: 'platform',
+  DeviceModel: 'device-model',
+  AppId: 'app-id',
+  EnvironmentId: 'environment-id',
+  TargetUrl: 'target-url',
+  Environment: 'environment',
+  Comment: 'comment',
+  GithubToken: 'github-token'
 } as const
 
 export const Outputs = {
@@ -66,7 +77,11 @@ export const Limits = {
   summaryMaxBytes: 1_000_000,
   /** GitHub shows at most 10 error and 10 warning annotations per step. */
   maxErrorAnnotations: 10,
-  maxWarningAnnotations: 10
+  maxWarningAnnotations: 10,
+  /** GitHub refuses a comment body over 65,536 characters; the comment stays well under it. */
+  commentMaxChars: 60_000,
+  /** The comment lists this many of the most severe issues; the summary has the rest. */
+  commentMaxIssues: 5
 } as const
 
 /** Statuses after which a run never changes again (API `RunResponse.status`). */

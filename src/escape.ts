@@ -44,7 +44,8 @@ const BREAK_MARK = '\ue000'
 /**
  * Text inside Markdown (a paragraph or a table cell): every special character escaped, `<`/`>`/`&`
  * as entities so no tag or entity can form, line breaks as `<br>` so a table row stays one row.
- * `@` is followed by `<wbr>`: GFM turns `name@host.tld` into a `mailto:` link even when escaped.
+ * `@` is followed by a zero-width space: GFM turns `name@host.tld` into a `mailto:` link even when
+ * escaped, and GitHub notifies `@name` in a comment; the space breaks both and shows as nothing.
  */
 export function markdown(text: string, max = 2_000): string {
   return truncate(clean(text).replaceAll(BREAK_MARK, ''), max)
@@ -52,7 +53,7 @@ export function markdown(text: string, max = 2_000): string {
     .replace(MARKDOWN_SPECIALS, '\\$&')
     .replace(HTML_SPECIALS, c => HTML_ENTITIES[c] as string)
     .replace(/\n/g, '<br>')
-    .replaceAll('\\@', '\\@<wbr>')
+    .replaceAll('\\@', '\\@&#8203;')
     .replaceAll(BREAK_MARK, '<wbr>')
 }
 

@@ -7,9 +7,37 @@ import { formatDuration, parseDuration } from './duration.js'
 export type FailOn = 'failed' | 'warnings' | 'never'
 export type SummaryMode = 'always' | 'on-failure' | 'never'
 
+/** What to start instead of waiting for given run IDs; options are only those the API takes. */
+export type StartRequest =
+  | {
+      kind: 'test'
+      id: string
+      mode?: string
+      platform?: string
+      deviceModel?: string
+      appId?: string
+      environmentId?: string
+    }
+  | {
+      kind: 'group'
+      id: string
+      platform?: string
+      deviceModel?: string
+      appId?: string
+      environmentId?: string
+      targetUrl?: string
+      environment?: string
+    }
+
 export interface Settings {
-  /** Run IDs to wait for, lower-cased, duplicates dropped, in the order given. */
+  /** Run IDs to wait for, lower-cased, duplicates dropped, in the order given; empty when starting. */
   runIds: string[]
+  /** The test or group to start a run of, when `test-id` or `group-id` is given. */
+  start: StartRequest | null
+  /** Put the verdict on the pull request as one comment. */
+  comment: boolean
+  /** For the comment; masked as soon as it is read. */
+  githubToken: string
   /** Never logged: masked by the caller through `onSecret` as soon as it is read. */
   apiKey: string
   /** API root without a trailing slash; requests go to `${apiUrl}/v1/runs/{id}`. */
@@ -69,11 +97,29 @@ export function parseSettings(source: InputSource): Settings {
     }
   }
 
-  // The key first: it must be masked before any other message could echo it.
+  // The secrets first: they must be masked before any other message could echo them.
   const apiKey = attempt(() => parseApiKey(source), '')
+  const githubToken = source.read(Inputs.GithubToken).trim()
+  if (githubToken) source.onSecret(githubToken)
+  const comment = attempt(
+    () => parseBoolean(Inputs.Comment, source.read(Inputs.Comment), false),
+    false
+  )
+  if (comment && !githubToken) {
+    errors.push(
+      new InputError(
+        `Input '${Inputs.GithubToken}' is empty, but '${Inputs.Comment}' is true: the comment needs a token with ` +
+          `pull-requests: write; leave github-token at its default (\${{ github.token }}) or pass one.`
+      )
+    )
+  }
+  const { runIds, start } = attempt(() => parseTarget(source), { runIds: [], start: null })
   const settings: Settings = {
     apiKey,
-    runIds: attempt(() => parseRunIds(source.read(Inputs.RunId)), []),
+    runIds,
+    start,
+    comment,
+    githubToken,
     apiUrl: attempt(() => parseApiUrl(source.read(Inputs.ApiUrl)), DEFAULT_API_URL),
     pollIntervalMs: attempt(() => parsePollInterval(source.read(Inputs.PollInterval)), 5_000),
     timeoutMs: attempt(() => parseTimeout(source.read(Inputs.Timeout)), 30 * 60_000),
@@ -115,6 +161,120 @@ function parseApiKey(source: InputSource): string {
     )
   }
   return key
+}
+
+const TEST_INPUTS = [
+  Inputs.Mode,
+  Inputs.Platform,
+  Inputs.DeviceModel,
+  Inputs.AppId,
+  Inputs.EnvironmentId
+] as const
+const GROUP_INPUTS = [
+  Inputs.Platform,
+  Inputs.DeviceModel,
+  Inputs.AppId,
+  Inputs.EnvironmentId,
+  Inputs.TargetUrl,
+  Inputs.Environment
+] as const
+const START_INPUTS = [...new Set([...TEST_INPUTS, ...GROUP_INPUTS])]
+
+/** Which runs to wait for: exactly one of run-id, test-id and group-id, with the inputs it takes. */
+function parseTarget(source: InputSource): { runIds: string[]; start: StartRequest | null } {
+  const given = [Inputs.RunId, Inputs.TestId, Inputs.GroupId].filter(
+    name => source.read(name).trim() !== ''
+  )
+  if (given.length === 0) {
+    throw new InputError(
+      `One of '${Inputs.RunId}', '${Inputs.TestId}' or '${Inputs.GroupId}' is required: the run(s) to wait for, ` +
+        `or the test or group to start a run of.`
+    )
+  }
+  if (given.length > 1) {
+    throw new InputError(
+      `Inputs ${given.map(n => `'${n}'`).join(' and ')} are both set: give exactly one of '${Inputs.RunId}' ` +
+        `(wait for runs started elsewhere), '${Inputs.TestId}' or '${Inputs.GroupId}' (start a run and wait for it).`
+    )
+  }
+  const kind = given[0]
+  const takes: readonly string[] =
+    kind === Inputs.TestId ? TEST_INPUTS : kind === Inputs.GroupId ? GROUP_INPUTS : []
+  for (const name of START_INPUTS) {
+    const value = source.read(name).trim()
+    if (value && !takes.includes(name)) {
+      const why =
+        kind === Inputs.RunId
+          ? `it applies only when the action starts a run (${Inputs.TestId} or ${Inputs.GroupId}); with ${Inputs.RunId} the run already exists`
+          : `a ${kind === Inputs.TestId ? 'test' : 'group'} run does not take it; it applies to ${takes === TEST_INPUTS ? Inputs.GroupId : Inputs.TestId} only`
+      throw new InputError(`Input '${name}' is ${quote(value)}, but ${why}.`)
+    }
+  }
+  if (kind === Inputs.RunId) return { runIds: parseRunIds(source.read(Inputs.RunId)), start: null }
+
+  const option = (name: string, check: (value: string) => string): string | undefined => {
+    const value = source.read(name).trim()
+    return value ? check(value) : undefined
+  }
+  const choice = (name: string, choices: readonly string[]) => (value: string) => {
+    if (choices.includes(value.toLowerCase())) return value.toLowerCase()
+    throw new InputError(
+      `Input '${name}' is ${quote(value)}: expected one of ${choices.join(', ')}.`
+    )
+  }
+  const shared = {
+    platform: option(Inputs.Platform, choice(Inputs.Platform, ['web', 'ios', 'android'])),
+    deviceModel: option(Inputs.DeviceModel, choice(Inputs.DeviceModel, ['iphone', 'ipad'])),
+    appId: option(Inputs.AppId, value => uuid(Inputs.AppId, value, 'a mobile app ID')),
+    environmentId: option(Inputs.EnvironmentId, value =>
+      uuid(Inputs.EnvironmentId, value, 'a project environment ID')
+    )
+  }
+  if (kind === Inputs.TestId) {
+    return {
+      runIds: [],
+      start: {
+        kind: 'test',
+        id: uuid(Inputs.TestId, source.read(Inputs.TestId), 'a test ID'),
+        mode: option(Inputs.Mode, choice(Inputs.Mode, ['fast', 'deep'])),
+        ...shared
+      }
+    }
+  }
+  return {
+    runIds: [],
+    start: {
+      kind: 'group',
+      id: uuid(Inputs.GroupId, source.read(Inputs.GroupId), 'a test group ID'),
+      ...shared,
+      targetUrl: option(Inputs.TargetUrl, parseTargetUrl),
+      environment: option(
+        Inputs.Environment,
+        choice(Inputs.Environment, ['production', 'staging', 'preview', 'custom'])
+      )
+    }
+  }
+}
+
+function uuid(name: string, raw: string, what: string): string {
+  const value = raw.trim()
+  if (UUID.test(value)) return value.toLowerCase()
+  throw new InputError(
+    `Input '${name}' is ${quote(value)}, which is not ${what}: expected a UUID such as 3fa85f64-5717-4562-b3fc-2c963f66afa6.`
+  )
+}
+
+function parseTargetUrl(value: string): string {
+  let url: URL | null = null
+  try {
+    url = new URL(value)
+  } catch {
+    // refused below
+  }
+  if (url && (url.protocol === 'https:' || url.protocol === 'http:')) return url.href
+  throw new InputError(
+    `Input '${Inputs.TargetUrl}' is ${quote(value)}: expected the http(s) URL of the deployment to test, such as https://preview-42.example.com.`
+  )
 }
 
 export function parseRunIds(raw: string): string[] {

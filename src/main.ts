@@ -3,10 +3,10 @@
 import { mkdir, writeFile } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import * as core from '@actions/core'
-import { ApiClient, type RunsApi } from './api-client.js'
+import { ApiClient, type RunsApi, type StartApi } from './api-client.js'
 import { planAnnotations } from './annotations.js'
 import { systemClock, type Clock } from './clock.js'
-import { Limits, TERMINAL_STATUSES } from './constants.js'
+import { Limits, Outputs, TERMINAL_STATUSES } from './constants.js'
 import { formatDuration } from './duration.js'
 import { logText } from './escape.js'
 import { InputErrors, parseSettings, type Settings } from './inputs.js'
@@ -14,15 +14,21 @@ import { outputsOf, reportFileOf } from './outputs.js'
 import { pollRuns, type RunOutcome } from './poller.js'
 import { buildReport, type Report } from './report.js'
 import { renderSummary } from './summary.js'
+import { upsertComment, type CommentResult, type CommentTarget } from './github-comment.js'
+import { commentMarker, renderComment } from './pr-comment.js'
+import { startRuns } from './start-runs.js'
+import { readWorkflowContext, type WorkflowContext } from './workflow-context.js'
 
 const CANCEL_SIGNALS: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP']
 
 export interface Dependencies {
   clock: Clock
   /** Builds the API client once the settings are known. */
-  api: (settings: Settings) => RunsApi
+  api: (settings: Settings) => RunsApi & StartApi
   /** Where the runner's cancellation arrives. */
   signals: Pick<NodeJS.Process, 'on' | 'off'>
+  /** Creates or updates the pull-request comment. */
+  comment: (target: CommentTarget) => Promise<CommentResult>
 }
 
 const defaults: Dependencies = {
@@ -33,7 +39,8 @@ const defaults: Dependencies = {
       apiKey: settings.apiKey,
       onRequest: line => core.debug(line)
     }),
-  signals: process
+  signals: process,
+  comment: upsertComment
 }
 
 /** Never throws: whatever goes wrong ends as one readable `::error::` line and a failed step. */
@@ -86,19 +93,65 @@ async function waitAndReport(deps: Dependencies): Promise<void> {
   for (const signal of CANCEL_SIGNALS) deps.signals.on(signal, onSignal)
 
   try {
-    const ids = settings.runIds
+    const context = readWorkflowContext(process.env)
+    const deadline = started + settings.timeoutMs
+    let ids = settings.runIds
+    let cancelledAtStart: string[] = []
+
+    if (settings.start) {
+      const { kind, id } = settings.start
+      core.startGroup(`Starting a TesterArmy run of ${kind} ${id}`)
+      const outcome = await startRuns({
+        api,
+        request: settings.start,
+        context,
+        clock,
+        deadline,
+        pollIntervalMs: settings.pollIntervalMs,
+        signal: cancel.signal,
+        onRetry: (message, delayMs) =>
+          core.info(
+            `Start request: ${logText(message, 300)}; trying again in ${formatDuration(delayMs)}.`
+          )
+      })
+      core.endGroup()
+      if (outcome.kind !== 'started') {
+        const fatal =
+          outcome.kind === 'failed'
+            ? outcome.message
+            : 'the workflow was cancelled before a run was started'
+        const report = buildReport([], settings, { fatal, cancelled: outcome.kind === 'aborted' })
+        await publish(report, settings, context, deps.comment)
+        conclude(report, settings)
+        return
+      }
+      ids = outcome.runIds
+      cancelledAtStart = outcome.cancelledRunIds
+      // Known now, so a later step can find the runs even if the wait below fails.
+      core.setOutput(Outputs.RunId, ids.join(','))
+      core.info(
+        `Started ${ids.length === 1 ? `run ${ids[0]}` : `${ids.length} runs: ${ids.join(', ')}`}.`
+      )
+      if (cancelledAtStart.length) {
+        core.warning(
+          `TesterArmy cancelled ${cancelledAtStart.length} of the group's runs as it started them (for example duplicates or the quota): ${cancelledAtStart.join(', ')}.`
+        )
+      }
+    }
+
+    const toWait = ids.filter(id => !cancelledAtStart.includes(id))
     core.startGroup(
-      `Waiting for ${ids.length === 1 ? `TesterArmy run ${ids[0]}` : `${ids.length} TesterArmy runs`}`
+      `Waiting for ${toWait.length === 1 ? `TesterArmy run ${toWait[0]}` : `${toWait.length} TesterArmy runs`}`
     )
     core.info(
       `Checking every ${formatDuration(settings.pollIntervalMs)} for up to ${formatDuration(settings.timeoutMs)} at ${settings.apiUrl}.`
     )
     const polled = await pollRuns({
-      runIds: ids,
+      runIds: toWait,
       api,
       clock,
       pollIntervalMs: settings.pollIntervalMs,
-      deadline: started + settings.timeoutMs,
+      deadline,
       signal: cancel.signal,
       log: {
         statusChange: (id, from, to, elapsedMs) =>
@@ -121,8 +174,21 @@ async function waitAndReport(deps: Dependencies): Promise<void> {
 
     const cancelled = cancel.signal.aborted
     if (settings.cancelOnAbort) await cancelUnfinished(api, polled.outcomes, cancelled)
-    const report = buildReport(polled.outcomes, settings, { fatal: polled.fatal, cancelled })
-    await publish(report, settings)
+    const outcomes = ids.map(
+      id =>
+        polled.outcomes.find(o => o.id === id) ?? {
+          id,
+          status: 'cancelled' as const,
+          run: null,
+          body: null,
+          lastStatus: 'cancelled',
+          error:
+            'TesterArmy cancelled this run as the group started (for example a duplicate or the quota)',
+          cancelledByUser: false
+        }
+    )
+    const report = buildReport(outcomes, settings, { fatal: polled.fatal, cancelled })
+    await publish(report, settings, context, deps.comment)
     conclude(report, settings)
   } finally {
     clearTimeout(hardExit)
@@ -159,7 +225,12 @@ async function cancelUnfinished(
   )
 }
 
-async function publish(report: Report, settings: Settings): Promise<void> {
+async function publish(
+  report: Report,
+  settings: Settings,
+  context: WorkflowContext,
+  comment: Dependencies['comment']
+): Promise<void> {
   // The key never leaves this process: scrub it from anything written, in case the API echoed it.
   const redact = (text: string): string => text.split(settings.apiKey).join('***')
 
@@ -199,6 +270,63 @@ async function publish(report: Report, settings: Settings): Promise<void> {
       else if (note.level === 'warning') core.warning(message, { title })
       else core.notice(message, { title })
     }
+  }
+
+  if (settings.comment) await commentOnPullRequest(report, settings, context, comment, redact)
+}
+
+/** One comment per workflow job on the pull request; never fails the step, says what happened. */
+async function commentOnPullRequest(
+  report: Report,
+  settings: Settings,
+  context: WorkflowContext,
+  comment: Dependencies['comment'],
+  redact: (text: string) => string
+): Promise<void> {
+  if (context.prNumber === null || !context.owner) {
+    core.notice(
+      'comment is true, but this workflow run is not for a pull request: no comment was written.',
+      {
+        title: 'TesterArmy comment'
+      }
+    )
+    return
+  }
+  const marker = commentMarker({
+    workflow: context.workflow,
+    job: context.job,
+    start: settings.start,
+    runIds: settings.runIds
+  })
+  let result: CommentResult
+  try {
+    result = await comment({
+      token: settings.githubToken,
+      apiUrl: context.apiUrl,
+      owner: context.owner,
+      repo: context.repo,
+      prNumber: context.prNumber,
+      marker,
+      body: redact(renderComment(report, marker, context.runUrl))
+    })
+  } catch (error) {
+    result = { kind: 'failed', message: error instanceof Error ? error.message : String(error) }
+  }
+  const pr = `pull request #${context.prNumber}`
+  if (result.kind === 'created' || result.kind === 'updated') {
+    core.info(
+      `${result.kind === 'created' ? 'Commented on' : 'Updated the comment on'} ${pr}: ${result.url}`
+    )
+  } else if (result.kind === 'forbidden') {
+    core.notice(
+      `Could not comment on ${pr}: the token may not write there (${logText(redact(result.message), 200)}). ` +
+        `Pull requests from forks get a read-only token; otherwise give the job permissions: pull-requests: write.`,
+      { title: 'TesterArmy comment' }
+    )
+  } else if (result.kind === 'failed') {
+    core.warning(`Could not comment on ${pr}: ${logText(redact(result.message), 300)}`, {
+      title: 'TesterArmy comment'
+    })
   }
 }
 

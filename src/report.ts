@@ -105,14 +105,17 @@ export function buildReport(
   extra: { fatal?: string | null; cancelled?: boolean } = {}
 ): Report {
   const runs = outcomes.map(o => describeRun(o, policy))
-  const status = STATUS_ORDER.find(s => runs.some(r => r.status === s)) ?? 'completed'
+  // No run at all (the start request failed): nothing completed, nothing passed.
+  const status =
+    STATUS_ORDER.find(s => runs.some(r => r.status === s)) ?? (runs.length ? 'completed' : 'error')
   let result: Result
-  if (runs.some(r => r.result === 'FAILED')) result = 'FAILED'
+  if (runs.length === 0) result = ''
+  else if (runs.some(r => r.result === 'FAILED')) result = 'FAILED'
   else if (runs.some(r => r.result === '')) result = ''
   else if (runs.some(r => r.result === 'PASS')) result = 'PASS'
   else result = 'SKIPPED'
   return {
-    passed: runs.every(r => r.passed) && !extra.fatal,
+    passed: runs.length > 0 && runs.every(r => r.passed) && !extra.fatal,
     status,
     result,
     runs,

@@ -165,6 +165,7 @@ function headline(report: Report, options: SummaryOptions): string {
       : `\n\n**${options.failOn === 'never' ? 'Verdict' : 'Fails the job'}:** ${run.reasons.join('; ')}.`
     return `## ${mark} TesterArmy ${word}${feature}\n\n${countsLine(run)}${why}`
   }
+  if (report.runs.length === 0) return `## ❌ TesterArmy: no run to report`
   const failed = report.runs.filter(r => !r.passed).length
   const mark = report.passed ? '✅' : '❌'
   const word = report.passed

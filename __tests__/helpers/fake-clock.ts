@@ -1,6 +1,6 @@
 // Virtual time for the poller: sleeps complete in order of their wake-up time, as soon as nothing
 // else is happening (no request in flight), so a 30-minute wait takes milliseconds.
-import type { RunsApi } from '../../src/api-client.js'
+import type { RunsApi, StartApi } from '../../src/api-client.js'
 import type { Clock } from '../../src/clock.js'
 
 interface Timer {
@@ -43,7 +43,7 @@ export class FakeClock implements Clock {
   }
 
   /** Wraps an API so the clock knows when a request is in flight and must not jump ahead. */
-  track<T extends RunsApi>(api: T): RunsApi {
+  track<T extends RunsApi & Partial<StartApi>>(api: T): T {
     const around = async <R>(call: () => Promise<R>): Promise<R> => {
       this.inFlight++
       try {
@@ -53,10 +53,14 @@ export class FakeClock implements Clock {
         this.pump()
       }
     }
-    return {
+    const tracked: RunsApi & Partial<StartApi> = {
       getRun: (id, options) => around(() => api.getRun(id, options)),
       cancelRun: (id, options) => around(() => api.cancelRun(id, options))
     }
+    const start = api.startRuns?.bind(api)
+    if (start)
+      tracked.startRuns = (kind, id, body, options) => around(() => start(kind, id, body, options))
+    return tracked as T
   }
 
   private pump(): void {

@@ -1,0 +1,68 @@
+// Writes the pull-request comment through Octokit, loaded only when a comment is asked for, so the
+// action starts as fast without it. Creates the comment once, then updates it in place.
+
+export interface CommentTarget {
+  token: string
+  apiUrl: string
+  owner: string
+  repo: string
+  prNumber: number
+  marker: string
+  body: string
+}
+
+export type CommentResult =
+  | { kind: 'created' | 'updated'; url: string }
+  /** The token may not write here (a pull request from a fork gets a read-only token). */
+  | { kind: 'forbidden'; message: string }
+  | { kind: 'failed'; message: string }
+
+/** The author of comments made with the workflow's own token. */
+const ACTIONS_BOT = 'github-actions[bot]'
+
+export async function upsertComment(target: CommentTarget): Promise<CommentResult> {
+  const { getOctokit } = await import('@actions/github')
+  const octokit = getOctokit(target.token, { baseUrl: target.apiUrl })
+  const where = { owner: target.owner, repo: target.repo }
+  try {
+    // Whose comments may be updated: only our own. A personal token can say who it is; the
+    // workflow's token cannot, and comments as github-actions[bot].
+    let login = ACTIONS_BOT
+    try {
+      login = (await octokit.rest.users.getAuthenticated()).data.login
+    } catch {
+      // the workflow's own token: keep the bot's name
+    }
+    const comments = await octokit.paginate(octokit.rest.issues.listComments, {
+      ...where,
+      issue_number: target.prNumber,
+      per_page: 100
+    })
+    const ours = comments.find(
+      c => c.user?.login === login && (c.body ?? '').includes(target.marker)
+    )
+    if (ours) {
+      const { data } = await octokit.rest.issues.updateComment({
+        ...where,
+        comment_id: ours.id,
+        body: target.body
+      })
+      return { kind: 'updated', url: data.html_url }
+    }
+    const { data } = await octokit.rest.issues.createComment({
+      ...where,
+      issue_number: target.prNumber,
+      body: target.body
+    })
+    return { kind: 'created', url: data.html_url }
+  } catch (error) {
+    const status = (error as { status?: unknown }).status
+    const message = error instanceof Error ? error.message : String(error)
+    if (status === 403 || status === 404)
+      return { kind: 'forbidden', message: `HTTP ${status}: ${message}` }
+    return {
+      kind: 'failed',
+      message: typeof status === 'number' ? `HTTP ${status}: ${message}` : message
+    }
+  }
+}

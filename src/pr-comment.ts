@@ -1,0 +1,85 @@
+// The pull-request comment: short (verdict, counts, the most severe issues, a link to the full
+// summary), found again by a hidden marker, escaped like the summary. Pure.
+import { Limits } from './constants.js'
+import { markdown } from './escape.js'
+import type { StartRequest } from './inputs.js'
+import { bySeverity, type Report } from './report.js'
+import type { Issue } from './run-response.js'
+import { severityLabel } from './summary.js'
+
+/**
+ * The hidden marker that finds the comment again: the workflow, the job, and what it reports on,
+ * so each leg of a matrix keeps its own comment. Percent-encoded so no name can end the comment.
+ */
+export function commentMarker(parts: {
+  workflow: string
+  job: string
+  start: StartRequest | null
+  runIds: string[]
+}): string {
+  const target = parts.start
+    ? `${parts.start.kind}:${parts.start.id}`
+    : `runs:${[...parts.runIds].sort().join(',')}`
+  const encode = (text: string): string => encodeURIComponent(text).replace(/-/g, '%2D')
+  return `<!-- testerarmy-action ${encode(parts.workflow)} ${encode(parts.job)} ${encode(target)} -->`
+}
+
+export function renderComment(report: Report, marker: string, runUrl: string): string {
+  const runs = report.runs
+  const total = (pick: (r: Report['runs'][number]) => number): number =>
+    runs.reduce((sum, r) => sum + pick(r), 0)
+  const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`
+  const verdict = report.fatal
+    ? '❌ TesterArmy could not finish'
+    : report.cancelled
+      ? '⚠️ TesterArmy: the wait was cancelled'
+      : report.passed
+        ? report.result === 'SKIPPED'
+          ? '⏭️ TesterArmy skipped'
+          : '✅ TesterArmy passed'
+        : '❌ TesterArmy failed'
+  const features = runs.map(r => r.featureName).filter(Boolean)
+  const title =
+    features.length === 1 ? `${verdict}: ${markdown(features[0] as string, 200)}` : verdict
+  const lines = [
+    marker,
+    `### ${title}`,
+    '',
+    `**${plural(
+      total(r => r.issues.length),
+      'issue'
+    )}** · **${plural(
+      total(r => r.warnings.length),
+      'warning'
+    )}** · ` +
+      `**${plural(
+        total(r => r.stepsCount),
+        'step'
+      )}**${runs.length > 1 ? ` · ${runs.length} runs` : ''}`
+  ]
+  const why = report.fatal ? [report.fatal] : runs.filter(r => !r.passed).flatMap(r => r.reasons)
+  if (why.length) lines.push('', `**Why:** ${markdown([...new Set(why)].join('; '), 1_000)}.`)
+
+  const issues: Issue[] = runs.flatMap(r => r.issues).sort(bySeverity)
+  if (issues.length) {
+    lines.push('', '| Severity | Issue |', '| --- | --- |')
+    for (const issue of issues.slice(0, Limits.commentMaxIssues)) {
+      lines.push(
+        `| ${severityLabel(issue.severity).replaceAll(' ', '\u00a0')} | ${markdown(issue.name || 'Unnamed issue', 300)} |`
+      )
+    }
+    if (issues.length > Limits.commentMaxIssues)
+      lines.push(`| | …and ${issues.length - Limits.commentMaxIssues} more |`)
+  }
+  lines.push(
+    '',
+    runUrl
+      ? `[Full report in the job summary](${runUrl})`
+      : 'The full report is in the job summary.'
+  )
+  const body = `${lines.join('\n')}\n`
+  // Every part is bounded, but the limit is GitHub's to enforce: never let it refuse the comment.
+  return body.length <= Limits.commentMaxChars
+    ? body
+    : `${marker}\n### ${verdict}\n\nThe full report is in the job summary.\n`
+}

@@ -1,0 +1,106 @@
+// Starting runs: the request body from the inputs and the workflow, and the rule that a start
+// request is repeated only when it cannot have started a run already.
+import type { StartApi, StartRunsResponse } from './api-client.js'
+import type { Clock } from './clock.js'
+import type { StartRequest } from './inputs.js'
+import { backoffMs } from './retry-policy.js'
+import type { WorkflowContext } from './workflow-context.js'
+
+/** The start request's body, with only what was given (bodies per the API description). */
+export function startBody(
+  request: StartRequest,
+  context: Pick<WorkflowContext, 'sha' | 'prNumber'>
+): object {
+  const body: Record<string, unknown> = {}
+  const put = (key: string, value: unknown): void => {
+    if (value !== undefined && value !== null && value !== '') body[key] = value
+  }
+  put('platform', request.platform)
+  put('deviceModel', request.deviceModel)
+  put('projectEnvironmentId', request.environmentId)
+  if (request.kind === 'test') {
+    put('mode', request.mode)
+    put('appId', request.appId)
+    return body
+  }
+  put('targetUrl', request.targetUrl)
+  put('environment', request.environment)
+  if (request.appId) body.mobile = { appId: request.appId }
+  put('commitSha', context.sha)
+  put('prNumber', context.prNumber)
+  return body
+}
+
+export type StartOutcome =
+  | { kind: 'started'; runIds: string[]; cancelledRunIds: string[] }
+  | { kind: 'failed'; message: string }
+  | { kind: 'aborted' }
+
+/**
+ * May this answer be followed by the same request? Only when the request cannot have started a
+ * run: it never reached the server (refused, DNS), or the API said so (429, 503). A timeout, a
+ * reset after sending, or any other 5xx may hide a run that did start: a second request could
+ * start a second one, so the action stops and says so.
+ */
+export function canRetryStart(answer: StartRunsResponse): boolean {
+  if (answer.kind === 'network-error') return !answer.mayHaveArrived
+  if (answer.kind === 'http-error') return answer.status === 429 || answer.status === 503
+  return false
+}
+
+export async function startRuns(options: {
+  api: StartApi
+  request: StartRequest
+  context: Pick<WorkflowContext, 'sha' | 'prNumber'>
+  clock: Clock
+  deadline: number
+  pollIntervalMs: number
+  signal?: AbortSignal
+  random?: () => number
+  onRetry?: (message: string, delayMs: number) => void
+}): Promise<StartOutcome> {
+  const { api, request, clock, deadline, signal } = options
+  const body = startBody(request, options.context)
+  const what = `${request.kind === 'test' ? 'test' : 'group'} ${request.id}`
+  for (let failures = 1; ; failures++) {
+    const answer = await api.startRuns(request.kind, request.id, body, {
+      signal,
+      timeoutMs: Math.max(1, Math.min(30_000, deadline - clock.now()))
+    })
+    if (answer.kind === 'started' || answer.kind === 'aborted') return answer
+    const message = answer.message
+    if (answer.kind === 'http-error' && [400, 401, 403, 404].includes(answer.status)) {
+      const hint =
+        answer.status === 404
+          ? `check the ${request.kind} ID and that the API key belongs to its team`
+          : answer.status === 400
+            ? 'check the inputs passed to the start request'
+            : 'check the api-key input or the TESTERARMY_API_KEY secret'
+      return {
+        kind: 'failed',
+        message: `the TesterArmy API refused to start a run of ${what} (${message}); ${hint}`
+      }
+    }
+    if (!canRetryStart(answer)) {
+      return {
+        kind: 'failed',
+        message:
+          `starting a run of ${what} failed (${message}); not retried, because the request may have ` +
+          `reached TesterArmy and a second one could start a second run. Check the TesterArmy dashboard.`
+      }
+    }
+    const wait =
+      answer.kind === 'http-error' && answer.retryAfterMs !== null
+        ? Math.max(answer.retryAfterMs, options.pollIntervalMs)
+        : backoffMs(failures, options.pollIntervalMs, options.random ?? Math.random)
+    if (clock.now() + wait >= deadline) {
+      return {
+        kind: 'failed',
+        message: `could not start a run of ${what} before the timeout (last error: ${message})`
+      }
+    }
+    options.onRetry?.(message, wait)
+    await clock.sleep(wait, signal)
+    if (signal?.aborted) return { kind: 'aborted' }
+  }
+}

@@ -1,0 +1,60 @@
+// What the workflow run tells us about itself: the commit, the pull request, where its summary is.
+// Read from the runner's environment and event payload, without loading @actions/github.
+import { readFileSync } from 'node:fs'
+
+export interface WorkflowContext {
+  /** On a pull request, its head commit (what people see); otherwise GITHUB_SHA. */
+  sha: string
+  /** The pull request this run is for, or null (a push, a schedule, a deployment). */
+  prNumber: number | null
+  owner: string
+  repo: string
+  workflow: string
+  job: string
+  /** The workflow run's page, where the job summary is. */
+  runUrl: string
+  apiUrl: string
+}
+
+type Payload = Record<string, unknown>
+const isObject = (value: unknown): value is Payload => typeof value === 'object' && value !== null
+
+export function readWorkflowContext(
+  env: Record<string, string | undefined>,
+  readFile: (path: string) => string = path => readFileSync(path, 'utf8')
+): WorkflowContext {
+  let payload: Payload = {}
+  if (env.GITHUB_EVENT_PATH) {
+    try {
+      const parsed: unknown = JSON.parse(readFile(env.GITHUB_EVENT_PATH))
+      if (isObject(parsed)) payload = parsed
+    } catch {
+      // No payload (a local run): the environment alone describes the run.
+    }
+  }
+  const pr = isObject(payload.pull_request) ? payload.pull_request : null
+  // An issue comment on a pull request names the pull request through `issue.pull_request`.
+  const issue =
+    isObject(payload.issue) && isObject(payload.issue.pull_request) ? payload.issue : null
+  const number = pr?.number ?? issue?.number
+  const head = isObject(pr?.head) ? pr.head : null
+  const [owner = '', repo = ''] = (env.GITHUB_REPOSITORY ?? '').split('/')
+  const server = env.GITHUB_SERVER_URL || 'https://github.com'
+  const attempt =
+    env.GITHUB_RUN_ATTEMPT && env.GITHUB_RUN_ATTEMPT !== '1'
+      ? `/attempts/${env.GITHUB_RUN_ATTEMPT}`
+      : ''
+  return {
+    sha: (typeof head?.sha === 'string' && head.sha) || env.GITHUB_SHA || '',
+    prNumber: typeof number === 'number' && Number.isInteger(number) && number > 0 ? number : null,
+    owner,
+    repo,
+    workflow: env.GITHUB_WORKFLOW ?? '',
+    job: env.GITHUB_JOB ?? '',
+    runUrl:
+      env.GITHUB_RUN_ID && owner
+        ? `${server}/${owner}/${repo}/actions/runs/${env.GITHUB_RUN_ID}${attempt}`
+        : '',
+    apiUrl: env.GITHUB_API_URL || 'https://api.github.com'
+  }
+}
