@@ -21,7 +21,10 @@ describe('action.yml', () => {
   it('has defaults that parse to the same settings as empty inputs', () => {
     // The runner evaluates ${{ github.token }}; outside a workflow it is empty.
     const defaults = Object.fromEntries(
-      Object.entries(actionInputs()).map(([name, value]) => [name, value.replace('${{ github.token }}', '')])
+      Object.entries(actionInputs()).map(([name, value]) => [
+        name,
+        value.replace('${{ github.token }}', '')
+      ])
     )
     const read = (values: Record<string, string>) =>
       parseSettings({

@@ -204,3 +204,30 @@ describe('parseRetryAfter', () => {
     ['Thu, 01 Jan 1970 00:00:01 GMT', 0]
   ])('%s gives %s', (header, ms) => expect(parseRetryAfter(header, 5_000)).toBe(ms))
 })
+
+describe('the API key never comes back out', () => {
+  it('scrubs the key from a body that echoes it, raw or JSON-escaped, before anything reads it', async () => {
+    const key = 'sk_live_"quoted"\\slash'
+    server = await startApiServer(() => ({
+      status: 401,
+      body: { error: 'unauthorized', message: `Invalid API key ${key}` }
+    }))
+    const client = new ApiClient({ apiUrl: server.url, apiKey: key })
+    const answer = await client.getRun(RUN)
+    expect(answer).toMatchObject({ kind: 'http-error', message: 'HTTP 401: Invalid API key ***' })
+  })
+
+  it('scrubs it from run bodies too', async () => {
+    server = await startApiServer(() => ({
+      status: 200,
+      body: {
+        id: RUN,
+        status: 'failed',
+        error: { code: 'X', message: 'token sk-live-123 rejected' }
+      }
+    }))
+    const answer = await new ApiClient({ apiUrl: server.url, apiKey: 'sk-live-123' }).getRun(RUN)
+    expect(answer.kind === 'run' && answer.run.error?.message).toBe('token *** rejected')
+    expect(JSON.stringify(answer.kind === 'run' && answer.body)).not.toContain('sk-live-123')
+  })
+})

@@ -143,7 +143,7 @@ describe('dist/index.js as the runner runs it', () => {
     expect(finalError(result)).toEqual([
       'TesterArmy verdict: failed: the run failed before it could finish testing.'
     ])
-    expect(result.summary).toContain('**The run failed** `TARGET\\_UNREACHABLE`')
+    expect(result.summary).toContain('**The run failed** <code>TARGET_UNREACHABLE</code>')
   })
 
   it('fails on a cancelled run', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { clean, html, httpUrl, logText, markdown, truncate } from '../src/escape.js'
+import { clean, code, html, httpUrl, logText, markdown, truncate } from '../src/escape.js'
 
 describe('markdown', () => {
   it.each([
@@ -89,5 +89,16 @@ describe('edge cases', () => {
 
   it('refuses an http URL that does not parse', () => {
     expect(httpUrl('http://exa mple.com:99999/')).toBeNull()
+  })
+})
+
+describe('code', () => {
+  it('shows a code-like value as itself, inert and unable to split a table cell', () => {
+    expect(code('STEP_NO_CONCLUSION')).toBe('<code>STEP_NO_CONCLUSION</code>')
+    expect(code('`a|b`</code><script>')).toBe('<code>`a&#124;b`&lt;/code&gt;&lt;script&gt;</code>')
+  })
+
+  it('keeps leading spaces from turning text into a code block', () => {
+    expect(markdown('    indented\n\tline')).toBe('indented<br>line')
   })
 })

@@ -45,7 +45,7 @@ async function poll(scripts: Record<string, Reply[]>, options: Options = {}) {
   }
   const result = await pollRuns({
     runIds: options.ids ?? Object.keys(scripts),
-    api: clock.track(new ApiClient({ apiUrl: server.url, apiKey: 'k' })),
+    api: clock.track(new ApiClient({ apiUrl: server.url, apiKey: 'poller-test-key' })),
     clock,
     log,
     pollIntervalMs: options.intervalMs ?? 5_000,
@@ -217,9 +217,9 @@ describe('pollRuns', () => {
       [A]: [run(A, 'running'), limited, run(A, 'completed')],
       [B]: [run(B, 'running'), run(B, 'running'), run(B, 'running'), run(B, 'completed')]
     })
-    // A is limited at 5 s for 40 s. B's request already due at 7.5 s goes out; after it, B too
-    // holds off until the limit ends (plus its offset, so the two do not resume in one burst).
-    expect(requestTimes).toEqual([0, 2_500, 5_000, 7_500, 45_000, 47_500, 52_500])
+    // A is limited at 5 s for 40 s. B, already asleep until 7.5 s, wakes, sees the limit and holds
+    // off too, until it ends plus its offset, so the two do not resume in one burst.
+    expect(requestTimes).toEqual([0, 2_500, 5_000, 45_000, 47_500, 52_500, 57_500])
   })
 
   it('warns once per unknown status and keeps waiting', async () => {

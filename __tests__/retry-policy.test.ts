@@ -151,3 +151,14 @@ describe('decide', () => {
     )
   })
 })
+
+describe('the 404 grace window', () => {
+  it('checks once more right when it ends, however long the backoff', () => {
+    const [decision] = decide(
+      http(404),
+      { failures: 6, notFoundSince: 0 },
+      { now: 50_000, pollIntervalMs: 5_000, random: () => 0.999 }
+    )
+    expect(decision).toMatchObject({ action: 'retry', delayMs: 10_000 })
+  })
+})

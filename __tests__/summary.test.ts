@@ -79,7 +79,7 @@ describe('renderSummary', () => {
 
   it('shows the error of a failed run prominently', () => {
     const md = renderSummary(report(fixtureOutcome('run-failed')), options)
-    expect(md).toContain('**The run failed** `TARGET\\_UNREACHABLE`: Could not load')
+    expect(md).toContain('**The run failed** <code>TARGET_UNREACHABLE</code>: Could not load')
     expect(md.indexOf('The run failed')).toBeLessThan(md.indexOf('Run details'))
   })
 
@@ -239,12 +239,12 @@ describe('renderSummary for every way a wait can end', () => {
       options
     )
     expect(md).toContain('| 1 | Record | video | skipped | – |  |')
-    expect(md).toContain('| 2 | – | – | ❌\u00a0failed | – | `STEP\\_NO\\_CONCLUSION` |')
+    expect(md).toContain('| 2 | – | – | ❌\u00a0failed | – | <code>STEP_NO_CONCLUSION</code> |')
     expect(md.match(/<img /g)).toHaveLength(50)
     expect(md).toContain('*…and 10 more in the report file.*')
   })
 
-  it('cuts at a line, and says so, when even the bare skeleton of many runs is too large', () => {
+  it('drops long texts, then whole run sections, when even the bare skeleton of many runs is too large', () => {
     const outcomes = Array.from({ length: 40 }, (_, n) =>
       outcomeOf({
         ...fixtureBody('failed-with-issues'),
@@ -253,7 +253,11 @@ describe('renderSummary for every way a wait can end', () => {
     )
     const md = renderSummary(buildReport(outcomes, policy), { ...options, maxBytes: 20_000 })
     expect(Buffer.byteLength(md)).toBeLessThanOrEqual(20_000)
-    expect(md).toContain("The summary was cut to fit GitHub's limit.")
+    expect(md).toContain('the descriptions, screenshots and test plans')
+    expect(md).toMatch(/\d+ more sections did not fit GitHub's 1 MiB limit and are left out/)
+    // Cut between sections: every collapsed block that opens also closes.
+    expect(md.match(/<details>/g)?.length).toBe(md.match(/<\/details>/g)?.length)
+    expect(md).not.toContain('### Screenshots')
   })
 
   it('stays within budget with many runs at a tight budget', () => {

@@ -32039,6 +32039,10 @@ class ApiClient {
         const ids = (value) => Array.isArray(value)
             ? value.filter((v) => typeof v === 'string' && v.trim() !== '')
             : [];
+        const listed = [json?.runId, json?.runIds, json?.queuedRunIds, json?.cancelledRunIds].flat();
+        if (listed.some(v => typeof v === 'string' && !RUN_ID.test(v))) {
+            return { kind: 'invalid-body', message: `the API answered ${status} with a run ID that is not a UUID` };
+        }
         const runIds = kind === 'test' ? ids([json?.runId]) : ids(json?.runIds);
         const cancelledRunIds = kind === 'test' ? [] : ids(json?.cancelledRunIds);
         // A group whose runIds is missing still names its runs in the two other lists.
@@ -32084,7 +32088,9 @@ class ApiClient {
             });
             const headers = json === undefined ? {} : { 'content-type': 'application/json' };
             const response = await client.request(method, url, method === 'POST' ? (json ?? '') : null, headers);
-            const body = await readBody(response.message, controller.signal);
+            // Scrubbed here, before any parsing or escaping can change its spelling: the API must never
+            // be able to put the key into a summary, a comment or the report, even by echoing it.
+            const body = scrubSecret(await readBody(response.message, controller.signal), this.options.apiKey);
             const status = response.message.statusCode ?? 0;
             this.options.onRequest?.(`${method} ${path} -> ${status} in ${this.now() - started} ms`);
             return {
@@ -32192,6 +32198,14 @@ function describeBody(body) {
     }
     return `${trimmed.length} characters starting "${trimmed.slice(0, 40).replace(/\s+/g, ' ')}"`;
 }
+const RUN_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** The key, as sent and as JSON would escape it, replaced by `***`. */
+function scrubSecret(text, secret) {
+    if (!secret)
+        return text;
+    const forms = [secret, JSON.stringify(secret).slice(1, -1)];
+    return forms.reduce((out, form) => out.split(form).join('***'), text);
+}
 /** Errors raised before a single byte of the request could reach the server. */
 const NEVER_SENT = ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN'];
 function networkMessage(error) {
@@ -32255,7 +32269,10 @@ const BREAK_MARK = '\ue000';
  * escaped, and GitHub notifies `@name` in a comment; the space breaks both and shows as nothing.
  */
 function markdown(text, max = 2_000) {
-    return truncate(clean(text).replaceAll(BREAK_MARK, ''), max)
+    // Leading spaces would turn a line into an indented code block, showing the escapes literally.
+    return truncate(clean(text)
+        .replaceAll(BREAK_MARK, '')
+        .replace(/^[ \t]+/gm, ''), max)
         .replace(LONG_RUN, run => run.replace(/(.{30})/gu, `$1${BREAK_MARK}`))
         .replace(MARKDOWN_SPECIALS, '\\$&')
         .replace(HTML_SPECIALS, c => HTML_ENTITIES[c])
@@ -32271,6 +32288,13 @@ function html(text, max = 2_000) {
     return truncate(clean(text), max)
         .replace(/\s+/g, ' ')
         .replace(HTML_SPECIALS, c => HTML_ENTITIES[c]);
+}
+/**
+ * A code-like value (an error code) as `<code>`: Markdown code spans would show escapes literally
+ * and end at a backtick. `|` is an entity too, since GFM splits table rows on it even inside HTML.
+ */
+function code(text, max = 200) {
+    return `<code>${html(text, max).replaceAll('|', '&#124;')}</code>`;
 }
 /**
  * The URL, normalised, if it is an absolute http(s) URL; null for anything else (`javascript:`,
@@ -32421,7 +32445,9 @@ function describeRun(outcome, policy) {
 function buildReport(outcomes, policy, extra = {}) {
     const runs = outcomes.map(o => describeRun(o, policy));
     // No run at all (the start request failed): nothing completed, nothing passed.
-    const status = STATUS_ORDER.find(s => runs.some(r => r.status === s)) ?? (runs.length ? 'completed' : 'error');
+    const worst = STATUS_ORDER.find(s => runs.some(r => r.status === s)) ?? (runs.length ? 'completed' : 'error');
+    // After the runner cancels the step, that is what the step's status says, whatever the runs did.
+    const status = extra.cancelled && !extra.fatal ? 'cancelled' : worst;
     let result;
     if (runs.length === 0)
         result = '';
@@ -32519,16 +32545,31 @@ function renderSummary(report, options) {
     }
     if (bytes(text) <= maxBytes)
         return text;
-    // Only reachable with an absurd number of runs: cut at a line and say so.
-    const note = `\n\n> [!WARNING]\n> The summary was cut to fit GitHub's limit. The full report is in ${codeSpan(options.reportPath)}.\n`;
-    const cut = Buffer.from(text)
-        .subarray(0, maxBytes - bytes(note) - 4)
-        .toString('utf8');
-    return `${cut.slice(0, cut.lastIndexOf('\n'))}${note}`;
+    // Then the long texts of every run go; last of all, whole run sections, cut between sections so
+    // no collapsed block is left open, with a note saying how many runs are only in the report file.
+    const pieces = renderPieces(report, options, { detailed: new Set(), maxRows: 0, compact: true });
+    text = `${pieces.join('\n\n')}\n`;
+    if (bytes(text) <= maxBytes)
+        return text;
+    const kept = [];
+    let size = 0;
+    const noteFor = (left) => `> [!WARNING]\n> ${summary_plural(left, 'more section')} did not fit GitHub's 1 MiB limit and ${left === 1 ? 'is' : 'are'} left out. ` +
+        `The report file ${codeSpan(options.reportPath)} (output \`report-path\`) has every run.`;
+    for (const piece of pieces) {
+        if (size + bytes(piece) + 2 + bytes(noteFor(pieces.length)) + 2 > maxBytes)
+            break;
+        kept.push(piece);
+        size += bytes(piece) + 2;
+    }
+    return `${[...kept, noteFor(pieces.length - kept.length)].join('\n\n')}\n`;
 }
 /** Room kept for the omission note and the "…and N more" rows, which the plan does not count. */
 const LADDER_MARGIN_BYTES = 4_096;
 function render(report, options, budget) {
+    return `${renderPieces(report, options, budget).join('\n\n')}\n`;
+}
+/** The summary as its top-level blocks, each balanced on its own (no block spans two pieces). */
+function renderPieces(report, options, budget) {
     const out = [];
     const omitted = { details: 0, rows: 0 };
     const single = report.runs.length === 1;
@@ -32546,16 +32587,17 @@ function render(report, options, budget) {
     if (options.failOn === 'never' && !report.passed) {
         out.push('<sub>`fail-on: never`: this verdict does not fail the job.</sub>');
     }
-    if (omitted.details || omitted.rows) {
+    if (omitted.details || omitted.rows || budget.compact) {
         const parts = [
             omitted.details ? `the details of ${summary_plural(omitted.details, 'issue')}` : '',
-            omitted.rows ? `${summary_plural(omitted.rows, 'row')}` : ''
+            omitted.rows ? `${summary_plural(omitted.rows, 'row')}` : '',
+            budget.compact ? 'the descriptions, screenshots and test plans' : ''
         ].filter(Boolean);
         // Placed right under the headline: a reader must know the list is incomplete before reading it.
         out.splice(1, 0, `> [!NOTE]\n> This summary leaves out ${parts.join(' and ')} to stay within GitHub's 1 MiB limit, ` +
             `least severe first. The report file ${codeSpan(options.reportPath)} (output \`report-path\`) has everything.`);
     }
-    return `${out.join('\n\n')}\n`;
+    return out;
 }
 function verdictWord(run) {
     if (run.status !== 'completed')
@@ -32625,7 +32667,7 @@ function runSection(run, options, budget, omitted, single) {
     if (problem)
         out.push(problem);
     out.push(facts(run));
-    if (run.description)
+    if (run.description && !budget.compact)
         out.push(markdown(run.description, 5_000));
     for (const note of run.notes)
         out.push(`<sub>${markdown(note)}</sub>`);
@@ -32637,10 +32679,10 @@ function runSection(run, options, budget, omitted, single) {
     if (steps.length)
         out.push(`${h} Steps\n\n${stepsTable(steps, budget, omitted)}`);
     const shots = run.run?.output?.kind === 'test' ? run.run.output.screenshots : [];
-    const gallery = screenshots(shots);
+    const gallery = budget.compact ? null : screenshots(shots);
     if (gallery)
         out.push(`${h} Screenshots\n\n${gallery}`);
-    const plan = testPlan(run);
+    const plan = budget.compact ? null : testPlan(run);
     if (plan)
         out.push(plan);
     return out.join('\n\n');
@@ -32650,9 +32692,9 @@ function problemBlock(run, options) {
     const error = run.run?.error;
     switch (run.status) {
         case 'failed': {
-            const code = error?.code ? ` \`${markdown(error.code, 100)}\`` : '';
+            const errorCode = error?.code ? ` ${code(error.code, 100)}` : '';
             const message = error?.message ? markdown(error.message, 2_000) : 'The API gave no reason.';
-            return `> [!CAUTION]\n> **The run failed**${code}: ${message}`;
+            return `> [!CAUTION]\n> **The run failed**${errorCode}: ${message}`;
         }
         case 'cancelled':
             return run.lastStatus === 'cancelled'
@@ -32785,11 +32827,15 @@ const issueDetails = memo((issue) => {
     return `<details><summary>${title}</summary>\n\n${parts.join('\n\n') || '*No details.*'}\n\n</details>`;
 });
 /** A thumbnail linking to the full image; nothing at all for a URL that is not http(s). */
+/**
+ * A thumbnail linking to the full image. https only (GitHub proxies images, and a screenshot URL
+ * is expected to be https); a URL too long to be sane is left out rather than cut into a broken one.
+ */
 function thumbnail(url, alt, width) {
     const href = httpUrl(url);
-    if (!href)
+    if (!href || !href.startsWith('https://') || href.length > MAX_IMAGE_URL)
         return null;
-    const src = html(href, 2_000);
+    const src = html(href, MAX_IMAGE_URL);
     return `<a href="${src}"><img src="${src}" alt="${html(alt, 200)}" width="${width}"></a>`;
 }
 function stepDuration(step) {
@@ -32802,10 +32848,7 @@ const stepRow = memo((step, n) => {
         : step.status === 'failed'
             ? '❌\u00a0failed'
             : markdown(step.status || '–', 40);
-    const error = [
-        step.errorCode ? `\`${markdown(step.errorCode, 80)}\`` : '',
-        markdown(step.error, 500)
-    ]
+    const error = [step.errorCode ? code(step.errorCode, 80) : '', markdown(step.error, 500)]
         .filter(Boolean)
         .join(' ');
     const number = step.stepIndex === null ? n + 1 : step.stepIndex + 1;
@@ -32823,10 +32866,12 @@ function stepsTable(steps, budget, omitted) {
         table.push(`| | *…and ${steps.length - shown.length} more in the report file* | | | | |`);
     return table.join('\n');
 }
+/** Presigned URLs run long; beyond this a URL is not a screenshot link anyone meant. */
+const MAX_IMAGE_URL = 4_000;
 /** More thumbnails than this stop helping a reader; the report file lists every screenshot. */
 const MAX_SCREENSHOTS = 50;
 function screenshots(urls) {
-    const safe = urls.filter(u => httpUrl(u) !== null);
+    const safe = urls.filter(u => thumbnail(u, '', 0) !== null);
     const thumbs = safe
         .slice(0, MAX_SCREENSHOTS)
         .map((url, n) => thumbnail(url, `Screenshot ${n + 1}`, 200));
@@ -33319,7 +33364,12 @@ function decide(response, state, context) {
             return [{ action: 'not-found', message: `the run was not found (${message})` }, state];
         }
         const [decision, next] = fault(`the run is not visible yet (${message})`);
-        return [decision, { ...next, notFoundSince: since }];
+        // Check once more right when the grace window ends, not a whole backoff after it.
+        const untilGraceEnds = since + Limits.notFoundGraceMs - now;
+        const delayed = decision.action === 'retry'
+            ? { ...decision, delayMs: Math.min(decision.delayMs, untilGraceEnds) }
+            : decision;
+        return [delayed, { ...next, notFoundSince: since }];
     }
     if (status === 429) {
         // The server knows best how long to wait (the timeout still bounds it); without a hint, back
@@ -33373,13 +33423,20 @@ async function pollRuns(options) {
         let state = initialRetryState();
         let next = start + offset;
         for (;;) {
-            const now = clock.now();
-            const notBefore = throttleUntil > now ? Math.max(next, throttleUntil + offset) : next;
-            if (!(await waitUntil(notBefore)))
+            // Wait for this run's turn, and again if another run hit a rate limit meanwhile (the rate
+            // limit is per key). The offset keeps the runs from resuming in one burst.
+            const turn = () => throttleUntil > clock.now() ? Math.max(next, throttleUntil + offset) : next;
+            let waited = true;
+            while (waited && turn() > clock.now())
+                waited = await waitUntil(turn());
+            if (!waited || stop.signal.aborted || clock.now() >= deadline)
                 break;
             const timeoutMs = Math.min(requestTimeoutMs, Math.max(1, deadline - clock.now()));
             const response = await api.getRun(id, { signal: stop.signal, timeoutMs });
             if (response.kind === 'aborted')
+                break;
+            // A request cut short by the deadline says nothing about the API: keep the last real error.
+            if (response.kind === 'network-error' && response.timedOut && clock.now() >= deadline)
                 break;
             const [decision, nextState] = decide(response, state, {
                 now: clock.now(),
@@ -33407,8 +33464,10 @@ async function pollRuns(options) {
                     break;
                 case 'retry':
                     outcome.error = decision.message;
-                    log.retry(id, decision.message, decision.delayMs);
                     next = clock.now() + decision.delayMs;
+                    // No "trying again" when the deadline comes first: the wait simply ends there.
+                    if (next < deadline)
+                        log.retry(id, decision.message, decision.delayMs);
                     if (decision.throttle)
                         throttleUntil = Math.max(throttleUntil, next);
                     break;
@@ -33431,7 +33490,11 @@ async function pollRuns(options) {
         return { ...outcome, status: 'timed_out' };
     };
     try {
-        const outcomes = await Promise.all(runIds.map(follow));
+        // If one run's loop ever threw, the others must not keep the process waiting to the deadline.
+        const outcomes = await Promise.all(runIds.map((id, index) => follow(id, index).catch((error) => {
+            stop.abort();
+            throw error;
+        })));
         return { outcomes, fatal };
     }
     finally {

@@ -8,13 +8,22 @@ import { root } from './runner.mjs'
 const lock = JSON.parse(readFileSync(join(root, 'package-lock.json'), 'utf8'))
 const shipped = Object.entries(lock.packages)
   .filter(([path, info]) => path.startsWith('node_modules/') && !info.dev && !info.optional)
-  .map(([path, info]) => ({ path, name: path.slice(path.lastIndexOf('node_modules/') + 13), version: info.version, license: info.license }))
+  .map(([path, info]) => ({
+    path,
+    name: path.slice(path.lastIndexOf('node_modules/') + 13),
+    version: info.version,
+    license: info.license
+  }))
   .sort((a, b) => a.name.localeCompare(b.name) || a.version.localeCompare(b.version))
 
 const sections = shipped.map(({ path, name, version, license }) => {
   const dir = join(root, path)
-  const file = existsSync(dir) ? readdirSync(dir).find(f => /^(licen[cs]e|copying)(\.|$)/i.test(f)) : undefined
-  const text = file ? readFileSync(join(dir, file), 'utf8').trim() : `${license ?? 'UNKNOWN'} (no license file in the package)`
+  const file = existsSync(dir)
+    ? readdirSync(dir).find(f => /^(licen[cs]e|copying)(\.|$)/i.test(f))
+    : undefined
+  const text = file
+    ? readFileSync(join(dir, file), 'utf8').trim()
+    : `${license ?? 'UNKNOWN'} (no license file in the package)`
   return `${name}@${version}\n${license ?? 'UNKNOWN'}\n${text}`
 })
 writeFileSync(join(root, 'dist', 'licenses.txt'), `${sections.join('\n\n---\n\n')}\n`)

@@ -156,6 +156,13 @@ export class ApiClient implements RunsApi, StartApi {
       Array.isArray(value)
         ? value.filter((v): v is string => typeof v === 'string' && v.trim() !== '')
         : []
+    const listed = [json?.runId, json?.runIds, json?.queuedRunIds, json?.cancelledRunIds].flat()
+    if (listed.some(v => typeof v === 'string' && !RUN_ID.test(v))) {
+      return {
+        kind: 'invalid-body',
+        message: `the API answered ${status} with a run ID that is not a UUID`
+      }
+    }
     const runIds = kind === 'test' ? ids([json?.runId]) : ids(json?.runIds)
     const cancelledRunIds = kind === 'test' ? [] : ids(json?.cancelledRunIds)
     // A group whose runIds is missing still names its runs in the two other lists.
@@ -219,7 +226,12 @@ export class ApiClient implements RunsApi, StartApi {
         method === 'POST' ? (json ?? '') : null,
         headers
       )
-      const body = await readBody(response.message, controller.signal)
+      // Scrubbed here, before any parsing or escaping can change its spelling: the API must never
+      // be able to put the key into a summary, a comment or the report, even by echoing it.
+      const body = scrubSecret(
+        await readBody(response.message, controller.signal),
+        this.options.apiKey
+      )
       const status = response.message.statusCode ?? 0
       this.options.onRequest?.(`${method} ${path} -> ${status} in ${this.now() - started} ms`)
       return {
@@ -324,6 +336,15 @@ function describeBody(body: string): string {
     return title ? `an HTML page titled "${title}"` : 'an HTML page'
   }
   return `${trimmed.length} characters starting "${trimmed.slice(0, 40).replace(/\s+/g, ' ')}"`
+}
+
+const RUN_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
+/** The key, as sent and as JSON would escape it, replaced by `***`. */
+export function scrubSecret(text: string, secret: string): string {
+  if (!secret) return text
+  const forms = [secret, JSON.stringify(secret).slice(1, -1)]
+  return forms.reduce((out, form) => out.split(form).join('***'), text)
 }
 
 /** Errors raised before a single byte of the request could reach the server. */

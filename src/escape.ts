@@ -48,7 +48,13 @@ const BREAK_MARK = '\ue000'
  * escaped, and GitHub notifies `@name` in a comment; the space breaks both and shows as nothing.
  */
 export function markdown(text: string, max = 2_000): string {
-  return truncate(clean(text).replaceAll(BREAK_MARK, ''), max)
+  // Leading spaces would turn a line into an indented code block, showing the escapes literally.
+  return truncate(
+    clean(text)
+      .replaceAll(BREAK_MARK, '')
+      .replace(/^[ \t]+/gm, ''),
+    max
+  )
     .replace(LONG_RUN, run => run.replace(/(.{30})/gu, `$1${BREAK_MARK}`))
     .replace(MARKDOWN_SPECIALS, '\\$&')
     .replace(HTML_SPECIALS, c => HTML_ENTITIES[c] as string)
@@ -65,6 +71,14 @@ export function html(text: string, max = 2_000): string {
   return truncate(clean(text), max)
     .replace(/\s+/g, ' ')
     .replace(HTML_SPECIALS, c => HTML_ENTITIES[c] as string)
+}
+
+/**
+ * A code-like value (an error code) as `<code>`: Markdown code spans would show escapes literally
+ * and end at a backtick. `|` is an entity too, since GFM splits table rows on it even inside HTML.
+ */
+export function code(text: string, max = 200): string {
+  return `<code>${html(text, max).replaceAll('|', '&#124;')}</code>`
 }
 
 /**

@@ -97,12 +97,18 @@ export async function pollRuns(options: PollOptions): Promise<PollResult> {
     let next = start + offset
 
     for (;;) {
-      const now = clock.now()
-      const notBefore = throttleUntil > now ? Math.max(next, throttleUntil + offset) : next
-      if (!(await waitUntil(notBefore))) break
+      // Wait for this run's turn, and again if another run hit a rate limit meanwhile (the rate
+      // limit is per key). The offset keeps the runs from resuming in one burst.
+      const turn = (): number =>
+        throttleUntil > clock.now() ? Math.max(next, throttleUntil + offset) : next
+      let waited = true
+      while (waited && turn() > clock.now()) waited = await waitUntil(turn())
+      if (!waited || stop.signal.aborted || clock.now() >= deadline) break
       const timeoutMs = Math.min(requestTimeoutMs, Math.max(1, deadline - clock.now()))
       const response = await api.getRun(id, { signal: stop.signal, timeoutMs })
       if (response.kind === 'aborted') break
+      // A request cut short by the deadline says nothing about the API: keep the last real error.
+      if (response.kind === 'network-error' && response.timedOut && clock.now() >= deadline) break
       const [decision, nextState] = decide(response, state, {
         now: clock.now(),
         pollIntervalMs,
@@ -131,8 +137,9 @@ export async function pollRuns(options: PollOptions): Promise<PollResult> {
           break
         case 'retry':
           outcome.error = decision.message
-          log.retry(id, decision.message, decision.delayMs)
           next = clock.now() + decision.delayMs
+          // No "trying again" when the deadline comes first: the wait simply ends there.
+          if (next < deadline) log.retry(id, decision.message, decision.delayMs)
           if (decision.throttle) throttleUntil = Math.max(throttleUntil, next)
           break
         case 'not-found':
@@ -153,7 +160,15 @@ export async function pollRuns(options: PollOptions): Promise<PollResult> {
   }
 
   try {
-    const outcomes = await Promise.all(runIds.map(follow))
+    // If one run's loop ever threw, the others must not keep the process waiting to the deadline.
+    const outcomes = await Promise.all(
+      runIds.map((id, index) =>
+        follow(id, index).catch((error: unknown) => {
+          stop.abort()
+          throw error
+        })
+      )
+    )
     return { outcomes, fatal }
   } finally {
     signal?.removeEventListener('abort', onAbort)

@@ -106,8 +106,10 @@ export function buildReport(
 ): Report {
   const runs = outcomes.map(o => describeRun(o, policy))
   // No run at all (the start request failed): nothing completed, nothing passed.
-  const status =
+  const worst =
     STATUS_ORDER.find(s => runs.some(r => r.status === s)) ?? (runs.length ? 'completed' : 'error')
+  // After the runner cancels the step, that is what the step's status says, whatever the runs did.
+  const status = extra.cancelled && !extra.fatal ? 'cancelled' : worst
   let result: Result
   if (runs.length === 0) result = ''
   else if (runs.some(r => r.result === 'FAILED')) result = 'FAILED'

@@ -95,7 +95,13 @@ export function decide(
       return [{ action: 'not-found', message: `the run was not found (${message})` }, state]
     }
     const [decision, next] = fault(`the run is not visible yet (${message})`)
-    return [decision, { ...next, notFoundSince: since }]
+    // Check once more right when the grace window ends, not a whole backoff after it.
+    const untilGraceEnds = since + Limits.notFoundGraceMs - now
+    const delayed =
+      decision.action === 'retry'
+        ? { ...decision, delayMs: Math.min(decision.delayMs, untilGraceEnds) }
+        : decision
+    return [delayed, { ...next, notFoundSince: since }]
   }
   if (status === 429) {
     // The server knows best how long to wait (the timeout still bounds it); without a hint, back

@@ -2,7 +2,7 @@
 // size limit. All API text goes through escape.ts; nothing here trusts it.
 import { Limits } from './constants.js'
 import { formatDuration } from './duration.js'
-import { html, httpUrl, markdown } from './escape.js'
+import { code, html, httpUrl, markdown } from './escape.js'
 import type { FailOn } from './inputs.js'
 import { bySeverity, type Report, type RunReport } from './report.js'
 import type { Issue, Step } from './run-response.js'
@@ -21,8 +21,10 @@ export interface SummaryOptions {
 interface Budget {
   /** Issues and warnings that get their collapsed details block. */
   detailed: Set<Issue>
-  /** Rows kept per table (issues, warnings, steps, screenshots); Infinity keeps all. */
+  /** Rows kept per table (issues, warnings, steps); Infinity keeps all. */
   maxRows: number
+  /** The last step before cutting: leave out each run's description, screenshots and test plan. */
+  compact?: boolean
 }
 
 const SEVERITY: Record<number, { mark: string; word: string }> = {
@@ -98,18 +100,33 @@ export function renderSummary(report: Report, options: SummaryOptions): string {
     text = render(report, options, { detailed, maxRows })
   }
   if (bytes(text) <= maxBytes) return text
-  // Only reachable with an absurd number of runs: cut at a line and say so.
-  const note = `\n\n> [!WARNING]\n> The summary was cut to fit GitHub's limit. The full report is in ${codeSpan(options.reportPath)}.\n`
-  const cut = Buffer.from(text)
-    .subarray(0, maxBytes - bytes(note) - 4)
-    .toString('utf8')
-  return `${cut.slice(0, cut.lastIndexOf('\n'))}${note}`
+  // Then the long texts of every run go; last of all, whole run sections, cut between sections so
+  // no collapsed block is left open, with a note saying how many runs are only in the report file.
+  const pieces = renderPieces(report, options, { detailed: new Set(), maxRows: 0, compact: true })
+  text = `${pieces.join('\n\n')}\n`
+  if (bytes(text) <= maxBytes) return text
+  const kept: string[] = []
+  let size = 0
+  const noteFor = (left: number): string =>
+    `> [!WARNING]\n> ${plural(left, 'more section')} did not fit GitHub's 1 MiB limit and ${left === 1 ? 'is' : 'are'} left out. ` +
+    `The report file ${codeSpan(options.reportPath)} (output \`report-path\`) has every run.`
+  for (const piece of pieces) {
+    if (size + bytes(piece) + 2 + bytes(noteFor(pieces.length)) + 2 > maxBytes) break
+    kept.push(piece)
+    size += bytes(piece) + 2
+  }
+  return `${[...kept, noteFor(pieces.length - kept.length)].join('\n\n')}\n`
 }
 
 /** Room kept for the omission note and the "…and N more" rows, which the plan does not count. */
 const LADDER_MARGIN_BYTES = 4_096
 
 function render(report: Report, options: SummaryOptions, budget: Budget): string {
+  return `${renderPieces(report, options, budget).join('\n\n')}\n`
+}
+
+/** The summary as its top-level blocks, each balanced on its own (no block spans two pieces). */
+function renderPieces(report: Report, options: SummaryOptions, budget: Budget): string[] {
   const out: string[] = []
   const omitted = { details: 0, rows: 0 }
   const single = report.runs.length === 1
@@ -128,10 +145,11 @@ function render(report: Report, options: SummaryOptions, budget: Budget): string
   if (options.failOn === 'never' && !report.passed) {
     out.push('<sub>`fail-on: never`: this verdict does not fail the job.</sub>')
   }
-  if (omitted.details || omitted.rows) {
+  if (omitted.details || omitted.rows || budget.compact) {
     const parts = [
       omitted.details ? `the details of ${plural(omitted.details, 'issue')}` : '',
-      omitted.rows ? `${plural(omitted.rows, 'row')}` : ''
+      omitted.rows ? `${plural(omitted.rows, 'row')}` : '',
+      budget.compact ? 'the descriptions, screenshots and test plans' : ''
     ].filter(Boolean)
     // Placed right under the headline: a reader must know the list is incomplete before reading it.
     out.splice(
@@ -141,7 +159,7 @@ function render(report: Report, options: SummaryOptions, budget: Budget): string
         `least severe first. The report file ${codeSpan(options.reportPath)} (output \`report-path\`) has everything.`
     )
   }
-  return `${out.join('\n\n')}\n`
+  return out
 }
 
 function verdictWord(run: { passed: boolean; status: string; result: string }): {
@@ -233,7 +251,7 @@ function runSection(
   const problem = problemBlock(run, options)
   if (problem) out.push(problem)
   out.push(facts(run))
-  if (run.description) out.push(markdown(run.description, 5_000))
+  if (run.description && !budget.compact) out.push(markdown(run.description, 5_000))
   for (const note of run.notes) out.push(`<sub>${markdown(note)}</sub>`)
   if (run.issues.length) out.push(`${h} Issues\n\n${issuesBlock(run.issues, budget, omitted)}`)
   if (run.warnings.length)
@@ -241,9 +259,9 @@ function runSection(
   const steps = run.run?.output?.kind === 'test' ? run.run.output.steps : []
   if (steps.length) out.push(`${h} Steps\n\n${stepsTable(steps, budget, omitted)}`)
   const shots = run.run?.output?.kind === 'test' ? run.run.output.screenshots : []
-  const gallery = screenshots(shots)
+  const gallery = budget.compact ? null : screenshots(shots)
   if (gallery) out.push(`${h} Screenshots\n\n${gallery}`)
-  const plan = testPlan(run)
+  const plan = budget.compact ? null : testPlan(run)
   if (plan) out.push(plan)
   return out.join('\n\n')
 }
@@ -253,9 +271,9 @@ function problemBlock(run: RunReport, options: SummaryOptions): string | null {
   const error = run.run?.error
   switch (run.status) {
     case 'failed': {
-      const code = error?.code ? ` \`${markdown(error.code, 100)}\`` : ''
+      const errorCode = error?.code ? ` ${code(error.code, 100)}` : ''
       const message = error?.message ? markdown(error.message, 2_000) : 'The API gave no reason.'
-      return `> [!CAUTION]\n> **The run failed**${code}: ${message}`
+      return `> [!CAUTION]\n> **The run failed**${errorCode}: ${message}`
     }
     case 'cancelled':
       return run.lastStatus === 'cancelled'
@@ -388,10 +406,14 @@ const issueDetails = memo((issue: Issue): string => {
 })
 
 /** A thumbnail linking to the full image; nothing at all for a URL that is not http(s). */
+/**
+ * A thumbnail linking to the full image. https only (GitHub proxies images, and a screenshot URL
+ * is expected to be https); a URL too long to be sane is left out rather than cut into a broken one.
+ */
 function thumbnail(url: string, alt: string, width: number): string | null {
   const href = httpUrl(url)
-  if (!href) return null
-  const src = html(href, 2_000)
+  if (!href || !href.startsWith('https://') || href.length > MAX_IMAGE_URL) return null
+  const src = html(href, MAX_IMAGE_URL)
   return `<a href="${src}"><img src="${src}" alt="${html(alt, 200)}" width="${width}"></a>`
 }
 
@@ -407,10 +429,7 @@ const stepRow = memo((step: Step, n: number): string => {
       : step.status === 'failed'
         ? '❌\u00a0failed'
         : markdown(step.status || '–', 40)
-  const error = [
-    step.errorCode ? `\`${markdown(step.errorCode, 80)}\`` : '',
-    markdown(step.error, 500)
-  ]
+  const error = [step.errorCode ? code(step.errorCode, 80) : '', markdown(step.error, 500)]
     .filter(Boolean)
     .join(' ')
   const number = step.stepIndex === null ? n + 1 : step.stepIndex + 1
@@ -434,11 +453,14 @@ function stepsTable(
   return table.join('\n')
 }
 
+/** Presigned URLs run long; beyond this a URL is not a screenshot link anyone meant. */
+const MAX_IMAGE_URL = 4_000
+
 /** More thumbnails than this stop helping a reader; the report file lists every screenshot. */
 const MAX_SCREENSHOTS = 50
 
 function screenshots(urls: string[]): string | null {
-  const safe = urls.filter(u => httpUrl(u) !== null)
+  const safe = urls.filter(u => thumbnail(u, '', 0) !== null)
   const thumbs = safe
     .slice(0, MAX_SCREENSHOTS)
     .map((url, n) => thumbnail(url, `Screenshot ${n + 1}`, 200))
