@@ -186,3 +186,113 @@ describe('bad inputs', () => {
     expect(() => parseSettings(broken)).toThrow(TypeError)
   })
 })
+
+describe('starting runs', () => {
+  const TEST = 'c4a1e2d3-5b6f-4a7b-8c9d-0e1f2a3b4c5d'
+  const read = (inputs: Record<string, string>) =>
+    parseSettings(source({ 'api-key': 'k', ...inputs }))
+
+  it('reads a test run with the options it takes', () => {
+    const settings = read({
+      'test-id': TEST.toUpperCase(),
+      mode: 'Deep',
+      platform: 'ios',
+      'device-model': 'ipad',
+      'app-id': RUN,
+      'environment-id': RUN2
+    })
+    expect(settings.runIds).toEqual([])
+    expect(settings.start).toEqual({
+      kind: 'test',
+      id: TEST,
+      mode: 'deep',
+      platform: 'ios',
+      deviceModel: 'ipad',
+      appId: RUN,
+      environmentId: RUN2
+    })
+  })
+
+  it('reads a group run with a target URL and environment', () => {
+    expect(
+      read({
+        'group-id': TEST,
+        'target-url': 'https://preview-1.example.com',
+        environment: 'preview'
+      }).start
+    ).toMatchObject({
+      kind: 'group',
+      id: TEST,
+      targetUrl: 'https://preview-1.example.com/',
+      environment: 'preview'
+    })
+  })
+
+  it.each([
+    [
+      { 'run-id': RUN, 'test-id': TEST },
+      "Inputs 'run-id' and 'test-id' are both set: give exactly one"
+    ],
+    [{ 'test-id': TEST, 'group-id': TEST }, "Inputs 'test-id' and 'group-id' are both set"],
+    [
+      { 'run-id': RUN, mode: 'fast' },
+      `Input 'mode' is "fast", but it applies only when the action starts a run`
+    ],
+    [
+      { 'group-id': TEST, mode: 'fast' },
+      `Input 'mode' is "fast", but a group run does not take it; it applies to test-id only.`
+    ],
+    [
+      { 'test-id': TEST, 'target-url': 'https://x.test' },
+      `Input 'target-url' is "https://x.test", but a test run does not take it; it applies to group-id only.`
+    ],
+    [
+      { 'test-id': TEST, environment: 'preview' },
+      `Input 'environment' is "preview", but a test run does not take it`
+    ],
+    [
+      { 'test-id': 'login-test' },
+      `Input 'test-id' is "login-test", which is not a test ID: expected a UUID`
+    ],
+    [{ 'group-id': 'smoke' }, `Input 'group-id' is "smoke", which is not a test group ID`],
+    [
+      { 'test-id': TEST, mode: 'thorough' },
+      `Input 'mode' is "thorough": expected one of fast, deep.`
+    ],
+    [
+      { 'test-id': TEST, platform: 'windows' },
+      `Input 'platform' is "windows": expected one of web, ios, android.`
+    ],
+    [
+      { 'test-id': TEST, 'device-model': 'pixel' },
+      `Input 'device-model' is "pixel": expected one of iphone, ipad.`
+    ],
+    [
+      { 'test-id': TEST, 'app-id': 'com.example' },
+      `Input 'app-id' is "com.example", which is not a mobile app ID`
+    ],
+    [
+      { 'group-id': TEST, 'target-url': 'preview.example.com' },
+      `Input 'target-url' is "preview.example.com": expected the http(s) URL`
+    ],
+    [
+      { 'group-id': TEST, environment: 'qa' },
+      `Input 'environment' is "qa": expected one of production, staging, preview, custom.`
+    ],
+    [{ 'run-id': RUN, comment: 'true' }, "Input 'github-token' is empty, but 'comment' is true"],
+    [{ 'run-id': RUN, comment: 'yes' }, `Input 'comment' is "yes": expected true or false.`]
+  ])('%o is refused', (inputs, message) => {
+    expect(() => read(inputs)).toThrow(message)
+  })
+
+  it('masks the GitHub token as soon as it is read', () => {
+    const src = source({
+      'run-id': RUN,
+      'api-key': 'k',
+      comment: 'true',
+      'github-token': 'ghs_secret'
+    })
+    expect(parseSettings(src)).toMatchObject({ comment: true, githubToken: 'ghs_secret' })
+    expect(src.secrets).toEqual(['k', 'ghs_secret'])
+  })
+})

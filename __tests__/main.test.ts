@@ -2,7 +2,7 @@
 // user sees (outputs, summary, annotations, the final line) without a child process.
 import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals'
 import { EventEmitter } from 'node:events'
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import * as core from '../__fixtures__/core.js'
@@ -405,5 +405,168 @@ describe('run', () => {
       comment: async () => ({ kind: 'failed', message: 'unused' })
     })
     expect(core.setFailed).toHaveBeenCalledWith('TesterArmy action failed unexpectedly: boom')
+  })
+
+  describe('starting runs and commenting', () => {
+    const TEST = 'c4a1e2d3-5b6f-4a7b-8c9d-0e1f2a3b4c5d'
+    const passed = fixtureBody('passed')
+    const id = passed.id as string
+    const started: StartRunsResponse = { kind: 'started', runIds: [id], cancelledRunIds: [] }
+    const prEvent = (): Record<string, string> => {
+      const file = join(dir, 'event.json')
+      writeFileSync(
+        file,
+        JSON.stringify({ pull_request: { number: 482, head: { sha: 'head-sha' } } })
+      )
+      return {
+        GITHUB_EVENT_PATH: file,
+        GITHUB_REPOSITORY: 'acme/shop',
+        GITHUB_RUN_ID: '42',
+        GITHUB_WORKFLOW: 'QA',
+        GITHUB_JOB: 'qa',
+        GITHUB_API_URL: 'http://127.0.0.1:9/api'
+      }
+    }
+
+    it('starts a test run, sets run-id at once, waits for it and reports', async () => {
+      const { calls, failed } = await runWith(
+        { 'test-id': TEST, mode: 'fast' },
+        { [id]: [answer(passed)] },
+        { starts: [started] }
+      )
+      expect(calls[0]).toBe(`START test ${TEST} {"mode":"fast"}`)
+      expect(core.setOutput.mock.calls[0]).toEqual(['run-id', id])
+      expect(core.info).toHaveBeenCalledWith(`Started run ${id}.`)
+      expect(failed).toEqual([])
+      expect(core.outputs).toMatchObject({ 'run-id': id, passed: 'true' })
+    })
+
+    it('reports the runs a group start cancelled at once as cancelled, without polling them', async () => {
+      const other = '7d0e5b1c-3f0a-4c1e-9a6b-2f4d8e1c9b70'
+      const { calls, failed } = await runWith(
+        { 'group-id': TEST },
+        { [id]: [answer(passed)] },
+        {
+          starts: [{ kind: 'started', runIds: [id, other], cancelledRunIds: [other] }],
+          env: prEvent()
+        }
+      )
+      expect(calls.filter(c => c.startsWith('GET'))).toEqual([`GET ${id}`])
+      expect(calls[0]).toBe(`START group ${TEST} {"commitSha":"head-sha","prNumber":482}`)
+      expect(core.warning).toHaveBeenCalledWith(
+        expect.stringContaining(`cancelled 1 of the group's runs as it started them`)
+      )
+      expect(JSON.parse(core.outputs.runs!).map((r: { status: string }) => r.status)).toEqual([
+        'completed',
+        'cancelled'
+      ])
+      expect(failed).toEqual([expect.stringContaining(`run ${other}: the run was cancelled`)])
+    })
+
+    it('when the start fails, says why in one line and still writes the outputs and summary', async () => {
+      const { failed } = await runWith(
+        { 'test-id': TEST },
+        {},
+        {
+          starts: [
+            {
+              kind: 'http-error',
+              status: 404,
+              message: 'HTTP 404: Test not found',
+              retryAfterMs: null
+            }
+          ]
+        }
+      )
+      expect(failed).toEqual([
+        expect.stringMatching(
+          /^TesterArmy: the TesterArmy API refused to start a run of test .*HTTP 404: Test not found.*check the test ID/
+        )
+      ])
+      expect(core.outputs).toMatchObject({
+        status: 'error',
+        passed: 'false',
+        'run-id': '',
+        result: ''
+      })
+      expect(core.summaryWritten[0]).toMatch(/^## ❌ TesterArmy: no run to report/)
+    })
+
+    it('comments on the pull request with a marker naming the workflow, job and test', async () => {
+      await runWith(
+        { 'test-id': TEST, comment: 'true', 'github-token': 'ghs_x' },
+        { [id]: [answer(passed)] },
+        { starts: [started], env: prEvent() }
+      )
+      expect(comments).toHaveLength(1)
+      expect(comments[0]).toMatchObject({
+        token: 'ghs_x',
+        owner: 'acme',
+        repo: 'shop',
+        prNumber: 482,
+        apiUrl: 'http://127.0.0.1:9/api'
+      })
+      expect(comments[0]!.marker).toContain('testerarmy-action QA qa test%3A')
+      expect(comments[0]!.body).toContain(
+        '[Full report in the job summary](https://github.com/acme/shop/actions/runs/42)'
+      )
+      expect(core.info).toHaveBeenCalledWith(
+        'Commented on pull request #482: https://github.test/c/1'
+      )
+    })
+
+    it('outside a pull request, says so in one notice and goes on', async () => {
+      const { failed } = await runWith(
+        { 'run-id': id, comment: 'true', 'github-token': 'ghs_x' },
+        { [id]: [answer(passed)] }
+      )
+      expect(comments).toEqual([])
+      expect(core.notice).toHaveBeenCalledWith(
+        'comment is true, but this workflow run is not for a pull request: no comment was written.',
+        { title: 'TesterArmy comment' }
+      )
+      expect(failed).toEqual([])
+    })
+
+    it('without permission (a fork), says so in one notice and goes on; other failures warn', async () => {
+      await runWith(
+        { 'run-id': id, comment: 'true', 'github-token': 'ghs_x' },
+        { [id]: [answer(passed)] },
+        {
+          env: prEvent(),
+          comment: {
+            kind: 'forbidden',
+            message: 'HTTP 403: Resource not accessible by integration'
+          }
+        }
+      )
+      expect(core.notice).toHaveBeenCalledWith(
+        expect.stringMatching(
+          /^Could not comment on pull request #482: the token may not write there .*forks get a read-only token/
+        ),
+        { title: 'TesterArmy comment' }
+      )
+      expect(core.setFailed).not.toHaveBeenCalled()
+      await runWith(
+        { 'run-id': id, comment: 'true', 'github-token': 'ghs_x' },
+        { [id]: [answer(passed)] },
+        { env: prEvent(), comment: { kind: 'failed', message: 'socket hang up' } }
+      )
+      expect(core.warning).toHaveBeenCalledWith(
+        'Could not comment on pull request #482: socket hang up',
+        { title: 'TesterArmy comment' }
+      )
+    })
+
+    it('reports an update of the existing comment', async () => {
+      await runWith(
+        { 'run-id': id, comment: 'true', 'github-token': 'ghs_x' },
+        { [id]: [answer(passed)] },
+        { env: prEvent(), comment: { kind: 'updated', url: 'https://github.test/c/9' } }
+      )
+      expect(core.info).toHaveBeenCalledWith(
+        'Updated the comment on pull request #482: https://github.test/c/9'
+      )
+    })
   })
 })

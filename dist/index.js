@@ -32041,7 +32041,10 @@ class ApiClient {
             : [];
         const listed = [json?.runId, json?.runIds, json?.queuedRunIds, json?.cancelledRunIds].flat();
         if (listed.some(v => typeof v === 'string' && !RUN_ID.test(v))) {
-            return { kind: 'invalid-body', message: `the API answered ${status} with a run ID that is not a UUID` };
+            return {
+                kind: 'invalid-body',
+                message: `the API answered ${status} with a run ID that is not a UUID`
+            };
         }
         const runIds = kind === 'test' ? ids([json?.runId]) : ids(json?.runIds);
         const cancelledRunIds = kind === 'test' ? [] : ids(json?.cancelledRunIds);

@@ -1,0 +1,158 @@
+import { describe, expect, it } from '@jest/globals'
+import { Limits } from '../src/constants.js'
+import { buildReport } from '../src/report.js'
+import { commentMarker, renderComment } from '../src/pr-comment.js'
+import { readWorkflowContext } from '../src/workflow-context.js'
+import { githubHtml } from './summary-html.test.js'
+import { fixtureBody, fixtureOutcome, outcomeOf } from './helpers/fixtures.js'
+
+const policy = { failOn: 'failed' as const, minSeverity: 1 }
+const marker = commentMarker({
+  workflow: 'QA',
+  job: 'qa',
+  start: { kind: 'test', id: 'c4a1e2d3-5b6f-4a7b-8c9d-0e1f2a3b4c5d' },
+  runIds: []
+})
+const runUrl = 'https://github.com/acme/shop/actions/runs/42'
+
+describe('commentMarker', () => {
+  it('names the workflow, the job and what it reports on', () => {
+    expect(marker).toBe(
+      '<!-- testerarmy-action QA qa test%3Ac4a1e2d3%2D5b6f%2D4a7b%2D8c9d%2D0e1f2a3b4c5d -->'
+    )
+    expect(commentMarker({ workflow: 'QA', job: 'qa', start: null, runIds: ['b', 'a'] })).toBe(
+      commentMarker({ workflow: 'QA', job: 'qa', start: null, runIds: ['a', 'b'] })
+    )
+  })
+
+  it('cannot be closed early by a workflow or job name', () => {
+    const hostile = commentMarker({
+      workflow: 'x --> <script>',
+      job: '--!>',
+      start: null,
+      runIds: []
+    })
+    expect(hostile.slice(4, -3)).not.toMatch(/--|>/)
+  })
+})
+
+describe('renderComment', () => {
+  it('is short: verdict, counts, why, the most severe issues and a link to the summary', () => {
+    const body = renderComment(
+      buildReport([fixtureOutcome('failed-with-issues')], policy),
+      marker,
+      runUrl
+    )
+    expect(body.split('\n').slice(0, 6)).toEqual([
+      marker,
+      '### ❌ TesterArmy failed: Checkout with saved card',
+      '',
+      '**3 issues** · **2 warnings** · **8 steps**',
+      '',
+      '**Why:** the run FAILED with 3 issues.'
+    ])
+    expect(body).toContain(
+      '| 🔴\u00a0Critical\u00a0(5) | Paying with a saved card returns a 500 error |'
+    )
+    expect(body).toContain(`[Full report in the job summary](${runUrl})`)
+  })
+
+  it('lists at most five issues, most severe first, and says how many more', () => {
+    const body = fixtureBody('failed-with-issues')
+    const issues = Array.from({ length: 9 }, (_, n) => ({
+      name: `Issue ${n}`,
+      severity: (n % 5) + 1,
+      description: '',
+      url: ''
+    }))
+    const text = renderComment(
+      buildReport([outcomeOf({ ...body, output: { ...(body.output as object), issues } })], policy),
+      marker,
+      runUrl
+    )
+    expect(text.match(/^\| [^|]+ \| Issue \d \|$/gm)).toHaveLength(Limits.commentMaxIssues)
+    expect(text).toContain('| | …and 4 more |')
+  })
+
+  it('never notifies anyone an AI agent named, and stays inert through GitHub’s parser', () => {
+    const text = renderComment(
+      buildReport([fixtureOutcome('hostile-completed')], policy),
+      marker,
+      runUrl
+    )
+    const html = githubHtml(text)
+    expect(html).not.toMatch(/@octocat|@admin/)
+    expect(html).not.toMatch(/<script|<img|href="(?!https?:)/i)
+    expect(text.length).toBeLessThan(65_536)
+  })
+
+  it('says when the action could not finish, or passed, or skipped', () => {
+    expect(
+      renderComment(buildReport([], policy, { fatal: 'the key was rejected' }), marker, '')
+    ).toContain('### ❌ TesterArmy could not finish')
+    expect(
+      renderComment(buildReport([fixtureOutcome('passed')], policy), marker, runUrl)
+    ).toContain('### ✅ TesterArmy passed: Sign in and sign out')
+    expect(
+      renderComment(buildReport([fixtureOutcome('skipped')], policy), marker, runUrl)
+    ).toContain('### ⏭️ TesterArmy skipped')
+    expect(
+      renderComment(
+        buildReport([fixtureOutcome('passed'), fixtureOutcome('skipped')], policy),
+        marker,
+        ''
+      )
+    ).toContain('The full report is in the job summary.')
+  })
+})
+
+describe('readWorkflowContext', () => {
+  const env = {
+    GITHUB_REPOSITORY: 'acme/shop',
+    GITHUB_SHA: 'merge-sha',
+    GITHUB_RUN_ID: '42',
+    GITHUB_WORKFLOW: 'QA',
+    GITHUB_JOB: 'qa',
+    GITHUB_EVENT_PATH: '/event.json'
+  }
+
+  it('uses the pull request head commit, not the merge commit, on a pull request', () => {
+    const context = readWorkflowContext(env, () =>
+      JSON.stringify({ pull_request: { number: 482, head: { sha: 'head-sha' } } })
+    )
+    expect(context).toMatchObject({
+      sha: 'head-sha',
+      prNumber: 482,
+      owner: 'acme',
+      repo: 'shop',
+      runUrl: 'https://github.com/acme/shop/actions/runs/42',
+      apiUrl: 'https://api.github.com'
+    })
+  })
+
+  it('finds the pull request of an issue comment, and none on a push', () => {
+    expect(
+      readWorkflowContext(env, () => JSON.stringify({ issue: { number: 7, pull_request: {} } }))
+        .prNumber
+    ).toBe(7)
+    expect(
+      readWorkflowContext(env, () => JSON.stringify({ issue: { number: 7 } })).prNumber
+    ).toBeNull()
+    expect(
+      readWorkflowContext(env, () => JSON.stringify({ ref: 'refs/heads/main' }))
+    ).toMatchObject({ prNumber: null, sha: 'merge-sha' })
+  })
+
+  it('copes with no payload and names the attempt in the link', () => {
+    const context = readWorkflowContext(
+      { ...env, GITHUB_RUN_ATTEMPT: '2', GITHUB_SERVER_URL: 'https://ghe.example.com' },
+      () => {
+        throw new Error('ENOENT')
+      }
+    )
+    expect(context).toMatchObject({
+      prNumber: null,
+      runUrl: 'https://ghe.example.com/acme/shop/actions/runs/42/attempts/2'
+    })
+  })
+})
