@@ -96,7 +96,10 @@ async function coldStart(): Promise<void> {
   // Octokit, for the pull-request comment, is a chunk of its own, loaded only when asked for.
   const chunks = readdirSync(join(root, 'dist')).filter(f => f.endsWith('.js') && f !== 'index.js')
   const lazy = chunks.reduce((sum, f) => sum + statSync(join(root, 'dist', f)).size, 0)
-  row('bundle size, chunks loaded only for a comment', `${(lazy / 1024 / 1024).toFixed(2)} MB (${chunks.join(', ')})`)
+  row(
+    'bundle size, chunks loaded only for a comment',
+    `${(lazy / 1024 / 1024).toFixed(2)} MB (${chunks.join(', ')})`
+  )
 }
 
 function hugeRun(issues: number, steps: number) {

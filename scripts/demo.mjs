@@ -54,6 +54,8 @@ function showSummary(markdown) {
     .replace(/<\/details>/g, '')
     .replace(/<a href="[^"]*"><img src="([^"]*)"[^>]*><\/a>/g, (_, src) => dim(`[image ${src}]`))
     .replace(/<br>/g, ' / ')
+    .replace(/<wbr>|&#8203;/g, '')
+    .replace(/&#124;/g, '|')
     .replace(/<\/?(sub|code|b)>/g, '')
     .replace(/^> \[!(\w+)\]\n/gm, (_, kind) => `${bold(kind)}\n`)
     .replace(/^(#{2,4}) (.*)$/gm, (_, hashes, title) =>
