@@ -33834,19 +33834,14 @@ async function waitAndReport(deps) {
         let ids = settings.runIds;
         let cancelledAtStart = [];
         if (settings.start) {
-            const { kind, id } = settings.start;
-            startGroup(`Starting a TesterArmy run of ${kind} ${id}`);
-            const outcome = await startRuns({
+            const outcome = await startRequestedRuns(settings.start, {
                 api,
-                request: settings.start,
-                context,
                 clock,
+                context,
                 deadline,
                 pollIntervalMs: settings.pollIntervalMs,
-                signal: cancel.signal,
-                onRetry: (message, delayMs) => info(`Start request: ${logText(message, 300)}; trying again in ${formatDuration(delayMs)}.`)
+                signal: cancel.signal
             });
-            endGroup();
             if (outcome.kind !== 'started') {
                 const fatal = outcome.kind === 'failed'
                     ? outcome.message
@@ -33858,12 +33853,6 @@ async function waitAndReport(deps) {
             }
             ids = outcome.runIds;
             cancelledAtStart = outcome.cancelledRunIds;
-            // Known now, so a later step can find the runs even if the wait below fails.
-            setOutput(Outputs.RunId, ids.join(','));
-            info(`Started ${ids.length === 1 ? `run ${ids[0]}` : `${ids.length} runs: ${ids.join(', ')}`}.`);
-            if (cancelledAtStart.length) {
-                warning(`TesterArmy cancelled ${cancelledAtStart.length} of the group's runs as it started them (for example duplicates or the quota): ${cancelledAtStart.join(', ')}.`);
-            }
         }
         const toWait = ids.filter(id => !cancelledAtStart.includes(id));
         startGroup(`Waiting for ${toWait.length === 1 ? `TesterArmy run ${toWait[0]}` : `${toWait.length} TesterArmy runs`}`);
@@ -33906,6 +33895,27 @@ async function waitAndReport(deps) {
             deps.signals.off(signal, onSignal);
     }
 }
+/** Starts the runs of `test-id` or `group-id`, and says which started, in the log and the outputs. */
+async function startRequestedRuns(request, options) {
+    startGroup(`Starting a TesterArmy run of ${request.kind} ${request.id}`);
+    const outcome = await startRuns({
+        ...options,
+        request,
+        onRetry: (message, delayMs) => info(`Start request: ${logText(message, 300)}; trying again in ${formatDuration(delayMs)}.`)
+    });
+    endGroup();
+    if (outcome.kind !== 'started')
+        return outcome;
+    const ids = outcome.runIds;
+    // Known now, so a later step can find the runs even if the wait below fails.
+    setOutput(Outputs.RunId, ids.join(','));
+    info(`Started ${ids.length === 1 ? `run ${ids[0]}` : `${ids.length} runs: ${ids.join(', ')}`}.`);
+    if (outcome.cancelledRunIds.length) {
+        warning(`TesterArmy cancelled ${outcome.cancelledRunIds.length} of the group's runs as it started them ` +
+            `(for example duplicates or the quota): ${outcome.cancelledRunIds.join(', ')}.`);
+    }
+    return outcome;
+}
 /** Best effort, all at once, within 3 s: a run nobody waits for should not keep spending. */
 async function cancelUnfinished(api, outcomes, cancelled) {
     const unfinished = outcomes.filter(o => (o.status === 'timed_out' || o.status === 'cancelled') &&
@@ -33925,7 +33935,7 @@ async function cancelUnfinished(api, outcomes, cancelled) {
 }
 async function publish(report, settings, context, comment) {
     // The key never leaves this process: scrub it from anything written, in case the API echoed it.
-    const redact = (text) => text.split(settings.apiKey).join('***');
+    const redact = (text) => redactSecrets(text, settings);
     let reportPath = settings.reportPath;
     try {
         await ensureDir((0,external_node_path_namespaceObject.dirname)(reportPath));
@@ -33964,10 +33974,18 @@ async function publish(report, settings, context, comment) {
         }
     }
     if (settings.comment)
-        await commentOnPullRequest(report, settings, context, comment, redact);
+        await commentOnPullRequest(report, settings, context, comment);
+}
+/**
+ * The API key and GitHub token never leave this process: scrubbed from anything written, in case
+ * some text echoed them (the client already scrubs API bodies; this is the last line).
+ */
+function redactSecrets(text, settings) {
+    return scrubSecret(scrubSecret(text, settings.apiKey), settings.githubToken);
 }
 /** One comment per workflow job on the pull request; never fails the step, says what happened. */
-async function commentOnPullRequest(report, settings, context, comment, redact) {
+async function commentOnPullRequest(report, settings, context, comment) {
+    const redact = (text) => redactSecrets(text, settings);
     if (context.prNumber === null || !context.owner) {
         notice('comment is true, but this workflow run is not for a pull request: no comment was written.', {
             title: 'TesterArmy comment'
@@ -34032,7 +34050,7 @@ async function ensureDir(dir) {
 }
 /** The step's last word: one line saying the verdict, and why when it fails. */
 function conclude(report, settings) {
-    const redact = (text) => text.split(settings.apiKey).join('***');
+    const redact = (text) => redactSecrets(text, settings);
     const several = report.runs.length > 1;
     const why = report.runs
         .filter(r => !r.passed)

@@ -3,20 +3,20 @@
 import { mkdir, writeFile } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import * as core from '@actions/core'
-import { ApiClient, type RunsApi, type StartApi } from './api-client.js'
+import { ApiClient, scrubSecret, type RunsApi, type StartApi } from './api-client.js'
 import { planAnnotations } from './annotations.js'
 import { systemClock, type Clock } from './clock.js'
 import { Limits, Outputs, TERMINAL_STATUSES } from './constants.js'
 import { formatDuration } from './duration.js'
 import { logText } from './escape.js'
-import { InputErrors, parseSettings, type Settings } from './inputs.js'
+import { InputErrors, parseSettings, type Settings, type StartRequest } from './inputs.js'
 import { outputsOf, reportFileOf } from './outputs.js'
 import { pollRuns, type RunOutcome } from './poller.js'
 import { buildReport, type Report } from './report.js'
 import { renderSummary } from './summary.js'
 import { upsertComment, type CommentResult, type CommentTarget } from './github-comment.js'
 import { commentMarker, renderComment } from './pr-comment.js'
-import { startRuns } from './start-runs.js'
+import { startRuns, type StartOutcome } from './start-runs.js'
 import { readWorkflowContext, type WorkflowContext } from './workflow-context.js'
 
 const CANCEL_SIGNALS: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP']
@@ -99,22 +99,14 @@ async function waitAndReport(deps: Dependencies): Promise<void> {
     let cancelledAtStart: string[] = []
 
     if (settings.start) {
-      const { kind, id } = settings.start
-      core.startGroup(`Starting a TesterArmy run of ${kind} ${id}`)
-      const outcome = await startRuns({
+      const outcome = await startRequestedRuns(settings.start, {
         api,
-        request: settings.start,
-        context,
         clock,
+        context,
         deadline,
         pollIntervalMs: settings.pollIntervalMs,
-        signal: cancel.signal,
-        onRetry: (message, delayMs) =>
-          core.info(
-            `Start request: ${logText(message, 300)}; trying again in ${formatDuration(delayMs)}.`
-          )
+        signal: cancel.signal
       })
-      core.endGroup()
       if (outcome.kind !== 'started') {
         const fatal =
           outcome.kind === 'failed'
@@ -127,16 +119,6 @@ async function waitAndReport(deps: Dependencies): Promise<void> {
       }
       ids = outcome.runIds
       cancelledAtStart = outcome.cancelledRunIds
-      // Known now, so a later step can find the runs even if the wait below fails.
-      core.setOutput(Outputs.RunId, ids.join(','))
-      core.info(
-        `Started ${ids.length === 1 ? `run ${ids[0]}` : `${ids.length} runs: ${ids.join(', ')}`}.`
-      )
-      if (cancelledAtStart.length) {
-        core.warning(
-          `TesterArmy cancelled ${cancelledAtStart.length} of the group's runs as it started them (for example duplicates or the quota): ${cancelledAtStart.join(', ')}.`
-        )
-      }
     }
 
     const toWait = ids.filter(id => !cancelledAtStart.includes(id))
@@ -196,6 +178,37 @@ async function waitAndReport(deps: Dependencies): Promise<void> {
   }
 }
 
+/** Starts the runs of `test-id` or `group-id`, and says which started, in the log and the outputs. */
+async function startRequestedRuns(
+  request: StartRequest,
+  options: Omit<Parameters<typeof startRuns>[0], 'request' | 'onRetry'>
+): Promise<StartOutcome> {
+  core.startGroup(`Starting a TesterArmy run of ${request.kind} ${request.id}`)
+  const outcome = await startRuns({
+    ...options,
+    request,
+    onRetry: (message, delayMs) =>
+      core.info(
+        `Start request: ${logText(message, 300)}; trying again in ${formatDuration(delayMs)}.`
+      )
+  })
+  core.endGroup()
+  if (outcome.kind !== 'started') return outcome
+  const ids = outcome.runIds
+  // Known now, so a later step can find the runs even if the wait below fails.
+  core.setOutput(Outputs.RunId, ids.join(','))
+  core.info(
+    `Started ${ids.length === 1 ? `run ${ids[0]}` : `${ids.length} runs: ${ids.join(', ')}`}.`
+  )
+  if (outcome.cancelledRunIds.length) {
+    core.warning(
+      `TesterArmy cancelled ${outcome.cancelledRunIds.length} of the group's runs as it started them ` +
+        `(for example duplicates or the quota): ${outcome.cancelledRunIds.join(', ')}.`
+    )
+  }
+  return outcome
+}
+
 /** Best effort, all at once, within 3 s: a run nobody waits for should not keep spending. */
 async function cancelUnfinished(
   api: RunsApi,
@@ -232,7 +245,7 @@ async function publish(
   comment: Dependencies['comment']
 ): Promise<void> {
   // The key never leaves this process: scrub it from anything written, in case the API echoed it.
-  const redact = (text: string): string => text.split(settings.apiKey).join('***')
+  const redact = (text: string): string => redactSecrets(text, settings)
 
   let reportPath = settings.reportPath
   try {
@@ -272,7 +285,15 @@ async function publish(
     }
   }
 
-  if (settings.comment) await commentOnPullRequest(report, settings, context, comment, redact)
+  if (settings.comment) await commentOnPullRequest(report, settings, context, comment)
+}
+
+/**
+ * The API key and GitHub token never leave this process: scrubbed from anything written, in case
+ * some text echoed them (the client already scrubs API bodies; this is the last line).
+ */
+function redactSecrets(text: string, settings: Settings): string {
+  return scrubSecret(scrubSecret(text, settings.apiKey), settings.githubToken)
 }
 
 /** One comment per workflow job on the pull request; never fails the step, says what happened. */
@@ -280,9 +301,9 @@ async function commentOnPullRequest(
   report: Report,
   settings: Settings,
   context: WorkflowContext,
-  comment: Dependencies['comment'],
-  redact: (text: string) => string
+  comment: Dependencies['comment']
 ): Promise<void> {
+  const redact = (text: string): string => redactSecrets(text, settings)
   if (context.prNumber === null || !context.owner) {
     core.notice(
       'comment is true, but this workflow run is not for a pull request: no comment was written.',
@@ -350,7 +371,7 @@ async function ensureDir(dir: string): Promise<void> {
 
 /** The step's last word: one line saying the verdict, and why when it fails. */
 function conclude(report: Report, settings: Settings): void {
-  const redact = (text: string): string => text.split(settings.apiKey).join('***')
+  const redact = (text: string): string => redactSecrets(text, settings)
   const several = report.runs.length > 1
   const why = report.runs
     .filter(r => !r.passed)
