@@ -22,11 +22,13 @@ const GROUP = 'a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d'
 interface Comment {
   id: number
   body: string
-  user: { login: string }
+  user: { login: string; type?: string }
 }
 
 /** A fake GitHub: issue comments on acme/shop, and the workflow token's identity (which it cannot tell). */
-async function fakeGitHub(options: { forbidWrites?: boolean; comments?: Comment[] } = {}) {
+async function fakeGitHub(
+  options: { forbidWrites?: boolean; comments?: Comment[]; author?: string } = {}
+) {
   const comments: Comment[] = options.comments ?? []
   const server = await startApiServer((request: RecordedRequest): Reply => {
     const path = request.path.replace(/^\/api/, '').split('?')[0]!
@@ -42,7 +44,7 @@ async function fakeGitHub(options: { forbidWrites?: boolean; comments?: Comment[
       const comment = {
         id: 100 + comments.length,
         body: JSON.parse(request.body).body,
-        user: { login: 'github-actions[bot]' }
+        user: { login: options.author ?? 'github-actions[bot]', type: 'Bot' }
       }
       comments.push(comment)
       return {
@@ -150,8 +152,9 @@ describe('with only test-id or group-id and a key', () => {
       comments: [
         {
           id: 1,
-          body: '<!-- testerarmy-action QA qa test%3Ax --> someone else',
-          user: { login: 'octocat' }
+          // A person's comment that even starts with our marker is never ours to touch.
+          body: '<!-- testerarmy-action QA qa test%3Ac4a1e2d3%2D5b6f%2D4a7b%2D8c9d%2D0e1f2a3b4c5d --> someone else',
+          user: { login: 'octocat', type: 'User' }
         }
       ]
     })
@@ -196,6 +199,15 @@ describe('with only test-id or group-id and a key', () => {
         new RegExp(`${KEY}|${TOKEN}`)
       )
     }
+  })
+
+  it('finds its comment again when an app token wrote it (the token cannot say who it is)', async () => {
+    const testerArmy = await fakeTesterArmy([RUN])
+    const github = await fakeGitHub({ author: 'acme-qa-app[bot]' })
+    servers.push(testerArmy, github.server)
+    for (let i = 0; i < 3; i++)
+      await act(testerArmy, { 'test-id': TEST, comment: 'true' }, pullRequest(), github.server)
+    expect(github.comments).toHaveLength(1)
   })
 
   it('on a pull request from a fork, says so in one notice and still passes', async () => {

@@ -279,7 +279,6 @@ describe('starting runs', () => {
       { 'group-id': TEST, environment: 'qa' },
       `Input 'environment' is "qa": expected one of production, staging, preview, custom.`
     ],
-    [{ 'run-id': RUN, comment: 'true' }, "Input 'github-token' is empty, but 'comment' is true"],
     [{ 'run-id': RUN, comment: 'yes' }, `Input 'comment' is "yes": expected true or false.`]
   ])('%o is refused', (inputs, message) => {
     expect(() => read(inputs)).toThrow(message)

@@ -558,6 +558,33 @@ describe('run', () => {
       )
     })
 
+    it('with no GitHub token (a fork gets no secrets), says so in one notice and goes on', async () => {
+      const { failed } = await runWith(
+        { 'run-id': id, comment: 'true' },
+        { [id]: [answer(passed)] },
+        { env: prEvent() }
+      )
+      expect(comments).toEqual([])
+      expect(core.notice).toHaveBeenCalledWith(
+        expect.stringMatching(/^comment is true, but github-token is empty/),
+        { title: 'TesterArmy comment' }
+      )
+      expect(failed).toEqual([])
+    })
+
+    it('says a group that started no runs has nothing to test', async () => {
+      const { failed } = await runWith(
+        { 'group-id': TEST },
+        {},
+        { starts: [{ kind: 'started', runIds: [], cancelledRunIds: [] }] }
+      )
+      expect(failed).toEqual([
+        expect.stringMatching(
+          /^TesterArmy: the group .* started no runs: it may have no runnable tests$/
+        )
+      ])
+    })
+
     it('reports an update of the existing comment', async () => {
       await runWith(
         { 'run-id': id, comment: 'true', 'github-token': 'ghs_x' },

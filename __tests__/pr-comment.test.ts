@@ -10,8 +10,7 @@ const policy = { failOn: 'failed' as const, minSeverity: 1 }
 const marker = commentMarker({
   workflow: 'QA',
   job: 'qa',
-  start: { kind: 'test', id: 'c4a1e2d3-5b6f-4a7b-8c9d-0e1f2a3b4c5d' },
-  runIds: []
+  start: { kind: 'test', id: 'c4a1e2d3-5b6f-4a7b-8c9d-0e1f2a3b4c5d' }
 })
 const runUrl = 'https://github.com/acme/shop/actions/runs/42'
 
@@ -20,17 +19,29 @@ describe('commentMarker', () => {
     expect(marker).toBe(
       '<!-- testerarmy-action QA qa test%3Ac4a1e2d3%2D5b6f%2D4a7b%2D8c9d%2D0e1f2a3b4c5d -->'
     )
-    expect(commentMarker({ workflow: 'QA', job: 'qa', start: null, runIds: ['b', 'a'] })).toBe(
-      commentMarker({ workflow: 'QA', job: 'qa', start: null, runIds: ['a', 'b'] })
+    // Waiting on given runs: no IDs, which change on every push, so one comment is updated.
+    expect(commentMarker({ workflow: 'QA', job: 'qa', start: null })).toBe(
+      '<!-- testerarmy-action QA qa runs -->'
     )
+  })
+
+  it('keeps matrix legs apart when only their options differ, and stays the same on a re-run', () => {
+    const leg = (platform: string) =>
+      commentMarker({
+        workflow: 'QA',
+        job: 'qa',
+        start: { kind: 'group', id: 'g', platform, environment: 'preview' }
+      })
+    expect(leg('ios')).not.toBe(leg('android'))
+    expect(leg('ios')).toBe(leg('ios'))
+    expect(leg('ios')).toMatch(/^<!-- testerarmy-action QA qa group%3Ag%3A[0-9a-f]{12} -->$/)
   })
 
   it('cannot be closed early by a workflow or job name', () => {
     const hostile = commentMarker({
       workflow: 'x --> <script>',
       job: '--!>',
-      start: null,
-      runIds: []
+      start: null
     })
     expect(hostile.slice(4, -3)).not.toMatch(/--|>/)
   })
@@ -141,6 +152,15 @@ describe('readWorkflowContext', () => {
     expect(
       readWorkflowContext(env, () => JSON.stringify({ ref: 'refs/heads/main' }))
     ).toMatchObject({ prNumber: null, sha: 'merge-sha' })
+  })
+
+  it('names the workflow by its file, so two workflows with one name keep apart', () => {
+    expect(
+      readWorkflowContext(
+        { ...env, GITHUB_WORKFLOW_REF: 'acme/shop/.github/workflows/qa.yml@refs/pull/482/merge' },
+        () => '{}'
+      ).workflow
+    ).toBe('acme/shop/.github/workflows/qa.yml')
   })
 
   it('copes with no payload and names the attempt in the link', () => {

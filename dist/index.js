@@ -33019,10 +33019,6 @@ function parseSettings(source) {
     if (githubToken)
         source.onSecret(githubToken);
     const comment = attempt(() => parseBoolean(Inputs.Comment, source.read(Inputs.Comment), false), false);
-    if (comment && !githubToken) {
-        errors.push(new InputError(`Input '${Inputs.GithubToken}' is empty, but '${Inputs.Comment}' is true: the comment needs a token with ` +
-            `pull-requests: write; leave github-token at its default (\${{ github.token }}) or pass one.`));
-    }
     const { runIds, start } = attempt(() => parseTarget(source), { runIds: [], start: null });
     const settings = {
         apiKey,
@@ -33510,26 +33506,36 @@ async function pollRuns(options) {
 // action starts as fast without it. Creates the comment once, then updates it in place.
 /** The author of comments made with the workflow's own token. */
 const ACTIONS_BOT = 'github-actions[bot]';
+/** All the calls to GitHub together (identity, listing, writing) must end within this. */
+const COMMENT_TIMEOUT_MS = 30_000;
 async function upsertComment(target) {
     const { getOctokit } = await __nccwpck_require__.e(/* import() */ 785).then(__nccwpck_require__.bind(__nccwpck_require__, 2785));
-    const octokit = getOctokit(target.token, { baseUrl: target.apiUrl });
+    // One deadline for every call: a stalled GitHub must not hold the step for minutes.
+    const octokit = getOctokit(target.token, {
+        baseUrl: target.apiUrl,
+        request: { signal: AbortSignal.timeout(COMMENT_TIMEOUT_MS) }
+    });
     const where = { owner: target.owner, repo: target.repo };
     try {
-        // Whose comments may be updated: only our own. A personal token can say who it is; the
-        // workflow's token cannot, and comments as github-actions[bot].
-        let login = ACTIONS_BOT;
+        // Whose comments may be updated: only our own. A personal token can say who it is. An app's
+        // token (the workflow's own is one) cannot: then a bot's comment that starts with our marker
+        // is ours; a person's never is.
+        let login = null;
         try {
             login = (await octokit.rest.users.getAuthenticated()).data.login;
         }
         catch {
-            // the workflow's own token: keep the bot's name
+            // an app installation token
         }
         const comments = await octokit.paginate(octokit.rest.issues.listComments, {
             ...where,
             issue_number: target.prNumber,
             per_page: 100
         });
-        const ours = comments.find(c => c.user?.login === login && (c.body ?? '').includes(target.marker));
+        const ours = comments.find(c => login !== null
+            ? c.user?.login === login && (c.body ?? '').includes(target.marker)
+            : (c.user?.type === 'Bot' || c.user?.login === ACTIONS_BOT) &&
+                (c.body ?? '').startsWith(target.marker));
         if (ours) {
             const { data } = await octokit.rest.issues.updateComment({
                 ...where,
@@ -33557,6 +33563,8 @@ async function upsertComment(target) {
     }
 }
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/pr-comment.ts
 // The pull-request comment: short (verdict, counts, the most severe issues, a link to the full
 // summary), found again by a hidden marker, escaped like the summary. Pure.
@@ -33564,14 +33572,27 @@ async function upsertComment(target) {
 
 
 
+
 /**
- * The hidden marker that finds the comment again: the workflow, the job, and what it reports on,
- * so each leg of a matrix keeps its own comment. Percent-encoded so no name can end the comment.
+ * The hidden marker that finds the comment again: the workflow, the job, and what it reports on.
+ * A test or group run adds a digest of its options, so matrix legs that differ only in platform or
+ * target keep one comment each. Waiting on given run IDs, the IDs are left out on purpose: they are
+ * new on every push, and naming them would add a comment per push instead of updating one.
+ * Percent-encoded, so no name can end the HTML comment.
  */
 function commentMarker(parts) {
-    const target = parts.start
-        ? `${parts.start.kind}:${parts.start.id}`
-        : `runs:${[...parts.runIds].sort().join(',')}`;
+    const { start } = parts;
+    let target = 'runs';
+    if (start) {
+        const { kind, id, ...options } = start;
+        const defined = Object.entries(options)
+            .filter(([, v]) => v !== undefined)
+            .sort(([a], [b]) => a.localeCompare(b));
+        const digest = defined.length
+            ? `:${(0,external_node_crypto_.createHash)('sha256').update(JSON.stringify(defined)).digest('hex').slice(0, 12)}`
+            : '';
+        target = `${kind}:${id}${digest}`;
+    }
     const encode = (text) => encodeURIComponent(text).replace(/-/g, '%2D');
     return `<!-- testerarmy-action ${encode(parts.workflow)} ${encode(parts.job)} ${encode(target)} -->`;
 }
@@ -33666,6 +33687,12 @@ async function startRuns(options) {
             signal,
             timeoutMs: Math.max(1, Math.min(30_000, deadline - clock.now()))
         });
+        if (answer.kind === 'started' && answer.runIds.length === 0) {
+            return {
+                kind: 'failed',
+                message: `the ${what} started no runs: it may have no runnable tests`
+            };
+        }
         if (answer.kind === 'started' || answer.kind === 'aborted')
             return answer;
         const message = answer.message;
@@ -33727,17 +33754,22 @@ function readWorkflowContext(env, readFile = path => (0,external_node_fs_namespa
     const issue = workflow_context_isObject(payload.issue) && workflow_context_isObject(payload.issue.pull_request) ? payload.issue : null;
     const number = pr?.number ?? issue?.number;
     const head = workflow_context_isObject(pr?.head) ? pr.head : null;
+    const prNumber = typeof number === 'number' && Number.isInteger(number) && number > 0 ? number : null;
+    const headSha = typeof head?.sha === 'string' ? head.sha : '';
     const [owner = '', repo = ''] = (env.GITHUB_REPOSITORY ?? '').split('/');
     const server = env.GITHUB_SERVER_URL || 'https://github.com';
     const attempt = env.GITHUB_RUN_ATTEMPT && env.GITHUB_RUN_ATTEMPT !== '1'
         ? `/attempts/${env.GITHUB_RUN_ATTEMPT}`
         : '';
     return {
-        sha: (typeof head?.sha === 'string' && head.sha) || env.GITHUB_SHA || '',
-        prNumber: typeof number === 'number' && Number.isInteger(number) && number > 0 ? number : null,
+        // GITHUB_SHA of a pull request event is a merge commit nobody sees; of an issue comment, the
+        // default branch. Without the head commit, send none rather than a wrong one.
+        sha: headSha || (prNumber === null ? env.GITHUB_SHA || '' : ''),
+        prNumber,
         owner,
         repo,
-        workflow: env.GITHUB_WORKFLOW ?? '',
+        // The workflow file (two workflows may share a display name), else its name.
+        workflow: env.GITHUB_WORKFLOW_REF?.replace(/@.*$/, '') || env.GITHUB_WORKFLOW || '',
         job: env.GITHUB_JOB ?? '',
         runUrl: env.GITHUB_RUN_ID && owner
             ? `${server}/${owner}/${repo}/actions/runs/${env.GITHUB_RUN_ID}${attempt}`
@@ -33845,7 +33877,7 @@ async function waitAndReport(deps) {
             if (outcome.kind !== 'started') {
                 const fatal = outcome.kind === 'failed'
                     ? outcome.message
-                    : 'the workflow was cancelled before a run was started';
+                    : 'the workflow was cancelled while the run was being started; it may have started, so check the TesterArmy dashboard';
                 const report = buildReport([], settings, { fatal, cancelled: outcome.kind === 'aborted' });
                 await publish(report, settings, context, deps.comment);
                 conclude(report, settings);
@@ -33986,6 +34018,10 @@ function redactSecrets(text, settings) {
 /** One comment per workflow job on the pull request; never fails the step, says what happened. */
 async function commentOnPullRequest(report, settings, context, comment) {
     const redact = (text) => redactSecrets(text, settings);
+    if (!settings.githubToken) {
+        notice('comment is true, but github-token is empty (secrets are not given to pull requests from forks): no comment was written.', { title: 'TesterArmy comment' });
+        return;
+    }
     if (context.prNumber === null || !context.owner) {
         notice('comment is true, but this workflow run is not for a pull request: no comment was written.', {
             title: 'TesterArmy comment'
@@ -33995,8 +34031,7 @@ async function commentOnPullRequest(report, settings, context, comment) {
     const marker = commentMarker({
         workflow: context.workflow,
         job: context.job,
-        start: settings.start,
-        runIds: settings.runIds
+        start: settings.start
     });
     let result;
     try {

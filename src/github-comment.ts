@@ -20,26 +20,37 @@ export type CommentResult =
 /** The author of comments made with the workflow's own token. */
 const ACTIONS_BOT = 'github-actions[bot]'
 
+/** All the calls to GitHub together (identity, listing, writing) must end within this. */
+const COMMENT_TIMEOUT_MS = 30_000
+
 export async function upsertComment(target: CommentTarget): Promise<CommentResult> {
   const { getOctokit } = await import('@actions/github')
-  const octokit = getOctokit(target.token, { baseUrl: target.apiUrl })
+  // One deadline for every call: a stalled GitHub must not hold the step for minutes.
+  const octokit = getOctokit(target.token, {
+    baseUrl: target.apiUrl,
+    request: { signal: AbortSignal.timeout(COMMENT_TIMEOUT_MS) }
+  })
   const where = { owner: target.owner, repo: target.repo }
   try {
-    // Whose comments may be updated: only our own. A personal token can say who it is; the
-    // workflow's token cannot, and comments as github-actions[bot].
-    let login = ACTIONS_BOT
+    // Whose comments may be updated: only our own. A personal token can say who it is. An app's
+    // token (the workflow's own is one) cannot: then a bot's comment that starts with our marker
+    // is ours; a person's never is.
+    let login: string | null = null
     try {
       login = (await octokit.rest.users.getAuthenticated()).data.login
     } catch {
-      // the workflow's own token: keep the bot's name
+      // an app installation token
     }
     const comments = await octokit.paginate(octokit.rest.issues.listComments, {
       ...where,
       issue_number: target.prNumber,
       per_page: 100
     })
-    const ours = comments.find(
-      c => c.user?.login === login && (c.body ?? '').includes(target.marker)
+    const ours = comments.find(c =>
+      login !== null
+        ? c.user?.login === login && (c.body ?? '').includes(target.marker)
+        : (c.user?.type === 'Bot' || c.user?.login === ACTIONS_BOT) &&
+          (c.body ?? '').startsWith(target.marker)
     )
     if (ours) {
       const { data } = await octokit.rest.issues.updateComment({

@@ -105,14 +105,6 @@ export function parseSettings(source: InputSource): Settings {
     () => parseBoolean(Inputs.Comment, source.read(Inputs.Comment), false),
     false
   )
-  if (comment && !githubToken) {
-    errors.push(
-      new InputError(
-        `Input '${Inputs.GithubToken}' is empty, but '${Inputs.Comment}' is true: the comment needs a token with ` +
-          `pull-requests: write; leave github-token at its default (\${{ github.token }}) or pass one.`
-      )
-    )
-  }
   const { runIds, start } = attempt(() => parseTarget(source), { runIds: [], start: null })
   const settings: Settings = {
     apiKey,

@@ -111,7 +111,7 @@ async function waitAndReport(deps: Dependencies): Promise<void> {
         const fatal =
           outcome.kind === 'failed'
             ? outcome.message
-            : 'the workflow was cancelled before a run was started'
+            : 'the workflow was cancelled while the run was being started; it may have started, so check the TesterArmy dashboard'
         const report = buildReport([], settings, { fatal, cancelled: outcome.kind === 'aborted' })
         await publish(report, settings, context, deps.comment)
         conclude(report, settings)
@@ -304,6 +304,13 @@ async function commentOnPullRequest(
   comment: Dependencies['comment']
 ): Promise<void> {
   const redact = (text: string): string => redactSecrets(text, settings)
+  if (!settings.githubToken) {
+    core.notice(
+      'comment is true, but github-token is empty (secrets are not given to pull requests from forks): no comment was written.',
+      { title: 'TesterArmy comment' }
+    )
+    return
+  }
   if (context.prNumber === null || !context.owner) {
     core.notice(
       'comment is true, but this workflow run is not for a pull request: no comment was written.',
@@ -316,8 +323,7 @@ async function commentOnPullRequest(
   const marker = commentMarker({
     workflow: context.workflow,
     job: context.job,
-    start: settings.start,
-    runIds: settings.runIds
+    start: settings.start
   })
   let result: CommentResult
   try {

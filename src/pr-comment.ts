@@ -1,5 +1,6 @@
 // The pull-request comment: short (verdict, counts, the most severe issues, a link to the full
 // summary), found again by a hidden marker, escaped like the summary. Pure.
+import { createHash } from 'node:crypto'
 import { Limits } from './constants.js'
 import { markdown } from './escape.js'
 import type { StartRequest } from './inputs.js'
@@ -8,18 +9,29 @@ import type { Issue } from './run-response.js'
 import { severityLabel } from './summary.js'
 
 /**
- * The hidden marker that finds the comment again: the workflow, the job, and what it reports on,
- * so each leg of a matrix keeps its own comment. Percent-encoded so no name can end the comment.
+ * The hidden marker that finds the comment again: the workflow, the job, and what it reports on.
+ * A test or group run adds a digest of its options, so matrix legs that differ only in platform or
+ * target keep one comment each. Waiting on given run IDs, the IDs are left out on purpose: they are
+ * new on every push, and naming them would add a comment per push instead of updating one.
+ * Percent-encoded, so no name can end the HTML comment.
  */
 export function commentMarker(parts: {
   workflow: string
   job: string
   start: StartRequest | null
-  runIds: string[]
 }): string {
-  const target = parts.start
-    ? `${parts.start.kind}:${parts.start.id}`
-    : `runs:${[...parts.runIds].sort().join(',')}`
+  const { start } = parts
+  let target = 'runs'
+  if (start) {
+    const { kind, id, ...options } = start
+    const defined = Object.entries(options)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => a.localeCompare(b))
+    const digest = defined.length
+      ? `:${createHash('sha256').update(JSON.stringify(defined)).digest('hex').slice(0, 12)}`
+      : ''
+    target = `${kind}:${id}${digest}`
+  }
   const encode = (text: string): string => encodeURIComponent(text).replace(/-/g, '%2D')
   return `<!-- testerarmy-action ${encode(parts.workflow)} ${encode(parts.job)} ${encode(target)} -->`
 }

@@ -67,6 +67,12 @@ export async function startRuns(options: {
       signal,
       timeoutMs: Math.max(1, Math.min(30_000, deadline - clock.now()))
     })
+    if (answer.kind === 'started' && answer.runIds.length === 0) {
+      return {
+        kind: 'failed',
+        message: `the ${what} started no runs: it may have no runnable tests`
+      }
+    }
     if (answer.kind === 'started' || answer.kind === 'aborted') return answer
     const message = answer.message
     if (answer.kind === 'http-error' && [400, 401, 403, 404].includes(answer.status)) {

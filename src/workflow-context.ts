@@ -38,6 +38,9 @@ export function readWorkflowContext(
     isObject(payload.issue) && isObject(payload.issue.pull_request) ? payload.issue : null
   const number = pr?.number ?? issue?.number
   const head = isObject(pr?.head) ? pr.head : null
+  const prNumber =
+    typeof number === 'number' && Number.isInteger(number) && number > 0 ? number : null
+  const headSha = typeof head?.sha === 'string' ? head.sha : ''
   const [owner = '', repo = ''] = (env.GITHUB_REPOSITORY ?? '').split('/')
   const server = env.GITHUB_SERVER_URL || 'https://github.com'
   const attempt =
@@ -45,11 +48,14 @@ export function readWorkflowContext(
       ? `/attempts/${env.GITHUB_RUN_ATTEMPT}`
       : ''
   return {
-    sha: (typeof head?.sha === 'string' && head.sha) || env.GITHUB_SHA || '',
-    prNumber: typeof number === 'number' && Number.isInteger(number) && number > 0 ? number : null,
+    // GITHUB_SHA of a pull request event is a merge commit nobody sees; of an issue comment, the
+    // default branch. Without the head commit, send none rather than a wrong one.
+    sha: headSha || (prNumber === null ? env.GITHUB_SHA || '' : ''),
+    prNumber,
     owner,
     repo,
-    workflow: env.GITHUB_WORKFLOW ?? '',
+    // The workflow file (two workflows may share a display name), else its name.
+    workflow: env.GITHUB_WORKFLOW_REF?.replace(/@.*$/, '') || env.GITHUB_WORKFLOW || '',
     job: env.GITHUB_JOB ?? '',
     runUrl:
       env.GITHUB_RUN_ID && owner
