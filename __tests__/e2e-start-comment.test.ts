@@ -27,7 +27,12 @@ interface Comment {
 
 /** A fake GitHub: issue comments on acme/shop, and the workflow token's identity (which it cannot tell). */
 async function fakeGitHub(
-  options: { forbidWrites?: boolean; comments?: Comment[]; author?: string } = {}
+  options: {
+    forbidWrites?: boolean
+    rateLimited?: boolean
+    comments?: Comment[]
+    author?: string
+  } = {}
 ) {
   const comments: Comment[] = options.comments ?? []
   const server = await startApiServer((request: RecordedRequest): Reply => {
@@ -36,6 +41,13 @@ async function fakeGitHub(
       return { status: 401, body: { message: 'Bad credentials' } }
     if (path === '/user')
       return { status: 403, body: { message: 'Resource not accessible by integration' } }
+    if (options.rateLimited) {
+      return {
+        status: 403,
+        body: { message: 'API rate limit exceeded' },
+        headers: { 'x-ratelimit-remaining': '0' }
+      }
+    }
     if (path === '/repos/acme/shop/issues/482/comments' && request.method === 'GET')
       return { status: 200, body: comments }
     if (options.forbidWrites)
@@ -227,6 +239,25 @@ describe('with only test-id or group-id and a key', () => {
       /^Could not comment on pull request #482: the token may not write there/
     )
     expect(github.comments).toEqual([])
+  })
+
+  it('tells an exhausted GitHub rate limit apart from a missing permission', async () => {
+    const testerArmy = await fakeTesterArmy([RUN])
+    const github = await fakeGitHub({ rateLimited: true })
+    servers.push(testerArmy, github.server)
+    const result = await act(
+      testerArmy,
+      { 'test-id': TEST, comment: 'true' },
+      pullRequest(),
+      github.server
+    )
+    expect(result.code).toBe(0)
+    expect(result.commands.filter(c => c.command === 'notice')).toEqual([])
+    expect(result.commands.filter(c => c.command === 'warning').map(w => w.message)).toEqual([
+      expect.stringMatching(
+        /^Could not comment on pull request #482: GitHub's API rate limit is exhausted/
+      )
+    ])
   })
 
   it('starts a group against a preview deployment, sends the commit, and waits for every run', async () => {

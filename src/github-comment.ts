@@ -69,8 +69,17 @@ export async function upsertComment(target: CommentTarget): Promise<CommentResul
   } catch (error) {
     const status = (error as { status?: unknown }).status
     const message = error instanceof Error ? error.message : String(error)
-    if (status === 403 || status === 404)
+    // GitHub answers 403 for an exhausted rate limit too: that is no permission problem.
+    const headers = (error as { response?: { headers?: Record<string, string> } }).response?.headers
+    if (status === 403 && headers?.['x-ratelimit-remaining'] === '0') {
+      return {
+        kind: 'failed',
+        message: `GitHub's API rate limit is exhausted (HTTP 403: ${message})`
+      }
+    }
+    if (status === 403 || status === 404) {
       return { kind: 'forbidden', message: `HTTP ${status}: ${message}` }
+    }
     return {
       kind: 'failed',
       message: typeof status === 'number' ? `HTTP ${status}: ${message}` : message
