@@ -158,6 +158,20 @@ describe('with only test-id or group-id and a key', () => {
   const RUN = '2b9f6a47-8c1d-4e0b-b7a3-5e2c9d4f1a36'
   const RUN2 = '7d0e5b1c-3f0a-4c1e-9a6b-2f4d8e1c9b70'
 
+  /** One test run started on pull request #482 with comment: true, against this GitHub. */
+  async function commentOnPullRequest(github: Parameters<typeof fakeGitHub>[0]) {
+    const testerArmy = await fakeTesterArmy([RUN])
+    const fake = await fakeGitHub(github)
+    servers.push(testerArmy, fake.server)
+    const result = await act(
+      testerArmy,
+      { 'test-id': TEST, comment: 'true' },
+      pullRequest(),
+      fake.server
+    )
+    return { result, github: fake }
+  }
+
   it('starts a test run, waits, reports, comments, and a second run updates the same comment', async () => {
     const testerArmy = await fakeTesterArmy([RUN])
     const github = await fakeGitHub({
@@ -223,15 +237,7 @@ describe('with only test-id or group-id and a key', () => {
   })
 
   it('on a pull request from a fork, says so in one notice and still passes', async () => {
-    const testerArmy = await fakeTesterArmy([RUN])
-    const github = await fakeGitHub({ forbidWrites: true })
-    servers.push(testerArmy, github.server)
-    const result = await act(
-      testerArmy,
-      { 'test-id': TEST, comment: 'true' },
-      pullRequest(),
-      github.server
-    )
+    const { result, github } = await commentOnPullRequest({ forbidWrites: true })
     expect(result.code).toBe(0)
     const notices = result.commands.filter(c => c.command === 'notice')
     expect(notices).toHaveLength(1)
@@ -242,15 +248,7 @@ describe('with only test-id or group-id and a key', () => {
   })
 
   it('tells an exhausted GitHub rate limit apart from a missing permission', async () => {
-    const testerArmy = await fakeTesterArmy([RUN])
-    const github = await fakeGitHub({ rateLimited: true })
-    servers.push(testerArmy, github.server)
-    const result = await act(
-      testerArmy,
-      { 'test-id': TEST, comment: 'true' },
-      pullRequest(),
-      github.server
-    )
+    const { result } = await commentOnPullRequest({ rateLimited: true })
     expect(result.code).toBe(0)
     expect(result.commands.filter(c => c.command === 'notice')).toEqual([])
     expect(result.commands.filter(c => c.command === 'warning').map(w => w.message)).toEqual([

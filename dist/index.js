@@ -33975,7 +33975,7 @@ async function cancelUnfinished(api, outcomes, cancelled) {
     }));
 }
 async function publish(report, settings, context, comment) {
-    // The key never leaves this process: scrub it from anything written, in case the API echoed it.
+    // The secrets never leave this process: scrubbed from anything written, should some text echo them.
     const redact = (text) => redactSecrets(text, settings);
     let reportPath = settings.reportPath;
     try {

@@ -27,7 +27,7 @@ export interface Verdict {
 }
 
 /** Unrated issues (no valid severity) reach every threshold: an unknown risk must not slip through. */
-export const reachesThreshold = (issue: Issue, minSeverity: number): boolean =>
+const reachesThreshold = (issue: Issue, minSeverity: number): boolean =>
   issue.severity === null || issue.severity >= minSeverity
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`

@@ -78,7 +78,7 @@ export interface InputSource {
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
 /** Quotes a user's value in an error message, shortened so a pasted blob stays one readable line. */
-export function quote(value: string): string {
+function quote(value: string): string {
   const oneLine = value.replace(/[\r\n]+/g, '⏎')
   return JSON.stringify(oneLine.length > 80 ? `${oneLine.slice(0, 77)}...` : oneLine)
 }
@@ -269,7 +269,7 @@ function parseTargetUrl(value: string): string {
   )
 }
 
-export function parseRunIds(raw: string): string[] {
+function parseRunIds(raw: string): string[] {
   const tokens = raw.split(/[\s,]+/).filter(Boolean)
   if (tokens.length === 0) {
     throw new InputError(
@@ -295,7 +295,7 @@ function isLoopback(hostname: string): boolean {
   return host === 'localhost' || host === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host)
 }
 
-export function parseApiUrl(raw: string): string {
+function parseApiUrl(raw: string): string {
   const value = raw.trim() || DEFAULT_API_URL
   const accepted = `an https URL such as ${DEFAULT_API_URL} (http only to 127.0.0.1, ::1 or localhost)`
   let url: URL

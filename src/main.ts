@@ -244,7 +244,7 @@ async function publish(
   context: WorkflowContext,
   comment: Dependencies['comment']
 ): Promise<void> {
-  // The key never leaves this process: scrub it from anything written, in case the API echoed it.
+  // The secrets never leave this process: scrubbed from anything written, should some text echo them.
   const redact = (text: string): string => redactSecrets(text, settings)
 
   let reportPath = settings.reportPath

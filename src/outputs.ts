@@ -32,7 +32,7 @@ export function outputsOf(report: Report, reportPath: string): Record<string, st
 }
 
 /** One run in the `runs` output and the report file: the numbers a later step scripts against. */
-export function runSummary(run: Report['runs'][number]) {
+function runSummary(run: Report['runs'][number]) {
   return {
     id: run.id,
     status: run.status,

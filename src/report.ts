@@ -55,14 +55,14 @@ export function bySeverity(a: Issue, b: Issue): number {
   return severityRank(b) - severityRank(a)
 }
 
-export function resultOf(run: Run | null, status: FinalStatus): Result {
+function resultOf(run: Run | null, status: FinalStatus): Result {
   if (status !== 'completed' || !run?.output) return ''
   if (run.output.kind === 'planner_skipped') return 'SKIPPED'
   const result = run.output.result
   return result === 'PASS' || result === 'FAILED' ? result : ''
 }
 
-export function describeRun(outcome: RunOutcome, policy: GatePolicy): RunReport {
+function describeRun(outcome: RunOutcome, policy: GatePolicy): RunReport {
   const { run } = outcome
   const output = run?.output ?? null
   const test = output?.kind === 'test' ? output : null

@@ -21,7 +21,7 @@ export interface SummaryOptions {
 interface Budget {
   /** Issues and warnings that get their collapsed details block. */
   detailed: Set<Issue>
-  /** Rows kept per table (issues, warnings, steps); Infinity keeps all. */
+  /** Rows kept per table (issues, warnings, steps), most severe first. */
   maxRows: number
   /** The last step before cutting: leave out each run's description, screenshots and test plan. */
   compact?: boolean
