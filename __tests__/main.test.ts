@@ -23,13 +23,14 @@ const { run } = await import('../src/main.js')
 
 const KEY = 'sk_unit_SECRET'
 let dir: string
+/** The runner's environment each test hands run(); process.env is never touched. */
+let env: Record<string, string>
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'main-test-'))
-  process.env.GITHUB_STEP_SUMMARY = join(dir, 'summary.md')
+  env = { GITHUB_STEP_SUMMARY: join(dir, 'summary.md') }
 })
 afterEach(() => {
   rmSync(dir, { recursive: true, force: true })
-  delete process.env.GITHUB_STEP_SUMMARY
 })
 
 const answer = (body: Record<string, unknown>): GetRunResponse => ({
@@ -104,24 +105,16 @@ async function runWith(
   const { api, calls } = fakeApi(scripts, extra.cancel, extra.onGet, extra.starts)
   const signals = extra.signals ?? new EventEmitter()
   comments.length = 0
-  const saved = { ...process.env }
-  Object.assign(process.env, extra.env ?? {})
-  try {
-    await run({
-      clock,
-      api: () => clock.track(api),
-      signals: signals as unknown as NodeJS.Process,
-      comment: async target => {
-        comments.push(target)
-        return extra.comment ?? { kind: 'created', url: 'https://github.test/c/1' }
-      }
-    })
-  } finally {
-    for (const key of Object.keys(extra.env ?? {})) {
-      if (saved[key] === undefined) delete process.env[key]
-      else process.env[key] = saved[key]
-    }
-  }
+  await run({
+    clock,
+    api: () => clock.track(api),
+    signals: signals as unknown as NodeJS.Process,
+    comment: async target => {
+      comments.push(target)
+      return extra.comment ?? { kind: 'created', url: 'https://github.test/c/1' }
+    },
+    env: { ...env, ...extra.env }
+  })
   return { calls, failed: core.setFailed.mock.calls.map(c => String(c[0])) }
 }
 
@@ -241,7 +234,7 @@ describe('run', () => {
   })
 
   it('explains the missing summary when not on a runner', async () => {
-    delete process.env.GITHUB_STEP_SUMMARY
+    delete env.GITHUB_STEP_SUMMARY
     const body = fixtureBody('passed')
     await runWith({ 'run-id': body.id as string }, { [body.id as string]: [answer(body)] })
     expect(core.info).toHaveBeenCalledWith(

@@ -3,7 +3,8 @@
 // must keep the summary's structure and carry nothing active.
 import { describe, expect, it } from '@jest/globals'
 import { createRequire } from 'node:module'
-import { buildReport, type Report } from '../src/report.js'
+import type { Report } from '../src/model.js'
+import { buildReport } from '../src/report.js'
 import { renderSummary } from '../src/summary.js'
 import { fixtureOutcome } from './helpers/fixtures.js'
 

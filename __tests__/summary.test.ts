@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
-import { buildReport, type Report } from '../src/report.js'
+import type { Report } from '../src/model.js'
+import { buildReport } from '../src/report.js'
 import { renderSummary, type SummaryOptions } from '../src/summary.js'
 import { fixtureBody, fixtureOutcome, outcomeOf } from './helpers/fixtures.js'
 

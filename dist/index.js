@@ -28763,10 +28763,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /************************************************************************/
 var __webpack_exports__ = {};
 
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 // EXTERNAL MODULE: external "os"
 var external_os_ = __nccwpck_require__(857);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
@@ -31838,12 +31834,18 @@ function formatDuration(ms) {
 }
 
 ;// CONCATENATED MODULE: ./src/run-response.ts
-// The API's run object, checked at the boundary: typed from both API descriptions in shared/api,
-// lenient with what it does not know, and never trusting a field's type without looking.
-/** The body of a 200 was not a run: a proxy's page, a truncated body, another endpoint's JSON. */
+// What the API answers, checked at the boundary: the run object and the start response, typed from
+// both API descriptions in shared/api, lenient with what it does not know, and never trusting a
+// field's type without looking. Pure: the client hands it parsed JSON.
+/**
+ * A success's body was not what the request returns (a run, the started runs): a proxy's page, a
+ * truncated body, another endpoint's JSON.
+ */
 class NotARunError extends Error {
     name = 'NotARunError';
 }
+/** Run, test, group, app and environment IDs: the one UUID check of the action. */
+const isUuid = (value) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
 const isObject = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
 const str = (value) => (typeof value === 'string' ? value : '');
 const strOrNull = (value) => typeof value === 'string' && value !== '' ? value : null;
@@ -31951,6 +31953,33 @@ function parseTestPlan(value) {
             .map(step => ({ type: str(step.type), title: str(step.title) }))
     };
 }
+/**
+ * Checks the body of a successful start: `{ runId }` for a test; `{ runIds, queuedRunIds,
+ * cancelledRunIds }` for a group, whose runs are named by any of the three lists (a group whose
+ * `runIds` is missing still names its runs in the other two). Throws `NotARunError` for an ID that
+ * is not a UUID, or when the body names no run (an empty `runIds` of a group is an answer: the
+ * caller says the group started nothing).
+ */
+function parseStartResponse(body, kind) {
+    const json = isObject(body) ? body : {};
+    const ids = (value) => list(value).filter((v) => typeof v === 'string' && v.trim() !== '');
+    const listed = [json.runId, json.runIds, json.queuedRunIds, json.cancelledRunIds].flat();
+    if (listed.some(v => typeof v === 'string' && !isUuid(v))) {
+        throw new NotARunError('with a run ID that is not a UUID');
+    }
+    const runIds = kind === 'test' ? ids([json.runId]) : ids(json.runIds);
+    const cancelledRunIds = kind === 'test' ? [] : ids(json.cancelledRunIds);
+    const all = [
+        ...new Set([...runIds, ...(kind === 'group' ? ids(json.queuedRunIds) : []), ...cancelledRunIds])
+    ];
+    if (all.length === 0 && !(kind === 'group' && Array.isArray(json.runIds))) {
+        throw new NotARunError('without the ID of the run it started');
+    }
+    return {
+        runIds: all.map(i => i.toLowerCase()),
+        cancelledRunIds: cancelledRunIds.map(i => i.toLowerCase())
+    };
+}
 /** `warning` is the only non-blocking type; anything else, unknown values included, is an issue. */
 const isWarning = (issue) => issue.type === 'warning';
 
@@ -31959,9 +31988,6 @@ const isWarning = (issue) => issue.type === 'warning';
 
 
 
-/** Raised inside a request when its own timer fires, to tell that apart from the caller's abort. */
-class RequestTimeout extends Error {
-}
 class ApiClient {
     options;
     now;
@@ -31973,29 +31999,9 @@ class ApiClient {
         const answer = await this.send('GET', `/v1/runs/${encodeURIComponent(id)}`, options);
         if (answer.kind !== 'http')
             return answer;
-        const { status, body, retryAfterMs } = answer;
-        if (status !== 200) {
-            return { kind: 'http-error', status, message: errorMessage(status, body), retryAfterMs };
-        }
-        let json;
-        try {
-            json = JSON.parse(body);
-        }
-        catch {
-            return {
-                kind: 'invalid-body',
-                message: `the API answered 200 with a body that is not JSON (${describeBody(body)})`
-            };
-        }
-        try {
-            return { kind: 'run', run: parseRun(json, id), body: json };
-        }
-        catch (error) {
-            if (error instanceof NotARunError) {
-                return { kind: 'invalid-body', message: `the API answered 200 but ${error.message}` };
-            }
-            throw error;
-        }
+        if (answer.status !== 200)
+            return httpError(answer);
+        return decode(answer, 'but ', json => ({ kind: 'run', run: parseRun(json, id), body: json }));
     }
     async cancelRun(id, options = {}) {
         const answer = await this.send('POST', `/v1/runs/${encodeURIComponent(id)}/cancel`, {
@@ -32004,125 +32010,114 @@ class ApiClient {
         });
         if (answer.kind !== 'http')
             return answer;
-        if (answer.status >= 200 && answer.status < 300)
+        if (isSuccess(answer.status))
             return { kind: 'cancelled' };
-        return {
-            kind: 'http-error',
-            status: answer.status,
-            message: errorMessage(answer.status, answer.body)
-        };
+        const { kind, status, message } = httpError(answer);
+        return { kind, status, message };
     }
     async startRuns(kind, id, body, options = {}) {
         const path = `/v1/${kind === 'test' ? 'tests' : 'groups'}/${encodeURIComponent(id)}/runs`;
         const answer = await this.send('POST', path, options, JSON.stringify(body));
         if (answer.kind !== 'http')
             return answer;
-        const { status, retryAfterMs } = answer;
-        if (status < 200 || status >= 300) {
-            return {
-                kind: 'http-error',
-                status,
-                message: errorMessage(status, answer.body),
-                retryAfterMs
-            };
-        }
-        let json;
-        try {
-            json = JSON.parse(answer.body);
-        }
-        catch {
-            return {
-                kind: 'invalid-body',
-                message: `the API answered ${status} with a body that is not JSON (${describeBody(answer.body)})`
-            };
-        }
-        const ids = (value) => Array.isArray(value)
-            ? value.filter((v) => typeof v === 'string' && v.trim() !== '')
-            : [];
-        const listed = [json?.runId, json?.runIds, json?.queuedRunIds, json?.cancelledRunIds].flat();
-        if (listed.some(v => typeof v === 'string' && !RUN_ID.test(v))) {
-            return {
-                kind: 'invalid-body',
-                message: `the API answered ${status} with a run ID that is not a UUID`
-            };
-        }
-        const runIds = kind === 'test' ? ids([json?.runId]) : ids(json?.runIds);
-        const cancelledRunIds = kind === 'test' ? [] : ids(json?.cancelledRunIds);
-        // A group whose runIds is missing still names its runs in the two other lists.
-        const all = [
-            ...new Set([
-                ...runIds,
-                ...(kind === 'group' ? ids(json?.queuedRunIds) : []),
-                ...cancelledRunIds
-            ])
-        ];
-        if (all.length === 0 && !(kind === 'group' && Array.isArray(json?.runIds))) {
-            return {
-                kind: 'invalid-body',
-                message: `the API answered ${status} without the ID of the run it started`
-            };
-        }
-        return {
-            kind: 'started',
-            runIds: all.map(i => i.toLowerCase()),
-            cancelledRunIds: cancelledRunIds.map(i => i.toLowerCase())
-        };
+        if (!isSuccess(answer.status))
+            return httpError(answer);
+        return decode(answer, '', json => ({ kind: 'started', ...parseStartResponse(json, kind) }));
     }
+    /** One request, its answer read to the end and scrubbed of the key, or the fault that ended it. */
     async send(method, path, { signal, timeoutMs = Limits.requestTimeoutMs }, json) {
         if (signal?.aborted)
             return { kind: 'aborted' };
-        // One controller per request, ended by the caller's signal or by this request's own timer.
-        const controller = new AbortController();
-        const onAbort = () => controller.abort(signal?.reason);
-        signal?.addEventListener('abort', onAbort, { once: true });
-        const timer = setTimeout(() => controller.abort(new RequestTimeout()), timeoutMs);
+        const abort = requestAbort(signal, timeoutMs);
         const started = this.now();
-        const url = `${this.options.apiUrl}${path}`;
+        const log = (outcome) => this.options.onRequest?.(`${method} ${path} -> ${outcome}`);
         try {
-            const client = new lib_HttpClient(`testerarmy-action/${VERSION}`, [withSignal(controller.signal)], {
-                allowRetries: false,
-                // Redirects would re-send the key to wherever the API pointed; the API never redirects.
-                allowRedirects: false,
-                socketTimeout: timeoutMs,
-                headers: {
-                    authorization: `Bearer ${this.options.apiKey}`,
-                    accept: 'application/json'
-                }
-            });
-            const headers = json === undefined ? {} : { 'content-type': 'application/json' };
-            const response = await client.request(method, url, method === 'POST' ? (json ?? '') : null, headers);
+            const response = await this.client(abort.signal, timeoutMs).request(method, `${this.options.apiUrl}${path}`, method === 'POST' ? (json ?? '') : null, json === undefined ? {} : { 'content-type': 'application/json' });
             // Scrubbed here, before any parsing or escaping can change its spelling: the API must never
             // be able to put the key into a summary, a comment or the report, even by echoing it.
-            const body = scrubSecret(await readBody(response.message, controller.signal), this.options.apiKey);
+            const body = scrubSecret(await readBody(response.message, abort.signal), this.options.apiKey);
             const status = response.message.statusCode ?? 0;
-            this.options.onRequest?.(`${method} ${path} -> ${status} in ${this.now() - started} ms`);
-            return {
-                kind: 'http',
-                status,
-                body,
-                retryAfterMs: parseRetryAfter(response.message.headers['retry-after'], this.now())
-            };
+            log(`${status} in ${this.now() - started} ms`);
+            const retryAfterMs = parseRetryAfter(response.message.headers['retry-after'], this.now());
+            return { kind: 'http', status, body, retryAfterMs };
         }
         catch (error) {
-            const reason = controller.signal.reason;
-            if (controller.signal.aborted && !(reason instanceof RequestTimeout)) {
-                this.options.onRequest?.(`${method} ${path} -> aborted after ${this.now() - started} ms`);
-                return { kind: 'aborted' };
-            }
-            const timedOut = controller.signal.aborted || /timeout/i.test(String(error?.message));
-            const message = timedOut
-                ? `no answer from the API within ${formatDuration(timeoutMs)}`
-                : networkMessage(error);
-            this.options.onRequest?.(`${method} ${path} -> ${message}`);
-            const code = error?.code;
-            const neverSent = !timedOut && typeof code === 'string' && NEVER_SENT.includes(code);
-            return { kind: 'network-error', message, timedOut, mayHaveArrived: !neverSent };
+            const fault = classifyFailure(error, abort, timeoutMs);
+            log(fault.kind === 'aborted' ? `aborted after ${this.now() - started} ms` : fault.message);
+            return fault;
         }
         finally {
+            abort.dispose();
+        }
+    }
+    client(signal, timeoutMs) {
+        return new lib_HttpClient(`testerarmy-action/${VERSION}`, [withSignal(signal)], {
+            allowRetries: false,
+            // Redirects would re-send the key to wherever the API pointed; the API never redirects.
+            allowRedirects: false,
+            socketTimeout: timeoutMs,
+            headers: { authorization: `Bearer ${this.options.apiKey}`, accept: 'application/json' }
+        });
+    }
+}
+const isSuccess = (status) => status >= 200 && status < 300;
+function httpError({ status, body, retryAfterMs }) {
+    return { kind: 'http-error', status, message: errorMessage(status, body), retryAfterMs };
+}
+/**
+ * Parses a success's JSON body and hands it to `parse`; what `parse` refuses is an invalid body,
+ * said as "the API answered 200 {joint}{why}".
+ */
+function decode(answer, joint, parse) {
+    const { status, body } = answer;
+    let json;
+    try {
+        json = JSON.parse(body);
+    }
+    catch {
+        return {
+            kind: 'invalid-body',
+            message: `the API answered ${status} with a body that is not JSON (${describeBody(body)})`
+        };
+    }
+    try {
+        return parse(json);
+    }
+    catch (error) {
+        if (!(error instanceof NotARunError))
+            throw error;
+        return { kind: 'invalid-body', message: `the API answered ${status} ${joint}${error.message}` };
+    }
+}
+/** Raised inside a request when its own timer fires, to tell that apart from the caller's abort. */
+class RequestTimeout extends Error {
+}
+/** One controller per request, ended by the caller's signal or by this request's own timer. */
+function requestAbort(signal, timeoutMs) {
+    const controller = new AbortController();
+    const onAbort = () => controller.abort(signal?.reason);
+    signal?.addEventListener('abort', onAbort, { once: true });
+    const timer = setTimeout(() => controller.abort(new RequestTimeout()), timeoutMs);
+    return {
+        signal: controller.signal,
+        byCaller: () => controller.signal.aborted && !(controller.signal.reason instanceof RequestTimeout),
+        dispose: () => {
             clearTimeout(timer);
             signal?.removeEventListener('abort', onAbort);
         }
-    }
+    };
+}
+/** What a request that got no answer tells the retry rules: aborted, timed out, or never sent. */
+function classifyFailure(error, abort, timeoutMs) {
+    if (abort.byCaller())
+        return { kind: 'aborted' };
+    const timedOut = abort.signal.aborted || /timeout/i.test(String(error?.message));
+    const message = timedOut
+        ? `no answer from the API within ${formatDuration(timeoutMs)}`
+        : networkMessage(error);
+    const code = error?.code;
+    const neverSent = !timedOut && typeof code === 'string' && NEVER_SENT.includes(code);
+    return { kind: 'network-error', message, timedOut, mayHaveArrived: !neverSent };
 }
 /** http-client's extension point for request options: it lets an AbortSignal reach http.request. */
 function withSignal(signal) {
@@ -32201,7 +32196,6 @@ function describeBody(body) {
     }
     return `${trimmed.length} characters starting "${trimmed.slice(0, 40).replace(/\s+/g, ' ')}"`;
 }
-const RUN_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** The key, as sent and as JSON would escape it, replaced by `***`. */
 function scrubSecret(text, secret) {
     if (!secret)
@@ -32226,735 +32220,6 @@ function networkMessage(error) {
     return description ? `${description} (${code})` : `request failed: ${text}`;
 }
 
-;// CONCATENATED MODULE: ./src/escape.ts
-// The one place where text from the API becomes safe to show. Everything the API returns was
-// written by an AI agent about arbitrary web pages: it may hold HTML, Markdown, workflow commands,
-// or links to anywhere. Each output context has one function here, and nothing else escapes.
-/** Characters that change how text displays without being seen: bidi overrides (Trojan Source). */
-const INVISIBLE_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/g;
-// C0 and C1 controls except tab and line feed.
-// eslint-disable-next-line no-control-regex
-const CONTROL_CHARS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
-/** Well-formed UTF-16 (lone surrogates become U+FFFD), no control characters, `\n` line ends. */
-function clean(text) {
-    return text
-        .toWellFormed()
-        .replace(/\r\n?/g, '\n')
-        .replace(CONTROL_CHARS, '')
-        .replace(INVISIBLE_CONTROLS, '');
-}
-/** Shortens to `max` characters (code points), marking the cut so nobody mistakes it for the whole. */
-function truncate(text, max) {
-    if (text.length <= max)
-        return text;
-    const chars = Array.from(text);
-    return chars.length <= max ? text : `${chars.slice(0, Math.max(0, max - 1)).join('')}…`;
-}
-// Every ASCII character that CommonMark, GFM or GitHub's extensions ($ math, : emoji, @ mentions)
-// could act on. A backslash before ASCII punctuation always means the character itself. The HTML
-// specials (& < > " ') are not here: they become entities, and an entity must not be backslashed.
-const MARKDOWN_SPECIALS = /[\\`*_{}[\]()#+\-.!|~=:@$]/g;
-const HTML_SPECIALS = /[&<>"']/g;
-const HTML_ENTITIES = {
-    '&': '&amp;',
-    '<': '&lt;',
-    '>': '&gt;',
-    '"': '&quot;',
-    "'": '&#39;'
-};
-/** Where a long unbroken string (a token, a URL) may wrap, so it cannot stretch a table off screen. */
-const LONG_RUN = /\S{40,}/g;
-const BREAK_MARK = '\ue000';
-/**
- * Text inside Markdown (a paragraph or a table cell): every special character escaped, `<`/`>`/`&`
- * as entities so no tag or entity can form, line breaks as `<br>` so a table row stays one row.
- * `@` is followed by a zero-width space: GFM turns `name@host.tld` into a `mailto:` link even when
- * escaped, and GitHub notifies `@name` in a comment; the space breaks both and shows as nothing.
- */
-function markdown(text, max = 2_000) {
-    // Leading spaces would turn a line into an indented code block, showing the escapes literally.
-    return truncate(clean(text)
-        .replaceAll(BREAK_MARK, '')
-        .replace(/^[ \t]+/gm, ''), max)
-        .replace(LONG_RUN, run => run.replace(/(.{30})/gu, `$1${BREAK_MARK}`))
-        .replace(MARKDOWN_SPECIALS, '\\$&')
-        .replace(HTML_SPECIALS, c => HTML_ENTITIES[c])
-        .replace(/\n/g, '<br>')
-        .replaceAll('\\@', '\\@&#8203;')
-        .replaceAll(BREAK_MARK, '<wbr>');
-}
-/**
- * Text inside HTML (a `<summary>`, an attribute): Markdown is not parsed there, so entities only.
- * Line breaks become spaces: a blank line would end the HTML block and let Markdown back in.
- */
-function html(text, max = 2_000) {
-    return truncate(clean(text), max)
-        .replace(/\s+/g, ' ')
-        .replace(HTML_SPECIALS, c => HTML_ENTITIES[c]);
-}
-/**
- * A code-like value (an error code) as `<code>`: Markdown code spans would show escapes literally
- * and end at a backtick. `|` is an entity too, since GFM splits table rows on it even inside HTML.
- */
-function code(text, max = 200) {
-    return `<code>${html(text, max).replaceAll('|', '&#124;')}</code>`;
-}
-/**
- * The URL, normalised, if it is an absolute http(s) URL; null for anything else (`javascript:`,
- * `data:`, relative paths), which is then shown as text, never as a link or image.
- */
-function httpUrl(text) {
-    const trimmed = clean(text).trim();
-    if (!/^https?:\/\//i.test(trimmed))
-        return null;
-    try {
-        const url = new URL(trimmed);
-        if (url.protocol !== 'http:' && url.protocol !== 'https:')
-            return null;
-        // The WHATWG serialisation percent-encodes spaces, quotes and angle brackets; encode what is
-        // left that could end a Markdown link destination or an HTML attribute, or split a table cell
-        // (GFM splits rows on `|` before it reads links).
-        return url.href.replace(/[()'"<>|\s]/g, c => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
-    }
-    catch {
-        return null;
-    }
-}
-/**
- * One line for the job log. The runner reads any line starting with `::` as a command, so text from
- * the API must never start a line: line breaks become spaces and the caller puts its own words first.
- */
-function logText(text, max = 500) {
-    return truncate(clean(text).replace(/\s+/g, ' ').trim(), max);
-}
-
-;// CONCATENATED MODULE: ./src/gate.ts
-/** Unrated issues (no valid severity) reach every threshold: an unknown risk must not slip through. */
-const reachesThreshold = (issue, minSeverity) => issue.severity === null || issue.severity >= minSeverity;
-const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
-/**
- * `fail-on: never` is judged exactly like `failed`: the verdict is still reported (the `passed`
- * output, the summary); only the caller decides not to fail the step on it.
- */
-function judge(run, policy) {
-    const reasons = [];
-    const notes = [];
-    const atLeast = policy.minSeverity > 1 ? ` at severity ${policy.minSeverity} or above` : '';
-    switch (run.status) {
-        case 'completed':
-            break;
-        case 'failed':
-            reasons.push('the run failed before it could finish testing');
-            break;
-        case 'cancelled':
-            reasons.push('the run was cancelled');
-            break;
-        case 'timed_out':
-            reasons.push('the run did not finish before the timeout');
-            break;
-        case 'not_found':
-            reasons.push('the run was not found');
-            break;
-        case 'error':
-            reasons.push('the run could not be checked');
-            break;
-    }
-    if (run.status === 'completed') {
-        if (run.result === '') {
-            reasons.push('the run completed without a result');
-        }
-        else if (run.result === 'FAILED') {
-            const blocking = run.issues.filter(i => reachesThreshold(i, policy.minSeverity));
-            if (run.issues.length === 0) {
-                reasons.push('the run FAILED without reporting any issue');
-            }
-            else if (blocking.length > 0) {
-                reasons.push(`the run FAILED with ${plural(blocking.length, 'issue')}${atLeast}`);
-            }
-            else {
-                notes.push(`the run FAILED, but none of its ${plural(run.issues.length, 'issue')} reaches min-severity ${policy.minSeverity}`);
-            }
-        }
-        if (policy.failOn === 'warnings') {
-            const blocking = run.warnings.filter(w => reachesThreshold(w, policy.minSeverity));
-            if (blocking.length > 0)
-                reasons.push(`the run reported ${plural(blocking.length, 'warning')}${atLeast}`);
-        }
-    }
-    return { passed: reasons.length === 0, reasons, notes };
-}
-
-;// CONCATENATED MODULE: ./src/report.ts
-// The facts of each run and of the whole wait, worked out once: the summary, outputs, annotations
-// and report file are all views of this. Pure.
-
-
-/** Ordered from worst: the aggregate status of several runs is the worst of theirs. */
-const STATUS_ORDER = [
-    'error',
-    'not_found',
-    'timed_out',
-    'failed',
-    'cancelled',
-    'completed'
-];
-const severityRank = (issue) => issue.severity ?? 6;
-function bySeverity(a, b) {
-    return severityRank(b) - severityRank(a);
-}
-function resultOf(run, status) {
-    if (status !== 'completed' || !run?.output)
-        return '';
-    if (run.output.kind === 'planner_skipped')
-        return 'SKIPPED';
-    const result = run.output.result;
-    return result === 'PASS' || result === 'FAILED' ? result : '';
-}
-function describeRun(outcome, policy) {
-    const { run } = outcome;
-    const output = run?.output ?? null;
-    const test = output?.kind === 'test' ? output : null;
-    const all = test?.issues ?? [];
-    const issues = all.filter(i => !isWarning(i)).sort(bySeverity);
-    const warnings = all.filter(isWarning).sort(bySeverity);
-    const steps = test?.steps ?? [];
-    const result = resultOf(run, outcome.status);
-    const verdict = judge({ status: outcome.status, result, issues, warnings }, policy);
-    const description = test?.description ||
-        (output?.kind === 'planner_skipped' ? output.reason : '') ||
-        run?.error?.message ||
-        '';
-    return {
-        id: outcome.id,
-        status: outcome.status,
-        result,
-        passed: verdict.passed,
-        reasons: verdict.reasons,
-        notes: verdict.notes,
-        issues,
-        warnings,
-        maxSeverity: issues.reduce((max, i) => Math.max(max, i.severity ?? 0), 0),
-        stepsCount: steps.length,
-        failedStepsCount: steps.filter(s => s.status === 'failed').length,
-        durationMs: run?.durationMs ?? null,
-        featureName: test?.featureName ?? '',
-        description,
-        run,
-        body: outcome.body,
-        lastStatus: outcome.lastStatus,
-        error: outcome.error
-    };
-}
-function buildReport(outcomes, policy, extra = {}) {
-    const runs = outcomes.map(o => describeRun(o, policy));
-    // No run at all (the start request failed): nothing completed, nothing passed.
-    const worst = STATUS_ORDER.find(s => runs.some(r => r.status === s)) ?? (runs.length ? 'completed' : 'error');
-    // After the runner cancels the step, that is what the step's status says, whatever the runs did.
-    const status = extra.cancelled && !extra.fatal ? 'cancelled' : worst;
-    let result;
-    if (runs.length === 0)
-        result = '';
-    else if (runs.some(r => r.result === 'FAILED'))
-        result = 'FAILED';
-    else if (runs.some(r => r.result === ''))
-        result = '';
-    else if (runs.some(r => r.result === 'PASS'))
-        result = 'PASS';
-    else
-        result = 'SKIPPED';
-    return {
-        passed: runs.length > 0 && runs.every(r => r.passed) && !extra.fatal,
-        status,
-        result,
-        runs,
-        fatal: extra.fatal ?? null,
-        cancelled: extra.cancelled ?? false
-    };
-}
-
-;// CONCATENATED MODULE: ./src/summary.ts
-// The job summary: a pure render of the report into GitHub-flavoured Markdown, within GitHub's
-// size limit. All API text goes through escape.ts; nothing here trusts it.
-
-
-
-
-const SEVERITY = {
-    5: { mark: '🔴', word: 'Critical' },
-    4: { mark: '🟠', word: 'High' },
-    3: { mark: '🟡', word: 'Medium' },
-    2: { mark: '🔵', word: 'Low' },
-    1: { mark: '⚪', word: 'Minor' }
-};
-function severityLabel(severity) {
-    const level = severity === null ? undefined : SEVERITY[severity];
-    return level ? `${level.mark} ${level.word} (${severity})` : '❔ Unrated';
-}
-/** Keeps a short label on one line inside a narrow table column. */
-const nowrap = (text) => text.replaceAll(' ', '\u00a0');
-/** A duration for a table cell: `2 min 11 s` must not wrap after `min`. */
-const cellDuration = (ms) => (ms === null ? '–' : nowrap(formatDuration(ms)));
-/** What to call a run that has no feature name (failed early, skipped): its short ID. */
-const runName = (run) => run.featureName || `Run ${run.id.slice(0, 8)}`;
-const summary_plural = (n, word, words = `${word}s`) => `${n} ${n === 1 ? word : words}`;
-function renderSummary(report, options) {
-    const maxBytes = options.maxBytes ?? Limits.summaryMaxBytes;
-    const bytes = (text) => Buffer.byteLength(text);
-    // The ladder, planned by adding up byte sizes instead of rendering again and again: table rows
-    // come first (the same number from every table, most severe first), then the collapsed details
-    // of issues, most severe first, then those of warnings. Rows and details are rendered once each,
-    // and only as far as the budget reaches, so a run with 100,000 issues costs what 1 MiB costs.
-    const skeleton = render(report, options, { detailed: new Set(), maxRows: 0 });
-    let used = bytes(skeleton) + LADDER_MARGIN_BYTES;
-    const tables = report.runs.flatMap(run => {
-        const steps = run.run?.output?.kind === 'test' ? run.run.output.steps : [];
-        return [
-            { length: run.issues.length, row: (n) => issueRow(run.issues[n], n) },
-            { length: run.warnings.length, row: (n) => issueRow(run.warnings[n], n) },
-            { length: steps.length, row: (n) => stepRow(steps[n], n) }
-        ];
-    });
-    const longest = Math.max(0, ...tables.map(t => t.length));
-    let maxRows = 0;
-    while (maxRows < longest) {
-        const n = maxRows;
-        const add = tables.reduce((sum, t) => sum + (n < t.length ? bytes(t.row(n)) + 1 : 0), 0);
-        if (used + add > maxBytes)
-            break;
-        used += add;
-        maxRows += 1;
-    }
-    const detailed = new Set();
-    if (maxRows === longest) {
-        const ranked = report.runs.flatMap(r => r.issues).sort(bySeverity);
-        ranked.push(...report.runs.flatMap(r => r.warnings).sort(bySeverity));
-        for (const issue of ranked) {
-            const add = bytes(issueDetails(issue, 0)) + 2;
-            if (used + add > maxBytes)
-                break;
-            used += add;
-            detailed.add(issue);
-        }
-    }
-    let text = render(report, options, { detailed, maxRows });
-    // The plan is exact but for the note and the "…and N more" rows, which the margin covers; should
-    // it ever fall short, give up details, then rows, until the text fits.
-    while (bytes(text) > maxBytes && (detailed.size > 0 || maxRows > 0)) {
-        if (detailed.size > 0)
-            [...detailed].slice(-Math.ceil(detailed.size / 10)).forEach(i => detailed.delete(i));
-        else
-            maxRows = Math.floor(maxRows * 0.9);
-        text = render(report, options, { detailed, maxRows });
-    }
-    if (bytes(text) <= maxBytes)
-        return text;
-    // Then the long texts of every run go; last of all, whole run sections, cut between sections so
-    // no collapsed block is left open, with a note saying how many runs are only in the report file.
-    const pieces = renderPieces(report, options, { detailed: new Set(), maxRows: 0, compact: true });
-    text = `${pieces.join('\n\n')}\n`;
-    if (bytes(text) <= maxBytes)
-        return text;
-    const kept = [];
-    let size = 0;
-    const noteFor = (left) => `> [!WARNING]\n> ${summary_plural(left, 'more section')} did not fit GitHub's 1 MiB limit and ${left === 1 ? 'is' : 'are'} left out. ` +
-        `The report file ${codeSpan(options.reportPath)} (output \`report-path\`) has every run.`;
-    for (const piece of pieces) {
-        if (size + bytes(piece) + 2 + bytes(noteFor(pieces.length)) + 2 > maxBytes)
-            break;
-        kept.push(piece);
-        size += bytes(piece) + 2;
-    }
-    return `${[...kept, noteFor(pieces.length - kept.length)].join('\n\n')}\n`;
-}
-/** Room kept for the omission note and the "…and N more" rows, which the plan does not count. */
-const LADDER_MARGIN_BYTES = 4_096;
-function render(report, options, budget) {
-    return `${renderPieces(report, options, budget).join('\n\n')}\n`;
-}
-/** The summary as its top-level blocks, each balanced on its own (no block spans two pieces). */
-function renderPieces(report, options, budget) {
-    const out = [];
-    const omitted = { details: 0, rows: 0 };
-    const single = report.runs.length === 1;
-    out.push(headline(report, options));
-    if (report.fatal)
-        out.push(`> [!CAUTION]\n> **The action could not finish:** ${markdown(report.fatal, 1_000)}`);
-    if (report.cancelled) {
-        out.push('> [!WARNING]\n> **The wait was cancelled** (the workflow was cancelled); runs still in progress were asked to stop.');
-    }
-    if (!single)
-        out.push(overview(report));
-    for (const run of report.runs) {
-        out.push(runSection(run, options, budget, omitted, single));
-    }
-    if (options.failOn === 'never' && !report.passed) {
-        out.push('<sub>`fail-on: never`: this verdict does not fail the job.</sub>');
-    }
-    if (omitted.details || omitted.rows || budget.compact) {
-        const parts = [
-            omitted.details ? `the details of ${summary_plural(omitted.details, 'issue')}` : '',
-            omitted.rows ? `${summary_plural(omitted.rows, 'row')}` : '',
-            budget.compact ? 'the descriptions, screenshots and test plans' : ''
-        ].filter(Boolean);
-        // Placed right under the headline: a reader must know the list is incomplete before reading it.
-        out.splice(1, 0, `> [!NOTE]\n> This summary leaves out ${parts.join(' and ')} to stay within GitHub's 1 MiB limit, ` +
-            `least severe first. The report file ${codeSpan(options.reportPath)} (output \`report-path\`) has everything.`);
-    }
-    return out;
-}
-function verdictWord(run) {
-    if (run.status !== 'completed')
-        return { mark: '⚠️', word: 'did not complete' };
-    if (!run.passed)
-        return { mark: '❌', word: 'failed' };
-    if (run.result === 'SKIPPED')
-        return { mark: '⏭️', word: 'skipped' };
-    return { mark: '✅', word: 'passed' };
-}
-function headline(report, options) {
-    if (report.runs.length === 1) {
-        const run = report.runs[0];
-        const { mark, word } = verdictWord({ ...run, passed: report.passed });
-        const feature = run.featureName ? `: ${markdown(run.featureName, 200)}` : '';
-        // Why, in the reader's first glance: the same words as the step's error line.
-        const why = run.passed
-            ? ''
-            : `\n\n**${options.failOn === 'never' ? 'Verdict' : 'Fails the job'}:** ${run.reasons.join('; ')}.`;
-        return `## ${mark} TesterArmy ${word}${feature}\n\n${countsLine(run)}${why}`;
-    }
-    if (report.runs.length === 0)
-        return `## ❌ TesterArmy: no run to report`;
-    const failed = report.runs.filter(r => !r.passed).length;
-    const mark = report.passed ? '✅' : '❌';
-    const word = report.passed
-        ? `all ${report.runs.length} runs passed`
-        : `${failed} of ${report.runs.length} runs did not pass`;
-    const total = (pick) => report.runs.reduce((sum, r) => sum + pick(r), 0);
-    const counts = [
-        `**${summary_plural(total(r => r.issues.length), 'issue')}**`,
-        `**${summary_plural(total(r => r.warnings.length), 'warning')}**`,
-        `**${summary_plural(total(r => r.stepsCount), 'step')}**`
-    ];
-    return `## ${mark} TesterArmy: ${word}\n\n${counts.join(' · ')}`;
-}
-function countsLine(run) {
-    const parts = [];
-    // Unrated issues sort first (they fail closed), but the headline names the highest known severity.
-    const highest = run.issues.find(i => i.severity !== null) ?? run.issues[0];
-    parts.push(`**${summary_plural(run.issues.length, 'issue')}**${highest ? ` (most severe: ${severityLabel(highest.severity)})` : ''}`);
-    parts.push(`**${summary_plural(run.warnings.length, 'warning')}**`);
-    parts.push(`**${summary_plural(run.stepsCount, 'step')}**${run.failedStepsCount ? ` (${run.failedStepsCount} failed)` : ''}`);
-    if (run.durationMs !== null)
-        parts.push(`⏱ ${formatDuration(run.durationMs)}`);
-    return parts.join(' · ');
-}
-function overview(report) {
-    const rows = report.runs.map(run => {
-        const { mark, word } = verdictWord(run);
-        return `| ${nowrap(`${mark} ${word}`)} | ${markdown(runName(run), 120)} | \`${run.id.slice(0, 8)}\` | ${run.status} | ${run.result || '–'} | ${run.issues.length} | ${run.warnings.length} | ${cellDuration(run.durationMs)} |`;
-    });
-    return [
-        '| Verdict | Feature | Run | Status | Result | Issues | Warnings | Duration |',
-        '| --- | --- | --- | --- | --- | ---: | ---: | ---: |',
-        ...rows
-    ].join('\n');
-}
-function runSection(run, options, budget, omitted, single) {
-    const h = single ? '###' : '####';
-    const out = [];
-    if (!single) {
-        const { mark, word } = verdictWord(run);
-        out.push(`### ${mark} ${markdown(runName(run), 200)} ${word}\n\n${countsLine(run)}`);
-    }
-    const problem = problemBlock(run, options);
-    if (problem)
-        out.push(problem);
-    out.push(facts(run));
-    if (run.description && !budget.compact)
-        out.push(markdown(run.description, 5_000));
-    for (const note of run.notes)
-        out.push(`<sub>${markdown(note)}</sub>`);
-    if (run.issues.length)
-        out.push(`${h} Issues\n\n${issuesBlock(run.issues, budget, omitted)}`);
-    if (run.warnings.length)
-        out.push(`${h} Warnings\n\n${issuesBlock(run.warnings, budget, omitted)}`);
-    const steps = run.run?.output?.kind === 'test' ? run.run.output.steps : [];
-    if (steps.length)
-        out.push(`${h} Steps\n\n${stepsTable(steps, budget, omitted)}`);
-    const shots = run.run?.output?.kind === 'test' ? run.run.output.screenshots : [];
-    const gallery = budget.compact ? null : screenshots(shots);
-    if (gallery)
-        out.push(`${h} Screenshots\n\n${gallery}`);
-    const plan = budget.compact ? null : testPlan(run);
-    if (plan)
-        out.push(plan);
-    return out.join('\n\n');
-}
-/** Why the run did not give a normal result, shown before anything else about it. */
-function problemBlock(run, options) {
-    const error = run.run?.error;
-    switch (run.status) {
-        case 'failed': {
-            const errorCode = error?.code ? ` ${code(error.code, 100)}` : '';
-            const message = error?.message ? markdown(error.message, 2_000) : 'The API gave no reason.';
-            return `> [!CAUTION]\n> **The run failed**${errorCode}: ${message}`;
-        }
-        case 'cancelled':
-            return run.lastStatus === 'cancelled'
-                ? '> [!WARNING]\n> **The run was cancelled** before it finished.'
-                : `> [!WARNING]\n> **The wait was cancelled** while the run was ${markdown(run.lastStatus ?? 'not yet seen')}.`;
-        case 'timed_out': {
-            const last = run.lastStatus
-                ? ` Its last status was **${markdown(run.lastStatus)}**.`
-                : ' No status was ever received.';
-            const fault = run.error ? ` Last error: ${markdown(run.error, 500)}` : '';
-            return `> [!WARNING]\n> **Still not finished after ${formatDuration(options.timeoutMs)}** (the \`timeout\` input), so the action stopped waiting.${last}${fault}`;
-        }
-        case 'not_found':
-            return `> [!CAUTION]\n> **Run not found.** ${markdown(run.error ?? '', 500)} Check the run ID and that the API key belongs to the same team.`;
-        case 'error':
-            return `> [!CAUTION]\n> **The run could not be checked.** ${markdown(run.error ?? '', 500)}`;
-        case 'completed':
-            break;
-    }
-    if (run.run?.output?.kind === 'planner_skipped') {
-        return `> [!NOTE]\n> **Skipped:** ${markdown(run.run.output.reason || 'the planner found nothing user-visible to test.', 2_000)}`;
-    }
-    if (run.result === '')
-        return '> [!WARNING]\n> **The run completed without a result.**';
-    return null;
-}
-function facts(run) {
-    const r = run.run;
-    const rows = [
-        ['Run', `\`${run.id}\``],
-        ['Status', markdown(run.lastStatus ?? run.status)],
-        ['Result', run.result || '–']
-    ];
-    if (r) {
-        const platform = [r.platform, r.deviceModel].filter(Boolean).join(' · ');
-        if (platform)
-            rows.push(['Platform', markdown(platform, 100)]);
-        if (r.executionMode)
-            rows.push(['Mode', markdown(r.executionMode, 100)]);
-        if (r.source)
-            rows.push(['Source', markdown(r.source, 100)]);
-        if (r.userName)
-            rows.push(['Triggered by', markdown(r.userName, 200)]);
-        if (r.durationMs !== null)
-            rows.push(['Duration', formatDuration(r.durationMs)]);
-        if (r.createdAt)
-            rows.push(['Created', timestamp(r.createdAt)]);
-        if (r.completedAt)
-            rows.push(['Completed', timestamp(r.completedAt)]);
-        if (r.autoRetryCount)
-            rows.push(['Automatic retries', String(r.autoRetryCount)]);
-    }
-    const table = ['| | |', '| --- | --- |', ...rows.map(([k, v]) => `| ${k} | ${v} |`)].join('\n');
-    return `<details><summary>Run details</summary>\n\n${table}\n\n</details>`;
-}
-/** `2026-11-28 09:14:03 UTC`: an API timestamp as people read it; anything odd shown as sent. */
-function timestamp(text) {
-    const time = Date.parse(text);
-    if (Number.isNaN(time))
-        return markdown(text, 60);
-    return new Date(time)
-        .toISOString()
-        .replace('T', ' ')
-        .replace(/\.\d+Z$/, ' UTC');
-}
-function summary_link(url, text) {
-    const href = httpUrl(url);
-    return href ? `[${text}](<${href}>)` : text;
-}
-/** `shop.example.com/checkout`: short enough for a table cell, still tells where. */
-function pageLabel(url) {
-    const href = httpUrl(url);
-    if (!href)
-        return url ? markdown(url, 80) : '–';
-    const parsed = new URL(href);
-    return markdown(`${parsed.host}${parsed.pathname === '/' ? '' : parsed.pathname}`, 80);
-}
-function issuesBlock(issues, budget, omitted) {
-    const shown = issues.slice(0, budget.maxRows);
-    omitted.rows += issues.length - shown.length;
-    const table = ['| Severity | Issue | Page |', '| --- | --- | --- |', ...shown.map(issueRow)];
-    if (shown.length < issues.length)
-        table.push(`| | *…and ${issues.length - shown.length} more in the report file* | |`);
-    const details = [];
-    for (const issue of shown) {
-        if (budget.detailed.has(issue))
-            details.push(issueDetails(issue, 0));
-        else
-            omitted.details += 1;
-    }
-    return [table.join('\n'), ...details].join('\n\n');
-}
-/**
- * Rows and details are rendered once per issue or step and reused: the budget ladder renders the
- * summary several times, and escaping is the costly part.
- */
-function memo(render) {
-    const cache = new WeakMap();
-    return (key, index) => {
-        let text = cache.get(key);
-        if (text === undefined) {
-            text = render(key, index);
-            cache.set(key, text);
-        }
-        return text;
-    };
-}
-const issueRow = memo((i) => `| ${nowrap(severityLabel(i.severity))} | ${markdown(i.name || 'Unnamed issue', 300)} | ${summary_link(i.url, pageLabel(i.url))} |`);
-const issueDetails = memo((issue) => {
-    const parts = [];
-    if (issue.description)
-        parts.push(markdown(issue.description, 4_000));
-    if (issue.reproductionSteps.length) {
-        const steps = issue.reproductionSteps
-            .slice(0, 50)
-            .map((s, n) => `${n + 1}. ${markdown(s, 500)}`);
-        parts.push(`**Steps to reproduce**\n\n${steps.join('\n')}`);
-    }
-    if (issue.expectedBehavior)
-        parts.push(`**Expected:** ${markdown(issue.expectedBehavior, 1_000)}`);
-    if (issue.actualBehavior)
-        parts.push(`**Actual:** ${markdown(issue.actualBehavior, 1_000)}`);
-    const page = httpUrl(issue.url);
-    if (page)
-        parts.push(`**Page:** ${summary_link(issue.url, markdown(issue.url, 300))}`);
-    const shot = thumbnail(issue.screenshotUrl, `Screenshot: ${issue.name}`, 400);
-    if (shot)
-        parts.push(shot);
-    const title = `${severityLabel(issue.severity)} · ${html(issue.name || 'Unnamed issue', 300)}`;
-    return `<details><summary>${title}</summary>\n\n${parts.join('\n\n') || '*No details.*'}\n\n</details>`;
-});
-/** A thumbnail linking to the full image; nothing at all for a URL that is not http(s). */
-/**
- * A thumbnail linking to the full image. https only (GitHub proxies images, and a screenshot URL
- * is expected to be https); a URL too long to be sane is left out rather than cut into a broken one.
- */
-function thumbnail(url, alt, width) {
-    const href = httpUrl(url);
-    if (!href || !href.startsWith('https://') || href.length > MAX_IMAGE_URL)
-        return null;
-    const src = html(href, MAX_IMAGE_URL);
-    return `<a href="${src}"><img src="${src}" alt="${html(alt, 200)}" width="${width}"></a>`;
-}
-function stepDuration(step) {
-    const { startedAtMs: start, completedAtMs: end } = step;
-    return start !== null && end !== null && end >= start ? cellDuration(end - start) : '–';
-}
-const stepRow = memo((step, n) => {
-    const status = step.status === 'passed'
-        ? '✅\u00a0passed'
-        : step.status === 'failed'
-            ? '❌\u00a0failed'
-            : markdown(step.status || '–', 40);
-    const error = [step.errorCode ? code(step.errorCode, 80) : '', markdown(step.error, 500)]
-        .filter(Boolean)
-        .join(' ');
-    const number = step.stepIndex === null ? n + 1 : step.stepIndex + 1;
-    return `| ${number} | ${markdown(step.title || '–', 300)} | ${markdown(step.type || '–', 40)} | ${status} | ${stepDuration(step)} | ${error} |`;
-});
-function stepsTable(steps, budget, omitted) {
-    const shown = steps.slice(0, budget.maxRows);
-    omitted.rows += steps.length - shown.length;
-    const table = [
-        '| # | Step | Type | Status | Duration | Error |',
-        '| ---: | --- | --- | --- | ---: | --- |',
-        ...shown.map(stepRow)
-    ];
-    if (shown.length < steps.length)
-        table.push(`| | *…and ${steps.length - shown.length} more in the report file* | | | | |`);
-    return table.join('\n');
-}
-/** Presigned URLs run long; beyond this a URL is not a screenshot link anyone meant. */
-const MAX_IMAGE_URL = 4_000;
-/** More thumbnails than this stop helping a reader; the report file lists every screenshot. */
-const MAX_SCREENSHOTS = 50;
-function screenshots(urls) {
-    const safe = urls.filter(u => thumbnail(u, '', 0) !== null);
-    const thumbs = safe
-        .slice(0, MAX_SCREENSHOTS)
-        .map((url, n) => thumbnail(url, `Screenshot ${n + 1}`, 200));
-    if (thumbs.length === 0)
-        return null;
-    const more = safe.length - thumbs.length;
-    return thumbs.join(' ') + (more > 0 ? `\n\n*…and ${more} more in the report file.*` : '');
-}
-function testPlan(run) {
-    const plan = run.run?.testPlan;
-    if (!plan)
-        return null;
-    const parts = [];
-    if (plan.instructions)
-        parts.push(markdown(plan.instructions, 4_000));
-    const meta = [
-        plan.complexity ? `**Complexity:** ${markdown(plan.complexity, 40)}` : '',
-        plan.changeType ? `**Change type:** ${markdown(plan.changeType, 40)}` : ''
-    ].filter(Boolean);
-    if (meta.length)
-        parts.push(meta.join(' · '));
-    if (plan.focusAreas.length)
-        parts.push(`**Focus areas:** ${plan.focusAreas
-            .slice(0, 50)
-            .map(a => markdown(a, 200))
-            .join(', ')}`);
-    if (plan.steps.length) {
-        parts.push(plan.steps
-            .slice(0, 50)
-            .map((s, n) => `${n + 1}. ${s.type ? `*${markdown(s.type, 40)}*: ` : ''}${markdown(s.title, 500)}`)
-            .join('\n'));
-    }
-    return `<details><summary>Test plan</summary>\n\n${parts.join('\n\n')}\n\n</details>`;
-}
-function codeSpan(text) {
-    // A report path is ours, not the API's, but may still hold a backtick.
-    return `<code>${html(text, 500)}</code>`;
-}
-
-;// CONCATENATED MODULE: ./src/annotations.ts
-// Which annotations to emit: one per issue and warning, most severe first, within what GitHub
-// shows for a step, then one notice for the rest. Pure: the caller sends them through @actions/core.
-
-
-
-
-function planAnnotations(report) {
-    const several = report.runs.length > 1;
-    const tag = (feature, issue) => ({ feature, issue });
-    const issues = report.runs.flatMap(r => r.issues.map(i => tag(r.featureName, i)));
-    const warnings = report.runs.flatMap(r => r.warnings.map(w => tag(r.featureName, w)));
-    const order = (a, b) => bySeverity(a.issue, b.issue);
-    issues.sort(order);
-    warnings.sort(order);
-    const toAnnotation = (level, { feature, issue }) => {
-        const where = issue.url ? ` on ${logText(issue.url, 300)}` : '';
-        const prefix = several && feature ? `${logText(feature, 100)}: ` : '';
-        const description = issue.description ? `\n${logText(issue.description, 1_000)}` : '';
-        return {
-            level,
-            title: logText(issue.name || 'Unnamed issue', 200),
-            message: `${prefix}${severityLabel(issue.severity)}${where}${description}`
-        };
-    };
-    const shown = [
-        ...issues.slice(0, Limits.maxErrorAnnotations).map(i => toAnnotation('error', i)),
-        ...warnings.slice(0, Limits.maxWarningAnnotations).map(w => toAnnotation('warning', w))
-    ];
-    const hidden = Math.max(0, issues.length - Limits.maxErrorAnnotations) +
-        Math.max(0, warnings.length - Limits.maxWarningAnnotations);
-    if (hidden > 0) {
-        shown.push({
-            level: 'notice',
-            title: 'More TesterArmy findings',
-            message: `${hidden} more ${hidden === 1 ? 'finding is' : 'findings are'} in the job summary and the JSON report (output report-path).`
-        });
-    }
-    return shown;
-}
-
 ;// CONCATENATED MODULE: ./src/clock.ts
 // Time as the poller sees it: injected, so tests drive a fake clock instead of sleeping.
 const systemClock = {
@@ -32972,10 +32237,84 @@ const systemClock = {
     })
 };
 
+;// CONCATENATED MODULE: ./src/github-comment.ts
+// Writes the pull-request comment through Octokit, loaded only when a comment is asked for, so the
+// action starts as fast without it. Creates the comment once, then updates it in place.
+/** The author of comments made with the workflow's own token. */
+const ACTIONS_BOT = 'github-actions[bot]';
+/** All the calls to GitHub together (identity, listing, writing) must end within this. */
+const COMMENT_TIMEOUT_MS = 30_000;
+async function upsertComment(target) {
+    const { getOctokit } = await __nccwpck_require__.e(/* import() */ 785).then(__nccwpck_require__.bind(__nccwpck_require__, 2785));
+    // One deadline for every call: a stalled GitHub must not hold the step for minutes.
+    const octokit = getOctokit(target.token, {
+        baseUrl: target.apiUrl,
+        request: { signal: AbortSignal.timeout(COMMENT_TIMEOUT_MS) }
+    });
+    const where = { owner: target.owner, repo: target.repo };
+    try {
+        // Whose comments may be updated: only our own. A personal token can say who it is. An app's
+        // token (the workflow's own is one) cannot: then a bot's comment that starts with our marker
+        // is ours; a person's never is.
+        let login = null;
+        try {
+            login = (await octokit.rest.users.getAuthenticated()).data.login;
+        }
+        catch {
+            // an app installation token
+        }
+        const comments = await octokit.paginate(octokit.rest.issues.listComments, {
+            ...where,
+            issue_number: target.prNumber,
+            per_page: 100
+        });
+        const ours = comments.find(c => login !== null
+            ? c.user?.login === login && (c.body ?? '').includes(target.marker)
+            : (c.user?.type === 'Bot' || c.user?.login === ACTIONS_BOT) &&
+                (c.body ?? '').startsWith(target.marker));
+        if (ours) {
+            const { data } = await octokit.rest.issues.updateComment({
+                ...where,
+                comment_id: ours.id,
+                body: target.body
+            });
+            return { kind: 'updated', url: data.html_url };
+        }
+        const { data } = await octokit.rest.issues.createComment({
+            ...where,
+            issue_number: target.prNumber,
+            body: target.body
+        });
+        return { kind: 'created', url: data.html_url };
+    }
+    catch (error) {
+        const status = error.status;
+        const message = error instanceof Error ? error.message : String(error);
+        // GitHub answers 403 for an exhausted rate limit too: that is no permission problem.
+        const headers = error.response?.headers;
+        if (status === 403 && headers?.['x-ratelimit-remaining'] === '0') {
+            return {
+                kind: 'failed',
+                message: `GitHub's API rate limit is exhausted (HTTP 403: ${message})`
+            };
+        }
+        if (status === 403 || status === 404) {
+            return { kind: 'forbidden', message: `HTTP ${status}: ${message}` };
+        }
+        return {
+            kind: 'failed',
+            message: typeof status === 'number' ? `HTTP ${status}: ${message}` : message
+        };
+    }
+}
+
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 ;// CONCATENATED MODULE: ./src/inputs.ts
 // Turns the workflow's inputs into one typed, validated Settings object, before any request.
+
 
 
 
@@ -32993,7 +32332,6 @@ class InputErrors extends Error {
         this.errors = errors;
     }
 }
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Quotes a user's value in an error message, shortened so a pasted blob stays one readable line. */
 function quote(value) {
     const oneLine = value.replace(/[\r\n]+/g, '⏎');
@@ -33135,7 +32473,7 @@ function parseTarget(source) {
 }
 function uuid(name, raw, what) {
     const value = raw.trim();
-    if (UUID.test(value))
+    if (isUuid(value))
         return value.toLowerCase();
     throw new InputError(`Input '${name}' is ${quote(value)}, which is not ${what}: expected a UUID such as 3fa85f64-5717-4562-b3fc-2c963f66afa6.`);
 }
@@ -33157,7 +32495,7 @@ function parseRunIds(raw) {
         throw new InputError(`Input '${Inputs.RunId}' is required: one or more TesterArmy run IDs (UUIDs), separated by ` +
             `commas, spaces or newlines.`);
     }
-    const bad = tokens.filter(t => !UUID.test(t));
+    const bad = tokens.filter(t => !isUuid(t));
     if (bad.length > 0) {
         const shown = bad.slice(0, 3).map(quote).join(', ') + (bad.length > 3 ? ` and ${bad.length - 3} more` : '');
         throw new InputError(`Input '${Inputs.RunId}' has ${shown}, which ${bad.length === 1 ? 'is not a run ID' : 'are not run IDs'}: ` +
@@ -33251,56 +32589,45 @@ function parseReportPath(raw, env) {
     return external_node_path_namespaceObject.resolve(dir, 'testerarmy-report.json');
 }
 
-;// CONCATENATED MODULE: ./src/outputs.ts
-// The step outputs, as strings for later steps: one run's values, or the aggregate of several. Pure.
+;// CONCATENATED MODULE: ./src/lifecycle.ts
+// The step's lifetime against the runner: its cancel signals, the abort they trigger, and the hard
+// exit that makes sure the process is gone, step failed, before the runner kills it.
 
-function outputsOf(report, reportPath) {
-    const { runs } = report;
-    const sum = (pick) => String(runs.reduce((total, r) => total + pick(r), 0));
-    const durations = runs.map(r => r.durationMs).filter((d) => d !== null);
-    return {
-        [Outputs.RunId]: runs.map(r => r.id).join(','),
-        [Outputs.Status]: report.status,
-        [Outputs.Result]: report.result,
-        [Outputs.Passed]: String(report.passed),
-        [Outputs.IssuesCount]: sum(r => r.issues.length),
-        [Outputs.WarningsCount]: sum(r => r.warnings.length),
-        [Outputs.MaxSeverity]: String(runs.reduce((max, r) => Math.max(max, r.maxSeverity), 0)),
-        [Outputs.StepsCount]: sum(r => r.stepsCount),
-        [Outputs.FailedStepsCount]: sum(r => r.failedStepsCount),
-        [Outputs.DurationMs]: durations.length ? String(Math.round(Math.max(...durations))) : '',
-        [Outputs.FeatureName]: runs
-            .map(r => r.featureName)
-            .filter(Boolean)
-            .join(', '),
-        [Outputs.Description]: runs
-            .map(r => r.description)
-            .filter(Boolean)
-            .join('\n'),
-        [Outputs.ReportPath]: reportPath,
-        [Outputs.Runs]: JSON.stringify(runs.map(runSummary))
+
+/**
+ * The runner cancels a step with SIGINT, then SIGTERM 7.5 s later, then kills the process tree
+ * 2.5 s after that; some runner versions send SIGHUP instead.
+ */
+const CANCEL_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+/**
+ * Listens for the runner's cancellation for the whole run, so a second signal cannot kill the
+ * process halfway through writing the report.
+ */
+function watchCancellation(signals) {
+    const cancel = new AbortController();
+    let hardExit;
+    const onSignal = (signal) => {
+        if (cancel.signal.aborted)
+            return;
+        warning(`Received ${signal}: the workflow is being cancelled; stopping the wait.`);
+        cancel.abort();
+        // The runner kills the process a few seconds after its first signal: make sure we are gone
+        // first, with the step marked failed, even if something still hangs.
+        hardExit = setTimeout(() => {
+            setFailed('TesterArmy: the workflow was cancelled; the report could not be written in time.');
+            process.exit(1);
+        }, Limits.cancelExitMs);
+        hardExit.unref();
     };
-}
-/** One run in the `runs` output and the report file: the numbers a later step scripts against. */
-function runSummary(run) {
+    for (const signal of CANCEL_SIGNALS)
+        signals.on(signal, onSignal);
     return {
-        id: run.id,
-        status: run.status,
-        result: run.result,
-        passed: run.passed,
-        issuesCount: run.issues.length,
-        warningsCount: run.warnings.length,
-        maxSeverity: run.maxSeverity,
-        durationMs: run.durationMs
-    };
-}
-/** The JSON report file: the verdict, and each run with the last body the API sent for it. */
-function reportFileOf(report) {
-    return {
-        passed: report.passed,
-        status: report.status,
-        result: report.result,
-        runs: report.runs.map(run => ({ ...runSummary(run), error: run.error, run: run.body ?? null }))
+        signal: cancel.signal,
+        dispose: () => {
+            clearTimeout(hardExit);
+            for (const signal of CANCEL_SIGNALS)
+                signals.off(signal, onSignal);
+        }
     };
 }
 
@@ -33319,11 +32646,20 @@ function backoffMs(failures, pollIntervalMs, random) {
     const ceiling = Math.min(cap, pollIntervalMs * 2 ** Math.min(failures, 20));
     return Math.round(pollIntervalMs + random() * (ceiling - pollIntervalMs));
 }
+/**
+ * How long to wait before the next try: what the server asked for (`Retry-After`), never sooner
+ * than the poll interval even if it says 0, else the backoff. Used by the wait and the start alike.
+ */
+function retryDelayMs(retryAfterMs, failures, pollIntervalMs, random) {
+    return retryAfterMs === null
+        ? backoffMs(failures, pollIntervalMs, random)
+        : Math.max(retryAfterMs, pollIntervalMs);
+}
 function decide(response, state, context) {
     const { now, pollIntervalMs, random } = context;
-    const fault = (message, throttle = false, waitMs) => {
+    const fault = (message, throttle = false, retryAfterMs = null) => {
         const failures = state.failures + 1;
-        const delayMs = waitMs ?? backoffMs(failures, pollIntervalMs, random);
+        const delayMs = retryDelayMs(retryAfterMs, failures, pollIntervalMs, random);
         return [
             { action: 'retry', delayMs, message, throttle },
             { ...state, failures }
@@ -33372,9 +32708,8 @@ function decide(response, state, context) {
     }
     if (status === 429) {
         // The server knows best how long to wait (the timeout still bounds it); without a hint, back
-        // off like any fault. Never sooner than the poll interval, even if it says 0.
-        const wait = response.retryAfterMs === null ? null : Math.max(response.retryAfterMs, pollIntervalMs);
-        return fault(`the API is rate limiting requests (${message})`, true, wait);
+        // off like any fault.
+        return fault(`the API is rate limiting requests (${message})`, true, response.retryAfterMs);
     }
     // 5xx, odd 3xx/4xx from a proxy: transient until the timeout says otherwise.
     const hint = status === 504 ? 'the API gateway timed out' : 'the API had an error';
@@ -33501,75 +32836,442 @@ async function pollRuns(options) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/github-comment.ts
-// Writes the pull-request comment through Octokit, loaded only when a comment is asked for, so the
-// action starts as fast without it. Creates the comment once, then updates it in place.
-/** The author of comments made with the workflow's own token. */
-const ACTIONS_BOT = 'github-actions[bot]';
-/** All the calls to GitHub together (identity, listing, writing) must end within this. */
-const COMMENT_TIMEOUT_MS = 30_000;
-async function upsertComment(target) {
-    const { getOctokit } = await __nccwpck_require__.e(/* import() */ 785).then(__nccwpck_require__.bind(__nccwpck_require__, 2785));
-    // One deadline for every call: a stalled GitHub must not hold the step for minutes.
-    const octokit = getOctokit(target.token, {
-        baseUrl: target.apiUrl,
-        request: { signal: AbortSignal.timeout(COMMENT_TIMEOUT_MS) }
-    });
-    const where = { owner: target.owner, repo: target.repo };
+;// CONCATENATED MODULE: ./src/escape.ts
+// The one place where text from the API becomes safe to show. Everything the API returns was
+// written by an AI agent about arbitrary web pages: it may hold HTML, Markdown, workflow commands,
+// or links to anywhere. Each output context has one function here, and nothing else escapes.
+/** Characters that change how text displays without being seen: bidi overrides (Trojan Source). */
+const INVISIBLE_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/g;
+// C0 and C1 controls except tab and line feed.
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+/** Well-formed UTF-16 (lone surrogates become U+FFFD), no control characters, `\n` line ends. */
+function clean(text) {
+    return text
+        .toWellFormed()
+        .replace(/\r\n?/g, '\n')
+        .replace(CONTROL_CHARS, '')
+        .replace(INVISIBLE_CONTROLS, '');
+}
+/** Shortens to `max` characters (code points), marking the cut so nobody mistakes it for the whole. */
+function truncate(text, max) {
+    if (text.length <= max)
+        return text;
+    const chars = Array.from(text);
+    return chars.length <= max ? text : `${chars.slice(0, Math.max(0, max - 1)).join('')}…`;
+}
+// Every ASCII character that CommonMark, GFM or GitHub's extensions ($ math, : emoji, @ mentions)
+// could act on. A backslash before ASCII punctuation always means the character itself. The HTML
+// specials (& < > " ') are not here: they become entities, and an entity must not be backslashed.
+const MARKDOWN_SPECIALS = /[\\`*_{}[\]()#+\-.!|~=:@$]/g;
+const HTML_SPECIALS = /[&<>"']/g;
+const HTML_ENTITIES = {
+    '&': '&amp;',
+    '<': '&lt;',
+    '>': '&gt;',
+    '"': '&quot;',
+    "'": '&#39;'
+};
+/** Where a long unbroken string (a token, a URL) may wrap, so it cannot stretch a table off screen. */
+const LONG_RUN = /\S{40,}/g;
+const BREAK_MARK = '\ue000';
+/**
+ * Text inside Markdown (a paragraph or a table cell): every special character escaped, `<`/`>`/`&`
+ * as entities so no tag or entity can form, line breaks as `<br>` so a table row stays one row.
+ * `@` is followed by a zero-width space: GFM turns `name@host.tld` into a `mailto:` link even when
+ * escaped, and GitHub notifies `@name` in a comment; the space breaks both and shows as nothing.
+ */
+function markdown(text, max = 2_000) {
+    // Leading spaces would turn a line into an indented code block, showing the escapes literally.
+    return truncate(clean(text)
+        .replaceAll(BREAK_MARK, '')
+        .replace(/^[ \t]+/gm, ''), max)
+        .replace(LONG_RUN, run => run.replace(/(.{30})/gu, `$1${BREAK_MARK}`))
+        .replace(MARKDOWN_SPECIALS, '\\$&')
+        .replace(HTML_SPECIALS, c => HTML_ENTITIES[c])
+        .replace(/\n/g, '<br>')
+        .replaceAll('\\@', '\\@&#8203;')
+        .replaceAll(BREAK_MARK, '<wbr>');
+}
+/**
+ * Text inside HTML (a `<summary>`, an attribute): Markdown is not parsed there, so entities only.
+ * Line breaks become spaces: a blank line would end the HTML block and let Markdown back in.
+ */
+function html(text, max = 2_000) {
+    return truncate(clean(text), max)
+        .replace(/\s+/g, ' ')
+        .replace(HTML_SPECIALS, c => HTML_ENTITIES[c]);
+}
+/**
+ * A code-like value (an error code) as `<code>`: Markdown code spans would show escapes literally
+ * and end at a backtick. `|` is an entity too, since GFM splits table rows on it even inside HTML.
+ */
+function code(text, max = 200) {
+    return `<code>${html(text, max).replaceAll('|', '&#124;')}</code>`;
+}
+/**
+ * The URL, normalised, if it is an absolute http(s) URL; null for anything else (`javascript:`,
+ * `data:`, relative paths), which is then shown as text, never as a link or image.
+ */
+function httpUrl(text) {
+    const trimmed = clean(text).trim();
+    if (!/^https?:\/\//i.test(trimmed))
+        return null;
     try {
-        // Whose comments may be updated: only our own. A personal token can say who it is. An app's
-        // token (the workflow's own is one) cannot: then a bot's comment that starts with our marker
-        // is ours; a person's never is.
-        let login = null;
-        try {
-            login = (await octokit.rest.users.getAuthenticated()).data.login;
-        }
-        catch {
-            // an app installation token
-        }
-        const comments = await octokit.paginate(octokit.rest.issues.listComments, {
-            ...where,
-            issue_number: target.prNumber,
-            per_page: 100
-        });
-        const ours = comments.find(c => login !== null
-            ? c.user?.login === login && (c.body ?? '').includes(target.marker)
-            : (c.user?.type === 'Bot' || c.user?.login === ACTIONS_BOT) &&
-                (c.body ?? '').startsWith(target.marker));
-        if (ours) {
-            const { data } = await octokit.rest.issues.updateComment({
-                ...where,
-                comment_id: ours.id,
-                body: target.body
-            });
-            return { kind: 'updated', url: data.html_url };
-        }
-        const { data } = await octokit.rest.issues.createComment({
-            ...where,
-            issue_number: target.prNumber,
-            body: target.body
-        });
-        return { kind: 'created', url: data.html_url };
+        const url = new URL(trimmed);
+        if (url.protocol !== 'http:' && url.protocol !== 'https:')
+            return null;
+        // The WHATWG serialisation percent-encodes spaces, quotes and angle brackets; encode what is
+        // left that could end a Markdown link destination or an HTML attribute, or split a table cell
+        // (GFM splits rows on `|` before it reads links).
+        return url.href.replace(/[()'"<>|\s]/g, c => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
     }
-    catch (error) {
-        const status = error.status;
-        const message = error instanceof Error ? error.message : String(error);
-        // GitHub answers 403 for an exhausted rate limit too: that is no permission problem.
-        const headers = error.response?.headers;
-        if (status === 403 && headers?.['x-ratelimit-remaining'] === '0') {
-            return {
-                kind: 'failed',
-                message: `GitHub's API rate limit is exhausted (HTTP 403: ${message})`
-            };
+    catch {
+        return null;
+    }
+}
+/**
+ * One line for the job log. The runner reads any line starting with `::` as a command, so text from
+ * the API must never start a line: line breaks become spaces and the caller puts its own words first.
+ */
+function logText(text, max = 500) {
+    return truncate(clean(text).replace(/\s+/g, ' ').trim(), max);
+}
+
+;// CONCATENATED MODULE: ./src/progress.ts
+// The progress lines of the step's log while it starts runs and waits for them: what a user reads
+// live, worded once. API text is cut and cleaned through escape.ts before it reaches the log.
+
+
+
+/** The start's retries, one line each. */
+const startRetryLine = (message, delayMs) => info(`Start request: ${logText(message, 300)}; trying again in ${formatDuration(delayMs)}.`);
+const startGroupTitle = (request) => `Starting a TesterArmy run of ${request.kind} ${request.id}`;
+/** Which runs started, and which the API cancelled at once. */
+function logStarted(runIds, cancelledRunIds) {
+    info(`Started ${runIds.length === 1 ? `run ${runIds[0]}` : `${runIds.length} runs: ${runIds.join(', ')}`}.`);
+    if (cancelledRunIds.length) {
+        warning(`TesterArmy cancelled ${cancelledRunIds.length} of the group's runs as it started them ` +
+            `(for example duplicates or the quota): ${cancelledRunIds.join(', ')}.`);
+    }
+}
+/** Opens the log group of the wait with what, how often, for how long and where. */
+function startWaitGroup(runIds, settings) {
+    startGroup(`Waiting for ${runIds.length === 1 ? `TesterArmy run ${runIds[0]}` : `${runIds.length} TesterArmy runs`}`);
+    info(`Checking every ${formatDuration(settings.pollIntervalMs)} for up to ${formatDuration(settings.timeoutMs)} at ${settings.apiUrl}.`);
+}
+const pollLog = {
+    statusChange: (id, from, to, elapsedMs) => info(from
+        ? `Run ${id}: ${logText(from, 40)} -> ${logText(to, 40)} after ${formatDuration(elapsedMs)}`
+        : `Run ${id}: ${logText(to, 40)}`),
+    unknownStatus: (id, status) => warning(`Run ${id} reports status "${logText(status, 40)}", which this action does not know; still waiting.`),
+    retry: (id, message, delayMs) => info(`Run ${id}: ${logText(message, 300)}; trying again in ${formatDuration(delayMs)}.`)
+};
+/** The answer to one cancel request, as a line. */
+function logCancelAnswer(id, answer) {
+    if (answer.kind === 'cancelled')
+        info(`Run ${id}: cancelled.`);
+    else if (answer.kind === 'http-error' && answer.status === 409)
+        info(`Run ${id}: already finished.`);
+    else
+        info(`Run ${id}: could not be cancelled (${answer.kind === 'aborted' ? 'aborted' : logText(answer.message, 200)}).`);
+}
+
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: ./src/labels.ts
+const SEVERITY = {
+    5: { mark: '🔴', word: 'Critical' },
+    4: { mark: '🟠', word: 'High' },
+    3: { mark: '🟡', word: 'Medium' },
+    2: { mark: '🔵', word: 'Low' },
+    1: { mark: '⚪', word: 'Minor' }
+};
+function severityLabel(severity) {
+    const level = severity === null ? undefined : SEVERITY[severity];
+    return level ? `${level.mark} ${level.word} (${severity})` : '❔ Unrated';
+}
+/** `1 issue`, `2 issues`; `words` for a plural that is not the word plus `s`. */
+const plural = (n, word, words = `${word}s`) => `${n} ${n === 1 ? word : words}`;
+/** Keeps a short label on one line inside a narrow table column. */
+const nowrap = (text) => text.replaceAll(' ', '\u00a0');
+/** One run's verdict as a mark and a word: the summary's headline and overview rows. */
+function verdictWord(run) {
+    if (run.status !== 'completed')
+        return { mark: '⚠️', word: 'did not complete' };
+    if (!run.passed)
+        return { mark: '❌', word: 'failed' };
+    if (run.result === 'SKIPPED')
+        return { mark: '⏭️', word: 'skipped' };
+    return { mark: '✅', word: 'passed' };
+}
+/** What several runs found between them, for the headline counts and the outputs. */
+function runTotals(runs) {
+    const total = { issues: 0, warnings: 0, steps: 0, failedSteps: 0 };
+    for (const r of runs) {
+        total.issues += r.issues.length;
+        total.warnings += r.warnings.length;
+        total.steps += r.stepsCount;
+        total.failedSteps += r.failedStepsCount;
+    }
+    return total;
+}
+/** `**3 issues** · **1 warning** · **12 steps**`: the counts line of the summary and the comment. */
+function countsOf(totals) {
+    return [
+        `**${plural(totals.issues, 'issue')}**`,
+        `**${plural(totals.warnings, 'warning')}**`,
+        `**${plural(totals.steps, 'step')}**`
+    ];
+}
+
+;// CONCATENATED MODULE: ./src/gate.ts
+// The verdict: does this run let the job pass, under `fail-on` and `min-severity`? Pure.
+
+/** Unrated issues (no valid severity) reach every threshold: an unknown risk must not slip through. */
+const reachesThreshold = (issue, minSeverity) => issue.severity === null || issue.severity >= minSeverity;
+/**
+ * `fail-on: never` is judged exactly like `failed`: the verdict is still reported (the `passed`
+ * output, the summary); only the caller decides not to fail the step on it.
+ */
+function judge(run, policy) {
+    const reasons = [];
+    const notes = [];
+    const atLeast = policy.minSeverity > 1 ? ` at severity ${policy.minSeverity} or above` : '';
+    switch (run.status) {
+        case 'completed':
+            break;
+        case 'failed':
+            reasons.push('the run failed before it could finish testing');
+            break;
+        case 'cancelled':
+            reasons.push('the run was cancelled');
+            break;
+        case 'timed_out':
+            reasons.push('the run did not finish before the timeout');
+            break;
+        case 'not_found':
+            reasons.push('the run was not found');
+            break;
+        case 'error':
+            reasons.push('the run could not be checked');
+            break;
+    }
+    if (run.status === 'completed') {
+        if (run.result === '') {
+            reasons.push('the run completed without a result');
         }
-        if (status === 403 || status === 404) {
-            return { kind: 'forbidden', message: `HTTP ${status}: ${message}` };
+        else if (run.result === 'FAILED') {
+            const blocking = run.issues.filter(i => reachesThreshold(i, policy.minSeverity));
+            if (run.issues.length === 0) {
+                reasons.push('the run FAILED without reporting any issue');
+            }
+            else if (blocking.length > 0) {
+                reasons.push(`the run FAILED with ${plural(blocking.length, 'issue')}${atLeast}`);
+            }
+            else {
+                notes.push(`the run FAILED, but none of its ${plural(run.issues.length, 'issue')} reaches min-severity ${policy.minSeverity}`);
+            }
         }
+        if (policy.failOn === 'warnings') {
+            const blocking = run.warnings.filter(w => reachesThreshold(w, policy.minSeverity));
+            if (blocking.length > 0)
+                reasons.push(`the run reported ${plural(blocking.length, 'warning')}${atLeast}`);
+        }
+    }
+    return { passed: reasons.length === 0, reasons, notes };
+}
+
+;// CONCATENATED MODULE: ./src/report.ts
+// The facts of each run and of the whole wait, worked out once: the summary, outputs, annotations
+// and report file are all views of this. Pure.
+
+
+
+/** Ordered from worst: the aggregate status of several runs is the worst of theirs. */
+const STATUS_ORDER = [
+    'error',
+    'not_found',
+    'timed_out',
+    'failed',
+    'cancelled',
+    'completed'
+];
+const severityRank = (issue) => issue.severity ?? 6;
+function bySeverity(a, b) {
+    return severityRank(b) - severityRank(a);
+}
+function resultOf(run, status) {
+    if (status !== 'completed' || !run?.output)
+        return '';
+    if (run.output.kind === 'planner_skipped')
+        return 'SKIPPED';
+    const result = run.output.result;
+    return result === 'PASS' || result === 'FAILED' ? result : '';
+}
+function describeRun(outcome, policy) {
+    const { run } = outcome;
+    const output = run?.output ?? null;
+    const test = output?.kind === 'test' ? output : null;
+    const all = test?.issues ?? [];
+    const issues = all.filter(i => !isWarning(i)).sort(bySeverity);
+    const warnings = all.filter(isWarning).sort(bySeverity);
+    const steps = test?.steps ?? [];
+    const result = resultOf(run, outcome.status);
+    const verdict = judge({ status: outcome.status, result, issues, warnings }, policy);
+    const description = test?.description ||
+        (output?.kind === 'planner_skipped' ? output.reason : '') ||
+        run?.error?.message ||
+        '';
+    return {
+        id: outcome.id,
+        status: outcome.status,
+        result,
+        passed: verdict.passed,
+        reasons: verdict.reasons,
+        notes: verdict.notes,
+        issues,
+        warnings,
+        maxSeverity: issues.reduce((max, i) => Math.max(max, i.severity ?? 0), 0),
+        stepsCount: steps.length,
+        failedStepsCount: steps.filter(s => s.status === 'failed').length,
+        durationMs: run?.durationMs ?? null,
+        featureName: test?.featureName ?? '',
+        description,
+        run,
+        body: outcome.body,
+        lastStatus: outcome.lastStatus,
+        error: outcome.error
+    };
+}
+function buildReport(outcomes, policy, extra = {}) {
+    const runs = outcomes.map(o => describeRun(o, policy));
+    // No run at all (the start request failed): nothing completed, nothing passed.
+    const worst = STATUS_ORDER.find(s => runs.some(r => r.status === s)) ?? (runs.length ? 'completed' : 'error');
+    // After the runner cancels the step, that is what the step's status says, whatever the runs did.
+    const status = extra.cancelled && !extra.fatal ? 'cancelled' : worst;
+    let result;
+    if (runs.length === 0)
+        result = '';
+    else if (runs.some(r => r.result === 'FAILED'))
+        result = 'FAILED';
+    else if (runs.some(r => r.result === ''))
+        result = '';
+    else if (runs.some(r => r.result === 'PASS'))
+        result = 'PASS';
+    else
+        result = 'SKIPPED';
+    return {
+        passed: runs.length > 0 && runs.every(r => r.passed) && !extra.fatal,
+        status,
+        result,
+        runs,
+        fatal: extra.fatal ?? null,
+        cancelled: extra.cancelled ?? false
+    };
+}
+/**
+ * The runs the wait gave up on (timeout or the runner's cancel) while the API had not finished
+ * them: the ones still spending, which `cancel-on-abort` asks the API to stop.
+ */
+function unfinishedRuns(outcomes) {
+    return outcomes.filter(o => (o.status === 'timed_out' || o.status === 'cancelled') &&
+        !TERMINAL_STATUSES.includes(o.lastStatus ?? ''));
+}
+
+;// CONCATENATED MODULE: ./src/annotations.ts
+// Which annotations to emit: one per issue and warning, most severe first, within what GitHub
+// shows for a step, then one notice for the rest. Pure: the caller sends them through @actions/core.
+
+
+
+
+function planAnnotations(report) {
+    const several = report.runs.length > 1;
+    const tag = (feature, issue) => ({ feature, issue });
+    const issues = report.runs.flatMap(r => r.issues.map(i => tag(r.featureName, i)));
+    const warnings = report.runs.flatMap(r => r.warnings.map(w => tag(r.featureName, w)));
+    const order = (a, b) => bySeverity(a.issue, b.issue);
+    issues.sort(order);
+    warnings.sort(order);
+    const toAnnotation = (level, { feature, issue }) => {
+        const where = issue.url ? ` on ${logText(issue.url, 300)}` : '';
+        const prefix = several && feature ? `${logText(feature, 100)}: ` : '';
+        const description = issue.description ? `\n${logText(issue.description, 1_000)}` : '';
         return {
-            kind: 'failed',
-            message: typeof status === 'number' ? `HTTP ${status}: ${message}` : message
+            level,
+            title: logText(issue.name || 'Unnamed issue', 200),
+            message: `${prefix}${severityLabel(issue.severity)}${where}${description}`
         };
+    };
+    const shown = [
+        ...issues.slice(0, Limits.maxErrorAnnotations).map(i => toAnnotation('error', i)),
+        ...warnings.slice(0, Limits.maxWarningAnnotations).map(w => toAnnotation('warning', w))
+    ];
+    const hidden = Math.max(0, issues.length - Limits.maxErrorAnnotations) +
+        Math.max(0, warnings.length - Limits.maxWarningAnnotations);
+    if (hidden > 0) {
+        shown.push({
+            level: 'notice',
+            title: 'More TesterArmy findings',
+            message: `${plural(hidden, 'more finding is', 'more findings are')} in the job summary and the JSON report (output report-path).`
+        });
     }
+    return shown;
+}
+
+;// CONCATENATED MODULE: ./src/outputs.ts
+// The step outputs, as strings for later steps: one run's values, or the aggregate of several. Pure.
+
+
+function outputsOf(report, reportPath) {
+    const { runs } = report;
+    const totals = runTotals(runs);
+    const durations = runs.map(r => r.durationMs).filter((d) => d !== null);
+    return {
+        [Outputs.RunId]: runs.map(r => r.id).join(','),
+        [Outputs.Status]: report.status,
+        [Outputs.Result]: report.result,
+        [Outputs.Passed]: String(report.passed),
+        [Outputs.IssuesCount]: String(totals.issues),
+        [Outputs.WarningsCount]: String(totals.warnings),
+        [Outputs.MaxSeverity]: String(runs.reduce((max, r) => Math.max(max, r.maxSeverity), 0)),
+        [Outputs.StepsCount]: String(totals.steps),
+        [Outputs.FailedStepsCount]: String(totals.failedSteps),
+        [Outputs.DurationMs]: durations.length ? String(Math.round(Math.max(...durations))) : '',
+        [Outputs.FeatureName]: runs
+            .map(r => r.featureName)
+            .filter(Boolean)
+            .join(', '),
+        [Outputs.Description]: runs
+            .map(r => r.description)
+            .filter(Boolean)
+            .join('\n'),
+        [Outputs.ReportPath]: reportPath,
+        [Outputs.Runs]: JSON.stringify(runs.map(runSummary))
+    };
+}
+/** One run in the `runs` output and the report file: the numbers a later step scripts against. */
+function runSummary(run) {
+    return {
+        id: run.id,
+        status: run.status,
+        result: run.result,
+        passed: run.passed,
+        issuesCount: run.issues.length,
+        warningsCount: run.warnings.length,
+        maxSeverity: run.maxSeverity,
+        durationMs: run.durationMs
+    };
+}
+/** The JSON report file: the verdict, and each run with the last body the API sent for it. */
+function reportFileOf(report) {
+    return {
+        passed: report.passed,
+        status: report.status,
+        result: report.result,
+        runs: report.runs.map(run => ({ ...runSummary(run), error: run.error, run: run.body ?? null }))
+    };
 }
 
 // EXTERNAL MODULE: external "node:crypto"
@@ -33607,8 +33309,6 @@ function commentMarker(parts) {
 }
 function renderComment(report, marker, runUrl) {
     const runs = report.runs;
-    const total = (pick) => runs.reduce((sum, r) => sum + pick(r), 0);
-    const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
     const verdict = report.fatal
         ? '❌ TesterArmy could not finish'
         : report.cancelled
@@ -33624,8 +33324,7 @@ function renderComment(report, marker, runUrl) {
         marker,
         `### ${title}`,
         '',
-        `**${plural(total(r => r.issues.length), 'issue')}** · **${plural(total(r => r.warnings.length), 'warning')}** · ` +
-            `**${plural(total(r => r.stepsCount), 'step')}**${runs.length > 1 ? ` · ${runs.length} runs` : ''}`
+        countsOf(runTotals(runs)).join(' · ') + (runs.length > 1 ? ` · ${runs.length} runs` : '')
     ];
     const why = report.fatal ? [report.fatal] : runs.filter(r => !r.passed).flatMap(r => r.reasons);
     if (why.length)
@@ -33634,7 +33333,7 @@ function renderComment(report, marker, runUrl) {
     if (issues.length) {
         lines.push('', '| Severity | Issue |', '| --- | --- |');
         for (const issue of issues.slice(0, Limits.commentMaxIssues)) {
-            lines.push(`| ${severityLabel(issue.severity).replaceAll(' ', '\u00a0')} | ${markdown(issue.name || 'Unnamed issue', 300)} |`);
+            lines.push(`| ${nowrap(severityLabel(issue.severity))} | ${markdown(issue.name || 'Unnamed issue', 300)} |`);
         }
         if (issues.length > Limits.commentMaxIssues)
             lines.push(`| | …and ${issues.length - Limits.commentMaxIssues} more |`);
@@ -33649,7 +33348,587 @@ function renderComment(report, marker, runUrl) {
         : `${marker}\n### ${verdict}\n\nThe full report is in the job summary.\n`;
 }
 
+;// CONCATENATED MODULE: ./src/summary.ts
+// The job summary: a pure render of the report into GitHub-flavoured Markdown, within GitHub's
+// size limit. All API text goes through escape.ts; nothing here trusts it.
+
+
+
+
+
+/** The `summary` input's rule: `on-failure` writes one only when the verdict did not pass. */
+const summaryWanted = (mode, passed) => mode === 'always' || (mode === 'on-failure' && !passed);
+/** A duration for a table cell: `2 min 11 s` must not wrap after `min`. */
+const cellDuration = (ms) => (ms === null ? '–' : nowrap(formatDuration(ms)));
+/** What to call a run that has no feature name (failed early, skipped): its short ID. */
+const runName = (run) => run.featureName || `Run ${run.id.slice(0, 8)}`;
+function renderSummary(report, options) {
+    const maxBytes = options.maxBytes ?? Limits.summaryMaxBytes;
+    const bytes = (text) => Buffer.byteLength(text);
+    // The ladder, planned by adding up byte sizes instead of rendering again and again: table rows
+    // come first (the same number from every table, most severe first), then the collapsed details
+    // of issues, most severe first, then those of warnings. Rows and details are rendered once each,
+    // and only as far as the budget reaches, so a run with 100,000 issues costs what 1 MiB costs.
+    const skeleton = render(report, options, { detailed: new Set(), maxRows: 0 });
+    let used = bytes(skeleton) + LADDER_MARGIN_BYTES;
+    const tables = report.runs.flatMap(run => {
+        const steps = run.run?.output?.kind === 'test' ? run.run.output.steps : [];
+        return [
+            { length: run.issues.length, row: (n) => issueRow(run.issues[n], n) },
+            { length: run.warnings.length, row: (n) => issueRow(run.warnings[n], n) },
+            { length: steps.length, row: (n) => stepRow(steps[n], n) }
+        ];
+    });
+    const longest = Math.max(0, ...tables.map(t => t.length));
+    let maxRows = 0;
+    while (maxRows < longest) {
+        const n = maxRows;
+        const add = tables.reduce((sum, t) => sum + (n < t.length ? bytes(t.row(n)) + 1 : 0), 0);
+        if (used + add > maxBytes)
+            break;
+        used += add;
+        maxRows += 1;
+    }
+    const detailed = new Set();
+    if (maxRows === longest) {
+        const ranked = report.runs.flatMap(r => r.issues).sort(bySeverity);
+        ranked.push(...report.runs.flatMap(r => r.warnings).sort(bySeverity));
+        for (const issue of ranked) {
+            const add = bytes(issueDetails(issue, 0)) + 2;
+            if (used + add > maxBytes)
+                break;
+            used += add;
+            detailed.add(issue);
+        }
+    }
+    let text = render(report, options, { detailed, maxRows });
+    // The plan is exact but for the note and the "…and N more" rows, which the margin covers; should
+    // it ever fall short, give up details, then rows, until the text fits.
+    while (bytes(text) > maxBytes && (detailed.size > 0 || maxRows > 0)) {
+        if (detailed.size > 0)
+            [...detailed].slice(-Math.ceil(detailed.size / 10)).forEach(i => detailed.delete(i));
+        else
+            maxRows = Math.floor(maxRows * 0.9);
+        text = render(report, options, { detailed, maxRows });
+    }
+    if (bytes(text) <= maxBytes)
+        return text;
+    // Then the long texts of every run go; last of all, whole run sections, cut between sections so
+    // no collapsed block is left open, with a note saying how many runs are only in the report file.
+    const pieces = renderPieces(report, options, { detailed: new Set(), maxRows: 0, compact: true });
+    text = `${pieces.join('\n\n')}\n`;
+    if (bytes(text) <= maxBytes)
+        return text;
+    const kept = [];
+    let size = 0;
+    const noteFor = (left) => `> [!WARNING]\n> ${plural(left, 'more section')} did not fit GitHub's 1 MiB limit and ${left === 1 ? 'is' : 'are'} left out. ` +
+        `The report file ${codeSpan(options.reportPath)} (output \`report-path\`) has every run.`;
+    for (const piece of pieces) {
+        if (size + bytes(piece) + 2 + bytes(noteFor(pieces.length)) + 2 > maxBytes)
+            break;
+        kept.push(piece);
+        size += bytes(piece) + 2;
+    }
+    return `${[...kept, noteFor(pieces.length - kept.length)].join('\n\n')}\n`;
+}
+/** Room kept for the omission note and the "…and N more" rows, which the plan does not count. */
+const LADDER_MARGIN_BYTES = 4_096;
+function render(report, options, budget) {
+    return `${renderPieces(report, options, budget).join('\n\n')}\n`;
+}
+/** The summary as its top-level blocks, each balanced on its own (no block spans two pieces). */
+function renderPieces(report, options, budget) {
+    const out = [];
+    const omitted = { details: 0, rows: 0 };
+    const single = report.runs.length === 1;
+    out.push(headline(report, options));
+    if (report.fatal)
+        out.push(`> [!CAUTION]\n> **The action could not finish:** ${markdown(report.fatal, 1_000)}`);
+    if (report.cancelled) {
+        out.push('> [!WARNING]\n> **The wait was cancelled** (the workflow was cancelled); runs still in progress were asked to stop.');
+    }
+    if (!single)
+        out.push(overview(report));
+    for (const run of report.runs) {
+        out.push(runSection(run, options, budget, omitted, single));
+    }
+    if (options.failOn === 'never' && !report.passed) {
+        out.push('<sub>`fail-on: never`: this verdict does not fail the job.</sub>');
+    }
+    if (omitted.details || omitted.rows || budget.compact) {
+        const parts = [
+            omitted.details ? `the details of ${plural(omitted.details, 'issue')}` : '',
+            omitted.rows ? `${plural(omitted.rows, 'row')}` : '',
+            budget.compact ? 'the descriptions, screenshots and test plans' : ''
+        ].filter(Boolean);
+        // Placed right under the headline: a reader must know the list is incomplete before reading it.
+        out.splice(1, 0, `> [!NOTE]\n> This summary leaves out ${parts.join(' and ')} to stay within GitHub's 1 MiB limit, ` +
+            `least severe first. The report file ${codeSpan(options.reportPath)} (output \`report-path\`) has everything.`);
+    }
+    return out;
+}
+function headline(report, options) {
+    if (report.runs.length === 1) {
+        const run = report.runs[0];
+        const { mark, word } = verdictWord({ ...run, passed: report.passed });
+        const feature = run.featureName ? `: ${markdown(run.featureName, 200)}` : '';
+        // Why, in the reader's first glance: the same words as the step's error line.
+        const why = run.passed
+            ? ''
+            : `\n\n**${options.failOn === 'never' ? 'Verdict' : 'Fails the job'}:** ${run.reasons.join('; ')}.`;
+        return `## ${mark} TesterArmy ${word}${feature}\n\n${countsLine(run)}${why}`;
+    }
+    if (report.runs.length === 0)
+        return `## ❌ TesterArmy: no run to report`;
+    const failed = report.runs.filter(r => !r.passed).length;
+    const mark = report.passed ? '✅' : '❌';
+    const word = report.passed
+        ? `all ${report.runs.length} runs passed`
+        : `${failed} of ${report.runs.length} runs did not pass`;
+    return `## ${mark} TesterArmy: ${word}\n\n${countsOf(runTotals(report.runs)).join(' · ')}`;
+}
+function countsLine(run) {
+    const parts = [];
+    // Unrated issues sort first (they fail closed), but the headline names the highest known severity.
+    const highest = run.issues.find(i => i.severity !== null) ?? run.issues[0];
+    parts.push(`**${plural(run.issues.length, 'issue')}**${highest ? ` (most severe: ${severityLabel(highest.severity)})` : ''}`);
+    parts.push(`**${plural(run.warnings.length, 'warning')}**`);
+    parts.push(`**${plural(run.stepsCount, 'step')}**${run.failedStepsCount ? ` (${run.failedStepsCount} failed)` : ''}`);
+    if (run.durationMs !== null)
+        parts.push(`⏱ ${formatDuration(run.durationMs)}`);
+    return parts.join(' · ');
+}
+function overview(report) {
+    const rows = report.runs.map(run => {
+        const { mark, word } = verdictWord(run);
+        return `| ${nowrap(`${mark} ${word}`)} | ${markdown(runName(run), 120)} | \`${run.id.slice(0, 8)}\` | ${run.status} | ${run.result || '–'} | ${run.issues.length} | ${run.warnings.length} | ${cellDuration(run.durationMs)} |`;
+    });
+    return [
+        '| Verdict | Feature | Run | Status | Result | Issues | Warnings | Duration |',
+        '| --- | --- | --- | --- | --- | ---: | ---: | ---: |',
+        ...rows
+    ].join('\n');
+}
+function runSection(run, options, budget, omitted, single) {
+    const h = single ? '###' : '####';
+    const out = [];
+    if (!single) {
+        const { mark, word } = verdictWord(run);
+        out.push(`### ${mark} ${markdown(runName(run), 200)} ${word}\n\n${countsLine(run)}`);
+    }
+    const problem = problemBlock(run, options);
+    if (problem)
+        out.push(problem);
+    out.push(facts(run));
+    if (run.description && !budget.compact)
+        out.push(markdown(run.description, 5_000));
+    for (const note of run.notes)
+        out.push(`<sub>${markdown(note)}</sub>`);
+    if (run.issues.length)
+        out.push(`${h} Issues\n\n${issuesBlock(run.issues, budget, omitted)}`);
+    if (run.warnings.length)
+        out.push(`${h} Warnings\n\n${issuesBlock(run.warnings, budget, omitted)}`);
+    const steps = run.run?.output?.kind === 'test' ? run.run.output.steps : [];
+    if (steps.length)
+        out.push(`${h} Steps\n\n${stepsTable(steps, budget, omitted)}`);
+    const shots = run.run?.output?.kind === 'test' ? run.run.output.screenshots : [];
+    const gallery = budget.compact ? null : screenshots(shots);
+    if (gallery)
+        out.push(`${h} Screenshots\n\n${gallery}`);
+    const plan = budget.compact ? null : testPlan(run);
+    if (plan)
+        out.push(plan);
+    return out.join('\n\n');
+}
+/** Why the run did not give a normal result, shown before anything else about it. */
+function problemBlock(run, options) {
+    const error = run.run?.error;
+    switch (run.status) {
+        case 'failed': {
+            const errorCode = error?.code ? ` ${code(error.code, 100)}` : '';
+            const message = error?.message ? markdown(error.message, 2_000) : 'The API gave no reason.';
+            return `> [!CAUTION]\n> **The run failed**${errorCode}: ${message}`;
+        }
+        case 'cancelled':
+            return run.lastStatus === 'cancelled'
+                ? '> [!WARNING]\n> **The run was cancelled** before it finished.'
+                : `> [!WARNING]\n> **The wait was cancelled** while the run was ${markdown(run.lastStatus ?? 'not yet seen')}.`;
+        case 'timed_out': {
+            const last = run.lastStatus
+                ? ` Its last status was **${markdown(run.lastStatus)}**.`
+                : ' No status was ever received.';
+            const fault = run.error ? ` Last error: ${markdown(run.error, 500)}` : '';
+            return `> [!WARNING]\n> **Still not finished after ${formatDuration(options.timeoutMs)}** (the \`timeout\` input), so the action stopped waiting.${last}${fault}`;
+        }
+        case 'not_found':
+            return `> [!CAUTION]\n> **Run not found.** ${markdown(run.error ?? '', 500)} Check the run ID and that the API key belongs to the same team.`;
+        case 'error':
+            return `> [!CAUTION]\n> **The run could not be checked.** ${markdown(run.error ?? '', 500)}`;
+        case 'completed':
+            break;
+    }
+    if (run.run?.output?.kind === 'planner_skipped') {
+        return `> [!NOTE]\n> **Skipped:** ${markdown(run.run.output.reason || 'the planner found nothing user-visible to test.', 2_000)}`;
+    }
+    if (run.result === '')
+        return '> [!WARNING]\n> **The run completed without a result.**';
+    return null;
+}
+function facts(run) {
+    const r = run.run;
+    const rows = [
+        ['Run', `\`${run.id}\``],
+        ['Status', markdown(run.lastStatus ?? run.status)],
+        ['Result', run.result || '–']
+    ];
+    if (r) {
+        const platform = [r.platform, r.deviceModel].filter(Boolean).join(' · ');
+        if (platform)
+            rows.push(['Platform', markdown(platform, 100)]);
+        if (r.executionMode)
+            rows.push(['Mode', markdown(r.executionMode, 100)]);
+        if (r.source)
+            rows.push(['Source', markdown(r.source, 100)]);
+        if (r.userName)
+            rows.push(['Triggered by', markdown(r.userName, 200)]);
+        if (r.durationMs !== null)
+            rows.push(['Duration', formatDuration(r.durationMs)]);
+        if (r.createdAt)
+            rows.push(['Created', timestamp(r.createdAt)]);
+        if (r.completedAt)
+            rows.push(['Completed', timestamp(r.completedAt)]);
+        if (r.autoRetryCount)
+            rows.push(['Automatic retries', String(r.autoRetryCount)]);
+    }
+    const table = ['| | |', '| --- | --- |', ...rows.map(([k, v]) => `| ${k} | ${v} |`)].join('\n');
+    return `<details><summary>Run details</summary>\n\n${table}\n\n</details>`;
+}
+/** `2026-11-28 09:14:03 UTC`: an API timestamp as people read it; anything odd shown as sent. */
+function timestamp(text) {
+    const time = Date.parse(text);
+    if (Number.isNaN(time))
+        return markdown(text, 60);
+    return new Date(time)
+        .toISOString()
+        .replace('T', ' ')
+        .replace(/\.\d+Z$/, ' UTC');
+}
+function summary_link(url, text) {
+    const href = httpUrl(url);
+    return href ? `[${text}](<${href}>)` : text;
+}
+/** `shop.example.com/checkout`: short enough for a table cell, still tells where. */
+function pageLabel(url) {
+    const href = httpUrl(url);
+    if (!href)
+        return url ? markdown(url, 80) : '–';
+    const parsed = new URL(href);
+    return markdown(`${parsed.host}${parsed.pathname === '/' ? '' : parsed.pathname}`, 80);
+}
+function issuesBlock(issues, budget, omitted) {
+    const { shown, table } = cappedTable(issues, budget, omitted, ['| Severity | Issue | Page |', '| --- | --- | --- |'], issueRow);
+    const details = [];
+    for (const issue of shown) {
+        if (budget.detailed.has(issue))
+            details.push(issueDetails(issue, 0));
+        else
+            omitted.details += 1;
+    }
+    return [table, ...details].join('\n\n');
+}
+/**
+ * A table of the first `budget.maxRows` items, counted in `omitted`, with a last row saying how
+ * many more are in the report file; that row's cells follow the header's column count.
+ */
+function cappedTable(items, budget, omitted, header, row) {
+    const shown = items.slice(0, budget.maxRows);
+    omitted.rows += items.length - shown.length;
+    const lines = [...header, ...shown.map(row)];
+    if (shown.length < items.length) {
+        const columns = header[0].split('|').length - 2;
+        const rest = ' |'.repeat(columns - 2);
+        lines.push(`| | *…and ${items.length - shown.length} more in the report file* |${rest}`);
+    }
+    return { shown, table: lines.join('\n') };
+}
+/**
+ * Rows and details are rendered once per issue or step and reused: the budget ladder renders the
+ * summary several times, and escaping is the costly part.
+ */
+function memo(render) {
+    const cache = new WeakMap();
+    return (key, index) => {
+        let text = cache.get(key);
+        if (text === undefined) {
+            text = render(key, index);
+            cache.set(key, text);
+        }
+        return text;
+    };
+}
+const issueRow = memo((i) => `| ${nowrap(severityLabel(i.severity))} | ${markdown(i.name || 'Unnamed issue', 300)} | ${summary_link(i.url, pageLabel(i.url))} |`);
+const issueDetails = memo((issue) => {
+    const parts = [];
+    if (issue.description)
+        parts.push(markdown(issue.description, 4_000));
+    if (issue.reproductionSteps.length) {
+        const steps = issue.reproductionSteps
+            .slice(0, 50)
+            .map((s, n) => `${n + 1}. ${markdown(s, 500)}`);
+        parts.push(`**Steps to reproduce**\n\n${steps.join('\n')}`);
+    }
+    if (issue.expectedBehavior)
+        parts.push(`**Expected:** ${markdown(issue.expectedBehavior, 1_000)}`);
+    if (issue.actualBehavior)
+        parts.push(`**Actual:** ${markdown(issue.actualBehavior, 1_000)}`);
+    const page = httpUrl(issue.url);
+    if (page)
+        parts.push(`**Page:** ${summary_link(issue.url, markdown(issue.url, 300))}`);
+    const shot = thumbnail(issue.screenshotUrl, `Screenshot: ${issue.name}`, 400);
+    if (shot)
+        parts.push(shot);
+    const title = `${severityLabel(issue.severity)} · ${html(issue.name || 'Unnamed issue', 300)}`;
+    return `<details><summary>${title}</summary>\n\n${parts.join('\n\n') || '*No details.*'}\n\n</details>`;
+});
+/** A thumbnail linking to the full image; nothing at all for a URL that is not http(s). */
+/**
+ * A thumbnail linking to the full image. https only (GitHub proxies images, and a screenshot URL
+ * is expected to be https); a URL too long to be sane is left out rather than cut into a broken one.
+ */
+function thumbnail(url, alt, width) {
+    const href = httpUrl(url);
+    if (!href || !href.startsWith('https://') || href.length > MAX_IMAGE_URL)
+        return null;
+    const src = html(href, MAX_IMAGE_URL);
+    return `<a href="${src}"><img src="${src}" alt="${html(alt, 200)}" width="${width}"></a>`;
+}
+function stepDuration(step) {
+    const { startedAtMs: start, completedAtMs: end } = step;
+    return start !== null && end !== null && end >= start ? cellDuration(end - start) : '–';
+}
+const stepRow = memo((step, n) => {
+    const status = step.status === 'passed'
+        ? '✅\u00a0passed'
+        : step.status === 'failed'
+            ? '❌\u00a0failed'
+            : markdown(step.status || '–', 40);
+    const error = [step.errorCode ? code(step.errorCode, 80) : '', markdown(step.error, 500)]
+        .filter(Boolean)
+        .join(' ');
+    const number = step.stepIndex === null ? n + 1 : step.stepIndex + 1;
+    return `| ${number} | ${markdown(step.title || '–', 300)} | ${markdown(step.type || '–', 40)} | ${status} | ${stepDuration(step)} | ${error} |`;
+});
+function stepsTable(steps, budget, omitted) {
+    return cappedTable(steps, budget, omitted, ['| # | Step | Type | Status | Duration | Error |', '| ---: | --- | --- | --- | ---: | --- |'], stepRow).table;
+}
+/** Presigned URLs run long; beyond this a URL is not a screenshot link anyone meant. */
+const MAX_IMAGE_URL = 4_000;
+/** More thumbnails than this stop helping a reader; the report file lists every screenshot. */
+const MAX_SCREENSHOTS = 50;
+function screenshots(urls) {
+    const safe = urls.filter(u => thumbnail(u, '', 0) !== null);
+    const thumbs = safe
+        .slice(0, MAX_SCREENSHOTS)
+        .map((url, n) => thumbnail(url, `Screenshot ${n + 1}`, 200));
+    if (thumbs.length === 0)
+        return null;
+    const more = safe.length - thumbs.length;
+    return thumbs.join(' ') + (more > 0 ? `\n\n*…and ${more} more in the report file.*` : '');
+}
+function testPlan(run) {
+    const plan = run.run?.testPlan;
+    if (!plan)
+        return null;
+    const parts = [];
+    if (plan.instructions)
+        parts.push(markdown(plan.instructions, 4_000));
+    const meta = [
+        plan.complexity ? `**Complexity:** ${markdown(plan.complexity, 40)}` : '',
+        plan.changeType ? `**Change type:** ${markdown(plan.changeType, 40)}` : ''
+    ].filter(Boolean);
+    if (meta.length)
+        parts.push(meta.join(' · '));
+    if (plan.focusAreas.length)
+        parts.push(`**Focus areas:** ${plan.focusAreas
+            .slice(0, 50)
+            .map(a => markdown(a, 200))
+            .join(', ')}`);
+    if (plan.steps.length) {
+        parts.push(plan.steps
+            .slice(0, 50)
+            .map((s, n) => `${n + 1}. ${s.type ? `*${markdown(s.type, 40)}*: ` : ''}${markdown(s.title, 500)}`)
+            .join('\n'));
+    }
+    return `<details><summary>Test plan</summary>\n\n${parts.join('\n\n')}\n\n</details>`;
+}
+function codeSpan(text) {
+    // A report path is ours, not the API's, but may still hold a backtick.
+    return `<code>${html(text, 500)}</code>`;
+}
+
+;// CONCATENATED MODULE: ./src/publish.ts
+// Everything the user sees of a finished report: the JSON file, the step outputs, the job summary,
+// the annotations, the pull-request comment and the step's last line, each scrubbed of the secrets.
+
+
+
+
+
+
+
+
+
+/**
+ * The API key and GitHub token never leave this process: scrubbed from anything written, in case
+ * some text echoed them (the client already scrubs API bodies; this is the last line).
+ */
+function redact(text, secrets) {
+    return scrubSecret(scrubSecret(text, secrets.apiKey), secrets.githubToken);
+}
+async function publish(report, settings, context, postComment) {
+    const reportPath = await writeReportFile(report, settings);
+    for (const [name, value] of Object.entries(outputsOf(report, reportPath)))
+        setOutput(name, redact(value, settings));
+    if (summaryWanted(settings.summary, report.passed))
+        await writeSummary(report, settings, context, reportPath);
+    if (settings.annotations) {
+        for (const note of planAnnotations(report)) {
+            const title = redact(note.title, settings);
+            const message = redact(note.message, settings);
+            if (note.level === 'error')
+                error(message, { title });
+            else if (note.level === 'warning')
+                warning(message, { title });
+            else
+                notice(message, { title });
+        }
+    }
+    if (settings.comment)
+        await commentOnPullRequest(report, settings, context, postComment);
+}
+/** The report file's path, or '' when it could not be written (a warning says why). */
+async function writeReportFile(report, settings) {
+    const path = settings.reportPath;
+    try {
+        await ensureDir((0,external_node_path_namespaceObject.dirname)(path));
+        await (0,promises_namespaceObject.writeFile)(path, redact(`${JSON.stringify(reportFileOf(report), null, 2)}\n`, settings));
+        return path;
+    }
+    catch (error) {
+        warning(`Could not write the JSON report to ${path}: ${error.message}`);
+        return '';
+    }
+}
+async function writeSummary(report, settings, context, reportPath) {
+    if (!context.summaryPath) {
+        info('GITHUB_STEP_SUMMARY is not set (not running on a GitHub runner): no job summary written.');
+        return;
+    }
+    const markdown = renderSummary(report, { ...settings, reportPath });
+    try {
+        await summary.addRaw(redact(markdown, settings)).write();
+    }
+    catch (error) {
+        warning(`Could not write the job summary: ${error.message}`);
+    }
+}
+const COMMENT_TITLE = { title: 'TesterArmy comment' };
+/** One comment per workflow job on the pull request; never fails the step, says what happened. */
+async function commentOnPullRequest(report, settings, context, postComment) {
+    if (!settings.githubToken) {
+        notice('comment is true, but github-token is empty (secrets are not given to pull requests from forks): no comment was written.', COMMENT_TITLE);
+        return;
+    }
+    if (context.prNumber === null || !context.owner) {
+        notice('comment is true, but this workflow run is not for a pull request: no comment was written.', COMMENT_TITLE);
+        return;
+    }
+    const marker = commentMarker({
+        workflow: context.workflow,
+        job: context.job,
+        start: settings.start
+    });
+    let result;
+    try {
+        result = await postComment({
+            token: settings.githubToken,
+            apiUrl: context.apiUrl,
+            owner: context.owner,
+            repo: context.repo,
+            prNumber: context.prNumber,
+            marker,
+            body: redact(renderComment(report, marker, context.runUrl), settings)
+        });
+    }
+    catch (error) {
+        result = { kind: 'failed', message: error instanceof Error ? error.message : String(error) };
+    }
+    const pr = `pull request #${context.prNumber}`;
+    if (result.kind === 'created' || result.kind === 'updated') {
+        info(`${result.kind === 'created' ? 'Commented on' : 'Updated the comment on'} ${pr}: ${result.url}`);
+    }
+    else if (result.kind === 'forbidden') {
+        notice(`Could not comment on ${pr}: the token may not write there (${logText(redact(result.message, settings), 200)}). ` +
+            `Pull requests from forks get a read-only token; otherwise give the job permissions: pull-requests: write.`, COMMENT_TITLE);
+    }
+    else if (result.kind === 'failed') {
+        warning(`Could not comment on ${pr}: ${logText(redact(result.message, settings), 300)}`, COMMENT_TITLE);
+    }
+}
+/**
+ * `mkdir -p`, one level at a time. Node's own `recursive: true` loops forever where the kernel
+ * answers ENOENT for a parent that exists (a path under /proc, seen on Node 20 and 24).
+ */
+async function ensureDir(dir) {
+    try {
+        await (0,promises_namespaceObject.mkdir)(dir);
+    }
+    catch (error) {
+        const code = error.code;
+        if (code === 'EEXIST')
+            return;
+        if (code !== 'ENOENT' || (0,external_node_path_namespaceObject.dirname)(dir) === dir)
+            throw error;
+        await ensureDir((0,external_node_path_namespaceObject.dirname)(dir));
+        await (0,promises_namespaceObject.mkdir)(dir).catch((again) => {
+            if (again.code !== 'EEXIST')
+                throw again;
+        });
+    }
+}
+/** The step's last word: one line saying the verdict, and why when it fails. */
+function conclude(report, settings) {
+    const several = report.runs.length > 1;
+    const why = report.runs
+        .filter(r => !r.passed)
+        .map(r => {
+        const name = several
+            ? `run ${r.id}${r.featureName ? ` (${logText(r.featureName, 80)})` : ''}: `
+            : '';
+        const detail = r.status === 'timed_out' && r.error ? ` (last error: ${logText(r.error, 200)})` : '';
+        return `${name}${r.reasons.join('; ')}${detail}`;
+    })
+        .join('; ');
+    if (report.fatal) {
+        setFailed(redact(`TesterArmy: ${logText(report.fatal, 500)}`, settings));
+    }
+    else if (report.cancelled) {
+        setFailed('TesterArmy: the wait was cancelled because the workflow was cancelled.');
+    }
+    else if (!report.passed && settings.failOn !== 'never') {
+        setFailed(redact(`TesterArmy verdict: failed: ${why}.`, settings));
+    }
+    else if (!report.passed) {
+        info(redact(`TesterArmy verdict: failed (${why}); fail-on is never, so the step passes.`, settings));
+    }
+    else {
+        const skipped = report.result === 'SKIPPED';
+        info(`TesterArmy verdict: ${skipped ? 'passed (skipped: nothing user-visible to test)' : 'passed'}.`);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/start-runs.ts
+
 
 /** The start request's body, with only what was given (bodies per the API description). */
 function startBody(request, context) {
@@ -33694,7 +33973,7 @@ async function startRuns(options) {
     for (let failures = 1;; failures++) {
         const answer = await api.startRuns(request.kind, request.id, body, {
             signal,
-            timeoutMs: Math.max(1, Math.min(30_000, deadline - clock.now()))
+            timeoutMs: Math.max(1, Math.min(Limits.requestTimeoutMs, deadline - clock.now()))
         });
         if (answer.kind === 'started' && answer.runIds.length === 0) {
             return {
@@ -33723,9 +34002,7 @@ async function startRuns(options) {
                     `reached TesterArmy and a second one could start a second run. Check the TesterArmy dashboard.`
             };
         }
-        const wait = answer.kind === 'http-error' && answer.retryAfterMs !== null
-            ? Math.max(answer.retryAfterMs, options.pollIntervalMs)
-            : backoffMs(failures, options.pollIntervalMs, options.random ?? Math.random);
+        const wait = retryDelayMs(answer.kind === 'http-error' ? answer.retryAfterMs : null, failures, options.pollIntervalMs, options.random ?? Math.random);
         if (clock.now() + wait >= deadline) {
             return {
                 kind: 'failed',
@@ -33738,13 +34015,31 @@ async function startRuns(options) {
             return { kind: 'aborted' };
     }
 }
+/**
+ * A run the API cancelled as the group started (a duplicate, the quota) is never polled: it is
+ * reported as cancelled, with that reason.
+ */
+function cancelledAtStart(id) {
+    return {
+        id,
+        status: 'cancelled',
+        run: null,
+        body: null,
+        lastStatus: 'cancelled',
+        error: 'TesterArmy cancelled this run as the group started (for example a duplicate or the quota)',
+        cancelledByUser: false
+    };
+}
 
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: ./src/workflow-context.ts
 // What the workflow run tells us about itself: the commit, the pull request, where its summary is.
-// Read from the runner's environment and event payload, without loading @actions/github.
+// Read from the runner's environment and event payload, without loading @actions/github. The one
+// place that reads process.env: everything else is handed the environment, so tests pass their own.
 
+/** The process's environment, as the runner set it. */
+const runnerEnv = () => process.env;
 const workflow_context_isObject = (value) => typeof value === 'object' && value !== null;
 function readWorkflowContext(env, readFile = path => (0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8')) {
     let payload = {};
@@ -33783,13 +34078,14 @@ function readWorkflowContext(env, readFile = path => (0,external_node_fs_namespa
         runUrl: env.GITHUB_RUN_ID && owner
             ? `${server}/${owner}/${repo}/actions/runs/${env.GITHUB_RUN_ID}${attempt}`
             : '',
-        apiUrl: env.GITHUB_API_URL || 'https://api.github.com'
+        apiUrl: env.GITHUB_API_URL || 'https://api.github.com',
+        summaryPath: env.GITHUB_STEP_SUMMARY ?? ''
     };
 }
 
 ;// CONCATENATED MODULE: ./src/main.ts
-// The action's run(): read the inputs, wait for the runs, then publish the verdict everywhere a
-// user looks (outputs, report file, summary, annotations) and end the step accordingly.
+// The action's run(), as the story of a run: read the inputs, start the runs (test-id, group-id),
+// wait for them, build the report, publish it everywhere a user looks, and end the step.
 
 
 
@@ -33803,12 +34099,6 @@ function readWorkflowContext(env, readFile = path => (0,external_node_fs_namespa
 
 
 
-
-
-
-
-
-const CANCEL_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 const defaults = {
     clock: systemClock,
     api: settings => new ApiClient({
@@ -33817,12 +34107,13 @@ const defaults = {
         onRequest: line => core_debug(line)
     }),
     signals: process,
-    comment: upsertComment
+    comment: upsertComment,
+    env: runnerEnv()
 };
 /** Never throws: whatever goes wrong ends as one readable `::error::` line and a failed step. */
-async function run(deps = defaults) {
+async function run(overrides = {}) {
     try {
-        await waitAndReport(deps);
+        await waitAndReport({ ...defaults, ...overrides });
     }
     catch (error) {
         const message = error instanceof Error ? error.message : String(error);
@@ -33833,11 +34124,7 @@ async function run(deps = defaults) {
 async function waitAndReport(deps) {
     let settings;
     try {
-        settings = parseSettings({
-            read: name => getInput(name),
-            env: process.env,
-            onSecret: core_setSecret
-        });
+        settings = parseSettings({ read: getInput, env: deps.env, onSecret: core_setSecret });
     }
     catch (error) {
         if (!(error instanceof InputErrors))
@@ -33849,31 +34136,14 @@ async function waitAndReport(deps) {
     const { clock } = deps;
     const started = clock.now();
     const api = deps.api(settings);
-    const cancel = new AbortController();
-    let hardExit;
-    const onSignal = (signal) => {
-        if (cancel.signal.aborted)
-            return;
-        warning(`Received ${signal}: the workflow is being cancelled; stopping the wait.`);
-        cancel.abort();
-        // The runner kills the process a few seconds after its first signal: make sure we are gone
-        // first, with the step marked failed, even if something still hangs.
-        hardExit = setTimeout(() => {
-            setFailed('TesterArmy: the workflow was cancelled; the report could not be written in time.');
-            process.exit(1);
-        }, Limits.cancelExitMs);
-        hardExit.unref();
-    };
-    // The runner cancels a step with SIGINT, then SIGTERM 7.5 s later, then kills the process tree
-    // 2.5 s after that; some runner versions send SIGHUP instead. Listening for the whole wait means
-    // a second signal cannot kill the process halfway through writing the report.
-    for (const signal of CANCEL_SIGNALS)
-        deps.signals.on(signal, onSignal);
+    const lifecycle = watchCancellation(deps.signals);
+    const { signal } = lifecycle;
     try {
-        const context = readWorkflowContext(process.env);
+        const context = readWorkflowContext(deps.env);
         const deadline = started + settings.timeoutMs;
         let ids = settings.runIds;
-        let cancelledAtStart = [];
+        let cancelledIds = [];
+        // 1. Start the runs, when asked to (test-id, group-id).
         if (settings.start) {
             const outcome = await startRequestedRuns(settings.start, {
                 api,
@@ -33881,7 +34151,7 @@ async function waitAndReport(deps) {
                 context,
                 deadline,
                 pollIntervalMs: settings.pollIntervalMs,
-                signal: cancel.signal
+                signal
             });
             if (outcome.kind !== 'started') {
                 const fatal = outcome.kind === 'failed'
@@ -33893,235 +34163,54 @@ async function waitAndReport(deps) {
                 return;
             }
             ids = outcome.runIds;
-            cancelledAtStart = outcome.cancelledRunIds;
+            cancelledIds = outcome.cancelledRunIds;
         }
-        const toWait = ids.filter(id => !cancelledAtStart.includes(id));
-        startGroup(`Waiting for ${toWait.length === 1 ? `TesterArmy run ${toWait[0]}` : `${toWait.length} TesterArmy runs`}`);
-        info(`Checking every ${formatDuration(settings.pollIntervalMs)} for up to ${formatDuration(settings.timeoutMs)} at ${settings.apiUrl}.`);
+        // 2. Wait for every run the API did not cancel at once.
+        const toWait = ids.filter(id => !cancelledIds.includes(id));
+        startWaitGroup(toWait, settings);
         const polled = await pollRuns({
             runIds: toWait,
             api,
             clock,
             pollIntervalMs: settings.pollIntervalMs,
             deadline,
-            signal: cancel.signal,
-            log: {
-                statusChange: (id, from, to, elapsedMs) => info(from
-                    ? `Run ${id}: ${logText(from, 40)} -> ${logText(to, 40)} after ${formatDuration(elapsedMs)}`
-                    : `Run ${id}: ${logText(to, 40)}`),
-                unknownStatus: (id, status) => warning(`Run ${id} reports status "${logText(status, 40)}", which this action does not know; still waiting.`),
-                retry: (id, message, delayMs) => info(`Run ${id}: ${logText(message, 300)}; trying again in ${formatDuration(delayMs)}.`)
-            }
+            signal,
+            log: pollLog
         });
         endGroup();
-        const cancelled = cancel.signal.aborted;
+        // 3. Stop what nobody waits for any more, then report on every run, in the order given.
+        const cancelled = signal.aborted;
         if (settings.cancelOnAbort)
             await cancelUnfinished(api, polled.outcomes, cancelled);
-        const outcomes = ids.map(id => polled.outcomes.find(o => o.id === id) ?? {
-            id,
-            status: 'cancelled',
-            run: null,
-            body: null,
-            lastStatus: 'cancelled',
-            error: 'TesterArmy cancelled this run as the group started (for example a duplicate or the quota)',
-            cancelledByUser: false
-        });
+        const outcomes = ids.map(id => polled.outcomes.find(o => o.id === id) ?? cancelledAtStart(id));
         const report = buildReport(outcomes, settings, { fatal: polled.fatal, cancelled });
+        // 4. Publish it and end the step on the verdict.
         await publish(report, settings, context, deps.comment);
         conclude(report, settings);
     }
     finally {
-        clearTimeout(hardExit);
-        for (const signal of CANCEL_SIGNALS)
-            deps.signals.off(signal, onSignal);
+        lifecycle.dispose();
     }
 }
 /** Starts the runs of `test-id` or `group-id`, and says which started, in the log and the outputs. */
 async function startRequestedRuns(request, options) {
-    startGroup(`Starting a TesterArmy run of ${request.kind} ${request.id}`);
-    const outcome = await startRuns({
-        ...options,
-        request,
-        onRetry: (message, delayMs) => info(`Start request: ${logText(message, 300)}; trying again in ${formatDuration(delayMs)}.`)
-    });
+    startGroup(startGroupTitle(request));
+    const outcome = await startRuns({ ...options, request, onRetry: startRetryLine });
     endGroup();
     if (outcome.kind !== 'started')
         return outcome;
-    const ids = outcome.runIds;
     // Known now, so a later step can find the runs even if the wait below fails.
-    setOutput(Outputs.RunId, ids.join(','));
-    info(`Started ${ids.length === 1 ? `run ${ids[0]}` : `${ids.length} runs: ${ids.join(', ')}`}.`);
-    if (outcome.cancelledRunIds.length) {
-        warning(`TesterArmy cancelled ${outcome.cancelledRunIds.length} of the group's runs as it started them ` +
-            `(for example duplicates or the quota): ${outcome.cancelledRunIds.join(', ')}.`);
-    }
+    setOutput(Outputs.RunId, outcome.runIds.join(','));
+    logStarted(outcome.runIds, outcome.cancelledRunIds);
     return outcome;
 }
 /** Best effort, all at once, within 3 s: a run nobody waits for should not keep spending. */
 async function cancelUnfinished(api, outcomes, cancelled) {
-    const unfinished = outcomes.filter(o => (o.status === 'timed_out' || o.status === 'cancelled') &&
-        !TERMINAL_STATUSES.includes(o.lastStatus ?? ''));
+    const unfinished = unfinishedRuns(outcomes);
     if (unfinished.length === 0)
         return;
     info(`${cancelled ? 'Cancelled' : 'Timed out'}: asking TesterArmy to cancel ${unfinished.length} unfinished run(s).`);
-    await Promise.all(unfinished.map(async (o) => {
-        const answer = await api.cancelRun(o.id, { timeoutMs: Limits.cancelRequestTimeoutMs });
-        if (answer.kind === 'cancelled')
-            info(`Run ${o.id}: cancelled.`);
-        else if (answer.kind === 'http-error' && answer.status === 409)
-            info(`Run ${o.id}: already finished.`);
-        else
-            info(`Run ${o.id}: could not be cancelled (${answer.kind === 'aborted' ? 'aborted' : logText(answer.message, 200)}).`);
-    }));
-}
-async function publish(report, settings, context, comment) {
-    // The secrets never leave this process: scrubbed from anything written, should some text echo them.
-    const redact = (text) => redactSecrets(text, settings);
-    let reportPath = settings.reportPath;
-    try {
-        await ensureDir((0,external_node_path_namespaceObject.dirname)(reportPath));
-        await (0,promises_namespaceObject.writeFile)(reportPath, redact(`${JSON.stringify(reportFileOf(report), null, 2)}\n`));
-    }
-    catch (error) {
-        warning(`Could not write the JSON report to ${reportPath}: ${error.message}`);
-        reportPath = '';
-    }
-    for (const [name, value] of Object.entries(outputsOf(report, reportPath)))
-        setOutput(name, redact(value));
-    const wantSummary = settings.summary === 'always' || (settings.summary === 'on-failure' && !report.passed);
-    if (wantSummary) {
-        if (process.env.GITHUB_STEP_SUMMARY) {
-            const markdown = renderSummary(report, { ...settings, reportPath });
-            try {
-                await summary.addRaw(redact(markdown)).write();
-            }
-            catch (error) {
-                warning(`Could not write the job summary: ${error.message}`);
-            }
-        }
-        else {
-            info('GITHUB_STEP_SUMMARY is not set (not running on a GitHub runner): no job summary written.');
-        }
-    }
-    if (settings.annotations) {
-        for (const note of planAnnotations(report)) {
-            const { title, message } = { title: redact(note.title), message: redact(note.message) };
-            if (note.level === 'error')
-                error(message, { title });
-            else if (note.level === 'warning')
-                warning(message, { title });
-            else
-                notice(message, { title });
-        }
-    }
-    if (settings.comment)
-        await commentOnPullRequest(report, settings, context, comment);
-}
-/**
- * The API key and GitHub token never leave this process: scrubbed from anything written, in case
- * some text echoed them (the client already scrubs API bodies; this is the last line).
- */
-function redactSecrets(text, settings) {
-    return scrubSecret(scrubSecret(text, settings.apiKey), settings.githubToken);
-}
-/** One comment per workflow job on the pull request; never fails the step, says what happened. */
-async function commentOnPullRequest(report, settings, context, comment) {
-    const redact = (text) => redactSecrets(text, settings);
-    if (!settings.githubToken) {
-        notice('comment is true, but github-token is empty (secrets are not given to pull requests from forks): no comment was written.', { title: 'TesterArmy comment' });
-        return;
-    }
-    if (context.prNumber === null || !context.owner) {
-        notice('comment is true, but this workflow run is not for a pull request: no comment was written.', {
-            title: 'TesterArmy comment'
-        });
-        return;
-    }
-    const marker = commentMarker({
-        workflow: context.workflow,
-        job: context.job,
-        start: settings.start
-    });
-    let result;
-    try {
-        result = await comment({
-            token: settings.githubToken,
-            apiUrl: context.apiUrl,
-            owner: context.owner,
-            repo: context.repo,
-            prNumber: context.prNumber,
-            marker,
-            body: redact(renderComment(report, marker, context.runUrl))
-        });
-    }
-    catch (error) {
-        result = { kind: 'failed', message: error instanceof Error ? error.message : String(error) };
-    }
-    const pr = `pull request #${context.prNumber}`;
-    if (result.kind === 'created' || result.kind === 'updated') {
-        info(`${result.kind === 'created' ? 'Commented on' : 'Updated the comment on'} ${pr}: ${result.url}`);
-    }
-    else if (result.kind === 'forbidden') {
-        notice(`Could not comment on ${pr}: the token may not write there (${logText(redact(result.message), 200)}). ` +
-            `Pull requests from forks get a read-only token; otherwise give the job permissions: pull-requests: write.`, { title: 'TesterArmy comment' });
-    }
-    else if (result.kind === 'failed') {
-        warning(`Could not comment on ${pr}: ${logText(redact(result.message), 300)}`, {
-            title: 'TesterArmy comment'
-        });
-    }
-}
-/**
- * `mkdir -p`, one level at a time. Node's own `recursive: true` loops forever where the kernel
- * answers ENOENT for a parent that exists (a path under /proc, seen on Node 20 and 24).
- */
-async function ensureDir(dir) {
-    try {
-        await (0,promises_namespaceObject.mkdir)(dir);
-    }
-    catch (error) {
-        const code = error.code;
-        if (code === 'EEXIST')
-            return;
-        if (code !== 'ENOENT' || (0,external_node_path_namespaceObject.dirname)(dir) === dir)
-            throw error;
-        await ensureDir((0,external_node_path_namespaceObject.dirname)(dir));
-        await (0,promises_namespaceObject.mkdir)(dir).catch((again) => {
-            if (again.code !== 'EEXIST')
-                throw again;
-        });
-    }
-}
-/** The step's last word: one line saying the verdict, and why when it fails. */
-function conclude(report, settings) {
-    const redact = (text) => redactSecrets(text, settings);
-    const several = report.runs.length > 1;
-    const why = report.runs
-        .filter(r => !r.passed)
-        .map(r => {
-        const name = several
-            ? `run ${r.id}${r.featureName ? ` (${logText(r.featureName, 80)})` : ''}: `
-            : '';
-        const detail = r.status === 'timed_out' && r.error ? ` (last error: ${logText(r.error, 200)})` : '';
-        return `${name}${r.reasons.join('; ')}${detail}`;
-    })
-        .join('; ');
-    if (report.fatal) {
-        setFailed(redact(`TesterArmy: ${logText(report.fatal, 500)}`));
-    }
-    else if (report.cancelled) {
-        setFailed('TesterArmy: the wait was cancelled because the workflow was cancelled.');
-    }
-    else if (!report.passed && settings.failOn !== 'never') {
-        setFailed(redact(`TesterArmy verdict: failed: ${why}.`));
-    }
-    else if (!report.passed) {
-        info(redact(`TesterArmy verdict: failed (${why}); fail-on is never, so the step passes.`));
-    }
-    else {
-        const skipped = report.result === 'SKIPPED';
-        info(`TesterArmy verdict: ${skipped ? 'passed (skipped: nothing user-visible to test)' : 'passed'}.`);
-    }
+    await Promise.all(unfinished.map(async (o) => logCancelAnswer(o.id, await api.cancelRun(o.id, { timeoutMs: Limits.cancelRequestTimeoutMs }))));
 }
 
 ;// CONCATENATED MODULE: ./src/index.ts

@@ -2,10 +2,10 @@
 // shows for a step, then one notice for the rest. Pure: the caller sends them through @actions/core.
 import { Limits } from './constants.js'
 import { logText } from './escape.js'
-import type { Report } from './report.js'
-import type { Issue } from './run-response.js'
+import { plural, severityLabel } from './labels.js'
+import type { Report } from './model.js'
 import { bySeverity } from './report.js'
-import { severityLabel } from './summary.js'
+import type { Issue } from './run-response.js'
 
 export interface Annotation {
   level: 'error' | 'warning' | 'notice'
@@ -47,7 +47,7 @@ export function planAnnotations(report: Report): Annotation[] {
     shown.push({
       level: 'notice',
       title: 'More TesterArmy findings',
-      message: `${hidden} more ${hidden === 1 ? 'finding is' : 'findings are'} in the job summary and the JSON report (output report-path).`
+      message: `${plural(hidden, 'more finding is', 'more findings are')} in the job summary and the JSON report (output report-path).`
     })
   }
   return shown

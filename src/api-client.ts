@@ -5,44 +5,25 @@ import { HttpClient } from '@actions/http-client'
 import type { RequestHandler } from '@actions/http-client/lib/interfaces'
 import { Limits, VERSION } from './constants.js'
 import { formatDuration } from './duration.js'
-import { NotARunError, parseRun, type Run } from './run-response.js'
+import type { Aborted, Fault, HttpError, InvalidBody, NetworkError } from './model.js'
+import {
+  NotARunError,
+  parseRun,
+  parseStartResponse,
+  type Run,
+  type StartedRuns
+} from './run-response.js'
 
-export type GetRunResponse =
-  /** A 200 whose body is a run. `body` is kept as received for the report file. */
-  | { kind: 'run'; run: Run; body: unknown }
-  /** Any other HTTP status. `retryAfterMs` is set when the server said how long to wait. */
-  | { kind: 'http-error'; status: number; message: string; retryAfterMs: number | null }
-  /** A 200 whose body is not JSON or not a run. */
-  | { kind: 'invalid-body'; message: string }
-  /** No HTTP answer: refused, reset, DNS, TLS, or the request's own timeout. */
-  | NetworkError
-  /** The caller's signal ended the request (the action's deadline or the runner's cancel). */
-  | { kind: 'aborted' }
+export type { NetworkError } from './model.js'
 
-export interface NetworkError {
-  kind: 'network-error'
-  message: string
-  timedOut: boolean
-  /**
-   * False only when the request certainly never reached the server (refused, DNS): the one case
-   * where repeating a request that starts a run cannot start a second one.
-   */
-  mayHaveArrived: boolean
-}
+/** A 200 whose body is a run. `body` is kept as received for the report file. */
+export type GetRunResponse = { kind: 'run'; run: Run; body: unknown } | Fault
 
 export type CancelRunResponse =
-  | { kind: 'cancelled' }
-  | { kind: 'http-error'; status: number; message: string }
-  | NetworkError
-  | { kind: 'aborted' }
+  { kind: 'cancelled' } | Omit<HttpError, 'retryAfterMs'> | NetworkError | Aborted
 
 /** What a start request gave: the runs to wait for, and those the API cancelled at once. */
-export type StartRunsResponse =
-  | { kind: 'started'; runIds: string[]; cancelledRunIds: string[] }
-  | { kind: 'http-error'; status: number; message: string; retryAfterMs: number | null }
-  | { kind: 'invalid-body'; message: string }
-  | NetworkError
-  | { kind: 'aborted' }
+export type StartRunsResponse = ({ kind: 'started' } & StartedRuns) | Fault
 
 /** What the poller needs from the API; the poller's tests can hand it anything with this shape. */
 export interface RunsApi {
@@ -63,7 +44,7 @@ export interface StartApi {
 export interface RequestOptions {
   /** Ends the request early: the deadline or the runner's cancellation. */
   signal?: AbortSignal
-  /** This request's own limit; defaults to 30 s. */
+  /** This request's own limit; defaults to `Limits.requestTimeoutMs`. */
   timeoutMs?: number
 }
 
@@ -75,9 +56,6 @@ export interface ApiClientOptions {
   now?: () => number
 }
 
-/** Raised inside a request when its own timer fires, to tell that apart from the caller's abort. */
-class RequestTimeout extends Error {}
-
 export class ApiClient implements RunsApi, StartApi {
   private readonly now: () => number
 
@@ -88,27 +66,8 @@ export class ApiClient implements RunsApi, StartApi {
   async getRun(id: string, options: RequestOptions = {}): Promise<GetRunResponse> {
     const answer = await this.send('GET', `/v1/runs/${encodeURIComponent(id)}`, options)
     if (answer.kind !== 'http') return answer
-    const { status, body, retryAfterMs } = answer
-    if (status !== 200) {
-      return { kind: 'http-error', status, message: errorMessage(status, body), retryAfterMs }
-    }
-    let json: unknown
-    try {
-      json = JSON.parse(body)
-    } catch {
-      return {
-        kind: 'invalid-body',
-        message: `the API answered 200 with a body that is not JSON (${describeBody(body)})`
-      }
-    }
-    try {
-      return { kind: 'run', run: parseRun(json, id), body: json }
-    } catch (error) {
-      if (error instanceof NotARunError) {
-        return { kind: 'invalid-body', message: `the API answered 200 but ${error.message}` }
-      }
-      throw error
-    }
+    if (answer.status !== 200) return httpError(answer)
+    return decode(answer, 'but ', json => ({ kind: 'run', run: parseRun(json, id), body: json }))
   }
 
   async cancelRun(id: string, options: RequestOptions = {}): Promise<CancelRunResponse> {
@@ -117,12 +76,9 @@ export class ApiClient implements RunsApi, StartApi {
       ...options
     })
     if (answer.kind !== 'http') return answer
-    if (answer.status >= 200 && answer.status < 300) return { kind: 'cancelled' }
-    return {
-      kind: 'http-error',
-      status: answer.status,
-      message: errorMessage(answer.status, answer.body)
-    }
+    if (isSuccess(answer.status)) return { kind: 'cancelled' }
+    const { kind, status, message } = httpError(answer)
+    return { kind, status, message }
   }
 
   async startRuns(
@@ -134,132 +90,134 @@ export class ApiClient implements RunsApi, StartApi {
     const path = `/v1/${kind === 'test' ? 'tests' : 'groups'}/${encodeURIComponent(id)}/runs`
     const answer = await this.send('POST', path, options, JSON.stringify(body))
     if (answer.kind !== 'http') return answer
-    const { status, retryAfterMs } = answer
-    if (status < 200 || status >= 300) {
-      return {
-        kind: 'http-error',
-        status,
-        message: errorMessage(status, answer.body),
-        retryAfterMs
-      }
-    }
-    let json: Record<string, unknown>
-    try {
-      json = JSON.parse(answer.body) as Record<string, unknown>
-    } catch {
-      return {
-        kind: 'invalid-body',
-        message: `the API answered ${status} with a body that is not JSON (${describeBody(answer.body)})`
-      }
-    }
-    const ids = (value: unknown): string[] =>
-      Array.isArray(value)
-        ? value.filter((v): v is string => typeof v === 'string' && v.trim() !== '')
-        : []
-    const listed = [json?.runId, json?.runIds, json?.queuedRunIds, json?.cancelledRunIds].flat()
-    if (listed.some(v => typeof v === 'string' && !RUN_ID.test(v))) {
-      return {
-        kind: 'invalid-body',
-        message: `the API answered ${status} with a run ID that is not a UUID`
-      }
-    }
-    const runIds = kind === 'test' ? ids([json?.runId]) : ids(json?.runIds)
-    const cancelledRunIds = kind === 'test' ? [] : ids(json?.cancelledRunIds)
-    // A group whose runIds is missing still names its runs in the two other lists.
-    const all = [
-      ...new Set([
-        ...runIds,
-        ...(kind === 'group' ? ids(json?.queuedRunIds) : []),
-        ...cancelledRunIds
-      ])
-    ]
-    if (all.length === 0 && !(kind === 'group' && Array.isArray(json?.runIds))) {
-      return {
-        kind: 'invalid-body',
-        message: `the API answered ${status} without the ID of the run it started`
-      }
-    }
-    return {
-      kind: 'started',
-      runIds: all.map(i => i.toLowerCase()),
-      cancelledRunIds: cancelledRunIds.map(i => i.toLowerCase())
-    }
+    if (!isSuccess(answer.status)) return httpError(answer)
+    return decode(answer, '', json => ({ kind: 'started', ...parseStartResponse(json, kind) }))
   }
 
+  /** One request, its answer read to the end and scrubbed of the key, or the fault that ended it. */
   private async send(
     method: 'GET' | 'POST',
     path: string,
     { signal, timeoutMs = Limits.requestTimeoutMs }: RequestOptions,
     json?: string
-  ): Promise<
-    | { kind: 'http'; status: number; body: string; retryAfterMs: number | null }
-    | NetworkError
-    | { kind: 'aborted' }
-  > {
+  ): Promise<HttpAnswer | NetworkError | Aborted> {
     if (signal?.aborted) return { kind: 'aborted' }
-    // One controller per request, ended by the caller's signal or by this request's own timer.
-    const controller = new AbortController()
-    const onAbort = (): void => controller.abort(signal?.reason)
-    signal?.addEventListener('abort', onAbort, { once: true })
-    const timer = setTimeout(() => controller.abort(new RequestTimeout()), timeoutMs)
+    const abort = requestAbort(signal, timeoutMs)
     const started = this.now()
-    const url = `${this.options.apiUrl}${path}`
+    const log = (outcome: string): void =>
+      this.options.onRequest?.(`${method} ${path} -> ${outcome}`)
     try {
-      const client = new HttpClient(
-        `testerarmy-action/${VERSION}`,
-        [withSignal(controller.signal)],
-        {
-          allowRetries: false,
-          // Redirects would re-send the key to wherever the API pointed; the API never redirects.
-          allowRedirects: false,
-          socketTimeout: timeoutMs,
-          headers: {
-            authorization: `Bearer ${this.options.apiKey}`,
-            accept: 'application/json'
-          }
-        }
-      )
-      const headers = json === undefined ? {} : { 'content-type': 'application/json' }
-      const response = await client.request(
+      const response = await this.client(abort.signal, timeoutMs).request(
         method,
-        url,
+        `${this.options.apiUrl}${path}`,
         method === 'POST' ? (json ?? '') : null,
-        headers
+        json === undefined ? {} : { 'content-type': 'application/json' }
       )
       // Scrubbed here, before any parsing or escaping can change its spelling: the API must never
       // be able to put the key into a summary, a comment or the report, even by echoing it.
-      const body = scrubSecret(
-        await readBody(response.message, controller.signal),
-        this.options.apiKey
-      )
+      const body = scrubSecret(await readBody(response.message, abort.signal), this.options.apiKey)
       const status = response.message.statusCode ?? 0
-      this.options.onRequest?.(`${method} ${path} -> ${status} in ${this.now() - started} ms`)
-      return {
-        kind: 'http',
-        status,
-        body,
-        retryAfterMs: parseRetryAfter(response.message.headers['retry-after'], this.now())
-      }
+      log(`${status} in ${this.now() - started} ms`)
+      const retryAfterMs = parseRetryAfter(response.message.headers['retry-after'], this.now())
+      return { kind: 'http', status, body, retryAfterMs }
     } catch (error) {
-      const reason = controller.signal.reason
-      if (controller.signal.aborted && !(reason instanceof RequestTimeout)) {
-        this.options.onRequest?.(`${method} ${path} -> aborted after ${this.now() - started} ms`)
-        return { kind: 'aborted' }
-      }
-      const timedOut =
-        controller.signal.aborted || /timeout/i.test(String((error as Error)?.message))
-      const message = timedOut
-        ? `no answer from the API within ${formatDuration(timeoutMs)}`
-        : networkMessage(error)
-      this.options.onRequest?.(`${method} ${path} -> ${message}`)
-      const code = (error as { code?: unknown })?.code
-      const neverSent = !timedOut && typeof code === 'string' && NEVER_SENT.includes(code)
-      return { kind: 'network-error', message, timedOut, mayHaveArrived: !neverSent }
+      const fault = classifyFailure(error, abort, timeoutMs)
+      log(fault.kind === 'aborted' ? `aborted after ${this.now() - started} ms` : fault.message)
+      return fault
     } finally {
+      abort.dispose()
+    }
+  }
+
+  private client(signal: AbortSignal, timeoutMs: number): HttpClient {
+    return new HttpClient(`testerarmy-action/${VERSION}`, [withSignal(signal)], {
+      allowRetries: false,
+      // Redirects would re-send the key to wherever the API pointed; the API never redirects.
+      allowRedirects: false,
+      socketTimeout: timeoutMs,
+      headers: { authorization: `Bearer ${this.options.apiKey}`, accept: 'application/json' }
+    })
+  }
+}
+
+/** An HTTP answer, any status, its body read in full. */
+interface HttpAnswer {
+  kind: 'http'
+  status: number
+  body: string
+  retryAfterMs: number | null
+}
+
+const isSuccess = (status: number): boolean => status >= 200 && status < 300
+
+function httpError({ status, body, retryAfterMs }: HttpAnswer): HttpError {
+  return { kind: 'http-error', status, message: errorMessage(status, body), retryAfterMs }
+}
+
+/**
+ * Parses a success's JSON body and hands it to `parse`; what `parse` refuses is an invalid body,
+ * said as "the API answered 200 {joint}{why}".
+ */
+function decode<T>(
+  answer: HttpAnswer,
+  joint: string,
+  parse: (json: unknown) => T
+): T | InvalidBody {
+  const { status, body } = answer
+  let json: unknown
+  try {
+    json = JSON.parse(body)
+  } catch {
+    return {
+      kind: 'invalid-body',
+      message: `the API answered ${status} with a body that is not JSON (${describeBody(body)})`
+    }
+  }
+  try {
+    return parse(json)
+  } catch (error) {
+    if (!(error instanceof NotARunError)) throw error
+    return { kind: 'invalid-body', message: `the API answered ${status} ${joint}${error.message}` }
+  }
+}
+
+/** Raised inside a request when its own timer fires, to tell that apart from the caller's abort. */
+class RequestTimeout extends Error {}
+
+/** One controller per request, ended by the caller's signal or by this request's own timer. */
+function requestAbort(
+  signal: AbortSignal | undefined,
+  timeoutMs: number
+): { signal: AbortSignal; byCaller: () => boolean; dispose: () => void } {
+  const controller = new AbortController()
+  const onAbort = (): void => controller.abort(signal?.reason)
+  signal?.addEventListener('abort', onAbort, { once: true })
+  const timer = setTimeout(() => controller.abort(new RequestTimeout()), timeoutMs)
+  return {
+    signal: controller.signal,
+    byCaller: () =>
+      controller.signal.aborted && !(controller.signal.reason instanceof RequestTimeout),
+    dispose: () => {
       clearTimeout(timer)
       signal?.removeEventListener('abort', onAbort)
     }
   }
+}
+
+/** What a request that got no answer tells the retry rules: aborted, timed out, or never sent. */
+function classifyFailure(
+  error: unknown,
+  abort: { signal: AbortSignal; byCaller: () => boolean },
+  timeoutMs: number
+): NetworkError | Aborted {
+  if (abort.byCaller()) return { kind: 'aborted' }
+  const timedOut = abort.signal.aborted || /timeout/i.test(String((error as Error)?.message))
+  const message = timedOut
+    ? `no answer from the API within ${formatDuration(timeoutMs)}`
+    : networkMessage(error)
+  const code = (error as { code?: unknown })?.code
+  const neverSent = !timedOut && typeof code === 'string' && NEVER_SENT.includes(code)
+  return { kind: 'network-error', message, timedOut, mayHaveArrived: !neverSent }
 }
 
 /** http-client's extension point for request options: it lets an AbortSignal reach http.request. */
@@ -337,8 +295,6 @@ function describeBody(body: string): string {
   }
   return `${trimmed.length} characters starting "${trimmed.slice(0, 40).replace(/\s+/g, ' ')}"`
 }
-
-const RUN_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
 /** The key, as sent and as JSON would escape it, replaced by `***`. */
 export function scrubSecret(text: string, secret: string): string {

@@ -1,9 +1,7 @@
 // The verdict: does this run let the job pass, under `fail-on` and `min-severity`? Pure.
-import type { FailOn } from './inputs.js'
-import type { FinalStatus } from './poller.js'
+import { plural } from './labels.js'
+import type { FailOn, FinalStatus, Result } from './model.js'
 import type { Issue } from './run-response.js'
-
-export type Result = 'PASS' | 'FAILED' | 'SKIPPED' | ''
 
 export interface GatePolicy {
   failOn: FailOn
@@ -29,8 +27,6 @@ export interface Verdict {
 /** Unrated issues (no valid severity) reach every threshold: an unknown risk must not slip through. */
 const reachesThreshold = (issue: Issue, minSeverity: number): boolean =>
   issue.severity === null || issue.severity >= minSeverity
-
-const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`
 
 /**
  * `fail-on: never` is judged exactly like `failed`: the verdict is still reported (the `passed`

@@ -3,9 +3,8 @@ import * as os from 'node:os'
 import * as path from 'node:path'
 import { API_KEY_ENV, DEFAULT_API_URL, Inputs, Limits } from './constants.js'
 import { formatDuration, parseDuration } from './duration.js'
-
-export type FailOn = 'failed' | 'warnings' | 'never'
-export type SummaryMode = 'always' | 'on-failure' | 'never'
+import type { FailOn, SummaryMode } from './model.js'
+import { isUuid } from './run-response.js'
 
 /** What to start instead of waiting for given run IDs; options are only those the API takes. */
 export type StartRequest =
@@ -74,8 +73,6 @@ export interface InputSource {
   /** Called with the API key the moment it is known, so it is masked before anything can log it. */
   onSecret(secret: string): void
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
 /** Quotes a user's value in an error message, shortened so a pasted blob stays one readable line. */
 function quote(value: string): string {
@@ -250,7 +247,7 @@ function parseTarget(source: InputSource): { runIds: string[]; start: StartReque
 
 function uuid(name: string, raw: string, what: string): string {
   const value = raw.trim()
-  if (UUID.test(value)) return value.toLowerCase()
+  if (isUuid(value)) return value.toLowerCase()
   throw new InputError(
     `Input '${name}' is ${quote(value)}, which is not ${what}: expected a UUID such as 3fa85f64-5717-4562-b3fc-2c963f66afa6.`
   )
@@ -277,7 +274,7 @@ function parseRunIds(raw: string): string[] {
         `commas, spaces or newlines.`
     )
   }
-  const bad = tokens.filter(t => !UUID.test(t))
+  const bad = tokens.filter(t => !isUuid(t))
   if (bad.length > 0) {
     const shown =
       bad.slice(0, 3).map(quote).join(', ') + (bad.length > 3 ? ` and ${bad.length - 3} more` : '')

@@ -1,22 +1,22 @@
 // The step outputs, as strings for later steps: one run's values, or the aggregate of several. Pure.
 import { Outputs } from './constants.js'
-import type { Report } from './report.js'
+import { runTotals } from './labels.js'
+import type { Report, RunReport } from './model.js'
 
 export function outputsOf(report: Report, reportPath: string): Record<string, string> {
   const { runs } = report
-  const sum = (pick: (r: (typeof runs)[number]) => number): string =>
-    String(runs.reduce((total, r) => total + pick(r), 0))
+  const totals = runTotals(runs)
   const durations = runs.map(r => r.durationMs).filter((d): d is number => d !== null)
   return {
     [Outputs.RunId]: runs.map(r => r.id).join(','),
     [Outputs.Status]: report.status,
     [Outputs.Result]: report.result,
     [Outputs.Passed]: String(report.passed),
-    [Outputs.IssuesCount]: sum(r => r.issues.length),
-    [Outputs.WarningsCount]: sum(r => r.warnings.length),
+    [Outputs.IssuesCount]: String(totals.issues),
+    [Outputs.WarningsCount]: String(totals.warnings),
     [Outputs.MaxSeverity]: String(runs.reduce((max, r) => Math.max(max, r.maxSeverity), 0)),
-    [Outputs.StepsCount]: sum(r => r.stepsCount),
-    [Outputs.FailedStepsCount]: sum(r => r.failedStepsCount),
+    [Outputs.StepsCount]: String(totals.steps),
+    [Outputs.FailedStepsCount]: String(totals.failedSteps),
     [Outputs.DurationMs]: durations.length ? String(Math.round(Math.max(...durations))) : '',
     [Outputs.FeatureName]: runs
       .map(r => r.featureName)
@@ -32,7 +32,7 @@ export function outputsOf(report: Report, reportPath: string): Record<string, st
 }
 
 /** One run in the `runs` output and the report file: the numbers a later step scripts against. */
-function runSummary(run: Report['runs'][number]) {
+function runSummary(run: RunReport) {
   return {
     id: run.id,
     status: run.status,

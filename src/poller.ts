@@ -3,30 +3,8 @@
 import type { RunsApi } from './api-client.js'
 import type { Clock } from './clock.js'
 import { Limits, TERMINAL_STATUSES, WAITING_STATUSES } from './constants.js'
+import type { FinalStatus, RunOutcome } from './model.js'
 import { decide, initialRetryState } from './retry-policy.js'
-import type { Run } from './run-response.js'
-
-/**
- * How the wait for a run ended. The first three are the run's own terminal status; `timed_out`:
- * the action stopped waiting; `not_found`: 404 past the grace window; `error`: the wait was ended
- * by an error that retrying cannot fix (a rejected key).
- */
-export type FinalStatus = 'completed' | 'failed' | 'cancelled' | 'timed_out' | 'not_found' | 'error'
-
-export interface RunOutcome {
-  id: string
-  status: FinalStatus
-  /** The last run object received, or null if none ever was. */
-  run: Run | null
-  /** The last response body received, as sent, for the report file. */
-  body: unknown
-  /** The last status the API reported, even if the wait ended before it became terminal. */
-  lastStatus: string | null
-  /** The last fault's message, when the wait ended without a terminal status. */
-  error: string | null
-  /** True when the wait ended because the caller aborted it (the runner cancelled the step). */
-  cancelledByUser: boolean
-}
 
 export interface PollLog {
   /** Once per status change: `from` is null for the first status seen. */
@@ -48,7 +26,7 @@ export interface PollOptions {
   /** The runner's cancellation. */
   signal?: AbortSignal
   random?: () => number
-  /** Each request's own limit (30 s); tests shorten it to test a hung connection quickly. */
+  /** Each request's own limit (`Limits.requestTimeoutMs`); tests shorten it to test a hung connection quickly. */
   requestTimeoutMs?: number
 }
 

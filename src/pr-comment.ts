@@ -4,9 +4,10 @@ import { createHash } from 'node:crypto'
 import { Limits } from './constants.js'
 import { markdown } from './escape.js'
 import type { StartRequest } from './inputs.js'
-import { bySeverity, type Report } from './report.js'
+import { countsOf, nowrap, runTotals, severityLabel } from './labels.js'
+import type { Report } from './model.js'
+import { bySeverity } from './report.js'
 import type { Issue } from './run-response.js'
-import { severityLabel } from './summary.js'
 
 /**
  * The hidden marker that finds the comment again: the workflow, the job, and what it reports on.
@@ -38,9 +39,6 @@ export function commentMarker(parts: {
 
 export function renderComment(report: Report, marker: string, runUrl: string): string {
   const runs = report.runs
-  const total = (pick: (r: Report['runs'][number]) => number): number =>
-    runs.reduce((sum, r) => sum + pick(r), 0)
-  const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`
   const verdict = report.fatal
     ? '❌ TesterArmy could not finish'
     : report.cancelled
@@ -57,17 +55,7 @@ export function renderComment(report: Report, marker: string, runUrl: string): s
     marker,
     `### ${title}`,
     '',
-    `**${plural(
-      total(r => r.issues.length),
-      'issue'
-    )}** · **${plural(
-      total(r => r.warnings.length),
-      'warning'
-    )}** · ` +
-      `**${plural(
-        total(r => r.stepsCount),
-        'step'
-      )}**${runs.length > 1 ? ` · ${runs.length} runs` : ''}`
+    countsOf(runTotals(runs)).join(' · ') + (runs.length > 1 ? ` · ${runs.length} runs` : '')
   ]
   const why = report.fatal ? [report.fatal] : runs.filter(r => !r.passed).flatMap(r => r.reasons)
   if (why.length) lines.push('', `**Why:** ${markdown([...new Set(why)].join('; '), 1_000)}.`)
@@ -77,7 +65,7 @@ export function renderComment(report: Report, marker: string, runUrl: string): s
     lines.push('', '| Severity | Issue |', '| --- | --- |')
     for (const issue of issues.slice(0, Limits.commentMaxIssues)) {
       lines.push(
-        `| ${severityLabel(issue.severity).replaceAll(' ', '\u00a0')} | ${markdown(issue.name || 'Unnamed issue', 300)} |`
+        `| ${nowrap(severityLabel(issue.severity))} | ${markdown(issue.name || 'Unnamed issue', 300)} |`
       )
     }
     if (issues.length > Limits.commentMaxIssues)

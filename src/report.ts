@@ -1,43 +1,9 @@
 // The facts of each run and of the whole wait, worked out once: the summary, outputs, annotations
 // and report file are all views of this. Pure.
-import { judge, type GatePolicy, type Result } from './gate.js'
-import type { FinalStatus, RunOutcome } from './poller.js'
+import { TERMINAL_STATUSES } from './constants.js'
+import { judge, type GatePolicy } from './gate.js'
+import type { FinalStatus, Report, Result, RunOutcome, RunReport } from './model.js'
 import { isWarning, type Issue, type Run } from './run-response.js'
-
-export interface RunReport {
-  id: string
-  status: FinalStatus
-  result: Result
-  passed: boolean
-  reasons: string[]
-  notes: string[]
-  /** Most severe first (unrated first of all: the gate treats them as reaching any threshold). */
-  issues: Issue[]
-  warnings: Issue[]
-  maxSeverity: number
-  stepsCount: number
-  failedStepsCount: number
-  durationMs: number | null
-  featureName: string
-  /** `output.description`, else the skip reason, else the run's error message. */
-  description: string
-  run: Run | null
-  body: unknown
-  lastStatus: string | null
-  /** The last fault seen while waiting, when the wait ended without a terminal status. */
-  error: string | null
-}
-
-export interface Report {
-  passed: boolean
-  status: FinalStatus
-  result: Result
-  runs: RunReport[]
-  /** The API refused to go on (rejected key): shown as the action's own error. */
-  fatal: string | null
-  /** The runner cancelled the step while we waited. */
-  cancelled: boolean
-}
 
 /** Ordered from worst: the aggregate status of several runs is the worst of theirs. */
 const STATUS_ORDER: readonly FinalStatus[] = [
@@ -124,4 +90,16 @@ export function buildReport(
     fatal: extra.fatal ?? null,
     cancelled: extra.cancelled ?? false
   }
+}
+
+/**
+ * The runs the wait gave up on (timeout or the runner's cancel) while the API had not finished
+ * them: the ones still spending, which `cancel-on-abort` asks the API to stop.
+ */
+export function unfinishedRuns(outcomes: readonly RunOutcome[]): RunOutcome[] {
+  return outcomes.filter(
+    o =>
+      (o.status === 'timed_out' || o.status === 'cancelled') &&
+      !TERMINAL_STATUSES.includes(o.lastStatus ?? '')
+  )
 }

@@ -41,6 +41,21 @@ export function backoffMs(failures: number, pollIntervalMs: number, random: () =
   return Math.round(pollIntervalMs + random() * (ceiling - pollIntervalMs))
 }
 
+/**
+ * How long to wait before the next try: what the server asked for (`Retry-After`), never sooner
+ * than the poll interval even if it says 0, else the backoff. Used by the wait and the start alike.
+ */
+export function retryDelayMs(
+  retryAfterMs: number | null,
+  failures: number,
+  pollIntervalMs: number,
+  random: () => number
+): number {
+  return retryAfterMs === null
+    ? backoffMs(failures, pollIntervalMs, random)
+    : Math.max(retryAfterMs, pollIntervalMs)
+}
+
 export function decide(
   response: GetRunResponse,
   state: RetryState,
@@ -50,10 +65,10 @@ export function decide(
   const fault = (
     message: string,
     throttle = false,
-    waitMs?: number | null
+    retryAfterMs: number | null = null
   ): [Decision, RetryState] => {
     const failures = state.failures + 1
-    const delayMs = waitMs ?? backoffMs(failures, pollIntervalMs, random)
+    const delayMs = retryDelayMs(retryAfterMs, failures, pollIntervalMs, random)
     return [
       { action: 'retry', delayMs, message, throttle },
       { ...state, failures }
@@ -105,10 +120,8 @@ export function decide(
   }
   if (status === 429) {
     // The server knows best how long to wait (the timeout still bounds it); without a hint, back
-    // off like any fault. Never sooner than the poll interval, even if it says 0.
-    const wait =
-      response.retryAfterMs === null ? null : Math.max(response.retryAfterMs, pollIntervalMs)
-    return fault(`the API is rate limiting requests (${message})`, true, wait)
+    // off like any fault.
+    return fault(`the API is rate limiting requests (${message})`, true, response.retryAfterMs)
   }
   // 5xx, odd 3xx/4xx from a proxy: transient until the timeout says otherwise.
   const hint = status === 504 ? 'the API gateway timed out' : 'the API had an error'

@@ -1,5 +1,6 @@
-// The API's run object, checked at the boundary: typed from both API descriptions in shared/api,
-// lenient with what it does not know, and never trusting a field's type without looking.
+// What the API answers, checked at the boundary: the run object and the start response, typed from
+// both API descriptions in shared/api, lenient with what it does not know, and never trusting a
+// field's type without looking. Pure: the client hands it parsed JSON.
 
 /**
  * `GET /v1/runs/{id}` → `RunResponse`. Enum fields are typed as `string` on purpose: the API adds
@@ -95,10 +96,17 @@ export interface RunError {
   message: string
 }
 
-/** The body of a 200 was not a run: a proxy's page, a truncated body, another endpoint's JSON. */
+/**
+ * A success's body was not what the request returns (a run, the started runs): a proxy's page, a
+ * truncated body, another endpoint's JSON.
+ */
 export class NotARunError extends Error {
   override name = 'NotARunError'
 }
+
+/** Run, test, group, app and environment IDs: the one UUID check of the action. */
+export const isUuid = (value: string): boolean =>
+  /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value)
 
 type Json = Record<string, unknown>
 
@@ -216,6 +224,42 @@ function parseTestPlan(value: unknown): TestPlan | null {
     steps: list(value.steps)
       .filter(isObject)
       .map(step => ({ type: str(step.type), title: str(step.title) }))
+  }
+}
+
+/** What a start request gave: the runs to wait for, and those the API cancelled at once. */
+export interface StartedRuns {
+  /** Every run the request created, lower-cased, the cancelled ones included. */
+  runIds: string[]
+  cancelledRunIds: string[]
+}
+
+/**
+ * Checks the body of a successful start: `{ runId }` for a test; `{ runIds, queuedRunIds,
+ * cancelledRunIds }` for a group, whose runs are named by any of the three lists (a group whose
+ * `runIds` is missing still names its runs in the other two). Throws `NotARunError` for an ID that
+ * is not a UUID, or when the body names no run (an empty `runIds` of a group is an answer: the
+ * caller says the group started nothing).
+ */
+export function parseStartResponse(body: unknown, kind: 'test' | 'group'): StartedRuns {
+  const json = isObject(body) ? body : {}
+  const ids = (value: unknown): string[] =>
+    list(value).filter((v): v is string => typeof v === 'string' && v.trim() !== '')
+  const listed = [json.runId, json.runIds, json.queuedRunIds, json.cancelledRunIds].flat()
+  if (listed.some(v => typeof v === 'string' && !isUuid(v))) {
+    throw new NotARunError('with a run ID that is not a UUID')
+  }
+  const runIds = kind === 'test' ? ids([json.runId]) : ids(json.runIds)
+  const cancelledRunIds = kind === 'test' ? [] : ids(json.cancelledRunIds)
+  const all = [
+    ...new Set([...runIds, ...(kind === 'group' ? ids(json.queuedRunIds) : []), ...cancelledRunIds])
+  ]
+  if (all.length === 0 && !(kind === 'group' && Array.isArray(json.runIds))) {
+    throw new NotARunError('without the ID of the run it started')
+  }
+  return {
+    runIds: all.map(i => i.toLowerCase()),
+    cancelledRunIds: cancelledRunIds.map(i => i.toLowerCase())
   }
 }
 

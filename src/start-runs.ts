@@ -1,9 +1,12 @@
-// Starting runs: the request body from the inputs and the workflow, and the rule that a start
-// request is repeated only when it cannot have started a run already.
+// Starting runs: the request body from the inputs and the workflow, the rule that a start request
+// is repeated only when it cannot have started a run already, and what a run the API cancelled as
+// it started looks like in the report.
 import type { StartApi, StartRunsResponse } from './api-client.js'
 import type { Clock } from './clock.js'
+import { Limits } from './constants.js'
 import type { StartRequest } from './inputs.js'
-import { backoffMs } from './retry-policy.js'
+import type { RunOutcome } from './model.js'
+import { retryDelayMs } from './retry-policy.js'
 import type { WorkflowContext } from './workflow-context.js'
 
 /** The start request's body, with only what was given (bodies per the API description). */
@@ -65,7 +68,7 @@ export async function startRuns(options: {
   for (let failures = 1; ; failures++) {
     const answer = await api.startRuns(request.kind, request.id, body, {
       signal,
-      timeoutMs: Math.max(1, Math.min(30_000, deadline - clock.now()))
+      timeoutMs: Math.max(1, Math.min(Limits.requestTimeoutMs, deadline - clock.now()))
     })
     if (answer.kind === 'started' && answer.runIds.length === 0) {
       return {
@@ -95,10 +98,12 @@ export async function startRuns(options: {
           `reached TesterArmy and a second one could start a second run. Check the TesterArmy dashboard.`
       }
     }
-    const wait =
-      answer.kind === 'http-error' && answer.retryAfterMs !== null
-        ? Math.max(answer.retryAfterMs, options.pollIntervalMs)
-        : backoffMs(failures, options.pollIntervalMs, options.random ?? Math.random)
+    const wait = retryDelayMs(
+      answer.kind === 'http-error' ? answer.retryAfterMs : null,
+      failures,
+      options.pollIntervalMs,
+      options.random ?? Math.random
+    )
     if (clock.now() + wait >= deadline) {
       return {
         kind: 'failed',
@@ -108,5 +113,22 @@ export async function startRuns(options: {
     options.onRetry?.(message, wait)
     await clock.sleep(wait, signal)
     if (signal?.aborted) return { kind: 'aborted' }
+  }
+}
+
+/**
+ * A run the API cancelled as the group started (a duplicate, the quota) is never polled: it is
+ * reported as cancelled, with that reason.
+ */
+export function cancelledAtStart(id: string): RunOutcome {
+  return {
+    id,
+    status: 'cancelled',
+    run: null,
+    body: null,
+    lastStatus: 'cancelled',
+    error:
+      'TesterArmy cancelled this run as the group started (for example a duplicate or the quota)',
+    cancelledByUser: false
   }
 }

@@ -3,8 +3,9 @@
 import { Limits } from './constants.js'
 import { formatDuration } from './duration.js'
 import { code, html, httpUrl, markdown } from './escape.js'
-import type { FailOn } from './inputs.js'
-import { bySeverity, type Report, type RunReport } from './report.js'
+import { countsOf, nowrap, plural, runTotals, severityLabel, verdictWord } from './labels.js'
+import type { FailOn, Report, RunReport, SummaryMode } from './model.js'
+import { bySeverity } from './report.js'
 import type { Issue, Step } from './run-response.js'
 
 export interface SummaryOptions {
@@ -27,30 +28,15 @@ interface Budget {
   compact?: boolean
 }
 
-const SEVERITY: Record<number, { mark: string; word: string }> = {
-  5: { mark: '🔴', word: 'Critical' },
-  4: { mark: '🟠', word: 'High' },
-  3: { mark: '🟡', word: 'Medium' },
-  2: { mark: '🔵', word: 'Low' },
-  1: { mark: '⚪', word: 'Minor' }
-}
-
-export function severityLabel(severity: number | null): string {
-  const level = severity === null ? undefined : SEVERITY[severity]
-  return level ? `${level.mark} ${level.word} (${severity})` : '❔ Unrated'
-}
-
-/** Keeps a short label on one line inside a narrow table column. */
-const nowrap = (text: string): string => text.replaceAll(' ', '\u00a0')
+/** The `summary` input's rule: `on-failure` writes one only when the verdict did not pass. */
+export const summaryWanted = (mode: SummaryMode, passed: boolean): boolean =>
+  mode === 'always' || (mode === 'on-failure' && !passed)
 
 /** A duration for a table cell: `2 min 11 s` must not wrap after `min`. */
 const cellDuration = (ms: number | null): string => (ms === null ? '–' : nowrap(formatDuration(ms)))
 
 /** What to call a run that has no feature name (failed early, skipped): its short ID. */
 const runName = (run: RunReport): string => run.featureName || `Run ${run.id.slice(0, 8)}`
-
-const plural = (n: number, word: string, words = `${word}s`): string =>
-  `${n} ${n === 1 ? word : words}`
 
 export function renderSummary(report: Report, options: SummaryOptions): string {
   const maxBytes = options.maxBytes ?? Limits.summaryMaxBytes
@@ -162,16 +148,6 @@ function renderPieces(report: Report, options: SummaryOptions, budget: Budget): 
   return out
 }
 
-function verdictWord(run: { passed: boolean; status: string; result: string }): {
-  mark: string
-  word: string
-} {
-  if (run.status !== 'completed') return { mark: '⚠️', word: 'did not complete' }
-  if (!run.passed) return { mark: '❌', word: 'failed' }
-  if (run.result === 'SKIPPED') return { mark: '⏭️', word: 'skipped' }
-  return { mark: '✅', word: 'passed' }
-}
-
 function headline(report: Report, options: SummaryOptions): string {
   if (report.runs.length === 1) {
     const run = report.runs[0] as RunReport
@@ -189,23 +165,7 @@ function headline(report: Report, options: SummaryOptions): string {
   const word = report.passed
     ? `all ${report.runs.length} runs passed`
     : `${failed} of ${report.runs.length} runs did not pass`
-  const total = (pick: (r: RunReport) => number): number =>
-    report.runs.reduce((sum, r) => sum + pick(r), 0)
-  const counts = [
-    `**${plural(
-      total(r => r.issues.length),
-      'issue'
-    )}**`,
-    `**${plural(
-      total(r => r.warnings.length),
-      'warning'
-    )}**`,
-    `**${plural(
-      total(r => r.stepsCount),
-      'step'
-    )}**`
-  ]
-  return `## ${mark} TesterArmy: ${word}\n\n${counts.join(' · ')}`
+  return `## ${mark} TesterArmy: ${word}\n\n${countsOf(runTotals(report.runs)).join(' · ')}`
 }
 
 function countsLine(run: RunReport): string {
@@ -350,17 +310,41 @@ function issuesBlock(
   budget: Budget,
   omitted: { details: number; rows: number }
 ): string {
-  const shown = issues.slice(0, budget.maxRows)
-  omitted.rows += issues.length - shown.length
-  const table = ['| Severity | Issue | Page |', '| --- | --- | --- |', ...shown.map(issueRow)]
-  if (shown.length < issues.length)
-    table.push(`| | *…and ${issues.length - shown.length} more in the report file* | |`)
+  const { shown, table } = cappedTable(
+    issues,
+    budget,
+    omitted,
+    ['| Severity | Issue | Page |', '| --- | --- | --- |'],
+    issueRow
+  )
   const details: string[] = []
   for (const issue of shown) {
     if (budget.detailed.has(issue)) details.push(issueDetails(issue, 0))
     else omitted.details += 1
   }
-  return [table.join('\n'), ...details].join('\n\n')
+  return [table, ...details].join('\n\n')
+}
+
+/**
+ * A table of the first `budget.maxRows` items, counted in `omitted`, with a last row saying how
+ * many more are in the report file; that row's cells follow the header's column count.
+ */
+function cappedTable<T>(
+  items: T[],
+  budget: Budget,
+  omitted: { rows: number },
+  header: [string, string],
+  row: (item: T, index: number) => string
+): { shown: T[]; table: string } {
+  const shown = items.slice(0, budget.maxRows)
+  omitted.rows += items.length - shown.length
+  const lines = [...header, ...shown.map(row)]
+  if (shown.length < items.length) {
+    const columns = header[0].split('|').length - 2
+    const rest = ' |'.repeat(columns - 2)
+    lines.push(`| | *…and ${items.length - shown.length} more in the report file* |${rest}`)
+  }
+  return { shown, table: lines.join('\n') }
 }
 
 /**
@@ -441,16 +425,13 @@ function stepsTable(
   budget: Budget,
   omitted: { details: number; rows: number }
 ): string {
-  const shown = steps.slice(0, budget.maxRows)
-  omitted.rows += steps.length - shown.length
-  const table = [
-    '| # | Step | Type | Status | Duration | Error |',
-    '| ---: | --- | --- | --- | ---: | --- |',
-    ...shown.map(stepRow)
-  ]
-  if (shown.length < steps.length)
-    table.push(`| | *…and ${steps.length - shown.length} more in the report file* | | | | |`)
-  return table.join('\n')
+  return cappedTable(
+    steps,
+    budget,
+    omitted,
+    ['| # | Step | Type | Status | Duration | Error |', '| ---: | --- | --- | --- | ---: | --- |'],
+    stepRow
+  ).table
 }
 
 /** Presigned URLs run long; beyond this a URL is not a screenshot link anyone meant. */

@@ -1,6 +1,12 @@
 // What the workflow run tells us about itself: the commit, the pull request, where its summary is.
-// Read from the runner's environment and event payload, without loading @actions/github.
+// Read from the runner's environment and event payload, without loading @actions/github. The one
+// place that reads process.env: everything else is handed the environment, so tests pass their own.
 import { readFileSync } from 'node:fs'
+
+export type Env = Record<string, string | undefined>
+
+/** The process's environment, as the runner set it. */
+export const runnerEnv = (): Env => process.env
 
 export interface WorkflowContext {
   /** On a pull request, its head commit (what people see); otherwise GITHUB_SHA. */
@@ -14,13 +20,15 @@ export interface WorkflowContext {
   /** The workflow run's page, where the job summary is. */
   runUrl: string
   apiUrl: string
+  /** The job summary file (GITHUB_STEP_SUMMARY); empty when not on a runner. */
+  summaryPath: string
 }
 
 type Payload = Record<string, unknown>
 const isObject = (value: unknown): value is Payload => typeof value === 'object' && value !== null
 
 export function readWorkflowContext(
-  env: Record<string, string | undefined>,
+  env: Env,
   readFile: (path: string) => string = path => readFileSync(path, 'utf8')
 ): WorkflowContext {
   let payload: Payload = {}
@@ -61,6 +69,7 @@ export function readWorkflowContext(
       env.GITHUB_RUN_ID && owner
         ? `${server}/${owner}/${repo}/actions/runs/${env.GITHUB_RUN_ID}${attempt}`
         : '',
-    apiUrl: env.GITHUB_API_URL || 'https://api.github.com'
+    apiUrl: env.GITHUB_API_URL || 'https://api.github.com',
+    summaryPath: env.GITHUB_STEP_SUMMARY ?? ''
   }
 }

@@ -1,0 +1,62 @@
+// The shared wording of findings and verdicts, so the summary, the comment, the annotations and the
+// step's last line name things the same way. Pure.
+import type { RunReport } from './model.js'
+
+const SEVERITY: Record<number, { mark: string; word: string }> = {
+  5: { mark: '🔴', word: 'Critical' },
+  4: { mark: '🟠', word: 'High' },
+  3: { mark: '🟡', word: 'Medium' },
+  2: { mark: '🔵', word: 'Low' },
+  1: { mark: '⚪', word: 'Minor' }
+}
+
+export function severityLabel(severity: number | null): string {
+  const level = severity === null ? undefined : SEVERITY[severity]
+  return level ? `${level.mark} ${level.word} (${severity})` : '❔ Unrated'
+}
+
+/** `1 issue`, `2 issues`; `words` for a plural that is not the word plus `s`. */
+export const plural = (n: number, word: string, words = `${word}s`): string =>
+  `${n} ${n === 1 ? word : words}`
+
+/** Keeps a short label on one line inside a narrow table column. */
+export const nowrap = (text: string): string => text.replaceAll(' ', '\u00a0')
+
+/** One run's verdict as a mark and a word: the summary's headline and overview rows. */
+export function verdictWord(run: { passed: boolean; status: string; result: string }): {
+  mark: string
+  word: string
+} {
+  if (run.status !== 'completed') return { mark: '⚠️', word: 'did not complete' }
+  if (!run.passed) return { mark: '❌', word: 'failed' }
+  if (run.result === 'SKIPPED') return { mark: '⏭️', word: 'skipped' }
+  return { mark: '✅', word: 'passed' }
+}
+
+export interface RunTotals {
+  issues: number
+  warnings: number
+  steps: number
+  failedSteps: number
+}
+
+/** What several runs found between them, for the headline counts and the outputs. */
+export function runTotals(runs: readonly RunReport[]): RunTotals {
+  const total = { issues: 0, warnings: 0, steps: 0, failedSteps: 0 }
+  for (const r of runs) {
+    total.issues += r.issues.length
+    total.warnings += r.warnings.length
+    total.steps += r.stepsCount
+    total.failedSteps += r.failedStepsCount
+  }
+  return total
+}
+
+/** `**3 issues** · **1 warning** · **12 steps**`: the counts line of the summary and the comment. */
+export function countsOf(totals: RunTotals): string[] {
+  return [
+    `**${plural(totals.issues, 'issue')}**`,
+    `**${plural(totals.warnings, 'warning')}**`,
+    `**${plural(totals.steps, 'step')}**`
+  ]
+}

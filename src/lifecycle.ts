@@ -1,0 +1,50 @@
+// The step's lifetime against the runner: its cancel signals, the abort they trigger, and the hard
+// exit that makes sure the process is gone, step failed, before the runner kills it.
+import * as core from '@actions/core'
+import { Limits } from './constants.js'
+
+/**
+ * The runner cancels a step with SIGINT, then SIGTERM 7.5 s later, then kills the process tree
+ * 2.5 s after that; some runner versions send SIGHUP instead.
+ */
+const CANCEL_SIGNALS: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP']
+
+export type Signals = Pick<NodeJS.Process, 'on' | 'off'>
+
+export interface Lifecycle {
+  /** Aborted on the runner's first cancel signal. */
+  signal: AbortSignal
+  /** Stops listening and disarms the hard exit; call once the report is out. */
+  dispose(): void
+}
+
+/**
+ * Listens for the runner's cancellation for the whole run, so a second signal cannot kill the
+ * process halfway through writing the report.
+ */
+export function watchCancellation(signals: Signals): Lifecycle {
+  const cancel = new AbortController()
+  let hardExit: NodeJS.Timeout | undefined
+  const onSignal = (signal: NodeJS.Signals): void => {
+    if (cancel.signal.aborted) return
+    core.warning(`Received ${signal}: the workflow is being cancelled; stopping the wait.`)
+    cancel.abort()
+    // The runner kills the process a few seconds after its first signal: make sure we are gone
+    // first, with the step marked failed, even if something still hangs.
+    hardExit = setTimeout(() => {
+      core.setFailed(
+        'TesterArmy: the workflow was cancelled; the report could not be written in time.'
+      )
+      process.exit(1)
+    }, Limits.cancelExitMs)
+    hardExit.unref()
+  }
+  for (const signal of CANCEL_SIGNALS) signals.on(signal, onSignal)
+  return {
+    signal: cancel.signal,
+    dispose: () => {
+      clearTimeout(hardExit)
+      for (const signal of CANCEL_SIGNALS) signals.off(signal, onSignal)
+    }
+  }
+}

@@ -1,0 +1,102 @@
+// The shared vocabulary of the action: how a wait ends, what the API's faults look like, and the
+// report every view is rendered from. Types only; every other module points inward to these.
+import type { Issue, Run } from './run-response.js'
+
+/** `fail-on`: which findings fail the verdict (`never` still reports it, but passes the step). */
+export type FailOn = 'failed' | 'warnings' | 'never'
+/** `summary`: when to write the job summary. */
+export type SummaryMode = 'always' | 'on-failure' | 'never'
+
+/**
+ * How the wait for a run ended. The first three are the run's own terminal status; `timed_out`:
+ * the action stopped waiting; `not_found`: 404 past the grace window; `error`: the wait was ended
+ * by an error that retrying cannot fix (a rejected key).
+ */
+export type FinalStatus = 'completed' | 'failed' | 'cancelled' | 'timed_out' | 'not_found' | 'error'
+
+/** The run's own result: `''` when it has none (not completed, or the API sent none). */
+export type Result = 'PASS' | 'FAILED' | 'SKIPPED' | ''
+
+export interface RunOutcome {
+  id: string
+  status: FinalStatus
+  /** The last run object received, or null if none ever was. */
+  run: Run | null
+  /** The last response body received, as sent, for the report file. */
+  body: unknown
+  /** The last status the API reported, even if the wait ended before it became terminal. */
+  lastStatus: string | null
+  /** The last fault's message, when the wait ended without a terminal status. */
+  error: string | null
+  /** True when the wait ended because the caller aborted it (the runner cancelled the step). */
+  cancelledByUser: boolean
+}
+
+/** Any HTTP status but the one expected. `retryAfterMs` is set when the server said how long to wait. */
+export interface HttpError {
+  kind: 'http-error'
+  status: number
+  message: string
+  retryAfterMs: number | null
+}
+
+/** A success status whose body is not JSON, or not what the request returns. */
+export interface InvalidBody {
+  kind: 'invalid-body'
+  message: string
+}
+
+/** No HTTP answer: refused, reset, DNS, TLS, or the request's own timeout. */
+export interface NetworkError {
+  kind: 'network-error'
+  message: string
+  timedOut: boolean
+  /**
+   * False only when the request certainly never reached the server (refused, DNS): the one case
+   * where repeating a request that starts a run cannot start a second one.
+   */
+  mayHaveArrived: boolean
+}
+
+/** The caller's signal ended the request (the action's deadline or the runner's cancel). */
+export interface Aborted {
+  kind: 'aborted'
+}
+
+/** Every way a request can fail to give its answer; deciding what each means is the callers' job. */
+export type Fault = HttpError | InvalidBody | NetworkError | Aborted
+
+export interface RunReport {
+  id: string
+  status: FinalStatus
+  result: Result
+  passed: boolean
+  reasons: string[]
+  notes: string[]
+  /** Most severe first (unrated first of all: the gate treats them as reaching any threshold). */
+  issues: Issue[]
+  warnings: Issue[]
+  maxSeverity: number
+  stepsCount: number
+  failedStepsCount: number
+  durationMs: number | null
+  featureName: string
+  /** `output.description`, else the skip reason, else the run's error message. */
+  description: string
+  run: Run | null
+  body: unknown
+  lastStatus: string | null
+  /** The last fault seen while waiting, when the wait ended without a terminal status. */
+  error: string | null
+}
+
+export interface Report {
+  passed: boolean
+  status: FinalStatus
+  result: Result
+  runs: RunReport[]
+  /** The API refused to go on (rejected key): shown as the action's own error. */
+  fatal: string | null
+  /** The runner cancelled the step while we waited. */
+  cancelled: boolean
+}

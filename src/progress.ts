@@ -1,0 +1,67 @@
+// The progress lines of the step's log while it starts runs and waits for them: what a user reads
+// live, worded once. API text is cut and cleaned through escape.ts before it reaches the log.
+import * as core from '@actions/core'
+import type { CancelRunResponse } from './api-client.js'
+import { formatDuration } from './duration.js'
+import { logText } from './escape.js'
+import type { StartRequest } from './inputs.js'
+import type { PollLog } from './poller.js'
+
+/** The start's retries, one line each. */
+export const startRetryLine = (message: string, delayMs: number): void =>
+  core.info(`Start request: ${logText(message, 300)}; trying again in ${formatDuration(delayMs)}.`)
+
+export const startGroupTitle = (request: StartRequest): string =>
+  `Starting a TesterArmy run of ${request.kind} ${request.id}`
+
+/** Which runs started, and which the API cancelled at once. */
+export function logStarted(runIds: string[], cancelledRunIds: string[]): void {
+  core.info(
+    `Started ${runIds.length === 1 ? `run ${runIds[0]}` : `${runIds.length} runs: ${runIds.join(', ')}`}.`
+  )
+  if (cancelledRunIds.length) {
+    core.warning(
+      `TesterArmy cancelled ${cancelledRunIds.length} of the group's runs as it started them ` +
+        `(for example duplicates or the quota): ${cancelledRunIds.join(', ')}.`
+    )
+  }
+}
+
+/** Opens the log group of the wait with what, how often, for how long and where. */
+export function startWaitGroup(
+  runIds: string[],
+  settings: { pollIntervalMs: number; timeoutMs: number; apiUrl: string }
+): void {
+  core.startGroup(
+    `Waiting for ${runIds.length === 1 ? `TesterArmy run ${runIds[0]}` : `${runIds.length} TesterArmy runs`}`
+  )
+  core.info(
+    `Checking every ${formatDuration(settings.pollIntervalMs)} for up to ${formatDuration(settings.timeoutMs)} at ${settings.apiUrl}.`
+  )
+}
+
+export const pollLog: PollLog = {
+  statusChange: (id, from, to, elapsedMs) =>
+    core.info(
+      from
+        ? `Run ${id}: ${logText(from, 40)} -> ${logText(to, 40)} after ${formatDuration(elapsedMs)}`
+        : `Run ${id}: ${logText(to, 40)}`
+    ),
+  unknownStatus: (id, status) =>
+    core.warning(
+      `Run ${id} reports status "${logText(status, 40)}", which this action does not know; still waiting.`
+    ),
+  retry: (id, message, delayMs) =>
+    core.info(`Run ${id}: ${logText(message, 300)}; trying again in ${formatDuration(delayMs)}.`)
+}
+
+/** The answer to one cancel request, as a line. */
+export function logCancelAnswer(id: string, answer: CancelRunResponse): void {
+  if (answer.kind === 'cancelled') core.info(`Run ${id}: cancelled.`)
+  else if (answer.kind === 'http-error' && answer.status === 409)
+    core.info(`Run ${id}: already finished.`)
+  else
+    core.info(
+      `Run ${id}: could not be cancelled (${answer.kind === 'aborted' ? 'aborted' : logText(answer.message, 200)}).`
+    )
+}

@@ -1,0 +1,197 @@
+// Everything the user sees of a finished report: the JSON file, the step outputs, the job summary,
+// the annotations, the pull-request comment and the step's last line, each scrubbed of the secrets.
+import { mkdir, writeFile } from 'node:fs/promises'
+import { dirname } from 'node:path'
+import * as core from '@actions/core'
+import { planAnnotations } from './annotations.js'
+import { scrubSecret } from './api-client.js'
+import { logText } from './escape.js'
+import type { CommentResult, CommentTarget } from './github-comment.js'
+import type { Settings } from './inputs.js'
+import type { Report } from './model.js'
+import { outputsOf, reportFileOf } from './outputs.js'
+import { commentMarker, renderComment } from './pr-comment.js'
+import { renderSummary, summaryWanted } from './summary.js'
+import type { WorkflowContext } from './workflow-context.js'
+
+/** Creates or updates the pull-request comment. */
+export type PostComment = (target: CommentTarget) => Promise<CommentResult>
+
+/** The secrets a report must never carry. */
+type Secrets = Pick<Settings, 'apiKey' | 'githubToken'>
+
+/**
+ * The API key and GitHub token never leave this process: scrubbed from anything written, in case
+ * some text echoed them (the client already scrubs API bodies; this is the last line).
+ */
+export function redact(text: string, secrets: Secrets): string {
+  return scrubSecret(scrubSecret(text, secrets.apiKey), secrets.githubToken)
+}
+
+export async function publish(
+  report: Report,
+  settings: Settings,
+  context: WorkflowContext,
+  postComment: PostComment
+): Promise<void> {
+  const reportPath = await writeReportFile(report, settings)
+  for (const [name, value] of Object.entries(outputsOf(report, reportPath)))
+    core.setOutput(name, redact(value, settings))
+  if (summaryWanted(settings.summary, report.passed))
+    await writeSummary(report, settings, context, reportPath)
+  if (settings.annotations) {
+    for (const note of planAnnotations(report)) {
+      const title = redact(note.title, settings)
+      const message = redact(note.message, settings)
+      if (note.level === 'error') core.error(message, { title })
+      else if (note.level === 'warning') core.warning(message, { title })
+      else core.notice(message, { title })
+    }
+  }
+  if (settings.comment) await commentOnPullRequest(report, settings, context, postComment)
+}
+
+/** The report file's path, or '' when it could not be written (a warning says why). */
+async function writeReportFile(report: Report, settings: Settings): Promise<string> {
+  const path = settings.reportPath
+  try {
+    await ensureDir(dirname(path))
+    await writeFile(path, redact(`${JSON.stringify(reportFileOf(report), null, 2)}\n`, settings))
+    return path
+  } catch (error) {
+    core.warning(`Could not write the JSON report to ${path}: ${(error as Error).message}`)
+    return ''
+  }
+}
+
+async function writeSummary(
+  report: Report,
+  settings: Settings,
+  context: WorkflowContext,
+  reportPath: string
+): Promise<void> {
+  if (!context.summaryPath) {
+    core.info(
+      'GITHUB_STEP_SUMMARY is not set (not running on a GitHub runner): no job summary written.'
+    )
+    return
+  }
+  const markdown = renderSummary(report, { ...settings, reportPath })
+  try {
+    await core.summary.addRaw(redact(markdown, settings)).write()
+  } catch (error) {
+    core.warning(`Could not write the job summary: ${(error as Error).message}`)
+  }
+}
+
+const COMMENT_TITLE = { title: 'TesterArmy comment' }
+
+/** One comment per workflow job on the pull request; never fails the step, says what happened. */
+async function commentOnPullRequest(
+  report: Report,
+  settings: Settings,
+  context: WorkflowContext,
+  postComment: PostComment
+): Promise<void> {
+  if (!settings.githubToken) {
+    core.notice(
+      'comment is true, but github-token is empty (secrets are not given to pull requests from forks): no comment was written.',
+      COMMENT_TITLE
+    )
+    return
+  }
+  if (context.prNumber === null || !context.owner) {
+    core.notice(
+      'comment is true, but this workflow run is not for a pull request: no comment was written.',
+      COMMENT_TITLE
+    )
+    return
+  }
+  const marker = commentMarker({
+    workflow: context.workflow,
+    job: context.job,
+    start: settings.start
+  })
+  let result: CommentResult
+  try {
+    result = await postComment({
+      token: settings.githubToken,
+      apiUrl: context.apiUrl,
+      owner: context.owner,
+      repo: context.repo,
+      prNumber: context.prNumber,
+      marker,
+      body: redact(renderComment(report, marker, context.runUrl), settings)
+    })
+  } catch (error) {
+    result = { kind: 'failed', message: error instanceof Error ? error.message : String(error) }
+  }
+  const pr = `pull request #${context.prNumber}`
+  if (result.kind === 'created' || result.kind === 'updated') {
+    core.info(
+      `${result.kind === 'created' ? 'Commented on' : 'Updated the comment on'} ${pr}: ${result.url}`
+    )
+  } else if (result.kind === 'forbidden') {
+    core.notice(
+      `Could not comment on ${pr}: the token may not write there (${logText(redact(result.message, settings), 200)}). ` +
+        `Pull requests from forks get a read-only token; otherwise give the job permissions: pull-requests: write.`,
+      COMMENT_TITLE
+    )
+  } else if (result.kind === 'failed') {
+    core.warning(
+      `Could not comment on ${pr}: ${logText(redact(result.message, settings), 300)}`,
+      COMMENT_TITLE
+    )
+  }
+}
+
+/**
+ * `mkdir -p`, one level at a time. Node's own `recursive: true` loops forever where the kernel
+ * answers ENOENT for a parent that exists (a path under /proc, seen on Node 20 and 24).
+ */
+export async function ensureDir(dir: string): Promise<void> {
+  try {
+    await mkdir(dir)
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    if (code === 'EEXIST') return
+    if (code !== 'ENOENT' || dirname(dir) === dir) throw error
+    await ensureDir(dirname(dir))
+    await mkdir(dir).catch((again: NodeJS.ErrnoException) => {
+      if (again.code !== 'EEXIST') throw again
+    })
+  }
+}
+
+/** The step's last word: one line saying the verdict, and why when it fails. */
+export function conclude(report: Report, settings: Settings): void {
+  const several = report.runs.length > 1
+  const why = report.runs
+    .filter(r => !r.passed)
+    .map(r => {
+      const name = several
+        ? `run ${r.id}${r.featureName ? ` (${logText(r.featureName, 80)})` : ''}: `
+        : ''
+      const detail =
+        r.status === 'timed_out' && r.error ? ` (last error: ${logText(r.error, 200)})` : ''
+      return `${name}${r.reasons.join('; ')}${detail}`
+    })
+    .join('; ')
+
+  if (report.fatal) {
+    core.setFailed(redact(`TesterArmy: ${logText(report.fatal, 500)}`, settings))
+  } else if (report.cancelled) {
+    core.setFailed('TesterArmy: the wait was cancelled because the workflow was cancelled.')
+  } else if (!report.passed && settings.failOn !== 'never') {
+    core.setFailed(redact(`TesterArmy verdict: failed: ${why}.`, settings))
+  } else if (!report.passed) {
+    core.info(
+      redact(`TesterArmy verdict: failed (${why}); fail-on is never, so the step passes.`, settings)
+    )
+  } else {
+    const skipped = report.result === 'SKIPPED'
+    core.info(
+      `TesterArmy verdict: ${skipped ? 'passed (skipped: nothing user-visible to test)' : 'passed'}.`
+    )
+  }
+}
