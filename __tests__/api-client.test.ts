@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from '@jest/globals'
 import { ApiClient, parseRetryAfter } from '../src/api-client.js'
 import { VERSION } from '../src/constants.js'
-import { closedPort, startApiServer, type ApiServer, type Reply } from './helpers/api-server.js'
+import { REFUSED_PORT, startApiServer, type ApiServer, type Reply } from './helpers/api-server.js'
 
 const RUN = '3fa85f64-5717-4562-b3fc-2c963f66afa6'
 let server: ApiServer | undefined
@@ -127,7 +127,7 @@ describe('ApiClient.getRun', () => {
   })
 
   it('reports a refused connection', async () => {
-    const port = await closedPort()
+    const port = REFUSED_PORT
     const client = new ApiClient({ apiUrl: `http://127.0.0.1:${port}/api`, apiKey: 'k' })
     expect(await client.getRun(RUN)).toEqual({
       kind: 'network-error',

@@ -6,7 +6,6 @@ describe('systemClock', () => {
     const started = Date.now()
     await systemClock.sleep(30)
     expect(Date.now() - started).toBeGreaterThanOrEqual(25)
-    expect(Math.abs(systemClock.now() - Date.now())).toBeLessThan(5)
   })
 
   it('wakes at once when the wait is aborted, and never rejects', async () => {

@@ -309,8 +309,7 @@ describe('the fault matrix', () => {
 
   it('connection refused: retried until the timeout, then timed_out with that error', async () => {
     const clock = new FakeClock()
-    const { closedPort } = await import('./helpers/api-server.js')
-    const port = await closedPort()
+    const { REFUSED_PORT: port } = await import('./helpers/api-server.js')
     const result = await pollRuns({
       runIds: [A],
       api: clock.track(new ApiClient({ apiUrl: `http://127.0.0.1:${port}/api`, apiKey: 'k' })),

@@ -189,8 +189,6 @@ describe('for any response body', () => {
           for (const tag of md.match(/<[a-z][^>]*>/gi) ?? [])
             expect(tag.replace(/"[^"]*"/g, '""')).not.toMatch(/\son[a-z]+\s*=/i)
           for (const note of planAnnotations(report)) expect(note.title).not.toMatch(/[\r\n]/)
-          const outputs = outputsOf(report, '/tmp/r.json')
-          expect(outputs.passed).toBe(String(report.passed))
         }
       ),
       { numRuns: 300 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import { readFileSync } from 'node:fs'
-import { NotARunError, parseRun } from '../src/run-response.js'
+import { NotARunError, parseRun, parseStartResponse } from '../src/run-response.js'
 
 const fixture = (name: string): Record<string, unknown> =>
   JSON.parse(readFileSync(new URL(`../__fixtures__/runs/${name}.json`, import.meta.url), 'utf8'))
@@ -92,5 +92,43 @@ describe('parseRun', () => {
     expect(() => parseRun({ id: 'other', status: 'running' }, 'mine')).toThrow(
       'describes run "other", not mine'
     )
+  })
+})
+
+describe('parseStartResponse', () => {
+  const A = '3fa85f64-5717-4562-b3fc-2c963f66afa6'
+  const B = '7d0e1c2a-0000-4000-8000-00000000000b'
+  const C = 'C0FFEE00-0000-4000-8000-00000000000C'
+
+  it('reads the run of a test start', () => {
+    expect(parseStartResponse({ runId: A, status: 'queued' }, 'test')).toEqual({
+      runIds: [A],
+      cancelledRunIds: []
+    })
+  })
+
+  it('merges a group start’s three lists, lower-cased, without duplicates', () => {
+    expect(
+      parseStartResponse({ runIds: [A, B], queuedRunIds: [B], cancelledRunIds: [C] }, 'group')
+    ).toEqual({ runIds: [A, B, C.toLowerCase()], cancelledRunIds: [C.toLowerCase()] })
+  })
+
+  it('finds a group’s runs in the other lists when runIds is missing', () => {
+    expect(parseStartResponse({ queuedRunIds: [A] }, 'group').runIds).toEqual([A])
+  })
+
+  it('takes an empty runIds of a group as an answer (the caller says nothing started)', () => {
+    expect(parseStartResponse({ runIds: [] }, 'group')).toEqual({ runIds: [], cancelledRunIds: [] })
+  })
+
+  it.each([
+    ['no run ID', { status: 'queued' }, 'test', 'without the ID of the run it started'],
+    ['a test start naming only a group list', { runIds: [A] }, 'test', 'without the ID'],
+    ['not an object', ['x'], 'group', 'without the ID'],
+    ['a path for an ID', { runId: '../../etc' }, 'test', 'a run ID that is not a UUID'],
+    ['a bad ID in any list', { runIds: [A], cancelledRunIds: ['x'] }, 'group', 'not a UUID']
+  ] as const)('refuses %s', (_what, body, kind, message) => {
+    expect(() => parseStartResponse(body, kind)).toThrow(NotARunError)
+    expect(() => parseStartResponse(body, kind)).toThrow(message)
   })
 })

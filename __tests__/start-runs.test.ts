@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from '@jest/globals'
 import { ApiClient, type StartRunsResponse } from '../src/api-client.js'
 import { canRetryStart, startBody, startRuns } from '../src/start-runs.js'
-import { closedPort, startApiServer, type ApiServer, type Reply } from './helpers/api-server.js'
+import { REFUSED_PORT, startApiServer, type ApiServer, type Reply } from './helpers/api-server.js'
 import { FakeClock } from './helpers/fake-clock.js'
 
 const TEST = 'c4a1e2d3-5b6f-4a7b-8c9d-0e1f2a3b4c5d'
@@ -182,7 +182,7 @@ describe('startRuns against a real server', () => {
   })
 
   it('retries a refused connection, which never reached the API, until the timeout', async () => {
-    const port = await closedPort()
+    const port = REFUSED_PORT
     const clock = new FakeClock()
     const client = new ApiClient({ apiUrl: `http://127.0.0.1:${port}/api`, apiKey: 'k' })
     const retries: string[] = []

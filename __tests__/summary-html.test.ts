@@ -33,22 +33,33 @@ const options = {
   minSeverity: 1
 }
 const policy = { failOn: 'failed' as const, minSeverity: 1 }
-const htmlOf = (...names: string[]): { html: string; report: Report } => {
+const htmlOf = (...names: string[]): { html: string; markdown: string; report: Report } => {
   const report = buildReport(
     names.map(n => fixtureOutcome(n)),
     policy
   )
-  return { html: githubHtml(renderSummary(report, options)), report }
+  const markdown = renderSummary(report, options)
+  return { html: githubHtml(markdown), markdown, report }
 }
 
-/** The rows of the table that follows a heading with this text; each must have `columns` cells. */
-function tableRowsAfter(html: string, heading: string, columns: number): number {
+/**
+ * The data rows of the table under a heading with this text, as GitHub renders it. Each row must
+ * have `columns` cells in the Markdown itself: GFM pads a short row and drops extra cells, so only
+ * the source shows an unescaped `|` in the API's text splitting a cell.
+ */
+function tableRowsAfter(
+  { html, markdown }: { html: string; markdown: string },
+  heading: string,
+  columns: number
+): number {
   const at = html.indexOf(`>${heading}</h`)
   if (at < 0) throw new Error(`no heading ${heading}`)
   const table = /<table>([\s\S]*?)<\/table>/.exec(html.slice(at))?.[1] ?? ''
   const rows = table.match(/<tr>[\s\S]*?<\/tr>/g) ?? []
-  // GFM pads a short row and drops extra cells, so count the cells the API's text produced.
-  for (const row of rows) expect((row.match(/<t[dh][ >]/g) ?? []).length).toBe(columns)
+  const source = markdown.split(new RegExp(`^#+ ${heading}$`, 'm'))[1] ?? ''
+  const lines = /\n\n((?:\|.*\n)+)/.exec(source)?.[1]?.trimEnd().split('\n') ?? []
+  expect(lines).toHaveLength(rows.length + 1) // the `| --- |` line is no <tr>
+  for (const line of lines) expect(line.match(/(?<!\\)\|/g) ?? []).toHaveLength(columns + 1)
   return rows.length - 1
 }
 
@@ -111,13 +122,13 @@ describe('the summary through GitHub’s parser', () => {
   )
 
   it('keeps one table row per issue, per warning and per step, whatever the text holds', () => {
-    const { html, report } = htmlOf('hostile-completed')
-    const run = report.runs[0]!
-    expect(tableRowsAfter(html, 'Issues', 3)).toBe(run.issues.length)
-    expect(tableRowsAfter(html, 'Warnings', 3)).toBe(run.warnings.length)
-    expect(tableRowsAfter(html, 'Steps', 6)).toBe(run.stepsCount)
+    const page = htmlOf('hostile-completed')
+    const run = page.report.runs[0]!
+    expect(tableRowsAfter(page, 'Issues', 3)).toBe(run.issues.length)
+    expect(tableRowsAfter(page, 'Warnings', 3)).toBe(run.warnings.length)
+    expect(tableRowsAfter(page, 'Steps', 6)).toBe(run.stepsCount)
     // One collapsed block per issue and warning, plus the run details and the test plan.
-    expect(html.match(/<details>/g)).toHaveLength(run.issues.length + run.warnings.length + 2)
+    expect(page.html.match(/<details>/g)).toHaveLength(run.issues.length + run.warnings.length + 2)
   })
 
   it('shows hostile text as text: the script tag is visible, not run', () => {
@@ -130,16 +141,17 @@ describe('the summary through GitHub’s parser', () => {
   })
 
   it('keeps the realistic fixtures well-formed too, with their links and thumbnails', () => {
-    const { html } = htmlOf(
+    const page = htmlOf(
       'failed-with-issues',
       'passed',
       'skipped',
       'run-failed',
       'android-newer-api'
     )
+    const { html } = page
     expectInert(html)
     expect(html).toContain('<a href="https://preview-482.shop.example.com/checkout/payment">')
     expect(html).toContain('<img src="https://cdn.tester.army/screenshots/7d0e/issue-1.png"')
-    expect(tableRowsAfter(html, 'Issues', 3)).toBe(3)
+    expect(tableRowsAfter(page, 'Issues', 3)).toBe(3)
   })
 })

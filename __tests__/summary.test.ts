@@ -15,14 +15,20 @@ const policy = { failOn: 'failed' as const, minSeverity: 1 }
 
 /**
  * Golden files: the rendered Markdown is committed next to the tests, so a reviewer sees every
- * change to the summary in the diff. `UPDATE_GOLDEN=1 npm test` rewrites them.
+ * change to the summary in the diff. `UPDATE_GOLDEN=1 npm test` writes them; a missing one fails,
+ * so a deleted or misnamed file cannot turn a comparison into a silent write.
  */
 function expectGolden(name: string, markdown: string): void {
   const dir = new URL('./golden/', import.meta.url)
   const file = new URL(`${name}.md`, dir)
-  if (process.env.UPDATE_GOLDEN || !existsSync(file)) {
+  if (process.env.UPDATE_GOLDEN) {
     mkdirSync(dir, { recursive: true })
     writeFileSync(file, markdown)
+  }
+  if (!existsSync(file)) {
+    throw new Error(
+      `golden file __tests__/golden/${name}.md is missing: run UPDATE_GOLDEN=1 npm test and review it`
+    )
   }
   expect(markdown).toBe(readFileSync(file, 'utf8'))
 }

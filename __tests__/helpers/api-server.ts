@@ -91,8 +91,14 @@ export function scripted(scripts: Record<string, Reply[]>) {
   }
 }
 
-/** A port with nothing listening on it: connections are refused. */
-export async function closedPort(): Promise<number> {
+/**
+ * A port connections are refused on. A privileged port nothing listens on: no test of any engineer
+ * on the machine can bind it, unlike a port freed a moment ago, which another test may take.
+ */
+export const REFUSED_PORT = 1
+
+/** A port free a moment ago, for a child process that must be told where to listen (Prism). */
+export async function freePort(): Promise<number> {
   const server = createServer()
   await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
   const { port } = server.address() as AddressInfo
