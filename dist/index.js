@@ -32438,11 +32438,7 @@ function parseTarget(source) {
         const value = source.read(name).trim();
         return value ? check(value) : undefined;
     };
-    const choice = (name, choices) => (value) => {
-        if (choices.includes(value.toLowerCase()))
-            return value.toLowerCase();
-        throw new InputError(`Input '${name}' is ${quote(value)}: expected one of ${choices.join(', ')}.`);
-    };
+    const choice = (name, choices) => (value) => parseChoice(name, value, '', choices);
     const shared = {
         platform: option(Inputs.Platform, choice(Inputs.Platform, ['web', 'ios', 'android'])),
         deviceModel: option(Inputs.DeviceModel, choice(Inputs.DeviceModel, ['iphone', 'ipad'])),
@@ -32547,6 +32543,7 @@ function parseTimeout(raw) {
     return ms;
 }
 const FAIL_ON = ['failed', 'warnings', 'never'];
+/** One of `choices`, in any case; an empty value is `fallback` (the inputs' one choice parser). */
 function parseChoice(name, raw, fallback, choices) {
     const value = raw.trim().toLowerCase() || fallback;
     if (choices.includes(value))
@@ -33084,7 +33081,7 @@ function judge(run, policy) {
 
 ;// CONCATENATED MODULE: ./src/report.ts
 // The facts of each run and of the whole wait, worked out once: the summary, outputs, annotations
-// and report file are all views of this. Pure.
+// and report file are all views of this; and which runs the wait left unfinished. Pure.
 
 
 

@@ -1,5 +1,6 @@
-// Talks to the TesterArmy API over @actions/http-client (proxies, no_proxy) and reports every
-// answer, fault included, as a typed value: deciding what a fault means is the retry policy's job.
+// Transport to the TesterArmy API over @actions/http-client (proxies, no_proxy): every answer,
+// fault included, as a typed value. Bodies are checked in run-response.ts; what a fault means is
+// the retry policy's job.
 import type { IncomingMessage } from 'node:http'
 import { HttpClient } from '@actions/http-client'
 import type { RequestHandler } from '@actions/http-client/lib/interfaces'

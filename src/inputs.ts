@@ -3,30 +3,8 @@ import * as os from 'node:os'
 import * as path from 'node:path'
 import { API_KEY_ENV, DEFAULT_API_URL, Inputs, Limits } from './constants.js'
 import { formatDuration, parseDuration } from './duration.js'
-import type { FailOn, SummaryMode } from './model.js'
+import type { FailOn, StartRequest, SummaryMode } from './model.js'
 import { isUuid } from './run-response.js'
-
-/** What to start instead of waiting for given run IDs; options are only those the API takes. */
-export type StartRequest =
-  | {
-      kind: 'test'
-      id: string
-      mode?: string
-      platform?: string
-      deviceModel?: string
-      appId?: string
-      environmentId?: string
-    }
-  | {
-      kind: 'group'
-      id: string
-      platform?: string
-      deviceModel?: string
-      appId?: string
-      environmentId?: string
-      targetUrl?: string
-      environment?: string
-    }
 
 export interface Settings {
   /** Run IDs to wait for, lower-cased, duplicates dropped, in the order given; empty when starting. */
@@ -205,12 +183,8 @@ function parseTarget(source: InputSource): { runIds: string[]; start: StartReque
     const value = source.read(name).trim()
     return value ? check(value) : undefined
   }
-  const choice = (name: string, choices: readonly string[]) => (value: string) => {
-    if (choices.includes(value.toLowerCase())) return value.toLowerCase()
-    throw new InputError(
-      `Input '${name}' is ${quote(value)}: expected one of ${choices.join(', ')}.`
-    )
-  }
+  const choice = (name: string, choices: readonly string[]) => (value: string) =>
+    parseChoice(name, value, '', choices)
   const shared = {
     platform: option(Inputs.Platform, choice(Inputs.Platform, ['web', 'ios', 'android'])),
     deviceModel: option(Inputs.DeviceModel, choice(Inputs.DeviceModel, ['iphone', 'ipad'])),
@@ -344,10 +318,11 @@ function parseTimeout(raw: string): number {
 
 const FAIL_ON: readonly FailOn[] = ['failed', 'warnings', 'never']
 
+/** One of `choices`, in any case; an empty value is `fallback` (the inputs' one choice parser). */
 function parseChoice<T extends string>(
   name: string,
   raw: string,
-  fallback: T,
+  fallback: T | '',
   choices: readonly T[]
 ): T {
   const value = raw.trim().toLowerCase() || fallback

@@ -5,9 +5,9 @@ import { ApiClient, type RunsApi, type StartApi } from './api-client.js'
 import { systemClock, type Clock } from './clock.js'
 import { Limits, Outputs } from './constants.js'
 import { upsertComment } from './github-comment.js'
-import { InputErrors, parseSettings, type Settings, type StartRequest } from './inputs.js'
+import { InputErrors, parseSettings, type Settings } from './inputs.js'
 import { watchCancellation, type Signals } from './lifecycle.js'
-import type { RunOutcome } from './model.js'
+import type { RunOutcome, StartRequest } from './model.js'
 import { pollRuns } from './poller.js'
 import {
   logCancelAnswer,

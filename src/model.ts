@@ -7,6 +7,28 @@ export type FailOn = 'failed' | 'warnings' | 'never'
 /** `summary`: when to write the job summary. */
 export type SummaryMode = 'always' | 'on-failure' | 'never'
 
+/** What to start instead of waiting for given run IDs; options are only those the API takes. */
+export type StartRequest =
+  | {
+      kind: 'test'
+      id: string
+      mode?: string
+      platform?: string
+      deviceModel?: string
+      appId?: string
+      environmentId?: string
+    }
+  | {
+      kind: 'group'
+      id: string
+      platform?: string
+      deviceModel?: string
+      appId?: string
+      environmentId?: string
+      targetUrl?: string
+      environment?: string
+    }
+
 /**
  * How the wait for a run ended. The first three are the run's own terminal status; `timed_out`:
  * the action stopped waiting; `not_found`: 404 past the grace window; `error`: the wait was ended

@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto'
 import { Limits } from './constants.js'
 import { markdown } from './escape.js'
-import type { StartRequest } from './inputs.js'
+import type { StartRequest } from './model.js'
 import { countsOf, nowrap, runTotals, severityLabel } from './labels.js'
 import type { Report } from './model.js'
 import { bySeverity } from './report.js'

@@ -4,7 +4,7 @@ import * as core from '@actions/core'
 import type { CancelRunResponse } from './api-client.js'
 import { formatDuration } from './duration.js'
 import { logText } from './escape.js'
-import type { StartRequest } from './inputs.js'
+import type { StartRequest } from './model.js'
 import type { PollLog } from './poller.js'
 
 /** The start's retries, one line each. */

@@ -1,5 +1,5 @@
 // The facts of each run and of the whole wait, worked out once: the summary, outputs, annotations
-// and report file are all views of this. Pure.
+// and report file are all views of this; and which runs the wait left unfinished. Pure.
 import { TERMINAL_STATUSES } from './constants.js'
 import { judge, type GatePolicy } from './gate.js'
 import type { FinalStatus, Report, Result, RunOutcome, RunReport } from './model.js'

@@ -4,7 +4,7 @@
 import type { StartApi, StartRunsResponse } from './api-client.js'
 import type { Clock } from './clock.js'
 import { Limits } from './constants.js'
-import type { StartRequest } from './inputs.js'
+import type { StartRequest } from './model.js'
 import type { RunOutcome } from './model.js'
 import { retryDelayMs } from './retry-policy.js'
 import type { WorkflowContext } from './workflow-context.js'
