@@ -31788,7 +31788,12 @@ const Limits = {
     /** GitHub refuses a comment body over 65,536 characters; the comment stays well under it. */
     commentMaxChars: 60_000,
     /** The comment lists this many of the most severe issues; the summary has the rest. */
-    commentMaxIssues: 5
+    commentMaxIssues: 5,
+    /**
+     * All the calls to GitHub for the comment together (identity, listing, writing) end within this:
+     * a stalled GitHub must not hold the step for minutes.
+     */
+    commentTimeoutMs: 30_000
 };
 /** Statuses after which a run never changes again (API `RunResponse.status`). */
 const TERMINAL_STATUSES = ['completed', 'failed', 'cancelled'];
@@ -32240,16 +32245,15 @@ const systemClock = {
 ;// CONCATENATED MODULE: ./src/github-comment.ts
 // Writes the pull-request comment through Octokit, loaded only when a comment is asked for, so the
 // action starts as fast without it. Creates the comment once, then updates it in place.
+
 /** The author of comments made with the workflow's own token. */
 const ACTIONS_BOT = 'github-actions[bot]';
-/** All the calls to GitHub together (identity, listing, writing) must end within this. */
-const COMMENT_TIMEOUT_MS = 30_000;
 async function upsertComment(target) {
     const { getOctokit } = await __nccwpck_require__.e(/* import() */ 785).then(__nccwpck_require__.bind(__nccwpck_require__, 2785));
     // One deadline for every call: a stalled GitHub must not hold the step for minutes.
     const octokit = getOctokit(target.token, {
         baseUrl: target.apiUrl,
-        request: { signal: AbortSignal.timeout(COMMENT_TIMEOUT_MS) }
+        request: { signal: AbortSignal.timeout(Limits.commentTimeoutMs) }
     });
     const where = { owner: target.owner, repo: target.repo };
     try {

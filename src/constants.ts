@@ -81,7 +81,12 @@ export const Limits = {
   /** GitHub refuses a comment body over 65,536 characters; the comment stays well under it. */
   commentMaxChars: 60_000,
   /** The comment lists this many of the most severe issues; the summary has the rest. */
-  commentMaxIssues: 5
+  commentMaxIssues: 5,
+  /**
+   * All the calls to GitHub for the comment together (identity, listing, writing) end within this:
+   * a stalled GitHub must not hold the step for minutes.
+   */
+  commentTimeoutMs: 30_000
 } as const
 
 /** Statuses after which a run never changes again (API `RunResponse.status`). */

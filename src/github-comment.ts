@@ -1,5 +1,6 @@
 // Writes the pull-request comment through Octokit, loaded only when a comment is asked for, so the
 // action starts as fast without it. Creates the comment once, then updates it in place.
+import { Limits } from './constants.js'
 
 export interface CommentTarget {
   token: string
@@ -20,15 +21,12 @@ export type CommentResult =
 /** The author of comments made with the workflow's own token. */
 const ACTIONS_BOT = 'github-actions[bot]'
 
-/** All the calls to GitHub together (identity, listing, writing) must end within this. */
-const COMMENT_TIMEOUT_MS = 30_000
-
 export async function upsertComment(target: CommentTarget): Promise<CommentResult> {
   const { getOctokit } = await import('@actions/github')
   // One deadline for every call: a stalled GitHub must not hold the step for minutes.
   const octokit = getOctokit(target.token, {
     baseUrl: target.apiUrl,
-    request: { signal: AbortSignal.timeout(COMMENT_TIMEOUT_MS) }
+    request: { signal: AbortSignal.timeout(Limits.commentTimeoutMs) }
   })
   const where = { owner: target.owner, repo: target.repo }
   try {
