@@ -1,5 +1,6 @@
 // Which Node 24 runs dist/index.js locally, as GitHub's runner does (`runs.using: node24`): the one
 // place the end-to-end tests, the contract tests, the bench and the demo ask. Node built-ins only.
+import { spawnSync } from 'node:child_process'
 import { existsSync, lstatSync, readFileSync, readlinkSync, rmSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
@@ -100,10 +101,19 @@ export function unshadowNode(binDir = join(root, 'node_modules', '.bin')) {
   return removed
 }
 
-// `node scripts/node24.mjs` prints the Node 24 the tests will use; `--unshadow` is the postinstall.
+// `node scripts/node24.mjs` prints the Node 24 the tests will use; `--unshadow` is the postinstall;
+// `--exec file args…` runs a script under Node 24 (the bench, so it measures what the runner runs).
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   if (process.argv[2] === '--unshadow') {
     unshadowNode()
+  } else if (process.argv[2] === '--exec') {
+    try {
+      const child = spawnSync(findNode24().path, process.argv.slice(3), { stdio: 'inherit' })
+      process.exitCode = child.status ?? 1
+    } catch (error) {
+      console.error(error.message)
+      process.exitCode = 1
+    }
   } else {
     try {
       const node = findNode24()
