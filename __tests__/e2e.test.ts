@@ -1,6 +1,7 @@
 // The built dist/index.js, run as GitHub's runner runs it: Node 24, INPUT_* variables with
 // action.yml's defaults, GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files, against a real HTTP server.
 import { afterEach, describe, expect, it } from '@jest/globals'
+import { spawnSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import {
@@ -23,6 +24,13 @@ const RUNNER_ESCALATES_MS = 7_500
 const ok = (body: object): Reply => ({ status: 200, body })
 const running = (id: string): Reply =>
   ok({ id, status: 'running', type: 'ci', input: {}, createdAt: '2026-11-28T09:00:00Z' })
+
+it('runs dist/ under Node 24, as the runner does', () => {
+  const node = findNode24()
+  const reported = spawnSync(node.path, ['-p', 'process.version'], { encoding: 'utf8' })
+  expect(reported.stdout.trim()).toBe(node.version)
+  expect(node.version).toMatch(/^v24\./)
+})
 
 let server: ApiServer | undefined
 const results: ActionResult[] = []
