@@ -1,25 +1,32 @@
 // A simulated TesterArmy API on 127.0.0.1, with Node built-ins only so it works straight after a
-// clone. Each run plays a script of statuses, one per GET, ending on a recorded final body.
+// clone. Each run plays a script of statuses, one per GET, ending on a recorded final body. Run as
+// a command (see `cli` below), it serves fixtures for a workflow step until it is stopped.
+import { appendFileSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:http'
+import { join } from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+import { parseArgs } from 'node:util'
 
 /**
  * @typedef {object} SimulatedRun
  * @property {object} final      The body the API returns once the run is over.
  * @property {string[]} [before] Statuses returned first, one per GET (default: queued, running, running).
+ * @property {boolean} [endless] Stays running until it is cancelled (then before and final are not played).
  */
 
 /**
  * Starts the server. `runs` maps run IDs to their scripts; `apiKey`, when given, is required as a
- * Bearer token, as the real API requires one.
- * @param {{ runs: Record<string, SimulatedRun>, apiKey?: string }} options
+ * Bearer token, as the real API requires one. `onRequest` sees every request as it arrives.
+ * @param {{ runs: Record<string, SimulatedRun>, apiKey?: string, onRequest?: (request: { method: string, path: string }) => void }} options
  * @returns {Promise<{ url: string, requests: { method: string, path: string }[], close: () => Promise<void> }>}
  */
-export async function startSimulatedApi({ runs, apiKey }) {
+export async function startSimulatedApi({ runs, apiKey, onRequest }) {
   const served = new Map()
   const requests = []
   const server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname
     requests.push({ method: req.method ?? '', path })
+    onRequest?.({ method: req.method ?? '', path })
     const send = (status, body) => {
       res.writeHead(status, { 'content-type': 'application/json' })
       res.end(JSON.stringify(body))
@@ -31,9 +38,9 @@ export async function startSimulatedApi({ runs, apiKey }) {
     const run = match ? runs[match[1]] : undefined
     if (!match || !run) return send(404, { error: 'not_found', message: 'Run not found' })
     const count = served.get(match[1]) ?? 0
-    const before = run.before ?? ['queued', 'running', 'running']
+    const before = run.endless ? ['running'] : (run.before ?? ['queued', 'running', 'running'])
     if (match[2] && req.method === 'POST') {
-      if (count > before.length)
+      if (count > before.length && !run.endless)
         return send(409, { error: 'conflict', message: 'Run is already finished' })
       served.set(match[1], Number.POSITIVE_INFINITY)
       return send(200, { id: match[1], status: 'cancelled' })
@@ -43,8 +50,8 @@ export async function startSimulatedApi({ runs, apiKey }) {
     if (count === Number.POSITIVE_INFINITY) {
       return send(200, { ...run.final, status: 'cancelled', output: null })
     }
-    if (count < before.length) {
-      const status = before[count]
+    if (count < before.length || run.endless) {
+      const status = before[Math.min(count, before.length - 1)]
       return send(200, {
         ...run.final,
         status,
@@ -68,4 +75,72 @@ export async function startSimulatedApi({ runs, apiKey }) {
         server.close(() => resolve())
       })
   }
+}
+
+/** A run ID that no fixture uses, for the endless run of the command. */
+export const ENDLESS_RUN_ID = '00000000-0000-4000-8000-00000000e0d5'
+
+const usage = `usage: node scripts/simulated-api.mjs [--api-key KEY] [--ready-file FILE] [--log-file FILE] [--endless] FIXTURE...
+
+Serves the runs of __fixtures__/runs/FIXTURE.json on 127.0.0.1 (a free port) until stopped (SIGINT
+or SIGTERM). Each run is queued, then running, then its fixture. --endless adds a run that stays
+running until it is cancelled. Once listening, writes url=... and one FIXTURE=<run ID> line per run
+(endless=<run ID> for the endless one) to --ready-file, in the format of GITHUB_OUTPUT, and prints
+them. --log-file gets one "METHOD PATH" line per request.`
+
+/** The command: what a workflow step starts in the background. */
+export async function cli(argv) {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      'api-key': { type: 'string' },
+      'ready-file': { type: 'string' },
+      'log-file': { type: 'string' },
+      endless: { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false }
+    }
+  })
+  if (values.help || (positionals.length === 0 && !values.endless)) {
+    console.log(usage)
+    return null
+  }
+  const fixtures = join(fileURLToPath(new URL('..', import.meta.url)), '__fixtures__', 'runs')
+  const runs = {}
+  const lines = []
+  for (const name of positionals) {
+    const final = JSON.parse(readFileSync(join(fixtures, `${name}.json`), 'utf8'))
+    runs[final.id] = { final }
+    lines.push(`${name}=${final.id}`)
+  }
+  if (values.endless) {
+    const final = JSON.parse(readFileSync(join(fixtures, 'passed.json'), 'utf8'))
+    runs[ENDLESS_RUN_ID] = { final: { ...final, id: ENDLESS_RUN_ID }, endless: true }
+    lines.push(`endless=${ENDLESS_RUN_ID}`)
+  }
+  const logFile = values['log-file']
+  if (logFile) writeFileSync(logFile, '')
+  const api = await startSimulatedApi({
+    runs,
+    apiKey: values['api-key'],
+    onRequest: logFile ? r => appendFileSync(logFile, `${r.method} ${r.path}\n`) : undefined
+  })
+  const ready = [`url=${api.url}`, ...lines].join('\n') + '\n'
+  if (values['ready-file']) {
+    // Written whole, then renamed: a step polling for the file never reads half of it.
+    writeFileSync(`${values['ready-file']}.partial`, ready)
+    renameSync(`${values['ready-file']}.partial`, values['ready-file'])
+  }
+  process.stdout.write(ready)
+  const stop = () => void api.close().then(() => process.exit(0))
+  process.once('SIGINT', stop)
+  process.once('SIGTERM', stop)
+  return api
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  cli(process.argv.slice(2)).catch(error => {
+    console.error(`simulated-api: ${error instanceof Error ? error.message : error}`)
+    process.exit(2)
+  })
 }
