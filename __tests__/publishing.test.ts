@@ -69,9 +69,9 @@ describe('workflows (repository and README)', () => {
 
   it.each(workflows.map(w => [w.name, w]))('%s passes the workflow schema', (_, workflow) => {
     expect(workflow.error).toBeUndefined()
-    expect(schemaErrors('workflow', workflow.data ?? readYaml(workflow.text, workflow.name))).toEqual(
-      []
-    )
+    expect(
+      schemaErrors('workflow', workflow.data ?? readYaml(workflow.text, workflow.name))
+    ).toEqual([])
   })
 
   it.each(workflows.map(w => [w.name, w]))('%s passes actionlint', async (_, workflow) => {
@@ -81,7 +81,9 @@ describe('workflows (repository and README)', () => {
   it.each(workflows.map(w => [w.name, w]))(
     '%s gives this action only inputs action.yml declares',
     (_, workflow) => {
-      expect(withErrors(workflow.data ?? readYaml(workflow.text, workflow.name), action)).toEqual([])
+      expect(withErrors(workflow.data ?? readYaml(workflow.text, workflow.name), action)).toEqual(
+        []
+      )
     }
   )
 
@@ -147,7 +149,9 @@ describe('repository files', () => {
 
   it('has Dependabot for npm (grouped) and GitHub Actions', () => {
     const config = readYaml(read('.github/dependabot.yml'), 'dependabot.yml')
-    const ecosystems = config.updates.map((u: { 'package-ecosystem': string }) => u['package-ecosystem'])
+    const ecosystems = config.updates.map(
+      (u: { 'package-ecosystem': string }) => u['package-ecosystem']
+    )
     expect(ecosystems.sort()).toEqual(['github-actions', 'npm'])
     for (const update of config.updates) expect(Object.keys(update.groups ?? {})).not.toEqual([])
   })

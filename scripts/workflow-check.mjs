@@ -49,7 +49,8 @@ export function marketplaceErrors(action) {
       `description has ${description.length} characters; the Marketplace accepts fewer than ${MAX_DESCRIPTION_LENGTH}`
     )
   }
-  if (!action?.branding?.icon || !action?.branding?.color) errors.push('branding needs an icon and a color')
+  if (!action?.branding?.icon || !action?.branding?.color)
+    errors.push('branding needs an icon and a color')
   return errors
 }
 
@@ -146,7 +147,8 @@ export function withErrors(workflow, action) {
   for (const step of stepsOf(workflow)) {
     if (!usesThisAction(step.uses)) continue
     for (const key of Object.keys(step.with ?? {})) {
-      if (!(key in inputs)) errors.push(`step "${step.name ?? step.id ?? step.uses}": unknown input "${key}"`)
+      if (!(key in inputs))
+        errors.push(`step "${step.name ?? step.id ?? step.uses}": unknown input "${key}"`)
     }
     for (const [name, input] of Object.entries(inputs)) {
       if (input?.required && !(name in (step.with ?? {}))) {
@@ -192,6 +194,8 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     console.error(`${findings.length} finding(s) in action.yml and ${checked} workflows`)
     process.exitCode = 1
   } else {
-    console.log(`action.yml and ${checked} workflows (repository and README) pass the schemas and actionlint`)
+    console.log(
+      `action.yml and ${checked} workflows (repository and README) pass the schemas and actionlint`
+    )
   }
 }
