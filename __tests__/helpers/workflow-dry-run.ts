@@ -47,7 +47,7 @@ export async function dryRunJob(steps: Step[], options: Options): Promise<StepRe
     text.replace(/\$\{\{\s*(.*?)\s*\}\}/g, (_, expression: string) => {
       const step = /^steps\.([\w-]+)\.(outcome|outputs\.([\w-]+))$/.exec(expression)
       if (step) {
-        const found = byId[step[1]]
+        const found = byId[step[1] ?? '']
         if (!found) throw new Error(`dry run: ${expression} reads a step that has not run`)
         return step[3] ? (found.outputs[step[3]] ?? '') : found.outcome
       }
