@@ -163,6 +163,16 @@ describe('repository files', () => {
     for (const update of config.updates) expect(Object.keys(update.groups ?? {})).not.toEqual([])
   })
 
+  it('runs locally with @github/local-action from src/main.ts, every input in .env.example', () => {
+    expect(pkg.devDependencies['@github/local-action']).toBeDefined()
+    expect(pkg.scripts['local-action']).toBe('local-action . src/main.ts .env')
+    const example = read('.env.example')
+    for (const name of Object.keys(action.inputs)) {
+      expect(example).toMatch(new RegExp(`^INPUT_${name.toUpperCase()}=`, 'm'))
+    }
+    expect(read('.gitignore')).toMatch(/^\.env$/m)
+  })
+
   it('runs in CI every check of .ci/run, on Node 24', () => {
     // The commands .ci/run runs at the top level (npm, npx, node), each in some CI workflow step.
     const commands = read('.ci/run')
