@@ -54,8 +54,9 @@ describe('action.yml', () => {
 describe('schemas/', () => {
   // Copies of the team's shared schemas, so a clone (and GitHub's CI) has them; they must not drift.
   const shared = join(root, '..', 'shared', 'schemas')
-  it.each(['github-action.json', 'github-workflow.json'])('%s matches the shared copy', file => {
-    if (!existsSync(join(shared, file))) return
+  // As for api/: GitHub's runners (ci.yml) have no team folder; everywhere else a missing one fails.
+  const check = process.env.GITHUB_ACTIONS === 'true' && !existsSync(shared) ? it.skip : it
+  check.each(['github-action.json', 'github-workflow.json'])('%s matches the shared copy', file => {
     expect(read(join('schemas', file))).toBe(readFileSync(join(shared, file), 'utf8'))
   })
 })
