@@ -1,16 +1,50 @@
-// Types for simulated-api.mjs.
+// Types for simulated-api.mjs and simulated-uploads.mjs.
+import type { IncomingHttpHeaders } from 'node:http'
+
 export interface SimulatedRun {
   final: Record<string, unknown>
   before?: string[]
   endless?: boolean
 }
+export type StorageFault =
+  | 'reset-mid-body'
+  | 'hang'
+  | { status: number; code?: string; message?: string; headers?: Record<string, string> }
+export type ConfirmFault = 'reset-before' | 'reset-after' | { status: number; after?: boolean }
+
+export interface UploadOptions {
+  storageFaults?: StorageFault[]
+  storageAlwaysFails?: boolean
+  confirmFaults?: ConfirmFault[]
+  storageBytesPerSecond?: number
+  apps?: Record<string, unknown>[]
+}
+
+export interface SimulatedUploads {
+  storageUrl: string
+  puts: {
+    method: string
+    key: string
+    headers: IncomingHttpHeaders
+    bytes: number
+    sha256: string
+  }[]
+  confirms: Record<string, unknown>[]
+  objects: Map<string, { sha256: string; size: number; bytes?: Buffer }>
+  apps: Record<string, unknown>[]
+  close(): Promise<void>
+}
+
 export function startSimulatedApi(options: {
   runs: Record<string, SimulatedRun>
   apiKey?: string
   onRequest?: (request: { method: string; path: string }) => void
+  tests?: Record<string, string>
+  uploads?: UploadOptions
 }): Promise<{
   url: string
-  requests: { method: string; path: string }[]
+  requests: { method: string; path: string; headers: IncomingHttpHeaders; body: unknown }[]
+  uploads: SimulatedUploads
   close(): Promise<void>
 }>
 export const ENDLESS_RUN_ID: string

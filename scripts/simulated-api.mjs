@@ -6,6 +6,7 @@ import { createServer } from 'node:http'
 import { join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
+import { startSimulatedUploads } from './simulated-uploads.mjs'
 
 /**
  * @typedef {object} SimulatedRun
@@ -17,22 +18,49 @@ import { parseArgs } from 'node:util'
 /**
  * Starts the server. `runs` maps run IDs to their scripts; `apiKey`, when given, is required as a
  * Bearer token, as the real API requires one. `onRequest` sees every request as it arrives.
- * @param {{ runs: Record<string, SimulatedRun>, apiKey?: string, onRequest?: (request: { method: string, path: string }) => void }} options
- * @returns {Promise<{ url: string, requests: { method: string, path: string }[], close: () => Promise<void> }>}
+ * `tests` maps test IDs to the run a start request of that test returns; `uploads` configures app
+ * uploads and their S3-like storage (simulated-uploads.mjs).
+ * @param {{ runs: Record<string, SimulatedRun>, apiKey?: string, onRequest?: (request: { method: string, path: string }) => void, tests?: Record<string, string>, uploads?: import('./simulated-uploads.mjs').UploadOptions }} options
  */
-export async function startSimulatedApi({ runs, apiKey, onRequest }) {
+export async function startSimulatedApi({
+  runs,
+  apiKey,
+  onRequest,
+  tests = {},
+  uploads: uploadOptions
+}) {
   const served = new Map()
   const requests = []
+  const uploads = await startSimulatedUploads(uploadOptions)
   const server = createServer((req, res) => {
+    let text = ''
+    req.setEncoding('utf8')
+    req.on('data', chunk => (text += chunk))
+    req.on('end', () => answer(req, res, text))
+  })
+  const answer = (req, res, text) => {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname
-    requests.push({ method: req.method ?? '', path })
+    let body = null
+    try {
+      body = text ? JSON.parse(text) : null
+    } catch {
+      // answered below as a bad request where a body is needed
+    }
+    requests.push({ method: req.method ?? '', path, headers: req.headers, body })
     onRequest?.({ method: req.method ?? '', path })
-    const send = (status, body) => {
+    const send = (status, json) => {
       res.writeHead(status, { 'content-type': 'application/json' })
-      res.end(JSON.stringify(body))
+      res.end(JSON.stringify(json))
     }
     if (apiKey && req.headers.authorization !== `Bearer ${apiKey}`) {
       return send(401, { error: 'unauthorized', message: 'Invalid or missing API key' })
+    }
+    if (uploads.handle(req.method, path, body, send, req.socket)) return
+    const start = /^(?:\/api)?\/v1\/tests\/([^/]+)\/runs$/.exec(path)
+    if (start && req.method === 'POST') {
+      const runId = tests[start[1]]
+      if (!runId) return send(404, { error: 'not_found', message: 'Test not found' })
+      return send(200, { runId })
     }
     const match = /^(?:\/api)?\/v1\/runs\/([^/]+)(\/cancel)?$/.exec(path)
     const run = match ? runs[match[1]] : undefined
@@ -63,17 +91,20 @@ export async function startSimulatedApi({ runs, apiKey, onRequest }) {
       })
     }
     return send(200, run.final)
-  })
+  }
   await new Promise(resolve => server.listen(0, '127.0.0.1', resolve))
   const address = server.address()
   return {
     url: `http://127.0.0.1:${address.port}/api`,
     requests,
-    close: () =>
-      new Promise(resolve => {
+    uploads,
+    close: async () => {
+      await uploads.close()
+      await new Promise(resolve => {
         server.closeAllConnections?.()
         server.close(() => resolve())
       })
+    }
   }
 }
 
