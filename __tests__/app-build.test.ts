@@ -1,11 +1,6 @@
 // What app-path and app-remove-after accept, and where a build may be sent.
 import { describe, expect, it } from '@jest/globals'
-import {
-  checkUploadUrl,
-  classifyAppPath,
-  formatBytes,
-  parseRemoveAfter
-} from '../src/app-build.js'
+import { checkUploadUrl, classifyAppPath, formatBytes, parseRemoveAfter } from '../src/app-build.js'
 
 describe('classifyAppPath', () => {
   it.each([
@@ -46,7 +41,10 @@ describe('classifyAppPath', () => {
 
   it('refuses a folder that is not a .app bundle', () => {
     const verdict = classifyAppPath('build/outputs', true)
-    expect(verdict).toMatchObject({ ok: false, message: expect.stringMatching(/not a \.app bundle/) })
+    expect(verdict).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/not a \.app bundle/)
+    })
   })
 })
 
