@@ -14,6 +14,8 @@ import { createServer } from 'node:http'
  * @property {object[]} [apps]                 Apps already in the project.
  */
 
+const KEEP_BYTES = 16 * 1024 * 1024
+
 /** Starts the storage server; `handle` serves the API's upload endpoints. */
 export async function startSimulatedUploads(/** @type {UploadOptions} */ options = {}) {
   const storageFaults = [...(options.storageFaults ?? [])]
@@ -91,12 +93,15 @@ export async function startSimulatedUploads(/** @type {UploadOptions} */ options
       ticket.signature = 'expired'
     }
     const hash = createHash('sha256')
+    // Small objects are kept whole so a test can open them (a zipped .app); large ones only hashed.
+    const kept = []
     const expected = Number(req.headers['content-length'])
     let cut = false
     const rate = options.storageBytesPerSecond
     req.on('data', chunk => {
       record.bytes += chunk.length
       hash.update(chunk)
+      if (record.bytes <= KEEP_BYTES) kept.push(chunk)
       if (fault === 'reset-mid-body' && !cut && record.bytes >= expected / 2) {
         cut = true
         req.socket.destroy()
@@ -128,7 +133,11 @@ export async function startSimulatedUploads(/** @type {UploadOptions} */ options
           'IncompleteBody',
           'You did not provide the number of bytes specified by the Content-Length HTTP header'
         )
-      objects.set(key, { sha256: record.sha256, size: record.bytes })
+      objects.set(key, {
+        sha256: record.sha256,
+        size: record.bytes,
+        ...(record.bytes <= KEEP_BYTES ? { bytes: Buffer.concat(kept) } : {})
+      })
       res.writeHead(200, { etag: `"${record.sha256.slice(0, 32)}"` })
       res.end()
     })
