@@ -15,6 +15,7 @@ import type {
 } from '../src/api-client.js'
 import type { CommentResult, CommentTarget } from '../src/github-comment.js'
 import { parseRun } from '../src/run-response.js'
+import type { UploadApi } from '../src/upload-app.js'
 import { FakeClock } from './helpers/fake-clock.js'
 import { fixtureBody } from './helpers/fixtures.js'
 
@@ -38,6 +39,13 @@ const answer = (body: Record<string, unknown>): GetRunResponse => ({
   run: parseRun(body),
   body
 })
+
+/** These tests give no app-path: an upload request would be a bug. */
+const noUploads: UploadApi = {
+  createUpload: () => Promise.reject(new Error('no upload expected')),
+  confirmUpload: () => Promise.reject(new Error('no upload expected')),
+  listApps: () => Promise.reject(new Error('no upload expected'))
+}
 
 /** An API that answers each run's GETs from a script (the last answer repeats). */
 function fakeApi(
@@ -107,7 +115,7 @@ async function runWith(
   comments.length = 0
   await run({
     clock,
-    api: () => clock.track(api),
+    api: () => ({ ...noUploads, ...clock.track(api) }),
     signals: signals as unknown as NodeJS.Process,
     comment: async target => {
       comments.push(target)

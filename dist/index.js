@@ -28466,6 +28466,20 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events"
 
 /***/ }),
 
+/***/ 3024:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+
+/***/ }),
+
+/***/ 1455:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+
+/***/ }),
+
 /***/ 7067:
 /***/ ((module) => {
 
@@ -28484,6 +28498,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2")
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+
+/***/ }),
+
+/***/ 6760:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 
 /***/ }),
 
@@ -28557,6 +28578,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
 
 /***/ }),
 
+/***/ 2203:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("stream");
+
+/***/ }),
+
 /***/ 3193:
 /***/ ((module) => {
 
@@ -28575,6 +28603,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
+
+/***/ }),
+
+/***/ 3106:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
 
 /***/ })
 
@@ -28616,6 +28651,18 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /************************************************************************/
 /******/ /* webpack/runtime/asset-relocator-loader */
 /******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = decodeURIComponent(new URL('.', import.meta.url).pathname).slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
+/******/ 
+/******/ /* webpack/runtime/compat get default export */
+/******/ (() => {
+/******/ 	// getDefaultExport function for compatibility with non-harmony modules
+/******/ 	__nccwpck_require__.n = (module) => {
+/******/ 		var getter = module && module.__esModule ?
+/******/ 			() => (module['default']) :
+/******/ 			() => (module);
+/******/ 		__nccwpck_require__.d(getter, { a: getter });
+/******/ 		return getter;
+/******/ 	};
+/******/ })();
 /******/ 
 /******/ /* webpack/runtime/create fake namespace object */
 /******/ (() => {
@@ -28763,6 +28810,8 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /************************************************************************/
 var __webpack_exports__ = {};
 
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 // EXTERNAL MODULE: external "os"
 var external_os_ = __nccwpck_require__(857);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
@@ -31736,7 +31785,10 @@ const Inputs = {
     TargetUrl: 'target-url',
     Environment: 'environment',
     Comment: 'comment',
-    GithubToken: 'github-token'
+    GithubToken: 'github-token',
+    ProjectId: 'project-id',
+    AppPath: 'app-path',
+    AppRemoveAfter: 'app-remove-after'
 };
 const Outputs = {
     RunId: 'run-id',
@@ -31752,7 +31804,10 @@ const Outputs = {
     FeatureName: 'feature-name',
     Description: 'description',
     ReportPath: 'report-path',
-    Runs: 'runs'
+    Runs: 'runs',
+    AppId: 'app-id',
+    AppPlatform: 'app-platform',
+    AppVersion: 'app-version'
 };
 /** The environment variable read when the `api-key` input is empty. */
 const API_KEY_ENV = 'TESTERARMY_API_KEY';
@@ -31988,7 +32043,97 @@ function parseStartResponse(body, kind) {
 /** `warning` is the only non-blocking type; anything else, unknown values included, is an issue. */
 const isWarning = (issue) => issue.type === 'warning';
 
+;// CONCATENATED MODULE: ./src/app-response.ts
+// Decodes what the API says about uploads: the presigned ticket, one app, the project's app list.
+// Everything here is untrusted JSON, checked before the rest of the action believes it.
+
+class NotAnAppError extends Error {
+}
+const app_response_text = (value) => typeof value === 'string' && value.trim() !== '' ? value : null;
+function parseUploadTicket(json) {
+    const body = (typeof json === 'object' && json !== null ? json : {});
+    const uploadUrl = app_response_text(body.uploadUrl);
+    const storageKey = app_response_text(body.storageKey);
+    if (!uploadUrl || !storageKey) {
+        throw new NotAnAppError('the upload answer has no uploadUrl or no storageKey');
+    }
+    return { uploadUrl, storageKey };
+}
+function parseApp(json) {
+    const body = (typeof json === 'object' && json !== null ? json : {});
+    const id = app_response_text(body.id);
+    // Runs are started with this ID: anything but a UUID would be sent on blindly.
+    if (!id || !isUuid(id))
+        throw new NotAnAppError('the app has no ID (a UUID)');
+    const platform = app_response_text(body.platform);
+    if (!platform)
+        throw new NotAnAppError('the app has no platform');
+    return {
+        id: id.toLowerCase(),
+        platform,
+        filename: app_response_text(body.filename) ?? '',
+        bundleId: app_response_text(body.bundleId),
+        appVersion: app_response_text(body.appVersion),
+        buildVersion: app_response_text(body.buildVersion),
+        fileSize: typeof body.fileSize === 'number' ? body.fileSize : null,
+        source: app_response_text(body.source),
+        createdAt: app_response_text(body.createdAt)
+    };
+}
+/** The confirm answer: `{ app }`. */
+function parseConfirmed(json) {
+    const body = (typeof json === 'object' && json !== null ? json : {});
+    if (typeof body.app !== 'object' || body.app === null) {
+        throw new NotAnAppError('the confirm answer has no app');
+    }
+    return parseApp(body.app);
+}
+/** The list answer: `{ apps: [...] }`; items that are not apps are left out, not fatal. */
+function parseAppList(json) {
+    const body = (typeof json === 'object' && json !== null ? json : {});
+    if (!Array.isArray(body.apps))
+        throw new NotAnAppError('the app list has no apps array');
+    const apps = [];
+    for (const item of body.apps) {
+        try {
+            apps.push(parseApp(item));
+        }
+        catch {
+            // one odd entry must not hide the app we are looking for
+        }
+    }
+    return apps;
+}
+/**
+ * The apps that can be the one this upload made: uploaded through the API, of the same size,
+ * created since the upload began (less `skewMs`, for the runner's clock against the API's).
+ */
+function matchUploadedApp(apps, { fileSize, since, skewMs }) {
+    return apps.filter(app => {
+        const created = app.createdAt ? Date.parse(app.createdAt) : Number.NaN;
+        return (app.source === 'api_upload' &&
+            app.fileSize === fileSize &&
+            Number.isFinite(created) &&
+            created >= since - skewMs);
+    });
+}
+/**
+ * The platform the runs use: the app's when `platform` is empty; an error message when the
+ * input names another (an APK with `platform: ios` would start runs that cannot install it).
+ */
+function resolvePlatform(requested, app) {
+    const wanted = requested.trim().toLowerCase();
+    const actual = app.platform.toLowerCase();
+    if (!wanted || wanted === actual)
+        return { platform: actual };
+    return {
+        message: `Input 'platform' is "${wanted}", but the uploaded build is an ${actual} app ` +
+            `(${app.filename || 'app'} ${app.id}): leave platform empty to use the app's, or upload a build for ${wanted}. No run was started.`
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/api-client.ts
+
 
 
 
@@ -32029,6 +32174,29 @@ class ApiClient {
             return httpError(answer);
         return decode(answer, '', json => ({ kind: 'started', ...parseStartResponse(json, kind) }));
     }
+    /** `POST /v1/projects/{id}/mobile/upload`: a presigned URL for the build. */
+    createUpload(projectId, body, options = {}) {
+        return this.decoded('POST', `${mobilePath(projectId)}/upload`, options, body, parseUploadTicket);
+    }
+    /** `POST /v1/projects/{id}/mobile/upload/confirm`: the uploaded file becomes an app. */
+    confirmUpload(projectId, body, options = {}) {
+        const path = `${mobilePath(projectId)}/upload/confirm`;
+        return this.decoded('POST', path, options, body, parseConfirmed);
+    }
+    /** `GET /v1/projects/{id}/mobile`: the project's apps, to find one whose confirm answer was lost. */
+    listApps(projectId, options = {}) {
+        return this.decoded('GET', mobilePath(projectId), options, undefined, parseAppList);
+    }
+    /** A request whose success body is JSON checked by `parse`; anything else as the usual faults. */
+    async decoded(method, path, options, body, parse) {
+        const json = body === undefined ? undefined : JSON.stringify(body);
+        const answer = await this.send(method, path, options, json);
+        if (answer.kind !== 'http')
+            return answer;
+        if (!isSuccess(answer.status))
+            return httpError(answer);
+        return decode(answer, 'with ', value => ({ kind: 'ok', value: parse(value) }));
+    }
     /** One request, its answer read to the end and scrubbed of the key, or the fault that ended it. */
     async send(method, path, { signal, timeoutMs = Limits.requestTimeoutMs }, json) {
         if (signal?.aborted)
@@ -32065,6 +32233,7 @@ class ApiClient {
         });
     }
 }
+const mobilePath = (projectId) => `/v1/projects/${encodeURIComponent(projectId)}/mobile`;
 const isSuccess = (status) => status >= 200 && status < 300;
 function httpError({ status, body, retryAfterMs }) {
     return { kind: 'http-error', status, message: errorMessage(status, body), retryAfterMs };
@@ -32089,7 +32258,7 @@ function decode(answer, joint, parse) {
         return parse(json);
     }
     catch (error) {
-        if (!(error instanceof NotARunError))
+        if (!(error instanceof NotARunError) && !(error instanceof NotAnAppError))
             throw error;
         return { kind: 'invalid-body', message: `the API answered ${status} ${joint}${error.message}` };
     }
@@ -32225,6 +32394,674 @@ function networkMessage(error) {
     return description ? `${description} (${code})` : `request failed: ${text}`;
 }
 
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+;// CONCATENATED MODULE: ./src/app-build.ts
+// What an `app-path` may be, how long `app-remove-after` keeps the build, and where the build may
+// be sent: the checks made before any request, as plain functions of their values.
+
+
+/** The endings the API accepts; `.app.zip` and `.app.tar.gz` are covered by `.zip` and `.tar.gz`. */
+const ACCEPTED_FILES = [
+    { ending: '.apk', platform: 'android' },
+    { ending: '.app.zip', platform: 'ios' },
+    { ending: '.app.tar.gz', platform: 'ios' },
+    { ending: '.zip', platform: null },
+    { ending: '.tgz', platform: null }
+];
+const ACCEPTED_DESCRIPTION = 'an .apk, .zip, .app.zip, .tgz or .app.tar.gz file, or a .app folder';
+/**
+ * Builds a simulator or emulator cannot install, each with what to build instead: the step would
+ * otherwise upload hundreds of megabytes for TesterArmy to refuse, or worse, run nothing.
+ */
+const REFUSED = {
+    '.ipa': 'is an iOS device build (.ipa), which the iOS simulator cannot run: build for the simulator ' +
+        '(xcodebuild -sdk iphonesimulator, or EAS with "ios": { "simulator": true }) and give the .app folder, or a .app.zip or .app.tar.gz of it',
+    '.aab': 'is an Android App Bundle (.aab), which cannot be installed as it is: build an APK ' +
+        '(./gradlew assembleRelease), or make a universal APK from the bundle with `bundletool build-apks --mode=universal`',
+    '.apks': 'is a set of split APKs (.apks): give one universal APK instead, made with `bundletool build-apks --mode=universal` ' +
+        '(the .apks file is a zip holding universal.apk)',
+    '.xapk': 'is an XAPK (split APKs with extras): give one universal APK instead, made from the app bundle with `bundletool build-apks --mode=universal`'
+};
+/**
+ * Checks a path by its name and whether it is a folder. The caller has already found that it
+ * exists and is not empty; this decides whether it is a build TesterArmy can run.
+ */
+function classifyAppPath(path, isDirectory) {
+    const name = (0,external_node_path_.basename)(path.replace(/[/\\]+$/, ''));
+    const lower = name.toLowerCase();
+    const quoted = JSON.stringify(path);
+    if (isDirectory) {
+        if (lower.endsWith('.app') && lower.length > 4) {
+            return { ok: true, kind: 'app-folder', uploadName: `${name}.zip`, platform: 'ios' };
+        }
+        return {
+            ok: false,
+            message: `Input 'app-path' is ${quoted}, a folder that is not a .app bundle: expected ${ACCEPTED_DESCRIPTION}.`
+        };
+    }
+    const refused = Object.keys(REFUSED).find(ending => lower.endsWith(ending));
+    if (refused) {
+        return { ok: false, message: `Input 'app-path' is ${quoted}, which ${REFUSED[refused]}.` };
+    }
+    const accepted = ACCEPTED_FILES.find(({ ending }) => lower.endsWith(ending));
+    if (accepted && lower.length > accepted.ending.length) {
+        return { ok: true, kind: 'file', uploadName: name, platform: accepted.platform };
+    }
+    return {
+        ok: false,
+        message: `Input 'app-path' is ${quoted}, which is not a build TesterArmy can install: expected ${ACCEPTED_DESCRIPTION}.`
+    };
+}
+/** What the API takes for `removeAfter`, in seconds: one minute to seven days. */
+const REMOVE_AFTER_MIN_S = 60;
+const REMOVE_AFTER_MAX_S = 7 * 24 * 60 * 60;
+/**
+ * `app-remove-after` as the seconds the API takes, or null for `never` (the build is kept).
+ * Throws nothing: returns a message naming the input when the value is not accepted.
+ */
+function parseRemoveAfter(text) {
+    const value = text.trim();
+    if (value.toLowerCase() === 'never')
+        return { seconds: null };
+    const days = /^(\d+(?:\.\d+)?)\s*d$/i.exec(value);
+    const ms = days ? Number(days[1]) * 86_400_000 : value ? parseDuration(value) : null;
+    const seconds = ms === null ? null : Math.round(ms / 1000);
+    if (seconds === null || seconds < REMOVE_AFTER_MIN_S || seconds > REMOVE_AFTER_MAX_S) {
+        return {
+            message: `Input 'app-remove-after' is ${JSON.stringify(text)}, which is not accepted: expected how long ` +
+                'TesterArmy keeps the uploaded build, from 1m to 7d (for example 30m, 24h, 7d), or never.'
+        };
+    }
+    return { seconds };
+}
+/** Loopback hosts may use plain http: local mocks and tests never leave the machine. */
+function isLoopbackHost(hostname) {
+    const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+    return host === 'localhost' || host === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+}
+/**
+ * Where the build may be sent: https, or http to this machine. Returns why not, or null. The URL
+ * itself is never quoted: its query is a signature that grants writing to the bucket.
+ */
+function checkUploadUrl(text) {
+    let url;
+    try {
+        url = new URL(text);
+    }
+    catch {
+        return 'the API gave an upload URL that is not a URL';
+    }
+    if (url.protocol === 'https:')
+        return null;
+    if (url.protocol === 'http:' && isLoopbackHost(url.hostname))
+        return null;
+    return `the API gave an upload URL on ${url.protocol}//${url.host}, which is not https: the build was not sent over an unencrypted connection`;
+}
+/** `512 B`, `1.5 KiB`, `12.3 MiB`, `1.02 GiB`: sizes as people read them in a log. */
+function formatBytes(bytes) {
+    if (!Number.isFinite(bytes) || bytes < 0)
+        return '–';
+    if (bytes < 1024)
+        return `${Math.round(bytes)} B`;
+    const units = ['KiB', 'MiB', 'GiB', 'TiB'];
+    let value = bytes / 1024;
+    let unit = 0;
+    while (value >= 1024 && unit < units.length - 1) {
+        value /= 1024;
+        unit++;
+    }
+    const digits = value >= 100 ? 0 : value >= 10 ? 1 : 2;
+    return `${value.toFixed(digits)} ${units[unit]}`;
+}
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+;// CONCATENATED MODULE: ./src/storage-put.ts
+// Sends one file to a presigned storage URL with one plain PUT, streamed from disk through
+// @actions/http-client (so https_proxy and no_proxy apply), and says how it went as a typed value.
+
+
+
+/** Large reads keep syscalls few; backpressure keeps at most a few of them in memory. */
+const READ_CHUNK_BYTES = 1024 * 1024;
+/** A storage error page is small; anything beyond this is not worth reading for a message. */
+const MAX_ERROR_BODY_BYTES = 64 * 1024;
+class IdleTimeout extends Error {
+}
+async function putFile(options) {
+    const { signal, idleTimeoutMs } = options;
+    if (signal?.aborted)
+        return { kind: 'aborted' };
+    const controller = new AbortController();
+    const onAbort = () => controller.abort(signal?.reason);
+    signal?.addEventListener('abort', onAbort, { once: true });
+    let idle;
+    const touch = () => {
+        clearTimeout(idle);
+        idle = setTimeout(() => controller.abort(new IdleTimeout()), idleTimeoutMs);
+    };
+    const file = (0,external_node_fs_.createReadStream)(options.path, { highWaterMark: READ_CHUNK_BYTES });
+    let sent = 0;
+    file.on('data', (chunk) => {
+        sent += chunk.length;
+        touch();
+        options.onProgress?.(sent);
+    });
+    // A file that cannot be read fails the request instead of leaving it waiting for a body.
+    const fileError = new Promise((_, reject) => file.once('error', reject));
+    fileError.catch(() => undefined);
+    controller.signal.addEventListener('abort', () => file.destroy(), { once: true });
+    touch();
+    try {
+        const client = new lib_HttpClient(options.userAgent, [storage_put_withSignal(controller.signal)], {
+            allowRetries: false,
+            // A presigned URL that redirects is not one to follow with the build: S3 never does.
+            allowRedirects: false,
+            socketTimeout: idleTimeoutMs
+        });
+        // Exactly these headers: the URL's signature covers the content type, and a length makes
+        // Node send the body as it is instead of chunked, which S3 refuses (501).
+        const response = await Promise.race([
+            client.sendStream('PUT', options.url, file, {
+                'content-type': 'application/octet-stream',
+                'content-length': String(options.size)
+            }),
+            fileError
+        ]);
+        const status = response.message.statusCode ?? 0;
+        const body = await readSmallBody(response.message, controller.signal);
+        if (status >= 200 && status < 300)
+            return { kind: 'stored', status };
+        return {
+            kind: 'http-error',
+            status,
+            message: storageMessage(status, body),
+            retryAfterMs: retryAfter(response.message.headers['retry-after'])
+        };
+    }
+    catch (error) {
+        const reason = controller.signal.reason;
+        if (controller.signal.aborted && reason instanceof IdleTimeout) {
+            return {
+                kind: 'network-error',
+                message: `no byte moved for ${formatDuration(idleTimeoutMs)} (after ${sent} of ${options.size} bytes)`
+            };
+        }
+        if (controller.signal.aborted)
+            return { kind: 'aborted' };
+        return { kind: 'network-error', message: storage_put_networkMessage(error) };
+    }
+    finally {
+        clearTimeout(idle);
+        file.destroy();
+        signal?.removeEventListener('abort', onAbort);
+    }
+}
+/** http-client's extension point for request options: it lets an AbortSignal reach http.request. */
+function storage_put_withSignal(signal) {
+    return {
+        prepareRequest: options => {
+            options.signal = signal;
+        },
+        canHandleAuthentication: () => false,
+        handleAuthentication: () => Promise.reject(new Error('not supported'))
+    };
+}
+function readSmallBody(message, signal) {
+    return new Promise(resolve => {
+        const chunks = [];
+        let size = 0;
+        const done = () => {
+            message.destroy();
+            resolve(Buffer.concat(chunks).toString('utf8'));
+        };
+        if (signal.aborted)
+            return done();
+        signal.addEventListener('abort', done, { once: true });
+        message.on('data', (chunk) => {
+            size += chunk.length;
+            if (size > MAX_ERROR_BODY_BYTES)
+                return done();
+            chunks.push(chunk);
+        });
+        message.on('end', done);
+        message.on('error', done);
+        message.on('close', done);
+    });
+}
+/** S3 and its kin answer `<Error><Code>…</Code><Message>…</Message></Error>`. */
+function storageMessage(status, body) {
+    const code = /<Code>([^<]{1,100})<\/Code>/.exec(body)?.[1]?.trim();
+    const message = /<Message>([^<]{1,300})<\/Message>/.exec(body)?.[1]?.trim();
+    const detail = [code, message].filter(Boolean).join(': ');
+    return `storage answered HTTP ${status}${detail ? ` (${detail})` : ''}`;
+}
+function retryAfter(header) {
+    const value = (Array.isArray(header) ? header[0] : header)?.trim();
+    return value && /^\d+$/.test(value) ? Number(value) * 1000 : null;
+}
+function storage_put_networkMessage(error) {
+    const code = error?.code;
+    const text = error instanceof Error ? error.message : String(error);
+    const known = {
+        ECONNREFUSED: 'storage refused the connection',
+        ECONNRESET: 'the connection to storage was reset',
+        EPIPE: 'the connection to storage was reset',
+        ENOTFOUND: 'the storage host was not found (DNS)',
+        EAI_AGAIN: 'the storage host could not be resolved (DNS)',
+        ETIMEDOUT: 'the connection to storage timed out',
+        ENOENT: 'the build file disappeared during the upload'
+    };
+    const description = typeof code === 'string' ? known[code] : undefined;
+    return description ? `${description} (${code})` : `the upload failed: ${text}`;
+}
+
+;// CONCATENATED MODULE: ./src/upload-progress.ts
+// The upload's log lines: the size first, a line per tenth at most every 15 s with the rate and
+// the time left, then the total time and rate. Pure: it is told the bytes sent and the time.
+
+
+const ProgressLimits = {
+    /** A line per tenth of the file: enough to see it move, few enough to read. */
+    stepFraction: 0.1,
+    /** Fast uploads would print ten lines in a second; one every 15 s is what a person reads. */
+    minIntervalMs: 15_000
+};
+function formatRate(bytes, ms) {
+    return ms > 0 ? `${formatBytes((bytes * 1000) / ms)}/s` : '–';
+}
+class UploadProgress {
+    total;
+    now;
+    startedAt;
+    lastLineAt;
+    lastStep = 0;
+    constructor(total, now) {
+        this.total = total;
+        this.now = now;
+        this.startedAt = now();
+        this.lastLineAt = this.startedAt;
+    }
+    /** A new attempt sends from the first byte again: the rate and the tenths count from now. */
+    restart() {
+        this.startedAt = this.now();
+        this.lastLineAt = this.startedAt;
+        this.lastStep = 0;
+    }
+    /** The line to log after `sent` bytes have gone, or null when it is too soon for another. */
+    update(sent) {
+        if (this.total <= 0 || sent >= this.total)
+            return null;
+        const step = Math.floor(sent / this.total / ProgressLimits.stepFraction);
+        const at = this.now();
+        if (step <= this.lastStep || at - this.lastLineAt < ProgressLimits.minIntervalMs)
+            return null;
+        this.lastStep = step;
+        this.lastLineAt = at;
+        const elapsed = at - this.startedAt;
+        const percent = Math.floor((sent / this.total) * 100);
+        const left = sent > 0 ? ((this.total - sent) * elapsed) / sent : Number.NaN;
+        return (`${percent} % (${formatBytes(sent)} of ${formatBytes(this.total)}) at ${formatRate(sent, elapsed)}, ` +
+            `about ${formatDuration(left)} left`);
+    }
+    /** The last line: how long the whole file took, at what rate. */
+    finish() {
+        const elapsedMs = this.now() - this.startedAt;
+        return {
+            line: `Uploaded ${formatBytes(this.total)} in ${formatDuration(elapsedMs)} (${formatRate(this.total, elapsedMs)}).`,
+            elapsedMs
+        };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/upload-app.ts
+
+
+
+
+const UploadLimits = {
+    /** A PUT that failed on the way is sent again from the first byte at most this many times. */
+    putRetries: 3,
+    /** Backoff between PUTs: 2 s, 4 s, 8 s (with jitter), never more than 30 s. */
+    putBackoffBaseMs: 2_000,
+    maxBackoffMs: 30_000,
+    /** A storage 429's Retry-After is followed up to this long; the step's timeout still bounds it. */
+    maxRetryAfterMs: 60_000,
+    /** Creating a URL, confirming (when it cannot have arrived) and listing: tried this often more. */
+    apiRetries: 3,
+    /** No byte moving for this long ends a PUT attempt (a dead connection, a stalled proxy). */
+    idleTimeoutMs: 60_000,
+    /**
+     * "Created since the upload began" is compared across two clocks, the runner's and the API's;
+     * an app made a little "before" the upload by the API's clock is still this upload's.
+     */
+    clockSkewMs: 120_000
+};
+class Aborted extends Error {
+}
+class Failed extends Error {
+}
+async function uploadApp(options) {
+    try {
+        return await upload(options);
+    }
+    catch (error) {
+        if (error instanceof Aborted)
+            return { kind: 'aborted' };
+        if (error instanceof Failed)
+            return { kind: 'failed', message: error.message };
+        throw error;
+    }
+}
+async function upload(options) {
+    const { api, clock, projectId, file, signal, log } = options;
+    const random = options.random ?? Math.random;
+    const began = clock.now();
+    const body = {
+        filename: file.uploadName,
+        fileSize: file.size,
+        ...(options.removeAfterS === null ? {} : { removeAfter: options.removeAfterS })
+    };
+    const backoff = (failures, hintMs = null) => {
+        const ceiling = Math.min(UploadLimits.maxBackoffMs, UploadLimits.putBackoffBaseMs * 2 ** (failures - 1));
+        const jittered = Math.round(ceiling / 2 + (random() * ceiling) / 2);
+        return hintMs === null ? jittered : Math.min(Math.max(hintMs, 0), UploadLimits.maxRetryAfterMs);
+    };
+    const pause = async (ms) => {
+        await clock.sleep(ms, signal);
+        if (signal.aborted)
+            throw new Aborted();
+    };
+    /** Creating a URL only creates a URL: safe to repeat on any fault but a refusal. */
+    const createUpload = async () => {
+        for (let failures = 0;;) {
+            const answer = await api.createUpload(projectId, body, { signal });
+            if (answer.kind === 'ok') {
+                const unsafe = checkUploadUrl(answer.value.uploadUrl);
+                if (unsafe)
+                    throw new Failed(unsafe);
+                return answer.value;
+            }
+            if (answer.kind === 'aborted')
+                throw new Aborted();
+            const refused = answer.kind === 'http-error' && answer.status < 500 && answer.status !== 429;
+            if (refused || failures >= UploadLimits.apiRetries) {
+                throw new Failed(`TesterArmy did not give an upload URL: ${answerMessage(answer)}`);
+            }
+            failures++;
+            const delay = backoff(failures, answer.kind === 'http-error' ? answer.retryAfterMs : null);
+            log.info(`Asking for an upload URL: ${answerMessage(answer)}; trying again in ${formatDuration(delay)}.`);
+            await pause(delay);
+        }
+    };
+    let ticket = await createUpload();
+    const progress = new UploadProgress(file.size, () => clock.now());
+    let renewed = false;
+    let failures = 0;
+    for (let attempt = 1;; attempt++) {
+        if (attempt > 1)
+            progress.restart();
+        const result = await options.put({
+            url: ticket.uploadUrl,
+            path: file.path,
+            size: file.size,
+            userAgent: options.userAgent,
+            signal,
+            idleTimeoutMs: options.idleTimeoutMs ?? UploadLimits.idleTimeoutMs,
+            onProgress: sent => {
+                const line = progress.update(sent);
+                if (line)
+                    log.info(line);
+            }
+        });
+        if (result.kind === 'stored')
+            break;
+        if (result.kind === 'aborted' || signal.aborted)
+            throw new Aborted();
+        if (result.kind === 'http-error' && result.status === 403 && !renewed) {
+            // An expired or refused signature: a new URL helps once; a second 403 is a real refusal.
+            renewed = true;
+            log.info(`Storage refused the upload URL (${result.message}): asking for a new one.`);
+            ticket = await createUpload();
+            continue;
+        }
+        const retryable = result.kind === 'network-error' ||
+            result.status >= 500 ||
+            result.status === 408 ||
+            result.status === 429;
+        if (!retryable || failures >= UploadLimits.putRetries) {
+            const tries = failures + 1 + (renewed ? 1 : 0);
+            throw new Failed(`the build could not be uploaded (${result.message}${tries > 1 ? `, after ${tries} attempts` : ''}); nothing was confirmed and no run was started`);
+        }
+        failures++;
+        const delay = backoff(failures, result.kind === 'http-error' ? result.retryAfterMs : null);
+        log.info(`The upload failed (${result.message}); sending it again from the first byte in ${formatDuration(delay)} ` +
+            `(attempt ${failures + 1} of ${UploadLimits.putRetries + 1}).`);
+        await pause(delay);
+    }
+    const finished = progress.finish();
+    log.info(finished.line);
+    const confirmBody = { ...body, storageKey: ticket.storageKey };
+    for (let failures = 0;;) {
+        const answer = await api.confirmUpload(projectId, confirmBody, { signal });
+        if (answer.kind === 'ok') {
+            return {
+                kind: 'uploaded',
+                app: answer.value,
+                elapsedMs: clock.now() - began,
+                uploadMs: finished.elapsedMs,
+                recovered: false
+            };
+        }
+        if (answer.kind === 'aborted')
+            throw new Aborted();
+        if (confirmCannotHaveArrived(answer) && failures < UploadLimits.apiRetries) {
+            failures++;
+            const delay = backoff(failures, answer.kind === 'http-error' ? answer.retryAfterMs : null);
+            log.info(`Confirming the upload: ${answerMessage(answer)}; trying again in ${formatDuration(delay)}.`);
+            await pause(delay);
+            continue;
+        }
+        if (confirmMayHaveMadeApp(answer)) {
+            log.info(`Confirming the upload: ${answerMessage(answer)}. The app may have been made anyway: looking for it in the project's apps.`);
+            const app = await findUploadedApp(options, began, pause, backoff);
+            return {
+                kind: 'uploaded',
+                app,
+                elapsedMs: clock.now() - began,
+                uploadMs: finished.elapsedMs,
+                recovered: true
+            };
+        }
+        throw new Failed(`TesterArmy did not accept the uploaded build: ${answerMessage(answer)}`);
+    }
+}
+/** Refused before sending, or answered 429/503: the API did nothing, so confirming again is safe. */
+function confirmCannotHaveArrived(answer) {
+    if (answer.kind === 'network-error')
+        return !answer.mayHaveArrived;
+    return answer.kind === 'http-error' && (answer.status === 429 || answer.status === 503);
+}
+/** A timeout, a reset, another 5xx or an unreadable success: the app may exist now. */
+function confirmMayHaveMadeApp(answer) {
+    if (answer.kind === 'network-error' || answer.kind === 'invalid-body')
+        return true;
+    return answer.kind === 'http-error' && answer.status >= 500;
+}
+async function findUploadedApp(options, began, pause, backoff) {
+    const { api, projectId, file, signal, log } = options;
+    const dashboard = `check the project's apps in the TesterArmy dashboard, and give its ID as app-id`;
+    for (let failures = 0;;) {
+        const answer = await api.listApps(projectId, { signal });
+        if (answer.kind === 'aborted')
+            throw new Aborted();
+        if (answer.kind === 'ok') {
+            const matches = matchUploadedApp(answer.value, {
+                fileSize: file.size,
+                since: began,
+                skewMs: UploadLimits.clockSkewMs
+            });
+            if (matches.length === 1) {
+                const app = matches[0];
+                log.info(`Found the uploaded build in the project's apps: ${app.id}.`);
+                return app;
+            }
+            // Not there yet, or the API is slow to list it: a second look costs little.
+            if (matches.length === 0 && failures < UploadLimits.apiRetries) {
+                failures++;
+                await pause(backoff(failures));
+                continue;
+            }
+            throw new Failed(matches.length === 0
+                ? `the upload could not be confirmed, and no app of ${file.size} bytes uploaded since it began is in the project; ${dashboard}`
+                : `the upload's confirm answer was lost, and ${matches.length} apps of ${file.size} bytes were uploaded since it began, so the action cannot tell which is this build; ${dashboard}`);
+        }
+        const refused = answer.kind === 'http-error' && answer.status < 500 && answer.status !== 429;
+        if (refused || failures >= UploadLimits.apiRetries) {
+            throw new Failed(`the upload could not be confirmed, and the project's apps could not be listed (${answerMessage(answer)}); ${dashboard}`);
+        }
+        failures++;
+        await pause(backoff(failures, answer.kind === 'http-error' ? answer.retryAfterMs : null));
+    }
+}
+function answerMessage(answer) {
+    return answer.message;
+}
+/** The log group's title: the file and its size. */
+function uploadTitle(file, projectId) {
+    return `Uploading ${file.uploadName} (${formatBytes(file.size)}) to TesterArmy project ${projectId}`;
+}
+/** For the summary and the log: `48.2 MiB in 12 s (4.02 MiB/s)`. */
+function uploadFigures(size, uploadMs) {
+    return `${formatBytes(size)} in ${formatDuration(uploadMs)} (${formatRate(size, uploadMs)})`;
+}
+
+;// CONCATENATED MODULE: ./src/app-upload-step.ts
+// The step's upload phase on disk and on the wire: check the build before any request, zip a
+// .app folder into RUNNER_TEMP, upload it in one log group, and always remove the zip.
+
+
+
+
+
+/**
+ * Exists, is not empty, is a build TesterArmy can install, and (when its name tells) is for the
+ * `platform` asked for. Relative paths start from the working directory, which on a runner is the
+ * workspace, as for every other action.
+ */
+async function checkAppFile(path, platform = '') {
+    const quoted = JSON.stringify(path);
+    let info;
+    try {
+        info = await (0,promises_.stat)(path);
+    }
+    catch (error) {
+        const code = error.code;
+        return {
+            ok: false,
+            message: code === 'ENOENT' || code === 'ENOTDIR'
+                ? `Input 'app-path' is ${quoted}, which does not exist (relative paths start from ${process.cwd()}): build the app in an earlier step, or fix the path; expected ${ACCEPTED_DESCRIPTION}.`
+                : `Input 'app-path' is ${quoted}, which cannot be read (${code ?? error.message}).`
+        };
+    }
+    const verdict = classifyAppPath(path, info.isDirectory());
+    if (!verdict.ok)
+        return verdict;
+    if (verdict.platform && platform && verdict.platform !== platform) {
+        return {
+            ok: false,
+            message: `Input 'platform' is "${platform}", but app-path ${quoted} is an ${verdict.platform} build: ` +
+                `leave platform empty to use the build's, or give a build for ${platform}.`
+        };
+    }
+    if (verdict.kind === 'app-folder' ? (await (0,promises_.readdir)(path)).length === 0 : info.size === 0) {
+        return {
+            ok: false,
+            message: `Input 'app-path' is ${quoted}, which is empty: the build step may have failed.`
+        };
+    }
+    return {
+        ok: true,
+        app: {
+            path,
+            kind: verdict.kind,
+            uploadName: verdict.uploadName,
+            size: info.size,
+            platform: verdict.platform
+        }
+    };
+}
+async function runUploadStep(options) {
+    const { app, log, clock } = options;
+    const timeout = new AbortController();
+    const timer = setTimeout(() => timeout.abort(), Math.max(0, options.deadline - clock.now()));
+    const signal = AbortSignal.any([options.signal, timeout.signal]);
+    const timedOut = () => ({
+        kind: 'failed',
+        message: `the build was not uploaded within the timeout; raise timeout if it needs longer. No run was started`
+    });
+    let zip = null;
+    try {
+        let file = { path: app.path, uploadName: app.uploadName, size: app.size };
+        if (app.kind === 'app-folder') {
+            const started = clock.now();
+            // Only a folder loads the zip library (a chunk of its own).
+            const { zipAppFolder } = await __nccwpck_require__.e(/* import() */ 526).then(__nccwpck_require__.bind(__nccwpck_require__, 9526));
+            try {
+                zip = await zipAppFolder(app.path, options.tempDir, signal);
+            }
+            catch (error) {
+                if (options.signal.aborted)
+                    return { kind: 'aborted' };
+                if (timeout.signal.aborted)
+                    return timedOut();
+                return {
+                    kind: 'failed',
+                    message: `the .app folder could not be zipped: ${error.message}`
+                };
+            }
+            file = { ...file, path: zip.path, size: zip.size };
+            log.info(`Zipped ${app.path} into ${app.uploadName} in ${formatDuration(clock.now() - started)}.`);
+        }
+        log.startGroup(uploadTitle(file, options.projectId));
+        const outcome = await uploadApp({
+            api: options.api,
+            put: putFile,
+            clock,
+            projectId: options.projectId,
+            file,
+            removeAfterS: options.removeAfterS,
+            signal,
+            userAgent: options.userAgent,
+            log
+        });
+        log.endGroup();
+        if (outcome.kind === 'aborted')
+            return options.signal.aborted ? outcome : timedOut();
+        if (outcome.kind === 'failed')
+            return outcome;
+        return {
+            kind: 'uploaded',
+            build: {
+                path: app.path,
+                uploadName: file.uploadName,
+                size: file.size,
+                uploadMs: outcome.uploadMs,
+                elapsedMs: outcome.elapsedMs,
+                app: outcome.app,
+                recovered: outcome.recovered
+            }
+        };
+    }
+    finally {
+        clearTimeout(timer);
+        await zip?.remove();
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/clock.ts
 // Time as the poller sees it: injected, so tests drive a fake clock instead of sleeping.
 const systemClock = {
@@ -32312,12 +33149,9 @@ async function upsertComment(target) {
     }
 }
 
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 ;// CONCATENATED MODULE: ./src/inputs.ts
 // Turns the workflow's inputs into one typed, validated Settings object, before any request.
+
 
 
 
@@ -32362,8 +33196,10 @@ function parseSettings(source) {
         source.onSecret(githubToken);
     const comment = attempt(() => parseBoolean(Inputs.Comment, source.read(Inputs.Comment), false), false);
     const { runIds, start } = attempt(() => parseTarget(source), { runIds: [], start: null });
+    const upload = attempt(() => parseUpload(source), null);
     const settings = {
         apiKey,
+        upload,
         runIds,
         start,
         comment,
@@ -32414,13 +33250,62 @@ const GROUP_INPUTS = [
     Inputs.Environment
 ];
 const START_INPUTS = [...new Set([...TEST_INPUTS, ...GROUP_INPUTS])];
+/** `app-path` with the project it goes to and how long it is kept; null without `app-path`. */
+function parseUpload(source) {
+    const path = source.read(Inputs.AppPath).trim();
+    if (!path)
+        return null;
+    if (source.read(Inputs.RunId).trim()) {
+        throw new InputError(`Inputs '${Inputs.AppPath}' and '${Inputs.RunId}' are both set: an uploaded build is used by the runs this action starts ` +
+            `(${Inputs.TestId}, ${Inputs.GroupId}); runs given by ${Inputs.RunId} already exist.`);
+    }
+    const appId = source.read(Inputs.AppId).trim();
+    if (appId) {
+        throw new InputError(`Inputs '${Inputs.AppPath}' and '${Inputs.AppId}' are both set: the runs use the build uploaded from ${Inputs.AppPath}; ` +
+            `give ${Inputs.AppId} ${quote(appId)} alone to test an app uploaded earlier.`);
+    }
+    const projectId = source.read(Inputs.ProjectId).trim();
+    if (!projectId) {
+        throw new InputError(`Input '${Inputs.ProjectId}' is required with '${Inputs.AppPath}': the TesterArmy project the build is uploaded to ` +
+            `(its ID is in the project's settings).`);
+    }
+    if (!isUuid(projectId) && !SHORT_ID.test(projectId)) {
+        throw new InputError(`Input '${Inputs.ProjectId}' is ${quote(projectId)}, which is not a project ID: expected a UUID or the project's short ID.`);
+    }
+    const removeAfter = parseRemoveAfter(source.read(Inputs.AppRemoveAfter) || '24h');
+    if ('message' in removeAfter)
+        throw new InputError(removeAfter.message);
+    const platform = source.read(Inputs.Platform).trim().toLowerCase();
+    if (platform && platform !== 'ios' && platform !== 'android') {
+        throw new InputError(`Input '${Inputs.Platform}' is ${quote(platform)}, but '${Inputs.AppPath}' uploads a mobile build: expected ios, android, or empty to take the app's.`);
+    }
+    return {
+        path,
+        projectId: isUuid(projectId) ? projectId.toLowerCase() : projectId,
+        removeAfterS: removeAfter.seconds,
+        platform
+    };
+}
+/** A project's short ID: letters, digits, `-` and `_` (it goes into a URL path). */
+const SHORT_ID = /^[A-Za-z0-9_-]{1,64}$/;
 /** Which runs to wait for: exactly one of run-id, test-id and group-id, with the inputs it takes. */
 function parseTarget(source) {
     const given = [Inputs.RunId, Inputs.TestId, Inputs.GroupId].filter(name => source.read(name).trim() !== '');
+    // `app-path` alone uploads the build and starts nothing; `platform` then only checks the build.
+    if (given.length === 0 && source.read(Inputs.AppPath).trim()) {
+        const stray = START_INPUTS.find(n => n !== Inputs.Platform && source.read(n).trim() !== '');
+        if (stray && stray !== Inputs.AppId) {
+            throw new InputError(`Input '${stray}' is ${quote(source.read(stray).trim())}, but it applies only when the action starts a run ` +
+                `(${Inputs.TestId} or ${Inputs.GroupId}); ${Inputs.AppPath} alone only uploads the build.`);
+        }
+        return { runIds: [], start: null };
+    }
     if (given.length === 0) {
         throw new InputError(`One of '${Inputs.RunId}', '${Inputs.TestId}' or '${Inputs.GroupId}' is required: the run(s) to wait for, ` +
-            `or the test or group to start a run of.`);
+            `or the test or group to start a run of (or '${Inputs.AppPath}' alone, to upload a build).`);
     }
+    if (given.length === 1 && given[0] === Inputs.RunId && source.read(Inputs.AppPath).trim())
+        return { runIds: [], start: null }; // reported by parseUpload, once
     if (given.length > 1) {
         throw new InputError(`Inputs ${given.map(n => `'${n}'`).join(' and ')} are both set: give exactly one of '${Inputs.RunId}' ` +
             `(wait for runs started elsewhere), '${Inputs.TestId}' or '${Inputs.GroupId}' (start a run and wait for it).`);
@@ -32503,11 +33388,6 @@ function parseRunIds(raw) {
     }
     return [...new Set(tokens.map(t => t.toLowerCase()))];
 }
-/** Loopback hosts may use plain http: local mocks and tests never leave the machine. */
-function isLoopback(hostname) {
-    const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
-    return host === 'localhost' || host === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
-}
 function parseApiUrl(raw) {
     const value = raw.trim() || DEFAULT_API_URL;
     const accepted = `an https URL such as ${DEFAULT_API_URL} (http only to 127.0.0.1, ::1 or localhost)`;
@@ -32519,7 +33399,7 @@ function parseApiUrl(raw) {
         throw new InputError(`Input '${Inputs.ApiUrl}' is ${quote(value)}, which is not a URL: expected ${accepted}.`);
     }
     const secure = url.protocol === 'https:';
-    const localHttp = url.protocol === 'http:' && isLoopback(url.hostname);
+    const localHttp = url.protocol === 'http:' && isLoopbackHost(url.hostname);
     if (!secure && !localHttp) {
         throw new InputError(`Input '${Inputs.ApiUrl}' is ${quote(value)}: the API key must not travel unencrypted; expected ${accepted}.`);
     }
@@ -32585,9 +33465,9 @@ function parseReportPath(raw, env) {
         throw new InputError(`Input '${Inputs.ReportPath}' is ${quote(value)}: expected a file path.`);
     }
     if (value)
-        return external_node_path_namespaceObject.resolve(value);
+        return external_node_path_.resolve(value);
     const dir = env.RUNNER_TEMP?.trim() || external_node_os_namespaceObject.tmpdir();
-    return external_node_path_namespaceObject.resolve(dir, 'testerarmy-report.json');
+    return external_node_path_.resolve(dir, 'testerarmy-report.json');
 }
 
 ;// CONCATENATED MODULE: ./src/lifecycle.ts
@@ -32977,9 +33857,22 @@ function logCancelAnswer(id, answer) {
     else
         info(`Run ${id}: could not be cancelled (${answer.kind === 'aborted' ? 'aborted' : logText(answer.message, 200)}).`);
 }
+/** Where the upload phase writes: its group, progress lines and retries. */
+const uploadLog = {
+    info: line => info(line),
+    warning: line => warning(line),
+    startGroup: title => startGroup(title),
+    endGroup: () => endGroup()
+};
+/** The app TesterArmy made of the upload, in one line. */
+function logUploaded(build) {
+    const { app } = build;
+    const version = app.appVersion ? ` ${logText(app.appVersion, 40)}` : '';
+    const bundle = app.bundleId ? `, ${logText(app.bundleId, 200)}` : '';
+    info(`Uploaded ${logText(build.uploadName, 200)}: app ${app.id} (${logText(app.platform, 20)}${version}${bundle})` +
+        `${build.recovered ? ', found in the project after the confirm answer was lost' : ''}.`);
+}
 
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: ./src/labels.ts
 const SEVERITY = {
     5: { mark: '🔴', word: 'Critical' },
@@ -33219,6 +34112,32 @@ function planAnnotations(report) {
         });
     }
     return shown;
+}
+
+;// CONCATENATED MODULE: ./src/app-summary.ts
+// The summary's "App build" block: which build was uploaded and what TesterArmy made of it.
+// Pure; every value from the API is escaped here, through escape.ts.
+
+
+
+function renderAppBuild(build) {
+    const { app } = build;
+    const version = [app.appVersion, app.buildVersion ? `(${app.buildVersion})` : null]
+        .filter(Boolean)
+        .join(' ');
+    const rows = [
+        ['File', `${markdown(build.path, 300)} (${formatBytes(build.size)})`],
+        ['Upload', markdown(uploadFigures(build.size, build.uploadMs))],
+        ['App ID', code(app.id)],
+        ['Platform', markdown(app.platform, 40)],
+        ['Version', version ? markdown(version, 100) : '–'],
+        ['Bundle ID', app.bundleId ? code(app.bundleId, 200) : '–']
+    ];
+    const table = ['| | |', '| --- | --- |', ...rows.map(([k, v]) => `| ${k} | ${v} |`)].join('\n');
+    const note = build.recovered
+        ? "\n\nThe API's answer to the upload's confirmation was lost; the app was found in the project's list (same size, uploaded through the API since this upload began)."
+        : '';
+    return `### App build\n\n${table}${note}\n`;
 }
 
 ;// CONCATENATED MODULE: ./src/outputs.ts
@@ -33779,6 +34698,8 @@ function codeSpan(text) {
 
 
 
+
+
 /**
  * The API key and GitHub token never leave this process: scrubbed from anything written, in case
  * some text echoed them (the client already scrubs API bodies; this is the last line).
@@ -33786,12 +34707,12 @@ function codeSpan(text) {
 function redact(text, secrets) {
     return scrubSecret(scrubSecret(text, secrets.apiKey), secrets.githubToken);
 }
-async function publish(report, settings, context, postComment) {
+async function publish(report, settings, context, postComment, appBuild = null) {
     const reportPath = await writeReportFile(report, settings);
     for (const [name, value] of Object.entries(outputsOf(report, reportPath)))
         setOutput(name, redact(value, settings));
     if (summaryWanted(settings.summary, report.passed))
-        await writeSummary(report, settings, context, reportPath);
+        await writeSummary(report, settings, context, reportPath, appBuild);
     if (settings.annotations) {
         for (const note of planAnnotations(report)) {
             const title = redact(note.title, settings);
@@ -33811,8 +34732,8 @@ async function publish(report, settings, context, postComment) {
 async function writeReportFile(report, settings) {
     const path = settings.reportPath;
     try {
-        await ensureDir((0,external_node_path_namespaceObject.dirname)(path));
-        await (0,promises_namespaceObject.writeFile)(path, redact(`${JSON.stringify(reportFileOf(report), null, 2)}\n`, settings));
+        await ensureDir((0,external_node_path_.dirname)(path));
+        await (0,promises_.writeFile)(path, redact(`${JSON.stringify(reportFileOf(report), null, 2)}\n`, settings));
         return path;
     }
     catch (error) {
@@ -33820,18 +34741,44 @@ async function writeReportFile(report, settings) {
         return '';
     }
 }
-async function writeSummary(report, settings, context, reportPath) {
+async function writeSummary(report, settings, context, reportPath, appBuild) {
+    // The build's block goes last, its bytes kept out of the runs' 1 MiB budget.
+    const block = appBuild ? `\n${renderAppBuild(appBuild)}` : '';
+    const maxBytes = Limits.summaryMaxBytes - Buffer.byteLength(block);
+    await writeMarkdown(renderSummary(report, { ...settings, reportPath, maxBytes }) + block, {
+        settings,
+        context
+    });
+}
+async function writeMarkdown(markdown, { settings, context }) {
     if (!context.summaryPath) {
         info('GITHUB_STEP_SUMMARY is not set (not running on a GitHub runner): no job summary written.');
         return;
     }
-    const markdown = renderSummary(report, { ...settings, reportPath });
     try {
         await summary.addRaw(redact(markdown, settings)).write();
     }
     catch (error) {
         warning(`Could not write the job summary: ${error.message}`);
     }
+}
+/** The uploaded build's outputs, set as soon as the upload is confirmed. */
+function publishAppOutputs(build) {
+    setOutput(Outputs.AppId, build.app.id);
+    setOutput(Outputs.AppPlatform, build.app.platform);
+    setOutput(Outputs.AppVersion, build.app.appVersion ?? '');
+}
+/**
+ * Upload only (`app-path` alone): the build's outputs are already set; the summary says what was
+ * uploaded, and the step passes.
+ */
+async function publishUploadOnly(build, settings, context) {
+    setOutput(Outputs.Passed, 'true');
+    if (summaryWanted(settings.summary, true)) {
+        const markdown = `## ✅ TesterArmy: build uploaded\n\nNo run was started (app-path alone only uploads).\n\n${renderAppBuild(build)}`;
+        await writeMarkdown(markdown, { settings, context });
+    }
+    info(`TesterArmy: build uploaded as app ${build.app.id}; no run was started.`);
 }
 const COMMENT_TITLE = { title: 'TesterArmy comment' };
 /** One comment per workflow job on the pull request; never fails the step, says what happened. */
@@ -33882,16 +34829,16 @@ async function commentOnPullRequest(report, settings, context, postComment) {
  */
 async function ensureDir(dir) {
     try {
-        await (0,promises_namespaceObject.mkdir)(dir);
+        await (0,promises_.mkdir)(dir);
     }
     catch (error) {
         const code = error.code;
         if (code === 'EEXIST')
             return;
-        if (code !== 'ENOENT' || (0,external_node_path_namespaceObject.dirname)(dir) === dir)
+        if (code !== 'ENOENT' || (0,external_node_path_.dirname)(dir) === dir)
             throw error;
-        await ensureDir((0,external_node_path_namespaceObject.dirname)(dir));
-        await (0,promises_namespaceObject.mkdir)(dir).catch((again) => {
+        await ensureDir((0,external_node_path_.dirname)(dir));
+        await (0,promises_.mkdir)(dir).catch((again) => {
             if (again.code !== 'EEXIST')
                 throw again;
         });
@@ -34032,8 +34979,6 @@ function cancelledAtStart(id) {
     };
 }
 
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: ./src/workflow-context.ts
 // What the workflow run tells us about itself: the commit, the pull request, where its summary is.
 // Read from the runner's environment and event payload, without loading @actions/github. The one
@@ -34042,7 +34987,7 @@ const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
 /** The process's environment, as the runner set it. */
 const runnerEnv = () => process.env;
 const workflow_context_isObject = (value) => typeof value === 'object' && value !== null;
-function readWorkflowContext(env, readFile = path => (0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8')) {
+function readWorkflowContext(env, readFile = path => (0,external_node_fs_.readFileSync)(path, 'utf8')) {
     let payload = {};
     if (env.GITHUB_EVENT_PATH) {
         try {
@@ -34085,8 +35030,12 @@ function readWorkflowContext(env, readFile = path => (0,external_node_fs_namespa
 }
 
 ;// CONCATENATED MODULE: ./src/main.ts
-// The action's run(), as the story of a run: read the inputs, start the runs (test-id, group-id),
-// wait for them, build the report, publish it everywhere a user looks, and end the step.
+// The action's run(), as the story of a run: read the inputs, upload the build (app-path), start
+// the runs (test-id, group-id), wait for them, build the report, publish it everywhere a user
+// looks, and end the step.
+
+
+
 
 
 
@@ -34134,6 +35083,14 @@ async function waitAndReport(deps) {
             setFailed(inputError.message);
         return;
     }
+    // The build is checked on disk before any request, like an input.
+    let checkedApp = null;
+    if (settings.upload) {
+        const checked = await checkAppFile(settings.upload.path, settings.upload.platform);
+        if (!checked.ok)
+            return setFailed(checked.message);
+        checkedApp = checked.app;
+    }
     const { clock } = deps;
     const started = clock.now();
     const api = deps.api(settings);
@@ -34144,9 +35101,50 @@ async function waitAndReport(deps) {
         const deadline = started + settings.timeoutMs;
         let ids = settings.runIds;
         let cancelledIds = [];
-        // 1. Start the runs, when asked to (test-id, group-id).
-        if (settings.start) {
-            const outcome = await startRequestedRuns(settings.start, {
+        let start = settings.start;
+        let appBuild = null;
+        // 1. Upload the build made in the workflow (app-path), and start the runs on it.
+        if (settings.upload && checkedApp) {
+            const uploaded = await runUploadStep({
+                app: checkedApp,
+                projectId: settings.upload.projectId,
+                removeAfterS: settings.upload.removeAfterS,
+                api,
+                clock,
+                signal,
+                deadline,
+                tempDir: deps.env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)(),
+                userAgent: `testerarmy-action/${VERSION}`,
+                log: uploadLog
+            });
+            if (uploaded.kind !== 'uploaded') {
+                if (uploaded.kind === 'aborted')
+                    info('The upload was cancelled: nothing was confirmed and no run was started.');
+                const report = buildReport([], settings, {
+                    fatal: uploaded.kind === 'failed' ? uploaded.message : null,
+                    cancelled: uploaded.kind === 'aborted'
+                });
+                await publish(report, settings, context, deps.comment);
+                conclude(report, settings);
+                return;
+            }
+            appBuild = uploaded.build;
+            publishAppOutputs(appBuild);
+            logUploaded(appBuild);
+            const platform = resolvePlatform(settings.upload.platform, appBuild.app);
+            if ('message' in platform) {
+                const report = buildReport([], settings, { fatal: platform.message });
+                await publish(report, settings, context, deps.comment, appBuild);
+                conclude(report, settings);
+                return;
+            }
+            if (!start)
+                return await publishUploadOnly(appBuild, settings, context);
+            start = { ...start, appId: appBuild.app.id, platform: platform.platform };
+        }
+        // 2. Start the runs, when asked to (test-id, group-id).
+        if (start) {
+            const outcome = await startRequestedRuns(start, {
                 api,
                 clock,
                 context,
@@ -34159,14 +35157,14 @@ async function waitAndReport(deps) {
                     ? outcome.message
                     : 'the workflow was cancelled while the run was being started; it may have started, so check the TesterArmy dashboard';
                 const report = buildReport([], settings, { fatal, cancelled: outcome.kind === 'aborted' });
-                await publish(report, settings, context, deps.comment);
+                await publish(report, settings, context, deps.comment, appBuild);
                 conclude(report, settings);
                 return;
             }
             ids = outcome.runIds;
             cancelledIds = outcome.cancelledRunIds;
         }
-        // 2. Wait for every run the API did not cancel at once.
+        // 3. Wait for every run the API did not cancel at once.
         const toWait = ids.filter(id => !cancelledIds.includes(id));
         startWaitGroup(toWait, settings);
         const polled = await pollRuns({
@@ -34179,14 +35177,14 @@ async function waitAndReport(deps) {
             log: pollLog
         });
         endGroup();
-        // 3. Stop what nobody waits for any more, then report on every run, in the order given.
+        // 4. Stop what nobody waits for any more, then report on every run, in the order given.
         const cancelled = signal.aborted;
         if (settings.cancelOnAbort)
             await cancelUnfinished(api, polled.outcomes, cancelled);
         const outcomes = ids.map(id => polled.outcomes.find(o => o.id === id) ?? cancelledAtStart(id));
         const report = buildReport(outcomes, settings, { fatal: polled.fatal, cancelled });
-        // 4. Publish it and end the step on the verdict.
-        await publish(report, settings, context, deps.comment);
+        // 5. Publish it and end the step on the verdict.
+        await publish(report, settings, context, deps.comment, appBuild);
         conclude(report, settings);
     }
     finally {

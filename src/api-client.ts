@@ -6,6 +6,14 @@ import { HttpClient } from '@actions/http-client'
 import type { RequestHandler } from '@actions/http-client/lib/interfaces'
 import { Limits, VERSION } from './constants.js'
 import { formatDuration } from './duration.js'
+import {
+  NotAnAppError,
+  parseAppList,
+  parseConfirmed,
+  parseUploadTicket,
+  type MobileApp,
+  type UploadTicket
+} from './app-response.js'
 import type { Aborted, Fault, HttpError, InvalidBody, NetworkError } from './model.js'
 import {
   NotARunError,
@@ -14,6 +22,8 @@ import {
   type Run,
   type StartedRuns
 } from './run-response.js'
+
+import type { UploadApi, UploadRequestBody } from './upload-app.js'
 
 export type { NetworkError } from './model.js'
 
@@ -57,7 +67,7 @@ export interface ApiClientOptions {
   now?: () => number
 }
 
-export class ApiClient implements RunsApi, StartApi {
+export class ApiClient implements RunsApi, StartApi, UploadApi {
   private readonly now: () => number
 
   constructor(private readonly options: ApiClientOptions) {
@@ -93,6 +103,48 @@ export class ApiClient implements RunsApi, StartApi {
     if (answer.kind !== 'http') return answer
     if (!isSuccess(answer.status)) return httpError(answer)
     return decode(answer, '', json => ({ kind: 'started', ...parseStartResponse(json, kind) }))
+  }
+
+  /** `POST /v1/projects/{id}/mobile/upload`: a presigned URL for the build. */
+  createUpload(
+    projectId: string,
+    body: UploadRequestBody,
+    options: RequestOptions = {}
+  ): Promise<{ kind: 'ok'; value: UploadTicket } | Fault> {
+    return this.decoded('POST', `${mobilePath(projectId)}/upload`, options, body, parseUploadTicket)
+  }
+
+  /** `POST /v1/projects/{id}/mobile/upload/confirm`: the uploaded file becomes an app. */
+  confirmUpload(
+    projectId: string,
+    body: UploadRequestBody & { storageKey: string },
+    options: RequestOptions = {}
+  ): Promise<{ kind: 'ok'; value: MobileApp } | Fault> {
+    const path = `${mobilePath(projectId)}/upload/confirm`
+    return this.decoded('POST', path, options, body, parseConfirmed)
+  }
+
+  /** `GET /v1/projects/{id}/mobile`: the project's apps, to find one whose confirm answer was lost. */
+  listApps(
+    projectId: string,
+    options: RequestOptions = {}
+  ): Promise<{ kind: 'ok'; value: MobileApp[] } | Fault> {
+    return this.decoded('GET', mobilePath(projectId), options, undefined, parseAppList)
+  }
+
+  /** A request whose success body is JSON checked by `parse`; anything else as the usual faults. */
+  private async decoded<T>(
+    method: 'GET' | 'POST',
+    path: string,
+    options: RequestOptions,
+    body: object | undefined,
+    parse: (json: unknown) => T
+  ): Promise<{ kind: 'ok'; value: T } | Fault> {
+    const json = body === undefined ? undefined : JSON.stringify(body)
+    const answer = await this.send(method, path, options, json)
+    if (answer.kind !== 'http') return answer
+    if (!isSuccess(answer.status)) return httpError(answer)
+    return decode(answer, 'with ', value => ({ kind: 'ok' as const, value: parse(value) }))
   }
 
   /** One request, its answer read to the end and scrubbed of the key, or the fault that ended it. */
@@ -141,6 +193,9 @@ export class ApiClient implements RunsApi, StartApi {
   }
 }
 
+const mobilePath = (projectId: string): string =>
+  `/v1/projects/${encodeURIComponent(projectId)}/mobile`
+
 /** An HTTP answer, any status, its body read in full. */
 interface HttpAnswer {
   kind: 'http'
@@ -177,7 +232,7 @@ function decode<T>(
   try {
     return parse(json)
   } catch (error) {
-    if (!(error instanceof NotARunError)) throw error
+    if (!(error instanceof NotARunError) && !(error instanceof NotAnAppError)) throw error
     return { kind: 'invalid-body', message: `the API answered ${status} ${joint}${error.message}` }
   }
 }

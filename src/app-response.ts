@@ -1,5 +1,6 @@
 // Decodes what the API says about uploads: the presigned ticket, one app, the project's app list.
 // Everything here is untrusted JSON, checked before the rest of the action believes it.
+import { isUuid } from './run-response.js'
 
 /** `POST /v1/projects/{projectId}/mobile/upload`: where to put the file, and its key for confirm. */
 export interface UploadTicket {
@@ -23,8 +24,6 @@ export interface MobileApp {
 
 export class NotAnAppError extends Error {}
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
-
 const text = (value: unknown): string | null =>
   typeof value === 'string' && value.trim() !== '' ? value : null
 
@@ -42,7 +41,7 @@ export function parseApp(json: unknown): MobileApp {
   const body = (typeof json === 'object' && json !== null ? json : {}) as Record<string, unknown>
   const id = text(body.id)
   // Runs are started with this ID: anything but a UUID would be sent on blindly.
-  if (!id || !UUID.test(id)) throw new NotAnAppError('the app has no ID (a UUID)')
+  if (!id || !isUuid(id)) throw new NotAnAppError('the app has no ID (a UUID)')
   const platform = text(body.platform)
   if (!platform) throw new NotAnAppError('the app has no platform')
   return {

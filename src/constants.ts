@@ -25,7 +25,10 @@ export const Inputs = {
   TargetUrl: 'target-url',
   Environment: 'environment',
   Comment: 'comment',
-  GithubToken: 'github-token'
+  GithubToken: 'github-token',
+  ProjectId: 'project-id',
+  AppPath: 'app-path',
+  AppRemoveAfter: 'app-remove-after'
 } as const
 
 export const Outputs = {
@@ -42,7 +45,10 @@ export const Outputs = {
   FeatureName: 'feature-name',
   Description: 'description',
   ReportPath: 'report-path',
-  Runs: 'runs'
+  Runs: 'runs',
+  AppId: 'app-id',
+  AppPlatform: 'app-platform',
+  AppVersion: 'app-version'
 } as const
 
 /** The environment variable read when the `api-key` input is empty. */

@@ -5,8 +5,22 @@ import { API_KEY_ENV, DEFAULT_API_URL, Inputs, Limits } from './constants.js'
 import { formatDuration, parseDuration } from './duration.js'
 import type { FailOn, StartRequest, SummaryMode } from './model.js'
 import { isUuid } from './run-response.js'
+import { isLoopbackHost, parseRemoveAfter } from './app-build.js'
+
+/** A build made in the workflow, to upload before starting runs on it (or instead of any run). */
+export interface UploadRequest {
+  /** As the user wrote it; checked on disk before any request. */
+  path: string
+  projectId: string
+  /** Seconds TesterArmy keeps the build; null keeps it. */
+  removeAfterS: number | null
+  /** `platform` as given (`ios`, `android`) or '' to take the app's. */
+  platform: string
+}
 
 export interface Settings {
+  /** The build to upload first, when `app-path` is given. */
+  upload: UploadRequest | null
   /** Run IDs to wait for, lower-cased, duplicates dropped, in the order given; empty when starting. */
   runIds: string[]
   /** The test or group to start a run of, when `test-id` or `group-id` is given. */
@@ -81,8 +95,10 @@ export function parseSettings(source: InputSource): Settings {
     false
   )
   const { runIds, start } = attempt(() => parseTarget(source), { runIds: [], start: null })
+  const upload = attempt(() => parseUpload(source), null)
   const settings: Settings = {
     apiKey,
+    upload,
     runIds,
     start,
     comment,
@@ -147,17 +163,78 @@ const GROUP_INPUTS = [
 ] as const
 const START_INPUTS = [...new Set([...TEST_INPUTS, ...GROUP_INPUTS])]
 
+/** `app-path` with the project it goes to and how long it is kept; null without `app-path`. */
+function parseUpload(source: InputSource): UploadRequest | null {
+  const path = source.read(Inputs.AppPath).trim()
+  if (!path) return null
+  if (source.read(Inputs.RunId).trim()) {
+    throw new InputError(
+      `Inputs '${Inputs.AppPath}' and '${Inputs.RunId}' are both set: an uploaded build is used by the runs this action starts ` +
+        `(${Inputs.TestId}, ${Inputs.GroupId}); runs given by ${Inputs.RunId} already exist.`
+    )
+  }
+  const appId = source.read(Inputs.AppId).trim()
+  if (appId) {
+    throw new InputError(
+      `Inputs '${Inputs.AppPath}' and '${Inputs.AppId}' are both set: the runs use the build uploaded from ${Inputs.AppPath}; ` +
+        `give ${Inputs.AppId} ${quote(appId)} alone to test an app uploaded earlier.`
+    )
+  }
+  const projectId = source.read(Inputs.ProjectId).trim()
+  if (!projectId) {
+    throw new InputError(
+      `Input '${Inputs.ProjectId}' is required with '${Inputs.AppPath}': the TesterArmy project the build is uploaded to ` +
+        `(its ID is in the project's settings).`
+    )
+  }
+  if (!isUuid(projectId) && !SHORT_ID.test(projectId)) {
+    throw new InputError(
+      `Input '${Inputs.ProjectId}' is ${quote(projectId)}, which is not a project ID: expected a UUID or the project's short ID.`
+    )
+  }
+  const removeAfter = parseRemoveAfter(source.read(Inputs.AppRemoveAfter) || '24h')
+  if ('message' in removeAfter) throw new InputError(removeAfter.message)
+  const platform = source.read(Inputs.Platform).trim().toLowerCase()
+  if (platform && platform !== 'ios' && platform !== 'android') {
+    throw new InputError(
+      `Input '${Inputs.Platform}' is ${quote(platform)}, but '${Inputs.AppPath}' uploads a mobile build: expected ios, android, or empty to take the app's.`
+    )
+  }
+  return {
+    path,
+    projectId: isUuid(projectId) ? projectId.toLowerCase() : projectId,
+    removeAfterS: removeAfter.seconds,
+    platform
+  }
+}
+
+/** A project's short ID: letters, digits, `-` and `_` (it goes into a URL path). */
+const SHORT_ID = /^[A-Za-z0-9_-]{1,64}$/
+
 /** Which runs to wait for: exactly one of run-id, test-id and group-id, with the inputs it takes. */
 function parseTarget(source: InputSource): { runIds: string[]; start: StartRequest | null } {
   const given = [Inputs.RunId, Inputs.TestId, Inputs.GroupId].filter(
     name => source.read(name).trim() !== ''
   )
+  // `app-path` alone uploads the build and starts nothing; `platform` then only checks the build.
+  if (given.length === 0 && source.read(Inputs.AppPath).trim()) {
+    const stray = START_INPUTS.find(n => n !== Inputs.Platform && source.read(n).trim() !== '')
+    if (stray && stray !== Inputs.AppId) {
+      throw new InputError(
+        `Input '${stray}' is ${quote(source.read(stray).trim())}, but it applies only when the action starts a run ` +
+          `(${Inputs.TestId} or ${Inputs.GroupId}); ${Inputs.AppPath} alone only uploads the build.`
+      )
+    }
+    return { runIds: [], start: null }
+  }
   if (given.length === 0) {
     throw new InputError(
       `One of '${Inputs.RunId}', '${Inputs.TestId}' or '${Inputs.GroupId}' is required: the run(s) to wait for, ` +
-        `or the test or group to start a run of.`
+        `or the test or group to start a run of (or '${Inputs.AppPath}' alone, to upload a build).`
     )
   }
+  if (given.length === 1 && given[0] === Inputs.RunId && source.read(Inputs.AppPath).trim())
+    return { runIds: [], start: null } // reported by parseUpload, once
   if (given.length > 1) {
     throw new InputError(
       `Inputs ${given.map(n => `'${n}'`).join(' and ')} are both set: give exactly one of '${Inputs.RunId}' ` +
@@ -260,12 +337,6 @@ function parseRunIds(raw: string): string[] {
   return [...new Set(tokens.map(t => t.toLowerCase()))]
 }
 
-/** Loopback hosts may use plain http: local mocks and tests never leave the machine. */
-function isLoopback(hostname: string): boolean {
-  const host = hostname.replace(/^\[|\]$/g, '').toLowerCase()
-  return host === 'localhost' || host === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host)
-}
-
 function parseApiUrl(raw: string): string {
   const value = raw.trim() || DEFAULT_API_URL
   const accepted = `an https URL such as ${DEFAULT_API_URL} (http only to 127.0.0.1, ::1 or localhost)`
@@ -278,7 +349,7 @@ function parseApiUrl(raw: string): string {
     )
   }
   const secure = url.protocol === 'https:'
-  const localHttp = url.protocol === 'http:' && isLoopback(url.hostname)
+  const localHttp = url.protocol === 'http:' && isLoopbackHost(url.hostname)
   if (!secure && !localHttp) {
     throw new InputError(
       `Input '${Inputs.ApiUrl}' is ${quote(value)}: the API key must not travel unencrypted; expected ${accepted}.`

@@ -1,9 +1,14 @@
-// The action's run(), as the story of a run: read the inputs, start the runs (test-id, group-id),
-// wait for them, build the report, publish it everywhere a user looks, and end the step.
+// The action's run(), as the story of a run: read the inputs, upload the build (app-path), start
+// the runs (test-id, group-id), wait for them, build the report, publish it everywhere a user
+// looks, and end the step.
+import { tmpdir } from 'node:os'
 import * as core from '@actions/core'
 import { ApiClient, type RunsApi, type StartApi } from './api-client.js'
+import { resolvePlatform } from './app-response.js'
+import type { AppBuild } from './app-summary.js'
+import { checkAppFile, runUploadStep, type CheckedApp } from './app-upload-step.js'
 import { systemClock, type Clock } from './clock.js'
-import { Limits, Outputs } from './constants.js'
+import { Limits, Outputs, VERSION } from './constants.js'
 import { upsertComment } from './github-comment.js'
 import { InputErrors, parseSettings, type Settings } from './inputs.js'
 import { watchCancellation, type Signals } from './lifecycle.js'
@@ -12,20 +17,29 @@ import { pollRuns } from './poller.js'
 import {
   logCancelAnswer,
   logStarted,
+  logUploaded,
   pollLog,
   startGroupTitle,
   startRetryLine,
-  startWaitGroup
+  startWaitGroup,
+  uploadLog
 } from './progress.js'
-import { conclude, publish, type PostComment } from './publish.js'
+import {
+  conclude,
+  publish,
+  publishAppOutputs,
+  publishUploadOnly,
+  type PostComment
+} from './publish.js'
 import { buildReport, unfinishedRuns } from './report.js'
 import { cancelledAtStart, startRuns, type StartOutcome } from './start-runs.js'
+import type { UploadApi } from './upload-app.js'
 import { readWorkflowContext, runnerEnv, type Env } from './workflow-context.js'
 
 export interface Dependencies {
   clock: Clock
   /** Builds the API client once the settings are known. */
-  api: (settings: Settings) => RunsApi & StartApi
+  api: (settings: Settings) => RunsApi & StartApi & UploadApi
   /** Where the runner's cancellation arrives. */
   signals: Signals
   /** Creates or updates the pull-request comment. */
@@ -67,6 +81,13 @@ async function waitAndReport(deps: Dependencies): Promise<void> {
     for (const inputError of error.errors) core.setFailed(inputError.message)
     return
   }
+  // The build is checked on disk before any request, like an input.
+  let checkedApp: CheckedApp | null = null
+  if (settings.upload) {
+    const checked = await checkAppFile(settings.upload.path, settings.upload.platform)
+    if (!checked.ok) return core.setFailed(checked.message)
+    checkedApp = checked.app
+  }
 
   const { clock } = deps
   const started = clock.now()
@@ -78,10 +99,51 @@ async function waitAndReport(deps: Dependencies): Promise<void> {
     const deadline = started + settings.timeoutMs
     let ids = settings.runIds
     let cancelledIds: string[] = []
+    let start = settings.start
+    let appBuild: AppBuild | null = null
 
-    // 1. Start the runs, when asked to (test-id, group-id).
-    if (settings.start) {
-      const outcome = await startRequestedRuns(settings.start, {
+    // 1. Upload the build made in the workflow (app-path), and start the runs on it.
+    if (settings.upload && checkedApp) {
+      const uploaded = await runUploadStep({
+        app: checkedApp,
+        projectId: settings.upload.projectId,
+        removeAfterS: settings.upload.removeAfterS,
+        api,
+        clock,
+        signal,
+        deadline,
+        tempDir: deps.env.RUNNER_TEMP || tmpdir(),
+        userAgent: `testerarmy-action/${VERSION}`,
+        log: uploadLog
+      })
+      if (uploaded.kind !== 'uploaded') {
+        if (uploaded.kind === 'aborted')
+          core.info('The upload was cancelled: nothing was confirmed and no run was started.')
+        const report = buildReport([], settings, {
+          fatal: uploaded.kind === 'failed' ? uploaded.message : null,
+          cancelled: uploaded.kind === 'aborted'
+        })
+        await publish(report, settings, context, deps.comment)
+        conclude(report, settings)
+        return
+      }
+      appBuild = uploaded.build
+      publishAppOutputs(appBuild)
+      logUploaded(appBuild)
+      const platform = resolvePlatform(settings.upload.platform, appBuild.app)
+      if ('message' in platform) {
+        const report = buildReport([], settings, { fatal: platform.message })
+        await publish(report, settings, context, deps.comment, appBuild)
+        conclude(report, settings)
+        return
+      }
+      if (!start) return await publishUploadOnly(appBuild, settings, context)
+      start = { ...start, appId: appBuild.app.id, platform: platform.platform }
+    }
+
+    // 2. Start the runs, when asked to (test-id, group-id).
+    if (start) {
+      const outcome = await startRequestedRuns(start, {
         api,
         clock,
         context,
@@ -95,7 +157,7 @@ async function waitAndReport(deps: Dependencies): Promise<void> {
             ? outcome.message
             : 'the workflow was cancelled while the run was being started; it may have started, so check the TesterArmy dashboard'
         const report = buildReport([], settings, { fatal, cancelled: outcome.kind === 'aborted' })
-        await publish(report, settings, context, deps.comment)
+        await publish(report, settings, context, deps.comment, appBuild)
         conclude(report, settings)
         return
       }
@@ -103,7 +165,7 @@ async function waitAndReport(deps: Dependencies): Promise<void> {
       cancelledIds = outcome.cancelledRunIds
     }
 
-    // 2. Wait for every run the API did not cancel at once.
+    // 3. Wait for every run the API did not cancel at once.
     const toWait = ids.filter(id => !cancelledIds.includes(id))
     startWaitGroup(toWait, settings)
     const polled = await pollRuns({
@@ -117,14 +179,14 @@ async function waitAndReport(deps: Dependencies): Promise<void> {
     })
     core.endGroup()
 
-    // 3. Stop what nobody waits for any more, then report on every run, in the order given.
+    // 4. Stop what nobody waits for any more, then report on every run, in the order given.
     const cancelled = signal.aborted
     if (settings.cancelOnAbort) await cancelUnfinished(api, polled.outcomes, cancelled)
     const outcomes = ids.map(id => polled.outcomes.find(o => o.id === id) ?? cancelledAtStart(id))
     const report = buildReport(outcomes, settings, { fatal: polled.fatal, cancelled })
 
-    // 4. Publish it and end the step on the verdict.
-    await publish(report, settings, context, deps.comment)
+    // 5. Publish it and end the step on the verdict.
+    await publish(report, settings, context, deps.comment, appBuild)
     conclude(report, settings)
   } finally {
     lifecycle.dispose()

@@ -2,6 +2,8 @@
 // live, worded once. API text is cut and cleaned through escape.ts before it reaches the log.
 import * as core from '@actions/core'
 import type { CancelRunResponse } from './api-client.js'
+import type { AppBuild } from './app-summary.js'
+import type { UploadStepOptions } from './app-upload-step.js'
 import { formatDuration } from './duration.js'
 import { logText } from './escape.js'
 import type { StartRequest } from './model.js'
@@ -64,4 +66,23 @@ export function logCancelAnswer(id: string, answer: CancelRunResponse): void {
     core.info(
       `Run ${id}: could not be cancelled (${answer.kind === 'aborted' ? 'aborted' : logText(answer.message, 200)}).`
     )
+}
+
+/** Where the upload phase writes: its group, progress lines and retries. */
+export const uploadLog: UploadStepOptions['log'] = {
+  info: line => core.info(line),
+  warning: line => core.warning(line),
+  startGroup: title => core.startGroup(title),
+  endGroup: () => core.endGroup()
+}
+
+/** The app TesterArmy made of the upload, in one line. */
+export function logUploaded(build: AppBuild): void {
+  const { app } = build
+  const version = app.appVersion ? ` ${logText(app.appVersion, 40)}` : ''
+  const bundle = app.bundleId ? `, ${logText(app.bundleId, 200)}` : ''
+  core.info(
+    `Uploaded ${logText(build.uploadName, 200)}: app ${app.id} (${logText(app.platform, 20)}${version}${bundle})` +
+      `${build.recovered ? ', found in the project after the confirm answer was lost' : ''}.`
+  )
 }

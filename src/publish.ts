@@ -5,6 +5,8 @@ import { dirname } from 'node:path'
 import * as core from '@actions/core'
 import { planAnnotations } from './annotations.js'
 import { scrubSecret } from './api-client.js'
+import { renderAppBuild, type AppBuild } from './app-summary.js'
+import { Limits, Outputs } from './constants.js'
 import { logText } from './escape.js'
 import type { CommentResult, CommentTarget } from './github-comment.js'
 import type { Settings } from './inputs.js'
@@ -32,13 +34,14 @@ export async function publish(
   report: Report,
   settings: Settings,
   context: WorkflowContext,
-  postComment: PostComment
+  postComment: PostComment,
+  appBuild: AppBuild | null = null
 ): Promise<void> {
   const reportPath = await writeReportFile(report, settings)
   for (const [name, value] of Object.entries(outputsOf(report, reportPath)))
     core.setOutput(name, redact(value, settings))
   if (summaryWanted(settings.summary, report.passed))
-    await writeSummary(report, settings, context, reportPath)
+    await writeSummary(report, settings, context, reportPath, appBuild)
   if (settings.annotations) {
     for (const note of planAnnotations(report)) {
       const title = redact(note.title, settings)
@@ -68,7 +71,21 @@ async function writeSummary(
   report: Report,
   settings: Settings,
   context: WorkflowContext,
-  reportPath: string
+  reportPath: string,
+  appBuild: AppBuild | null
+): Promise<void> {
+  // The build's block goes last, its bytes kept out of the runs' 1 MiB budget.
+  const block = appBuild ? `\n${renderAppBuild(appBuild)}` : ''
+  const maxBytes = Limits.summaryMaxBytes - Buffer.byteLength(block)
+  await writeMarkdown(renderSummary(report, { ...settings, reportPath, maxBytes }) + block, {
+    settings,
+    context
+  })
+}
+
+async function writeMarkdown(
+  markdown: string,
+  { settings, context }: { settings: Settings; context: WorkflowContext }
 ): Promise<void> {
   if (!context.summaryPath) {
     core.info(
@@ -76,12 +93,35 @@ async function writeSummary(
     )
     return
   }
-  const markdown = renderSummary(report, { ...settings, reportPath })
   try {
     await core.summary.addRaw(redact(markdown, settings)).write()
   } catch (error) {
     core.warning(`Could not write the job summary: ${(error as Error).message}`)
   }
+}
+
+/** The uploaded build's outputs, set as soon as the upload is confirmed. */
+export function publishAppOutputs(build: AppBuild): void {
+  core.setOutput(Outputs.AppId, build.app.id)
+  core.setOutput(Outputs.AppPlatform, build.app.platform)
+  core.setOutput(Outputs.AppVersion, build.app.appVersion ?? '')
+}
+
+/**
+ * Upload only (`app-path` alone): the build's outputs are already set; the summary says what was
+ * uploaded, and the step passes.
+ */
+export async function publishUploadOnly(
+  build: AppBuild,
+  settings: Settings,
+  context: WorkflowContext
+): Promise<void> {
+  core.setOutput(Outputs.Passed, 'true')
+  if (summaryWanted(settings.summary, true)) {
+    const markdown = `## ✅ TesterArmy: build uploaded\n\nNo run was started (app-path alone only uploads).\n\n${renderAppBuild(build)}`
+    await writeMarkdown(markdown, { settings, context })
+  }
+  core.info(`TesterArmy: build uploaded as app ${build.app.id}; no run was started.`)
 }
 
 const COMMENT_TITLE = { title: 'TesterArmy comment' }

@@ -5,16 +5,12 @@ import type { Clock } from './clock.js'
 import { checkUploadUrl, formatBytes } from './app-build.js'
 import { matchUploadedApp, type MobileApp, type UploadTicket } from './app-response.js'
 import { formatDuration } from './duration.js'
+import type { Fault } from './model.js'
 import type { PutOptions, PutResult } from './storage-put.js'
 import { formatRate, UploadProgress } from './upload-progress.js'
 
 /** An API answer about uploads: the value, or why not (the same faults as every API request). */
-export type ApiAnswer<T> =
-  | { kind: 'ok'; value: T }
-  | { kind: 'http-error'; status: number; message: string; retryAfterMs: number | null }
-  | { kind: 'invalid-body'; message: string }
-  | { kind: 'network-error'; message: string; timedOut: boolean; mayHaveArrived: boolean }
-  | { kind: 'aborted' }
+export type ApiAnswer<T> = { kind: 'ok'; value: T } | Fault
 
 export interface UploadRequestBody {
   filename: string

@@ -1,7 +1,7 @@
 // Zips a `.app` folder for upload: entries under the folder's own name (`Shop.app/...`), symlinks
 // kept as links, streamed to disk. yazl is loaded only here, only when a folder is given.
 import { createWriteStream } from 'node:fs'
-import { lstat, readdir, readlink, rm, stat } from 'node:fs/promises'
+import { lstat, mkdir, readdir, readlink, rm, stat } from 'node:fs/promises'
 import { basename, join } from 'node:path'
 
 export interface ZippedApp {
@@ -26,6 +26,7 @@ export async function zipAppFolder(
   const top = basename(folder.replace(/[/\\]+$/, ''))
   const path = join(tempDir, `${top}.zip`)
   const remove = (): Promise<void> => rm(path, { force: true }).catch(() => undefined)
+  await mkdir(tempDir, { recursive: true })
   const zip = new ZipFile()
   const output = createWriteStream(path)
   const written = new Promise<void>((resolve, reject) => {
@@ -34,6 +35,8 @@ export async function zipAppFolder(
     zip.outputStream.on('error', reject)
     signal?.addEventListener('abort', () => reject(new Error('aborted')), { once: true })
   })
+  // Awaited below, after the entries are added; an early failure must not go unhandled meanwhile.
+  written.catch(() => undefined)
   zip.outputStream.pipe(output)
   try {
     await addFolder(zip, folder, top, signal)
