@@ -34,6 +34,7 @@ describe('parseSettings', () => {
     expect(settings).toEqual({
       runIds: [RUN],
       start: null,
+      upload: null,
       comment: false,
       githubToken: '',
       apiKey: 'k-123',

@@ -1,0 +1,73 @@
+// The upload inputs: app-path with project-id and app-remove-after, and what they combine with.
+import { describe, expect, it } from '@jest/globals'
+import { InputErrors, parseSettings } from '../src/inputs.js'
+
+const PROJECT = '5F0C8A8E-3B7D-4D35-9A51-2F7E1C9B6A10'
+const TEST = 'c4a1e2d3-5b6f-4a7b-8c9d-0e1f2a3b4c5d'
+
+const parse = (inputs: Record<string, string>) =>
+  parseSettings({
+    read: name => inputs[name] ?? '',
+    env: { RUNNER_TEMP: '/runner/temp' },
+    onSecret: () => undefined
+  })
+
+function errorsOf(inputs: Record<string, string>): string[] {
+  try {
+    parse({ 'api-key': 'k-123', 'project-id': PROJECT, ...inputs })
+  } catch (error) {
+    if (error instanceof InputErrors) return error.errors.map(e => e.message)
+    throw error
+  }
+  return []
+}
+
+describe('app-path', () => {
+  it('alone uploads only, kept 24 h by default', () => {
+    const settings = parse({ 'api-key': 'k', 'app-path': 'app.apk', 'project-id': PROJECT })
+    expect(settings.start).toBeNull()
+    expect(settings.runIds).toEqual([])
+    expect(settings.upload).toEqual({
+      path: 'app.apk',
+      projectId: PROJECT.toLowerCase(),
+      removeAfterS: 86_400,
+      platform: ''
+    })
+  })
+
+  it('with test-id uploads, then starts; a short project ID and never are fine', () => {
+    const settings = parse({
+      'api-key': 'k',
+      'app-path': 'Shop.app',
+      'test-id': TEST,
+      'project-id': 'shop_app-2',
+      'app-remove-after': 'never',
+      platform: 'IOS'
+    })
+    expect(settings.start).toMatchObject({ kind: 'test', id: TEST, platform: 'ios' })
+    expect(settings.upload).toEqual({
+      path: 'Shop.app',
+      projectId: 'shop_app-2',
+      removeAfterS: null,
+      platform: 'ios'
+    })
+  })
+
+  it.each([
+    [{ 'app-id': TEST }, /'app-path' and 'app-id' are both set/],
+    [{ 'run-id': TEST }, /'app-path' and 'run-id' are both set/],
+    [{ 'project-id': '' }, /'project-id' is required with 'app-path'/],
+    [{ 'project-id': 'a/b' }, /'project-id' is "a\/b", which is not a project ID/],
+    [{ 'app-remove-after': '8d' }, /'app-remove-after' is "8d".*from 1m to 7d/],
+    [{ platform: 'web' }, /'platform' is "web", but 'app-path' uploads a mobile build/],
+    [{ mode: 'fast' }, /'mode' is "fast", but it applies only when the action starts a run/]
+  ])('refuses %j in one line', (inputs, message) => {
+    const errors = errorsOf({ 'app-path': 'app.apk', ...inputs })
+    expect(errors).toHaveLength(1)
+    expect(errors[0]).toMatch(message)
+  })
+
+  it('without it, nothing to do is still an error that mentions it', () => {
+    expect(errorsOf({})).toEqual([expect.stringMatching(/or 'app-path' alone, to upload a build/)])
+  })
+})
