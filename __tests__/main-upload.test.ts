@@ -1,0 +1,164 @@
+// run() with app-path, @actions/core replaced, the real client against the simulated API and
+// storage: what the step tells about the build, and how it ends when the upload does not.
+import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals'
+import { EventEmitter } from 'node:events'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import * as core from '../__fixtures__/core.js'
+import { startSimulatedApi, type UploadOptions } from '../scripts/simulated-api.mjs'
+import { ApiClient } from '../src/api-client.js'
+import { systemClock } from '../src/clock.js'
+import { fixtureBody } from './helpers/fixtures.js'
+
+jest.unstable_mockModule('@actions/core', () => core)
+const { run } = await import('../src/main.js')
+
+const KEY = 'sk_unit_upload_SECRET'
+const PROJECT = '5f0c8a8e-3b7d-4d35-9a51-2f7e1c9b6a10'
+const TEST = 'c4a1e2d3-5b6f-4a7b-8c9d-0e1f2a3b4c5d'
+const RUN = '2b9f6a47-8c1d-4e0b-b7a3-5e2c9d4f1a36'
+
+let dir: string
+let close: () => Promise<void> = async () => undefined
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'main-upload-'))
+  process.env.GITHUB_STEP_SUMMARY = join(dir, 'summary.md')
+  process.env.RUNNER_TEMP = join(dir, 'temp')
+})
+afterEach(async () => {
+  await close()
+  rmSync(dir, { recursive: true, force: true })
+  delete process.env.GITHUB_STEP_SUMMARY
+  delete process.env.RUNNER_TEMP
+})
+
+async function runWith(
+  inputs: Record<string, string>,
+  uploads: UploadOptions = {},
+  signals = new EventEmitter()
+) {
+  const api = await startSimulatedApi({
+    apiKey: KEY,
+    runs: { [RUN]: { final: { ...fixtureBody('passed'), id: RUN }, before: [] } },
+    tests: { [TEST]: RUN },
+    uploads
+  })
+  close = api.close
+  core.reset({
+    'api-key': KEY,
+    'api-url': api.url,
+    'project-id': PROJECT,
+    'report-path': join(dir, 'report.json'),
+    ...inputs
+  })
+  await run({
+    clock: systemClock,
+    api: settings => new ApiClient({ apiUrl: settings.apiUrl, apiKey: settings.apiKey }),
+    signals: signals as unknown as NodeJS.Process,
+    comment: async () => ({ kind: 'skipped' }) as never
+  })
+  return { api, failed: core.setFailed.mock.calls.map(c => String(c[0])) }
+}
+
+const apk = (): string => {
+  const path = join(dir, 'app-release.apk')
+  writeFileSync(path, Buffer.alloc(10_000, 5))
+  return path
+}
+
+describe('run with app-path', () => {
+  it('uploads, starts the test on the new app, and tells about the build', async () => {
+    const { api, failed } = await runWith({ 'app-path': apk(), 'test-id': TEST })
+    expect(failed).toEqual([])
+    const app = api.uploads.apps[0] as { id: string }
+    const start = api.requests.find(r => r.path.endsWith('/runs'))
+    expect(start?.body).toEqual({ appId: app.id, platform: 'android' })
+    expect(core.outputs).toMatchObject({
+      'app-id': app.id,
+      'app-platform': 'android',
+      'app-version': '2.4.0',
+      status: 'completed'
+    })
+    expect(core.summaryWritten[0]).toMatch(/^## ✅ TesterArmy passed/)
+    expect(core.summaryWritten[0]).toMatch(/### App build\n\n[\s\S]*\| App ID \| <code>/)
+    expect(core.startGroup).toHaveBeenCalledWith(
+      `Uploading app-release.apk (9.77 KiB) to TesterArmy project ${PROJECT}`
+    )
+  })
+
+  it('upload only: outputs and a summary of the build, nothing started, the step passes', async () => {
+    const { api, failed } = await runWith({ 'app-path': apk() })
+    expect(failed).toEqual([])
+    expect(api.requests.filter(r => r.path.endsWith('/runs'))).toEqual([])
+    expect(core.outputs).toMatchObject({ 'app-platform': 'android', passed: 'true' })
+    expect(core.summaryWritten[0]).toMatch(/^## ✅ TesterArmy: build uploaded\n/)
+    expect(core.info).toHaveBeenCalledWith(
+      expect.stringMatching(/^TesterArmy: build uploaded as app .*; no run was started\.$/)
+    )
+  })
+
+  it('a build of the other platform is an error after the upload, before any run', async () => {
+    const zip = join(dir, 'Shop.zip')
+    writeFileSync(zip, 'PK-ish')
+    const { api, failed } = await runWith({
+      'app-path': zip,
+      'test-id': TEST,
+      platform: 'android'
+    })
+    expect(failed).toEqual([
+      expect.stringMatching(
+        /^TesterArmy: Input 'platform' is "android", but the uploaded build is an ios app/
+      )
+    ])
+    expect(api.requests.filter(r => r.path.endsWith('/runs'))).toEqual([])
+    expect(core.outputs['app-platform']).toBe('ios')
+    expect(core.summaryWritten[0]).toContain('### App build')
+  })
+
+  it('an .apk with platform ios is refused before any request', async () => {
+    const { api, failed } = await runWith({ 'app-path': apk(), 'test-id': TEST, platform: 'ios' })
+    expect(failed).toEqual([
+      expect.stringMatching(/^Input 'platform' is "ios", but app-path .* is an android build/)
+    ])
+    expect(api.requests).toEqual([])
+  })
+
+  it('a missing build is refused before any request', async () => {
+    const { api, failed } = await runWith({ 'app-path': join(dir, 'none.apk') })
+    expect(failed).toEqual([expect.stringMatching(/does not exist/)])
+    expect(api.requests).toEqual([])
+    expect(core.outputs).toEqual({})
+  })
+
+  it('an upload that fails ends with status error and nothing started', async () => {
+    const fault = { status: 500, headers: { 'retry-after': '0' } }
+    const { api, failed } = await runWith(
+      { 'app-path': apk(), 'test-id': TEST },
+      { storageFaults: [fault, fault, fault, fault] }
+    )
+    expect(failed).toEqual([expect.stringMatching(/^TesterArmy: the build could not be uploaded/)])
+    expect(core.outputs.status).toBe('error')
+    expect(api.uploads.confirms).toEqual([])
+  })
+
+  it('a cancel during the upload confirms and starts nothing', async () => {
+    const signals = new EventEmitter()
+    const path = join(dir, 'big.apk')
+    writeFileSync(path, Buffer.alloc(4 * 1024 * 1024, 1))
+    setTimeout(() => signals.emit('SIGINT', 'SIGINT'), 300)
+    const { api, failed } = await runWith(
+      { 'app-path': path, 'test-id': TEST },
+      { storageBytesPerSecond: 1024 * 1024 },
+      signals
+    )
+    expect(failed).toEqual([
+      'TesterArmy: the wait was cancelled because the workflow was cancelled.'
+    ])
+    expect(core.outputs.status).toBe('cancelled')
+    expect(api.uploads.confirms).toEqual([])
+    expect(core.info).toHaveBeenCalledWith(
+      'The upload was cancelled: nothing was confirmed and no run was started.'
+    )
+  })
+})
