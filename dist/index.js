@@ -32517,16 +32517,22 @@ function formatBytes(bytes) {
     return `${value.toFixed(digits)} ${units[unit]}`;
 }
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:events"
+var external_node_events_ = __nccwpck_require__(8474);
 ;// CONCATENATED MODULE: ./src/storage-put.ts
 // Sends one file to a presigned storage URL with one plain PUT, streamed from disk through
 // @actions/http-client (so https_proxy and no_proxy apply), and says how it went as a typed value.
 
 
 
-/** Large reads keep syscalls few; backpressure keeps at most a few of them in memory. */
-const READ_CHUNK_BYTES = 1024 * 1024;
+
+/**
+ * The file is read into a few buffers used over and over: a new buffer per read (what a read
+ * stream does) leaves hundreds of megabytes of garbage for the GC to find late, and the process's
+ * memory grows by ~70 MiB on a 400 MiB build. 4 × 256 KiB keeps it flat and the socket busy.
+ */
+const CHUNK_BYTES = 256 * 1024;
+const POOL_BUFFERS = 4;
 /** A storage error page is small; anything beyond this is not worth reading for a message. */
 const MAX_ERROR_BODY_BYTES = 64 * 1024;
 class IdleTimeout extends Error {
@@ -32543,17 +32549,12 @@ async function putFile(options) {
         clearTimeout(idle);
         idle = setTimeout(() => controller.abort(new IdleTimeout()), idleTimeoutMs);
     };
-    const file = (0,external_node_fs_.createReadStream)(options.path, { highWaterMark: READ_CHUNK_BYTES });
     let sent = 0;
-    file.on('data', (chunk) => {
-        sent += chunk.length;
+    const body = new FileBody(options.path, options.size, read => {
+        sent = read;
         touch();
-        options.onProgress?.(sent);
+        options.onProgress?.(read);
     });
-    // A file that cannot be read fails the request instead of leaving it waiting for a body.
-    const fileError = new Promise((_, reject) => file.once('error', reject));
-    fileError.catch(() => undefined);
-    controller.signal.addEventListener('abort', () => file.destroy(), { once: true });
     touch();
     try {
         const client = new lib_HttpClient(options.userAgent, [storage_put_withSignal(controller.signal)], {
@@ -32564,21 +32565,18 @@ async function putFile(options) {
         });
         // Exactly these headers: the URL's signature covers the content type, and a length makes
         // Node send the body as it is instead of chunked, which S3 refuses (501).
-        const response = await Promise.race([
-            client.sendStream('PUT', options.url, file, {
-                'content-type': 'application/octet-stream',
-                'content-length': String(options.size)
-            }),
-            fileError
-        ]);
+        const response = await client.sendStream('PUT', options.url, body, {
+            'content-type': 'application/octet-stream',
+            'content-length': String(options.size)
+        });
         const status = response.message.statusCode ?? 0;
-        const body = await readSmallBody(response.message, controller.signal);
+        const text = await readSmallBody(response.message, controller.signal);
         if (status >= 200 && status < 300)
             return { kind: 'stored', status };
         return {
             kind: 'http-error',
             status,
-            message: storageMessage(status, body),
+            message: storageMessage(status, text),
             retryAfterMs: retryAfter(response.message.headers['retry-after'])
         };
     }
@@ -32596,8 +32594,69 @@ async function putFile(options) {
     }
     finally {
         clearTimeout(idle);
-        file.destroy();
         signal?.removeEventListener('abort', onAbort);
+    }
+}
+/**
+ * The request body. http-client only calls `pipe(request)` on it (and listens for `close`, which
+ * this never emits: it ends the request itself), so it gets the request and writes the file into
+ * it, each buffer reused once the socket has taken it (the write callback), waiting for `drain`
+ * as a pipe would. The first `size` bytes are sent: the Content-Length promised.
+ */
+class FileBody extends external_node_events_.EventEmitter {
+    path;
+    size;
+    onRead;
+    constructor(path, size, onRead) {
+        super();
+        this.path = path;
+        this.size = size;
+        this.onRead = onRead;
+    }
+    pipe(request) {
+        this.pump(request).catch((error) => request.destroy(error));
+        return request;
+    }
+    async pump(request) {
+        const file = await (0,promises_.open)(this.path, 'r');
+        try {
+            const free = Array.from({ length: POOL_BUFFERS }, () => Buffer.allocUnsafe(CHUNK_BYTES));
+            let wake = null;
+            const notify = () => {
+                wake?.();
+                wake = null;
+            };
+            const until = (ready) => ready() || request.destroyed
+                ? Promise.resolve()
+                : new Promise(resolve => {
+                    wake = resolve;
+                });
+            request.on('drain', notify).on('close', notify);
+            let position = 0;
+            while (position < this.size && !request.destroyed) {
+                await until(() => free.length > 0);
+                const buffer = free.pop();
+                if (!buffer || request.destroyed)
+                    break;
+                const length = Math.min(CHUNK_BYTES, this.size - position);
+                const { bytesRead } = await file.read(buffer, 0, length, position);
+                if (bytesRead === 0)
+                    throw new Error('the build file got shorter during the upload');
+                position += bytesRead;
+                this.onRead(position);
+                const flowing = request.write(buffer.subarray(0, bytesRead), () => {
+                    free.push(buffer);
+                    notify();
+                });
+                if (!flowing)
+                    await until(() => !request.writableNeedDrain);
+            }
+            if (!request.destroyed)
+                request.end();
+        }
+        finally {
+            await file.close();
+        }
     }
 }
 /** http-client's extension point for request options: it lets an AbortSignal reach http.request. */
@@ -34979,6 +35038,8 @@ function cancelledAtStart(id) {
     };
 }
 
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
 ;// CONCATENATED MODULE: ./src/workflow-context.ts
 // What the workflow run tells us about itself: the commit, the pull request, where its summary is.
 // Read from the runner's environment and event payload, without loading @actions/github. The one
