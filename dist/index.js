@@ -32545,12 +32545,19 @@ async function putFile(options) {
     const onAbort = () => controller.abort(signal?.reason);
     signal?.addEventListener('abort', onAbort, { once: true });
     let idle;
+    // The body's writer may still be in a read when the answer (or a reset) ends the PUT: from then
+    // on it must not arm the idle timer again, which would hold the process open for a minute.
+    let over = false;
     const touch = () => {
+        if (over)
+            return;
         clearTimeout(idle);
         idle = setTimeout(() => controller.abort(new IdleTimeout()), idleTimeoutMs);
     };
     let sent = 0;
     const body = new FileBody(options.path, options.size, read => {
+        if (over)
+            return;
         sent = read;
         touch();
         options.onProgress?.(read);
@@ -32593,6 +32600,7 @@ async function putFile(options) {
         return { kind: 'network-error', message: storage_put_networkMessage(error) };
     }
     finally {
+        over = true;
         clearTimeout(idle);
         signal?.removeEventListener('abort', onAbort);
     }

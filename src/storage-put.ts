@@ -48,12 +48,17 @@ export async function putFile(options: PutOptions): Promise<PutResult> {
   const onAbort = (): void => controller.abort(signal?.reason)
   signal?.addEventListener('abort', onAbort, { once: true })
   let idle: NodeJS.Timeout | undefined
+  // The body's writer may still be in a read when the answer (or a reset) ends the PUT: from then
+  // on it must not arm the idle timer again, which would hold the process open for a minute.
+  let over = false
   const touch = (): void => {
+    if (over) return
     clearTimeout(idle)
     idle = setTimeout(() => controller.abort(new IdleTimeout()), idleTimeoutMs)
   }
   let sent = 0
   const body = new FileBody(options.path, options.size, read => {
+    if (over) return
     sent = read
     touch()
     options.onProgress?.(read)
@@ -97,6 +102,7 @@ export async function putFile(options: PutOptions): Promise<PutResult> {
     if (controller.signal.aborted) return { kind: 'aborted' }
     return { kind: 'network-error', message: networkMessage(error) }
   } finally {
+    over = true
     clearTimeout(idle)
     signal?.removeEventListener('abort', onAbort)
   }
