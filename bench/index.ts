@@ -4,6 +4,7 @@
 import { spawn } from 'node:child_process'
 import {
   closeSync,
+  ftruncateSync,
   mkdtempSync,
   openSync,
   readdirSync,
@@ -11,7 +12,6 @@ import {
   rmSync,
   statSync
 } from 'node:fs'
-import { ftruncateSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
@@ -308,6 +308,10 @@ async function upload(): Promise<void> {
   const { startSimulatedApi } = (await import(
     pathToFileURL(join(root, 'scripts', 'simulated-api.mjs')).href
   )) as typeof import('../scripts/simulated-api.mjs')
+  const { findNode24 } = (await import(
+    pathToFileURL(join(root, 'scripts', 'node24.mjs')).href
+  )) as typeof import('../scripts/node24.mjs')
+  const NODE24 = findNode24().path
   const size = 400 * 1024 * 1024
   const dir = mkdtempSync(join(tmpdir(), 'testerarmy-bench-'))
   const file = join(dir, 'app-release.apk')
