@@ -1,6 +1,7 @@
 // What an `app-path` may be, how long `app-remove-after` keeps the build, and where the build may
 // be sent: the checks made before any request, as plain functions of their values.
 import { basename } from 'node:path'
+import { Inputs } from './constants.js'
 import { parseDuration } from './duration.js'
 
 /** How the build travels: a file as it is, or a `.app` folder zipped first. */
@@ -57,12 +58,15 @@ export function classifyAppPath(path: string, isDirectory: boolean): AppPathVerd
     }
     return {
       ok: false,
-      message: `Input 'app-path' is ${quoted}, a folder that is not a .app bundle: expected ${ACCEPTED_DESCRIPTION}.`
+      message: `Input '${Inputs.AppPath}' is ${quoted}, a folder that is not a .app bundle: expected ${ACCEPTED_DESCRIPTION}.`
     }
   }
   const refused = Object.keys(REFUSED).find(ending => lower.endsWith(ending))
   if (refused) {
-    return { ok: false, message: `Input 'app-path' is ${quoted}, which ${REFUSED[refused]}.` }
+    return {
+      ok: false,
+      message: `Input '${Inputs.AppPath}' is ${quoted}, which ${REFUSED[refused]}.`
+    }
   }
   const accepted = ACCEPTED_FILES.find(({ ending }) => lower.endsWith(ending))
   if (accepted && lower.length > accepted.ending.length) {
@@ -70,7 +74,7 @@ export function classifyAppPath(path: string, isDirectory: boolean): AppPathVerd
   }
   return {
     ok: false,
-    message: `Input 'app-path' is ${quoted}, which is not a build TesterArmy can install: expected ${ACCEPTED_DESCRIPTION}.`
+    message: `Input '${Inputs.AppPath}' is ${quoted}, which is not a build TesterArmy can install: expected ${ACCEPTED_DESCRIPTION}.`
   }
 }
 
@@ -91,7 +95,7 @@ export function parseRemoveAfter(text: string): { seconds: number | null } | { m
   if (seconds === null || seconds < REMOVE_AFTER_MIN_S || seconds > REMOVE_AFTER_MAX_S) {
     return {
       message:
-        `Input 'app-remove-after' is ${JSON.stringify(text)}, which is not accepted: expected how long ` +
+        `Input '${Inputs.AppRemoveAfter}' is ${JSON.stringify(text)}, which is not accepted: expected how long ` +
         'TesterArmy keeps the uploaded build, from 1m to 7d (for example 30m, 24h, 7d), or never.'
     }
   }

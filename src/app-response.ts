@@ -1,5 +1,6 @@
 // Decodes what the API says about uploads: the presigned ticket, one app, the project's app list.
 // Everything here is untrusted JSON, checked before the rest of the action believes it.
+import { Inputs } from './constants.js'
 import { isUuid } from './run-response.js'
 
 /** `POST /v1/projects/{projectId}/mobile/upload`: where to put the file, and its key for confirm. */
@@ -113,7 +114,7 @@ export function resolvePlatform(
   if (!wanted || wanted === actual) return { platform: actual }
   return {
     message:
-      `Input 'platform' is "${wanted}", but the uploaded build is an ${actual} app ` +
+      `Input '${Inputs.Platform}' is "${wanted}", but the uploaded build is an ${actual} app ` +
       `(${app.filename || 'app'} ${app.id}): leave platform empty to use the app's, or upload a build for ${wanted}. No run was started.`
   }
 }

@@ -4,6 +4,7 @@ import { readdir, stat } from 'node:fs/promises'
 import { ACCEPTED_DESCRIPTION, classifyAppPath, type KnownPlatform } from './app-build.js'
 import type { AppBuild } from './app-summary.js'
 import type { Clock } from './clock.js'
+import { Inputs } from './constants.js'
 import { formatDuration } from './duration.js'
 import { putFile } from './storage-put.js'
 import { uploadApp, uploadTitle, type UploadApi, type UploadLog } from './upload-app.js'
@@ -36,8 +37,8 @@ export async function checkAppFile(
       ok: false,
       message:
         code === 'ENOENT' || code === 'ENOTDIR'
-          ? `Input 'app-path' is ${quoted}, which does not exist (relative paths start from ${process.cwd()}): build the app in an earlier step, or fix the path; expected ${ACCEPTED_DESCRIPTION}.`
-          : `Input 'app-path' is ${quoted}, which cannot be read (${code ?? (error as Error).message}).`
+          ? `Input '${Inputs.AppPath}' is ${quoted}, which does not exist (relative paths start from ${process.cwd()}): build the app in an earlier step, or fix the path; expected ${ACCEPTED_DESCRIPTION}.`
+          : `Input '${Inputs.AppPath}' is ${quoted}, which cannot be read (${code ?? (error as Error).message}).`
     }
   }
   const verdict = classifyAppPath(path, info.isDirectory())
@@ -46,14 +47,14 @@ export async function checkAppFile(
     return {
       ok: false,
       message:
-        `Input 'platform' is "${platform}", but app-path ${quoted} is an ${verdict.platform} build: ` +
+        `Input '${Inputs.Platform}' is "${platform}", but ${Inputs.AppPath} ${quoted} is an ${verdict.platform} build: ` +
         `leave platform empty to use the build's, or give a build for ${platform}.`
     }
   }
   if (verdict.kind === 'app-folder' ? (await readdir(path)).length === 0 : info.size === 0) {
     return {
       ok: false,
-      message: `Input 'app-path' is ${quoted}, which is empty: the build step may have failed.`
+      message: `Input '${Inputs.AppPath}' is ${quoted}, which is empty: the build step may have failed.`
     }
   }
   return {
