@@ -25,4 +25,23 @@ describe('npm run demo', () => {
     expect(out).toContain('The step ended with exit code 1')
     expect(out).not.toContain('demo-key')
   })
+
+  it('--upload: uploads an APK to the simulated storage, then runs the test on it', () => {
+    const demo = spawnSync(process.execPath, [join(root, 'scripts', 'demo.mjs'), '--upload'], {
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH, NO_COLOR: '1' },
+      timeout: 60_000
+    })
+    expect(demo.status).toBe(0)
+    expect(demo.stderr).toBe('')
+    const out = demo.stdout
+    expect(out).toContain(
+      '▸ Uploading app-release.apk (24.0 MiB) to TesterArmy project demo-project'
+    )
+    expect(out).toMatch(/Uploaded 24\.0 MiB in .* \(.*\/s\)\./)
+    expect(out).toMatch(/app-platform\s+android/)
+    expect(out).toContain('App build')
+    expect(out).toContain('TesterArmy verdict: failed: the run FAILED with 3 issues.')
+    expect(out).not.toContain('demo-key')
+  })
 })

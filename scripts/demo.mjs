@@ -1,7 +1,9 @@
 // `npm run demo`: the committed dist/index.js against a simulated TesterArmy API on 127.0.0.1,
 // run as GitHub's runner runs it, then the log, annotations, outputs and job summary as a person
 // would see them. No API key, no network, no npm install needed.
-import { existsSync, readFileSync } from 'node:fs'
+import { randomBytes } from 'node:crypto'
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { findNode24 } from './node24.mjs'
 import { root, runAction } from './runner.mjs'
@@ -94,13 +96,26 @@ async function main() {
   const final = JSON.parse(
     readFileSync(join(root, '__fixtures__', 'runs', 'failed-with-issues.json'), 'utf8')
   )
-  const api = await startSimulatedApi({ runs: { [final.id]: { final } }, apiKey: 'demo-key' })
+  // `npm run demo -- --upload`: the step uploads an APK built "earlier in the job" to the
+  // simulated API's S3-like storage, then starts a test run on it.
+  const upload = process.argv.includes('--upload')
+  const test = 'c4a1e2d3-5b6f-4a7b-8c9d-0e1f2a3b4c5d'
+  const api = await startSimulatedApi({
+    runs: { [final.id]: { final } },
+    apiKey: 'demo-key',
+    tests: { [test]: final.id }
+  })
+  const build = upload ? mkdtempSync(join(tmpdir(), 'testerarmy-demo-')) : ''
+  const apk = join(build, 'app-release.apk')
+  if (upload) writeFileSync(apk, randomBytes(24 * 1024 * 1024))
   console.log(bold('TesterArmy action demo'))
   console.log(
     dim(
       `A simulated TesterArmy API is listening on ${api.url}. It plays one CI run: queued, running,\n` +
         `then completed with a FAILED result, 3 issues, 2 warnings and 8 steps. The committed\n` +
-        `dist/index.js waits for it exactly as it would in a workflow step.`
+        (upload
+          ? `dist/index.js uploads a 24 MiB APK to its storage, starts a test run on it and waits.`
+          : `dist/index.js waits for it exactly as it would in a workflow step.`)
     )
   )
   console.log(dim(node.note))
@@ -109,7 +124,9 @@ async function main() {
     const result = await runAction({
       node: node.path,
       inputs: {
-        'run-id': final.id,
+        ...(upload
+          ? { 'app-path': apk, 'project-id': 'demo-project', 'test-id': test }
+          : { 'run-id': final.id }),
         'api-key': 'demo-key',
         'api-url': api.url,
         'poll-interval': '1s'
@@ -138,6 +155,7 @@ async function main() {
     )
   } finally {
     await api.close()
+    if (build) rmSync(build, { recursive: true, force: true })
   }
 }
 
