@@ -32047,6 +32047,7 @@ const isWarning = (issue) => issue.type === 'warning';
 // Decodes what the API says about uploads: the presigned ticket, one app, the project's app list.
 // Everything here is untrusted JSON, checked before the rest of the action believes it.
 
+
 class NotAnAppError extends Error {
 }
 const app_response_text = (value) => typeof value === 'string' && value.trim() !== '' ? value : null;
@@ -32127,7 +32128,7 @@ function resolvePlatform(requested, app) {
     if (!wanted || wanted === actual)
         return { platform: actual };
     return {
-        message: `Input 'platform' is "${wanted}", but the uploaded build is an ${actual} app ` +
+        message: `Input '${Inputs.Platform}' is "${wanted}", but the uploaded build is an ${actual} app ` +
             `(${app.filename || 'app'} ${app.id}): leave platform empty to use the app's, or upload a build for ${wanted}. No run was started.`
     };
 }
@@ -32403,6 +32404,7 @@ var external_node_path_ = __nccwpck_require__(6760);
 // be sent: the checks made before any request, as plain functions of their values.
 
 
+
 /** The endings the API accepts; `.app.zip` and `.app.tar.gz` are covered by `.zip` and `.tar.gz`. */
 const ACCEPTED_FILES = [
     { ending: '.apk', platform: 'android' },
@@ -32439,12 +32441,15 @@ function classifyAppPath(path, isDirectory) {
         }
         return {
             ok: false,
-            message: `Input 'app-path' is ${quoted}, a folder that is not a .app bundle: expected ${ACCEPTED_DESCRIPTION}.`
+            message: `Input '${Inputs.AppPath}' is ${quoted}, a folder that is not a .app bundle: expected ${ACCEPTED_DESCRIPTION}.`
         };
     }
     const refused = Object.keys(REFUSED).find(ending => lower.endsWith(ending));
     if (refused) {
-        return { ok: false, message: `Input 'app-path' is ${quoted}, which ${REFUSED[refused]}.` };
+        return {
+            ok: false,
+            message: `Input '${Inputs.AppPath}' is ${quoted}, which ${REFUSED[refused]}.`
+        };
     }
     const accepted = ACCEPTED_FILES.find(({ ending }) => lower.endsWith(ending));
     if (accepted && lower.length > accepted.ending.length) {
@@ -32452,7 +32457,7 @@ function classifyAppPath(path, isDirectory) {
     }
     return {
         ok: false,
-        message: `Input 'app-path' is ${quoted}, which is not a build TesterArmy can install: expected ${ACCEPTED_DESCRIPTION}.`
+        message: `Input '${Inputs.AppPath}' is ${quoted}, which is not a build TesterArmy can install: expected ${ACCEPTED_DESCRIPTION}.`
     };
 }
 /** What the API takes for `removeAfter`, in seconds: one minute to seven days. */
@@ -32471,7 +32476,7 @@ function parseRemoveAfter(text) {
     const seconds = ms === null ? null : Math.round(ms / 1000);
     if (seconds === null || seconds < REMOVE_AFTER_MIN_S || seconds > REMOVE_AFTER_MAX_S) {
         return {
-            message: `Input 'app-remove-after' is ${JSON.stringify(text)}, which is not accepted: expected how long ` +
+            message: `Input '${Inputs.AppRemoveAfter}' is ${JSON.stringify(text)}, which is not accepted: expected how long ` +
                 'TesterArmy keeps the uploaded build, from 1m to 7d (for example 30m, 24h, 7d), or never.'
         };
     }
@@ -33014,6 +33019,7 @@ function uploadFigures(size, uploadMs) {
 
 
 
+
 /**
  * Exists, is not empty, is a build TesterArmy can install, and (when its name tells) is for the
  * `platform` asked for. Relative paths start from the working directory, which on a runner is the
@@ -33030,8 +33036,8 @@ async function checkAppFile(path, platform = '') {
         return {
             ok: false,
             message: code === 'ENOENT' || code === 'ENOTDIR'
-                ? `Input 'app-path' is ${quoted}, which does not exist (relative paths start from ${process.cwd()}): build the app in an earlier step, or fix the path; expected ${ACCEPTED_DESCRIPTION}.`
-                : `Input 'app-path' is ${quoted}, which cannot be read (${code ?? error.message}).`
+                ? `Input '${Inputs.AppPath}' is ${quoted}, which does not exist (relative paths start from ${process.cwd()}): build the app in an earlier step, or fix the path; expected ${ACCEPTED_DESCRIPTION}.`
+                : `Input '${Inputs.AppPath}' is ${quoted}, which cannot be read (${code ?? error.message}).`
         };
     }
     const verdict = classifyAppPath(path, info.isDirectory());
@@ -33040,14 +33046,14 @@ async function checkAppFile(path, platform = '') {
     if (verdict.platform && platform && verdict.platform !== platform) {
         return {
             ok: false,
-            message: `Input 'platform' is "${platform}", but app-path ${quoted} is an ${verdict.platform} build: ` +
+            message: `Input '${Inputs.Platform}' is "${platform}", but ${Inputs.AppPath} ${quoted} is an ${verdict.platform} build: ` +
                 `leave platform empty to use the build's, or give a build for ${platform}.`
         };
     }
     if (verdict.kind === 'app-folder' ? (await (0,promises_.readdir)(path)).length === 0 : info.size === 0) {
         return {
             ok: false,
-            message: `Input 'app-path' is ${quoted}, which is empty: the build step may have failed.`
+            message: `Input '${Inputs.AppPath}' is ${quoted}, which is empty: the build step may have failed.`
         };
     }
     return {
