@@ -28368,6 +28368,875 @@ module.exports = {
 
 /***/ }),
 
+/***/ 469:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   HK: () => (/* binding */ checkUploadUrl),
+/* harmony export */   NE: () => (/* binding */ classifyAppPath),
+/* harmony export */   QS: () => (/* binding */ parseRemoveAfter),
+/* harmony export */   cW: () => (/* binding */ isLoopbackHost),
+/* harmony export */   ti: () => (/* binding */ ACCEPTED_DESCRIPTION),
+/* harmony export */   z3: () => (/* binding */ formatBytes)
+/* harmony export */ });
+/* unused harmony exports REMOVE_AFTER_MIN_S, REMOVE_AFTER_MAX_S */
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7242);
+/* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7607);
+// What an `app-path` may be, how long `app-remove-after` keeps the build, and where the build may
+// be sent: the checks made before any request, as plain functions of their values.
+
+
+
+/** The endings the API accepts; `.app.zip` and `.app.tar.gz` are covered by `.zip` and `.tar.gz`. */
+const ACCEPTED_FILES = [
+    { ending: '.apk', platform: 'android' },
+    { ending: '.app.zip', platform: 'ios' },
+    { ending: '.app.tar.gz', platform: 'ios' },
+    { ending: '.zip', platform: null },
+    { ending: '.tgz', platform: null }
+];
+const ACCEPTED_DESCRIPTION = 'an .apk, .zip, .app.zip, .tgz or .app.tar.gz file, or a .app folder';
+/**
+ * Builds a simulator or emulator cannot install, each with what to build instead: the step would
+ * otherwise upload hundreds of megabytes for TesterArmy to refuse, or worse, run nothing.
+ */
+const REFUSED = {
+    '.ipa': 'is an iOS device build (.ipa), which the iOS simulator cannot run: build for the simulator ' +
+        '(xcodebuild -sdk iphonesimulator, or EAS with "ios": { "simulator": true }) and give the .app folder, or a .app.zip or .app.tar.gz of it',
+    '.aab': 'is an Android App Bundle (.aab), which cannot be installed as it is: build an APK ' +
+        '(./gradlew assembleRelease), or make a universal APK from the bundle with `bundletool build-apks --mode=universal`',
+    '.apks': 'is a set of split APKs (.apks): give one universal APK instead, made with `bundletool build-apks --mode=universal` ' +
+        '(the .apks file is a zip holding universal.apk)',
+    '.xapk': 'is an XAPK (split APKs with extras): give one universal APK instead, made from the app bundle with `bundletool build-apks --mode=universal`'
+};
+/**
+ * Checks a path by its name and whether it is a folder. The caller has already found that it
+ * exists and is not empty; this decides whether it is a build TesterArmy can run.
+ */
+function classifyAppPath(path, isDirectory) {
+    const name = (0,node_path__WEBPACK_IMPORTED_MODULE_0__.basename)(path.replace(/[/\\]+$/, ''));
+    const lower = name.toLowerCase();
+    const quoted = JSON.stringify(path);
+    if (isDirectory) {
+        if (lower.endsWith('.app') && lower.length > 4) {
+            return { ok: true, kind: 'app-folder', uploadName: `${name}.zip`, platform: 'ios' };
+        }
+        return {
+            ok: false,
+            message: `Input '${_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .Inputs */ .G0.AppPath}' is ${quoted}, a folder that is not a .app bundle: expected ${ACCEPTED_DESCRIPTION}.`
+        };
+    }
+    const refused = Object.keys(REFUSED).find(ending => lower.endsWith(ending));
+    if (refused) {
+        return {
+            ok: false,
+            message: `Input '${_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .Inputs */ .G0.AppPath}' is ${quoted}, which ${REFUSED[refused]}.`
+        };
+    }
+    const accepted = ACCEPTED_FILES.find(({ ending }) => lower.endsWith(ending));
+    if (accepted && lower.length > accepted.ending.length) {
+        return { ok: true, kind: 'file', uploadName: name, platform: accepted.platform };
+    }
+    return {
+        ok: false,
+        message: `Input '${_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .Inputs */ .G0.AppPath}' is ${quoted}, which is not a build TesterArmy can install: expected ${ACCEPTED_DESCRIPTION}.`
+    };
+}
+/** What the API takes for `removeAfter`, in seconds: one minute to seven days. */
+const REMOVE_AFTER_MIN_S = 60;
+const REMOVE_AFTER_MAX_S = 7 * 24 * 60 * 60;
+/**
+ * `app-remove-after` as the seconds the API takes, or null for `never` (the build is kept).
+ * Throws nothing: returns a message naming the input when the value is not accepted.
+ */
+function parseRemoveAfter(text) {
+    const value = text.trim();
+    if (value.toLowerCase() === 'never')
+        return { seconds: null };
+    const days = /^(\d+(?:\.\d+)?)\s*d$/i.exec(value);
+    const ms = days ? Number(days[1]) * 86_400_000 : value ? (0,_duration_js__WEBPACK_IMPORTED_MODULE_2__/* .parseDuration */ .E)(value) : null;
+    const seconds = ms === null ? null : Math.round(ms / 1000);
+    if (seconds === null || seconds < REMOVE_AFTER_MIN_S || seconds > REMOVE_AFTER_MAX_S) {
+        return {
+            message: `Input '${_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .Inputs */ .G0.AppRemoveAfter}' is ${JSON.stringify(text)}, which is not accepted: expected how long ` +
+                'TesterArmy keeps the uploaded build, from 1m to 7d (for example 30m, 24h, 7d), or never.'
+        };
+    }
+    return { seconds };
+}
+/** Loopback hosts may use plain http: local mocks and tests never leave the machine. */
+function isLoopbackHost(hostname) {
+    const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+    return host === 'localhost' || host === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+}
+/**
+ * Where the build may be sent: https, or http to this machine. Returns why not, or null. The URL
+ * itself is never quoted: its query is a signature that grants writing to the bucket.
+ */
+function checkUploadUrl(text) {
+    let url;
+    try {
+        url = new URL(text);
+    }
+    catch {
+        return 'the API gave an upload URL that is not a URL';
+    }
+    if (url.protocol === 'https:')
+        return null;
+    if (url.protocol === 'http:' && isLoopbackHost(url.hostname))
+        return null;
+    return `the API gave an upload URL on ${url.protocol}//${url.host}, which is not https: the build was not sent over an unencrypted connection`;
+}
+/** `512 B`, `1.5 KiB`, `12.3 MiB`, `1.02 GiB`: sizes as people read them in a log. */
+function formatBytes(bytes) {
+    if (!Number.isFinite(bytes) || bytes < 0)
+        return '–';
+    if (bytes < 1024)
+        return `${Math.round(bytes)} B`;
+    const units = ['KiB', 'MiB', 'GiB', 'TiB'];
+    let value = bytes / 1024;
+    let unit = 0;
+    while (value >= 1024 && unit < units.length - 1) {
+        value /= 1024;
+        unit++;
+    }
+    const digits = value >= 100 ? 0 : value >= 10 ? 1 : 2;
+    return `${value.toFixed(digits)} ${units[unit]}`;
+}
+
+
+/***/ }),
+
+/***/ 3290:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   FP: () => (/* binding */ parseAppList),
+/* harmony export */   NG: () => (/* binding */ parseUploadTicket),
+/* harmony export */   Xx: () => (/* binding */ matchUploadedApp),
+/* harmony export */   mN: () => (/* binding */ NotAnAppError),
+/* harmony export */   u4: () => (/* binding */ resolvePlatform),
+/* harmony export */   vx: () => (/* binding */ parseConfirmed)
+/* harmony export */ });
+/* unused harmony export parseApp */
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7242);
+/* harmony import */ var _run_response_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9972);
+// Decodes what the API says about uploads: the presigned ticket, one app, the project's app list.
+// Everything here is untrusted JSON, checked before the rest of the action believes it.
+
+
+class NotAnAppError extends Error {
+}
+const text = (value) => typeof value === 'string' && value.trim() !== '' ? value : null;
+function parseUploadTicket(json) {
+    const body = (typeof json === 'object' && json !== null ? json : {});
+    const uploadUrl = text(body.uploadUrl);
+    const storageKey = text(body.storageKey);
+    if (!uploadUrl || !storageKey) {
+        throw new NotAnAppError('the upload answer has no uploadUrl or no storageKey');
+    }
+    return { uploadUrl, storageKey };
+}
+function parseApp(json) {
+    const body = (typeof json === 'object' && json !== null ? json : {});
+    const id = text(body.id);
+    // Runs are started with this ID: anything but a UUID would be sent on blindly.
+    if (!id || !(0,_run_response_js__WEBPACK_IMPORTED_MODULE_1__/* .isUuid */ .O1)(id))
+        throw new NotAnAppError('the app has no ID (a UUID)');
+    const platform = text(body.platform);
+    if (!platform)
+        throw new NotAnAppError('the app has no platform');
+    return {
+        id: id.toLowerCase(),
+        platform,
+        filename: text(body.filename) ?? '',
+        bundleId: text(body.bundleId),
+        appVersion: text(body.appVersion),
+        buildVersion: text(body.buildVersion),
+        fileSize: typeof body.fileSize === 'number' ? body.fileSize : null,
+        source: text(body.source),
+        createdAt: text(body.createdAt)
+    };
+}
+/** The confirm answer: `{ app }`. */
+function parseConfirmed(json) {
+    const body = (typeof json === 'object' && json !== null ? json : {});
+    if (typeof body.app !== 'object' || body.app === null) {
+        throw new NotAnAppError('the confirm answer has no app');
+    }
+    return parseApp(body.app);
+}
+/** The list answer: `{ apps: [...] }`; items that are not apps are left out, not fatal. */
+function parseAppList(json) {
+    const body = (typeof json === 'object' && json !== null ? json : {});
+    if (!Array.isArray(body.apps))
+        throw new NotAnAppError('the app list has no apps array');
+    const apps = [];
+    for (const item of body.apps) {
+        try {
+            apps.push(parseApp(item));
+        }
+        catch {
+            // one odd entry must not hide the app we are looking for
+        }
+    }
+    return apps;
+}
+/**
+ * The apps that can be the one this upload made: uploaded through the API, of the same size,
+ * created since the upload began (less `skewMs`, for the runner's clock against the API's).
+ */
+function matchUploadedApp(apps, { fileSize, since, skewMs }) {
+    return apps.filter(app => {
+        const created = app.createdAt ? Date.parse(app.createdAt) : Number.NaN;
+        return (app.source === 'api_upload' &&
+            app.fileSize === fileSize &&
+            Number.isFinite(created) &&
+            created >= since - skewMs);
+    });
+}
+/**
+ * The platform the runs use: the app's when `platform` is empty; an error message when the
+ * input names another (an APK with `platform: ios` would start runs that cannot install it).
+ */
+function resolvePlatform(requested, app) {
+    const wanted = requested.trim().toLowerCase();
+    const actual = app.platform.toLowerCase();
+    if (!wanted || wanted === actual)
+        return { platform: actual };
+    return {
+        message: `Input '${_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.Platform}' is "${wanted}", but the uploaded build is an ${actual} app ` +
+            `(${app.filename || 'app'} ${app.id}): leave platform empty to use the app's, or upload a build for ${wanted}. No run was started.`
+    };
+}
+
+
+/***/ }),
+
+/***/ 7242:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   CM: () => (/* binding */ TERMINAL_STATUSES),
+/* harmony export */   G0: () => (/* binding */ Inputs),
+/* harmony export */   h1: () => (/* binding */ WAITING_STATUSES),
+/* harmony export */   rK: () => (/* binding */ DEFAULT_API_URL),
+/* harmony export */   rg: () => (/* binding */ API_KEY_ENV),
+/* harmony export */   tY: () => (/* binding */ Outputs),
+/* harmony export */   xu: () => (/* binding */ Limits),
+/* harmony export */   xv: () => (/* binding */ VERSION)
+/* harmony export */ });
+// Names and limits shared across the action: every input and output name is spelled here once.
+/** Kept in step with package.json by a test; sent as the User-Agent. */
+const VERSION = '1.0.0';
+const Inputs = {
+    RunId: 'run-id',
+    ApiKey: 'api-key',
+    ApiUrl: 'api-url',
+    PollInterval: 'poll-interval',
+    Timeout: 'timeout',
+    FailOn: 'fail-on',
+    MinSeverity: 'min-severity',
+    Summary: 'summary',
+    Annotations: 'annotations',
+    ReportPath: 'report-path',
+    CancelOnAbort: 'cancel-on-abort',
+    TestId: 'test-id',
+    GroupId: 'group-id',
+    Mode: 'mode',
+    Platform: 'platform',
+    DeviceModel: 'device-model',
+    AppId: 'app-id',
+    EnvironmentId: 'environment-id',
+    TargetUrl: 'target-url',
+    Environment: 'environment',
+    Comment: 'comment',
+    GithubToken: 'github-token',
+    ProjectId: 'project-id',
+    AppPath: 'app-path',
+    AppRemoveAfter: 'app-remove-after'
+};
+const Outputs = {
+    RunId: 'run-id',
+    Status: 'status',
+    Result: 'result',
+    Passed: 'passed',
+    IssuesCount: 'issues-count',
+    WarningsCount: 'warnings-count',
+    MaxSeverity: 'max-severity',
+    StepsCount: 'steps-count',
+    FailedStepsCount: 'failed-steps-count',
+    DurationMs: 'duration-ms',
+    FeatureName: 'feature-name',
+    Description: 'description',
+    ReportPath: 'report-path',
+    Runs: 'runs',
+    AppId: 'app-id',
+    AppPlatform: 'app-platform',
+    AppVersion: 'app-version'
+};
+/** The environment variable read when the `api-key` input is empty. */
+const API_KEY_ENV = 'TESTERARMY_API_KEY';
+const DEFAULT_API_URL = 'https://tester.army/api';
+const Limits = {
+    /** The shortest `poll-interval`: faster polling only costs the API and the user's rate limit. */
+    minPollIntervalMs: 1_000,
+    /** GitHub ends a job after 6 hours, so a longer `timeout` could never be reached. */
+    maxTimeoutMs: 6 * 60 * 60 * 1_000,
+    /** Each request gets its own deadline, so one hung connection cannot eat the whole wait. */
+    requestTimeoutMs: 30_000,
+    /** Backoff never waits longer than this between two tries of one run. */
+    maxBackoffMs: 60_000,
+    /** A run created a moment ago may not be readable yet; a 404 is trusted only after this long. */
+    notFoundGraceMs: 60_000,
+    /** The runner sends SIGKILL a few seconds after its first signal; cancelling must fit inside. */
+    cancelRequestTimeoutMs: 3_000,
+    /**
+     * After the runner's first signal the process exits by this time whatever is still pending: the
+     * runner waits 7.5 s before SIGTERM and 2.5 s more before SIGKILL; we promise 4 s.
+     */
+    cancelExitMs: 3_800,
+    /** A response body larger than this is not a run we can report; treated as a transient fault. */
+    maxResponseBytes: 64 * 1024 * 1024,
+    /**
+     * GitHub rejects a step summary over 1 MiB, whole. Keep ours under it with room to spare for the
+     * runner's own bookkeeping.
+     */
+    summaryMaxBytes: 1_000_000,
+    /** GitHub shows at most 10 error and 10 warning annotations per step. */
+    maxErrorAnnotations: 10,
+    maxWarningAnnotations: 10,
+    /** GitHub refuses a comment body over 65,536 characters; the comment stays well under it. */
+    commentMaxChars: 60_000,
+    /** The comment lists this many of the most severe issues; the summary has the rest. */
+    commentMaxIssues: 5,
+    /**
+     * All the calls to GitHub for the comment together (identity, listing, writing) end within this:
+     * a stalled GitHub must not hold the step for minutes.
+     */
+    commentTimeoutMs: 30_000
+};
+/** Statuses after which a run never changes again (API `RunResponse.status`). */
+const TERMINAL_STATUSES = ['completed', 'failed', 'cancelled'];
+/** Statuses the API documents as not finished yet; any other unknown value is logged once. */
+const WAITING_STATUSES = ['queued', 'running'];
+
+
+/***/ }),
+
+/***/ 7607:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   E: () => (/* binding */ parseDuration),
+/* harmony export */   a: () => (/* binding */ formatDuration)
+/* harmony export */ });
+// Durations as people write them in a workflow (`5s`, `30m`) and as people read them (`2 min 10 s`).
+const UNIT_MS = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000 };
+/**
+ * Parses `90`, `90s`, `1.5m`, `500ms`, `2h` into milliseconds. A bare number is seconds, as in
+ * most actions' timeout inputs. Returns null for anything else so the caller can name the input.
+ */
+function parseDuration(text) {
+    const match = /^(\d+(?:\.\d+)?|\.\d+)\s*(ms|s|m|h)?$/i.exec(text.trim());
+    if (!match)
+        return null;
+    const unit = (match[2] ?? 's').toLowerCase();
+    const ms = Number(match[1]) * UNIT_MS[unit];
+    return Number.isFinite(ms) ? Math.round(ms) : null;
+}
+/** `850 ms`, `3.5 s`, `42 s`, `2 min 10 s`, `1 h 5 min`: precise enough to compare, short to read. */
+function formatDuration(ms) {
+    if (!Number.isFinite(ms) || ms < 0)
+        return '–';
+    if (ms < 1_000)
+        return `${Math.round(ms)} ms`;
+    if (ms < 10_000) {
+        const s = Math.round(ms / 100) / 10;
+        return s < 10 ? `${s} s` : '10 s';
+    }
+    const totalSeconds = Math.round(ms / 1_000);
+    if (totalSeconds < 60)
+        return `${totalSeconds} s`;
+    const totalMinutes = Math.floor(totalSeconds / 60);
+    if (totalMinutes < 60) {
+        const s = totalSeconds % 60;
+        return s ? `${totalMinutes} min ${s} s` : `${totalMinutes} min`;
+    }
+    const h = Math.floor(totalMinutes / 60);
+    const m = totalMinutes % 60;
+    return m ? `${h} h ${m} min` : `${h} h`;
+}
+
+
+/***/ }),
+
+/***/ 9972:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   CI: () => (/* binding */ NotARunError),
+/* harmony export */   LK: () => (/* binding */ parseStartResponse),
+/* harmony export */   O1: () => (/* binding */ isUuid),
+/* harmony export */   Vv: () => (/* binding */ isWarning),
+/* harmony export */   zZ: () => (/* binding */ parseRun)
+/* harmony export */ });
+// What the API answers, checked at the boundary: the run object and the start response, typed from
+// both API descriptions in shared/api, lenient with what it does not know, and never trusting a
+// field's type without looking. Pure: the client hands it parsed JSON.
+/**
+ * A success's body was not what the request returns (a run, the started runs): a proxy's page, a
+ * truncated body, another endpoint's JSON.
+ */
+class NotARunError extends Error {
+    name = 'NotARunError';
+}
+/** Run, test, group, app and environment IDs: the one UUID check of the action. */
+const isUuid = (value) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+const isObject = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
+const str = (value) => (typeof value === 'string' ? value : '');
+const strOrNull = (value) => typeof value === 'string' && value !== '' ? value : null;
+const num = (value) => typeof value === 'number' && Number.isFinite(value) ? value : null;
+const list = (value) => (Array.isArray(value) ? value : []);
+const strings = (value) => list(value).filter((v) => typeof v === 'string');
+/**
+ * Checks a 200 body. Only `status` is essential: without it we cannot tell whether to keep
+ * waiting. Everything else is optional here and shown as missing, whatever either API version says
+ * is required, because a report with a gap beats a crash.
+ */
+function parseRun(body, expectedId) {
+    if (!isObject(body))
+        throw new NotARunError('the response is not a JSON object');
+    if (typeof body.status !== 'string' || body.status.trim() === '') {
+        throw new NotARunError('the response has no run status');
+    }
+    const id = str(body.id);
+    if (expectedId && id && id.toLowerCase() !== expectedId.toLowerCase()) {
+        throw new NotARunError(`the response describes run ${JSON.stringify(id.slice(0, 40))}, not ${expectedId}`);
+    }
+    const error = isObject(body.error)
+        ? { code: str(body.error.code), message: str(body.error.message) }
+        : null;
+    return {
+        id: id || expectedId || '',
+        status: body.status.trim().toLowerCase(),
+        type: strOrNull(body.type),
+        platform: strOrNull(body.platform),
+        deviceModel: strOrNull(body.deviceModel),
+        source: strOrNull(body.source),
+        executionMode: strOrNull(body.executionMode),
+        userName: strOrNull(body.userName),
+        testId: strOrNull(body.testId),
+        projectId: strOrNull(body.projectId),
+        createdAt: strOrNull(body.createdAt),
+        startedAt: strOrNull(body.startedAt),
+        completedAt: strOrNull(body.completedAt),
+        durationMs: num(body.durationMs),
+        autoRetryCount: num(body.autoRetryCount),
+        output: parseOutput(body.output),
+        testPlan: parseTestPlan(body.testPlan),
+        error: error && (error.code || error.message) ? error : null
+    };
+}
+function parseOutput(value) {
+    if (!isObject(value))
+        return null;
+    if (value.kind === 'planner_skipped')
+        return { kind: 'planner_skipped', reason: str(value.reason) };
+    return {
+        kind: 'test',
+        featureName: str(value.featureName),
+        result: str(value.result).trim().toUpperCase(),
+        description: str(value.description),
+        issues: list(value.issues).filter(isObject).map(parseIssue),
+        screenshots: strings(value.screenshots),
+        steps: list(value.steps).filter(isObject).map(parseStep)
+    };
+}
+/** Severity is trusted only as an integer from 1 to 5; anything else is unrated (the gate fails closed). */
+function parseSeverity(value) {
+    return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 5
+        ? value
+        : null;
+}
+function parseIssue(value) {
+    const type = str(value.type).trim().toLowerCase();
+    return {
+        type: type || 'issue',
+        name: str(value.name),
+        description: str(value.description),
+        url: str(value.url),
+        severity: parseSeverity(value.severity),
+        reproductionSteps: strings(value.reproductionSteps),
+        expectedBehavior: str(value.expectedBehavior),
+        actualBehavior: str(value.actualBehavior),
+        screenshotUrl: str(value.screenshotUrl),
+        tMs: num(value.tMs)
+    };
+}
+function parseStep(value) {
+    return {
+        stepIndex: num(value.stepIndex),
+        title: str(value.title),
+        type: str(value.type),
+        status: str(value.status).trim().toLowerCase(),
+        summary: str(value.summary),
+        error: str(value.error),
+        errorCode: str(value.errorCode),
+        startedAtMs: num(value.startedAtMs),
+        completedAtMs: num(value.completedAtMs)
+    };
+}
+function parseTestPlan(value) {
+    if (!isObject(value))
+        return null;
+    return {
+        instructions: str(value.instructions),
+        focusAreas: strings(value.focusAreas),
+        complexity: str(value.complexity),
+        changeType: str(value.changeType),
+        steps: list(value.steps)
+            .filter(isObject)
+            .map(step => ({ type: str(step.type), title: str(step.title) }))
+    };
+}
+/**
+ * Checks the body of a successful start: `{ runId }` for a test; `{ runIds, queuedRunIds,
+ * cancelledRunIds }` for a group, whose runs are named by any of the three lists (a group whose
+ * `runIds` is missing still names its runs in the other two). Throws `NotARunError` for an ID that
+ * is not a UUID, or when the body names no run (an empty `runIds` of a group is an answer: the
+ * caller says the group started nothing).
+ */
+function parseStartResponse(body, kind) {
+    const json = isObject(body) ? body : {};
+    const ids = (value) => list(value).filter((v) => typeof v === 'string' && v.trim() !== '');
+    const listed = [json.runId, json.runIds, json.queuedRunIds, json.cancelledRunIds].flat();
+    if (listed.some(v => typeof v === 'string' && !isUuid(v))) {
+        throw new NotARunError('with a run ID that is not a UUID');
+    }
+    const runIds = kind === 'test' ? ids([json.runId]) : ids(json.runIds);
+    const cancelledRunIds = kind === 'test' ? [] : ids(json.cancelledRunIds);
+    const all = [
+        ...new Set([...runIds, ...(kind === 'group' ? ids(json.queuedRunIds) : []), ...cancelledRunIds])
+    ];
+    if (all.length === 0 && !(kind === 'group' && Array.isArray(json.runIds))) {
+        throw new NotARunError('without the ID of the run it started');
+    }
+    return {
+        runIds: all.map(i => i.toLowerCase()),
+        cancelledRunIds: cancelledRunIds.map(i => i.toLowerCase())
+    };
+}
+/** `warning` is the only non-blocking type; anything else, unknown values included, is an issue. */
+const isWarning = (issue) => issue.type === 'warning';
+
+
+/***/ }),
+
+/***/ 8425:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  xP: () => (/* binding */ uploadApp),
+  bP: () => (/* binding */ uploadFigures),
+  ge: () => (/* binding */ uploadTitle)
+});
+
+// UNUSED EXPORTS: UploadLimits, confirmCannotHaveArrived, confirmMayHaveMadeApp
+
+// EXTERNAL MODULE: ./src/app-build.ts
+var app_build = __nccwpck_require__(469);
+// EXTERNAL MODULE: ./src/app-response.ts
+var app_response = __nccwpck_require__(3290);
+// EXTERNAL MODULE: ./src/duration.ts
+var duration = __nccwpck_require__(7607);
+;// CONCATENATED MODULE: ./src/upload-progress.ts
+// The upload's log lines: the size first, a line per tenth at most every 15 s with the rate and
+// the time left, then the total time and rate. Pure: it is told the bytes sent and the time.
+
+
+const ProgressLimits = {
+    /** A line per tenth of the file: enough to see it move, few enough to read. */
+    stepFraction: 0.1,
+    /** Fast uploads would print ten lines in a second; one every 15 s is what a person reads. */
+    minIntervalMs: 15_000
+};
+function formatRate(bytes, ms) {
+    return ms > 0 ? `${(0,app_build/* formatBytes */.z3)((bytes * 1000) / ms)}/s` : '–';
+}
+class UploadProgress {
+    total;
+    now;
+    startedAt;
+    lastLineAt;
+    lastStep = 0;
+    constructor(total, now) {
+        this.total = total;
+        this.now = now;
+        this.startedAt = now();
+        this.lastLineAt = this.startedAt;
+    }
+    /** A new attempt sends from the first byte again: the rate and the tenths count from now. */
+    restart() {
+        this.startedAt = this.now();
+        this.lastLineAt = this.startedAt;
+        this.lastStep = 0;
+    }
+    /** The line to log after `sent` bytes have gone, or null when it is too soon for another. */
+    update(sent) {
+        if (this.total <= 0 || sent >= this.total)
+            return null;
+        const step = Math.floor(sent / this.total / ProgressLimits.stepFraction);
+        const at = this.now();
+        if (step <= this.lastStep || at - this.lastLineAt < ProgressLimits.minIntervalMs)
+            return null;
+        this.lastStep = step;
+        this.lastLineAt = at;
+        const elapsed = at - this.startedAt;
+        const percent = Math.floor((sent / this.total) * 100);
+        const left = sent > 0 ? ((this.total - sent) * elapsed) / sent : Number.NaN;
+        return (`${percent} % (${(0,app_build/* formatBytes */.z3)(sent)} of ${(0,app_build/* formatBytes */.z3)(this.total)}) at ${formatRate(sent, elapsed)}, ` +
+            `about ${(0,duration/* formatDuration */.a)(left)} left`);
+    }
+    /** The last line: how long the whole file took, at what rate. */
+    finish() {
+        const elapsedMs = this.now() - this.startedAt;
+        return {
+            line: `Uploaded ${(0,app_build/* formatBytes */.z3)(this.total)} in ${(0,duration/* formatDuration */.a)(elapsedMs)} (${formatRate(this.total, elapsedMs)}).`,
+            elapsedMs
+        };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/upload-app.ts
+
+
+
+
+const UploadLimits = {
+    /** A PUT that failed on the way is sent again from the first byte at most this many times. */
+    putRetries: 3,
+    /** Backoff between PUTs: 2 s, 4 s, 8 s (with jitter), never more than 30 s. */
+    putBackoffBaseMs: 2_000,
+    maxBackoffMs: 30_000,
+    /** A storage 429's Retry-After is followed up to this long; the step's timeout still bounds it. */
+    maxRetryAfterMs: 60_000,
+    /** Creating a URL, confirming (when it cannot have arrived) and listing: tried this often more. */
+    apiRetries: 3,
+    /** No byte moving for this long ends a PUT attempt (a dead connection, a stalled proxy). */
+    idleTimeoutMs: 60_000,
+    /**
+     * "Created since the upload began" is compared across two clocks, the runner's and the API's;
+     * an app made a little "before" the upload by the API's clock is still this upload's.
+     */
+    clockSkewMs: 120_000
+};
+class Aborted extends Error {
+}
+class Failed extends Error {
+}
+async function uploadApp(options) {
+    try {
+        return await upload(options);
+    }
+    catch (error) {
+        if (error instanceof Aborted)
+            return { kind: 'aborted' };
+        if (error instanceof Failed)
+            return { kind: 'failed', message: error.message };
+        throw error;
+    }
+}
+async function upload(options) {
+    const { api, clock, projectId, file, signal, log } = options;
+    const random = options.random ?? Math.random;
+    const began = clock.now();
+    const body = {
+        filename: file.uploadName,
+        fileSize: file.size,
+        ...(options.removeAfterS === null ? {} : { removeAfter: options.removeAfterS })
+    };
+    const backoff = (failures, hintMs = null) => {
+        const ceiling = Math.min(UploadLimits.maxBackoffMs, UploadLimits.putBackoffBaseMs * 2 ** (failures - 1));
+        const jittered = Math.round(ceiling / 2 + (random() * ceiling) / 2);
+        return hintMs === null ? jittered : Math.min(Math.max(hintMs, 0), UploadLimits.maxRetryAfterMs);
+    };
+    const pause = async (ms) => {
+        await clock.sleep(ms, signal);
+        if (signal.aborted)
+            throw new Aborted();
+    };
+    /** Creating a URL only creates a URL: safe to repeat on any fault but a refusal. */
+    const createUpload = async () => {
+        for (let failures = 0;;) {
+            const answer = await api.createUpload(projectId, body, { signal });
+            if (answer.kind === 'ok') {
+                const unsafe = (0,app_build/* checkUploadUrl */.HK)(answer.value.uploadUrl);
+                if (unsafe)
+                    throw new Failed(unsafe);
+                return answer.value;
+            }
+            if (answer.kind === 'aborted')
+                throw new Aborted();
+            const refused = answer.kind === 'http-error' && answer.status < 500 && answer.status !== 429;
+            if (refused || failures >= UploadLimits.apiRetries) {
+                throw new Failed(`TesterArmy did not give an upload URL: ${answerMessage(answer)}`);
+            }
+            failures++;
+            const delay = backoff(failures, answer.kind === 'http-error' ? answer.retryAfterMs : null);
+            log.info(`Asking for an upload URL: ${answerMessage(answer)}; trying again in ${(0,duration/* formatDuration */.a)(delay)}.`);
+            await pause(delay);
+        }
+    };
+    let ticket = await createUpload();
+    const progress = new UploadProgress(file.size, () => clock.now());
+    let renewed = false;
+    let failures = 0;
+    for (let attempt = 1;; attempt++) {
+        if (attempt > 1)
+            progress.restart();
+        const result = await options.put({
+            url: ticket.uploadUrl,
+            path: file.path,
+            size: file.size,
+            userAgent: options.userAgent,
+            signal,
+            idleTimeoutMs: options.idleTimeoutMs ?? UploadLimits.idleTimeoutMs,
+            onProgress: sent => {
+                const line = progress.update(sent);
+                if (line)
+                    log.info(line);
+            }
+        });
+        if (result.kind === 'stored')
+            break;
+        if (result.kind === 'aborted' || signal.aborted)
+            throw new Aborted();
+        if (result.kind === 'http-error' && result.status === 403 && !renewed) {
+            // An expired or refused signature: a new URL helps once; a second 403 is a real refusal.
+            renewed = true;
+            log.info(`Storage refused the upload URL (${result.message}): asking for a new one.`);
+            ticket = await createUpload();
+            continue;
+        }
+        const retryable = result.kind === 'network-error' ||
+            result.status >= 500 ||
+            result.status === 408 ||
+            result.status === 429;
+        if (!retryable || failures >= UploadLimits.putRetries) {
+            const tries = failures + 1 + (renewed ? 1 : 0);
+            throw new Failed(`the build could not be uploaded (${result.message}${tries > 1 ? `, after ${tries} attempts` : ''}); nothing was confirmed and no run was started`);
+        }
+        failures++;
+        const delay = backoff(failures, result.kind === 'http-error' ? result.retryAfterMs : null);
+        log.info(`The upload failed (${result.message}); sending it again from the first byte in ${(0,duration/* formatDuration */.a)(delay)} ` +
+            `(attempt ${failures + 1} of ${UploadLimits.putRetries + 1}).`);
+        await pause(delay);
+    }
+    const finished = progress.finish();
+    log.info(finished.line);
+    const confirmBody = { ...body, storageKey: ticket.storageKey };
+    for (let failures = 0;;) {
+        const answer = await api.confirmUpload(projectId, confirmBody, { signal });
+        if (answer.kind === 'ok') {
+            return {
+                kind: 'uploaded',
+                app: answer.value,
+                elapsedMs: clock.now() - began,
+                uploadMs: finished.elapsedMs,
+                recovered: false
+            };
+        }
+        if (answer.kind === 'aborted')
+            throw new Aborted();
+        if (confirmCannotHaveArrived(answer) && failures < UploadLimits.apiRetries) {
+            failures++;
+            const delay = backoff(failures, answer.kind === 'http-error' ? answer.retryAfterMs : null);
+            log.info(`Confirming the upload: ${answerMessage(answer)}; trying again in ${(0,duration/* formatDuration */.a)(delay)}.`);
+            await pause(delay);
+            continue;
+        }
+        if (confirmMayHaveMadeApp(answer)) {
+            log.info(`Confirming the upload: ${answerMessage(answer)}. The app may have been made anyway: looking for it in the project's apps.`);
+            const app = await findUploadedApp(options, began, pause, backoff);
+            return {
+                kind: 'uploaded',
+                app,
+                elapsedMs: clock.now() - began,
+                uploadMs: finished.elapsedMs,
+                recovered: true
+            };
+        }
+        throw new Failed(`TesterArmy did not accept the uploaded build: ${answerMessage(answer)}`);
+    }
+}
+/** Refused before sending, or answered 429/503: the API did nothing, so confirming again is safe. */
+function confirmCannotHaveArrived(answer) {
+    if (answer.kind === 'network-error')
+        return !answer.mayHaveArrived;
+    return answer.kind === 'http-error' && (answer.status === 429 || answer.status === 503);
+}
+/** A timeout, a reset, another 5xx or an unreadable success: the app may exist now. */
+function confirmMayHaveMadeApp(answer) {
+    if (answer.kind === 'network-error' || answer.kind === 'invalid-body')
+        return true;
+    return answer.kind === 'http-error' && answer.status >= 500;
+}
+async function findUploadedApp(options, began, pause, backoff) {
+    const { api, projectId, file, signal, log } = options;
+    const dashboard = `check the project's apps in the TesterArmy dashboard, and give its ID as app-id`;
+    for (let failures = 0;;) {
+        const answer = await api.listApps(projectId, { signal });
+        if (answer.kind === 'aborted')
+            throw new Aborted();
+        if (answer.kind === 'ok') {
+            const matches = (0,app_response/* matchUploadedApp */.Xx)(answer.value, {
+                fileSize: file.size,
+                since: began,
+                skewMs: UploadLimits.clockSkewMs
+            });
+            if (matches.length === 1) {
+                const app = matches[0];
+                log.info(`Found the uploaded build in the project's apps: ${app.id}.`);
+                return app;
+            }
+            // Not there yet, or the API is slow to list it: a second look costs little.
+            if (matches.length === 0 && failures < UploadLimits.apiRetries) {
+                failures++;
+                await pause(backoff(failures));
+                continue;
+            }
+            throw new Failed(matches.length === 0
+                ? `the upload could not be confirmed, and no app of ${file.size} bytes uploaded since it began is in the project; ${dashboard}`
+                : `the upload's confirm answer was lost, and ${matches.length} apps of ${file.size} bytes were uploaded since it began, so the action cannot tell which is this build; ${dashboard}`);
+        }
+        const refused = answer.kind === 'http-error' && answer.status < 500 && answer.status !== 429;
+        if (refused || failures >= UploadLimits.apiRetries) {
+            throw new Failed(`the upload could not be confirmed, and the project's apps could not be listed (${answerMessage(answer)}); ${dashboard}`);
+        }
+        failures++;
+        await pause(backoff(failures, answer.kind === 'http-error' ? answer.retryAfterMs : null));
+    }
+}
+function answerMessage(answer) {
+    return answer.message;
+}
+/** The log group's title: the file and its size. */
+function uploadTitle(file, projectId) {
+    return `Uploading ${file.uploadName} (${(0,app_build/* formatBytes */.z3)(file.size)}) to TesterArmy project ${projectId}`;
+}
+/** For the summary and the log: `48.2 MiB in 12 s (4.02 MiB/s)`. */
+function uploadFigures(size, uploadMs) {
+    return `${(0,app_build/* formatBytes */.z3)(size)} in ${(0,duration/* formatDuration */.a)(uploadMs)} (${formatRate(size, uploadMs)})`;
+}
+
+
+/***/ }),
+
 /***/ 2613:
 /***/ ((module) => {
 
@@ -28611,378 +29480,19 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
 
-/***/ })
+/***/ }),
 
-/******/ });
-/************************************************************************/
-/******/ // The module cache
-/******/ var __webpack_module_cache__ = {};
-/******/ 
-/******/ // The require function
-/******/ function __nccwpck_require__(moduleId) {
-/******/ 	// Check if module is in cache
-/******/ 	var cachedModule = __webpack_module_cache__[moduleId];
-/******/ 	if (cachedModule !== undefined) {
-/******/ 		return cachedModule.exports;
-/******/ 	}
-/******/ 	// Create a new module (and put it into the cache)
-/******/ 	var module = __webpack_module_cache__[moduleId] = {
-/******/ 		// no module.id needed
-/******/ 		// no module.loaded needed
-/******/ 		exports: {}
-/******/ 	};
-/******/ 
-/******/ 	// Execute the module function
-/******/ 	var threw = true;
-/******/ 	try {
-/******/ 		__webpack_modules__[moduleId].call(module.exports, module, module.exports, __nccwpck_require__);
-/******/ 		threw = false;
-/******/ 	} finally {
-/******/ 		if(threw) delete __webpack_module_cache__[moduleId];
-/******/ 	}
-/******/ 
-/******/ 	// Return the exports of the module
-/******/ 	return module.exports;
-/******/ }
-/******/ 
-/******/ // expose the modules object (__webpack_modules__)
-/******/ __nccwpck_require__.m = __webpack_modules__;
-/******/ 
-/************************************************************************/
-/******/ /* webpack/runtime/asset-relocator-loader */
-/******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = decodeURIComponent(new URL('.', import.meta.url).pathname).slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
-/******/ 
-/******/ /* webpack/runtime/compat get default export */
-/******/ (() => {
-/******/ 	// getDefaultExport function for compatibility with non-harmony modules
-/******/ 	__nccwpck_require__.n = (module) => {
-/******/ 		var getter = module && module.__esModule ?
-/******/ 			() => (module['default']) :
-/******/ 			() => (module);
-/******/ 		__nccwpck_require__.d(getter, { a: getter });
-/******/ 		return getter;
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/create fake namespace object */
-/******/ (() => {
-/******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
-/******/ 	var leafPrototypes;
-/******/ 	// create a fake namespace object
-/******/ 	// mode & 1: value is a module id, require it
-/******/ 	// mode & 2: merge all properties of value into the ns
-/******/ 	// mode & 4: return value when already ns object
-/******/ 	// mode & 16: return value when it's Promise-like
-/******/ 	// mode & 8|1: behave like require
-/******/ 	__nccwpck_require__.t = function(value, mode) {
-/******/ 		if(mode & 1) value = this(value);
-/******/ 		if(mode & 8) return value;
-/******/ 		if(typeof value === 'object' && value) {
-/******/ 			if((mode & 4) && value.__esModule) return value;
-/******/ 			if((mode & 16) && typeof value.then === 'function') return value;
-/******/ 		}
-/******/ 		var ns = Object.create(null);
-/******/ 		__nccwpck_require__.r(ns);
-/******/ 		var def = {};
-/******/ 		leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
-/******/ 		for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
-/******/ 			Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
-/******/ 		}
-/******/ 		def['default'] = () => (value);
-/******/ 		__nccwpck_require__.d(ns, def);
-/******/ 		return ns;
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/define property getters */
-/******/ (() => {
-/******/ 	// define getter functions for harmony exports
-/******/ 	__nccwpck_require__.d = (exports, definition) => {
-/******/ 		for(var key in definition) {
-/******/ 			if(__nccwpck_require__.o(definition, key) && !__nccwpck_require__.o(exports, key)) {
-/******/ 				Object.defineProperty(exports, key, { enumerable: true, get: definition[key] });
-/******/ 			}
-/******/ 		}
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/ensure chunk */
-/******/ (() => {
-/******/ 	__nccwpck_require__.f = {};
-/******/ 	// This file contains only the entry chunk.
-/******/ 	// The chunk loading function for additional chunks
-/******/ 	__nccwpck_require__.e = (chunkId) => {
-/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
-/******/ 			__nccwpck_require__.f[key](chunkId, promises);
-/******/ 			return promises;
-/******/ 		}, []));
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/get javascript chunk filename */
-/******/ (() => {
-/******/ 	// This function allow to reference async chunks
-/******/ 	__nccwpck_require__.u = (chunkId) => {
-/******/ 		// return url for filenames based on template
-/******/ 		return "" + chunkId + ".index.js";
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/hasOwnProperty shorthand */
-/******/ (() => {
-/******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/make namespace object */
-/******/ (() => {
-/******/ 	// define __esModule on exports
-/******/ 	__nccwpck_require__.r = (exports) => {
-/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
-/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
-/******/ 		}
-/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/import chunk loading */
-/******/ (() => {
-/******/ 	// no baseURI
-/******/ 	
-/******/ 	// object to store loaded and loading chunks
-/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
-/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
-/******/ 	var installedChunks = {
-/******/ 		792: 0
-/******/ 	};
-/******/ 	
-/******/ 	var installChunk = (data) => {
-/******/ 		var {ids, modules, runtime} = data;
-/******/ 		// add "modules" to the modules object,
-/******/ 		// then flag all "ids" as loaded and fire callback
-/******/ 		var moduleId, chunkId, i = 0;
-/******/ 		for(moduleId in modules) {
-/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
-/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
-/******/ 			}
-/******/ 		}
-/******/ 		if(runtime) runtime(__nccwpck_require__);
-/******/ 		for(;i < ids.length; i++) {
-/******/ 			chunkId = ids[i];
-/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
-/******/ 				installedChunks[chunkId][0]();
-/******/ 			}
-/******/ 			installedChunks[ids[i]] = 0;
-/******/ 		}
-/******/ 	
-/******/ 	}
-/******/ 	
-/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
-/******/ 			// import() chunk loading for javascript
-/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
-/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
-/******/ 	
-/******/ 				// a Promise means "currently loading".
-/******/ 				if(installedChunkData) {
-/******/ 					promises.push(installedChunkData[1]);
-/******/ 				} else {
-/******/ 					if(true) { // all chunks have JS
-/******/ 						// setup Promise in chunk cache
-/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
-/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
-/******/ 							throw e;
-/******/ 						});
-/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
-/******/ 						promises.push(installedChunkData[1] = promise);
-/******/ 					}
-/******/ 				}
-/******/ 			}
-/******/ 	};
-/******/ 	
-/******/ 	// no prefetching
-/******/ 	
-/******/ 	// no preloaded
-/******/ 	
-/******/ 	// no external install chunk
-/******/ 	
-/******/ 	// no on chunks loaded
-/******/ })();
-/******/ 
-/************************************************************************/
-var __webpack_exports__ = {};
-
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-// EXTERNAL MODULE: external "os"
-var external_os_ = __nccwpck_require__(857);
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
-// We use any as a valid input type
-/* eslint-disable @typescript-eslint/no-explicit-any */
-/**
- * Sanitizes an input into a string so it can be passed into issueCommand safely
- * @param input input to sanitize into a string
- */
-function utils_toCommandValue(input) {
-    if (input === null || input === undefined) {
-        return '';
-    }
-    else if (typeof input === 'string' || input instanceof String) {
-        return input;
-    }
-    return JSON.stringify(input);
-}
-/**
- *
- * @param annotationProperties
- * @returns The command properties to send with the actual annotation command
- * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
- */
-function toCommandProperties(annotationProperties) {
-    if (!Object.keys(annotationProperties).length) {
-        return {};
-    }
-    return {
-        title: annotationProperties.title,
-        file: annotationProperties.file,
-        line: annotationProperties.startLine,
-        endLine: annotationProperties.endLine,
-        col: annotationProperties.startColumn,
-        endColumn: annotationProperties.endColumn
-    };
-}
-//# sourceMappingURL=utils.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/command.js
+/***/ 4942:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
-/**
- * Issues a command to the GitHub Actions runner
- *
- * @param command - The command name to issue
- * @param properties - Additional properties for the command (key-value pairs)
- * @param message - The message to include with the command
- * @remarks
- * This function outputs a specially formatted string to stdout that the Actions
- * runner interprets as a command. These commands can control workflow behavior,
- * set outputs, create annotations, mask values, and more.
- *
- * Command Format:
- *   ::name key=value,key=value::message
- *
- * @example
- * ```typescript
- * // Issue a warning annotation
- * issueCommand('warning', {}, 'This is a warning message');
- * // Output: ::warning::This is a warning message
- *
- * // Set an environment variable
- * issueCommand('set-env', { name: 'MY_VAR' }, 'some value');
- * // Output: ::set-env name=MY_VAR::some value
- *
- * // Add a secret mask
- * issueCommand('add-mask', {}, 'secretValue123');
- * // Output: ::add-mask::secretValue123
- * ```
- *
- * @internal
- * This is an internal utility function that powers the public API functions
- * such as setSecret, warning, error, and exportVariable.
- */
-function command_issueCommand(command, properties, message) {
-    const cmd = new Command(command, properties, message);
-    process.stdout.write(cmd.toString() + external_os_.EOL);
-}
-function command_issue(name, message = '') {
-    command_issueCommand(name, {}, message);
-}
-const CMD_STRING = '::';
-class Command {
-    constructor(command, properties, message) {
-        if (!command) {
-            command = 'missing.command';
-        }
-        this.command = command;
-        this.properties = properties;
-        this.message = message;
-    }
-    toString() {
-        let cmdStr = CMD_STRING + this.command;
-        if (this.properties && Object.keys(this.properties).length > 0) {
-            cmdStr += ' ';
-            let first = true;
-            for (const key in this.properties) {
-                if (this.properties.hasOwnProperty(key)) {
-                    const val = this.properties[key];
-                    if (val) {
-                        if (first) {
-                            first = false;
-                        }
-                        else {
-                            cmdStr += ',';
-                        }
-                        cmdStr += `${key}=${escapeProperty(val)}`;
-                    }
-                }
-            }
-        }
-        cmdStr += `${CMD_STRING}${escapeData(this.message)}`;
-        return cmdStr;
-    }
-}
-function escapeData(s) {
-    return utils_toCommandValue(s)
-        .replace(/%/g, '%25')
-        .replace(/\r/g, '%0D')
-        .replace(/\n/g, '%0A');
-}
-function escapeProperty(s) {
-    return utils_toCommandValue(s)
-        .replace(/%/g, '%25')
-        .replace(/\r/g, '%0D')
-        .replace(/\n/g, '%0A')
-        .replace(/:/g, '%3A')
-        .replace(/,/g, '%2C');
-}
-//# sourceMappingURL=command.js.map
-;// CONCATENATED MODULE: external "crypto"
-const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
-// EXTERNAL MODULE: external "fs"
-var external_fs_ = __nccwpck_require__(9896);
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
-// For internal use, subject to change.
-// We use any as a valid input type
-/* eslint-disable @typescript-eslint/no-explicit-any */
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Qq: () => (/* binding */ HttpClient)
+});
 
+// UNUSED EXPORTS: Headers, HttpClientError, HttpClientResponse, HttpCodes, MediaTypes, getProxyUrl, isHttps
 
-
-
-function file_command_issueFileCommand(command, message) {
-    const filePath = process.env[`GITHUB_${command}`];
-    if (!filePath) {
-        throw new Error(`Unable to find environment variable for file command ${command}`);
-    }
-    if (!external_fs_.existsSync(filePath)) {
-        throw new Error(`Missing file at path: ${filePath}`);
-    }
-    external_fs_.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_.EOL}`, {
-        encoding: 'utf8'
-    });
-}
-function file_command_prepareKeyValueMessage(key, value) {
-    const delimiter = `ghadelimiter_${external_crypto_namespaceObject.randomUUID()}`;
-    const convertedValue = utils_toCommandValue(value);
-    // These should realistically never happen, but just in case someone finds a
-    // way to exploit uuid generation let's not allow keys or values that contain
-    // the delimiter.
-    if (key.includes(delimiter)) {
-        throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
-    }
-    if (convertedValue.includes(delimiter)) {
-        throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
-    }
-    return `${key}<<${delimiter}${external_os_.EOL}${convertedValue}${external_os_.EOL}${delimiter}`;
-}
-//# sourceMappingURL=file-command.js.map
-;// CONCATENATED MODULE: external "path"
-const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
 // EXTERNAL MODULE: external "http"
 var external_http_ = __nccwpck_require__(8611);
 var external_http_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_http_, 2);
@@ -29205,7 +29715,7 @@ function isHttps(requestUrl) {
     const parsedUrl = new URL(requestUrl);
     return parsedUrl.protocol === 'https:';
 }
-class lib_HttpClient {
+class HttpClient {
     constructor(userAgent, handlers, requestOptions) {
         this._ignoreSslError = false;
         this._allowRedirects = true;
@@ -29781,8 +30291,383 @@ class lib_HttpClient {
 }
 const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
 //# sourceMappingURL=index.js.map
+
+/***/ })
+
+/******/ });
+/************************************************************************/
+/******/ // The module cache
+/******/ var __webpack_module_cache__ = {};
+/******/ 
+/******/ // The require function
+/******/ function __nccwpck_require__(moduleId) {
+/******/ 	// Check if module is in cache
+/******/ 	var cachedModule = __webpack_module_cache__[moduleId];
+/******/ 	if (cachedModule !== undefined) {
+/******/ 		return cachedModule.exports;
+/******/ 	}
+/******/ 	// Create a new module (and put it into the cache)
+/******/ 	var module = __webpack_module_cache__[moduleId] = {
+/******/ 		// no module.id needed
+/******/ 		// no module.loaded needed
+/******/ 		exports: {}
+/******/ 	};
+/******/ 
+/******/ 	// Execute the module function
+/******/ 	var threw = true;
+/******/ 	try {
+/******/ 		__webpack_modules__[moduleId].call(module.exports, module, module.exports, __nccwpck_require__);
+/******/ 		threw = false;
+/******/ 	} finally {
+/******/ 		if(threw) delete __webpack_module_cache__[moduleId];
+/******/ 	}
+/******/ 
+/******/ 	// Return the exports of the module
+/******/ 	return module.exports;
+/******/ }
+/******/ 
+/******/ // expose the modules object (__webpack_modules__)
+/******/ __nccwpck_require__.m = __webpack_modules__;
+/******/ 
+/************************************************************************/
+/******/ /* webpack/runtime/asset-relocator-loader */
+/******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = decodeURIComponent(new URL('.', import.meta.url).pathname).slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
+/******/ 
+/******/ /* webpack/runtime/compat get default export */
+/******/ (() => {
+/******/ 	// getDefaultExport function for compatibility with non-harmony modules
+/******/ 	__nccwpck_require__.n = (module) => {
+/******/ 		var getter = module && module.__esModule ?
+/******/ 			() => (module['default']) :
+/******/ 			() => (module);
+/******/ 		__nccwpck_require__.d(getter, { a: getter });
+/******/ 		return getter;
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/create fake namespace object */
+/******/ (() => {
+/******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
+/******/ 	var leafPrototypes;
+/******/ 	// create a fake namespace object
+/******/ 	// mode & 1: value is a module id, require it
+/******/ 	// mode & 2: merge all properties of value into the ns
+/******/ 	// mode & 4: return value when already ns object
+/******/ 	// mode & 16: return value when it's Promise-like
+/******/ 	// mode & 8|1: behave like require
+/******/ 	__nccwpck_require__.t = function(value, mode) {
+/******/ 		if(mode & 1) value = this(value);
+/******/ 		if(mode & 8) return value;
+/******/ 		if(typeof value === 'object' && value) {
+/******/ 			if((mode & 4) && value.__esModule) return value;
+/******/ 			if((mode & 16) && typeof value.then === 'function') return value;
+/******/ 		}
+/******/ 		var ns = Object.create(null);
+/******/ 		__nccwpck_require__.r(ns);
+/******/ 		var def = {};
+/******/ 		leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
+/******/ 		for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
+/******/ 			Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
+/******/ 		}
+/******/ 		def['default'] = () => (value);
+/******/ 		__nccwpck_require__.d(ns, def);
+/******/ 		return ns;
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/define property getters */
+/******/ (() => {
+/******/ 	// define getter functions for harmony exports
+/******/ 	__nccwpck_require__.d = (exports, definition) => {
+/******/ 		for(var key in definition) {
+/******/ 			if(__nccwpck_require__.o(definition, key) && !__nccwpck_require__.o(exports, key)) {
+/******/ 				Object.defineProperty(exports, key, { enumerable: true, get: definition[key] });
+/******/ 			}
+/******/ 		}
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/ensure chunk */
+/******/ (() => {
+/******/ 	__nccwpck_require__.f = {};
+/******/ 	// This file contains only the entry chunk.
+/******/ 	// The chunk loading function for additional chunks
+/******/ 	__nccwpck_require__.e = (chunkId) => {
+/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
+/******/ 			__nccwpck_require__.f[key](chunkId, promises);
+/******/ 			return promises;
+/******/ 		}, []));
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/get javascript chunk filename */
+/******/ (() => {
+/******/ 	// This function allow to reference async chunks
+/******/ 	__nccwpck_require__.u = (chunkId) => {
+/******/ 		// return url for filenames based on template
+/******/ 		return "" + chunkId + ".index.js";
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/hasOwnProperty shorthand */
+/******/ (() => {
+/******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/make namespace object */
+/******/ (() => {
+/******/ 	// define __esModule on exports
+/******/ 	__nccwpck_require__.r = (exports) => {
+/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
+/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
+/******/ 		}
+/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/import chunk loading */
+/******/ (() => {
+/******/ 	// no baseURI
+/******/ 	
+/******/ 	// object to store loaded and loading chunks
+/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
+/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
+/******/ 	var installedChunks = {
+/******/ 		792: 0
+/******/ 	};
+/******/ 	
+/******/ 	var installChunk = (data) => {
+/******/ 		var {ids, modules, runtime} = data;
+/******/ 		// add "modules" to the modules object,
+/******/ 		// then flag all "ids" as loaded and fire callback
+/******/ 		var moduleId, chunkId, i = 0;
+/******/ 		for(moduleId in modules) {
+/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
+/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
+/******/ 			}
+/******/ 		}
+/******/ 		if(runtime) runtime(__nccwpck_require__);
+/******/ 		for(;i < ids.length; i++) {
+/******/ 			chunkId = ids[i];
+/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
+/******/ 				installedChunks[chunkId][0]();
+/******/ 			}
+/******/ 			installedChunks[ids[i]] = 0;
+/******/ 		}
+/******/ 	
+/******/ 	}
+/******/ 	
+/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
+/******/ 			// import() chunk loading for javascript
+/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
+/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
+/******/ 	
+/******/ 				// a Promise means "currently loading".
+/******/ 				if(installedChunkData) {
+/******/ 					promises.push(installedChunkData[1]);
+/******/ 				} else {
+/******/ 					if(true) { // all chunks have JS
+/******/ 						// setup Promise in chunk cache
+/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
+/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
+/******/ 							throw e;
+/******/ 						});
+/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
+/******/ 						promises.push(installedChunkData[1] = promise);
+/******/ 					}
+/******/ 				}
+/******/ 			}
+/******/ 	};
+/******/ 	
+/******/ 	// no prefetching
+/******/ 	
+/******/ 	// no preloaded
+/******/ 	
+/******/ 	// no external install chunk
+/******/ 	
+/******/ 	// no on chunks loaded
+/******/ })();
+/******/ 
+/************************************************************************/
+var __webpack_exports__ = {};
+
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+// EXTERNAL MODULE: external "os"
+var external_os_ = __nccwpck_require__(857);
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
+// We use any as a valid input type
+/* eslint-disable @typescript-eslint/no-explicit-any */
+/**
+ * Sanitizes an input into a string so it can be passed into issueCommand safely
+ * @param input input to sanitize into a string
+ */
+function utils_toCommandValue(input) {
+    if (input === null || input === undefined) {
+        return '';
+    }
+    else if (typeof input === 'string' || input instanceof String) {
+        return input;
+    }
+    return JSON.stringify(input);
+}
+/**
+ *
+ * @param annotationProperties
+ * @returns The command properties to send with the actual annotation command
+ * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
+ */
+function toCommandProperties(annotationProperties) {
+    if (!Object.keys(annotationProperties).length) {
+        return {};
+    }
+    return {
+        title: annotationProperties.title,
+        file: annotationProperties.file,
+        line: annotationProperties.startLine,
+        endLine: annotationProperties.endLine,
+        col: annotationProperties.startColumn,
+        endColumn: annotationProperties.endColumn
+    };
+}
+//# sourceMappingURL=utils.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/command.js
+
+
+/**
+ * Issues a command to the GitHub Actions runner
+ *
+ * @param command - The command name to issue
+ * @param properties - Additional properties for the command (key-value pairs)
+ * @param message - The message to include with the command
+ * @remarks
+ * This function outputs a specially formatted string to stdout that the Actions
+ * runner interprets as a command. These commands can control workflow behavior,
+ * set outputs, create annotations, mask values, and more.
+ *
+ * Command Format:
+ *   ::name key=value,key=value::message
+ *
+ * @example
+ * ```typescript
+ * // Issue a warning annotation
+ * issueCommand('warning', {}, 'This is a warning message');
+ * // Output: ::warning::This is a warning message
+ *
+ * // Set an environment variable
+ * issueCommand('set-env', { name: 'MY_VAR' }, 'some value');
+ * // Output: ::set-env name=MY_VAR::some value
+ *
+ * // Add a secret mask
+ * issueCommand('add-mask', {}, 'secretValue123');
+ * // Output: ::add-mask::secretValue123
+ * ```
+ *
+ * @internal
+ * This is an internal utility function that powers the public API functions
+ * such as setSecret, warning, error, and exportVariable.
+ */
+function command_issueCommand(command, properties, message) {
+    const cmd = new Command(command, properties, message);
+    process.stdout.write(cmd.toString() + external_os_.EOL);
+}
+function command_issue(name, message = '') {
+    command_issueCommand(name, {}, message);
+}
+const CMD_STRING = '::';
+class Command {
+    constructor(command, properties, message) {
+        if (!command) {
+            command = 'missing.command';
+        }
+        this.command = command;
+        this.properties = properties;
+        this.message = message;
+    }
+    toString() {
+        let cmdStr = CMD_STRING + this.command;
+        if (this.properties && Object.keys(this.properties).length > 0) {
+            cmdStr += ' ';
+            let first = true;
+            for (const key in this.properties) {
+                if (this.properties.hasOwnProperty(key)) {
+                    const val = this.properties[key];
+                    if (val) {
+                        if (first) {
+                            first = false;
+                        }
+                        else {
+                            cmdStr += ',';
+                        }
+                        cmdStr += `${key}=${escapeProperty(val)}`;
+                    }
+                }
+            }
+        }
+        cmdStr += `${CMD_STRING}${escapeData(this.message)}`;
+        return cmdStr;
+    }
+}
+function escapeData(s) {
+    return utils_toCommandValue(s)
+        .replace(/%/g, '%25')
+        .replace(/\r/g, '%0D')
+        .replace(/\n/g, '%0A');
+}
+function escapeProperty(s) {
+    return utils_toCommandValue(s)
+        .replace(/%/g, '%25')
+        .replace(/\r/g, '%0D')
+        .replace(/\n/g, '%0A')
+        .replace(/:/g, '%3A')
+        .replace(/,/g, '%2C');
+}
+//# sourceMappingURL=command.js.map
+;// CONCATENATED MODULE: external "crypto"
+const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
+// EXTERNAL MODULE: external "fs"
+var external_fs_ = __nccwpck_require__(9896);
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
+// For internal use, subject to change.
+// We use any as a valid input type
+/* eslint-disable @typescript-eslint/no-explicit-any */
+
+
+
+
+function file_command_issueFileCommand(command, message) {
+    const filePath = process.env[`GITHUB_${command}`];
+    if (!filePath) {
+        throw new Error(`Unable to find environment variable for file command ${command}`);
+    }
+    if (!external_fs_.existsSync(filePath)) {
+        throw new Error(`Missing file at path: ${filePath}`);
+    }
+    external_fs_.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_.EOL}`, {
+        encoding: 'utf8'
+    });
+}
+function file_command_prepareKeyValueMessage(key, value) {
+    const delimiter = `ghadelimiter_${external_crypto_namespaceObject.randomUUID()}`;
+    const convertedValue = utils_toCommandValue(value);
+    // These should realistically never happen, but just in case someone finds a
+    // way to exploit uuid generation let's not allow keys or values that contain
+    // the delimiter.
+    if (key.includes(delimiter)) {
+        throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
+    }
+    if (convertedValue.includes(delimiter)) {
+        throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
+    }
+    return `${key}<<${delimiter}${external_os_.EOL}${convertedValue}${external_os_.EOL}${delimiter}`;
+}
+//# sourceMappingURL=file-command.js.map
+;// CONCATENATED MODULE: external "path"
+const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/index.js + 1 modules
+var lib = __nccwpck_require__(4942);
 ;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/auth.js
-var auth_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
         function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
@@ -29807,7 +30692,7 @@ class BasicCredentialHandler {
         return false;
     }
     handleAuthentication() {
-        return auth_awaiter(this, void 0, void 0, function* () {
+        return __awaiter(this, void 0, void 0, function* () {
             throw new Error('not implemented');
         });
     }
@@ -29829,7 +30714,7 @@ class auth_BearerCredentialHandler {
         return false;
     }
     handleAuthentication() {
-        return auth_awaiter(this, void 0, void 0, function* () {
+        return __awaiter(this, void 0, void 0, function* () {
             throw new Error('not implemented');
         });
     }
@@ -29851,7 +30736,7 @@ class PersonalAccessTokenCredentialHandler {
         return false;
     }
     handleAuthentication() {
-        return auth_awaiter(this, void 0, void 0, function* () {
+        return __awaiter(this, void 0, void 0, function* () {
             throw new Error('not implemented');
         });
     }
@@ -31759,380 +32644,14 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-;// CONCATENATED MODULE: ./src/constants.ts
-// Names and limits shared across the action: every input and output name is spelled here once.
-/** Kept in step with package.json by a test; sent as the User-Agent. */
-const VERSION = '1.0.0';
-const Inputs = {
-    RunId: 'run-id',
-    ApiKey: 'api-key',
-    ApiUrl: 'api-url',
-    PollInterval: 'poll-interval',
-    Timeout: 'timeout',
-    FailOn: 'fail-on',
-    MinSeverity: 'min-severity',
-    Summary: 'summary',
-    Annotations: 'annotations',
-    ReportPath: 'report-path',
-    CancelOnAbort: 'cancel-on-abort',
-    TestId: 'test-id',
-    GroupId: 'group-id',
-    Mode: 'mode',
-    Platform: 'platform',
-    DeviceModel: 'device-model',
-    AppId: 'app-id',
-    EnvironmentId: 'environment-id',
-    TargetUrl: 'target-url',
-    Environment: 'environment',
-    Comment: 'comment',
-    GithubToken: 'github-token',
-    ProjectId: 'project-id',
-    AppPath: 'app-path',
-    AppRemoveAfter: 'app-remove-after'
-};
-const Outputs = {
-    RunId: 'run-id',
-    Status: 'status',
-    Result: 'result',
-    Passed: 'passed',
-    IssuesCount: 'issues-count',
-    WarningsCount: 'warnings-count',
-    MaxSeverity: 'max-severity',
-    StepsCount: 'steps-count',
-    FailedStepsCount: 'failed-steps-count',
-    DurationMs: 'duration-ms',
-    FeatureName: 'feature-name',
-    Description: 'description',
-    ReportPath: 'report-path',
-    Runs: 'runs',
-    AppId: 'app-id',
-    AppPlatform: 'app-platform',
-    AppVersion: 'app-version'
-};
-/** The environment variable read when the `api-key` input is empty. */
-const API_KEY_ENV = 'TESTERARMY_API_KEY';
-const DEFAULT_API_URL = 'https://tester.army/api';
-const Limits = {
-    /** The shortest `poll-interval`: faster polling only costs the API and the user's rate limit. */
-    minPollIntervalMs: 1_000,
-    /** GitHub ends a job after 6 hours, so a longer `timeout` could never be reached. */
-    maxTimeoutMs: 6 * 60 * 60 * 1_000,
-    /** Each request gets its own deadline, so one hung connection cannot eat the whole wait. */
-    requestTimeoutMs: 30_000,
-    /** Backoff never waits longer than this between two tries of one run. */
-    maxBackoffMs: 60_000,
-    /** A run created a moment ago may not be readable yet; a 404 is trusted only after this long. */
-    notFoundGraceMs: 60_000,
-    /** The runner sends SIGKILL a few seconds after its first signal; cancelling must fit inside. */
-    cancelRequestTimeoutMs: 3_000,
-    /**
-     * After the runner's first signal the process exits by this time whatever is still pending: the
-     * runner waits 7.5 s before SIGTERM and 2.5 s more before SIGKILL; we promise 4 s.
-     */
-    cancelExitMs: 3_800,
-    /** A response body larger than this is not a run we can report; treated as a transient fault. */
-    maxResponseBytes: 64 * 1024 * 1024,
-    /**
-     * GitHub rejects a step summary over 1 MiB, whole. Keep ours under it with room to spare for the
-     * runner's own bookkeeping.
-     */
-    summaryMaxBytes: 1_000_000,
-    /** GitHub shows at most 10 error and 10 warning annotations per step. */
-    maxErrorAnnotations: 10,
-    maxWarningAnnotations: 10,
-    /** GitHub refuses a comment body over 65,536 characters; the comment stays well under it. */
-    commentMaxChars: 60_000,
-    /** The comment lists this many of the most severe issues; the summary has the rest. */
-    commentMaxIssues: 5,
-    /**
-     * All the calls to GitHub for the comment together (identity, listing, writing) end within this:
-     * a stalled GitHub must not hold the step for minutes.
-     */
-    commentTimeoutMs: 30_000
-};
-/** Statuses after which a run never changes again (API `RunResponse.status`). */
-const TERMINAL_STATUSES = ['completed', 'failed', 'cancelled'];
-/** Statuses the API documents as not finished yet; any other unknown value is logged once. */
-const WAITING_STATUSES = ['queued', 'running'];
-
-;// CONCATENATED MODULE: ./src/duration.ts
-// Durations as people write them in a workflow (`5s`, `30m`) and as people read them (`2 min 10 s`).
-const UNIT_MS = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000 };
-/**
- * Parses `90`, `90s`, `1.5m`, `500ms`, `2h` into milliseconds. A bare number is seconds, as in
- * most actions' timeout inputs. Returns null for anything else so the caller can name the input.
- */
-function parseDuration(text) {
-    const match = /^(\d+(?:\.\d+)?|\.\d+)\s*(ms|s|m|h)?$/i.exec(text.trim());
-    if (!match)
-        return null;
-    const unit = (match[2] ?? 's').toLowerCase();
-    const ms = Number(match[1]) * UNIT_MS[unit];
-    return Number.isFinite(ms) ? Math.round(ms) : null;
-}
-/** `850 ms`, `3.5 s`, `42 s`, `2 min 10 s`, `1 h 5 min`: precise enough to compare, short to read. */
-function formatDuration(ms) {
-    if (!Number.isFinite(ms) || ms < 0)
-        return '–';
-    if (ms < 1_000)
-        return `${Math.round(ms)} ms`;
-    if (ms < 10_000) {
-        const s = Math.round(ms / 100) / 10;
-        return s < 10 ? `${s} s` : '10 s';
-    }
-    const totalSeconds = Math.round(ms / 1_000);
-    if (totalSeconds < 60)
-        return `${totalSeconds} s`;
-    const totalMinutes = Math.floor(totalSeconds / 60);
-    if (totalMinutes < 60) {
-        const s = totalSeconds % 60;
-        return s ? `${totalMinutes} min ${s} s` : `${totalMinutes} min`;
-    }
-    const h = Math.floor(totalMinutes / 60);
-    const m = totalMinutes % 60;
-    return m ? `${h} h ${m} min` : `${h} h`;
-}
-
-;// CONCATENATED MODULE: ./src/run-response.ts
-// What the API answers, checked at the boundary: the run object and the start response, typed from
-// both API descriptions in shared/api, lenient with what it does not know, and never trusting a
-// field's type without looking. Pure: the client hands it parsed JSON.
-/**
- * A success's body was not what the request returns (a run, the started runs): a proxy's page, a
- * truncated body, another endpoint's JSON.
- */
-class NotARunError extends Error {
-    name = 'NotARunError';
-}
-/** Run, test, group, app and environment IDs: the one UUID check of the action. */
-const isUuid = (value) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
-const isObject = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
-const str = (value) => (typeof value === 'string' ? value : '');
-const strOrNull = (value) => typeof value === 'string' && value !== '' ? value : null;
-const num = (value) => typeof value === 'number' && Number.isFinite(value) ? value : null;
-const list = (value) => (Array.isArray(value) ? value : []);
-const strings = (value) => list(value).filter((v) => typeof v === 'string');
-/**
- * Checks a 200 body. Only `status` is essential: without it we cannot tell whether to keep
- * waiting. Everything else is optional here and shown as missing, whatever either API version says
- * is required, because a report with a gap beats a crash.
- */
-function parseRun(body, expectedId) {
-    if (!isObject(body))
-        throw new NotARunError('the response is not a JSON object');
-    if (typeof body.status !== 'string' || body.status.trim() === '') {
-        throw new NotARunError('the response has no run status');
-    }
-    const id = str(body.id);
-    if (expectedId && id && id.toLowerCase() !== expectedId.toLowerCase()) {
-        throw new NotARunError(`the response describes run ${JSON.stringify(id.slice(0, 40))}, not ${expectedId}`);
-    }
-    const error = isObject(body.error)
-        ? { code: str(body.error.code), message: str(body.error.message) }
-        : null;
-    return {
-        id: id || expectedId || '',
-        status: body.status.trim().toLowerCase(),
-        type: strOrNull(body.type),
-        platform: strOrNull(body.platform),
-        deviceModel: strOrNull(body.deviceModel),
-        source: strOrNull(body.source),
-        executionMode: strOrNull(body.executionMode),
-        userName: strOrNull(body.userName),
-        testId: strOrNull(body.testId),
-        projectId: strOrNull(body.projectId),
-        createdAt: strOrNull(body.createdAt),
-        startedAt: strOrNull(body.startedAt),
-        completedAt: strOrNull(body.completedAt),
-        durationMs: num(body.durationMs),
-        autoRetryCount: num(body.autoRetryCount),
-        output: parseOutput(body.output),
-        testPlan: parseTestPlan(body.testPlan),
-        error: error && (error.code || error.message) ? error : null
-    };
-}
-function parseOutput(value) {
-    if (!isObject(value))
-        return null;
-    if (value.kind === 'planner_skipped')
-        return { kind: 'planner_skipped', reason: str(value.reason) };
-    return {
-        kind: 'test',
-        featureName: str(value.featureName),
-        result: str(value.result).trim().toUpperCase(),
-        description: str(value.description),
-        issues: list(value.issues).filter(isObject).map(parseIssue),
-        screenshots: strings(value.screenshots),
-        steps: list(value.steps).filter(isObject).map(parseStep)
-    };
-}
-/** Severity is trusted only as an integer from 1 to 5; anything else is unrated (the gate fails closed). */
-function parseSeverity(value) {
-    return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 5
-        ? value
-        : null;
-}
-function parseIssue(value) {
-    const type = str(value.type).trim().toLowerCase();
-    return {
-        type: type || 'issue',
-        name: str(value.name),
-        description: str(value.description),
-        url: str(value.url),
-        severity: parseSeverity(value.severity),
-        reproductionSteps: strings(value.reproductionSteps),
-        expectedBehavior: str(value.expectedBehavior),
-        actualBehavior: str(value.actualBehavior),
-        screenshotUrl: str(value.screenshotUrl),
-        tMs: num(value.tMs)
-    };
-}
-function parseStep(value) {
-    return {
-        stepIndex: num(value.stepIndex),
-        title: str(value.title),
-        type: str(value.type),
-        status: str(value.status).trim().toLowerCase(),
-        summary: str(value.summary),
-        error: str(value.error),
-        errorCode: str(value.errorCode),
-        startedAtMs: num(value.startedAtMs),
-        completedAtMs: num(value.completedAtMs)
-    };
-}
-function parseTestPlan(value) {
-    if (!isObject(value))
-        return null;
-    return {
-        instructions: str(value.instructions),
-        focusAreas: strings(value.focusAreas),
-        complexity: str(value.complexity),
-        changeType: str(value.changeType),
-        steps: list(value.steps)
-            .filter(isObject)
-            .map(step => ({ type: str(step.type), title: str(step.title) }))
-    };
-}
-/**
- * Checks the body of a successful start: `{ runId }` for a test; `{ runIds, queuedRunIds,
- * cancelledRunIds }` for a group, whose runs are named by any of the three lists (a group whose
- * `runIds` is missing still names its runs in the other two). Throws `NotARunError` for an ID that
- * is not a UUID, or when the body names no run (an empty `runIds` of a group is an answer: the
- * caller says the group started nothing).
- */
-function parseStartResponse(body, kind) {
-    const json = isObject(body) ? body : {};
-    const ids = (value) => list(value).filter((v) => typeof v === 'string' && v.trim() !== '');
-    const listed = [json.runId, json.runIds, json.queuedRunIds, json.cancelledRunIds].flat();
-    if (listed.some(v => typeof v === 'string' && !isUuid(v))) {
-        throw new NotARunError('with a run ID that is not a UUID');
-    }
-    const runIds = kind === 'test' ? ids([json.runId]) : ids(json.runIds);
-    const cancelledRunIds = kind === 'test' ? [] : ids(json.cancelledRunIds);
-    const all = [
-        ...new Set([...runIds, ...(kind === 'group' ? ids(json.queuedRunIds) : []), ...cancelledRunIds])
-    ];
-    if (all.length === 0 && !(kind === 'group' && Array.isArray(json.runIds))) {
-        throw new NotARunError('without the ID of the run it started');
-    }
-    return {
-        runIds: all.map(i => i.toLowerCase()),
-        cancelledRunIds: cancelledRunIds.map(i => i.toLowerCase())
-    };
-}
-/** `warning` is the only non-blocking type; anything else, unknown values included, is an issue. */
-const isWarning = (issue) => issue.type === 'warning';
-
-;// CONCATENATED MODULE: ./src/app-response.ts
-// Decodes what the API says about uploads: the presigned ticket, one app, the project's app list.
-// Everything here is untrusted JSON, checked before the rest of the action believes it.
-
-
-class NotAnAppError extends Error {
-}
-const app_response_text = (value) => typeof value === 'string' && value.trim() !== '' ? value : null;
-function parseUploadTicket(json) {
-    const body = (typeof json === 'object' && json !== null ? json : {});
-    const uploadUrl = app_response_text(body.uploadUrl);
-    const storageKey = app_response_text(body.storageKey);
-    if (!uploadUrl || !storageKey) {
-        throw new NotAnAppError('the upload answer has no uploadUrl or no storageKey');
-    }
-    return { uploadUrl, storageKey };
-}
-function parseApp(json) {
-    const body = (typeof json === 'object' && json !== null ? json : {});
-    const id = app_response_text(body.id);
-    // Runs are started with this ID: anything but a UUID would be sent on blindly.
-    if (!id || !isUuid(id))
-        throw new NotAnAppError('the app has no ID (a UUID)');
-    const platform = app_response_text(body.platform);
-    if (!platform)
-        throw new NotAnAppError('the app has no platform');
-    return {
-        id: id.toLowerCase(),
-        platform,
-        filename: app_response_text(body.filename) ?? '',
-        bundleId: app_response_text(body.bundleId),
-        appVersion: app_response_text(body.appVersion),
-        buildVersion: app_response_text(body.buildVersion),
-        fileSize: typeof body.fileSize === 'number' ? body.fileSize : null,
-        source: app_response_text(body.source),
-        createdAt: app_response_text(body.createdAt)
-    };
-}
-/** The confirm answer: `{ app }`. */
-function parseConfirmed(json) {
-    const body = (typeof json === 'object' && json !== null ? json : {});
-    if (typeof body.app !== 'object' || body.app === null) {
-        throw new NotAnAppError('the confirm answer has no app');
-    }
-    return parseApp(body.app);
-}
-/** The list answer: `{ apps: [...] }`; items that are not apps are left out, not fatal. */
-function parseAppList(json) {
-    const body = (typeof json === 'object' && json !== null ? json : {});
-    if (!Array.isArray(body.apps))
-        throw new NotAnAppError('the app list has no apps array');
-    const apps = [];
-    for (const item of body.apps) {
-        try {
-            apps.push(parseApp(item));
-        }
-        catch {
-            // one odd entry must not hide the app we are looking for
-        }
-    }
-    return apps;
-}
-/**
- * The apps that can be the one this upload made: uploaded through the API, of the same size,
- * created since the upload began (less `skewMs`, for the runner's clock against the API's).
- */
-function matchUploadedApp(apps, { fileSize, since, skewMs }) {
-    return apps.filter(app => {
-        const created = app.createdAt ? Date.parse(app.createdAt) : Number.NaN;
-        return (app.source === 'api_upload' &&
-            app.fileSize === fileSize &&
-            Number.isFinite(created) &&
-            created >= since - skewMs);
-    });
-}
-/**
- * The platform the runs use: the app's when `platform` is empty; an error message when the
- * input names another (an APK with `platform: ios` would start runs that cannot install it).
- */
-function resolvePlatform(requested, app) {
-    const wanted = requested.trim().toLowerCase();
-    const actual = app.platform.toLowerCase();
-    if (!wanted || wanted === actual)
-        return { platform: actual };
-    return {
-        message: `Input '${Inputs.Platform}' is "${wanted}", but the uploaded build is an ${actual} app ` +
-            `(${app.filename || 'app'} ${app.id}): leave platform empty to use the app's, or upload a build for ${wanted}. No run was started.`
-    };
-}
-
+// EXTERNAL MODULE: ./src/constants.ts
+var constants = __nccwpck_require__(7242);
+// EXTERNAL MODULE: ./src/duration.ts
+var duration = __nccwpck_require__(7607);
+// EXTERNAL MODULE: ./src/app-response.ts
+var app_response = __nccwpck_require__(3290);
+// EXTERNAL MODULE: ./src/run-response.ts
+var run_response = __nccwpck_require__(9972);
 ;// CONCATENATED MODULE: ./src/api-client.ts
 
 
@@ -32152,11 +32671,11 @@ class ApiClient {
             return answer;
         if (answer.status !== 200)
             return httpError(answer);
-        return decode(answer, 'but ', json => ({ kind: 'run', run: parseRun(json, id), body: json }));
+        return decode(answer, 'but ', json => ({ kind: 'run', run: (0,run_response/* parseRun */.zZ)(json, id), body: json }));
     }
     async cancelRun(id, options = {}) {
         const answer = await this.send('POST', `/v1/runs/${encodeURIComponent(id)}/cancel`, {
-            timeoutMs: Limits.cancelRequestTimeoutMs,
+            timeoutMs: constants/* Limits */.xu.cancelRequestTimeoutMs,
             ...options
         });
         if (answer.kind !== 'http')
@@ -32173,20 +32692,20 @@ class ApiClient {
             return answer;
         if (!isSuccess(answer.status))
             return httpError(answer);
-        return decode(answer, '', json => ({ kind: 'started', ...parseStartResponse(json, kind) }));
+        return decode(answer, '', json => ({ kind: 'started', ...(0,run_response/* parseStartResponse */.LK)(json, kind) }));
     }
     /** `POST /v1/projects/{id}/mobile/upload`: a presigned URL for the build. */
     createUpload(projectId, body, options = {}) {
-        return this.decoded('POST', `${mobilePath(projectId)}/upload`, options, body, parseUploadTicket);
+        return this.decoded('POST', `${mobilePath(projectId)}/upload`, options, body, app_response/* parseUploadTicket */.NG);
     }
     /** `POST /v1/projects/{id}/mobile/upload/confirm`: the uploaded file becomes an app. */
     confirmUpload(projectId, body, options = {}) {
         const path = `${mobilePath(projectId)}/upload/confirm`;
-        return this.decoded('POST', path, options, body, parseConfirmed);
+        return this.decoded('POST', path, options, body, app_response/* parseConfirmed */.vx);
     }
     /** `GET /v1/projects/{id}/mobile`: the project's apps, to find one whose confirm answer was lost. */
     listApps(projectId, options = {}) {
-        return this.decoded('GET', mobilePath(projectId), options, undefined, parseAppList);
+        return this.decoded('GET', mobilePath(projectId), options, undefined, app_response/* parseAppList */.FP);
     }
     /** A request whose success body is JSON checked by `parse`; anything else as the usual faults. */
     async decoded(method, path, options, body, parse) {
@@ -32199,7 +32718,7 @@ class ApiClient {
         return decode(answer, 'with ', value => ({ kind: 'ok', value: parse(value) }));
     }
     /** One request, its answer read to the end and scrubbed of the key, or the fault that ended it. */
-    async send(method, path, { signal, timeoutMs = Limits.requestTimeoutMs }, json) {
+    async send(method, path, { signal, timeoutMs = constants/* Limits */.xu.requestTimeoutMs }, json) {
         if (signal?.aborted)
             return { kind: 'aborted' };
         const abort = requestAbort(signal, timeoutMs);
@@ -32225,7 +32744,7 @@ class ApiClient {
         }
     }
     client(signal, timeoutMs) {
-        return new lib_HttpClient(`testerarmy-action/${VERSION}`, [withSignal(signal)], {
+        return new lib/* HttpClient */.Qq(`testerarmy-action/${constants/* VERSION */.xv}`, [withSignal(signal)], {
             allowRetries: false,
             // Redirects would re-send the key to wherever the API pointed; the API never redirects.
             allowRedirects: false,
@@ -32259,7 +32778,7 @@ function decode(answer, joint, parse) {
         return parse(json);
     }
     catch (error) {
-        if (!(error instanceof NotARunError) && !(error instanceof NotAnAppError))
+        if (!(error instanceof run_response/* NotARunError */.CI) && !(error instanceof app_response/* NotAnAppError */.mN))
             throw error;
         return { kind: 'invalid-body', message: `the API answered ${status} ${joint}${error.message}` };
     }
@@ -32288,7 +32807,7 @@ function classifyFailure(error, abort, timeoutMs) {
         return { kind: 'aborted' };
     const timedOut = abort.signal.aborted || /timeout/i.test(String(error?.message));
     const message = timedOut
-        ? `no answer from the API within ${formatDuration(timeoutMs)}`
+        ? `no answer from the API within ${(0,duration/* formatDuration */.a)(timeoutMs)}`
         : networkMessage(error);
     const code = error?.code;
     const neverSent = !timedOut && typeof code === 'string' && NEVER_SENT.includes(code);
@@ -32321,7 +32840,7 @@ function readBody(message, signal) {
         signal.addEventListener('abort', () => fail(new Error('aborted')), { once: true });
         message.on('data', (chunk) => {
             size += chunk.length;
-            if (size > Limits.maxResponseBytes)
+            if (size > constants/* Limits */.xu.maxResponseBytes)
                 return fail(new Error('the response is too large'));
             chunks.push(chunk);
         });
@@ -32395,746 +32914,6 @@ function networkMessage(error) {
     return description ? `${description} (${code})` : `request failed: ${text}`;
 }
 
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-;// CONCATENATED MODULE: ./src/app-build.ts
-// What an `app-path` may be, how long `app-remove-after` keeps the build, and where the build may
-// be sent: the checks made before any request, as plain functions of their values.
-
-
-
-/** The endings the API accepts; `.app.zip` and `.app.tar.gz` are covered by `.zip` and `.tar.gz`. */
-const ACCEPTED_FILES = [
-    { ending: '.apk', platform: 'android' },
-    { ending: '.app.zip', platform: 'ios' },
-    { ending: '.app.tar.gz', platform: 'ios' },
-    { ending: '.zip', platform: null },
-    { ending: '.tgz', platform: null }
-];
-const ACCEPTED_DESCRIPTION = 'an .apk, .zip, .app.zip, .tgz or .app.tar.gz file, or a .app folder';
-/**
- * Builds a simulator or emulator cannot install, each with what to build instead: the step would
- * otherwise upload hundreds of megabytes for TesterArmy to refuse, or worse, run nothing.
- */
-const REFUSED = {
-    '.ipa': 'is an iOS device build (.ipa), which the iOS simulator cannot run: build for the simulator ' +
-        '(xcodebuild -sdk iphonesimulator, or EAS with "ios": { "simulator": true }) and give the .app folder, or a .app.zip or .app.tar.gz of it',
-    '.aab': 'is an Android App Bundle (.aab), which cannot be installed as it is: build an APK ' +
-        '(./gradlew assembleRelease), or make a universal APK from the bundle with `bundletool build-apks --mode=universal`',
-    '.apks': 'is a set of split APKs (.apks): give one universal APK instead, made with `bundletool build-apks --mode=universal` ' +
-        '(the .apks file is a zip holding universal.apk)',
-    '.xapk': 'is an XAPK (split APKs with extras): give one universal APK instead, made from the app bundle with `bundletool build-apks --mode=universal`'
-};
-/**
- * Checks a path by its name and whether it is a folder. The caller has already found that it
- * exists and is not empty; this decides whether it is a build TesterArmy can run.
- */
-function classifyAppPath(path, isDirectory) {
-    const name = (0,external_node_path_.basename)(path.replace(/[/\\]+$/, ''));
-    const lower = name.toLowerCase();
-    const quoted = JSON.stringify(path);
-    if (isDirectory) {
-        if (lower.endsWith('.app') && lower.length > 4) {
-            return { ok: true, kind: 'app-folder', uploadName: `${name}.zip`, platform: 'ios' };
-        }
-        return {
-            ok: false,
-            message: `Input '${Inputs.AppPath}' is ${quoted}, a folder that is not a .app bundle: expected ${ACCEPTED_DESCRIPTION}.`
-        };
-    }
-    const refused = Object.keys(REFUSED).find(ending => lower.endsWith(ending));
-    if (refused) {
-        return {
-            ok: false,
-            message: `Input '${Inputs.AppPath}' is ${quoted}, which ${REFUSED[refused]}.`
-        };
-    }
-    const accepted = ACCEPTED_FILES.find(({ ending }) => lower.endsWith(ending));
-    if (accepted && lower.length > accepted.ending.length) {
-        return { ok: true, kind: 'file', uploadName: name, platform: accepted.platform };
-    }
-    return {
-        ok: false,
-        message: `Input '${Inputs.AppPath}' is ${quoted}, which is not a build TesterArmy can install: expected ${ACCEPTED_DESCRIPTION}.`
-    };
-}
-/** What the API takes for `removeAfter`, in seconds: one minute to seven days. */
-const REMOVE_AFTER_MIN_S = 60;
-const REMOVE_AFTER_MAX_S = 7 * 24 * 60 * 60;
-/**
- * `app-remove-after` as the seconds the API takes, or null for `never` (the build is kept).
- * Throws nothing: returns a message naming the input when the value is not accepted.
- */
-function parseRemoveAfter(text) {
-    const value = text.trim();
-    if (value.toLowerCase() === 'never')
-        return { seconds: null };
-    const days = /^(\d+(?:\.\d+)?)\s*d$/i.exec(value);
-    const ms = days ? Number(days[1]) * 86_400_000 : value ? parseDuration(value) : null;
-    const seconds = ms === null ? null : Math.round(ms / 1000);
-    if (seconds === null || seconds < REMOVE_AFTER_MIN_S || seconds > REMOVE_AFTER_MAX_S) {
-        return {
-            message: `Input '${Inputs.AppRemoveAfter}' is ${JSON.stringify(text)}, which is not accepted: expected how long ` +
-                'TesterArmy keeps the uploaded build, from 1m to 7d (for example 30m, 24h, 7d), or never.'
-        };
-    }
-    return { seconds };
-}
-/** Loopback hosts may use plain http: local mocks and tests never leave the machine. */
-function isLoopbackHost(hostname) {
-    const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
-    return host === 'localhost' || host === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
-}
-/**
- * Where the build may be sent: https, or http to this machine. Returns why not, or null. The URL
- * itself is never quoted: its query is a signature that grants writing to the bucket.
- */
-function checkUploadUrl(text) {
-    let url;
-    try {
-        url = new URL(text);
-    }
-    catch {
-        return 'the API gave an upload URL that is not a URL';
-    }
-    if (url.protocol === 'https:')
-        return null;
-    if (url.protocol === 'http:' && isLoopbackHost(url.hostname))
-        return null;
-    return `the API gave an upload URL on ${url.protocol}//${url.host}, which is not https: the build was not sent over an unencrypted connection`;
-}
-/** `512 B`, `1.5 KiB`, `12.3 MiB`, `1.02 GiB`: sizes as people read them in a log. */
-function formatBytes(bytes) {
-    if (!Number.isFinite(bytes) || bytes < 0)
-        return '–';
-    if (bytes < 1024)
-        return `${Math.round(bytes)} B`;
-    const units = ['KiB', 'MiB', 'GiB', 'TiB'];
-    let value = bytes / 1024;
-    let unit = 0;
-    while (value >= 1024 && unit < units.length - 1) {
-        value /= 1024;
-        unit++;
-    }
-    const digits = value >= 100 ? 0 : value >= 10 ? 1 : 2;
-    return `${value.toFixed(digits)} ${units[unit]}`;
-}
-
-// EXTERNAL MODULE: external "node:events"
-var external_node_events_ = __nccwpck_require__(8474);
-;// CONCATENATED MODULE: ./src/storage-put.ts
-// Sends one file to a presigned storage URL with one plain PUT, streamed from disk through
-// @actions/http-client (so https_proxy and no_proxy apply), and says how it went as a typed value.
-
-
-
-
-/**
- * The file is read into a few buffers used over and over: a new buffer per read (what a read
- * stream does) leaves hundreds of megabytes of garbage for the GC to find late, and the process's
- * memory grows by ~70 MiB on a 400 MiB build. 4 × 256 KiB keeps it flat and the socket busy.
- */
-const CHUNK_BYTES = 256 * 1024;
-const POOL_BUFFERS = 4;
-/** A storage error page is small; anything beyond this is not worth reading for a message. */
-const MAX_ERROR_BODY_BYTES = 64 * 1024;
-class IdleTimeout extends Error {
-}
-async function putFile(options) {
-    const { signal, idleTimeoutMs } = options;
-    if (signal?.aborted)
-        return { kind: 'aborted' };
-    const controller = new AbortController();
-    const onAbort = () => controller.abort(signal?.reason);
-    signal?.addEventListener('abort', onAbort, { once: true });
-    let idle;
-    // The body's writer may still be in a read when the answer (or a reset) ends the PUT: from then
-    // on it must not arm the idle timer again, which would hold the process open for a minute.
-    let over = false;
-    const touch = () => {
-        if (over)
-            return;
-        clearTimeout(idle);
-        idle = setTimeout(() => controller.abort(new IdleTimeout()), idleTimeoutMs);
-    };
-    let sent = 0;
-    const body = new FileBody(options.path, options.size, read => {
-        if (over)
-            return;
-        sent = read;
-        touch();
-        options.onProgress?.(read);
-    });
-    touch();
-    try {
-        const client = new lib_HttpClient(options.userAgent, [storage_put_withSignal(controller.signal)], {
-            allowRetries: false,
-            // A presigned URL that redirects is not one to follow with the build: S3 never does.
-            allowRedirects: false,
-            socketTimeout: idleTimeoutMs
-        });
-        // Exactly these headers: the URL's signature covers the content type, and a length makes
-        // Node send the body as it is instead of chunked, which S3 refuses (501).
-        const response = await client.sendStream('PUT', options.url, body, {
-            'content-type': 'application/octet-stream',
-            'content-length': String(options.size)
-        });
-        const status = response.message.statusCode ?? 0;
-        const text = await readSmallBody(response.message, controller.signal);
-        if (status >= 200 && status < 300)
-            return { kind: 'stored', status };
-        return {
-            kind: 'http-error',
-            status,
-            message: storageMessage(status, text),
-            retryAfterMs: retryAfter(response.message.headers['retry-after'])
-        };
-    }
-    catch (error) {
-        const reason = controller.signal.reason;
-        if (controller.signal.aborted && reason instanceof IdleTimeout) {
-            return {
-                kind: 'network-error',
-                message: `no byte moved for ${formatDuration(idleTimeoutMs)} (after ${sent} of ${options.size} bytes)`
-            };
-        }
-        if (controller.signal.aborted)
-            return { kind: 'aborted' };
-        return { kind: 'network-error', message: storage_put_networkMessage(error) };
-    }
-    finally {
-        over = true;
-        clearTimeout(idle);
-        signal?.removeEventListener('abort', onAbort);
-    }
-}
-/**
- * The request body. http-client only calls `pipe(request)` on it (and listens for `close`, which
- * this never emits: it ends the request itself), so it gets the request and writes the file into
- * it, each buffer reused once the socket has taken it (the write callback), waiting for `drain`
- * as a pipe would. The first `size` bytes are sent: the Content-Length promised.
- */
-class FileBody extends external_node_events_.EventEmitter {
-    path;
-    size;
-    onRead;
-    constructor(path, size, onRead) {
-        super();
-        this.path = path;
-        this.size = size;
-        this.onRead = onRead;
-    }
-    pipe(request) {
-        this.pump(request).catch((error) => request.destroy(error));
-        return request;
-    }
-    async pump(request) {
-        const file = await (0,promises_.open)(this.path, 'r');
-        try {
-            const free = Array.from({ length: POOL_BUFFERS }, () => Buffer.allocUnsafe(CHUNK_BYTES));
-            let wake = null;
-            const notify = () => {
-                wake?.();
-                wake = null;
-            };
-            const until = (ready) => ready() || request.destroyed
-                ? Promise.resolve()
-                : new Promise(resolve => {
-                    wake = resolve;
-                });
-            request.on('drain', notify).on('close', notify);
-            let position = 0;
-            while (position < this.size && !request.destroyed) {
-                await until(() => free.length > 0);
-                const buffer = free.pop();
-                if (!buffer || request.destroyed)
-                    break;
-                const length = Math.min(CHUNK_BYTES, this.size - position);
-                const { bytesRead } = await file.read(buffer, 0, length, position);
-                if (bytesRead === 0)
-                    throw new Error('the build file got shorter during the upload');
-                position += bytesRead;
-                this.onRead(position);
-                const flowing = request.write(buffer.subarray(0, bytesRead), () => {
-                    free.push(buffer);
-                    notify();
-                });
-                if (!flowing)
-                    await until(() => !request.writableNeedDrain);
-            }
-            if (!request.destroyed)
-                request.end();
-        }
-        finally {
-            await file.close();
-        }
-    }
-}
-/** http-client's extension point for request options: it lets an AbortSignal reach http.request. */
-function storage_put_withSignal(signal) {
-    return {
-        prepareRequest: options => {
-            options.signal = signal;
-        },
-        canHandleAuthentication: () => false,
-        handleAuthentication: () => Promise.reject(new Error('not supported'))
-    };
-}
-function readSmallBody(message, signal) {
-    return new Promise(resolve => {
-        const chunks = [];
-        let size = 0;
-        const done = () => {
-            message.destroy();
-            resolve(Buffer.concat(chunks).toString('utf8'));
-        };
-        if (signal.aborted)
-            return done();
-        signal.addEventListener('abort', done, { once: true });
-        message.on('data', (chunk) => {
-            size += chunk.length;
-            if (size > MAX_ERROR_BODY_BYTES)
-                return done();
-            chunks.push(chunk);
-        });
-        message.on('end', done);
-        message.on('error', done);
-        message.on('close', done);
-    });
-}
-/** S3 and its kin answer `<Error><Code>…</Code><Message>…</Message></Error>`. */
-function storageMessage(status, body) {
-    const code = /<Code>([^<]{1,100})<\/Code>/.exec(body)?.[1]?.trim();
-    const message = /<Message>([^<]{1,300})<\/Message>/.exec(body)?.[1]?.trim();
-    const detail = [code, message].filter(Boolean).join(': ');
-    return `storage answered HTTP ${status}${detail ? ` (${detail})` : ''}`;
-}
-function retryAfter(header) {
-    const value = (Array.isArray(header) ? header[0] : header)?.trim();
-    return value && /^\d+$/.test(value) ? Number(value) * 1000 : null;
-}
-function storage_put_networkMessage(error) {
-    const code = error?.code;
-    const text = error instanceof Error ? error.message : String(error);
-    const known = {
-        ECONNREFUSED: 'storage refused the connection',
-        ECONNRESET: 'the connection to storage was reset',
-        EPIPE: 'the connection to storage was reset',
-        ENOTFOUND: 'the storage host was not found (DNS)',
-        EAI_AGAIN: 'the storage host could not be resolved (DNS)',
-        ETIMEDOUT: 'the connection to storage timed out',
-        ENOENT: 'the build file disappeared during the upload'
-    };
-    const description = typeof code === 'string' ? known[code] : undefined;
-    return description ? `${description} (${code})` : `the upload failed: ${text}`;
-}
-
-;// CONCATENATED MODULE: ./src/upload-progress.ts
-// The upload's log lines: the size first, a line per tenth at most every 15 s with the rate and
-// the time left, then the total time and rate. Pure: it is told the bytes sent and the time.
-
-
-const ProgressLimits = {
-    /** A line per tenth of the file: enough to see it move, few enough to read. */
-    stepFraction: 0.1,
-    /** Fast uploads would print ten lines in a second; one every 15 s is what a person reads. */
-    minIntervalMs: 15_000
-};
-function formatRate(bytes, ms) {
-    return ms > 0 ? `${formatBytes((bytes * 1000) / ms)}/s` : '–';
-}
-class UploadProgress {
-    total;
-    now;
-    startedAt;
-    lastLineAt;
-    lastStep = 0;
-    constructor(total, now) {
-        this.total = total;
-        this.now = now;
-        this.startedAt = now();
-        this.lastLineAt = this.startedAt;
-    }
-    /** A new attempt sends from the first byte again: the rate and the tenths count from now. */
-    restart() {
-        this.startedAt = this.now();
-        this.lastLineAt = this.startedAt;
-        this.lastStep = 0;
-    }
-    /** The line to log after `sent` bytes have gone, or null when it is too soon for another. */
-    update(sent) {
-        if (this.total <= 0 || sent >= this.total)
-            return null;
-        const step = Math.floor(sent / this.total / ProgressLimits.stepFraction);
-        const at = this.now();
-        if (step <= this.lastStep || at - this.lastLineAt < ProgressLimits.minIntervalMs)
-            return null;
-        this.lastStep = step;
-        this.lastLineAt = at;
-        const elapsed = at - this.startedAt;
-        const percent = Math.floor((sent / this.total) * 100);
-        const left = sent > 0 ? ((this.total - sent) * elapsed) / sent : Number.NaN;
-        return (`${percent} % (${formatBytes(sent)} of ${formatBytes(this.total)}) at ${formatRate(sent, elapsed)}, ` +
-            `about ${formatDuration(left)} left`);
-    }
-    /** The last line: how long the whole file took, at what rate. */
-    finish() {
-        const elapsedMs = this.now() - this.startedAt;
-        return {
-            line: `Uploaded ${formatBytes(this.total)} in ${formatDuration(elapsedMs)} (${formatRate(this.total, elapsedMs)}).`,
-            elapsedMs
-        };
-    }
-}
-
-;// CONCATENATED MODULE: ./src/upload-app.ts
-
-
-
-
-const UploadLimits = {
-    /** A PUT that failed on the way is sent again from the first byte at most this many times. */
-    putRetries: 3,
-    /** Backoff between PUTs: 2 s, 4 s, 8 s (with jitter), never more than 30 s. */
-    putBackoffBaseMs: 2_000,
-    maxBackoffMs: 30_000,
-    /** A storage 429's Retry-After is followed up to this long; the step's timeout still bounds it. */
-    maxRetryAfterMs: 60_000,
-    /** Creating a URL, confirming (when it cannot have arrived) and listing: tried this often more. */
-    apiRetries: 3,
-    /** No byte moving for this long ends a PUT attempt (a dead connection, a stalled proxy). */
-    idleTimeoutMs: 60_000,
-    /**
-     * "Created since the upload began" is compared across two clocks, the runner's and the API's;
-     * an app made a little "before" the upload by the API's clock is still this upload's.
-     */
-    clockSkewMs: 120_000
-};
-class Aborted extends Error {
-}
-class Failed extends Error {
-}
-async function uploadApp(options) {
-    try {
-        return await upload(options);
-    }
-    catch (error) {
-        if (error instanceof Aborted)
-            return { kind: 'aborted' };
-        if (error instanceof Failed)
-            return { kind: 'failed', message: error.message };
-        throw error;
-    }
-}
-async function upload(options) {
-    const { api, clock, projectId, file, signal, log } = options;
-    const random = options.random ?? Math.random;
-    const began = clock.now();
-    const body = {
-        filename: file.uploadName,
-        fileSize: file.size,
-        ...(options.removeAfterS === null ? {} : { removeAfter: options.removeAfterS })
-    };
-    const backoff = (failures, hintMs = null) => {
-        const ceiling = Math.min(UploadLimits.maxBackoffMs, UploadLimits.putBackoffBaseMs * 2 ** (failures - 1));
-        const jittered = Math.round(ceiling / 2 + (random() * ceiling) / 2);
-        return hintMs === null ? jittered : Math.min(Math.max(hintMs, 0), UploadLimits.maxRetryAfterMs);
-    };
-    const pause = async (ms) => {
-        await clock.sleep(ms, signal);
-        if (signal.aborted)
-            throw new Aborted();
-    };
-    /** Creating a URL only creates a URL: safe to repeat on any fault but a refusal. */
-    const createUpload = async () => {
-        for (let failures = 0;;) {
-            const answer = await api.createUpload(projectId, body, { signal });
-            if (answer.kind === 'ok') {
-                const unsafe = checkUploadUrl(answer.value.uploadUrl);
-                if (unsafe)
-                    throw new Failed(unsafe);
-                return answer.value;
-            }
-            if (answer.kind === 'aborted')
-                throw new Aborted();
-            const refused = answer.kind === 'http-error' && answer.status < 500 && answer.status !== 429;
-            if (refused || failures >= UploadLimits.apiRetries) {
-                throw new Failed(`TesterArmy did not give an upload URL: ${answerMessage(answer)}`);
-            }
-            failures++;
-            const delay = backoff(failures, answer.kind === 'http-error' ? answer.retryAfterMs : null);
-            log.info(`Asking for an upload URL: ${answerMessage(answer)}; trying again in ${formatDuration(delay)}.`);
-            await pause(delay);
-        }
-    };
-    let ticket = await createUpload();
-    const progress = new UploadProgress(file.size, () => clock.now());
-    let renewed = false;
-    let failures = 0;
-    for (let attempt = 1;; attempt++) {
-        if (attempt > 1)
-            progress.restart();
-        const result = await options.put({
-            url: ticket.uploadUrl,
-            path: file.path,
-            size: file.size,
-            userAgent: options.userAgent,
-            signal,
-            idleTimeoutMs: options.idleTimeoutMs ?? UploadLimits.idleTimeoutMs,
-            onProgress: sent => {
-                const line = progress.update(sent);
-                if (line)
-                    log.info(line);
-            }
-        });
-        if (result.kind === 'stored')
-            break;
-        if (result.kind === 'aborted' || signal.aborted)
-            throw new Aborted();
-        if (result.kind === 'http-error' && result.status === 403 && !renewed) {
-            // An expired or refused signature: a new URL helps once; a second 403 is a real refusal.
-            renewed = true;
-            log.info(`Storage refused the upload URL (${result.message}): asking for a new one.`);
-            ticket = await createUpload();
-            continue;
-        }
-        const retryable = result.kind === 'network-error' ||
-            result.status >= 500 ||
-            result.status === 408 ||
-            result.status === 429;
-        if (!retryable || failures >= UploadLimits.putRetries) {
-            const tries = failures + 1 + (renewed ? 1 : 0);
-            throw new Failed(`the build could not be uploaded (${result.message}${tries > 1 ? `, after ${tries} attempts` : ''}); nothing was confirmed and no run was started`);
-        }
-        failures++;
-        const delay = backoff(failures, result.kind === 'http-error' ? result.retryAfterMs : null);
-        log.info(`The upload failed (${result.message}); sending it again from the first byte in ${formatDuration(delay)} ` +
-            `(attempt ${failures + 1} of ${UploadLimits.putRetries + 1}).`);
-        await pause(delay);
-    }
-    const finished = progress.finish();
-    log.info(finished.line);
-    const confirmBody = { ...body, storageKey: ticket.storageKey };
-    for (let failures = 0;;) {
-        const answer = await api.confirmUpload(projectId, confirmBody, { signal });
-        if (answer.kind === 'ok') {
-            return {
-                kind: 'uploaded',
-                app: answer.value,
-                elapsedMs: clock.now() - began,
-                uploadMs: finished.elapsedMs,
-                recovered: false
-            };
-        }
-        if (answer.kind === 'aborted')
-            throw new Aborted();
-        if (confirmCannotHaveArrived(answer) && failures < UploadLimits.apiRetries) {
-            failures++;
-            const delay = backoff(failures, answer.kind === 'http-error' ? answer.retryAfterMs : null);
-            log.info(`Confirming the upload: ${answerMessage(answer)}; trying again in ${formatDuration(delay)}.`);
-            await pause(delay);
-            continue;
-        }
-        if (confirmMayHaveMadeApp(answer)) {
-            log.info(`Confirming the upload: ${answerMessage(answer)}. The app may have been made anyway: looking for it in the project's apps.`);
-            const app = await findUploadedApp(options, began, pause, backoff);
-            return {
-                kind: 'uploaded',
-                app,
-                elapsedMs: clock.now() - began,
-                uploadMs: finished.elapsedMs,
-                recovered: true
-            };
-        }
-        throw new Failed(`TesterArmy did not accept the uploaded build: ${answerMessage(answer)}`);
-    }
-}
-/** Refused before sending, or answered 429/503: the API did nothing, so confirming again is safe. */
-function confirmCannotHaveArrived(answer) {
-    if (answer.kind === 'network-error')
-        return !answer.mayHaveArrived;
-    return answer.kind === 'http-error' && (answer.status === 429 || answer.status === 503);
-}
-/** A timeout, a reset, another 5xx or an unreadable success: the app may exist now. */
-function confirmMayHaveMadeApp(answer) {
-    if (answer.kind === 'network-error' || answer.kind === 'invalid-body')
-        return true;
-    return answer.kind === 'http-error' && answer.status >= 500;
-}
-async function findUploadedApp(options, began, pause, backoff) {
-    const { api, projectId, file, signal, log } = options;
-    const dashboard = `check the project's apps in the TesterArmy dashboard, and give its ID as app-id`;
-    for (let failures = 0;;) {
-        const answer = await api.listApps(projectId, { signal });
-        if (answer.kind === 'aborted')
-            throw new Aborted();
-        if (answer.kind === 'ok') {
-            const matches = matchUploadedApp(answer.value, {
-                fileSize: file.size,
-                since: began,
-                skewMs: UploadLimits.clockSkewMs
-            });
-            if (matches.length === 1) {
-                const app = matches[0];
-                log.info(`Found the uploaded build in the project's apps: ${app.id}.`);
-                return app;
-            }
-            // Not there yet, or the API is slow to list it: a second look costs little.
-            if (matches.length === 0 && failures < UploadLimits.apiRetries) {
-                failures++;
-                await pause(backoff(failures));
-                continue;
-            }
-            throw new Failed(matches.length === 0
-                ? `the upload could not be confirmed, and no app of ${file.size} bytes uploaded since it began is in the project; ${dashboard}`
-                : `the upload's confirm answer was lost, and ${matches.length} apps of ${file.size} bytes were uploaded since it began, so the action cannot tell which is this build; ${dashboard}`);
-        }
-        const refused = answer.kind === 'http-error' && answer.status < 500 && answer.status !== 429;
-        if (refused || failures >= UploadLimits.apiRetries) {
-            throw new Failed(`the upload could not be confirmed, and the project's apps could not be listed (${answerMessage(answer)}); ${dashboard}`);
-        }
-        failures++;
-        await pause(backoff(failures, answer.kind === 'http-error' ? answer.retryAfterMs : null));
-    }
-}
-function answerMessage(answer) {
-    return answer.message;
-}
-/** The log group's title: the file and its size. */
-function uploadTitle(file, projectId) {
-    return `Uploading ${file.uploadName} (${formatBytes(file.size)}) to TesterArmy project ${projectId}`;
-}
-/** For the summary and the log: `48.2 MiB in 12 s (4.02 MiB/s)`. */
-function uploadFigures(size, uploadMs) {
-    return `${formatBytes(size)} in ${formatDuration(uploadMs)} (${formatRate(size, uploadMs)})`;
-}
-
-;// CONCATENATED MODULE: ./src/app-upload-step.ts
-// The step's upload phase on disk and on the wire: check the build before any request, zip a
-// .app folder into RUNNER_TEMP, upload it in one log group, and always remove the zip.
-
-
-
-
-
-
-/**
- * Exists, is not empty, is a build TesterArmy can install, and (when its name tells) is for the
- * `platform` asked for. Relative paths start from the working directory, which on a runner is the
- * workspace, as for every other action.
- */
-async function checkAppFile(path, platform = '') {
-    const quoted = JSON.stringify(path);
-    let info;
-    try {
-        info = await (0,promises_.stat)(path);
-    }
-    catch (error) {
-        const code = error.code;
-        return {
-            ok: false,
-            message: code === 'ENOENT' || code === 'ENOTDIR'
-                ? `Input '${Inputs.AppPath}' is ${quoted}, which does not exist (relative paths start from ${process.cwd()}): build the app in an earlier step, or fix the path; expected ${ACCEPTED_DESCRIPTION}.`
-                : `Input '${Inputs.AppPath}' is ${quoted}, which cannot be read (${code ?? error.message}).`
-        };
-    }
-    const verdict = classifyAppPath(path, info.isDirectory());
-    if (!verdict.ok)
-        return verdict;
-    if (verdict.platform && platform && verdict.platform !== platform) {
-        return {
-            ok: false,
-            message: `Input '${Inputs.Platform}' is "${platform}", but ${Inputs.AppPath} ${quoted} is an ${verdict.platform} build: ` +
-                `leave platform empty to use the build's, or give a build for ${platform}.`
-        };
-    }
-    if (verdict.kind === 'app-folder' ? (await (0,promises_.readdir)(path)).length === 0 : info.size === 0) {
-        return {
-            ok: false,
-            message: `Input '${Inputs.AppPath}' is ${quoted}, which is empty: the build step may have failed.`
-        };
-    }
-    return {
-        ok: true,
-        app: {
-            path,
-            kind: verdict.kind,
-            uploadName: verdict.uploadName,
-            size: info.size,
-            platform: verdict.platform
-        }
-    };
-}
-async function runUploadStep(options) {
-    const { app, log, clock } = options;
-    const timeout = new AbortController();
-    const timer = setTimeout(() => timeout.abort(), Math.max(0, options.deadline - clock.now()));
-    const signal = AbortSignal.any([options.signal, timeout.signal]);
-    const timedOut = () => ({
-        kind: 'failed',
-        message: `the build was not uploaded within the timeout; raise timeout if it needs longer. No run was started`
-    });
-    let zip = null;
-    try {
-        let file = { path: app.path, uploadName: app.uploadName, size: app.size };
-        if (app.kind === 'app-folder') {
-            const started = clock.now();
-            // Only a folder loads the zip library (a chunk of its own).
-            const { zipAppFolder } = await __nccwpck_require__.e(/* import() */ 526).then(__nccwpck_require__.bind(__nccwpck_require__, 9526));
-            try {
-                zip = await zipAppFolder(app.path, options.tempDir, signal);
-            }
-            catch (error) {
-                if (options.signal.aborted)
-                    return { kind: 'aborted' };
-                if (timeout.signal.aborted)
-                    return timedOut();
-                return {
-                    kind: 'failed',
-                    message: `the .app folder could not be zipped: ${error.message}`
-                };
-            }
-            file = { ...file, path: zip.path, size: zip.size };
-            log.info(`Zipped ${app.path} into ${app.uploadName} in ${formatDuration(clock.now() - started)}.`);
-        }
-        log.startGroup(uploadTitle(file, options.projectId));
-        const outcome = await uploadApp({
-            api: options.api,
-            put: putFile,
-            clock,
-            projectId: options.projectId,
-            file,
-            removeAfterS: options.removeAfterS,
-            signal,
-            userAgent: options.userAgent,
-            log
-        });
-        log.endGroup();
-        if (outcome.kind === 'aborted')
-            return options.signal.aborted ? outcome : timedOut();
-        if (outcome.kind === 'failed')
-            return outcome;
-        return {
-            kind: 'uploaded',
-            build: {
-                path: app.path,
-                uploadName: file.uploadName,
-                size: file.size,
-                uploadMs: outcome.uploadMs,
-                elapsedMs: outcome.elapsedMs,
-                app: outcome.app,
-                recovered: outcome.recovered
-            }
-        };
-    }
-    finally {
-        clearTimeout(timer);
-        await zip?.remove();
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/clock.ts
 // Time as the poller sees it: injected, so tests drive a fake clock instead of sleeping.
 const systemClock = {
@@ -33163,7 +32942,7 @@ async function upsertComment(target) {
     // One deadline for every call: a stalled GitHub must not hold the step for minutes.
     const octokit = getOctokit(target.token, {
         baseUrl: target.apiUrl,
-        request: { signal: AbortSignal.timeout(Limits.commentTimeoutMs) }
+        request: { signal: AbortSignal.timeout(constants/* Limits */.xu.commentTimeoutMs) }
     });
     const where = { owner: target.owner, repo: target.repo };
     try {
@@ -33222,6 +33001,10 @@ async function upsertComment(target) {
     }
 }
 
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: ./src/app-build.ts
+var app_build = __nccwpck_require__(469);
 ;// CONCATENATED MODULE: ./src/inputs.ts
 // Turns the workflow's inputs into one typed, validated Settings object, before any request.
 
@@ -33264,10 +33047,10 @@ function parseSettings(source) {
     };
     // The secrets first: they must be masked before any other message could echo them.
     const apiKey = attempt(() => parseApiKey(source), '');
-    const githubToken = source.read(Inputs.GithubToken).trim();
+    const githubToken = source.read(constants/* Inputs */.G0.GithubToken).trim();
     if (githubToken)
         source.onSecret(githubToken);
-    const comment = attempt(() => parseBoolean(Inputs.Comment, source.read(Inputs.Comment), false), false);
+    const comment = attempt(() => parseBoolean(constants/* Inputs */.G0.Comment, source.read(constants/* Inputs */.G0.Comment), false), false);
     const { runIds, start } = attempt(() => parseTarget(source), { runIds: [], start: null });
     const upload = attempt(() => parseUpload(source), null);
     const settings = {
@@ -33277,84 +33060,84 @@ function parseSettings(source) {
         start,
         comment,
         githubToken,
-        apiUrl: attempt(() => parseApiUrl(source.read(Inputs.ApiUrl)), DEFAULT_API_URL),
-        pollIntervalMs: attempt(() => parsePollInterval(source.read(Inputs.PollInterval)), 5_000),
-        timeoutMs: attempt(() => parseTimeout(source.read(Inputs.Timeout)), 30 * 60_000),
-        failOn: attempt(() => parseChoice(Inputs.FailOn, source.read(Inputs.FailOn), 'failed', FAIL_ON), 'failed'),
-        minSeverity: attempt(() => parseMinSeverity(source.read(Inputs.MinSeverity)), 1),
-        summary: attempt(() => parseSummaryMode(source.read(Inputs.Summary)), 'always'),
-        annotations: attempt(() => parseBoolean(Inputs.Annotations, source.read(Inputs.Annotations), true), true),
-        reportPath: attempt(() => parseReportPath(source.read(Inputs.ReportPath), source.env), ''),
-        cancelOnAbort: attempt(() => parseBoolean(Inputs.CancelOnAbort, source.read(Inputs.CancelOnAbort), true), true)
+        apiUrl: attempt(() => parseApiUrl(source.read(constants/* Inputs */.G0.ApiUrl)), constants/* DEFAULT_API_URL */.rK),
+        pollIntervalMs: attempt(() => parsePollInterval(source.read(constants/* Inputs */.G0.PollInterval)), 5_000),
+        timeoutMs: attempt(() => parseTimeout(source.read(constants/* Inputs */.G0.Timeout)), 30 * 60_000),
+        failOn: attempt(() => parseChoice(constants/* Inputs */.G0.FailOn, source.read(constants/* Inputs */.G0.FailOn), 'failed', FAIL_ON), 'failed'),
+        minSeverity: attempt(() => parseMinSeverity(source.read(constants/* Inputs */.G0.MinSeverity)), 1),
+        summary: attempt(() => parseSummaryMode(source.read(constants/* Inputs */.G0.Summary)), 'always'),
+        annotations: attempt(() => parseBoolean(constants/* Inputs */.G0.Annotations, source.read(constants/* Inputs */.G0.Annotations), true), true),
+        reportPath: attempt(() => parseReportPath(source.read(constants/* Inputs */.G0.ReportPath), source.env), ''),
+        cancelOnAbort: attempt(() => parseBoolean(constants/* Inputs */.G0.CancelOnAbort, source.read(constants/* Inputs */.G0.CancelOnAbort), true), true)
     };
     if (errors.length > 0)
         throw new InputErrors(errors);
     return settings;
 }
 function parseApiKey(source) {
-    const key = source.read(Inputs.ApiKey).trim() || (source.env[API_KEY_ENV] ?? '').trim();
+    const key = source.read(constants/* Inputs */.G0.ApiKey).trim() || (source.env[constants/* API_KEY_ENV */.rg] ?? '').trim();
     if (key)
         source.onSecret(key);
     if (!key) {
-        throw new InputError(`Input '${Inputs.ApiKey}' is empty and ${API_KEY_ENV} is not set: pass your TesterArmy API key, ` +
+        throw new InputError(`Input '${constants/* Inputs */.G0.ApiKey}' is empty and ${constants/* API_KEY_ENV */.rg} is not set: pass your TesterArmy API key, ` +
             `for example api-key: \${{ secrets.TESTERARMY_API_KEY }}.`);
     }
     // Never quote the key itself. A control character or space would corrupt the Authorization
     // header, which is the usual sign of a secret pasted with its line break.
     if (!/^[\u0021-\u007e]+$/.test(key)) {
-        throw new InputError(`Input '${Inputs.ApiKey}' contains spaces, line breaks or non-ASCII characters (value not shown): ` +
+        throw new InputError(`Input '${constants/* Inputs */.G0.ApiKey}' contains spaces, line breaks or non-ASCII characters (value not shown): ` +
             `an API key is one line of printable ASCII; check the secret for a pasted line break.`);
     }
     return key;
 }
 const TEST_INPUTS = [
-    Inputs.Mode,
-    Inputs.Platform,
-    Inputs.DeviceModel,
-    Inputs.AppId,
-    Inputs.EnvironmentId
+    constants/* Inputs */.G0.Mode,
+    constants/* Inputs */.G0.Platform,
+    constants/* Inputs */.G0.DeviceModel,
+    constants/* Inputs */.G0.AppId,
+    constants/* Inputs */.G0.EnvironmentId
 ];
 const GROUP_INPUTS = [
-    Inputs.Platform,
-    Inputs.DeviceModel,
-    Inputs.AppId,
-    Inputs.EnvironmentId,
-    Inputs.TargetUrl,
-    Inputs.Environment
+    constants/* Inputs */.G0.Platform,
+    constants/* Inputs */.G0.DeviceModel,
+    constants/* Inputs */.G0.AppId,
+    constants/* Inputs */.G0.EnvironmentId,
+    constants/* Inputs */.G0.TargetUrl,
+    constants/* Inputs */.G0.Environment
 ];
 const START_INPUTS = [...new Set([...TEST_INPUTS, ...GROUP_INPUTS])];
 /** `app-path` with the project it goes to and how long it is kept; null without `app-path`. */
 function parseUpload(source) {
-    const path = source.read(Inputs.AppPath).trim();
+    const path = source.read(constants/* Inputs */.G0.AppPath).trim();
     if (!path)
         return null;
-    if (source.read(Inputs.RunId).trim()) {
-        throw new InputError(`Inputs '${Inputs.AppPath}' and '${Inputs.RunId}' are both set: an uploaded build is used by the runs this action starts ` +
-            `(${Inputs.TestId}, ${Inputs.GroupId}); runs given by ${Inputs.RunId} already exist.`);
+    if (source.read(constants/* Inputs */.G0.RunId).trim()) {
+        throw new InputError(`Inputs '${constants/* Inputs */.G0.AppPath}' and '${constants/* Inputs */.G0.RunId}' are both set: an uploaded build is used by the runs this action starts ` +
+            `(${constants/* Inputs */.G0.TestId}, ${constants/* Inputs */.G0.GroupId}); runs given by ${constants/* Inputs */.G0.RunId} already exist.`);
     }
-    const appId = source.read(Inputs.AppId).trim();
+    const appId = source.read(constants/* Inputs */.G0.AppId).trim();
     if (appId) {
-        throw new InputError(`Inputs '${Inputs.AppPath}' and '${Inputs.AppId}' are both set: the runs use the build uploaded from ${Inputs.AppPath}; ` +
-            `give ${Inputs.AppId} ${quote(appId)} alone to test an app uploaded earlier.`);
+        throw new InputError(`Inputs '${constants/* Inputs */.G0.AppPath}' and '${constants/* Inputs */.G0.AppId}' are both set: the runs use the build uploaded from ${constants/* Inputs */.G0.AppPath}; ` +
+            `give ${constants/* Inputs */.G0.AppId} ${quote(appId)} alone to test an app uploaded earlier.`);
     }
-    const projectId = source.read(Inputs.ProjectId).trim();
+    const projectId = source.read(constants/* Inputs */.G0.ProjectId).trim();
     if (!projectId) {
-        throw new InputError(`Input '${Inputs.ProjectId}' is required with '${Inputs.AppPath}': the TesterArmy project the build is uploaded to ` +
+        throw new InputError(`Input '${constants/* Inputs */.G0.ProjectId}' is required with '${constants/* Inputs */.G0.AppPath}': the TesterArmy project the build is uploaded to ` +
             `(its ID is in the project's settings).`);
     }
-    if (!isUuid(projectId) && !SHORT_ID.test(projectId)) {
-        throw new InputError(`Input '${Inputs.ProjectId}' is ${quote(projectId)}, which is not a project ID: expected a UUID or the project's short ID.`);
+    if (!(0,run_response/* isUuid */.O1)(projectId) && !SHORT_ID.test(projectId)) {
+        throw new InputError(`Input '${constants/* Inputs */.G0.ProjectId}' is ${quote(projectId)}, which is not a project ID: expected a UUID or the project's short ID.`);
     }
-    const removeAfter = parseRemoveAfter(source.read(Inputs.AppRemoveAfter) || '24h');
+    const removeAfter = (0,app_build/* parseRemoveAfter */.QS)(source.read(constants/* Inputs */.G0.AppRemoveAfter) || '24h');
     if ('message' in removeAfter)
         throw new InputError(removeAfter.message);
-    const platform = source.read(Inputs.Platform).trim().toLowerCase();
+    const platform = source.read(constants/* Inputs */.G0.Platform).trim().toLowerCase();
     if (platform && platform !== 'ios' && platform !== 'android') {
-        throw new InputError(`Input '${Inputs.Platform}' is ${quote(platform)}, but '${Inputs.AppPath}' uploads a mobile build: expected ios, android, or empty to take the app's.`);
+        throw new InputError(`Input '${constants/* Inputs */.G0.Platform}' is ${quote(platform)}, but '${constants/* Inputs */.G0.AppPath}' uploads a mobile build: expected ios, android, or empty to take the app's.`);
     }
     return {
         path,
-        projectId: isUuid(projectId) ? projectId.toLowerCase() : projectId,
+        projectId: (0,run_response/* isUuid */.O1)(projectId) ? projectId.toLowerCase() : projectId,
         removeAfterS: removeAfter.seconds,
         platform
     };
@@ -33363,57 +33146,57 @@ function parseUpload(source) {
 const SHORT_ID = /^[A-Za-z0-9_-]{1,64}$/;
 /** Which runs to wait for: exactly one of run-id, test-id and group-id, with the inputs it takes. */
 function parseTarget(source) {
-    const given = [Inputs.RunId, Inputs.TestId, Inputs.GroupId].filter(name => source.read(name).trim() !== '');
+    const given = [constants/* Inputs */.G0.RunId, constants/* Inputs */.G0.TestId, constants/* Inputs */.G0.GroupId].filter(name => source.read(name).trim() !== '');
     // `app-path` alone uploads the build and starts nothing; `platform` then only checks the build.
-    if (given.length === 0 && source.read(Inputs.AppPath).trim()) {
-        const stray = START_INPUTS.find(n => n !== Inputs.Platform && source.read(n).trim() !== '');
-        if (stray && stray !== Inputs.AppId) {
+    if (given.length === 0 && source.read(constants/* Inputs */.G0.AppPath).trim()) {
+        const stray = START_INPUTS.find(n => n !== constants/* Inputs */.G0.Platform && source.read(n).trim() !== '');
+        if (stray && stray !== constants/* Inputs */.G0.AppId) {
             throw new InputError(`Input '${stray}' is ${quote(source.read(stray).trim())}, but it applies only when the action starts a run ` +
-                `(${Inputs.TestId} or ${Inputs.GroupId}); ${Inputs.AppPath} alone only uploads the build.`);
+                `(${constants/* Inputs */.G0.TestId} or ${constants/* Inputs */.G0.GroupId}); ${constants/* Inputs */.G0.AppPath} alone only uploads the build.`);
         }
         return { runIds: [], start: null };
     }
     if (given.length === 0) {
-        throw new InputError(`One of '${Inputs.RunId}', '${Inputs.TestId}' or '${Inputs.GroupId}' is required: the run(s) to wait for, ` +
-            `or the test or group to start a run of (or '${Inputs.AppPath}' alone, to upload a build).`);
+        throw new InputError(`One of '${constants/* Inputs */.G0.RunId}', '${constants/* Inputs */.G0.TestId}' or '${constants/* Inputs */.G0.GroupId}' is required: the run(s) to wait for, ` +
+            `or the test or group to start a run of (or '${constants/* Inputs */.G0.AppPath}' alone, to upload a build).`);
     }
-    if (given.length === 1 && given[0] === Inputs.RunId && source.read(Inputs.AppPath).trim())
+    if (given.length === 1 && given[0] === constants/* Inputs */.G0.RunId && source.read(constants/* Inputs */.G0.AppPath).trim())
         return { runIds: [], start: null }; // reported by parseUpload, once
     if (given.length > 1) {
-        throw new InputError(`Inputs ${given.map(n => `'${n}'`).join(' and ')} are both set: give exactly one of '${Inputs.RunId}' ` +
-            `(wait for runs started elsewhere), '${Inputs.TestId}' or '${Inputs.GroupId}' (start a run and wait for it).`);
+        throw new InputError(`Inputs ${given.map(n => `'${n}'`).join(' and ')} are both set: give exactly one of '${constants/* Inputs */.G0.RunId}' ` +
+            `(wait for runs started elsewhere), '${constants/* Inputs */.G0.TestId}' or '${constants/* Inputs */.G0.GroupId}' (start a run and wait for it).`);
     }
     const kind = given[0];
-    const takes = kind === Inputs.TestId ? TEST_INPUTS : kind === Inputs.GroupId ? GROUP_INPUTS : [];
+    const takes = kind === constants/* Inputs */.G0.TestId ? TEST_INPUTS : kind === constants/* Inputs */.G0.GroupId ? GROUP_INPUTS : [];
     for (const name of START_INPUTS) {
         const value = source.read(name).trim();
         if (value && !takes.includes(name)) {
-            const why = kind === Inputs.RunId
-                ? `it applies only when the action starts a run (${Inputs.TestId} or ${Inputs.GroupId}); with ${Inputs.RunId} the run already exists`
-                : `a ${kind === Inputs.TestId ? 'test' : 'group'} run does not take it; it applies to ${takes === TEST_INPUTS ? Inputs.GroupId : Inputs.TestId} only`;
+            const why = kind === constants/* Inputs */.G0.RunId
+                ? `it applies only when the action starts a run (${constants/* Inputs */.G0.TestId} or ${constants/* Inputs */.G0.GroupId}); with ${constants/* Inputs */.G0.RunId} the run already exists`
+                : `a ${kind === constants/* Inputs */.G0.TestId ? 'test' : 'group'} run does not take it; it applies to ${takes === TEST_INPUTS ? constants/* Inputs */.G0.GroupId : constants/* Inputs */.G0.TestId} only`;
             throw new InputError(`Input '${name}' is ${quote(value)}, but ${why}.`);
         }
     }
-    if (kind === Inputs.RunId)
-        return { runIds: parseRunIds(source.read(Inputs.RunId)), start: null };
+    if (kind === constants/* Inputs */.G0.RunId)
+        return { runIds: parseRunIds(source.read(constants/* Inputs */.G0.RunId)), start: null };
     const option = (name, check) => {
         const value = source.read(name).trim();
         return value ? check(value) : undefined;
     };
     const choice = (name, choices) => (value) => parseChoice(name, value, '', choices);
     const shared = {
-        platform: option(Inputs.Platform, choice(Inputs.Platform, ['web', 'ios', 'android'])),
-        deviceModel: option(Inputs.DeviceModel, choice(Inputs.DeviceModel, ['iphone', 'ipad'])),
-        appId: option(Inputs.AppId, value => uuid(Inputs.AppId, value, 'a mobile app ID')),
-        environmentId: option(Inputs.EnvironmentId, value => uuid(Inputs.EnvironmentId, value, 'a project environment ID'))
+        platform: option(constants/* Inputs */.G0.Platform, choice(constants/* Inputs */.G0.Platform, ['web', 'ios', 'android'])),
+        deviceModel: option(constants/* Inputs */.G0.DeviceModel, choice(constants/* Inputs */.G0.DeviceModel, ['iphone', 'ipad'])),
+        appId: option(constants/* Inputs */.G0.AppId, value => uuid(constants/* Inputs */.G0.AppId, value, 'a mobile app ID')),
+        environmentId: option(constants/* Inputs */.G0.EnvironmentId, value => uuid(constants/* Inputs */.G0.EnvironmentId, value, 'a project environment ID'))
     };
-    if (kind === Inputs.TestId) {
+    if (kind === constants/* Inputs */.G0.TestId) {
         return {
             runIds: [],
             start: {
                 kind: 'test',
-                id: uuid(Inputs.TestId, source.read(Inputs.TestId), 'a test ID'),
-                mode: option(Inputs.Mode, choice(Inputs.Mode, ['fast', 'deep'])),
+                id: uuid(constants/* Inputs */.G0.TestId, source.read(constants/* Inputs */.G0.TestId), 'a test ID'),
+                mode: option(constants/* Inputs */.G0.Mode, choice(constants/* Inputs */.G0.Mode, ['fast', 'deep'])),
                 ...shared
             }
         };
@@ -33422,16 +33205,16 @@ function parseTarget(source) {
         runIds: [],
         start: {
             kind: 'group',
-            id: uuid(Inputs.GroupId, source.read(Inputs.GroupId), 'a test group ID'),
+            id: uuid(constants/* Inputs */.G0.GroupId, source.read(constants/* Inputs */.G0.GroupId), 'a test group ID'),
             ...shared,
-            targetUrl: option(Inputs.TargetUrl, parseTargetUrl),
-            environment: option(Inputs.Environment, choice(Inputs.Environment, ['production', 'staging', 'preview', 'custom']))
+            targetUrl: option(constants/* Inputs */.G0.TargetUrl, parseTargetUrl),
+            environment: option(constants/* Inputs */.G0.Environment, choice(constants/* Inputs */.G0.Environment, ['production', 'staging', 'preview', 'custom']))
         }
     };
 }
 function uuid(name, raw, what) {
     const value = raw.trim();
-    if (isUuid(value))
+    if ((0,run_response/* isUuid */.O1)(value))
         return value.toLowerCase();
     throw new InputError(`Input '${name}' is ${quote(value)}, which is not ${what}: expected a UUID such as 3fa85f64-5717-4562-b3fc-2c963f66afa6.`);
 }
@@ -33445,56 +33228,56 @@ function parseTargetUrl(value) {
     }
     if (url && (url.protocol === 'https:' || url.protocol === 'http:'))
         return url.href;
-    throw new InputError(`Input '${Inputs.TargetUrl}' is ${quote(value)}: expected the http(s) URL of the deployment to test, such as https://preview-42.example.com.`);
+    throw new InputError(`Input '${constants/* Inputs */.G0.TargetUrl}' is ${quote(value)}: expected the http(s) URL of the deployment to test, such as https://preview-42.example.com.`);
 }
 function parseRunIds(raw) {
     const tokens = raw.split(/[\s,]+/).filter(Boolean);
     if (tokens.length === 0) {
-        throw new InputError(`Input '${Inputs.RunId}' is required: one or more TesterArmy run IDs (UUIDs), separated by ` +
+        throw new InputError(`Input '${constants/* Inputs */.G0.RunId}' is required: one or more TesterArmy run IDs (UUIDs), separated by ` +
             `commas, spaces or newlines.`);
     }
-    const bad = tokens.filter(t => !isUuid(t));
+    const bad = tokens.filter(t => !(0,run_response/* isUuid */.O1)(t));
     if (bad.length > 0) {
         const shown = bad.slice(0, 3).map(quote).join(', ') + (bad.length > 3 ? ` and ${bad.length - 3} more` : '');
-        throw new InputError(`Input '${Inputs.RunId}' has ${shown}, which ${bad.length === 1 ? 'is not a run ID' : 'are not run IDs'}: ` +
+        throw new InputError(`Input '${constants/* Inputs */.G0.RunId}' has ${shown}, which ${bad.length === 1 ? 'is not a run ID' : 'are not run IDs'}: ` +
             `expected UUIDs such as 3fa85f64-5717-4562-b3fc-2c963f66afa6, separated by commas, spaces or newlines.`);
     }
     return [...new Set(tokens.map(t => t.toLowerCase()))];
 }
 function parseApiUrl(raw) {
-    const value = raw.trim() || DEFAULT_API_URL;
-    const accepted = `an https URL such as ${DEFAULT_API_URL} (http only to 127.0.0.1, ::1 or localhost)`;
+    const value = raw.trim() || constants/* DEFAULT_API_URL */.rK;
+    const accepted = `an https URL such as ${constants/* DEFAULT_API_URL */.rK} (http only to 127.0.0.1, ::1 or localhost)`;
     let url;
     try {
         url = new URL(value);
     }
     catch {
-        throw new InputError(`Input '${Inputs.ApiUrl}' is ${quote(value)}, which is not a URL: expected ${accepted}.`);
+        throw new InputError(`Input '${constants/* Inputs */.G0.ApiUrl}' is ${quote(value)}, which is not a URL: expected ${accepted}.`);
     }
     const secure = url.protocol === 'https:';
-    const localHttp = url.protocol === 'http:' && isLoopbackHost(url.hostname);
+    const localHttp = url.protocol === 'http:' && (0,app_build/* isLoopbackHost */.cW)(url.hostname);
     if (!secure && !localHttp) {
-        throw new InputError(`Input '${Inputs.ApiUrl}' is ${quote(value)}: the API key must not travel unencrypted; expected ${accepted}.`);
+        throw new InputError(`Input '${constants/* Inputs */.G0.ApiUrl}' is ${quote(value)}: the API key must not travel unencrypted; expected ${accepted}.`);
     }
     if (url.username || url.password || url.search || url.hash) {
-        throw new InputError(`Input '${Inputs.ApiUrl}' is ${quote(value)}: credentials, a query or a fragment cannot be part of the API root; expected ${accepted}.`);
+        throw new InputError(`Input '${constants/* Inputs */.G0.ApiUrl}' is ${quote(value)}: credentials, a query or a fragment cannot be part of the API root; expected ${accepted}.`);
     }
     return url.href.replace(/\/+$/, '');
 }
 function parsePollInterval(raw) {
     const value = raw.trim() || '5s';
-    const ms = parseDuration(value);
-    if (ms === null || ms < Limits.minPollIntervalMs) {
-        throw new InputError(`Input '${Inputs.PollInterval}' is ${quote(value)}: expected a duration of at least ` +
-            `${formatDuration(Limits.minPollIntervalMs)}, such as 5s, 30s or 1m (a plain number is seconds).`);
+    const ms = (0,duration/* parseDuration */.E)(value);
+    if (ms === null || ms < constants/* Limits */.xu.minPollIntervalMs) {
+        throw new InputError(`Input '${constants/* Inputs */.G0.PollInterval}' is ${quote(value)}: expected a duration of at least ` +
+            `${(0,duration/* formatDuration */.a)(constants/* Limits */.xu.minPollIntervalMs)}, such as 5s, 30s or 1m (a plain number is seconds).`);
     }
     return ms;
 }
 function parseTimeout(raw) {
     const value = raw.trim() || '30m';
-    const ms = parseDuration(value);
-    if (ms === null || ms <= 0 || ms > Limits.maxTimeoutMs) {
-        throw new InputError(`Input '${Inputs.Timeout}' is ${quote(value)}: expected a duration above 0 and at most 6h, ` +
+    const ms = (0,duration/* parseDuration */.E)(value);
+    if (ms === null || ms <= 0 || ms > constants/* Limits */.xu.maxTimeoutMs) {
+        throw new InputError(`Input '${constants/* Inputs */.G0.Timeout}' is ${quote(value)}: expected a duration above 0 and at most 6h, ` +
             `such as 30m, 90s or 2h (a plain number is seconds).`);
     }
     return ms;
@@ -33511,7 +33294,7 @@ function parseMinSeverity(raw) {
     const value = raw.trim() || '1';
     if (/^[1-5]$/.test(value))
         return Number(value);
-    throw new InputError(`Input '${Inputs.MinSeverity}' is ${quote(value)}: expected a whole number from 1 (minor) to 5 (critical).`);
+    throw new InputError(`Input '${constants/* Inputs */.G0.MinSeverity}' is ${quote(value)}: expected a whole number from 1 (minor) to 5 (critical).`);
 }
 function parseSummaryMode(raw) {
     const value = raw.trim().toLowerCase();
@@ -33519,7 +33302,7 @@ function parseSummaryMode(raw) {
         return 'always';
     if (value === 'false')
         return 'never';
-    return parseChoice(Inputs.Summary, raw, 'always', ['always', 'on-failure', 'never']);
+    return parseChoice(constants/* Inputs */.G0.Summary, raw, 'always', ['always', 'on-failure', 'never']);
 }
 /** Same spellings as `core.getBooleanInput` (YAML 1.2 core schema), with our own error message. */
 function parseBoolean(name, raw, fallback) {
@@ -33535,7 +33318,7 @@ function parseBoolean(name, raw, fallback) {
 function parseReportPath(raw, env) {
     const value = raw.trim();
     if (value.includes('\u0000')) {
-        throw new InputError(`Input '${Inputs.ReportPath}' is ${quote(value)}: expected a file path.`);
+        throw new InputError(`Input '${constants/* Inputs */.G0.ReportPath}' is ${quote(value)}: expected a file path.`);
     }
     if (value)
         return external_node_path_.resolve(value);
@@ -33570,7 +33353,7 @@ function watchCancellation(signals) {
         hardExit = setTimeout(() => {
             setFailed('TesterArmy: the workflow was cancelled; the report could not be written in time.');
             process.exit(1);
-        }, Limits.cancelExitMs);
+        }, constants/* Limits */.xu.cancelExitMs);
         hardExit.unref();
     };
     for (const signal of CANCEL_SIGNALS)
@@ -33596,7 +33379,7 @@ const initialRetryState = () => ({ failures: 0, notFoundSince: null });
  * action's runs and other jobs from retrying in lockstep.
  */
 function backoffMs(failures, pollIntervalMs, random) {
-    const cap = Math.max(pollIntervalMs, Limits.maxBackoffMs);
+    const cap = Math.max(pollIntervalMs, constants/* Limits */.xu.maxBackoffMs);
     const ceiling = Math.min(cap, pollIntervalMs * 2 ** Math.min(failures, 20));
     return Math.round(pollIntervalMs + random() * (ceiling - pollIntervalMs));
 }
@@ -33649,12 +33432,12 @@ function decide(response, state, context) {
     }
     if (status === 404) {
         const since = state.notFoundSince ?? now;
-        if (now - since >= Limits.notFoundGraceMs) {
+        if (now - since >= constants/* Limits */.xu.notFoundGraceMs) {
             return [{ action: 'not-found', message: `the run was not found (${message})` }, state];
         }
         const [decision, next] = fault(`the run is not visible yet (${message})`);
         // Check once more right when the grace window ends, not a whole backoff after it.
-        const untilGraceEnds = since + Limits.notFoundGraceMs - now;
+        const untilGraceEnds = since + constants/* Limits */.xu.notFoundGraceMs - now;
         const delayed = decision.action === 'retry'
             ? { ...decision, delayMs: Math.min(decision.delayMs, untilGraceEnds) }
             : decision;
@@ -33676,7 +33459,7 @@ function decide(response, state, context) {
 async function pollRuns(options) {
     const { runIds, api, clock, log, pollIntervalMs, deadline, signal } = options;
     const random = options.random ?? Math.random;
-    const requestTimeoutMs = options.requestTimeoutMs ?? Limits.requestTimeoutMs;
+    const requestTimeoutMs = options.requestTimeoutMs ?? constants/* Limits */.xu.requestTimeoutMs;
     const start = clock.now();
     // Ends every wait and request at once: on the caller's abort, or when one run hits a fatal error.
     const stop = new AbortController();
@@ -33737,11 +33520,11 @@ async function pollRuns(options) {
                 if (run.status !== outcome.lastStatus)
                     log.statusChange(id, outcome.lastStatus, run.status, clock.now() - start);
                 Object.assign(outcome, { run, body: response.body, lastStatus: run.status, error: null });
-                if (TERMINAL_STATUSES.includes(run.status)) {
+                if (constants/* TERMINAL_STATUSES */.CM.includes(run.status)) {
                     outcome.status = run.status;
                     return outcome;
                 }
-                if (!WAITING_STATUSES.includes(run.status) && !warned.has(run.status)) {
+                if (!constants/* WAITING_STATUSES */.h1.includes(run.status) && !warned.has(run.status)) {
                     warned.add(run.status);
                     log.unknownStatus(id, run.status);
                 }
@@ -33899,7 +33682,7 @@ function logText(text, max = 500) {
 
 
 /** The start's retries, one line each. */
-const startRetryLine = (message, delayMs) => info(`Start request: ${logText(message, 300)}; trying again in ${formatDuration(delayMs)}.`);
+const startRetryLine = (message, delayMs) => info(`Start request: ${logText(message, 300)}; trying again in ${(0,duration/* formatDuration */.a)(delayMs)}.`);
 const startGroupTitle = (request) => `Starting a TesterArmy run of ${request.kind} ${request.id}`;
 /** Which runs started, and which the API cancelled at once. */
 function logStarted(runIds, cancelledRunIds) {
@@ -33912,14 +33695,14 @@ function logStarted(runIds, cancelledRunIds) {
 /** Opens the log group of the wait with what, how often, for how long and where. */
 function startWaitGroup(runIds, settings) {
     startGroup(`Waiting for ${runIds.length === 1 ? `TesterArmy run ${runIds[0]}` : `${runIds.length} TesterArmy runs`}`);
-    info(`Checking every ${formatDuration(settings.pollIntervalMs)} for up to ${formatDuration(settings.timeoutMs)} at ${settings.apiUrl}.`);
+    info(`Checking every ${(0,duration/* formatDuration */.a)(settings.pollIntervalMs)} for up to ${(0,duration/* formatDuration */.a)(settings.timeoutMs)} at ${settings.apiUrl}.`);
 }
 const pollLog = {
     statusChange: (id, from, to, elapsedMs) => info(from
-        ? `Run ${id}: ${logText(from, 40)} -> ${logText(to, 40)} after ${formatDuration(elapsedMs)}`
+        ? `Run ${id}: ${logText(from, 40)} -> ${logText(to, 40)} after ${(0,duration/* formatDuration */.a)(elapsedMs)}`
         : `Run ${id}: ${logText(to, 40)}`),
     unknownStatus: (id, status) => warning(`Run ${id} reports status "${logText(status, 40)}", which this action does not know; still waiting.`),
-    retry: (id, message, delayMs) => info(`Run ${id}: ${logText(message, 300)}; trying again in ${formatDuration(delayMs)}.`)
+    retry: (id, message, delayMs) => info(`Run ${id}: ${logText(message, 300)}; trying again in ${(0,duration/* formatDuration */.a)(delayMs)}.`)
 };
 /** The answer to one cancel request, as a line. */
 function logCancelAnswer(id, answer) {
@@ -33946,6 +33729,8 @@ function logUploaded(build) {
         `${build.recovered ? ', found in the project after the confirm answer was lost' : ''}.`);
 }
 
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
 ;// CONCATENATED MODULE: ./src/labels.ts
 const SEVERITY = {
     5: { mark: '🔴', word: 'Critical' },
@@ -34081,8 +33866,8 @@ function describeRun(outcome, policy) {
     const output = run?.output ?? null;
     const test = output?.kind === 'test' ? output : null;
     const all = test?.issues ?? [];
-    const issues = all.filter(i => !isWarning(i)).sort(bySeverity);
-    const warnings = all.filter(isWarning).sort(bySeverity);
+    const issues = all.filter(i => !(0,run_response/* isWarning */.Vv)(i)).sort(bySeverity);
+    const warnings = all.filter(run_response/* isWarning */.Vv).sort(bySeverity);
     const steps = test?.steps ?? [];
     const result = resultOf(run, outcome.status);
     const verdict = judge({ status: outcome.status, result, issues, warnings }, policy);
@@ -34143,7 +33928,7 @@ function buildReport(outcomes, policy, extra = {}) {
  */
 function unfinishedRuns(outcomes) {
     return outcomes.filter(o => (o.status === 'timed_out' || o.status === 'cancelled') &&
-        !TERMINAL_STATUSES.includes(o.lastStatus ?? ''));
+        !constants/* TERMINAL_STATUSES */.CM.includes(o.lastStatus ?? ''));
 }
 
 ;// CONCATENATED MODULE: ./src/annotations.ts
@@ -34172,11 +33957,11 @@ function planAnnotations(report) {
         };
     };
     const shown = [
-        ...issues.slice(0, Limits.maxErrorAnnotations).map(i => toAnnotation('error', i)),
-        ...warnings.slice(0, Limits.maxWarningAnnotations).map(w => toAnnotation('warning', w))
+        ...issues.slice(0, constants/* Limits */.xu.maxErrorAnnotations).map(i => toAnnotation('error', i)),
+        ...warnings.slice(0, constants/* Limits */.xu.maxWarningAnnotations).map(w => toAnnotation('warning', w))
     ];
-    const hidden = Math.max(0, issues.length - Limits.maxErrorAnnotations) +
-        Math.max(0, warnings.length - Limits.maxWarningAnnotations);
+    const hidden = Math.max(0, issues.length - constants/* Limits */.xu.maxErrorAnnotations) +
+        Math.max(0, warnings.length - constants/* Limits */.xu.maxWarningAnnotations);
     if (hidden > 0) {
         shown.push({
             level: 'notice',
@@ -34187,6 +33972,8 @@ function planAnnotations(report) {
     return shown;
 }
 
+// EXTERNAL MODULE: ./src/upload-app.ts + 1 modules
+var upload_app = __nccwpck_require__(8425);
 ;// CONCATENATED MODULE: ./src/app-summary.ts
 // The summary's "App build" block: which build was uploaded and what TesterArmy made of it.
 // Pure; every value from the API is escaped here, through escape.ts.
@@ -34199,8 +33986,8 @@ function renderAppBuild(build) {
         .filter(Boolean)
         .join(' ');
     const rows = [
-        ['File', `${markdown(build.path, 300)} (${formatBytes(build.size)})`],
-        ['Upload', markdown(uploadFigures(build.size, build.uploadMs))],
+        ['File', `${markdown(build.path, 300)} (${(0,app_build/* formatBytes */.z3)(build.size)})`],
+        ['Upload', markdown((0,upload_app/* uploadFigures */.bP)(build.size, build.uploadMs))],
         ['App ID', code(app.id)],
         ['Platform', markdown(app.platform, 40)],
         ['Version', version ? markdown(version, 100) : '–'],
@@ -34222,26 +34009,26 @@ function outputsOf(report, reportPath) {
     const totals = runTotals(runs);
     const durations = runs.map(r => r.durationMs).filter((d) => d !== null);
     return {
-        [Outputs.RunId]: runs.map(r => r.id).join(','),
-        [Outputs.Status]: report.status,
-        [Outputs.Result]: report.result,
-        [Outputs.Passed]: String(report.passed),
-        [Outputs.IssuesCount]: String(totals.issues),
-        [Outputs.WarningsCount]: String(totals.warnings),
-        [Outputs.MaxSeverity]: String(runs.reduce((max, r) => Math.max(max, r.maxSeverity), 0)),
-        [Outputs.StepsCount]: String(totals.steps),
-        [Outputs.FailedStepsCount]: String(totals.failedSteps),
-        [Outputs.DurationMs]: durations.length ? String(Math.round(Math.max(...durations))) : '',
-        [Outputs.FeatureName]: runs
+        [constants/* Outputs */.tY.RunId]: runs.map(r => r.id).join(','),
+        [constants/* Outputs */.tY.Status]: report.status,
+        [constants/* Outputs */.tY.Result]: report.result,
+        [constants/* Outputs */.tY.Passed]: String(report.passed),
+        [constants/* Outputs */.tY.IssuesCount]: String(totals.issues),
+        [constants/* Outputs */.tY.WarningsCount]: String(totals.warnings),
+        [constants/* Outputs */.tY.MaxSeverity]: String(runs.reduce((max, r) => Math.max(max, r.maxSeverity), 0)),
+        [constants/* Outputs */.tY.StepsCount]: String(totals.steps),
+        [constants/* Outputs */.tY.FailedStepsCount]: String(totals.failedSteps),
+        [constants/* Outputs */.tY.DurationMs]: durations.length ? String(Math.round(Math.max(...durations))) : '',
+        [constants/* Outputs */.tY.FeatureName]: runs
             .map(r => r.featureName)
             .filter(Boolean)
             .join(', '),
-        [Outputs.Description]: runs
+        [constants/* Outputs */.tY.Description]: runs
             .map(r => r.description)
             .filter(Boolean)
             .join('\n'),
-        [Outputs.ReportPath]: reportPath,
-        [Outputs.Runs]: JSON.stringify(runs.map(runSummary))
+        [constants/* Outputs */.tY.ReportPath]: reportPath,
+        [constants/* Outputs */.tY.Runs]: JSON.stringify(runs.map(runSummary))
     };
 }
 /** One run in the `runs` output and the report file: the numbers a later step scripts against. */
@@ -34325,18 +34112,18 @@ function renderComment(report, marker, runUrl) {
     const issues = runs.flatMap(r => r.issues).sort(bySeverity);
     if (issues.length) {
         lines.push('', '| Severity | Issue |', '| --- | --- |');
-        for (const issue of issues.slice(0, Limits.commentMaxIssues)) {
+        for (const issue of issues.slice(0, constants/* Limits */.xu.commentMaxIssues)) {
             lines.push(`| ${nowrap(severityLabel(issue.severity))} | ${markdown(issue.name || 'Unnamed issue', 300)} |`);
         }
-        if (issues.length > Limits.commentMaxIssues)
-            lines.push(`| | …and ${issues.length - Limits.commentMaxIssues} more |`);
+        if (issues.length > constants/* Limits */.xu.commentMaxIssues)
+            lines.push(`| | …and ${issues.length - constants/* Limits */.xu.commentMaxIssues} more |`);
     }
     lines.push('', runUrl
         ? `[Full report in the job summary](${runUrl})`
         : 'The full report is in the job summary.');
     const body = `${lines.join('\n')}\n`;
     // Every part is bounded, but the limit is GitHub's to enforce: never let it refuse the comment.
-    return body.length <= Limits.commentMaxChars
+    return body.length <= constants/* Limits */.xu.commentMaxChars
         ? body
         : `${marker}\n### ${verdict}\n\nThe full report is in the job summary.\n`;
 }
@@ -34352,11 +34139,11 @@ function renderComment(report, marker, runUrl) {
 /** The `summary` input's rule: `on-failure` writes one only when the verdict did not pass. */
 const summaryWanted = (mode, passed) => mode === 'always' || (mode === 'on-failure' && !passed);
 /** A duration for a table cell: `2 min 11 s` must not wrap after `min`. */
-const cellDuration = (ms) => (ms === null ? '–' : nowrap(formatDuration(ms)));
+const cellDuration = (ms) => (ms === null ? '–' : nowrap((0,duration/* formatDuration */.a)(ms)));
 /** What to call a run that has no feature name (failed early, skipped): its short ID. */
 const runName = (run) => run.featureName || `Run ${run.id.slice(0, 8)}`;
 function renderSummary(report, options) {
-    const maxBytes = options.maxBytes ?? Limits.summaryMaxBytes;
+    const maxBytes = options.maxBytes ?? constants/* Limits */.xu.summaryMaxBytes;
     const bytes = (text) => Buffer.byteLength(text);
     // The ladder, planned by adding up byte sizes instead of rendering again and again: table rows
     // come first (the same number from every table, most severe first), then the collapsed details
@@ -34488,7 +34275,7 @@ function countsLine(run) {
     parts.push(`**${plural(run.warnings.length, 'warning')}**`);
     parts.push(`**${plural(run.stepsCount, 'step')}**${run.failedStepsCount ? ` (${run.failedStepsCount} failed)` : ''}`);
     if (run.durationMs !== null)
-        parts.push(`⏱ ${formatDuration(run.durationMs)}`);
+        parts.push(`⏱ ${(0,duration/* formatDuration */.a)(run.durationMs)}`);
     return parts.join(' · ');
 }
 function overview(report) {
@@ -34551,7 +34338,7 @@ function problemBlock(run, options) {
                 ? ` Its last status was **${markdown(run.lastStatus)}**.`
                 : ' No status was ever received.';
             const fault = run.error ? ` Last error: ${markdown(run.error, 500)}` : '';
-            return `> [!WARNING]\n> **Still not finished after ${formatDuration(options.timeoutMs)}** (the \`timeout\` input), so the action stopped waiting.${last}${fault}`;
+            return `> [!WARNING]\n> **Still not finished after ${(0,duration/* formatDuration */.a)(options.timeoutMs)}** (the \`timeout\` input), so the action stopped waiting.${last}${fault}`;
         }
         case 'not_found':
             return `> [!CAUTION]\n> **Run not found.** ${markdown(run.error ?? '', 500)} Check the run ID and that the API key belongs to the same team.`;
@@ -34585,7 +34372,7 @@ function facts(run) {
         if (r.userName)
             rows.push(['Triggered by', markdown(r.userName, 200)]);
         if (r.durationMs !== null)
-            rows.push(['Duration', formatDuration(r.durationMs)]);
+            rows.push(['Duration', (0,duration/* formatDuration */.a)(r.durationMs)]);
         if (r.createdAt)
             rows.push(['Created', timestamp(r.createdAt)]);
         if (r.completedAt)
@@ -34817,7 +34604,7 @@ async function writeReportFile(report, settings) {
 async function writeSummary(report, settings, context, reportPath, appBuild) {
     // The build's block goes last, its bytes kept out of the runs' 1 MiB budget.
     const block = appBuild ? `\n${renderAppBuild(appBuild)}` : '';
-    const maxBytes = Limits.summaryMaxBytes - Buffer.byteLength(block);
+    const maxBytes = constants/* Limits */.xu.summaryMaxBytes - Buffer.byteLength(block);
     await writeMarkdown(renderSummary(report, { ...settings, reportPath, maxBytes }) + block, {
         settings,
         context
@@ -34837,16 +34624,16 @@ async function writeMarkdown(markdown, { settings, context }) {
 }
 /** The uploaded build's outputs, set as soon as the upload is confirmed. */
 function publishAppOutputs(build) {
-    setOutput(Outputs.AppId, build.app.id);
-    setOutput(Outputs.AppPlatform, build.app.platform);
-    setOutput(Outputs.AppVersion, build.app.appVersion ?? '');
+    setOutput(constants/* Outputs */.tY.AppId, build.app.id);
+    setOutput(constants/* Outputs */.tY.AppPlatform, build.app.platform);
+    setOutput(constants/* Outputs */.tY.AppVersion, build.app.appVersion ?? '');
 }
 /**
  * Upload only (`app-path` alone): the build's outputs are already set; the summary says what was
  * uploaded, and the step passes.
  */
 async function publishUploadOnly(build, settings, context) {
-    setOutput(Outputs.Passed, 'true');
+    setOutput(constants/* Outputs */.tY.Passed, 'true');
     if (summaryWanted(settings.summary, true)) {
         const markdown = `## ✅ TesterArmy: build uploaded\n\nNo run was started (app-path alone only uploads).\n\n${renderAppBuild(build)}`;
         await writeMarkdown(markdown, { settings, context });
@@ -34994,7 +34781,7 @@ async function startRuns(options) {
     for (let failures = 1;; failures++) {
         const answer = await api.startRuns(request.kind, request.id, body, {
             signal,
-            timeoutMs: Math.max(1, Math.min(Limits.requestTimeoutMs, deadline - clock.now()))
+            timeoutMs: Math.max(1, Math.min(constants/* Limits */.xu.requestTimeoutMs, deadline - clock.now()))
         });
         if (answer.kind === 'started' && answer.runIds.length === 0) {
             return {
@@ -35061,24 +34848,24 @@ var external_node_fs_ = __nccwpck_require__(3024);
 
 /** The process's environment, as the runner set it. */
 const runnerEnv = () => process.env;
-const workflow_context_isObject = (value) => typeof value === 'object' && value !== null;
+const isObject = (value) => typeof value === 'object' && value !== null;
 function readWorkflowContext(env, readFile = path => (0,external_node_fs_.readFileSync)(path, 'utf8')) {
     let payload = {};
     if (env.GITHUB_EVENT_PATH) {
         try {
             const parsed = JSON.parse(readFile(env.GITHUB_EVENT_PATH));
-            if (workflow_context_isObject(parsed))
+            if (isObject(parsed))
                 payload = parsed;
         }
         catch {
             // No payload (a local run): the environment alone describes the run.
         }
     }
-    const pr = workflow_context_isObject(payload.pull_request) ? payload.pull_request : null;
+    const pr = isObject(payload.pull_request) ? payload.pull_request : null;
     // An issue comment on a pull request names the pull request through `issue.pull_request`.
-    const issue = workflow_context_isObject(payload.issue) && workflow_context_isObject(payload.issue.pull_request) ? payload.issue : null;
+    const issue = isObject(payload.issue) && isObject(payload.issue.pull_request) ? payload.issue : null;
     const number = pr?.number ?? issue?.number;
-    const head = workflow_context_isObject(pr?.head) ? pr.head : null;
+    const head = isObject(pr?.head) ? pr.head : null;
     const prNumber = typeof number === 'number' && Number.isInteger(number) && number > 0 ? number : null;
     const headSha = typeof head?.sha === 'string' ? head.sha : '';
     const [owner = '', repo = ''] = (env.GITHUB_REPOSITORY ?? '').split('/');
@@ -35108,7 +34895,6 @@ function readWorkflowContext(env, readFile = path => (0,external_node_fs_.readFi
 // The action's run(), as the story of a run: read the inputs, upload the build (app-path), start
 // the runs (test-id, group-id), wait for them, build the report, publish it everywhere a user
 // looks, and end the step.
-
 
 
 
@@ -35160,8 +34946,10 @@ async function waitAndReport(deps) {
     }
     // The build is checked on disk before any request, like an input.
     let checkedApp = null;
-    if (settings.upload) {
-        const checked = await checkAppFile(settings.upload.path, settings.upload.platform);
+    // The upload's code is a chunk of its own: runs that upload nothing never load it.
+    const uploadStep = settings.upload ? await __nccwpck_require__.e(/* import() */ 39).then(__nccwpck_require__.bind(__nccwpck_require__, 3039)) : null;
+    if (settings.upload && uploadStep) {
+        const checked = await uploadStep.checkAppFile(settings.upload.path, settings.upload.platform);
         if (!checked.ok)
             return setFailed(checked.message);
         checkedApp = checked.app;
@@ -35179,8 +34967,8 @@ async function waitAndReport(deps) {
         let start = settings.start;
         let appBuild = null;
         // 1. Upload the build made in the workflow (app-path), and start the runs on it.
-        if (settings.upload && checkedApp) {
-            const uploaded = await runUploadStep({
+        if (settings.upload && checkedApp && uploadStep) {
+            const uploaded = await uploadStep.runUploadStep({
                 app: checkedApp,
                 projectId: settings.upload.projectId,
                 removeAfterS: settings.upload.removeAfterS,
@@ -35189,7 +34977,7 @@ async function waitAndReport(deps) {
                 signal,
                 deadline,
                 tempDir: deps.env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)(),
-                userAgent: `testerarmy-action/${VERSION}`,
+                userAgent: `testerarmy-action/${constants/* VERSION */.xv}`,
                 log: uploadLog
             });
             if (uploaded.kind !== 'uploaded') {
@@ -35206,7 +34994,7 @@ async function waitAndReport(deps) {
             appBuild = uploaded.build;
             publishAppOutputs(appBuild);
             logUploaded(appBuild);
-            const platform = resolvePlatform(settings.upload.platform, appBuild.app);
+            const platform = (0,app_response/* resolvePlatform */.u4)(settings.upload.platform, appBuild.app);
             if ('message' in platform) {
                 const report = buildReport([], settings, { fatal: platform.message });
                 await publish(report, settings, context, deps.comment, appBuild);
@@ -35274,7 +35062,7 @@ async function startRequestedRuns(request, options) {
     if (outcome.kind !== 'started')
         return outcome;
     // Known now, so a later step can find the runs even if the wait below fails.
-    setOutput(Outputs.RunId, outcome.runIds.join(','));
+    setOutput(constants/* Outputs */.tY.RunId, outcome.runIds.join(','));
     logStarted(outcome.runIds, outcome.cancelledRunIds);
     return outcome;
 }
@@ -35284,7 +35072,7 @@ async function cancelUnfinished(api, outcomes, cancelled) {
     if (unfinished.length === 0)
         return;
     info(`${cancelled ? 'Cancelled' : 'Timed out'}: asking TesterArmy to cancel ${unfinished.length} unfinished run(s).`);
-    await Promise.all(unfinished.map(async (o) => logCancelAnswer(o.id, await api.cancelRun(o.id, { timeoutMs: Limits.cancelRequestTimeoutMs }))));
+    await Promise.all(unfinished.map(async (o) => logCancelAnswer(o.id, await api.cancelRun(o.id, { timeoutMs: constants/* Limits */.xu.cancelRequestTimeoutMs }))));
 }
 
 ;// CONCATENATED MODULE: ./src/index.ts

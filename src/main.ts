@@ -6,7 +6,7 @@ import * as core from '@actions/core'
 import { ApiClient, type RunsApi, type StartApi } from './api-client.js'
 import { resolvePlatform } from './app-response.js'
 import type { AppBuild } from './app-summary.js'
-import { checkAppFile, runUploadStep, type CheckedApp } from './app-upload-step.js'
+import type { CheckedApp } from './app-upload-step.js'
 import { systemClock, type Clock } from './clock.js'
 import { Limits, Outputs, VERSION } from './constants.js'
 import { upsertComment } from './github-comment.js'
@@ -83,8 +83,10 @@ async function waitAndReport(deps: Dependencies): Promise<void> {
   }
   // The build is checked on disk before any request, like an input.
   let checkedApp: CheckedApp | null = null
-  if (settings.upload) {
-    const checked = await checkAppFile(settings.upload.path, settings.upload.platform)
+  // The upload's code is a chunk of its own: runs that upload nothing never load it.
+  const uploadStep = settings.upload ? await import('./app-upload-step.js') : null
+  if (settings.upload && uploadStep) {
+    const checked = await uploadStep.checkAppFile(settings.upload.path, settings.upload.platform)
     if (!checked.ok) return core.setFailed(checked.message)
     checkedApp = checked.app
   }
@@ -103,8 +105,8 @@ async function waitAndReport(deps: Dependencies): Promise<void> {
     let appBuild: AppBuild | null = null
 
     // 1. Upload the build made in the workflow (app-path), and start the runs on it.
-    if (settings.upload && checkedApp) {
-      const uploaded = await runUploadStep({
+    if (settings.upload && checkedApp && uploadStep) {
+      const uploaded = await uploadStep.runUploadStep({
         app: checkedApp,
         projectId: settings.upload.projectId,
         removeAfterS: settings.upload.removeAfterS,
