@@ -55,6 +55,17 @@ function fakeApi(
         starts[n] ?? { kind: 'http-error', status: 500, message: 'HTTP 500', retryAfterMs: null }
       )
     },
+    async startAgent(projectId, body) {
+      calls.push(`START agent ${projectId} ${JSON.stringify(body)}`)
+      const n = calls.filter(c => c.startsWith('START')).length - 1
+      return (
+        starts[n] ?? { kind: 'http-error', status: 500, message: 'HTTP 500', retryAfterMs: null }
+      )
+    },
+    async cancelBatch(batchId) {
+      calls.push(`CANCEL batch ${batchId}`)
+      return { kind: 'cancelled', covered: [] }
+    },
     async getRun(id) {
       calls.push(`GET ${id}`)
       onGet?.(calls.length)
@@ -133,7 +144,7 @@ describe('run', () => {
       passed: 'true',
       'report-path': join(dir, 'report.json')
     })
-    expect(Object.keys(core.outputs)).toHaveLength(14)
+    expect(Object.keys(core.outputs)).toHaveLength(17)
     expect(JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')).passed).toBe(true)
     expect(core.summaryWritten[0]).toMatch(/^## ✅ TesterArmy passed/)
     expect(core.info).toHaveBeenCalledWith('TesterArmy verdict: passed.')

@@ -4,13 +4,36 @@ export interface SimulatedRun {
   before?: string[]
   endless?: boolean
 }
+export interface SimulatedReply {
+  status: number
+  body?: unknown
+}
+export interface SimulatedRequest {
+  method: string
+  path: string
+  query: string
+  body: unknown
+  authorization: string
+}
 export function startSimulatedApi(options: {
   runs: Record<string, SimulatedRun>
   apiKey?: string
   onRequest?: (request: { method: string; path: string }) => void
+  tests?: Record<string, string>
+  groups?: Record<
+    string,
+    { batchId: string; runIds: string[]; cancelledRunIds?: string[]; metadata?: object }
+  >
+  projects?: Record<
+    string,
+    { runId: string; platform?: string; metadata?: object; faults?: SimulatedReply[] }
+  >
+  batchCancel?: SimulatedReply
+  github?: { token?: string; pulls: object[]; comments?: { issue: number; body: string }[] }
 }): Promise<{
   url: string
-  requests: { method: string; path: string }[]
+  githubUrl: string
+  requests: SimulatedRequest[]
   close(): Promise<void>
 }>
 export const ENDLESS_RUN_ID: string

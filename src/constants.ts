@@ -25,7 +25,11 @@ export const Inputs = {
   TargetUrl: 'target-url',
   Environment: 'environment',
   Comment: 'comment',
-  GithubToken: 'github-token'
+  GithubToken: 'github-token',
+  ExplorationAgent: 'exploration-agent',
+  ProjectId: 'project-id',
+  PrNumber: 'pr-number',
+  SimulatorRegion: 'simulator-region'
 } as const
 
 export const Outputs = {
@@ -42,7 +46,10 @@ export const Outputs = {
   FeatureName: 'feature-name',
   Description: 'description',
   ReportPath: 'report-path',
-  Runs: 'runs'
+  Runs: 'runs',
+  BatchId: 'batch-id',
+  PrNumber: 'pr-number',
+  GithubReporting: 'github-reporting'
 } as const
 
 /** The environment variable read when the `api-key` input is empty. */

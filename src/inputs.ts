@@ -3,7 +3,7 @@ import * as os from 'node:os'
 import * as path from 'node:path'
 import { API_KEY_ENV, DEFAULT_API_URL, Inputs, Limits } from './constants.js'
 import { formatDuration, parseDuration } from './duration.js'
-import type { FailOn, StartRequest, SummaryMode } from './model.js'
+import type { AgentRequest, FailOn, StartRequest, SummaryMode } from './model.js'
 import { isUuid } from './run-response.js'
 
 export interface Settings {
@@ -11,8 +11,12 @@ export interface Settings {
   runIds: string[]
   /** The test or group to start a run of, when `test-id` or `group-id` is given. */
   start: StartRequest | null
-  /** Put the verdict on the pull request as one comment. */
+  /** The exploration agent's run, alone or besides `start`. */
+  agent: AgentRequest | null
+  /** Put the verdict on the pull request as one comment (`true` or `auto`). */
   comment: boolean
+  /** `comment: auto`: no comment when TesterArmy says it comments on the pull request itself. */
+  commentAuto: boolean
   /** For the comment; masked as soon as it is read. */
   githubToken: string
   /** Never logged: masked by the caller through `onSecret` as soon as it is read. */
@@ -50,6 +54,12 @@ export interface InputSource {
   env: Record<string, string | undefined>
   /** Called with the API key the moment it is known, so it is masked before anything can log it. */
   onSecret(secret: string): void
+  /** The event that started the workflow, where an input's meaning depends on it. */
+  event?: {
+    name: string
+    /** On a pull request from a fork: the fork's `owner/repo` (its workflows get no secrets). */
+    forkRepository?: string
+  }
 }
 
 /** Quotes a user's value in an error message, shortened so a pasted blob stays one readable line. */
@@ -76,16 +86,19 @@ export function parseSettings(source: InputSource): Settings {
   const apiKey = attempt(() => parseApiKey(source), '')
   const githubToken = source.read(Inputs.GithubToken).trim()
   if (githubToken) source.onSecret(githubToken)
-  const comment = attempt(
-    () => parseBoolean(Inputs.Comment, source.read(Inputs.Comment), false),
-    false
-  )
-  const { runIds, start } = attempt(() => parseTarget(source), { runIds: [], start: null })
+  const comment = attempt(() => parseComment(source.read(Inputs.Comment)), 'false')
+  const { runIds, start, agent } = attempt(() => parseTarget(source), {
+    runIds: [],
+    start: null,
+    agent: null
+  })
   const settings: Settings = {
     apiKey,
     runIds,
     start,
-    comment,
+    agent,
+    comment: comment !== 'false',
+    commentAuto: comment === 'auto',
     githubToken,
     apiUrl: attempt(() => parseApiUrl(source.read(Inputs.ApiUrl)), DEFAULT_API_URL),
     pollIntervalMs: attempt(() => parsePollInterval(source.read(Inputs.PollInterval)), 5_000),
@@ -113,6 +126,14 @@ export function parseSettings(source: InputSource): Settings {
 function parseApiKey(source: InputSource): string {
   const key = source.read(Inputs.ApiKey).trim() || (source.env[API_KEY_ENV] ?? '').trim()
   if (key) source.onSecret(key)
+  const fork = source.event?.forkRepository
+  if (!key && fork) {
+    throw new InputError(
+      `Input '${Inputs.ApiKey}' is empty because this pull request comes from a fork (${fork}): GitHub gives no secrets ` +
+        `to pull_request workflows of forks. Test forks from a workflow_run or deployment_status workflow (see the README), ` +
+        `or skip the step for them with if: github.event.pull_request.head.repo.full_name == github.repository.`
+    )
+  }
   if (!key) {
     throw new InputError(
       `Input '${Inputs.ApiKey}' is empty and ${API_KEY_ENV} is not set: pass your TesterArmy API key, ` +
@@ -145,17 +166,37 @@ const GROUP_INPUTS = [
   Inputs.TargetUrl,
   Inputs.Environment
 ] as const
-const START_INPUTS = [...new Set([...TEST_INPUTS, ...GROUP_INPUTS])]
+/** What `DynamicPrRunRequest` takes (device model, mode and environments it does not). */
+const AGENT_INPUTS = [
+  Inputs.ProjectId,
+  Inputs.Platform,
+  Inputs.AppId,
+  Inputs.TargetUrl,
+  Inputs.PrNumber,
+  Inputs.SimulatorRegion
+] as const
+const START_INPUTS = [...new Set([...TEST_INPUTS, ...GROUP_INPUTS, ...AGENT_INPUTS])]
 
-/** Which runs to wait for: exactly one of run-id, test-id and group-id, with the inputs it takes. */
-function parseTarget(source: InputSource): { runIds: string[]; start: StartRequest | null } {
+/** A TesterArmy project: its UUID or its short ID, as the dashboard shows them. */
+const PROJECT_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/
+
+/**
+ * Which runs to wait for: exactly one of run-id, test-id and group-id, or the exploration agent
+ * (alone or with test-id or group-id), with the inputs each start request takes.
+ */
+function parseTarget(source: InputSource): {
+  runIds: string[]
+  start: StartRequest | null
+  agent: AgentRequest | null
+} {
+  const agentOn = parseBoolean(Inputs.ExplorationAgent, source.read(Inputs.ExplorationAgent), false)
   const given = [Inputs.RunId, Inputs.TestId, Inputs.GroupId].filter(
     name => source.read(name).trim() !== ''
   )
-  if (given.length === 0) {
+  if (given.length === 0 && !agentOn) {
     throw new InputError(
-      `One of '${Inputs.RunId}', '${Inputs.TestId}' or '${Inputs.GroupId}' is required: the run(s) to wait for, ` +
-        `or the test or group to start a run of.`
+      `One of '${Inputs.RunId}', '${Inputs.TestId}', '${Inputs.GroupId}' or '${Inputs.ExplorationAgent}: true' is required: ` +
+        `the run(s) to wait for, the test or group to start a run of, or the pull request to test.`
     )
   }
   if (given.length > 1) {
@@ -165,19 +206,40 @@ function parseTarget(source: InputSource): { runIds: string[]; start: StartReque
     )
   }
   const kind = given[0]
-  const takes: readonly string[] =
-    kind === Inputs.TestId ? TEST_INPUTS : kind === Inputs.GroupId ? GROUP_INPUTS : []
+  if (agentOn && kind === Inputs.RunId) {
+    throw new InputError(
+      `Inputs '${Inputs.ExplorationAgent}' and '${Inputs.RunId}' are both set: the exploration agent starts a run, ` +
+        `while ${Inputs.RunId} waits for runs started elsewhere; give one of them.`
+    )
+  }
+  const takes = new Set<string>([
+    ...(kind === Inputs.TestId ? TEST_INPUTS : kind === Inputs.GroupId ? GROUP_INPUTS : []),
+    ...(agentOn ? AGENT_INPUTS : [])
+  ])
+  const runName = kind === Inputs.TestId ? 'test run' : 'group run'
   for (const name of START_INPUTS) {
     const value = source.read(name).trim()
-    if (value && !takes.includes(name)) {
-      const why =
-        kind === Inputs.RunId
-          ? `it applies only when the action starts a run (${Inputs.TestId} or ${Inputs.GroupId}); with ${Inputs.RunId} the run already exists`
-          : `a ${kind === Inputs.TestId ? 'test' : 'group'} run does not take it; it applies to ${takes === TEST_INPUTS ? Inputs.GroupId : Inputs.TestId} only`
-      throw new InputError(`Input '${name}' is ${quote(value)}, but ${why}.`)
-    }
+    if (!value || takes.has(name)) continue
+    const takers = [
+      ...((TEST_INPUTS as readonly string[]).includes(name) ? [Inputs.TestId] : []),
+      ...((GROUP_INPUTS as readonly string[]).includes(name) ? [Inputs.GroupId] : []),
+      ...((AGENT_INPUTS as readonly string[]).includes(name) ? [Inputs.ExplorationAgent] : [])
+    ]
+      .join(', ')
+      .replace(/, ([^,]*)$/, ' and $1')
+    const why =
+      kind === Inputs.RunId
+        ? `it applies only when the action starts a run (${Inputs.TestId}, ${Inputs.GroupId} or ${Inputs.ExplorationAgent}); with ${Inputs.RunId} the run already exists`
+        : !agentOn
+          ? `a ${runName} does not take it; it applies to ${takers} only`
+          : kind
+            ? `neither the ${runName} nor the exploration agent takes it; it applies to ${takers} only`
+            : `the exploration agent does not take it; it applies to ${takers} only`
+    throw new InputError(`Input '${name}' is ${quote(value)}, but ${why}.`)
   }
-  if (kind === Inputs.RunId) return { runIds: parseRunIds(source.read(Inputs.RunId)), start: null }
+  if (kind === Inputs.RunId) {
+    return { runIds: parseRunIds(source.read(Inputs.RunId)), start: null, agent: null }
+  }
 
   const option = (name: string, check: (value: string) => string): string | undefined => {
     const value = source.read(name).trim()
@@ -193,9 +255,12 @@ function parseTarget(source: InputSource): { runIds: string[]; start: StartReque
       uuid(Inputs.EnvironmentId, value, 'a project environment ID')
     )
   }
+  const targetUrl = option(Inputs.TargetUrl, parseTargetUrl)
+  const agent = agentOn ? parseAgent(source, shared, targetUrl, kind !== undefined) : null
   if (kind === Inputs.TestId) {
     return {
       runIds: [],
+      agent,
       start: {
         kind: 'test',
         id: uuid(Inputs.TestId, source.read(Inputs.TestId), 'a test ID'),
@@ -204,20 +269,94 @@ function parseTarget(source: InputSource): { runIds: string[]; start: StartReque
       }
     }
   }
-  return {
-    runIds: [],
-    start: {
-      kind: 'group',
-      id: uuid(Inputs.GroupId, source.read(Inputs.GroupId), 'a test group ID'),
-      ...shared,
-      targetUrl: option(Inputs.TargetUrl, parseTargetUrl),
-      environment: option(
-        Inputs.Environment,
-        choice(Inputs.Environment, ['production', 'staging', 'preview', 'custom'])
+  if (kind === Inputs.GroupId) {
+    return {
+      runIds: [],
+      agent,
+      start: {
+        kind: 'group',
+        id: uuid(Inputs.GroupId, source.read(Inputs.GroupId), 'a test group ID'),
+        ...shared,
+        targetUrl,
+        environment: option(
+          Inputs.Environment,
+          choice(Inputs.Environment, ['production', 'staging', 'preview', 'custom'])
+        )
+      }
+    }
+  }
+  return { runIds: [], start: null, agent }
+}
+
+/** The agent's inputs, refused here when `DynamicPrRunRequest` would refuse them. */
+function parseAgent(
+  source: InputSource,
+  shared: { platform?: string; appId?: string },
+  targetUrl: string | undefined,
+  withOtherRuns: boolean
+): AgentRequest {
+  const projectId = source.read(Inputs.ProjectId).trim()
+  if (!projectId) {
+    throw new InputError(
+      `Input '${Inputs.ProjectId}' is required with ${Inputs.ExplorationAgent}: the TesterArmy project to test ` +
+        `(its UUID or short ID, from the project's settings).`
+    )
+  }
+  if (!PROJECT_ID.test(projectId)) {
+    throw new InputError(
+      `Input '${Inputs.ProjectId}' is ${quote(projectId)}: expected a project UUID or short ID (letters, digits, - and _).`
+    )
+  }
+  const prRaw = source.read(Inputs.PrNumber).trim().replace(/^#/, '')
+  if (prRaw && !/^[1-9]\d{0,9}$/.test(prRaw)) {
+    throw new InputError(
+      `Input '${Inputs.PrNumber}' is ${quote(source.read(Inputs.PrNumber).trim())}: expected a pull request number such as 42.`
+    )
+  }
+  const platform = (shared.platform ?? 'web') as AgentRequest['platform']
+  const region = source.read(Inputs.SimulatorRegion).trim().toLowerCase()
+  if (platform === 'web') {
+    if (region) {
+      throw new InputError(
+        `Input '${Inputs.SimulatorRegion}' is ${quote(region)}, but the platform is web: a simulator region applies to ios and android only.`
+      )
+    }
+    if (shared.appId && !withOtherRuns) {
+      throw new InputError(
+        `Input '${Inputs.AppId}' is ${quote(shared.appId)}, but the platform is web: the exploration agent tests a web app at ${Inputs.TargetUrl}; set ${Inputs.Platform}: ios or android to test an app.`
+      )
+    }
+    // On deployment_status the deployment's own URL is the default, read from the event later.
+    if (!targetUrl && source.event?.name !== 'deployment_status') {
+      throw new InputError(
+        `Input '${Inputs.TargetUrl}' is required with ${Inputs.ExplorationAgent} on the web: the URL of the deployment ` +
+          `to test, such as a preview of the pull request (on deployment_status events it defaults to the deployment's URL).`
+      )
+    }
+  } else {
+    if (targetUrl) {
+      throw new InputError(
+        `Input '${Inputs.TargetUrl}' is ${quote(targetUrl)}, but the platform is ${platform}: the exploration agent tests ` +
+          `the app given by ${Inputs.AppId} there, not a URL; leave ${Inputs.TargetUrl} empty or set ${Inputs.Platform}: web.`
+      )
+    }
+    if (region && !SIMULATOR_REGIONS.includes(region)) {
+      throw new InputError(
+        `Input '${Inputs.SimulatorRegion}' is ${quote(region)}: expected one of ${SIMULATOR_REGIONS.join(', ')}.`
       )
     }
   }
+  return {
+    projectId,
+    platform,
+    ...(targetUrl ? { targetUrl } : {}),
+    ...(platform !== 'web' && shared.appId ? { appId: shared.appId } : {}),
+    ...(region ? { simulatorRegion: region } : {}),
+    prNumber: prRaw ? Number(prRaw) : 0
+  }
 }
+
+const SIMULATOR_REGIONS: readonly string[] = ['eu-north1', 'us-west1']
 
 function uuid(name: string, raw: string, what: string): string {
   const value = raw.trim()
@@ -234,7 +373,8 @@ function parseTargetUrl(value: string): string {
   } catch {
     // refused below
   }
-  if (url && (url.protocol === 'https:' || url.protocol === 'http:')) return url.href
+  // Sent exactly as written: a preview URL's path or missing trailing slash can matter to its host.
+  if (url && (url.protocol === 'https:' || url.protocol === 'http:')) return value
   throw new InputError(
     `Input '${Inputs.TargetUrl}' is ${quote(value)}: expected the http(s) URL of the deployment to test, such as https://preview-42.example.com.`
   )
@@ -345,6 +485,18 @@ function parseSummaryMode(raw: string): SummaryMode {
   if (value === 'true') return 'always'
   if (value === 'false') return 'never'
   return parseChoice(Inputs.Summary, raw, 'always', ['always', 'on-failure', 'never'] as const)
+}
+
+/** `comment`: a boolean, or `auto` (comment unless TesterArmy comments itself). */
+function parseComment(raw: string): 'true' | 'false' | 'auto' {
+  if (raw.trim().toLowerCase() === 'auto') return 'auto'
+  try {
+    return parseBoolean(Inputs.Comment, raw, false) ? 'true' : 'false'
+  } catch {
+    throw new InputError(
+      `Input '${Inputs.Comment}' is ${quote(raw.trim())}: expected true, false or auto.`
+    )
+  }
 }
 
 /** Same spellings as `core.getBooleanInput` (YAML 1.2 core schema), with our own error message. */

@@ -1,26 +1,48 @@
-// The action's run(), as the story of a run: read the inputs, start the runs (test-id, group-id),
-// wait for them, build the report, publish it everywhere a user looks, and end the step.
+// The action's run(), as the story of a run: read the inputs, find the pull request (exploration
+// agent), start the runs (agent, test-id, group-id), wait for them, build the report, publish it
+// everywhere a user looks, and end the step.
 import * as core from '@actions/core'
 import { ApiClient, type RunsApi, type StartApi } from './api-client.js'
 import { systemClock, type Clock } from './clock.js'
 import { Limits, Outputs } from './constants.js'
 import { upsertComment } from './github-comment.js'
+import { startAgent, type AgentStartOutcome } from './agent-start.js'
+import { logText } from './escape.js'
+import { createPullsClient, type PullsClientOptions } from './github-pulls.js'
+import {
+  describeGitHubReporting,
+  parseGitHubReporting,
+  testerArmyComments
+} from './github-reporting.js'
 import { InputErrors, parseSettings, type Settings } from './inputs.js'
 import { watchCancellation, type Signals } from './lifecycle.js'
-import type { RunOutcome, StartRequest } from './model.js'
+import type { AgentRequest, RunOutcome, StartFacts, StartRequest } from './model.js'
 import { pollRuns } from './poller.js'
 import {
+  logBatchCancelAnswer,
   logCancelAnswer,
+  logGitHubReporting,
   logStarted,
   pollLog,
   startGroupTitle,
   startRetryLine,
   startWaitGroup
 } from './progress.js'
-import { conclude, publish, type PostComment } from './publish.js'
+import { conclude, publish, publishSkipped, redact, type PostComment } from './publish.js'
+import {
+  findPullRequest,
+  type PullRequestFacts,
+  type PullRequestLookup,
+  type PullsApi
+} from './pull-request.js'
 import { buildReport, unfinishedRuns } from './report.js'
 import { cancelledAtStart, startRuns, type StartOutcome } from './start-runs.js'
-import { readWorkflowContext, runnerEnv, type Env } from './workflow-context.js'
+import {
+  readWorkflowContext,
+  runnerEnv,
+  type Env,
+  type WorkflowContext
+} from './workflow-context.js'
 
 export interface Dependencies {
   clock: Clock
@@ -32,6 +54,8 @@ export interface Dependencies {
   comment: PostComment
   /** The runner's environment (inputs' fallbacks, the workflow context, the summary file). */
   env: Env
+  /** GitHub's pull-request lookups, for the exploration agent (Octokit is loaded only then). */
+  pulls: (options: PullsClientOptions) => Promise<PullsApi>
 }
 
 const defaults: Dependencies = {
@@ -44,7 +68,8 @@ const defaults: Dependencies = {
     }),
   signals: process,
   comment: upsertComment,
-  env: runnerEnv()
+  env: runnerEnv(),
+  pulls: createPullsClient
 }
 
 /** Never throws: whatever goes wrong ends as one readable `::error::` line and a failed step. */
@@ -59,9 +84,18 @@ export async function run(overrides: Partial<Dependencies> = {}): Promise<void> 
 }
 
 async function waitAndReport(deps: Dependencies): Promise<void> {
+  const context = readWorkflowContext(deps.env)
   let settings: Settings
   try {
-    settings = parseSettings({ read: core.getInput, env: deps.env, onSecret: core.setSecret })
+    settings = parseSettings({
+      read: core.getInput,
+      env: deps.env,
+      onSecret: core.setSecret,
+      event: {
+        name: context.eventName,
+        ...(context.forkRepository ? { forkRepository: context.forkRepository } : {})
+      }
+    })
   } catch (error) {
     if (!(error instanceof InputErrors)) throw error
     for (const inputError of error.errors) core.setFailed(inputError.message)
@@ -74,36 +108,115 @@ async function waitAndReport(deps: Dependencies): Promise<void> {
   const lifecycle = watchCancellation(deps.signals)
   const { signal } = lifecycle
   try {
-    const context = readWorkflowContext(deps.env)
     const deadline = started + settings.timeoutMs
+    const facts: StartFacts = {
+      batchId: '',
+      prNumber: null,
+      githubReporting: '',
+      testerArmyComments: false
+    }
+    /** What started each run, and what TesterArmy said about reporting it, for the summary. */
+    const origins = new Map<string, { origin: string; reporting?: string }>()
     let ids = settings.runIds
     let cancelledIds: string[] = []
-
-    // 1. Start the runs, when asked to (test-id, group-id).
-    if (settings.start) {
-      const outcome = await startRequestedRuns(settings.start, {
-        api,
-        clock,
-        context,
-        deadline,
-        pollIntervalMs: settings.pollIntervalMs,
-        signal
-      })
-      if (outcome.kind !== 'started') {
-        const fatal =
-          outcome.kind === 'failed'
-            ? outcome.message
-            : 'the workflow was cancelled while the run was being started; it may have started, so check the TesterArmy dashboard'
-        const report = buildReport([], settings, { fatal, cancelled: outcome.kind === 'aborted' })
-        await publish(report, settings, context, deps.comment)
-        conclude(report, settings)
-        return
-      }
-      ids = outcome.runIds
-      cancelledIds = outcome.cancelledRunIds
+    let reportContext = context
+    const startOptions = {
+      api,
+      clock,
+      context: { sha: context.sha, prNumber: context.prNumber },
+      deadline,
+      pollIntervalMs: settings.pollIntervalMs,
+      signal
+    }
+    /** Nothing (more) to wait for: a lookup or a start failed, or the step was cancelled. */
+    const endEarly = async (outcome: { kind: 'failed'; message: string } | { kind: 'aborted' }) => {
+      const fatal =
+        outcome.kind === 'failed'
+          ? outcome.message
+          : 'the workflow was cancelled while the run was being started; it may have started, so check the TesterArmy dashboard'
+      const report = buildReport([], settings, { fatal, cancelled: outcome.kind === 'aborted' })
+      report.started = facts
+      await publish(report, settings, reportContext, deps.comment)
+      conclude(report, settings)
     }
 
-    // 2. Wait for every run the API did not cancel at once.
+    // 1. The exploration agent: find the pull request, then start the agent on it.
+    if (settings.agent) {
+      core.startGroup('Finding the pull request for the TesterArmy exploration agent')
+      const lookup = await lookUpPullRequest(settings, context, deps, signal)
+      core.endGroup()
+      if (lookup.kind === 'skipped') {
+        await publishSkipped(lookup.reason, settings, context)
+        return
+      }
+      if (lookup.kind === 'failed') {
+        await endEarly({
+          kind: 'failed',
+          message: `could not find the pull request to test: ${lookup.message}`
+        })
+        return
+      }
+      for (const notice of lookup.notices) core.notice(notice, { title: 'TesterArmy pull request' })
+      const { pr } = lookup
+      const targetUrl = settings.agent.targetUrl ?? lookup.deploymentUrl
+      if (settings.agent.platform === 'web' && !targetUrl) {
+        await endEarly({
+          kind: 'failed',
+          message:
+            "target-url is empty and the deployment_status event gives no environment_url or target_url: set target-url to the deployment's URL"
+        })
+        return
+      }
+      facts.prNumber = pr.number
+      core.setOutput(Outputs.PrNumber, String(pr.number))
+      // The comment, and a group started beside the agent, are about this pull request and commit.
+      reportContext = { ...context, prNumber: pr.number }
+      startOptions.context = { sha: pr.headSha, prNumber: pr.number }
+      core.info(
+        `Pull request #${pr.number} (${lookup.source}): "${logText(pr.title, 120)}" at ${pr.headSha.slice(0, 12)}` +
+          (targetUrl ? `, testing ${targetUrl}` : '')
+      )
+      const outcome = await startAgentRun(settings.agent, pr, targetUrl, startOptions)
+      if (outcome.kind !== 'started') {
+        await endEarly(outcome)
+        return
+      }
+      ids = [outcome.runId]
+      const reporting = noteGitHubReporting(outcome.answer, true, facts)
+      origins.set(outcome.runId, {
+        origin: `exploration agent, pull request #${pr.number}`,
+        ...(reporting ? { reporting } : {})
+      })
+    }
+
+    // 2. Start the runs of a test or a group, when asked to (test-id, group-id).
+    if (settings.start) {
+      const outcome = await startRequestedRuns(settings.start, startOptions)
+      if (outcome.kind !== 'started') {
+        // The agent's run is already going, but nobody will wait for it: stop it too.
+        if (ids.length && settings.cancelOnAbort) {
+          await cancelUnfinished(api, ids.map(notWaitedFor), signal.aborted, null, ids)
+        }
+        await endEarly(outcome)
+        return
+      }
+      facts.batchId = outcome.batchId ?? ''
+      const reporting = noteGitHubReporting(outcome.answer, false, facts)
+      if (settings.agent) {
+        for (const id of outcome.runIds) {
+          origins.set(id, {
+            origin: `${settings.start.kind} ${settings.start.id}`,
+            ...(reporting ? { reporting } : {})
+          })
+        }
+      }
+      ids = [...ids, ...outcome.runIds]
+      cancelledIds = outcome.cancelledRunIds
+      if (settings.agent) core.setOutput(Outputs.RunId, ids.join(','))
+      if (facts.batchId) core.setOutput(Outputs.BatchId, facts.batchId)
+    }
+
+    // 3. Wait for every run the API did not cancel at once.
     const toWait = ids.filter(id => !cancelledIds.includes(id))
     startWaitGroup(toWait, settings)
     const polled = await pollRuns({
@@ -117,18 +230,112 @@ async function waitAndReport(deps: Dependencies): Promise<void> {
     })
     core.endGroup()
 
-    // 3. Stop what nobody waits for any more, then report on every run, in the order given.
+    // 4. Stop what nobody waits for any more, then report on every run, in the order given.
     const cancelled = signal.aborted
-    if (settings.cancelOnAbort) await cancelUnfinished(api, polled.outcomes, cancelled)
+    if (settings.cancelOnAbort) {
+      const agentRuns = ids.filter(id => origins.get(id)?.origin.startsWith('exploration agent'))
+      await cancelUnfinished(api, polled.outcomes, cancelled, facts.batchId || null, agentRuns)
+    }
     const outcomes = ids.map(id => polled.outcomes.find(o => o.id === id) ?? cancelledAtStart(id))
     const report = buildReport(outcomes, settings, { fatal: polled.fatal, cancelled })
+    report.started = facts
+    for (const run of report.runs) {
+      const origin = origins.get(run.id)
+      if (origin) run.origin = origin.origin
+      if (origin?.reporting) run.githubReporting = origin.reporting
+    }
 
-    // 4. Publish it and end the step on the verdict.
-    await publish(report, settings, context, deps.comment)
+    // 5. Publish it and end the step on the verdict.
+    await publish(report, settings, reportContext, deps.comment)
     conclude(report, settings)
   } finally {
     lifecycle.dispose()
   }
+}
+
+/** A run started but never waited for: what `cancelUnfinished` needs to cancel it. */
+const notWaitedFor = (id: string): Pick<RunOutcome, 'id' | 'status' | 'lastStatus'> => ({
+  id,
+  status: 'cancelled',
+  lastStatus: null
+})
+
+/** Finds the agent's pull request; GitHub (through Octokit) only when the payload does not say. */
+async function lookUpPullRequest(
+  settings: Settings,
+  context: WorkflowContext,
+  deps: Dependencies,
+  signal: AbortSignal
+): Promise<PullRequestLookup> {
+  const token = settings.githubToken
+  // Octokit is loaded at the first call, not before: most events never need it.
+  let loaded: Promise<PullsApi> | undefined
+  const client = (): Promise<PullsApi> =>
+    (loaded ??= deps.pulls({
+      token,
+      apiUrl: context.apiUrl,
+      owner: context.owner,
+      repo: context.repo,
+      signal,
+      onRequest: line => core.debug(line)
+    }))
+  const api: PullsApi | null = token
+    ? {
+        getPull: async n => (await client()).getPull(n),
+        pullsForCommit: async sha => (await client()).pullsForCommit(sha),
+        openPullsByHead: async head => (await client()).openPullsByHead(head)
+      }
+    : null
+  const lookup = await findPullRequest({
+    eventName: context.eventName,
+    payload: context.payload,
+    owner: context.owner,
+    repo: context.repo,
+    prNumber: settings.agent?.prNumber ?? 0,
+    api
+  })
+  return lookup.kind === 'failed'
+    ? { kind: 'failed', message: redact(lookup.message, settings) }
+    : lookup
+}
+
+/** Starts the exploration agent and says so, in the log and the outputs. */
+async function startAgentRun(
+  agent: AgentRequest,
+  pr: PullRequestFacts,
+  targetUrl: string | undefined,
+  options: Omit<Parameters<typeof startAgent>[0], 'request' | 'pr' | 'targetUrl' | 'onRetry'>
+): Promise<AgentStartOutcome> {
+  core.startGroup(`Starting the TesterArmy exploration agent for pull request #${pr.number}`)
+  const outcome = await startAgent({
+    ...options,
+    request: agent,
+    pr,
+    targetUrl,
+    onRetry: startRetryLine
+  })
+  core.endGroup()
+  if (outcome.kind !== 'started') return outcome
+  // Known now, so a later step can find the run even if the wait below fails.
+  core.setOutput(Outputs.RunId, outcome.runId)
+  core.info(`Started the exploration agent: run ${outcome.runId}.`)
+  return outcome
+}
+
+/** `metadata.github` of a start answer: logged once, kept for the outputs; the summary's words. */
+function noteGitHubReporting(
+  answer: unknown,
+  agent: boolean,
+  facts: StartFacts
+): string | undefined {
+  const reporting = parseGitHubReporting(answer)
+  if (!reporting) return undefined
+  const note = describeGitHubReporting(reporting, agent)
+  logGitHubReporting(note)
+  // The agent's answer is about the pull request itself: it wins over the group's.
+  if (agent || !facts.githubReporting) facts.githubReporting = JSON.stringify(reporting)
+  facts.testerArmyComments ||= testerArmyComments(reporting)
+  return note.facts
 }
 
 /** Starts the runs of `test-id` or `group-id`, and says which started, in the log and the outputs. */
@@ -146,20 +353,35 @@ async function startRequestedRuns(
   return outcome
 }
 
-/** Best effort, all at once, within 3 s: a run nobody waits for should not keep spending. */
+/**
+ * Best effort, all at once, within 3 s: a run nobody waits for should not keep spending. A group's
+ * runs go with one batch cancel; whatever it did not cover (the agent's run, or everything when it
+ * failed) is cancelled run by run, inside the same 3 s.
+ */
 async function cancelUnfinished(
-  api: RunsApi,
-  outcomes: RunOutcome[],
-  cancelled: boolean
+  api: RunsApi & StartApi,
+  outcomes: Pick<RunOutcome, 'id' | 'status' | 'lastStatus'>[],
+  cancelled: boolean,
+  batchId: string | null,
+  outsideBatch: string[]
 ): Promise<void> {
   const unfinished = unfinishedRuns(outcomes)
   if (unfinished.length === 0) return
   core.info(
     `${cancelled ? 'Cancelled' : 'Timed out'}: asking TesterArmy to cancel ${unfinished.length} unfinished run(s).`
   )
-  await Promise.all(
-    unfinished.map(async o =>
-      logCancelAnswer(o.id, await api.cancelRun(o.id, { timeoutMs: Limits.cancelRequestTimeoutMs }))
-    )
-  )
+  const until = Date.now() + Limits.cancelRequestTimeoutMs
+  const left = (): number => Math.max(1, until - Date.now())
+  const cancelOne = async (id: string): Promise<void> =>
+    logCancelAnswer(id, await api.cancelRun(id, { timeoutMs: left() }))
+  const inBatch = batchId ? unfinished.filter(o => !outsideBatch.includes(o.id)) : []
+  const alone = unfinished.filter(o => !inBatch.includes(o))
+  const cancelBatch = async (): Promise<void> => {
+    if (!batchId || inBatch.length === 0) return
+    const answer = await api.cancelBatch(batchId, { timeoutMs: left() })
+    logBatchCancelAnswer(batchId, answer)
+    const covered = 'covered' in answer ? answer.covered : []
+    await Promise.all(inBatch.filter(o => !covered.includes(o.id)).map(o => cancelOne(o.id)))
+  }
+  await Promise.all([cancelBatch(), ...alone.map(o => cancelOne(o.id))])
 }
