@@ -244,13 +244,7 @@ describe('ApiClient: the agent and batches', () => {
     }
     const { client } = await clientFor({ status: 202, body: answer })
     const started = await client.startAgent('shop', { targetUrl: 'https://p.test' })
-    expect(started).toEqual({
-      kind: 'started',
-      runIds: [RUN],
-      cancelledRunIds: [],
-      batchId: '',
-      answer
-    })
+    expect(started).toEqual({ kind: 'started', runIds: [RUN], cancelledRunIds: [], answer })
     expect(server!.requests[0]).toMatchObject({
       method: 'POST',
       path: '/api/v1/projects/shop/pull-request-runs',
