@@ -34773,7 +34773,7 @@ function conclude(report, settings) {
         const detail = r.status === 'timed_out' && r.error
             ? ` (last error: ${logText(r.error, 200)})`
             : r.status === 'failed' && runError
-                ? ` (${logText([runError.code, runError.message].filter(Boolean).join(': '), 300)})`
+                ? ` (${logText([runError.code, runError.message].filter(Boolean).join(': '), 300).replace(/\.$/, '')})`
                 : '';
         return `${name}${r.reasons.join('; ')}${detail}`;
     })

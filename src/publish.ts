@@ -220,7 +220,7 @@ export function conclude(report: Report, settings: Settings): void {
         r.status === 'timed_out' && r.error
           ? ` (last error: ${logText(r.error, 200)})`
           : r.status === 'failed' && runError
-            ? ` (${logText([runError.code, runError.message].filter(Boolean).join(': '), 300)})`
+            ? ` (${logText([runError.code, runError.message].filter(Boolean).join(': '), 300).replace(/\.$/, '')})`
             : ''
       return `${name}${r.reasons.join('; ')}${detail}`
     })
