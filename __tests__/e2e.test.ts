@@ -434,7 +434,10 @@ describe('cancellation and timeouts, as the runner delivers them', () => {
 
 describe('bad inputs, as the runner passes them', () => {
   it.each([
-    [{ 'run-id': '' }, "One of 'run-id', 'test-id', 'group-id' or 'exploration-agent: true' is required"],
+    [
+      { 'run-id': '' },
+      "One of 'run-id', 'test-id', 'group-id' or 'exploration-agent: true' is required"
+    ],
     [{ 'run-id': 'latest' }, `Input 'run-id' has "latest", which is not a run ID`],
     [{ 'api-key': '' }, "Input 'api-key' is empty and TESTERARMY_API_KEY is not set"],
     [{ 'api-url': 'http://tester.army/api' }, `Input 'api-url' is "http://tester.army/api"`],
