@@ -585,6 +585,8 @@ describe('the agent beside a group', () => {
     expect(result.code).toBe(1)
     const posts = long.requests.filter(r => r.method === 'POST').map(r => r.path)
     expect(posts.filter(p => p.includes('/batches/'))).toEqual([`/api/v1/batches/${BATCH}/cancel`])
+    const batchCancel = long.requests.find(r => r.path.includes('/batches/'))!
+    expect(batchCancel.at - signalled).toBeLessThan(3_000)
     // The batch covered the group's runs; only the agent's run needed its own cancel.
     expect(posts.filter(p => p.endsWith('/cancel') && p.includes('/runs/'))).toEqual([
       `/api/v1/runs/${AGENT_RUN}/cancel`

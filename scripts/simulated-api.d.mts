@@ -14,6 +14,8 @@ export interface SimulatedRequest {
   query: string
   body: unknown
   authorization: string
+  /** When it arrived (ms since the epoch). */
+  at: number
 }
 export function startSimulatedApi(options: {
   runs: Record<string, SimulatedRun>

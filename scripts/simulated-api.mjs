@@ -78,7 +78,8 @@ export async function startSimulatedApi({
       path,
       query: url.search,
       body,
-      authorization: req.headers.authorization ?? ''
+      authorization: req.headers.authorization ?? '',
+      at: Date.now()
     })
     onRequest?.({ method: req.method ?? '', path })
     const send = (status, payload) => {
