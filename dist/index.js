@@ -34965,39 +34965,21 @@ async function waitAndReport(deps) {
         };
         // 1. The exploration agent: find the pull request, then start the agent on it.
         if (settings.agent) {
-            startGroup('Finding the pull request for the TesterArmy exploration agent');
-            const lookup = await lookUpPullRequest(settings, context, deps, signal);
-            endGroup();
-            if (lookup.kind === 'skipped') {
-                await publishSkipped(lookup.reason, settings, context);
+            const target = await agentTarget(settings, settings.agent, context, deps, signal);
+            if (target.kind === 'skipped') {
+                await publishSkipped(target.reason, settings, context);
                 return;
             }
-            if (lookup.kind === 'failed') {
-                await endEarly({
-                    kind: 'failed',
-                    message: `could not find the pull request to test: ${lookup.message}`
-                });
+            if (target.kind === 'failed') {
+                await endEarly(target);
                 return;
             }
-            for (const notice of lookup.notices)
-                core_notice(notice, { title: 'TesterArmy pull request' });
-            const { pr } = lookup;
-            const targetUrl = settings.agent.targetUrl ?? lookup.deploymentUrl;
-            if (settings.agent.platform === 'web' && !targetUrl) {
-                await endEarly({
-                    kind: 'failed',
-                    message: "target-url is empty and the deployment_status event gives no environment_url or target_url: set target-url to the deployment's URL"
-                });
-                return;
-            }
+            const { pr } = target;
             facts.prNumber = pr.number;
-            setOutput(Outputs.PrNumber, String(pr.number));
             // The comment, and a group started beside the agent, are about this pull request and commit.
             reportContext = { ...context, prNumber: pr.number };
             startOptions.context = { sha: pr.headSha, prNumber: pr.number };
-            info(`Pull request #${pr.number} (${lookup.source}): "${logText(pr.title, 120)}" at ${pr.headSha.slice(0, 12)}` +
-                (targetUrl ? `, testing ${targetUrl}` : ''));
-            const outcome = await startAgentRun(settings.agent, pr, targetUrl, startOptions);
+            const outcome = await startAgentRun(settings.agent, pr, target.targetUrl, startOptions);
             if (outcome.kind !== 'started') {
                 await endEarly(outcome);
                 return;
@@ -35080,6 +35062,34 @@ const notWaitedFor = (id) => ({
     status: 'cancelled',
     lastStatus: null
 });
+/**
+ * The pull request the agent tests and the URL it tests it at, said in the log and the outputs;
+ * or why there is nothing to test, or why it could not be found.
+ */
+async function agentTarget(settings, agent, context, deps, signal) {
+    startGroup('Finding the pull request for the TesterArmy exploration agent');
+    const lookup = await lookUpPullRequest(settings, context, deps, signal);
+    endGroup();
+    if (lookup.kind === 'skipped')
+        return lookup;
+    if (lookup.kind === 'failed') {
+        return { kind: 'failed', message: `could not find the pull request to test: ${lookup.message}` };
+    }
+    for (const notice of lookup.notices)
+        core_notice(notice, { title: 'TesterArmy pull request' });
+    const { pr } = lookup;
+    const targetUrl = agent.targetUrl ?? lookup.deploymentUrl;
+    if (agent.platform === 'web' && !targetUrl) {
+        return {
+            kind: 'failed',
+            message: "target-url is empty and the deployment_status event gives no environment_url or target_url: set target-url to the deployment's URL"
+        };
+    }
+    setOutput(Outputs.PrNumber, String(pr.number));
+    info(`Pull request #${pr.number} (${lookup.source}): "${logText(pr.title, 120)}" at ${pr.headSha.slice(0, 12)}` +
+        (targetUrl ? `, testing ${targetUrl}` : ''));
+    return { kind: 'found', pr, targetUrl };
+}
 /** Finds the agent's pull request; GitHub (through Octokit) only when the payload does not say. */
 async function lookUpPullRequest(settings, context, deps, signal) {
     const token = settings.githubToken;
