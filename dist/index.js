@@ -34829,12 +34829,13 @@ function readWorkflowContext(env, readFile = path => (0,external_node_fs_namespa
     const eventName = env.GITHUB_EVENT_NAME ?? '';
     const headRepo = workflow_context_isObject(head?.repo) ? head.repo : null;
     const headName = typeof headRepo?.full_name === 'string' ? headRepo.full_name : '';
-    // A head repository that is gone (null) was a fork that has been deleted.
+    // Compared by name: `head.repo.fork` is also true for a branch of a repository that is itself a
+    // fork. A head repository that is gone (null) was a fork that has been deleted.
     const fromFork = eventName === 'pull_request' &&
         pr !== null &&
         (headRepo === null
             ? head !== null && 'repo' in head
-            : headRepo.fork === true || (headName !== '' && headName !== env.GITHUB_REPOSITORY));
+            : headName !== '' && headName.toLowerCase() !== (env.GITHUB_REPOSITORY ?? '').toLowerCase());
     const forkRepository = fromFork ? headName || 'a deleted fork' : '';
     const server = env.GITHUB_SERVER_URL || 'https://github.com';
     const attempt = env.GITHUB_RUN_ATTEMPT && env.GITHUB_RUN_ATTEMPT !== '1'

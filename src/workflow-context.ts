@@ -59,13 +59,14 @@ export function readWorkflowContext(
   const eventName = env.GITHUB_EVENT_NAME ?? ''
   const headRepo = isObject(head?.repo) ? head.repo : null
   const headName = typeof headRepo?.full_name === 'string' ? headRepo.full_name : ''
-  // A head repository that is gone (null) was a fork that has been deleted.
+  // Compared by name: `head.repo.fork` is also true for a branch of a repository that is itself a
+  // fork. A head repository that is gone (null) was a fork that has been deleted.
   const fromFork =
     eventName === 'pull_request' &&
     pr !== null &&
     (headRepo === null
       ? head !== null && 'repo' in head
-      : headRepo.fork === true || (headName !== '' && headName !== env.GITHUB_REPOSITORY))
+      : headName !== '' && headName.toLowerCase() !== (env.GITHUB_REPOSITORY ?? '').toLowerCase())
   const forkRepository = fromFork ? headName || 'a deleted fork' : ''
   const server = env.GITHUB_SERVER_URL || 'https://github.com'
   const attempt =
