@@ -93,7 +93,7 @@ describe('createPullsClient', () => {
     const controller = new AbortController()
     controller.abort()
     const { api } = await client([{ status: 200, body: {} }], { signal: controller.signal })
-    await expect(api.getPull(3)).rejects.toThrow(/cancelled/)
+    await expect(api.getPull(3)).rejects.toThrow(/the lookup was stopped/)
   })
 })
 

@@ -15,7 +15,7 @@ import type {
   StartRunsResponse
 } from '../src/api-client.js'
 import type { CommentResult, CommentTarget } from '../src/github-comment.js'
-import type { PullsApi } from '../src/pull-request.js'
+import { GitHubLookupError, type PullsApi } from '../src/pull-request.js'
 import { parseRun } from '../src/run-response.js'
 import { FakeClock } from './helpers/fake-clock.js'
 import { fixtureBody } from './helpers/fixtures.js'
@@ -751,6 +751,30 @@ describe('run with the exploration agent', () => {
     })
     expect(comments.map(c => c.prNumber)).toEqual([42])
     expect(comments[0]!.marker).toContain('agent%3Ashop%3Aweb')
+  })
+
+  it('cancelled while looking up the pull request: says so, starts nothing', async () => {
+    const signals = new EventEmitter()
+    const { calls, failed } = await runWith(
+      { ...agentInputs, 'pr-number': '7', 'github-token': 'ghs_t' },
+      {},
+      {
+        signals,
+        env: event('push', {}),
+        pulls: {
+          getPull: async () => {
+            signals.emit('SIGINT', 'SIGINT')
+            throw new GitHubLookupError('the lookup was stopped')
+          },
+          pullsForCommit: async () => [],
+          openPullsByHead: async () => []
+        }
+      }
+    )
+    expect(calls).toEqual(['OCTOKIT'])
+    expect(failed).toEqual([
+      'TesterArmy: the workflow was cancelled while the pull request was being looked up'
+    ])
   })
 
   it('deployment_status without a URL and without target-url: the step fails and says which input', async () => {

@@ -33067,7 +33067,7 @@ async function createPullsClient(options) {
     const call = async (route, params) => {
         for (let attempt = 0;; attempt++) {
             if (options.signal?.aborted)
-                throw new GitHubLookupError('the lookup was cancelled');
+                throw new GitHubLookupError("the lookup was stopped: the step's timeout was reached, or the workflow was cancelled");
             const timeout = AbortSignal.timeout(callTimeoutMs);
             const signal = options.signal ? AbortSignal.any([timeout, options.signal]) : timeout;
             const started = Date.now();
@@ -34956,9 +34956,8 @@ async function waitAndReport(deps) {
         };
         /** Nothing (more) to wait for: a lookup or a start failed, or the step was cancelled. */
         const endEarly = async (outcome) => {
-            const fatal = outcome.kind === 'failed'
-                ? outcome.message
-                : 'the workflow was cancelled while the run was being started; it may have started, so check the TesterArmy dashboard';
+            const fatal = outcome.message ??
+                'the workflow was cancelled while the run was being started; it may have started, so check the TesterArmy dashboard';
             const report = buildReport([], settings, { fatal, cancelled: outcome.kind === 'aborted' });
             report.started = facts;
             await publish(report, settings, reportContext, deps.comment);
@@ -34966,13 +34965,23 @@ async function waitAndReport(deps) {
         };
         // 1. The exploration agent: find the pull request, then start the agent on it.
         if (settings.agent) {
-            const target = await agentTarget(settings, settings.agent, context, deps, signal);
+            // GitHub's lookups end with the step's timeout, like everything else.
+            const lookupSignal = AbortSignal.any([
+                signal,
+                AbortSignal.timeout(Math.max(1, deadline - clock.now()))
+            ]);
+            const target = await agentTarget(settings, settings.agent, context, deps, lookupSignal);
             if (target.kind === 'skipped') {
                 await publishSkipped(target.reason, settings, context);
                 return;
             }
             if (target.kind === 'failed') {
-                await endEarly(target);
+                await endEarly(signal.aborted
+                    ? {
+                        kind: 'aborted',
+                        message: 'the workflow was cancelled while the pull request was being looked up'
+                    }
+                    : target);
                 return;
             }
             const { pr } = target;

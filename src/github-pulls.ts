@@ -77,7 +77,10 @@ export async function createPullsClient(options: PullsClientOptions): Promise<Pu
 
   const call = async <T>(route: string, params: Record<string, unknown>): Promise<T | null> => {
     for (let attempt = 0; ; attempt++) {
-      if (options.signal?.aborted) throw new GitHubLookupError('the lookup was cancelled')
+      if (options.signal?.aborted)
+        throw new GitHubLookupError(
+          "the lookup was stopped: the step's timeout was reached, or the workflow was cancelled"
+        )
       const timeout = AbortSignal.timeout(callTimeoutMs)
       const signal = options.signal ? AbortSignal.any([timeout, options.signal]) : timeout
       const started = Date.now()

@@ -129,11 +129,12 @@ async function waitAndReport(deps: Dependencies): Promise<void> {
       signal
     }
     /** Nothing (more) to wait for: a lookup or a start failed, or the step was cancelled. */
-    const endEarly = async (outcome: { kind: 'failed'; message: string } | { kind: 'aborted' }) => {
+    const endEarly = async (
+      outcome: { kind: 'failed'; message: string } | { kind: 'aborted'; message?: string }
+    ) => {
       const fatal =
-        outcome.kind === 'failed'
-          ? outcome.message
-          : 'the workflow was cancelled while the run was being started; it may have started, so check the TesterArmy dashboard'
+        outcome.message ??
+        'the workflow was cancelled while the run was being started; it may have started, so check the TesterArmy dashboard'
       const report = buildReport([], settings, { fatal, cancelled: outcome.kind === 'aborted' })
       report.started = facts
       await publish(report, settings, reportContext, deps.comment)
@@ -142,13 +143,25 @@ async function waitAndReport(deps: Dependencies): Promise<void> {
 
     // 1. The exploration agent: find the pull request, then start the agent on it.
     if (settings.agent) {
-      const target = await agentTarget(settings, settings.agent, context, deps, signal)
+      // GitHub's lookups end with the step's timeout, like everything else.
+      const lookupSignal = AbortSignal.any([
+        signal,
+        AbortSignal.timeout(Math.max(1, deadline - clock.now()))
+      ])
+      const target = await agentTarget(settings, settings.agent, context, deps, lookupSignal)
       if (target.kind === 'skipped') {
         await publishSkipped(target.reason, settings, context)
         return
       }
       if (target.kind === 'failed') {
-        await endEarly(target)
+        await endEarly(
+          signal.aborted
+            ? {
+                kind: 'aborted',
+                message: 'the workflow was cancelled while the pull request was being looked up'
+              }
+            : target
+        )
         return
       }
       const { pr } = target
