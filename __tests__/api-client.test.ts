@@ -231,3 +231,75 @@ describe('the API key never comes back out', () => {
     expect(JSON.stringify(answer.kind === 'run' && answer.body)).not.toContain('sk-live-123')
   })
 })
+
+describe('ApiClient: the agent and batches', () => {
+  const BATCH = 'b1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d'
+  it('starts the agent at /v1/projects/{id}/pull-request-runs and keeps the answer', async () => {
+    const answer = {
+      status: 'queued',
+      runId: RUN.toUpperCase(),
+      projectId: RUN,
+      platform: 'web',
+      metadata: { github: { configured: true } }
+    }
+    const { client } = await clientFor({ status: 202, body: answer })
+    const started = await client.startAgent('shop', { targetUrl: 'https://p.test' })
+    expect(started).toEqual({ kind: 'started', runIds: [RUN], cancelledRunIds: [], answer })
+    expect(server!.requests[0]).toMatchObject({
+      method: 'POST',
+      path: '/api/v1/projects/shop/pull-request-runs',
+      body: '{"targetUrl":"https://p.test"}'
+    })
+  })
+  it('a group answer gives its batch ID', async () => {
+    const { client } = await clientFor({
+      status: 202,
+      body: { batchId: BATCH, runIds: [RUN], queuedRunIds: [RUN], cancelledRunIds: [] }
+    })
+    expect(await client.startRuns('group', BATCH, {})).toMatchObject({ batchId: BATCH })
+  })
+  it('cancels a batch with an empty POST and says which runs it covered', async () => {
+    const { client } = await clientFor({
+      status: 200,
+      body: {
+        batchId: BATCH,
+        cancelled: 1,
+        alreadyFinished: 1,
+        cancelledRunIds: [RUN],
+        alreadyFinishedRunIds: [BATCH.toUpperCase()]
+      }
+    })
+    expect(await client.cancelBatch(BATCH)).toEqual({ kind: 'cancelled', covered: [RUN, BATCH] })
+    expect(server!.requests[0]).toMatchObject({
+      method: 'POST',
+      path: `/api/v1/batches/${BATCH}/cancel`,
+      body: ''
+    })
+  })
+  it('a 409 still lists what it covered; a body that is not JSON covers nothing', async () => {
+    const { client } = await clientFor({
+      status: 409,
+      body: {
+        error: 'conflict',
+        message: 'Some runs could not be cancelled',
+        cancelledRunIds: [RUN]
+      }
+    })
+    expect(await client.cancelBatch(BATCH)).toEqual({
+      kind: 'http-error',
+      status: 409,
+      message: 'HTTP 409: Some runs could not be cancelled',
+      covered: [RUN]
+    })
+    await server!.close()
+    const second = await clientFor({ status: 502, body: '<html>bad gateway</html>' })
+    expect(await second.client.cancelBatch(BATCH)).toMatchObject({
+      kind: 'http-error',
+      covered: []
+    })
+  })
+  it('a batch cancel that gets no answer is a network error', async () => {
+    const client = new ApiClient({ apiUrl: `http://127.0.0.1:${REFUSED_PORT}/api`, apiKey: 'k' })
+    expect(await client.cancelBatch(BATCH)).toMatchObject({ kind: 'network-error' })
+  })
+})

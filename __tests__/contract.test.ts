@@ -3,7 +3,8 @@
 // proxy checking every request the action sends.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { spawn, type ChildProcess } from 'node:child_process'
-import { existsSync } from 'node:fs'
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { request as httpRequest } from 'node:http'
 import { join } from 'node:path'
 import { findNode24 } from '../scripts/node24.mjs'
@@ -183,6 +184,20 @@ describe.each(Object.entries(SPECS))('against %s', (_name, spec) => {
   })
 })
 
+/** The test server behind a validating proxy of `spec`; `--errors` turns any violation into an error answer. */
+async function behindProxy(spec: string, handler: Parameters<typeof startApiServer>[0]) {
+  const upstream = await startApiServer(handler)
+  const proxy = await startPrism(['proxy', '--errors', spec, upstream.url.replace(/\/api$/, '')])
+  return {
+    proxy,
+    violations: () => proxy.log.join('').match(/UNPROCESSABLE_ENTITY|VIOLATIONS/g) ?? [],
+    close: async () => {
+      proxy.stop()
+      await upstream.close()
+    }
+  }
+}
+
 describe("Prism's validating proxy in front of the test server", () => {
   const passed = { ...fixtureBody('passed'), id: RUN }
   const running = {
@@ -191,20 +206,6 @@ describe("Prism's validating proxy in front of the test server", () => {
     output: null,
     durationMs: null,
     completedAt: null
-  }
-
-  /** The test server behind a validating proxy of `spec`; `--errors` turns any violation into an error answer. */
-  async function behindProxy(spec: string, handler: Parameters<typeof startApiServer>[0]) {
-    const upstream = await startApiServer(handler)
-    const proxy = await startPrism(['proxy', '--errors', spec, upstream.url.replace(/\/api$/, '')])
-    return {
-      proxy,
-      violations: () => proxy.log.join('').match(/UNPROCESSABLE_ENTITY|VIOLATIONS/g) ?? [],
-      close: async () => {
-        proxy.stop()
-        await upstream.close()
-      }
-    }
   }
 
   it.each(Object.entries(SPECS))('accepts the GET of a run (%s)', async (_name, spec) => {
@@ -245,6 +246,153 @@ describe("Prism's validating proxy in front of the test server", () => {
       expect(cancelled).toBe(true)
       expect(result.outputs.status).toBe('timed_out')
       expect(result.stdout).toContain(`Run ${RUN}: cancelled.`)
+    } finally {
+      await setup.close()
+    }
+  })
+})
+
+describe("Prism's validating proxy: the exploration agent's start requests", () => {
+  const AGENT_RUN = '5a0d6c1e-2b3f-4c4d-8e5f-6a7b8c9d0e1f'
+  const GROUP = 'a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d'
+  const passedAgent = { ...fixtureBody('passed'), id: AGENT_RUN }
+  const pull = (body: string) => ({
+    number: 42,
+    title: 'Add a coupon field',
+    body,
+    head: { ref: 'coupons', sha: '9c1e4f2a'.repeat(5) },
+    base: { ref: 'main' }
+  })
+
+  it.each([
+    ['web', { 'target-url': 'https://pr-42.preview.test/shop?x=1' }, 'Adds coupons.'],
+    [
+      'mobile',
+      { platform: 'android', 'app-id': RUN, 'simulator-region': 'eu-north1' },
+      'Adds coupons.'
+    ],
+    ['web, long description with emoji', { 'target-url': 'https://p.test' }, '😀'.repeat(6_000)],
+    ['web beside a group', { 'target-url': 'https://p.test', 'group-id': GROUP }, '']
+  ])('accepts the %s body', async (_name, inputs, description) => {
+    const dir = mkdtempSync(join(tmpdir(), 'contract-event-'))
+    const event = join(dir, 'event.json')
+    writeFileSync(event, JSON.stringify({ pull_request: pull(description) }))
+    const bodies: unknown[] = []
+    const setup = await behindProxy(SPECS['testerarmy-openapi (OpenAPI 3.0)'], request => {
+      if (request.method === 'POST' && request.path.endsWith('/pull-request-runs')) {
+        bodies.push(JSON.parse(request.body))
+        return {
+          status: 202,
+          body: { status: 'queued', runId: AGENT_RUN, projectId: RUN, platform: 'web' }
+        }
+      }
+      if (request.method === 'POST' && request.path.endsWith('/runs')) {
+        return {
+          status: 202,
+          body: {
+            status: 'queued',
+            groupId: GROUP,
+            batchId: RUN,
+            runIds: [RUN],
+            queuedRunIds: [RUN],
+            cancelledRunIds: [],
+            count: 1
+          }
+        }
+      }
+      return {
+        status: 200,
+        body: request.path.includes(AGENT_RUN) ? passedAgent : { ...fixtureBody('passed'), id: RUN }
+      }
+    })
+    try {
+      const result = await runAction({
+        node: NODE24,
+        inputs: {
+          'exploration-agent': 'true',
+          'project-id': 'shop-web',
+          'api-key': 'contract',
+          'api-url': setup.proxy.url,
+          'poll-interval': '1s',
+          ...inputs
+        },
+        env: {
+          GITHUB_EVENT_PATH: event,
+          GITHUB_EVENT_NAME: 'pull_request',
+          GITHUB_REPOSITORY: 'acme/shop'
+        }
+      })
+      result.cleanup()
+      expect(setup.violations()).toEqual([])
+      expect(bodies).toHaveLength(1)
+      expect(result.outputs.status).toBe('completed')
+      expect(result.code).toBe(0)
+    } finally {
+      await setup.close()
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+})
+
+describe("Prism's validating proxy: a group's batch cancel", () => {
+  it('accepts the empty POST /v1/batches/{batchId}/cancel after a timeout', async () => {
+    const GROUP = 'a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d'
+    const BATCH = 'b7c8d9e0-f1a2-4b3c-9d4e-5f6a7b8c9d0e'
+    const running = {
+      ...fixtureBody('passed'),
+      id: RUN,
+      status: 'running',
+      output: null,
+      durationMs: null,
+      completedAt: null
+    }
+    const cancels: string[] = []
+    const setup = await behindProxy(SPECS['testerarmy-openapi (OpenAPI 3.0)'], request => {
+      if (request.method === 'POST' && request.path.endsWith(`/groups/${GROUP}/runs`)) {
+        return {
+          status: 202,
+          body: {
+            status: 'queued',
+            groupId: GROUP,
+            batchId: BATCH,
+            runIds: [RUN],
+            queuedRunIds: [RUN],
+            cancelledRunIds: [],
+            count: 1
+          }
+        }
+      }
+      if (request.method === 'POST') {
+        cancels.push(request.path)
+        return {
+          status: 200,
+          body: {
+            batchId: BATCH,
+            cancelled: 1,
+            alreadyFinished: 0,
+            cancelledRunIds: [RUN],
+            alreadyFinishedRunIds: []
+          }
+        }
+      }
+      return { status: 200, body: running }
+    })
+    try {
+      const result = await runAction({
+        node: NODE24,
+        inputs: {
+          'group-id': GROUP,
+          'api-key': 'contract',
+          'api-url': setup.proxy.url,
+          'poll-interval': '1s',
+          timeout: '2s'
+        }
+      })
+      result.cleanup()
+      expect(setup.violations()).toEqual([])
+      expect(cancels).toEqual([`/v1/batches/${BATCH}/cancel`])
+      expect(result.outputs.status).toBe('timed_out')
+      expect(result.outputs['batch-id']).toBe(BATCH)
     } finally {
       await setup.close()
     }

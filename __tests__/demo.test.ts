@@ -45,3 +45,25 @@ describe('npm run demo', () => {
     expect(out).not.toContain('demo-key')
   })
 })
+
+describe('npm run demo -- --pull-request', () => {
+  it('plays the exploration agent on a pull request, with its test plan and what it was sent', () => {
+    const demo = spawnSync(
+      process.execPath,
+      [join(root, 'scripts', 'demo.mjs'), '--pull-request'],
+      { encoding: 'utf8', env: { PATH: process.env.PATH, NO_COLOR: '1' }, timeout: 60_000 }
+    )
+    expect(demo.status).toBe(0)
+    expect(demo.stderr).toBe('')
+    const out = demo.stdout
+    expect(out).toContain(
+      'Pull request #482 (the pull_request event): "Pay with a saved card at checkout"'
+    )
+    expect(out).toContain('Started the exploration agent: run')
+    expect(out).toMatch(/pr-number\s+482/)
+    expect(out).toContain('Test plan')
+    expect(out).toContain('"commitSha": "9c1e4f2a7b3d5e6f8a9b0c1d2e3f4a5b6c7d8e9f"')
+    expect(out).not.toContain('<!--')
+    expect(out).not.toContain('demo-key')
+  })
+})

@@ -285,7 +285,7 @@ describe('with only test-id or group-id and a key', () => {
     const start = testerArmy.requests[0]!
     expect(start.path).toBe(`/api/v1/groups/${GROUP}/runs`)
     expect(JSON.parse(start.body)).toEqual({
-      targetUrl: 'https://preview-482.shop.example.com/',
+      targetUrl: 'https://preview-482.shop.example.com',
       environment: 'preview',
       commitSha: 'merge-commit-sha'
     })
@@ -331,7 +331,7 @@ describe('with only test-id or group-id and a key', () => {
     expect(result.code).toBe(1)
     expect(testerArmy.requests).toEqual([])
     expect(result.commands.filter(c => c.command === 'error').map(c => c.message)).toEqual([
-      `Input 'target-url' is "https://x.test", but a test run does not take it; it applies to group-id only.`
+      `Input 'target-url' is "https://x.test", but a test run does not take it; it applies to group-id and exploration-agent only.`
     ])
   })
 })

@@ -127,6 +127,52 @@ describe('an APK built in the job', () => {
     expectNoKey(result, api)
   })
 
+  it('with exploration-agent: the agent starts on the uploaded app, as android', async () => {
+    const AGENT_RUN = '7d3e1c52-9a4b-4f6e-8b21-c0d9e8f7a6b5'
+    const api = await startSimulatedApi({
+      apiKey: KEY,
+      runs: { [AGENT_RUN]: { final: { ...fixtureBody('passed'), id: AGENT_RUN }, before: [] } },
+      projects: { [PROJECT]: { runId: AGENT_RUN } }
+    })
+    apis.push(api)
+    const event = join(dir, 'event.json')
+    writeFileSync(
+      event,
+      JSON.stringify({
+        pull_request: { number: 42, title: 'Saved cards', head: { ref: 'cards', sha: 'abc123' } }
+      })
+    )
+    const result = await runAction({
+      node: NODE24,
+      inputs: {
+        'api-key': KEY,
+        'api-url': api.url,
+        'project-id': PROJECT,
+        'poll-interval': '1s',
+        'app-path': apk,
+        'exploration-agent': 'true'
+      },
+      env: { GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: event }
+    })
+    results.push(result)
+    expect(result.code).toBe(0)
+    const app = api.uploads.apps[0] as { id: string }
+    const paths = api.requests.map(r => r.path)
+    const started = paths.findIndex(p => p.endsWith('/pull-request-runs'))
+    expect(started).toBeGreaterThan(paths.findIndex(p => p.endsWith('/mobile/upload/confirm')))
+    expect(api.requests[started]?.body).toMatchObject({
+      platform: 'android',
+      pullRequest: { number: 42, commitSha: 'abc123' },
+      mobile: { appId: app.id }
+    })
+    expect(result.outputs).toMatchObject({
+      'app-id': app.id,
+      'run-id': AGENT_RUN,
+      status: 'completed'
+    })
+    expectNoKey(result, api)
+  })
+
   it('upload only: outputs set, nothing started, the step passes', async () => {
     const api = await simulated()
     const result = await act(api, { 'app-path': apk })

@@ -150,7 +150,7 @@ describe('dist/index.js as the runner runs it', () => {
       description: expect.stringMatching(/^Could not load/)
     })
     expect(finalError(result)).toEqual([
-      'TesterArmy verdict: failed: the run failed before it could finish testing.'
+      'TesterArmy verdict: failed: the run failed before it could finish testing (TARGET_UNREACHABLE: Could not load https://preview-482.shop.example.com: the connection timed out after 30 s).'
     ])
     expect(result.summary).toContain('**The run failed** <code>TARGET_UNREACHABLE</code>')
   })
@@ -434,7 +434,10 @@ describe('cancellation and timeouts, as the runner delivers them', () => {
 
 describe('bad inputs, as the runner passes them', () => {
   it.each([
-    [{ 'run-id': '' }, "One of 'run-id', 'test-id' or 'group-id' is required"],
+    [
+      { 'run-id': '' },
+      "One of 'run-id', 'test-id', 'group-id' or 'exploration-agent: true' is required"
+    ],
     [{ 'run-id': 'latest' }, `Input 'run-id' has "latest", which is not a run ID`],
     [{ 'api-key': '' }, "Input 'api-key' is empty and TESTERARMY_API_KEY is not set"],
     [{ 'api-url': 'http://tester.army/api' }, `Input 'api-url' is "http://tester.army/api"`],

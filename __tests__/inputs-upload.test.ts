@@ -56,8 +56,9 @@ describe('app-path', () => {
   it.each([
     [{ 'app-id': TEST }, /'app-path' and 'app-id' are both set/],
     [{ 'run-id': TEST }, /'app-path' and 'run-id' are both set/],
-    [{ 'project-id': '' }, /'project-id' is required with 'app-path'/],
+    [{ 'project-id': '' }, /'project-id' is required with app-path: .* the build is uploaded to/],
     [{ 'project-id': 'a/b' }, /'project-id' is "a\/b", which is not a project ID/],
+    [{ 'project-id': 'x'.repeat(65) }, /which is not a project ID/],
     [{ 'app-remove-after': '8d' }, /'app-remove-after' is "8d".*from 1m to 7d/],
     [{ platform: 'web' }, /'platform' is "web", but 'app-path' uploads a mobile build/],
     [{ mode: 'fast' }, /'mode' is "fast", but it applies only when the action starts a run/]
@@ -65,6 +66,55 @@ describe('app-path', () => {
     const errors = errorsOf({ 'app-path': 'app.apk', ...inputs })
     expect(errors).toHaveLength(1)
     expect(errors[0]).toMatch(message)
+  })
+
+  it("with exploration-agent, the agent tests the upload: its platform is the app's unless given", () => {
+    const settings = parse({
+      'api-key': 'k',
+      'app-path': 'app.apk',
+      'exploration-agent': 'true',
+      'project-id': PROJECT,
+      'simulator-region': 'eu-north1'
+    })
+    // One project ID for both, checked once.
+    expect(settings.upload?.projectId).toBe(PROJECT.toLowerCase())
+    expect(settings.agent).toEqual({
+      projectId: PROJECT.toLowerCase(),
+      platform: '',
+      simulatorRegion: 'eu-north1',
+      prNumber: 0
+    })
+    expect(settings.start).toBeNull()
+    expect(
+      parse({
+        'api-key': 'k',
+        'app-path': 'app.apk',
+        'exploration-agent': 'true',
+        'test-id': TEST,
+        'project-id': 'shop',
+        platform: 'android'
+      })
+    ).toMatchObject({
+      agent: { projectId: 'shop', platform: 'android' },
+      start: { kind: 'test', id: TEST, platform: 'android' },
+      upload: { projectId: 'shop', platform: 'android' }
+    })
+  })
+
+  it.each([
+    [{ 'project-id': '' }, /^Input 'project-id' is required with exploration-agent and app-path: /],
+    [
+      { 'target-url': 'https://p.test' },
+      /'target-url' is "https:\/\/p.test", but app-path uploads a mobile build: the exploration agent tests that app/
+    ],
+    [{ platform: 'web' }, /'platform' is "web", but 'app-path' uploads a mobile build/],
+    [
+      { 'device-model': 'ipad' },
+      /'device-model' is "ipad", but the exploration agent does not take it/
+    ]
+  ])('with exploration-agent, refuses %j in one line', (inputs, message) => {
+    const errors = errorsOf({ 'app-path': 'app.apk', 'exploration-agent': 'true', ...inputs })
+    expect(errors).toEqual([expect.stringMatching(message)])
   })
 
   it('without it, nothing to do is still an error that mentions it', () => {

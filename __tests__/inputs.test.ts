@@ -35,7 +35,9 @@ describe('parseSettings', () => {
       runIds: [RUN],
       start: null,
       upload: null,
+      agent: null,
       comment: false,
+      commentAuto: false,
       githubToken: '',
       apiKey: 'k-123',
       apiUrl: 'https://tester.army/api',
@@ -118,7 +120,10 @@ describe('parseSettings', () => {
 
 describe('bad inputs', () => {
   it.each([
-    [{ 'run-id': '' }, "One of 'run-id', 'test-id' or 'group-id' is required"],
+    [
+      { 'run-id': '' },
+      "One of 'run-id', 'test-id', 'group-id' or 'exploration-agent: true' is required"
+    ],
     [{ 'run-id': 'run-42' }, `Input 'run-id' has "run-42", which is not a run ID: expected UUIDs`],
     [{ 'run-id': `${RUN}, a, b, c, d` }, `"a", "b", "c" and 1 more, which are not run IDs`],
     [
@@ -224,7 +229,7 @@ describe('starting runs', () => {
     ).toMatchObject({
       kind: 'group',
       id: TEST,
-      targetUrl: 'https://preview-1.example.com/',
+      targetUrl: 'https://preview-1.example.com',
       environment: 'preview'
     })
   })
@@ -245,7 +250,7 @@ describe('starting runs', () => {
     ],
     [
       { 'test-id': TEST, 'target-url': 'https://x.test' },
-      `Input 'target-url' is "https://x.test", but a test run does not take it; it applies to group-id only.`
+      `Input 'target-url' is "https://x.test", but a test run does not take it; it applies to group-id and exploration-agent only.`
     ],
     [
       { 'test-id': TEST, environment: 'preview' },
@@ -280,7 +285,7 @@ describe('starting runs', () => {
       { 'group-id': TEST, environment: 'qa' },
       `Input 'environment' is "qa": expected one of production, staging, preview, custom.`
     ],
-    [{ 'run-id': RUN, comment: 'yes' }, `Input 'comment' is "yes": expected true or false.`]
+    [{ 'run-id': RUN, comment: 'yes' }, `Input 'comment' is "yes": expected true, false or auto.`]
   ])('%o is refused', (inputs, message) => {
     expect(() => read(inputs)).toThrow(message)
   })
@@ -294,5 +299,150 @@ describe('starting runs', () => {
     })
     expect(parseSettings(src)).toMatchObject({ comment: true, githubToken: 'ghs_secret' })
     expect(src.secrets).toEqual(['k', 'ghs_secret'])
+  })
+})
+
+describe('the exploration agent', () => {
+  const GROUP = 'a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d'
+  const APP = '3fa85f64-5717-4562-b3fc-2c963f66afa6'
+  const read = (inputs: Record<string, string>, event?: InputSource['event']) =>
+    parseSettings({
+      ...source({ 'api-key': 'k', 'exploration-agent': 'true', 'project-id': 'shop', ...inputs }),
+      event
+    })
+  const refused = (inputs: Record<string, string>, event?: InputSource['event']): string => {
+    try {
+      read(inputs, event)
+    } catch (error) {
+      if (error instanceof InputErrors) return error.message
+      throw error
+    }
+    throw new Error('accepted')
+  }
+
+  it('web: project, target URL exactly as written, pr-number', () => {
+    const settings = read({ 'target-url': 'https://pr-7.preview.test', 'pr-number': '#7' })
+    expect(settings.agent).toEqual({
+      projectId: 'shop',
+      platform: 'web',
+      targetUrl: 'https://pr-7.preview.test',
+      prNumber: 7
+    })
+    expect(settings.start).toBeNull()
+  })
+  it('mobile: app and simulator region', () => {
+    expect(read({ platform: 'iOS', 'app-id': APP, 'simulator-region': 'eu-north1' }).agent).toEqual(
+      {
+        projectId: 'shop',
+        platform: 'ios',
+        appId: APP,
+        simulatorRegion: 'eu-north1',
+        prNumber: 0
+      }
+    )
+  })
+  it('with a group: both start, sharing target-url', () => {
+    const settings = read({
+      'group-id': GROUP,
+      'target-url': 'https://p.test',
+      environment: 'preview'
+    })
+    expect(settings.start).toMatchObject({ kind: 'group', targetUrl: 'https://p.test' })
+    expect(settings.agent).toMatchObject({ targetUrl: 'https://p.test' })
+  })
+  it('on deployment_status, target-url may be left to the deployment', () => {
+    expect(read({}, { name: 'deployment_status' }).agent).toEqual({
+      projectId: 'shop',
+      platform: 'web',
+      prNumber: 0
+    })
+  })
+  it('comment: auto', () => {
+    const settings = read({ 'target-url': 'https://p.test', comment: 'auto' })
+    expect([settings.comment, settings.commentAuto]).toEqual([true, true])
+  })
+
+  it.each([
+    [{}, "Input 'target-url' is required with exploration-agent on the web"],
+    [
+      { 'project-id': '', 'target-url': 'https://p.test' },
+      "Input 'project-id' is required with exploration-agent"
+    ],
+    [
+      { 'project-id': 'a b', 'target-url': 'https://p.test' },
+      `Input 'project-id' is "a b", which is not a project ID: expected a project UUID or short ID`
+    ],
+    [
+      { platform: 'android', 'target-url': 'https://p.test' },
+      'Input \'target-url\' is "https://p.test", but the platform is android'
+    ],
+    [
+      { 'target-url': 'https://p.test', 'simulator-region': 'us-west1' },
+      'a simulator region applies to ios and android only'
+    ],
+    [
+      { platform: 'ios', 'simulator-region': 'mars' },
+      `Input 'simulator-region' is "mars": expected one of eu-north1, us-west1.`
+    ],
+    [
+      { 'target-url': 'https://p.test', 'app-id': APP },
+      'Input \'app-id\' is "3fa85f64-5717-4562-b3fc-2c963f66afa6", but the platform is web'
+    ],
+    [
+      { 'target-url': 'https://p.test', 'pr-number': '0' },
+      `Input 'pr-number' is "0": expected a pull request number`
+    ],
+    [{ 'target-url': 'https://p.test', 'pr-number': 'abc' }, `Input 'pr-number' is "abc"`],
+    [
+      { 'target-url': 'https://p.test', 'run-id': APP },
+      "Inputs 'exploration-agent' and 'run-id' are both set"
+    ],
+    [
+      { 'target-url': 'https://p.test', 'device-model': 'ipad' },
+      'Input \'device-model\' is "ipad", but the exploration agent does not take it; it applies to test-id and group-id only.'
+    ],
+    [
+      { 'target-url': 'https://p.test', 'test-id': APP, environment: 'preview' },
+      'Input \'environment\' is "preview", but neither the test run nor the exploration agent takes it; it applies to group-id only.'
+    ],
+    [
+      { 'target-url': 'https://p.test', 'exploration-agent': 'yes' },
+      `Input 'exploration-agent' is "yes": expected true or false.`
+    ]
+  ])('%o is refused', (inputs, message) => {
+    expect(refused(inputs)).toContain(message)
+  })
+
+  it.each([
+    [
+      { 'run-id': GROUP, 'project-id': 'shop' },
+      'Input \'project-id\' is "shop", but it applies only when the action starts a run'
+    ],
+    [
+      { 'test-id': GROUP, 'project-id': 'shop' },
+      'Input \'project-id\' is "shop", but a test run does not take it; it applies to exploration-agent and app-path only.'
+    ],
+    [
+      { 'group-id': GROUP, 'pr-number': '3' },
+      'Input \'pr-number\' is "3", but a group run does not take it; it applies to exploration-agent only.'
+    ]
+  ])('agent inputs without the agent: %o is refused', (inputs, message) => {
+    expect(errorsOf({ 'run-id': '', ...inputs }).join('\n')).toContain(message)
+  })
+
+  it('an empty key on a pull request from a fork says exactly that', () => {
+    const message = (() => {
+      try {
+        parseSettings({
+          ...source({ 'run-id': RUN }),
+          event: { name: 'pull_request', forkRepository: 'outsider/shop' }
+        })
+      } catch (error) {
+        return (error as Error).message
+      }
+      return ''
+    })()
+    expect(message).toMatch(/comes from a fork \(outsider\/shop\): GitHub gives no secrets/)
+    expect(message).toMatch(/workflow_run/)
   })
 })

@@ -18,6 +18,7 @@ const KEY = 'sk_unit_upload_SECRET'
 const PROJECT = '5f0c8a8e-3b7d-4d35-9a51-2f7e1c9b6a10'
 const TEST = 'c4a1e2d3-5b6f-4a7b-8c9d-0e1f2a3b4c5d'
 const RUN = '2b9f6a47-8c1d-4e0b-b7a3-5e2c9d4f1a36'
+const AGENT_RUN = '7d3e1c52-9a4b-4f6e-8b21-c0d9e8f7a6b5'
 
 let dir: string
 let close: () => Promise<void> = async () => undefined
@@ -31,7 +32,27 @@ afterEach(async () => {
   rmSync(dir, { recursive: true, force: true })
   delete process.env.GITHUB_STEP_SUMMARY
   delete process.env.RUNNER_TEMP
+  delete process.env.GITHUB_EVENT_NAME
+  delete process.env.GITHUB_EVENT_PATH
 })
+
+/** The workflow runs for a pull request (what the exploration agent reads from the event). */
+function onPullRequest(): void {
+  const file = join(dir, 'event.json')
+  writeFileSync(
+    file,
+    JSON.stringify({
+      pull_request: {
+        number: 42,
+        title: 'Saved cards',
+        head: { ref: 'cards', sha: 'abc123def456' },
+        base: { ref: 'main' }
+      }
+    })
+  )
+  process.env.GITHUB_EVENT_NAME = 'pull_request'
+  process.env.GITHUB_EVENT_PATH = file
+}
 
 async function runWith(
   inputs: Record<string, string>,
@@ -40,8 +61,12 @@ async function runWith(
 ) {
   const api = await startSimulatedApi({
     apiKey: KEY,
-    runs: { [RUN]: { final: { ...fixtureBody('passed'), id: RUN }, before: [] } },
+    runs: {
+      [RUN]: { final: { ...fixtureBody('passed'), id: RUN }, before: [] },
+      [AGENT_RUN]: { final: { ...fixtureBody('passed'), id: AGENT_RUN }, before: [] }
+    },
     tests: { [TEST]: RUN },
+    projects: { [PROJECT]: { runId: AGENT_RUN } },
     uploads
   })
   close = api.close
@@ -160,5 +185,59 @@ describe('run with app-path', () => {
     expect(core.info).toHaveBeenCalledWith(
       'The upload was cancelled: nothing was confirmed and no run was started.'
     )
+  })
+
+  it('with exploration-agent: uploads, then starts the agent on the new app, with its platform', async () => {
+    onPullRequest()
+    const { api, failed } = await runWith({ 'app-path': apk(), 'exploration-agent': 'true' })
+    expect(failed).toEqual([])
+    const app = api.uploads.apps[0] as { id: string }
+    const paths = api.requests.map(r => `${r.method} ${r.path}`)
+    const confirmed = paths.indexOf(`POST /api/v1/projects/${PROJECT}/mobile/upload/confirm`)
+    const started = paths.indexOf(`POST /api/v1/projects/${PROJECT}/pull-request-runs`)
+    expect(confirmed).toBeGreaterThanOrEqual(0)
+    expect(started).toBeGreaterThan(confirmed)
+    expect(api.requests[started]?.body).toEqual({
+      platform: 'android',
+      pullRequest: {
+        number: 42,
+        title: 'Saved cards',
+        baseBranch: 'main',
+        headBranch: 'cards',
+        commitSha: 'abc123def456'
+      },
+      mobile: { appId: app.id }
+    })
+    expect(core.outputs).toMatchObject({
+      'app-id': app.id,
+      'run-id': AGENT_RUN,
+      'pr-number': '42',
+      status: 'completed'
+    })
+    expect(core.summaryWritten[0]).toContain('### App build')
+  })
+
+  it('with exploration-agent and test-id: both start on the new app', async () => {
+    onPullRequest()
+    const { api, failed } = await runWith({
+      'app-path': apk(),
+      'exploration-agent': 'true',
+      'test-id': TEST,
+      'poll-interval': '1s'
+    })
+    expect(failed).toEqual([])
+    const app = api.uploads.apps[0] as { id: string }
+    const body = (end: string) => api.requests.find(r => r.path.endsWith(end))?.body
+    expect(body('/pull-request-runs')).toMatchObject({ mobile: { appId: app.id } })
+    expect(body(`/tests/${TEST}/runs`)).toMatchObject({ appId: app.id, platform: 'android' })
+    expect(core.outputs['run-id']).toBe(`${AGENT_RUN},${RUN}`)
+  })
+
+  it('with exploration-agent and no pull request: nothing uploaded, nothing started', async () => {
+    const { api, failed } = await runWith({ 'app-path': apk(), 'exploration-agent': 'true' })
+    expect(failed).toEqual([])
+    expect(api.requests).toEqual([])
+    expect(core.outputs).toMatchObject({ status: 'skipped', passed: 'true' })
+    expect(core.outputs['app-id']).toBeUndefined()
   })
 })

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import * as core from '../__fixtures__/core.js'
 import type {
+  CancelBatchResponse,
   CancelRunResponse,
   GetRunResponse,
   RunsApi,
@@ -14,6 +15,7 @@ import type {
   StartRunsResponse
 } from '../src/api-client.js'
 import type { CommentResult, CommentTarget } from '../src/github-comment.js'
+import { GitHubLookupError, type PullsApi } from '../src/pull-request.js'
 import { parseRun } from '../src/run-response.js'
 import type { UploadApi } from '../src/upload-app.js'
 import { FakeClock } from './helpers/fake-clock.js'
@@ -52,7 +54,8 @@ function fakeApi(
   scripts: Record<string, GetRunResponse[]>,
   cancel: CancelRunResponse = { kind: 'cancelled' },
   onGet?: (count: number) => void,
-  starts: StartRunsResponse[] = []
+  starts: StartRunsResponse[] = [],
+  batchAnswer: CancelBatchResponse = { kind: 'cancelled', covered: [] }
 ) {
   const calls: string[] = []
   const api: RunsApi & StartApi = {
@@ -62,6 +65,17 @@ function fakeApi(
       return (
         starts[n] ?? { kind: 'http-error', status: 500, message: 'HTTP 500', retryAfterMs: null }
       )
+    },
+    async startAgent(projectId, body) {
+      calls.push(`START agent ${projectId} ${JSON.stringify(body)}`)
+      const n = calls.filter(c => c.startsWith('START')).length - 1
+      return (
+        starts[n] ?? { kind: 'http-error', status: 500, message: 'HTTP 500', retryAfterMs: null }
+      )
+    },
+    async cancelBatch(batchId) {
+      calls.push(`CANCEL batch ${batchId}`)
+      return batchAnswer
     },
     async getRun(id) {
       calls.push(`GET ${id}`)
@@ -96,6 +110,10 @@ interface Extra {
   /** The pull-request comment's answer. */
   comment?: CommentResult
   env?: Record<string, string>
+  /** The answer to a batch cancel. */
+  batchCancel?: CancelBatchResponse
+  /** GitHub's pull requests, for the agent's lookups; records the calls. */
+  pulls?: PullsApi
 }
 
 const comments: CommentTarget[] = []
@@ -110,7 +128,13 @@ async function runWith(
     { summaryFails: extra.summaryFails }
   )
   const clock = new FakeClock()
-  const { api, calls } = fakeApi(scripts, extra.cancel, extra.onGet, extra.starts)
+  const { api, calls } = fakeApi(
+    scripts,
+    extra.cancel,
+    extra.onGet,
+    extra.starts,
+    extra.batchCancel
+  )
   const signals = extra.signals ?? new EventEmitter()
   comments.length = 0
   await run({
@@ -121,7 +145,17 @@ async function runWith(
       comments.push(target)
       return extra.comment ?? { kind: 'created', url: 'https://github.test/c/1' }
     },
-    env: { ...env, ...extra.env }
+    env: { ...env, ...extra.env },
+    pulls: async () => {
+      calls.push('OCTOKIT')
+      return (
+        extra.pulls ?? {
+          getPull: async () => null,
+          pullsForCommit: async () => [],
+          openPullsByHead: async () => []
+        }
+      )
+    }
   })
   return { calls, failed: core.setFailed.mock.calls.map(c => String(c[0])) }
 }
@@ -141,7 +175,7 @@ describe('run', () => {
       passed: 'true',
       'report-path': join(dir, 'report.json')
     })
-    expect(Object.keys(core.outputs)).toHaveLength(14)
+    expect(Object.keys(core.outputs)).toHaveLength(17)
     expect(JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')).passed).toBe(true)
     expect(core.summaryWritten[0]).toMatch(/^## ✅ TesterArmy passed/)
     expect(core.info).toHaveBeenCalledWith('TesterArmy verdict: passed.')
@@ -596,5 +630,280 @@ describe('run', () => {
         'Updated the comment on pull request #482: https://github.test/c/9'
       )
     })
+  })
+})
+
+describe('run with the exploration agent', () => {
+  const AGENT = '5a0d6c1e-2b3f-4c4d-8e5f-6a7b8c9d0e1f'
+  const GROUP = 'a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d'
+  const BATCH = 'b7c8d9e0-f1a2-4b3c-9d4e-5f6a7b8c9d0e'
+  const G1 = '1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f'
+  const HEAD = '9c1e4f2a'.repeat(5)
+  const pull = {
+    number: 42,
+    state: 'open',
+    title: 'Coupons',
+    body: 'Adds coupons.',
+    head: { ref: 'coupons', sha: HEAD },
+    base: { ref: 'main' }
+  }
+  const agentStarted = (metadata?: object): StartRunsResponse => ({
+    kind: 'started',
+    runIds: [AGENT],
+    cancelledRunIds: [],
+    answer: { runId: AGENT, ...(metadata ? { metadata } : {}) }
+  })
+  const groupStarted: StartRunsResponse = {
+    kind: 'started',
+    runIds: [G1],
+    cancelledRunIds: [],
+    batchId: BATCH,
+    answer: {
+      batchId: BATCH,
+      metadata: { github: { configured: true, checkRunCreated: true, commentTargetResolved: true } }
+    }
+  }
+  const passedAs = (id: string) => answer({ ...fixtureBody('passed'), id })
+  const running = (id: string) =>
+    answer({ ...fixtureBody('passed'), id, status: 'running', output: null })
+
+  function event(name: string, payload: object): Record<string, string> {
+    const file = join(dir, 'event.json')
+    writeFileSync(file, JSON.stringify(payload))
+    return { GITHUB_EVENT_NAME: name, GITHUB_EVENT_PATH: file, GITHUB_REPOSITORY: 'acme/shop' }
+  }
+  const agentInputs = {
+    'exploration-agent': 'true',
+    'project-id': 'shop',
+    'target-url': 'https://p.test'
+  }
+
+  it('on a pull_request: starts the agent without loading Octokit, and reports what GitHub reporting said', async () => {
+    const { calls, failed } = await runWith(
+      { ...agentInputs, comment: 'auto', 'github-token': 'ghs_t' },
+      { [AGENT]: [passedAs(AGENT)] },
+      {
+        starts: [
+          agentStarted({
+            github: { configured: true, checkRunCreated: true, commentTargetResolved: true }
+          })
+        ],
+        env: event('pull_request', { pull_request: pull })
+      }
+    )
+    expect(failed).toEqual([])
+    expect(calls).not.toContain('OCTOKIT')
+    expect(calls[0]).toMatch(/^START agent shop /)
+    expect(core.outputs).toMatchObject({ 'pr-number': '42', 'run-id': AGENT, status: 'completed' })
+    expect(JSON.parse(core.outputs['github-reporting']!)).toEqual({
+      configured: true,
+      checkRunCreated: true,
+      commentTargetResolved: true
+    })
+    // comment: auto, and TesterArmy comments itself: no second comment.
+    expect(comments).toEqual([])
+    expect(core.summaryWritten[0]).toContain(
+      '| Started as | exploration agent, pull request \\#42 |'
+    )
+  })
+
+  it('nothing to test: one notice, status skipped, the step passes, nothing started', async () => {
+    const { calls, failed } = await runWith(agentInputs, {}, { env: event('push', {}) })
+    expect(failed).toEqual([])
+    expect(calls).toEqual([])
+    expect(core.outputs).toMatchObject({ status: 'skipped', passed: 'true' })
+    expect(core.notice).toHaveBeenCalledWith(expect.stringMatching(/^Nothing to test: /), {
+      title: 'TesterArmy exploration agent'
+    })
+    expect(core.summaryWritten[0]).toMatch(/nothing to test/)
+  })
+
+  it("a failed lookup fails the step with GitHub's answer, and starts nothing", async () => {
+    const { calls, failed } = await runWith(
+      { ...agentInputs, 'pr-number': '7', 'github-token': 'ghs_t' },
+      {},
+      { env: event('push', {}) }
+    )
+    expect(calls).toEqual(['OCTOKIT'])
+    expect(failed).toEqual([expect.stringContaining('pull request #7 was not found')])
+    expect(core.outputs.status).toBe('error')
+  })
+
+  it('deployment_status: the pull request from GitHub, the deployment URL as target; comment: auto comments there', async () => {
+    const looked: string[] = []
+    const { calls, failed } = await runWith(
+      {
+        'exploration-agent': 'true',
+        'project-id': 'shop',
+        comment: 'auto',
+        'github-token': 'ghs_t'
+      },
+      { [AGENT]: [passedAs(AGENT)] },
+      {
+        starts: [agentStarted()],
+        env: event('deployment_status', {
+          deployment_status: { state: 'success', environment_url: 'https://d.test' },
+          deployment: { sha: HEAD }
+        }),
+        pulls: {
+          getPull: async () => null,
+          pullsForCommit: async sha => (looked.push(sha), [pull]),
+          openPullsByHead: async () => []
+        }
+      }
+    )
+    expect(failed).toEqual([])
+    expect(looked).toEqual([HEAD])
+    expect(JSON.parse(calls[1]!.replace(/^START agent shop /, ''))).toMatchObject({
+      targetUrl: 'https://d.test'
+    })
+    expect(comments.map(c => c.prNumber)).toEqual([42])
+    expect(comments[0]!.marker).toContain('agent%3Ashop%3Aweb')
+  })
+
+  it('cancelled while looking up the pull request: says so, starts nothing', async () => {
+    const signals = new EventEmitter()
+    const { calls, failed } = await runWith(
+      { ...agentInputs, 'pr-number': '7', 'github-token': 'ghs_t' },
+      {},
+      {
+        signals,
+        env: event('push', {}),
+        pulls: {
+          getPull: async () => {
+            signals.emit('SIGINT', 'SIGINT')
+            throw new GitHubLookupError('the lookup was stopped')
+          },
+          pullsForCommit: async () => [],
+          openPullsByHead: async () => []
+        }
+      }
+    )
+    expect(calls).toEqual(['OCTOKIT'])
+    expect(failed).toEqual([
+      'TesterArmy: the workflow was cancelled while the pull request was being looked up'
+    ])
+  })
+
+  it('deployment_status without a URL and without target-url: the step fails and says which input', async () => {
+    const { failed } = await runWith(
+      { 'exploration-agent': 'true', 'project-id': 'shop', 'github-token': 'ghs_t' },
+      {},
+      {
+        env: event('deployment_status', {
+          deployment_status: { state: 'success' },
+          deployment: { sha: HEAD }
+        }),
+        pulls: {
+          getPull: async () => null,
+          pullsForCommit: async () => [pull],
+          openPullsByHead: async () => []
+        }
+      }
+    )
+    expect(failed).toEqual([expect.stringContaining('target-url is empty')])
+  })
+
+  it('a refused agent start fails the step', async () => {
+    const { failed } = await runWith(
+      agentInputs,
+      {},
+      {
+        starts: [
+          {
+            kind: 'http-error',
+            status: 404,
+            message: 'HTTP 404: Project not found',
+            retryAfterMs: null
+          }
+        ],
+        env: event('pull_request', { pull_request: pull })
+      }
+    )
+    expect(failed).toEqual([
+      expect.stringMatching(/refused to start the exploration agent.*check project-id/)
+    ])
+  })
+
+  it('with a group whose start fails: the agent run already started is cancelled', async () => {
+    const { calls, failed } = await runWith(
+      { ...agentInputs, 'group-id': GROUP },
+      {},
+      {
+        starts: [agentStarted()],
+        env: event('pull_request', { pull_request: pull })
+      }
+    )
+    expect(calls).toContain(`POST ${AGENT}`)
+    expect(failed).toEqual([expect.stringContaining('not retried')])
+  })
+
+  it('with a group: one verdict; at the timeout one batch cancel, the agent run on its own', async () => {
+    const { calls } = await runWith(
+      {
+        ...agentInputs,
+        'group-id': GROUP,
+        timeout: '10s',
+        'poll-interval': '2s',
+        comment: 'auto',
+        'github-token': 'ghs_t'
+      },
+      { [AGENT]: [running(AGENT)], [G1]: [running(G1)] },
+      {
+        starts: [agentStarted(), groupStarted],
+        batchCancel: { kind: 'cancelled', covered: [G1] },
+        env: event('pull_request', { pull_request: pull })
+      }
+    )
+    expect(calls.filter(c => c.startsWith('CANCEL') || c.startsWith('POST'))).toEqual(
+      expect.arrayContaining([`CANCEL batch ${BATCH}`, `POST ${AGENT}`])
+    )
+    expect(calls).not.toContain(`POST ${G1}`)
+    expect(core.outputs).toMatchObject({
+      'batch-id': BATCH,
+      'run-id': `${AGENT},${G1}`,
+      status: 'timed_out'
+    })
+    // The group said TesterArmy comments itself.
+    expect(comments).toEqual([])
+  })
+
+  it('a failed batch cancel falls back to cancelling each run', async () => {
+    const { calls } = await runWith(
+      { 'group-id': GROUP, timeout: '10s', 'poll-interval': '2s' },
+      { [G1]: [running(G1)] },
+      {
+        starts: [groupStarted],
+        batchCancel: { kind: 'http-error', status: 500, message: 'HTTP 500', covered: [] }
+      }
+    )
+    expect(calls).toContain(`CANCEL batch ${BATCH}`)
+    expect(calls).toContain(`POST ${G1}`)
+  })
+
+  it('an empty key on a pull request from a fork says so', async () => {
+    const { calls, failed } = await runWith(
+      { 'run-id': AGENT, 'api-key': '' },
+      {},
+      {
+        env: event('pull_request', {
+          pull_request: {
+            ...pull,
+            head: { ...pull.head, repo: { full_name: 'outsider/shop', fork: true } }
+          }
+        })
+      }
+    )
+    expect(calls).toEqual([])
+    expect(failed).toEqual([expect.stringContaining('comes from a fork (outsider/shop)')])
+  })
+
+  it('a failed run names its error in the final line', async () => {
+    const body = fixtureBody('run-failed')
+    const { failed } = await runWith(
+      { 'run-id': body.id as string },
+      { [body.id as string]: [answer(body)] }
+    )
+    expect(failed).toEqual([expect.stringContaining('(TARGET_UNREACHABLE: Could not load')])
   })
 })

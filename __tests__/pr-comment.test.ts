@@ -175,4 +175,61 @@ describe('readWorkflowContext', () => {
       runUrl: 'https://ghe.example.com/acme/shop/actions/runs/42/attempts/2'
     })
   })
+
+  it('tells a pull request from a fork (whose workflows get no secrets) by its head repository', () => {
+    const on = (name: string, head: object) =>
+      readWorkflowContext({ ...env, GITHUB_EVENT_NAME: name }, () =>
+        JSON.stringify({ pull_request: { number: 5, head } })
+      )
+    expect(on('pull_request', { sha: 'h', repo: { full_name: 'outsider/shop' } })).toMatchObject({
+      forkRepository: 'outsider/shop',
+      eventName: 'pull_request',
+      payload: { pull_request: { number: 5 } }
+    })
+    expect(on('pull_request', { sha: 'h', repo: null }).forkRepository).toBe('a deleted fork')
+    // A branch of this repository, even when the repository is itself a fork of another.
+    expect(
+      on('pull_request', { sha: 'h', repo: { full_name: 'ACME/shop', fork: true } }).forkRepository
+    ).toBe('')
+    expect(on('pull_request', { sha: 'h' }).forkRepository).toBe('')
+    // pull_request_target runs in the base repository, with its secrets.
+    expect(
+      on('pull_request_target', { sha: 'h', repo: { full_name: 'outsider/shop' } }).forkRepository
+    ).toBe('')
+  })
+})
+
+describe('commentMarker for the exploration agent', () => {
+  const agent = (targetUrl: string) => ({
+    projectId: 'shop',
+    platform: 'web' as const,
+    targetUrl,
+    prNumber: 0
+  })
+  it('keys the agent by project and platform, not by the preview URL that changes per push', () => {
+    const one = commentMarker({
+      workflow: 'qa.yml',
+      job: 'qa',
+      start: null,
+      agent: agent('https://a.test')
+    })
+    const two = commentMarker({
+      workflow: 'qa.yml',
+      job: 'qa',
+      start: null,
+      agent: agent('https://b.test')
+    })
+    expect(one).toBe(two)
+    expect(one).toContain('agent%3Ashop%3Aweb')
+    expect(one).not.toBe(commentMarker({ workflow: 'qa.yml', job: 'qa', start: null }))
+  })
+  it('a group beside the agent keys both', () => {
+    const marker = commentMarker({
+      workflow: 'qa.yml',
+      job: 'qa',
+      start: { kind: 'group', id: 'g' },
+      agent: agent('https://a.test')
+    })
+    expect(decodeURIComponent(marker)).toContain('group:g+agent:shop:web')
+  })
 })

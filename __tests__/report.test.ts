@@ -26,6 +26,9 @@ describe('outputs', () => {
       'feature-name': 'Checkout with saved card',
       description: expect.stringMatching(/^Tested the checkout flow/),
       'report-path': '/tmp/r.json',
+      'batch-id': '',
+      'pr-number': '',
+      'github-reporting': '',
       runs: JSON.stringify([
         {
           id: '7d0e5b1c-3f0a-4c1e-9a6b-2f4d8e1c9b70',

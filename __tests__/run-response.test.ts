@@ -1,6 +1,11 @@
 import { describe, expect, it } from '@jest/globals'
 import { readFileSync } from 'node:fs'
-import { NotARunError, parseRun, parseStartResponse } from '../src/run-response.js'
+import {
+  NotARunError,
+  parseBatchCancel,
+  parseRun,
+  parseStartResponse
+} from '../src/run-response.js'
 
 const fixture = (name: string): Record<string, unknown> =>
   JSON.parse(readFileSync(new URL(`../__fixtures__/runs/${name}.json`, import.meta.url), 'utf8'))
@@ -103,14 +108,15 @@ describe('parseStartResponse', () => {
   it('reads the run of a test start', () => {
     expect(parseStartResponse({ runId: A, status: 'queued' }, 'test')).toEqual({
       runIds: [A],
-      cancelledRunIds: []
+      cancelledRunIds: [],
+      answer: { runId: A, status: 'queued' }
     })
   })
 
   it('merges a group start’s three lists, lower-cased, without duplicates', () => {
     expect(
       parseStartResponse({ runIds: [A, B], queuedRunIds: [B], cancelledRunIds: [C] }, 'group')
-    ).toEqual({ runIds: [A, B, C.toLowerCase()], cancelledRunIds: [C.toLowerCase()] })
+    ).toMatchObject({ runIds: [A, B, C.toLowerCase()], cancelledRunIds: [C.toLowerCase()] })
   })
 
   it('finds a group’s runs in the other lists when runIds is missing', () => {
@@ -118,7 +124,10 @@ describe('parseStartResponse', () => {
   })
 
   it('takes an empty runIds of a group as an answer (the caller says nothing started)', () => {
-    expect(parseStartResponse({ runIds: [] }, 'group')).toEqual({ runIds: [], cancelledRunIds: [] })
+    expect(parseStartResponse({ runIds: [] }, 'group')).toMatchObject({
+      runIds: [],
+      cancelledRunIds: []
+    })
   })
 
   it.each([
@@ -130,5 +139,27 @@ describe('parseStartResponse', () => {
   ] as const)('refuses %s', (_what, body, kind, message) => {
     expect(() => parseStartResponse(body, kind)).toThrow(NotARunError)
     expect(() => parseStartResponse(body, kind)).toThrow(message)
+  })
+})
+
+describe('a group start and its batch', () => {
+  const A = '3fa85f64-5717-4562-b3fc-2c963f66afa6'
+  const BATCH = 'B7C8D9E0-F1A2-4B3C-9D4E-5F6A7B8C9D0E'
+  it('keeps the batch ID (lower-cased) and the answer; a batch ID that is not a UUID is dropped', () => {
+    const answer = { batchId: BATCH, runIds: [A], metadata: { github: { configured: true } } }
+    expect(parseStartResponse(answer, 'group')).toMatchObject({
+      batchId: BATCH.toLowerCase(),
+      answer
+    })
+    expect(parseStartResponse({ batchId: 'x', runIds: [A] }, 'group').batchId).toBeUndefined()
+  })
+  it('a batch cancel covers the runs it cancelled or found finished', () => {
+    expect(
+      parseBatchCancel({
+        cancelledRunIds: [A.toUpperCase(), 'nope'],
+        alreadyFinishedRunIds: [BATCH]
+      })
+    ).toEqual([A, BATCH.toLowerCase()])
+    expect(parseBatchCancel(null)).toEqual([])
   })
 })

@@ -121,7 +121,12 @@ describe('startRuns against a real server', () => {
     const { outcome, requests } = await start([
       { status: 202, body: { status: 'queued', runId: RUN, testId: TEST } }
     ])
-    expect(outcome).toEqual({ kind: 'started', runIds: [RUN], cancelledRunIds: [] })
+    expect(outcome).toMatchObject({
+      kind: 'started',
+      runIds: [RUN],
+      cancelledRunIds: [],
+      answer: expect.anything()
+    })
     expect(requests[0]).toMatchObject({
       method: 'POST',
       path: `/api/v1/tests/${TEST}/runs`,
@@ -144,7 +149,12 @@ describe('startRuns against a real server', () => {
       count: 2
     }
     const { outcome, requests } = await start([{ status: 202, body }], 'group')
-    expect(outcome).toEqual({ kind: 'started', runIds: [RUN, RUN2], cancelledRunIds: [RUN2] })
+    expect(outcome).toMatchObject({
+      kind: 'started',
+      runIds: [RUN, RUN2],
+      cancelledRunIds: [RUN2],
+      batchId: RUN
+    })
     expect(JSON.parse(requests[0]!.body)).toEqual({
       environment: 'preview',
       commitSha: '9c1e4f2aa',

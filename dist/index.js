@@ -28654,7 +28654,10 @@ const Inputs = {
     Environment: 'environment',
     Comment: 'comment',
     GithubToken: 'github-token',
+    ExplorationAgent: 'exploration-agent',
     ProjectId: 'project-id',
+    PrNumber: 'pr-number',
+    SimulatorRegion: 'simulator-region',
     AppPath: 'app-path',
     AppRemoveAfter: 'app-remove-after'
 };
@@ -28673,6 +28676,9 @@ const Outputs = {
     Description: 'description',
     ReportPath: 'report-path',
     Runs: 'runs',
+    BatchId: 'batch-id',
+    PrNumber: 'pr-number',
+    GithubReporting: 'github-reporting',
     AppId: 'app-id',
     AppPlatform: 'app-platform',
     AppVersion: 'app-version'
@@ -28781,6 +28787,7 @@ function formatDuration(ms) {
 /* harmony export */   LK: () => (/* binding */ parseStartResponse),
 /* harmony export */   O1: () => (/* binding */ isUuid),
 /* harmony export */   Vv: () => (/* binding */ isWarning),
+/* harmony export */   sq: () => (/* binding */ parseBatchCancel),
 /* harmony export */   zZ: () => (/* binding */ parseRun)
 /* harmony export */ });
 // What the API answers, checked at the boundary: the run object and the start response, typed from
@@ -28924,10 +28931,23 @@ function parseStartResponse(body, kind) {
     if (all.length === 0 && !(kind === 'group' && Array.isArray(json.runIds))) {
         throw new NotARunError('without the ID of the run it started');
     }
+    const batchId = kind === 'group' && typeof json.batchId === 'string' ? json.batchId : '';
     return {
         runIds: all.map(i => i.toLowerCase()),
-        cancelledRunIds: cancelledRunIds.map(i => i.toLowerCase())
+        cancelledRunIds: cancelledRunIds.map(i => i.toLowerCase()),
+        ...(isUuid(batchId) ? { batchId: batchId.toLowerCase() } : {}),
+        answer: body
     };
+}
+/**
+ * The runs a batch cancel covered (cancelled, or found already finished), from its 200 or its 409
+ * answer; [] when the body says nothing usable, so every run then gets its own cancel.
+ */
+function parseBatchCancel(body) {
+    const json = isObject(body) ? body : {};
+    return [...list(json.cancelledRunIds), ...list(json.alreadyFinishedRunIds)]
+        .filter((id) => typeof id === 'string' && isUuid(id))
+        .map(id => id.toLowerCase());
 }
 /** `warning` is the only non-blocking type; anything else, unknown values included, is an issue. */
 const isWarning = (issue) => issue.type === 'warning';
@@ -32549,7 +32569,7 @@ function warning(message, properties = {}) {
  * @param message notice issue message. Errors will be converted to string via toString()
  * @param properties optional properties to add to the annotation.
  */
-function notice(message, properties = {}) {
+function core_notice(message, properties = {}) {
     command_issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
@@ -32687,6 +32707,35 @@ class ApiClient {
     }
     async startRuns(kind, id, body, options = {}) {
         const path = `/v1/${kind === 'test' ? 'tests' : 'groups'}/${encodeURIComponent(id)}/runs`;
+        return this.start(kind, path, body, options);
+    }
+    /** The exploration agent: one run, answered like a test's (`runId`). */
+    async startAgent(projectId, body, options = {}) {
+        const path = `/v1/projects/${encodeURIComponent(projectId)}/pull-request-runs`;
+        return this.start('test', path, body, options);
+    }
+    async cancelBatch(batchId, options = {}) {
+        const answer = await this.send('POST', `/v1/batches/${encodeURIComponent(batchId)}/cancel`, {
+            timeoutMs: constants/* Limits */.xu.cancelRequestTimeoutMs,
+            ...options
+        });
+        if (answer.kind !== 'http')
+            return answer;
+        let json = null;
+        try {
+            json = JSON.parse(answer.body);
+        }
+        catch {
+            // nothing known to be covered: every run gets its own cancel
+        }
+        // A 409 (some runs could not be cancelled) still lists those it did cover.
+        const covered = (0,run_response/* parseBatchCancel */.sq)(json);
+        if (isSuccess(answer.status))
+            return { kind: 'cancelled', covered };
+        const { kind, status, message } = httpError(answer);
+        return { kind, status, message, covered };
+    }
+    async start(kind, path, body, options) {
         const answer = await this.send('POST', path, options, JSON.stringify(body));
         if (answer.kind !== 'http')
             return answer;
@@ -33001,370 +33050,117 @@ async function upsertComment(target) {
     }
 }
 
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: ./src/app-build.ts
-var app_build = __nccwpck_require__(469);
-;// CONCATENATED MODULE: ./src/inputs.ts
-// Turns the workflow's inputs into one typed, validated Settings object, before any request.
-
-
-
-
-
-
-/** A bad input. The message names the input, quotes the value and says what is accepted. */
-class InputError extends Error {
-    name = 'InputError';
+;// CONCATENATED MODULE: ./src/pr-text.ts
+// The pull request's title, description and branches, brought within what the exploration
+// agent's start request accepts (`DynamicPrRunRequest.pullRequest`), keeping what matters most.
+/** API limits of `pullRequest` (UTF-16 code units, as the API's validator counts them). */
+const PrTextLimits = {
+    titleMaxChars: 500,
+    descriptionMaxChars: 5_000,
+    /** After a 413 (or a 400 about the description) the start is tried once more with this much. */
+    descriptionRetryMaxChars: 2_000,
+    /** Longer branch names are refused by the API; they are left out rather than cut (a cut name is wrong). */
+    branchMaxChars: 255,
+    /** A cut moves to a line end when one is this close, so no line is sent half. */
+    lineEndReach: 200
+};
+/** Lone surrogates become U+FFFD: JSON cannot carry them and the API's validator refuses them. */
+function wellFormed(text) {
+    return text.toWellFormed();
 }
-/** All the bad inputs at once, so a user fixes them in one go rather than one per run. */
-class InputErrors extends Error {
-    errors;
-    name = 'InputErrors';
-    constructor(errors) {
-        super(errors.map(e => e.message).join('\n'));
-        this.errors = errors;
-    }
+const isHigh = (code) => code >= 0xd800 && code <= 0xdbff;
+const isLow = (code) => code >= 0xdc00 && code <= 0xdfff;
+/** `text.slice(0, end)`, moved back one unit if `end` falls inside a surrogate pair. */
+function headOf(text, end) {
+    const at = end > 0 && end < text.length && isHigh(text.charCodeAt(end - 1)) ? end - 1 : end;
+    return text.slice(0, at);
 }
-/** Quotes a user's value in an error message, shortened so a pasted blob stays one readable line. */
-function quote(value) {
-    const oneLine = value.replace(/[\r\n]+/g, '⏎');
-    return JSON.stringify(oneLine.length > 80 ? `${oneLine.slice(0, 77)}...` : oneLine);
+/** `text.slice(start)`, moved on one unit if `start` falls inside a surrogate pair. */
+function tailOf(text, start) {
+    const at = start > 0 && start < text.length && isLow(text.charCodeAt(start)) ? start + 1 : start;
+    return text.slice(at);
 }
-function parseSettings(source) {
-    const errors = [];
-    const attempt = (parse, fallback) => {
-        try {
-            return parse();
-        }
-        catch (error) {
-            if (error instanceof InputError) {
-                errors.push(error);
-                return fallback;
-            }
-            throw error;
-        }
-    };
-    // The secrets first: they must be masked before any other message could echo them.
-    const apiKey = attempt(() => parseApiKey(source), '');
-    const githubToken = source.read(constants/* Inputs */.G0.GithubToken).trim();
-    if (githubToken)
-        source.onSecret(githubToken);
-    const comment = attempt(() => parseBoolean(constants/* Inputs */.G0.Comment, source.read(constants/* Inputs */.G0.Comment), false), false);
-    const { runIds, start } = attempt(() => parseTarget(source), { runIds: [], start: null });
-    const upload = attempt(() => parseUpload(source), null);
-    const settings = {
-        apiKey,
-        upload,
-        runIds,
-        start,
-        comment,
-        githubToken,
-        apiUrl: attempt(() => parseApiUrl(source.read(constants/* Inputs */.G0.ApiUrl)), constants/* DEFAULT_API_URL */.rK),
-        pollIntervalMs: attempt(() => parsePollInterval(source.read(constants/* Inputs */.G0.PollInterval)), 5_000),
-        timeoutMs: attempt(() => parseTimeout(source.read(constants/* Inputs */.G0.Timeout)), 30 * 60_000),
-        failOn: attempt(() => parseChoice(constants/* Inputs */.G0.FailOn, source.read(constants/* Inputs */.G0.FailOn), 'failed', FAIL_ON), 'failed'),
-        minSeverity: attempt(() => parseMinSeverity(source.read(constants/* Inputs */.G0.MinSeverity)), 1),
-        summary: attempt(() => parseSummaryMode(source.read(constants/* Inputs */.G0.Summary)), 'always'),
-        annotations: attempt(() => parseBoolean(constants/* Inputs */.G0.Annotations, source.read(constants/* Inputs */.G0.Annotations), true), true),
-        reportPath: attempt(() => parseReportPath(source.read(constants/* Inputs */.G0.ReportPath), source.env), ''),
-        cancelOnAbort: attempt(() => parseBoolean(constants/* Inputs */.G0.CancelOnAbort, source.read(constants/* Inputs */.G0.CancelOnAbort), true), true)
-    };
-    if (errors.length > 0)
-        throw new InputErrors(errors);
-    return settings;
+/** The title trimmed to one line, `Pull request #N` when empty, at most 500 units. */
+function prTitle(title, number) {
+    const text = wellFormed((title ?? '').replace(/\s+/g, ' ').trim());
+    if (text === '')
+        return `Pull request #${number}`;
+    if (text.length <= PrTextLimits.titleMaxChars)
+        return text;
+    return `${headOf(text, PrTextLimits.titleMaxChars - 1).trimEnd()}…`;
 }
-function parseApiKey(source) {
-    const key = source.read(constants/* Inputs */.G0.ApiKey).trim() || (source.env[constants/* API_KEY_ENV */.rg] ?? '').trim();
-    if (key)
-        source.onSecret(key);
-    if (!key) {
-        throw new InputError(`Input '${constants/* Inputs */.G0.ApiKey}' is empty and ${constants/* API_KEY_ENV */.rg} is not set: pass your TesterArmy API key, ` +
-            `for example api-key: \${{ secrets.TESTERARMY_API_KEY }}.`);
-    }
-    // Never quote the key itself. A control character or space would corrupt the Authorization
-    // header, which is the usual sign of a secret pasted with its line break.
-    if (!/^[\u0021-\u007e]+$/.test(key)) {
-        throw new InputError(`Input '${constants/* Inputs */.G0.ApiKey}' contains spaces, line breaks or non-ASCII characters (value not shown): ` +
-            `an API key is one line of printable ASCII; check the secret for a pasted line break.`);
-    }
-    return key;
-}
-const TEST_INPUTS = [
-    constants/* Inputs */.G0.Mode,
-    constants/* Inputs */.G0.Platform,
-    constants/* Inputs */.G0.DeviceModel,
-    constants/* Inputs */.G0.AppId,
-    constants/* Inputs */.G0.EnvironmentId
-];
-const GROUP_INPUTS = [
-    constants/* Inputs */.G0.Platform,
-    constants/* Inputs */.G0.DeviceModel,
-    constants/* Inputs */.G0.AppId,
-    constants/* Inputs */.G0.EnvironmentId,
-    constants/* Inputs */.G0.TargetUrl,
-    constants/* Inputs */.G0.Environment
-];
-const START_INPUTS = [...new Set([...TEST_INPUTS, ...GROUP_INPUTS])];
-/** `app-path` with the project it goes to and how long it is kept; null without `app-path`. */
-function parseUpload(source) {
-    const path = source.read(constants/* Inputs */.G0.AppPath).trim();
-    if (!path)
-        return null;
-    if (source.read(constants/* Inputs */.G0.RunId).trim()) {
-        throw new InputError(`Inputs '${constants/* Inputs */.G0.AppPath}' and '${constants/* Inputs */.G0.RunId}' are both set: an uploaded build is used by the runs this action starts ` +
-            `(${constants/* Inputs */.G0.TestId}, ${constants/* Inputs */.G0.GroupId}); runs given by ${constants/* Inputs */.G0.RunId} already exist.`);
-    }
-    const appId = source.read(constants/* Inputs */.G0.AppId).trim();
-    if (appId) {
-        throw new InputError(`Inputs '${constants/* Inputs */.G0.AppPath}' and '${constants/* Inputs */.G0.AppId}' are both set: the runs use the build uploaded from ${constants/* Inputs */.G0.AppPath}; ` +
-            `give ${constants/* Inputs */.G0.AppId} ${quote(appId)} alone to test an app uploaded earlier.`);
-    }
-    const projectId = source.read(constants/* Inputs */.G0.ProjectId).trim();
-    if (!projectId) {
-        throw new InputError(`Input '${constants/* Inputs */.G0.ProjectId}' is required with '${constants/* Inputs */.G0.AppPath}': the TesterArmy project the build is uploaded to ` +
-            `(its ID is in the project's settings).`);
-    }
-    if (!(0,run_response/* isUuid */.O1)(projectId) && !SHORT_ID.test(projectId)) {
-        throw new InputError(`Input '${constants/* Inputs */.G0.ProjectId}' is ${quote(projectId)}, which is not a project ID: expected a UUID or the project's short ID.`);
-    }
-    const removeAfter = (0,app_build/* parseRemoveAfter */.QS)(source.read(constants/* Inputs */.G0.AppRemoveAfter) || '24h');
-    if ('message' in removeAfter)
-        throw new InputError(removeAfter.message);
-    const platform = source.read(constants/* Inputs */.G0.Platform).trim().toLowerCase();
-    if (platform && platform !== 'ios' && platform !== 'android') {
-        throw new InputError(`Input '${constants/* Inputs */.G0.Platform}' is ${quote(platform)}, but '${constants/* Inputs */.G0.AppPath}' uploads a mobile build: expected ios, android, or empty to take the app's.`);
-    }
-    return {
-        path,
-        projectId: (0,run_response/* isUuid */.O1)(projectId) ? projectId.toLowerCase() : projectId,
-        removeAfterS: removeAfter.seconds,
-        platform
-    };
-}
-/** A project's short ID: letters, digits, `-` and `_` (it goes into a URL path). */
-const SHORT_ID = /^[A-Za-z0-9_-]{1,64}$/;
-/** Which runs to wait for: exactly one of run-id, test-id and group-id, with the inputs it takes. */
-function parseTarget(source) {
-    const given = [constants/* Inputs */.G0.RunId, constants/* Inputs */.G0.TestId, constants/* Inputs */.G0.GroupId].filter(name => source.read(name).trim() !== '');
-    // `app-path` alone uploads the build and starts nothing; `platform` then only checks the build.
-    if (given.length === 0 && source.read(constants/* Inputs */.G0.AppPath).trim()) {
-        const stray = START_INPUTS.find(n => n !== constants/* Inputs */.G0.Platform && source.read(n).trim() !== '');
-        if (stray && stray !== constants/* Inputs */.G0.AppId) {
-            throw new InputError(`Input '${stray}' is ${quote(source.read(stray).trim())}, but it applies only when the action starts a run ` +
-                `(${constants/* Inputs */.G0.TestId} or ${constants/* Inputs */.G0.GroupId}); ${constants/* Inputs */.G0.AppPath} alone only uploads the build.`);
-        }
-        return { runIds: [], start: null };
-    }
-    if (given.length === 0) {
-        throw new InputError(`One of '${constants/* Inputs */.G0.RunId}', '${constants/* Inputs */.G0.TestId}' or '${constants/* Inputs */.G0.GroupId}' is required: the run(s) to wait for, ` +
-            `or the test or group to start a run of (or '${constants/* Inputs */.G0.AppPath}' alone, to upload a build).`);
-    }
-    if (given.length === 1 && given[0] === constants/* Inputs */.G0.RunId && source.read(constants/* Inputs */.G0.AppPath).trim())
-        return { runIds: [], start: null }; // reported by parseUpload, once
-    if (given.length > 1) {
-        throw new InputError(`Inputs ${given.map(n => `'${n}'`).join(' and ')} are both set: give exactly one of '${constants/* Inputs */.G0.RunId}' ` +
-            `(wait for runs started elsewhere), '${constants/* Inputs */.G0.TestId}' or '${constants/* Inputs */.G0.GroupId}' (start a run and wait for it).`);
-    }
-    const kind = given[0];
-    const takes = kind === constants/* Inputs */.G0.TestId ? TEST_INPUTS : kind === constants/* Inputs */.G0.GroupId ? GROUP_INPUTS : [];
-    for (const name of START_INPUTS) {
-        const value = source.read(name).trim();
-        if (value && !takes.includes(name)) {
-            const why = kind === constants/* Inputs */.G0.RunId
-                ? `it applies only when the action starts a run (${constants/* Inputs */.G0.TestId} or ${constants/* Inputs */.G0.GroupId}); with ${constants/* Inputs */.G0.RunId} the run already exists`
-                : `a ${kind === constants/* Inputs */.G0.TestId ? 'test' : 'group'} run does not take it; it applies to ${takes === TEST_INPUTS ? constants/* Inputs */.G0.GroupId : constants/* Inputs */.G0.TestId} only`;
-            throw new InputError(`Input '${name}' is ${quote(value)}, but ${why}.`);
-        }
-    }
-    if (kind === constants/* Inputs */.G0.RunId)
-        return { runIds: parseRunIds(source.read(constants/* Inputs */.G0.RunId)), start: null };
-    const option = (name, check) => {
-        const value = source.read(name).trim();
-        return value ? check(value) : undefined;
-    };
-    const choice = (name, choices) => (value) => parseChoice(name, value, '', choices);
-    const shared = {
-        platform: option(constants/* Inputs */.G0.Platform, choice(constants/* Inputs */.G0.Platform, ['web', 'ios', 'android'])),
-        deviceModel: option(constants/* Inputs */.G0.DeviceModel, choice(constants/* Inputs */.G0.DeviceModel, ['iphone', 'ipad'])),
-        appId: option(constants/* Inputs */.G0.AppId, value => uuid(constants/* Inputs */.G0.AppId, value, 'a mobile app ID')),
-        environmentId: option(constants/* Inputs */.G0.EnvironmentId, value => uuid(constants/* Inputs */.G0.EnvironmentId, value, 'a project environment ID'))
-    };
-    if (kind === constants/* Inputs */.G0.TestId) {
-        return {
-            runIds: [],
-            start: {
-                kind: 'test',
-                id: uuid(constants/* Inputs */.G0.TestId, source.read(constants/* Inputs */.G0.TestId), 'a test ID'),
-                mode: option(constants/* Inputs */.G0.Mode, choice(constants/* Inputs */.G0.Mode, ['fast', 'deep'])),
-                ...shared
-            }
-        };
-    }
-    return {
-        runIds: [],
-        start: {
-            kind: 'group',
-            id: uuid(constants/* Inputs */.G0.GroupId, source.read(constants/* Inputs */.G0.GroupId), 'a test group ID'),
-            ...shared,
-            targetUrl: option(constants/* Inputs */.G0.TargetUrl, parseTargetUrl),
-            environment: option(constants/* Inputs */.G0.Environment, choice(constants/* Inputs */.G0.Environment, ['production', 'staging', 'preview', 'custom']))
-        }
-    };
-}
-function uuid(name, raw, what) {
-    const value = raw.trim();
-    if ((0,run_response/* isUuid */.O1)(value))
-        return value.toLowerCase();
-    throw new InputError(`Input '${name}' is ${quote(value)}, which is not ${what}: expected a UUID such as 3fa85f64-5717-4562-b3fc-2c963f66afa6.`);
-}
-function parseTargetUrl(value) {
-    let url = null;
-    try {
-        url = new URL(value);
-    }
-    catch {
-        // refused below
-    }
-    if (url && (url.protocol === 'https:' || url.protocol === 'http:'))
-        return url.href;
-    throw new InputError(`Input '${constants/* Inputs */.G0.TargetUrl}' is ${quote(value)}: expected the http(s) URL of the deployment to test, such as https://preview-42.example.com.`);
-}
-function parseRunIds(raw) {
-    const tokens = raw.split(/[\s,]+/).filter(Boolean);
-    if (tokens.length === 0) {
-        throw new InputError(`Input '${constants/* Inputs */.G0.RunId}' is required: one or more TesterArmy run IDs (UUIDs), separated by ` +
-            `commas, spaces or newlines.`);
-    }
-    const bad = tokens.filter(t => !(0,run_response/* isUuid */.O1)(t));
-    if (bad.length > 0) {
-        const shown = bad.slice(0, 3).map(quote).join(', ') + (bad.length > 3 ? ` and ${bad.length - 3} more` : '');
-        throw new InputError(`Input '${constants/* Inputs */.G0.RunId}' has ${shown}, which ${bad.length === 1 ? 'is not a run ID' : 'are not run IDs'}: ` +
-            `expected UUIDs such as 3fa85f64-5717-4562-b3fc-2c963f66afa6, separated by commas, spaces or newlines.`);
-    }
-    return [...new Set(tokens.map(t => t.toLowerCase()))];
-}
-function parseApiUrl(raw) {
-    const value = raw.trim() || constants/* DEFAULT_API_URL */.rK;
-    const accepted = `an https URL such as ${constants/* DEFAULT_API_URL */.rK} (http only to 127.0.0.1, ::1 or localhost)`;
-    let url;
-    try {
-        url = new URL(value);
-    }
-    catch {
-        throw new InputError(`Input '${constants/* Inputs */.G0.ApiUrl}' is ${quote(value)}, which is not a URL: expected ${accepted}.`);
-    }
-    const secure = url.protocol === 'https:';
-    const localHttp = url.protocol === 'http:' && (0,app_build/* isLoopbackHost */.cW)(url.hostname);
-    if (!secure && !localHttp) {
-        throw new InputError(`Input '${constants/* Inputs */.G0.ApiUrl}' is ${quote(value)}: the API key must not travel unencrypted; expected ${accepted}.`);
-    }
-    if (url.username || url.password || url.search || url.hash) {
-        throw new InputError(`Input '${constants/* Inputs */.G0.ApiUrl}' is ${quote(value)}: credentials, a query or a fragment cannot be part of the API root; expected ${accepted}.`);
-    }
-    return url.href.replace(/\/+$/, '');
-}
-function parsePollInterval(raw) {
-    const value = raw.trim() || '5s';
-    const ms = (0,duration/* parseDuration */.E)(value);
-    if (ms === null || ms < constants/* Limits */.xu.minPollIntervalMs) {
-        throw new InputError(`Input '${constants/* Inputs */.G0.PollInterval}' is ${quote(value)}: expected a duration of at least ` +
-            `${(0,duration/* formatDuration */.a)(constants/* Limits */.xu.minPollIntervalMs)}, such as 5s, 30s or 1m (a plain number is seconds).`);
-    }
-    return ms;
-}
-function parseTimeout(raw) {
-    const value = raw.trim() || '30m';
-    const ms = (0,duration/* parseDuration */.E)(value);
-    if (ms === null || ms <= 0 || ms > constants/* Limits */.xu.maxTimeoutMs) {
-        throw new InputError(`Input '${constants/* Inputs */.G0.Timeout}' is ${quote(value)}: expected a duration above 0 and at most 6h, ` +
-            `such as 30m, 90s or 2h (a plain number is seconds).`);
-    }
-    return ms;
-}
-const FAIL_ON = ['failed', 'warnings', 'never'];
-/** One of `choices`, in any case; an empty value is `fallback` (the inputs' one choice parser). */
-function parseChoice(name, raw, fallback, choices) {
-    const value = raw.trim().toLowerCase() || fallback;
-    if (choices.includes(value))
-        return value;
-    throw new InputError(`Input '${name}' is ${quote(raw.trim())}: expected one of ${choices.join(', ')}.`);
-}
-function parseMinSeverity(raw) {
-    const value = raw.trim() || '1';
-    if (/^[1-5]$/.test(value))
-        return Number(value);
-    throw new InputError(`Input '${constants/* Inputs */.G0.MinSeverity}' is ${quote(value)}: expected a whole number from 1 (minor) to 5 (critical).`);
-}
-function parseSummaryMode(raw) {
-    const value = raw.trim().toLowerCase();
-    if (value === 'true')
-        return 'always';
-    if (value === 'false')
-        return 'never';
-    return parseChoice(constants/* Inputs */.G0.Summary, raw, 'always', ['always', 'on-failure', 'never']);
-}
-/** Same spellings as `core.getBooleanInput` (YAML 1.2 core schema), with our own error message. */
-function parseBoolean(name, raw, fallback) {
-    const value = raw.trim();
-    if (value === '')
-        return fallback;
-    if (['true', 'True', 'TRUE'].includes(value))
-        return true;
-    if (['false', 'False', 'FALSE'].includes(value))
-        return false;
-    throw new InputError(`Input '${name}' is ${quote(value)}: expected true or false.`);
-}
-function parseReportPath(raw, env) {
-    const value = raw.trim();
-    if (value.includes('\u0000')) {
-        throw new InputError(`Input '${constants/* Inputs */.G0.ReportPath}' is ${quote(value)}: expected a file path.`);
-    }
-    if (value)
-        return external_node_path_.resolve(value);
-    const dir = env.RUNNER_TEMP?.trim() || external_node_os_namespaceObject.tmpdir();
-    return external_node_path_.resolve(dir, 'testerarmy-report.json');
-}
-
-;// CONCATENATED MODULE: ./src/lifecycle.ts
-// The step's lifetime against the runner: its cancel signals, the abort they trigger, and the hard
-// exit that makes sure the process is gone, step failed, before the runner kills it.
-
-
 /**
- * The runner cancels a step with SIGINT, then SIGTERM 7.5 s later, then kills the process tree
- * 2.5 s after that; some runner versions send SIGHUP instead.
+ * The description as the agent should read it: without HTML comments (pull-request templates fill
+ * descriptions with them, and GitHub does not show them), with `\n` line ends, and within `max`
+ * units. When too long, its head and its tail are kept (authors often end with instructions for
+ * the agent), joined by a line saying how much was left out. Empty: undefined (the field is left out).
  */
-const CANCEL_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'];
-/**
- * Listens for the runner's cancellation for the whole run, so a second signal cannot kill the
- * process halfway through writing the report.
- */
-function watchCancellation(signals) {
-    const cancel = new AbortController();
-    let hardExit;
-    const onSignal = (signal) => {
-        if (cancel.signal.aborted)
-            return;
-        warning(`Received ${signal}: the workflow is being cancelled; stopping the wait.`);
-        cancel.abort();
-        // The runner kills the process a few seconds after its first signal: make sure we are gone
-        // first, with the step marked failed, even if something still hangs.
-        hardExit = setTimeout(() => {
-            setFailed('TesterArmy: the workflow was cancelled; the report could not be written in time.');
-            process.exit(1);
-        }, constants/* Limits */.xu.cancelExitMs);
-        hardExit.unref();
+function prDescription(body, max = PrTextLimits.descriptionMaxChars) {
+    const text = wellFormed((body ?? '')
+        // An unclosed comment hides everything after it on GitHub, so it is removed to the end.
+        .replace(/<!--[\s\S]*?(?:-->|$)/g, '')
+        .replace(/\r\n?/g, '\n')
+        // Removed comments leave runs of blank lines behind.
+        .replace(/\n[ \t]*(?:\n[ \t]*){2,}/g, '\n\n')).trim();
+    if (text === '')
+        return undefined;
+    if (text.length <= max)
+        return text;
+    return keepHeadAndTail(text, max);
+}
+/** The marker between head and tail; its length depends on the number, so it is built first. */
+const gapLine = (omitted) => `\n\n[… ${omitted.toLocaleString('en-US')} characters of the description left out …]\n\n`;
+function keepHeadAndTail(text, max) {
+    // The marker's own length depends on how much is left out; the text's length bounds it.
+    const room = Math.max(0, max - gapLine(text.length).length);
+    const reach = Math.min(PrTextLimits.lineEndReach, Math.floor(room / 4));
+    let headEnd = Math.ceil(room / 2);
+    let tailStart = text.length - (room - headEnd);
+    // Cut at a line end when one is near: the head ends before a newline, the tail starts after one.
+    const newlineBefore = text.lastIndexOf('\n', headEnd);
+    if (newlineBefore > 0 && headEnd - newlineBefore <= reach)
+        headEnd = newlineBefore;
+    const newlineAfter = text.indexOf('\n', tailStart);
+    if (newlineAfter !== -1 && newlineAfter + 1 - tailStart <= reach)
+        tailStart = newlineAfter + 1;
+    const head = headOf(text, headEnd).trimEnd();
+    const tail = tailOf(text, tailStart).trimStart();
+    const omitted = text.length - head.length - tail.length;
+    return `${head}${gapLine(omitted)}${tail}`;
+}
+/** A branch name as sent: left out when empty or longer than the API takes. */
+function prBranch(name) {
+    const text = (name ?? '').trim();
+    if (text === '' || text.length > PrTextLimits.branchMaxChars)
+        return undefined;
+    return wellFormed(text);
+}
+
+;// CONCATENATED MODULE: ./src/agent-body.ts
+// The exploration agent's start request body (`DynamicPrRunRequest`): exactly the fields the
+// API's schema allows for the platform, every text within its limits, empty optional fields left out.
+
+/** `descriptionMax` is lowered to 2,000 for the one retry after the API found the body too large. */
+function agentBody(options, pr, descriptionMax = PrTextLimits.descriptionMaxChars) {
+    const description = prDescription(pr.body, descriptionMax);
+    const baseBranch = prBranch(pr.baseBranch);
+    const headBranch = prBranch(pr.headBranch);
+    const pullRequest = {
+        number: pr.number,
+        title: prTitle(pr.title, pr.number),
+        ...(description !== undefined ? { description } : {}),
+        ...(baseBranch !== undefined ? { baseBranch } : {}),
+        ...(headBranch !== undefined ? { headBranch } : {}),
+        commitSha: pr.headSha
     };
-    for (const signal of CANCEL_SIGNALS)
-        signals.on(signal, onSignal);
+    if (options.platform === 'web') {
+        return { targetUrl: options.targetUrl ?? '', pullRequest };
+    }
     return {
-        signal: cancel.signal,
-        dispose: () => {
-            clearTimeout(hardExit);
-            for (const signal of CANCEL_SIGNALS)
-                signals.off(signal, onSignal);
-        }
+        platform: options.platform,
+        pullRequest,
+        ...(options.appId ? { mobile: { appId: options.appId } } : {}),
+        ...(options.simulatorRegion ? { simulatorRegion: options.simulatorRegion } : {})
     };
 }
 
@@ -33451,6 +33247,1150 @@ function decide(response, state, context) {
     // 5xx, odd 3xx/4xx from a proxy: transient until the timeout says otherwise.
     const hint = status === 504 ? 'the API gateway timed out' : 'the API had an error';
     return fault(`${hint} (${message})`);
+}
+
+;// CONCATENATED MODULE: ./src/start-runs.ts
+
+
+/** The start request's body, with only what was given (bodies per the API description). */
+function startBody(request, context) {
+    const body = {};
+    const put = (key, value) => {
+        if (value !== undefined && value !== null && value !== '')
+            body[key] = value;
+    };
+    put('platform', request.platform);
+    put('deviceModel', request.deviceModel);
+    put('projectEnvironmentId', request.environmentId);
+    if (request.kind === 'test') {
+        put('mode', request.mode);
+        put('appId', request.appId);
+        return body;
+    }
+    put('targetUrl', request.targetUrl);
+    put('environment', request.environment);
+    if (request.appId)
+        body.mobile = { appId: request.appId };
+    put('commitSha', context.sha);
+    put('prNumber', context.prNumber);
+    return body;
+}
+/**
+ * May this answer be followed by the same request? Only when the request cannot have started a
+ * run: it never reached the server (refused, DNS), or the API said so (429, 503). A timeout, a
+ * reset after sending, or any other 5xx may hide a run that did start: a second request could
+ * start a second one, so the action stops and says so.
+ */
+function canRetryStart(answer) {
+    if (answer.kind === 'network-error')
+        return !answer.mayHaveArrived;
+    if (answer.kind === 'http-error')
+        return answer.status === 429 || answer.status === 503;
+    return false;
+}
+async function startRuns(options) {
+    const { api, request, clock, deadline, signal } = options;
+    const body = startBody(request, options.context);
+    const what = `${request.kind === 'test' ? 'test' : 'group'} ${request.id}`;
+    for (let failures = 1;; failures++) {
+        const answer = await api.startRuns(request.kind, request.id, body, {
+            signal,
+            timeoutMs: Math.max(1, Math.min(constants/* Limits */.xu.requestTimeoutMs, deadline - clock.now()))
+        });
+        if (answer.kind === 'started' && answer.runIds.length === 0) {
+            return {
+                kind: 'failed',
+                message: `the ${what} started no runs: it may have no runnable tests`
+            };
+        }
+        if (answer.kind === 'started' || answer.kind === 'aborted')
+            return answer;
+        const message = answer.message;
+        if (answer.kind === 'http-error' && [400, 401, 403, 404].includes(answer.status)) {
+            const hint = answer.status === 404
+                ? `check the ${request.kind} ID and that the API key belongs to its team`
+                : answer.status === 400
+                    ? 'check the inputs passed to the start request'
+                    : 'check the api-key input or the TESTERARMY_API_KEY secret';
+            return {
+                kind: 'failed',
+                message: `the TesterArmy API refused to start a run of ${what} (${message}); ${hint}`
+            };
+        }
+        if (!canRetryStart(answer)) {
+            return {
+                kind: 'failed',
+                message: `starting a run of ${what} failed (${message}); not retried, because the request may have ` +
+                    `reached TesterArmy and a second one could start a second run. Check the TesterArmy dashboard.`
+            };
+        }
+        const wait = retryDelayMs(answer.kind === 'http-error' ? answer.retryAfterMs : null, failures, options.pollIntervalMs, options.random ?? Math.random);
+        if (clock.now() + wait >= deadline) {
+            return {
+                kind: 'failed',
+                message: `could not start a run of ${what} before the timeout (last error: ${message})`
+            };
+        }
+        options.onRetry?.(message, wait);
+        await clock.sleep(wait, signal);
+        if (signal?.aborted)
+            return { kind: 'aborted' };
+    }
+}
+/**
+ * A run the API cancelled as the group started (a duplicate, the quota) is never polled: it is
+ * reported as cancelled, with that reason.
+ */
+function cancelledAtStart(id) {
+    return {
+        id,
+        status: 'cancelled',
+        run: null,
+        body: null,
+        lastStatus: 'cancelled',
+        error: 'TesterArmy cancelled this run as the group started (for example a duplicate or the quota)',
+        cancelledByUser: false
+    };
+}
+
+;// CONCATENATED MODULE: ./src/agent-start.ts
+// Starting the exploration agent: the body for the pull request, one shorter retry when the API
+// finds the description too large, and no repeat of a request that may have started a run.
+
+
+
+
+
+/** A 413, or a 400 whose message names the description: a refused request that started nothing. */
+const tooLarge = (status, message) => status === 413 || (status === 400 && /description/i.test(message));
+async function startAgent(options) {
+    const { api, request, clock, deadline, signal } = options;
+    const what = `the exploration agent for pull request #${options.pr.number}`;
+    let descriptionMax = PrTextLimits.descriptionMaxChars;
+    for (let failures = 1;; failures++) {
+        const body = agentBody({
+            platform: request.platform,
+            targetUrl: options.targetUrl,
+            appId: request.appId,
+            simulatorRegion: request.simulatorRegion
+        }, options.pr, descriptionMax);
+        const answer = await api.startAgent(request.projectId, body, {
+            signal,
+            timeoutMs: Math.max(1, Math.min(constants/* Limits */.xu.requestTimeoutMs, deadline - clock.now()))
+        });
+        if (answer.kind === 'aborted')
+            return answer;
+        if (answer.kind === 'started') {
+            const [runId] = answer.runIds;
+            if (runId)
+                return { kind: 'started', runId, answer: answer.answer };
+            return { kind: 'failed', message: `the API started ${what} but named no run` };
+        }
+        const message = answer.message;
+        if (answer.kind === 'http-error') {
+            if (tooLarge(answer.status, message) &&
+                descriptionMax > PrTextLimits.descriptionRetryMaxChars) {
+                descriptionMax = PrTextLimits.descriptionRetryMaxChars;
+                options.onRetry?.(`${message}: the request was too large; trying once more with the description cut to ${PrTextLimits.descriptionRetryMaxChars.toLocaleString('en-US')} characters`, 0);
+                continue;
+            }
+            if ([400, 401, 403, 404, 413].includes(answer.status)) {
+                const hint = answer.status === 404
+                    ? 'check project-id and that the API key belongs to the team that owns the project'
+                    : answer.status === 400 || answer.status === 413
+                        ? 'check the inputs passed to the start request (target-url, platform, app-id)'
+                        : 'check the api-key input or the TESTERARMY_API_KEY secret';
+                return {
+                    kind: 'failed',
+                    message: `the TesterArmy API refused to start ${what} (${message}); ${hint}`
+                };
+            }
+        }
+        if (!canRetryStart(answer)) {
+            return {
+                kind: 'failed',
+                message: `starting ${what} failed (${message}); not retried, because the request may have reached TesterArmy ` +
+                    `and a second one could start a second run. Check the TesterArmy dashboard.`
+            };
+        }
+        const wait = answer.kind === 'http-error' && answer.retryAfterMs !== null
+            ? Math.max(answer.retryAfterMs, options.pollIntervalMs)
+            : backoffMs(failures, options.pollIntervalMs, options.random ?? Math.random);
+        if (clock.now() + wait >= deadline) {
+            return {
+                kind: 'failed',
+                message: `could not start ${what} before the timeout (last error: ${message})`
+            };
+        }
+        options.onRetry?.(message, wait);
+        await clock.sleep(wait, signal);
+        if (signal?.aborted)
+            return { kind: 'aborted' };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/escape.ts
+// The one place where text from the API becomes safe to show. Everything the API returns was
+// written by an AI agent about arbitrary web pages: it may hold HTML, Markdown, workflow commands,
+// or links to anywhere. Each output context has one function here, and nothing else escapes.
+/** Characters that change how text displays without being seen: bidi overrides (Trojan Source). */
+const INVISIBLE_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/g;
+// C0 and C1 controls except tab and line feed.
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+/** Well-formed UTF-16 (lone surrogates become U+FFFD), no control characters, `\n` line ends. */
+function clean(text) {
+    return text
+        .toWellFormed()
+        .replace(/\r\n?/g, '\n')
+        .replace(CONTROL_CHARS, '')
+        .replace(INVISIBLE_CONTROLS, '');
+}
+/** Shortens to `max` characters (code points), marking the cut so nobody mistakes it for the whole. */
+function truncate(text, max) {
+    if (text.length <= max)
+        return text;
+    const chars = Array.from(text);
+    return chars.length <= max ? text : `${chars.slice(0, Math.max(0, max - 1)).join('')}…`;
+}
+// Every ASCII character that CommonMark, GFM or GitHub's extensions ($ math, : emoji, @ mentions)
+// could act on. A backslash before ASCII punctuation always means the character itself. The HTML
+// specials (& < > " ') are not here: they become entities, and an entity must not be backslashed.
+const MARKDOWN_SPECIALS = /[\\`*_{}[\]()#+\-.!|~=:@$]/g;
+const HTML_SPECIALS = /[&<>"']/g;
+const HTML_ENTITIES = {
+    '&': '&amp;',
+    '<': '&lt;',
+    '>': '&gt;',
+    '"': '&quot;',
+    "'": '&#39;'
+};
+/** Where a long unbroken string (a token, a URL) may wrap, so it cannot stretch a table off screen. */
+const LONG_RUN = /\S{40,}/g;
+const BREAK_MARK = '\ue000';
+/**
+ * Text inside Markdown (a paragraph or a table cell): every special character escaped, `<`/`>`/`&`
+ * as entities so no tag or entity can form, line breaks as `<br>` so a table row stays one row.
+ * `@` is followed by a zero-width space: GFM turns `name@host.tld` into a `mailto:` link even when
+ * escaped, and GitHub notifies `@name` in a comment; the space breaks both and shows as nothing.
+ */
+function markdown(text, max = 2_000) {
+    // Leading spaces would turn a line into an indented code block, showing the escapes literally.
+    return truncate(clean(text)
+        .replaceAll(BREAK_MARK, '')
+        .replace(/^[ \t]+/gm, ''), max)
+        .replace(LONG_RUN, run => run.replace(/(.{30})/gu, `$1${BREAK_MARK}`))
+        .replace(MARKDOWN_SPECIALS, '\\$&')
+        .replace(HTML_SPECIALS, c => HTML_ENTITIES[c])
+        .replace(/\n/g, '<br>')
+        .replaceAll('\\@', '\\@&#8203;')
+        .replaceAll(BREAK_MARK, '<wbr>');
+}
+/**
+ * Text inside HTML (a `<summary>`, an attribute): Markdown is not parsed there, so entities only.
+ * Line breaks become spaces: a blank line would end the HTML block and let Markdown back in.
+ */
+function html(text, max = 2_000) {
+    return truncate(clean(text), max)
+        .replace(/\s+/g, ' ')
+        .replace(HTML_SPECIALS, c => HTML_ENTITIES[c]);
+}
+/**
+ * A code-like value (an error code) as `<code>`: Markdown code spans would show escapes literally
+ * and end at a backtick. `|` is an entity too, since GFM splits table rows on it even inside HTML.
+ */
+function code(text, max = 200) {
+    return `<code>${html(text, max).replaceAll('|', '&#124;')}</code>`;
+}
+/**
+ * The URL, normalised, if it is an absolute http(s) URL; null for anything else (`javascript:`,
+ * `data:`, relative paths), which is then shown as text, never as a link or image.
+ */
+function httpUrl(text) {
+    const trimmed = clean(text).trim();
+    if (!/^https?:\/\//i.test(trimmed))
+        return null;
+    try {
+        const url = new URL(trimmed);
+        if (url.protocol !== 'http:' && url.protocol !== 'https:')
+            return null;
+        // The WHATWG serialisation percent-encodes spaces, quotes and angle brackets; encode what is
+        // left that could end a Markdown link destination or an HTML attribute, or split a table cell
+        // (GFM splits rows on `|` before it reads links).
+        return url.href.replace(/[()'"<>|\s]/g, c => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+    }
+    catch {
+        return null;
+    }
+}
+/**
+ * One line for the job log. The runner reads any line starting with `::` as a command, so text from
+ * the API must never start a line: line breaks become spaces and the caller puts its own words first.
+ */
+function logText(text, max = 500) {
+    return truncate(clean(text).replace(/\s+/g, ' ').trim(), max);
+}
+
+;// CONCATENATED MODULE: ./src/pull-request.ts
+// Which pull request the exploration agent should test, from whatever event started the workflow:
+// the payload when it carries one, else GitHub's REST API through an injected client.
+class GitHubLookupError extends Error {
+    name = 'GitHubLookupError';
+}
+const isObject = (value) => typeof value === 'object' && value !== null;
+const pull_request_text = (value) => (typeof value === 'string' ? value : '');
+const positive = (value) => typeof value === 'number' && Number.isInteger(value) && value > 0 ? value : 0;
+function factsOf(pull) {
+    const head = isObject(pull.head) ? pull.head : {};
+    const base = isObject(pull.base) ? pull.base : {};
+    return {
+        number: positive(pull.number),
+        title: pull_request_text(pull.title),
+        body: pull_request_text(pull.body),
+        baseBranch: pull_request_text(base.ref),
+        headBranch: pull_request_text(head.ref),
+        headSha: pull_request_text(head.sha)
+    };
+}
+const pull_request_short = (sha) => sha.slice(0, 12);
+async function findPullRequest(options) {
+    try {
+        const found = await lookup(options);
+        // The agent's request needs the head commit; a pull request without one cannot be tested.
+        if (found.kind === 'found' && !found.pr.headSha) {
+            return {
+                kind: 'failed',
+                message: `GitHub gave no head commit for pull request #${found.pr.number}, so the agent cannot be told what to test.`
+            };
+        }
+        return found;
+    }
+    catch (error) {
+        if (error instanceof GitHubLookupError)
+            return { kind: 'failed', message: error.message };
+        throw error;
+    }
+}
+async function lookup(options) {
+    const { eventName, payload, owner, repo } = options;
+    const where = `${owner}/${repo}`;
+    const needApi = (why) => {
+        if (options.api)
+            return options.api;
+        throw new GitHubLookupError(`github-token is empty, but finding the pull request ${why} needs GitHub's API: ` +
+            `pass github-token (the default, \${{ github.token }}, works with permissions: pull-requests: read).`);
+    };
+    const byNumber = async (number, source) => {
+        const pull = await needApi(`#${number}`).getPull(number);
+        if (!pull) {
+            return {
+                kind: 'failed',
+                message: `pull request #${number} was not found in ${where} (GitHub answered 404); check ${source}.`
+            };
+        }
+        return {
+            kind: 'found',
+            pr: factsOf(pull),
+            source: `GitHub, pull request #${number}`,
+            notices: []
+        };
+    };
+    // A deployment that did not succeed has nothing to test, whichever pull request it belongs to.
+    let deploymentUrl;
+    let deploymentSha = '';
+    if (eventName === 'deployment_status') {
+        const status = isObject(payload.deployment_status) ? payload.deployment_status : {};
+        const state = pull_request_text(status.state);
+        if (state !== 'success') {
+            return {
+                kind: 'skipped',
+                reason: `the deployment's state is "${state || 'unknown'}", not "success": there is no deployment to test yet.`
+            };
+        }
+        deploymentUrl = pull_request_text(status.environment_url) || pull_request_text(status.target_url) || undefined;
+        const deployment = isObject(payload.deployment) ? payload.deployment : {};
+        deploymentSha = pull_request_text(deployment.sha);
+    }
+    const withDeployment = (found) => found.kind === 'found' && deploymentUrl ? { ...found, deploymentUrl } : found;
+    if (options.prNumber > 0) {
+        return withDeployment(await byNumber(options.prNumber, 'the pr-number input'));
+    }
+    switch (eventName) {
+        case 'pull_request':
+        case 'pull_request_target': {
+            const pull = isObject(payload.pull_request) ? payload.pull_request : null;
+            if (pull && positive(pull.number)) {
+                return { kind: 'found', pr: factsOf(pull), source: `the ${eventName} event`, notices: [] };
+            }
+            break;
+        }
+        case 'issue_comment': {
+            const issue = isObject(payload.issue) ? payload.issue : null;
+            if (!issue || !isObject(issue.pull_request)) {
+                return {
+                    kind: 'skipped',
+                    reason: 'the comment is on an issue, not on a pull request.'
+                };
+            }
+            return byNumber(positive(issue.number), 'the comment event');
+        }
+        case 'deployment_status': {
+            if (!deploymentSha)
+                break;
+            const pulls = await needApi(`of deployment ${pull_request_short(deploymentSha)}`).pullsForCommit(deploymentSha);
+            const open = pulls
+                .filter(p => p.state === 'open' && p.head?.sha === deploymentSha)
+                .sort((a, b) => pull_request_text(b.updated_at).localeCompare(pull_request_text(a.updated_at)));
+            const [first] = open;
+            if (!first) {
+                return {
+                    kind: 'skipped',
+                    reason: `no open pull request in ${where} has the deployed commit ${pull_request_short(deploymentSha)} as its head (a deployment of a branch without a pull request, or a commit the pull request has moved past).`
+                };
+            }
+            const notices = open.length > 1
+                ? [
+                    `${open.length} open pull requests have the deployed commit ${pull_request_short(deploymentSha)} as their head ` +
+                        `(${open.map(p => `#${p.number}`).join(', ')}); testing #${first.number}, the most recently updated. ` +
+                        `Set pr-number to choose.`
+                ]
+                : [];
+            return withDeployment({
+                kind: 'found',
+                pr: { ...factsOf(first), headSha: deploymentSha },
+                source: `GitHub, the open pull request whose head is the deployed commit ${pull_request_short(deploymentSha)}`,
+                notices
+            });
+        }
+        case 'workflow_run': {
+            const run = isObject(payload.workflow_run) ? payload.workflow_run : {};
+            const headSha = pull_request_text(run.head_sha);
+            const listed = Array.isArray(run.pull_requests) ? run.pull_requests.filter(isObject) : [];
+            const number = positive(listed[0]?.number);
+            if (number) {
+                const found = await byNumber(number, 'the workflow_run event');
+                // The commit the triggering workflow built, even if the pull request has moved on since.
+                return found.kind === 'found' && headSha
+                    ? { ...found, pr: { ...found.pr, headSha } }
+                    : found;
+            }
+            // GitHub leaves pull_requests empty for pull requests from forks: look them up by head.
+            const headRepo = isObject(run.head_repository) ? run.head_repository : {};
+            const headOwner = isObject(headRepo.owner) ? pull_request_text(headRepo.owner.login) : '';
+            const branch = pull_request_text(run.head_branch);
+            if (!headOwner || !branch || !headSha)
+                break;
+            const pulls = await needApi(`of ${headOwner}:${branch}`).openPullsByHead(`${headOwner}:${branch}`);
+            const match = pulls.find(p => p.head?.sha === headSha);
+            if (!match) {
+                return {
+                    kind: 'skipped',
+                    reason: `the workflow run of ${headOwner}:${branch} (${pull_request_short(headSha)}) belongs to no open pull request in ${where} whose head is that commit.`
+                };
+            }
+            return {
+                kind: 'found',
+                pr: { ...factsOf(match), headSha },
+                source: `GitHub, the open pull request from ${headOwner}:${branch}`,
+                notices: []
+            };
+        }
+    }
+    return {
+        kind: 'skipped',
+        reason: `the ${eventName || 'unknown'} event carries no pull request; set pr-number to test one (for example from a workflow_dispatch input).`
+    };
+}
+
+;// CONCATENATED MODULE: ./src/github-pulls.ts
+// Finds pull requests on GitHub's REST API through Octokit, loaded only when a lookup is needed
+// (the same lazily loaded chunk as the comment), so a plain run-id wait starts as fast as before.
+
+const GitHubCallLimits = {
+    /** Each call's own limit: GitHub answers in well under a second; a stall must not eat the step. */
+    callTimeoutMs: 10_000,
+    /** Tries per call for a 5xx, a rate limit or a network fault: GitHub's hiccups pass in seconds. */
+    attempts: 3,
+    /** The first backoff; doubled each time. */
+    backoffMs: 1_000,
+    /** A rate limit asking for a longer wait than this ends the lookup instead. */
+    maxWaitMs: 20_000
+};
+const defaultSleep = (ms, signal) => new Promise(resolve => {
+    if (signal?.aborted)
+        return resolve();
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener('abort', () => {
+        clearTimeout(timer);
+        resolve();
+    }, { once: true });
+});
+/** How long a retryable answer asks to wait, or null when it is not worth repeating. */
+function github_pulls_retryDelayMs(error, attempt, now) {
+    const status = error.status;
+    const headers = error.response?.headers ?? {};
+    // GitHub answers 403 for an exhausted (or secondary) rate limit, and says when to come back.
+    const limited = status === 429 ||
+        (status === 403 &&
+            (headers['x-ratelimit-remaining'] === '0' || headers['retry-after'] !== undefined));
+    if (limited) {
+        const after = Number(headers['retry-after']);
+        if (Number.isFinite(after) && after >= 0)
+            return after * 1000;
+        const reset = Number(headers['x-ratelimit-reset']);
+        if (Number.isFinite(reset) && reset > 0)
+            return Math.max(0, reset * 1000 - now);
+        return GitHubCallLimits.backoffMs * 2 ** attempt;
+    }
+    // No status: a network fault or the call's own timeout. A read is safe to repeat.
+    if (status === undefined || status >= 500)
+        return GitHubCallLimits.backoffMs * 2 ** attempt;
+    return null;
+}
+async function createPullsClient(options) {
+    const { getOctokit } = await __nccwpck_require__.e(/* import() */ 785).then(__nccwpck_require__.bind(__nccwpck_require__, 2785));
+    const octokit = getOctokit(options.token, { baseUrl: options.apiUrl });
+    const sleep = options.sleep ?? defaultSleep;
+    const callTimeoutMs = options.callTimeoutMs ?? GitHubCallLimits.callTimeoutMs;
+    const where = { owner: options.owner, repo: options.repo };
+    const call = async (route, params) => {
+        for (let attempt = 0;; attempt++) {
+            if (options.signal?.aborted)
+                throw new GitHubLookupError("the lookup was stopped: the step's timeout was reached, or the workflow was cancelled");
+            const timeout = AbortSignal.timeout(callTimeoutMs);
+            const signal = options.signal ? AbortSignal.any([timeout, options.signal]) : timeout;
+            const started = Date.now();
+            try {
+                const response = await octokit.request(route, { ...where, ...params, request: { signal } });
+                options.onRequest?.(`GitHub ${route} -> ${response.status} in ${Date.now() - started} ms`);
+                return response.data;
+            }
+            catch (raw) {
+                const error = raw;
+                options.onRequest?.(`GitHub ${route} -> ${error.status ?? 'no answer'} in ${Date.now() - started} ms`);
+                if (error.status === 404)
+                    return null;
+                const delay = github_pulls_retryDelayMs(error, attempt, Date.now());
+                // Octokit reports a network fault or an aborted call as a 500 of its own.
+                const what = timeout.aborted
+                    ? `no answer within ${callTimeoutMs / 1000} s`
+                    : error.status === undefined
+                        ? (error.message ?? 'no answer')
+                        : `HTTP ${error.status}: ${error.message ?? ''}`.trim();
+                if (delay === null ||
+                    attempt + 1 >= GitHubCallLimits.attempts ||
+                    delay > GitHubCallLimits.maxWaitMs) {
+                    const hint = error.status === 401 || error.status === 403
+                        ? ' The token needs permissions: pull-requests: read (and contents: read).'
+                        : '';
+                    throw new GitHubLookupError(`GitHub's API failed (${route}: ${what}).${hint}`);
+                }
+                await sleep(delay, options.signal);
+            }
+        }
+    };
+    return {
+        getPull: number => call('GET /repos/{owner}/{repo}/pulls/{pull_number}', {
+            pull_number: number
+        }),
+        pullsForCommit: async (sha) => (await call('GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls', {
+            commit_sha: sha,
+            per_page: 100
+        })) ?? [],
+        openPullsByHead: async (head) => (await call('GET /repos/{owner}/{repo}/pulls', {
+            head,
+            state: 'open',
+            per_page: 100
+        })) ?? []
+    };
+}
+
+;// CONCATENATED MODULE: ./src/github-reporting.ts
+// What TesterArmy says about its own reporting to GitHub (`metadata.github` of a start answer):
+// read defensively, and turned into one log line and one notice or warning a user can act on.
+
+/** Reads `metadata.github` from a start answer; null when absent or not an object. */
+function parseGitHubReporting(answer) {
+    const metadata = answer?.metadata;
+    const github = metadata?.github;
+    if (typeof github !== 'object' || github === null || Array.isArray(github))
+        return null;
+    const raw = github;
+    const out = {};
+    for (const key of ['configured', 'checkRunCreated', 'commentTargetResolved']) {
+        if (typeof raw[key] === 'boolean')
+            out[key] = raw[key];
+    }
+    // Kept short: it is shown as received, and a status is a word, not a story.
+    if (typeof raw.status === 'string' && raw.status.trim())
+        out.status = raw.status.slice(0, 100);
+    return out;
+}
+/** TesterArmy comments on the pull request itself: `comment: auto` then leaves it alone. */
+const testerArmyComments = (reporting) => reporting?.commentTargetResolved === true;
+const yesNo = (value) => value === undefined ? 'not said' : value ? 'yes' : 'no';
+/** `agent`: the exploration agent is among the runs (its planner needs the changed files). */
+function describeGitHubReporting(reporting, agent) {
+    const status = reporting.status === undefined ? '' : logText(reporting.status, 100);
+    const facts = `connected ${yesNo(reporting.configured)}, check run ${yesNo(reporting.checkRunCreated)}, ` +
+        `comments on the pull request ${yesNo(reporting.commentTargetResolved)}` +
+        (status ? `, status ${status}` : '');
+    const line = `TesterArmy's own GitHub reporting: ${facts}`;
+    const note = (annotation) => ({
+        line,
+        facts,
+        annotation
+    });
+    switch (reporting.status) {
+        case undefined:
+            return note(null);
+        case 'not_configured':
+            return note({
+                level: agent ? 'warning' : 'notice',
+                message: 'TesterArmy has no GitHub connection for this project (not_configured): it opens no check and writes no comment' +
+                    (agent
+                        ? ', and the exploration agent plans from the title and description alone, without the changed files'
+                        : '') +
+                    ". Connect the GitHub App in TesterArmy's project settings, under integrations."
+            });
+        case 'check_create_failed':
+            return note({
+                level: 'warning',
+                message: 'TesterArmy could not create its own check run on this commit (check_create_failed); this step still reports and gates the result. ' +
+                    "Check that TesterArmy's GitHub App is installed on this repository with permission to write checks."
+            });
+        case 'pr_not_found':
+            return note({
+                level: 'warning',
+                message: 'TesterArmy could not find this pull request in the repository connected to the project (pr_not_found), so it will not comment on it. ' +
+                    "Check that the project is connected to this repository (not a fork or another repository) in TesterArmy's integrations."
+            });
+        default:
+            return note({
+                level: 'notice',
+                message: `TesterArmy reports its GitHub status as "${status}", which this action does not know yet; the verdict is not affected.`
+            });
+    }
+}
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: ./src/app-build.ts
+var app_build = __nccwpck_require__(469);
+;// CONCATENATED MODULE: ./src/inputs.ts
+// Turns the workflow's inputs into one typed, validated Settings object, before any request.
+
+
+
+
+
+
+/** A bad input. The message names the input, quotes the value and says what is accepted. */
+class InputError extends Error {
+    name = 'InputError';
+}
+/** All the bad inputs at once, so a user fixes them in one go rather than one per run. */
+class InputErrors extends Error {
+    errors;
+    name = 'InputErrors';
+    constructor(errors) {
+        super(errors.map(e => e.message).join('\n'));
+        this.errors = errors;
+    }
+}
+/** Quotes a user's value in an error message, shortened so a pasted blob stays one readable line. */
+function quote(value) {
+    const oneLine = value.replace(/[\r\n]+/g, '⏎');
+    return JSON.stringify(oneLine.length > 80 ? `${oneLine.slice(0, 77)}...` : oneLine);
+}
+function parseSettings(source) {
+    const errors = [];
+    const attempt = (parse, fallback) => {
+        try {
+            return parse();
+        }
+        catch (error) {
+            if (error instanceof InputError) {
+                errors.push(error);
+                return fallback;
+            }
+            throw error;
+        }
+    };
+    // The secrets first: they must be masked before any other message could echo them.
+    const apiKey = attempt(() => parseApiKey(source), '');
+    const githubToken = source.read(constants/* Inputs */.G0.GithubToken).trim();
+    if (githubToken)
+        source.onSecret(githubToken);
+    const comment = attempt(() => parseComment(source.read(constants/* Inputs */.G0.Comment)), 'false');
+    // One check of project-id for the agent and the upload, which both need it.
+    const projectId = attempt(() => parseProjectId(source), '');
+    const { runIds, start, agent } = attempt(() => parseTarget(source, projectId), {
+        runIds: [],
+        start: null,
+        agent: null
+    });
+    const upload = attempt(() => parseUpload(source, projectId), null);
+    const settings = {
+        apiKey,
+        upload,
+        runIds,
+        start,
+        agent,
+        comment: comment !== 'false',
+        commentAuto: comment === 'auto',
+        githubToken,
+        apiUrl: attempt(() => parseApiUrl(source.read(constants/* Inputs */.G0.ApiUrl)), constants/* DEFAULT_API_URL */.rK),
+        pollIntervalMs: attempt(() => parsePollInterval(source.read(constants/* Inputs */.G0.PollInterval)), 5_000),
+        timeoutMs: attempt(() => parseTimeout(source.read(constants/* Inputs */.G0.Timeout)), 30 * 60_000),
+        failOn: attempt(() => parseChoice(constants/* Inputs */.G0.FailOn, source.read(constants/* Inputs */.G0.FailOn), 'failed', FAIL_ON), 'failed'),
+        minSeverity: attempt(() => parseMinSeverity(source.read(constants/* Inputs */.G0.MinSeverity)), 1),
+        summary: attempt(() => parseSummaryMode(source.read(constants/* Inputs */.G0.Summary)), 'always'),
+        annotations: attempt(() => parseBoolean(constants/* Inputs */.G0.Annotations, source.read(constants/* Inputs */.G0.Annotations), true), true),
+        reportPath: attempt(() => parseReportPath(source.read(constants/* Inputs */.G0.ReportPath), source.env), ''),
+        cancelOnAbort: attempt(() => parseBoolean(constants/* Inputs */.G0.CancelOnAbort, source.read(constants/* Inputs */.G0.CancelOnAbort), true), true)
+    };
+    if (errors.length > 0)
+        throw new InputErrors(errors);
+    return settings;
+}
+function parseApiKey(source) {
+    const key = source.read(constants/* Inputs */.G0.ApiKey).trim() || (source.env[constants/* API_KEY_ENV */.rg] ?? '').trim();
+    if (key)
+        source.onSecret(key);
+    const fork = source.event?.forkRepository;
+    if (!key && fork) {
+        throw new InputError(`Input '${constants/* Inputs */.G0.ApiKey}' is empty because this pull request comes from a fork (${fork}): GitHub gives no secrets ` +
+            `to pull_request workflows of forks. Test forks from a workflow_run or deployment_status workflow (see the README), ` +
+            `or skip the step for them with if: github.event.pull_request.head.repo.full_name == github.repository.`);
+    }
+    if (!key) {
+        throw new InputError(`Input '${constants/* Inputs */.G0.ApiKey}' is empty and ${constants/* API_KEY_ENV */.rg} is not set: pass your TesterArmy API key, ` +
+            `for example api-key: \${{ secrets.TESTERARMY_API_KEY }}.`);
+    }
+    // Never quote the key itself. A control character or space would corrupt the Authorization
+    // header, which is the usual sign of a secret pasted with its line break.
+    if (!/^[\u0021-\u007e]+$/.test(key)) {
+        throw new InputError(`Input '${constants/* Inputs */.G0.ApiKey}' contains spaces, line breaks or non-ASCII characters (value not shown): ` +
+            `an API key is one line of printable ASCII; check the secret for a pasted line break.`);
+    }
+    return key;
+}
+const TEST_INPUTS = [
+    constants/* Inputs */.G0.Mode,
+    constants/* Inputs */.G0.Platform,
+    constants/* Inputs */.G0.DeviceModel,
+    constants/* Inputs */.G0.AppId,
+    constants/* Inputs */.G0.EnvironmentId
+];
+const GROUP_INPUTS = [
+    constants/* Inputs */.G0.Platform,
+    constants/* Inputs */.G0.DeviceModel,
+    constants/* Inputs */.G0.AppId,
+    constants/* Inputs */.G0.EnvironmentId,
+    constants/* Inputs */.G0.TargetUrl,
+    constants/* Inputs */.G0.Environment
+];
+/** What `DynamicPrRunRequest` takes (device model, mode and environments it does not). */
+const AGENT_INPUTS = [
+    constants/* Inputs */.G0.ProjectId,
+    constants/* Inputs */.G0.Platform,
+    constants/* Inputs */.G0.AppId,
+    constants/* Inputs */.G0.TargetUrl,
+    constants/* Inputs */.G0.PrNumber,
+    constants/* Inputs */.G0.SimulatorRegion
+];
+const START_INPUTS = [...new Set([...TEST_INPUTS, ...GROUP_INPUTS, ...AGENT_INPUTS])];
+/** A TesterArmy project's short ID: letters, digits, `-` and `_` (it goes into a URL path). */
+const SHORT_ID = /^[A-Za-z0-9_-]{1,64}$/;
+/**
+ * `project-id`, checked once for the two things that need it (the exploration agent starts in the
+ * project, app-path uploads to it): a UUID (lower-cased, like every ID) or a short ID; '' when empty
+ * and nothing needs it. Given while nothing needs it is refused with the other start inputs.
+ */
+function parseProjectId(source) {
+    const projectId = source.read(constants/* Inputs */.G0.ProjectId).trim();
+    const neededBy = [
+        ...(agentWanted(source) ? [constants/* Inputs */.G0.ExplorationAgent] : []),
+        ...(source.read(constants/* Inputs */.G0.AppPath).trim() ? [constants/* Inputs */.G0.AppPath] : [])
+    ];
+    if (!projectId) {
+        if (neededBy.length === 0)
+            return '';
+        throw new InputError(`Input '${constants/* Inputs */.G0.ProjectId}' is required with ${neededBy.join(' and ')}: the TesterArmy project ` +
+            `${neededBy.includes(constants/* Inputs */.G0.AppPath) ? 'the build is uploaded to' : 'to test'} (its UUID or short ID, from the project's settings).`);
+    }
+    if ((0,run_response/* isUuid */.O1)(projectId))
+        return projectId.toLowerCase();
+    if (SHORT_ID.test(projectId))
+        return projectId;
+    throw new InputError(`Input '${constants/* Inputs */.G0.ProjectId}' is ${quote(projectId)}, which is not a project ID: expected a project UUID or short ID ` +
+        `(up to 64 letters, digits, - and _).`);
+}
+/** `exploration-agent: true`; a value that is not a boolean is reported by parseTarget, once. */
+function agentWanted(source) {
+    try {
+        return parseBoolean(constants/* Inputs */.G0.ExplorationAgent, source.read(constants/* Inputs */.G0.ExplorationAgent), false);
+    }
+    catch {
+        return false;
+    }
+}
+/**
+ * `app-path` with how long the build is kept; null without `app-path`. The project is `project-id`,
+ * checked by parseProjectId ('' when it was refused there).
+ */
+function parseUpload(source, projectId) {
+    const path = source.read(constants/* Inputs */.G0.AppPath).trim();
+    if (!path)
+        return null;
+    if (source.read(constants/* Inputs */.G0.RunId).trim()) {
+        throw new InputError(`Inputs '${constants/* Inputs */.G0.AppPath}' and '${constants/* Inputs */.G0.RunId}' are both set: an uploaded build is used by the runs this action starts ` +
+            `(${constants/* Inputs */.G0.TestId}, ${constants/* Inputs */.G0.GroupId}, ${constants/* Inputs */.G0.ExplorationAgent}); runs given by ${constants/* Inputs */.G0.RunId} already exist.`);
+    }
+    const appId = source.read(constants/* Inputs */.G0.AppId).trim();
+    if (appId) {
+        throw new InputError(`Inputs '${constants/* Inputs */.G0.AppPath}' and '${constants/* Inputs */.G0.AppId}' are both set: the runs use the build uploaded from ${constants/* Inputs */.G0.AppPath}; ` +
+            `give ${constants/* Inputs */.G0.AppId} ${quote(appId)} alone to test an app uploaded earlier.`);
+    }
+    const removeAfter = (0,app_build/* parseRemoveAfter */.QS)(source.read(constants/* Inputs */.G0.AppRemoveAfter) || '24h');
+    if ('message' in removeAfter)
+        throw new InputError(removeAfter.message);
+    const platform = source.read(constants/* Inputs */.G0.Platform).trim().toLowerCase();
+    if (platform && platform !== 'ios' && platform !== 'android') {
+        throw new InputError(`Input '${constants/* Inputs */.G0.Platform}' is ${quote(platform)}, but '${constants/* Inputs */.G0.AppPath}' uploads a mobile build: expected ios, android, or empty to take the app's.`);
+    }
+    return { path, projectId, removeAfterS: removeAfter.seconds, platform };
+}
+/**
+ * Which runs to wait for: exactly one of run-id, test-id and group-id, or the exploration agent
+ * (alone or with test-id or group-id), or app-path alone (upload only), with the inputs each start
+ * request takes.
+ */
+function parseTarget(source, projectId) {
+    const agentOn = parseBoolean(constants/* Inputs */.G0.ExplorationAgent, source.read(constants/* Inputs */.G0.ExplorationAgent), false);
+    const uploading = source.read(constants/* Inputs */.G0.AppPath).trim() !== '';
+    const given = [constants/* Inputs */.G0.RunId, constants/* Inputs */.G0.TestId, constants/* Inputs */.G0.GroupId].filter(name => source.read(name).trim() !== '');
+    // `app-path` alone uploads the build and starts nothing; `platform` then only checks the build.
+    if (given.length === 0 && !agentOn && uploading) {
+        // project-id is where the build goes; app-id is refused by parseUpload, once.
+        const stray = START_INPUTS.find(n => n !== constants/* Inputs */.G0.Platform &&
+            n !== constants/* Inputs */.G0.ProjectId &&
+            n !== constants/* Inputs */.G0.AppId &&
+            source.read(n).trim() !== '');
+        if (stray) {
+            throw new InputError(`Input '${stray}' is ${quote(source.read(stray).trim())}, but it applies only when the action starts a run ` +
+                `(${constants/* Inputs */.G0.TestId}, ${constants/* Inputs */.G0.GroupId} or ${constants/* Inputs */.G0.ExplorationAgent}); ${constants/* Inputs */.G0.AppPath} alone only uploads the build.`);
+        }
+        return { runIds: [], start: null, agent: null };
+    }
+    if (given.length === 0 && !agentOn) {
+        throw new InputError(`One of '${constants/* Inputs */.G0.RunId}', '${constants/* Inputs */.G0.TestId}', '${constants/* Inputs */.G0.GroupId}' or '${constants/* Inputs */.G0.ExplorationAgent}: true' is required: ` +
+            `the run(s) to wait for, the test or group to start a run of, or the pull request to test ` +
+            `(or '${constants/* Inputs */.G0.AppPath}' alone, to upload a build).`);
+    }
+    if (given.length > 1) {
+        throw new InputError(`Inputs ${given.map(n => `'${n}'`).join(' and ')} are both set: give exactly one of '${constants/* Inputs */.G0.RunId}' ` +
+            `(wait for runs started elsewhere), '${constants/* Inputs */.G0.TestId}' or '${constants/* Inputs */.G0.GroupId}' (start a run and wait for it).`);
+    }
+    const kind = given[0];
+    if (agentOn && kind === constants/* Inputs */.G0.RunId) {
+        throw new InputError(`Inputs '${constants/* Inputs */.G0.ExplorationAgent}' and '${constants/* Inputs */.G0.RunId}' are both set: the exploration agent starts a run, ` +
+            `while ${constants/* Inputs */.G0.RunId} waits for runs started elsewhere; give one of them.`);
+    }
+    if (kind === constants/* Inputs */.G0.RunId && uploading)
+        return { runIds: [], start: null, agent: null }; // reported by parseUpload, once
+    const takes = new Set([
+        ...(kind === constants/* Inputs */.G0.TestId ? TEST_INPUTS : kind === constants/* Inputs */.G0.GroupId ? GROUP_INPUTS : []),
+        ...(agentOn ? AGENT_INPUTS : []),
+        // The project the build is uploaded to.
+        ...(uploading ? [constants/* Inputs */.G0.ProjectId] : [])
+    ]);
+    const runName = kind === constants/* Inputs */.G0.TestId ? 'test run' : 'group run';
+    for (const name of START_INPUTS) {
+        const value = source.read(name).trim();
+        if (!value || takes.has(name))
+            continue;
+        const takers = [
+            ...(TEST_INPUTS.includes(name) ? [constants/* Inputs */.G0.TestId] : []),
+            ...(GROUP_INPUTS.includes(name) ? [constants/* Inputs */.G0.GroupId] : []),
+            ...(AGENT_INPUTS.includes(name) ? [constants/* Inputs */.G0.ExplorationAgent] : []),
+            ...(name === constants/* Inputs */.G0.ProjectId ? [constants/* Inputs */.G0.AppPath] : [])
+        ]
+            .join(', ')
+            .replace(/, ([^,]*)$/, ' and $1');
+        const why = kind === constants/* Inputs */.G0.RunId
+            ? `it applies only when the action starts a run (${constants/* Inputs */.G0.TestId}, ${constants/* Inputs */.G0.GroupId} or ${constants/* Inputs */.G0.ExplorationAgent}); with ${constants/* Inputs */.G0.RunId} the run already exists`
+            : !agentOn
+                ? `a ${runName} does not take it; it applies to ${takers} only`
+                : kind
+                    ? `neither the ${runName} nor the exploration agent takes it; it applies to ${takers} only`
+                    : `the exploration agent does not take it; it applies to ${takers} only`;
+        throw new InputError(`Input '${name}' is ${quote(value)}, but ${why}.`);
+    }
+    if (kind === constants/* Inputs */.G0.RunId) {
+        return { runIds: parseRunIds(source.read(constants/* Inputs */.G0.RunId)), start: null, agent: null };
+    }
+    const option = (name, check) => {
+        const value = source.read(name).trim();
+        return value ? check(value) : undefined;
+    };
+    const choice = (name, choices) => (value) => parseChoice(name, value, '', choices);
+    const shared = {
+        platform: option(constants/* Inputs */.G0.Platform, choice(constants/* Inputs */.G0.Platform, ['web', 'ios', 'android'])),
+        deviceModel: option(constants/* Inputs */.G0.DeviceModel, choice(constants/* Inputs */.G0.DeviceModel, ['iphone', 'ipad'])),
+        appId: option(constants/* Inputs */.G0.AppId, value => uuid(constants/* Inputs */.G0.AppId, value, 'a mobile app ID')),
+        environmentId: option(constants/* Inputs */.G0.EnvironmentId, value => uuid(constants/* Inputs */.G0.EnvironmentId, value, 'a project environment ID'))
+    };
+    const targetUrl = option(constants/* Inputs */.G0.TargetUrl, parseTargetUrl);
+    const agent = agentOn
+        ? parseAgent(source, { ...shared, projectId, uploading }, targetUrl, kind !== undefined)
+        : null;
+    if (kind === constants/* Inputs */.G0.TestId) {
+        return {
+            runIds: [],
+            agent,
+            start: {
+                kind: 'test',
+                id: uuid(constants/* Inputs */.G0.TestId, source.read(constants/* Inputs */.G0.TestId), 'a test ID'),
+                mode: option(constants/* Inputs */.G0.Mode, choice(constants/* Inputs */.G0.Mode, ['fast', 'deep'])),
+                ...shared
+            }
+        };
+    }
+    if (kind === constants/* Inputs */.G0.GroupId) {
+        return {
+            runIds: [],
+            agent,
+            start: {
+                kind: 'group',
+                id: uuid(constants/* Inputs */.G0.GroupId, source.read(constants/* Inputs */.G0.GroupId), 'a test group ID'),
+                ...shared,
+                targetUrl,
+                environment: option(constants/* Inputs */.G0.Environment, choice(constants/* Inputs */.G0.Environment, ['production', 'staging', 'preview', 'custom']))
+            }
+        };
+    }
+    return { runIds: [], start: null, agent };
+}
+/**
+ * The agent's inputs, refused here when `DynamicPrRunRequest` would refuse them. With app-path the
+ * agent tests the uploaded build: its platform is the input's, or '' to take the app's once known.
+ */
+function parseAgent(source, shared, targetUrl, withOtherRuns) {
+    const { projectId, uploading } = shared;
+    const prRaw = source.read(constants/* Inputs */.G0.PrNumber).trim().replace(/^#/, '');
+    if (prRaw && !/^[1-9]\d{0,9}$/.test(prRaw)) {
+        throw new InputError(`Input '${constants/* Inputs */.G0.PrNumber}' is ${quote(source.read(constants/* Inputs */.G0.PrNumber).trim())}: expected a pull request number such as 42.`);
+    }
+    // app-path uploads a mobile build (parseUpload refuses platform: web), so no web default then.
+    const platform = (shared.platform ?? (uploading ? '' : 'web'));
+    const region = source.read(constants/* Inputs */.G0.SimulatorRegion).trim().toLowerCase();
+    if (platform === 'web' && uploading) {
+        // refused by parseUpload, once
+    }
+    else if (platform === 'web') {
+        if (region) {
+            throw new InputError(`Input '${constants/* Inputs */.G0.SimulatorRegion}' is ${quote(region)}, but the platform is web: a simulator region applies to ios and android only.`);
+        }
+        if (shared.appId && !withOtherRuns) {
+            throw new InputError(`Input '${constants/* Inputs */.G0.AppId}' is ${quote(shared.appId)}, but the platform is web: the exploration agent tests a web app at ${constants/* Inputs */.G0.TargetUrl}; set ${constants/* Inputs */.G0.Platform}: ios or android to test an app.`);
+        }
+        // On deployment_status the deployment's own URL is the default, read from the event later.
+        if (!targetUrl && source.event?.name !== 'deployment_status') {
+            throw new InputError(`Input '${constants/* Inputs */.G0.TargetUrl}' is required with ${constants/* Inputs */.G0.ExplorationAgent} on the web: the URL of the deployment ` +
+                `to test, such as a preview of the pull request (on deployment_status events it defaults to the deployment's URL).`);
+        }
+    }
+    else {
+        if (targetUrl && uploading) {
+            throw new InputError(`Input '${constants/* Inputs */.G0.TargetUrl}' is ${quote(targetUrl)}, but ${constants/* Inputs */.G0.AppPath} uploads a mobile build: the exploration ` +
+                `agent tests that app, not a URL; leave ${constants/* Inputs */.G0.TargetUrl} empty.`);
+        }
+        if (targetUrl) {
+            throw new InputError(`Input '${constants/* Inputs */.G0.TargetUrl}' is ${quote(targetUrl)}, but the platform is ${platform}: the exploration agent tests ` +
+                `the app given by ${constants/* Inputs */.G0.AppId} there, not a URL; leave ${constants/* Inputs */.G0.TargetUrl} empty or set ${constants/* Inputs */.G0.Platform}: web.`);
+        }
+        if (region && !SIMULATOR_REGIONS.includes(region)) {
+            throw new InputError(`Input '${constants/* Inputs */.G0.SimulatorRegion}' is ${quote(region)}: expected one of ${SIMULATOR_REGIONS.join(', ')}.`);
+        }
+    }
+    return {
+        projectId,
+        platform,
+        ...(targetUrl ? { targetUrl } : {}),
+        ...(platform !== 'web' && shared.appId ? { appId: shared.appId } : {}),
+        ...(region ? { simulatorRegion: region } : {}),
+        prNumber: prRaw ? Number(prRaw) : 0
+    };
+}
+const SIMULATOR_REGIONS = ['eu-north1', 'us-west1'];
+function uuid(name, raw, what) {
+    const value = raw.trim();
+    if ((0,run_response/* isUuid */.O1)(value))
+        return value.toLowerCase();
+    throw new InputError(`Input '${name}' is ${quote(value)}, which is not ${what}: expected a UUID such as 3fa85f64-5717-4562-b3fc-2c963f66afa6.`);
+}
+function parseTargetUrl(value) {
+    let url = null;
+    try {
+        url = new URL(value);
+    }
+    catch {
+        // refused below
+    }
+    // Sent exactly as written: a preview URL's path or missing trailing slash can matter to its host.
+    if (url && (url.protocol === 'https:' || url.protocol === 'http:'))
+        return value;
+    throw new InputError(`Input '${constants/* Inputs */.G0.TargetUrl}' is ${quote(value)}: expected the http(s) URL of the deployment to test, such as https://preview-42.example.com.`);
+}
+function parseRunIds(raw) {
+    const tokens = raw.split(/[\s,]+/).filter(Boolean);
+    if (tokens.length === 0) {
+        throw new InputError(`Input '${constants/* Inputs */.G0.RunId}' is required: one or more TesterArmy run IDs (UUIDs), separated by ` +
+            `commas, spaces or newlines.`);
+    }
+    const bad = tokens.filter(t => !(0,run_response/* isUuid */.O1)(t));
+    if (bad.length > 0) {
+        const shown = bad.slice(0, 3).map(quote).join(', ') + (bad.length > 3 ? ` and ${bad.length - 3} more` : '');
+        throw new InputError(`Input '${constants/* Inputs */.G0.RunId}' has ${shown}, which ${bad.length === 1 ? 'is not a run ID' : 'are not run IDs'}: ` +
+            `expected UUIDs such as 3fa85f64-5717-4562-b3fc-2c963f66afa6, separated by commas, spaces or newlines.`);
+    }
+    return [...new Set(tokens.map(t => t.toLowerCase()))];
+}
+function parseApiUrl(raw) {
+    const value = raw.trim() || constants/* DEFAULT_API_URL */.rK;
+    const accepted = `an https URL such as ${constants/* DEFAULT_API_URL */.rK} (http only to 127.0.0.1, ::1 or localhost)`;
+    let url;
+    try {
+        url = new URL(value);
+    }
+    catch {
+        throw new InputError(`Input '${constants/* Inputs */.G0.ApiUrl}' is ${quote(value)}, which is not a URL: expected ${accepted}.`);
+    }
+    const secure = url.protocol === 'https:';
+    const localHttp = url.protocol === 'http:' && (0,app_build/* isLoopbackHost */.cW)(url.hostname);
+    if (!secure && !localHttp) {
+        throw new InputError(`Input '${constants/* Inputs */.G0.ApiUrl}' is ${quote(value)}: the API key must not travel unencrypted; expected ${accepted}.`);
+    }
+    if (url.username || url.password || url.search || url.hash) {
+        throw new InputError(`Input '${constants/* Inputs */.G0.ApiUrl}' is ${quote(value)}: credentials, a query or a fragment cannot be part of the API root; expected ${accepted}.`);
+    }
+    return url.href.replace(/\/+$/, '');
+}
+function parsePollInterval(raw) {
+    const value = raw.trim() || '5s';
+    const ms = (0,duration/* parseDuration */.E)(value);
+    if (ms === null || ms < constants/* Limits */.xu.minPollIntervalMs) {
+        throw new InputError(`Input '${constants/* Inputs */.G0.PollInterval}' is ${quote(value)}: expected a duration of at least ` +
+            `${(0,duration/* formatDuration */.a)(constants/* Limits */.xu.minPollIntervalMs)}, such as 5s, 30s or 1m (a plain number is seconds).`);
+    }
+    return ms;
+}
+function parseTimeout(raw) {
+    const value = raw.trim() || '30m';
+    const ms = (0,duration/* parseDuration */.E)(value);
+    if (ms === null || ms <= 0 || ms > constants/* Limits */.xu.maxTimeoutMs) {
+        throw new InputError(`Input '${constants/* Inputs */.G0.Timeout}' is ${quote(value)}: expected a duration above 0 and at most 6h, ` +
+            `such as 30m, 90s or 2h (a plain number is seconds).`);
+    }
+    return ms;
+}
+const FAIL_ON = ['failed', 'warnings', 'never'];
+/** One of `choices`, in any case; an empty value is `fallback` (the inputs' one choice parser). */
+function parseChoice(name, raw, fallback, choices) {
+    const value = raw.trim().toLowerCase() || fallback;
+    if (choices.includes(value))
+        return value;
+    throw new InputError(`Input '${name}' is ${quote(raw.trim())}: expected one of ${choices.join(', ')}.`);
+}
+function parseMinSeverity(raw) {
+    const value = raw.trim() || '1';
+    if (/^[1-5]$/.test(value))
+        return Number(value);
+    throw new InputError(`Input '${constants/* Inputs */.G0.MinSeverity}' is ${quote(value)}: expected a whole number from 1 (minor) to 5 (critical).`);
+}
+function parseSummaryMode(raw) {
+    const value = raw.trim().toLowerCase();
+    if (value === 'true')
+        return 'always';
+    if (value === 'false')
+        return 'never';
+    return parseChoice(constants/* Inputs */.G0.Summary, raw, 'always', ['always', 'on-failure', 'never']);
+}
+/** `comment`: a boolean, or `auto` (comment unless TesterArmy comments itself). */
+function parseComment(raw) {
+    if (raw.trim().toLowerCase() === 'auto')
+        return 'auto';
+    try {
+        return parseBoolean(constants/* Inputs */.G0.Comment, raw, false) ? 'true' : 'false';
+    }
+    catch {
+        throw new InputError(`Input '${constants/* Inputs */.G0.Comment}' is ${quote(raw.trim())}: expected true, false or auto.`);
+    }
+}
+/** Same spellings as `core.getBooleanInput` (YAML 1.2 core schema), with our own error message. */
+function parseBoolean(name, raw, fallback) {
+    const value = raw.trim();
+    if (value === '')
+        return fallback;
+    if (['true', 'True', 'TRUE'].includes(value))
+        return true;
+    if (['false', 'False', 'FALSE'].includes(value))
+        return false;
+    throw new InputError(`Input '${name}' is ${quote(value)}: expected true or false.`);
+}
+function parseReportPath(raw, env) {
+    const value = raw.trim();
+    if (value.includes('\u0000')) {
+        throw new InputError(`Input '${constants/* Inputs */.G0.ReportPath}' is ${quote(value)}: expected a file path.`);
+    }
+    if (value)
+        return external_node_path_.resolve(value);
+    const dir = env.RUNNER_TEMP?.trim() || external_node_os_namespaceObject.tmpdir();
+    return external_node_path_.resolve(dir, 'testerarmy-report.json');
+}
+
+;// CONCATENATED MODULE: ./src/lifecycle.ts
+// The step's lifetime against the runner: its cancel signals, the abort they trigger, and the hard
+// exit that makes sure the process is gone, step failed, before the runner kills it.
+
+
+/**
+ * The runner cancels a step with SIGINT, then SIGTERM 7.5 s later, then kills the process tree
+ * 2.5 s after that; some runner versions send SIGHUP instead.
+ */
+const CANCEL_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+/**
+ * Listens for the runner's cancellation for the whole run, so a second signal cannot kill the
+ * process halfway through writing the report.
+ */
+function watchCancellation(signals) {
+    const cancel = new AbortController();
+    let hardExit;
+    const onSignal = (signal) => {
+        if (cancel.signal.aborted)
+            return;
+        warning(`Received ${signal}: the workflow is being cancelled; stopping the wait.`);
+        cancel.abort();
+        // The runner kills the process a few seconds after its first signal: make sure we are gone
+        // first, with the step marked failed, even if something still hangs.
+        hardExit = setTimeout(() => {
+            setFailed('TesterArmy: the workflow was cancelled; the report could not be written in time.');
+            process.exit(1);
+        }, constants/* Limits */.xu.cancelExitMs);
+        hardExit.unref();
+    };
+    for (const signal of CANCEL_SIGNALS)
+        signals.on(signal, onSignal);
+    return {
+        signal: cancel.signal,
+        dispose: () => {
+            clearTimeout(hardExit);
+            for (const signal of CANCEL_SIGNALS)
+                signals.off(signal, onSignal);
+        }
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/poller.ts
@@ -33573,116 +34513,14 @@ async function pollRuns(options) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/escape.ts
-// The one place where text from the API becomes safe to show. Everything the API returns was
-// written by an AI agent about arbitrary web pages: it may hold HTML, Markdown, workflow commands,
-// or links to anywhere. Each output context has one function here, and nothing else escapes.
-/** Characters that change how text displays without being seen: bidi overrides (Trojan Source). */
-const INVISIBLE_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/g;
-// C0 and C1 controls except tab and line feed.
-// eslint-disable-next-line no-control-regex
-const CONTROL_CHARS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
-/** Well-formed UTF-16 (lone surrogates become U+FFFD), no control characters, `\n` line ends. */
-function clean(text) {
-    return text
-        .toWellFormed()
-        .replace(/\r\n?/g, '\n')
-        .replace(CONTROL_CHARS, '')
-        .replace(INVISIBLE_CONTROLS, '');
-}
-/** Shortens to `max` characters (code points), marking the cut so nobody mistakes it for the whole. */
-function truncate(text, max) {
-    if (text.length <= max)
-        return text;
-    const chars = Array.from(text);
-    return chars.length <= max ? text : `${chars.slice(0, Math.max(0, max - 1)).join('')}…`;
-}
-// Every ASCII character that CommonMark, GFM or GitHub's extensions ($ math, : emoji, @ mentions)
-// could act on. A backslash before ASCII punctuation always means the character itself. The HTML
-// specials (& < > " ') are not here: they become entities, and an entity must not be backslashed.
-const MARKDOWN_SPECIALS = /[\\`*_{}[\]()#+\-.!|~=:@$]/g;
-const HTML_SPECIALS = /[&<>"']/g;
-const HTML_ENTITIES = {
-    '&': '&amp;',
-    '<': '&lt;',
-    '>': '&gt;',
-    '"': '&quot;',
-    "'": '&#39;'
-};
-/** Where a long unbroken string (a token, a URL) may wrap, so it cannot stretch a table off screen. */
-const LONG_RUN = /\S{40,}/g;
-const BREAK_MARK = '\ue000';
-/**
- * Text inside Markdown (a paragraph or a table cell): every special character escaped, `<`/`>`/`&`
- * as entities so no tag or entity can form, line breaks as `<br>` so a table row stays one row.
- * `@` is followed by a zero-width space: GFM turns `name@host.tld` into a `mailto:` link even when
- * escaped, and GitHub notifies `@name` in a comment; the space breaks both and shows as nothing.
- */
-function markdown(text, max = 2_000) {
-    // Leading spaces would turn a line into an indented code block, showing the escapes literally.
-    return truncate(clean(text)
-        .replaceAll(BREAK_MARK, '')
-        .replace(/^[ \t]+/gm, ''), max)
-        .replace(LONG_RUN, run => run.replace(/(.{30})/gu, `$1${BREAK_MARK}`))
-        .replace(MARKDOWN_SPECIALS, '\\$&')
-        .replace(HTML_SPECIALS, c => HTML_ENTITIES[c])
-        .replace(/\n/g, '<br>')
-        .replaceAll('\\@', '\\@&#8203;')
-        .replaceAll(BREAK_MARK, '<wbr>');
-}
-/**
- * Text inside HTML (a `<summary>`, an attribute): Markdown is not parsed there, so entities only.
- * Line breaks become spaces: a blank line would end the HTML block and let Markdown back in.
- */
-function html(text, max = 2_000) {
-    return truncate(clean(text), max)
-        .replace(/\s+/g, ' ')
-        .replace(HTML_SPECIALS, c => HTML_ENTITIES[c]);
-}
-/**
- * A code-like value (an error code) as `<code>`: Markdown code spans would show escapes literally
- * and end at a backtick. `|` is an entity too, since GFM splits table rows on it even inside HTML.
- */
-function code(text, max = 200) {
-    return `<code>${html(text, max).replaceAll('|', '&#124;')}</code>`;
-}
-/**
- * The URL, normalised, if it is an absolute http(s) URL; null for anything else (`javascript:`,
- * `data:`, relative paths), which is then shown as text, never as a link or image.
- */
-function httpUrl(text) {
-    const trimmed = clean(text).trim();
-    if (!/^https?:\/\//i.test(trimmed))
-        return null;
-    try {
-        const url = new URL(trimmed);
-        if (url.protocol !== 'http:' && url.protocol !== 'https:')
-            return null;
-        // The WHATWG serialisation percent-encodes spaces, quotes and angle brackets; encode what is
-        // left that could end a Markdown link destination or an HTML attribute, or split a table cell
-        // (GFM splits rows on `|` before it reads links).
-        return url.href.replace(/[()'"<>|\s]/g, c => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
-    }
-    catch {
-        return null;
-    }
-}
-/**
- * One line for the job log. The runner reads any line starting with `::` as a command, so text from
- * the API must never start a line: line breaks become spaces and the caller puts its own words first.
- */
-function logText(text, max = 500) {
-    return truncate(clean(text).replace(/\s+/g, ' ').trim(), max);
-}
-
 ;// CONCATENATED MODULE: ./src/progress.ts
 // The progress lines of the step's log while it starts runs and waits for them: what a user reads
 // live, worded once. API text is cut and cleaned through escape.ts before it reaches the log.
 
 
 
-/** The start's retries, one line each. */
-const startRetryLine = (message, delayMs) => info(`Start request: ${logText(message, 300)}; trying again in ${(0,duration/* formatDuration */.a)(delayMs)}.`);
+/** The start's retries, one line each (a retry at once: the agent's shorter second try). */
+const startRetryLine = (message, delayMs) => info(`Start request: ${logText(message, 300)}; trying again${delayMs > 0 ? ` in ${(0,duration/* formatDuration */.a)(delayMs)}` : ''}.`);
 const startGroupTitle = (request) => `Starting a TesterArmy run of ${request.kind} ${request.id}`;
 /** Which runs started, and which the API cancelled at once. */
 function logStarted(runIds, cancelledRunIds) {
@@ -33727,6 +34565,26 @@ function logUploaded(build) {
     const bundle = app.bundleId ? `, ${logText(app.bundleId, 200)}` : '';
     info(`Uploaded ${logText(build.uploadName, 200)}: app ${app.id} (${logText(app.platform, 20)}${version}${bundle})` +
         `${build.recovered ? ', found in the project after the confirm answer was lost' : ''}.`);
+}
+/** The answer to a group's batch cancel, as a line. */
+function logBatchCancelAnswer(batchId, answer) {
+    if (answer.kind === 'cancelled') {
+        info(`Batch ${batchId}: cancelled (${answer.covered.length} run(s) cancelled or already finished).`);
+    }
+    else {
+        info(`Batch ${batchId}: could not be cancelled as a whole (${answer.kind === 'aborted' ? 'aborted' : logText(answer.message, 200)}); cancelling its runs one by one.`);
+    }
+}
+/** `metadata.github` of a start answer: its line, and its notice or warning when it has one. */
+function logGitHubReporting(note) {
+    info(note.line);
+    if (!note.annotation)
+        return;
+    const options = { title: 'TesterArmy GitHub reporting' };
+    if (note.annotation.level === 'warning')
+        warning(note.annotation.message, options);
+    else
+        core_notice(note.annotation.message, options);
 }
 
 // EXTERNAL MODULE: external "node:fs/promises"
@@ -34028,7 +34886,10 @@ function outputsOf(report, reportPath) {
             .filter(Boolean)
             .join('\n'),
         [constants/* Outputs */.tY.ReportPath]: reportPath,
-        [constants/* Outputs */.tY.Runs]: JSON.stringify(runs.map(runSummary))
+        [constants/* Outputs */.tY.Runs]: JSON.stringify(runs.map(runSummary)),
+        [constants/* Outputs */.tY.BatchId]: report.started?.batchId ?? '',
+        [constants/* Outputs */.tY.PrNumber]: report.started?.prNumber ? String(report.started.prNumber) : '',
+        [constants/* Outputs */.tY.GithubReporting]: report.started?.githubReporting ?? ''
     };
 }
 /** One run in the `runs` output and the report file: the numbers a later step scripts against. */
@@ -34072,7 +34933,7 @@ var external_node_crypto_ = __nccwpck_require__(7598);
  * Percent-encoded, so no name can end the HTML comment.
  */
 function commentMarker(parts) {
-    const { start } = parts;
+    const { start, agent } = parts;
     let target = 'runs';
     if (start) {
         const { kind, id, ...options } = start;
@@ -34083,6 +34944,10 @@ function commentMarker(parts) {
             ? `:${(0,external_node_crypto_.createHash)('sha256').update(JSON.stringify(defined)).digest('hex').slice(0, 12)}`
             : '';
         target = `${kind}:${id}${digest}`;
+    }
+    if (agent) {
+        const run = `agent:${agent.projectId}:${agent.platform}`;
+        target = start ? `${target}+${run}` : run;
     }
     const encode = (text) => encodeURIComponent(text).replace(/-/g, '%2D');
     return `<!-- testerarmy-action ${encode(parts.workflow)} ${encode(parts.job)} ${encode(target)} -->`;
@@ -34361,6 +35226,10 @@ function facts(run) {
         ['Status', markdown(run.lastStatus ?? run.status)],
         ['Result', run.result || '–']
     ];
+    if (run.origin)
+        rows.push(['Started as', markdown(run.origin, 200)]);
+    if (run.githubReporting)
+        rows.push(['GitHub reporting', markdown(run.githubReporting, 300)]);
     if (r) {
         const platform = [r.platform, r.deviceModel].filter(Boolean).join(' · ');
         if (platform)
@@ -34560,6 +35429,7 @@ function codeSpan(text) {
 
 
 
+
 /**
  * The API key and GitHub token never leave this process: scrubbed from anything written, in case
  * some text echoed them (the client already scrubs API bodies; this is the last line).
@@ -34582,11 +35452,40 @@ async function publish(report, settings, context, postComment, appBuild = null) 
             else if (note.level === 'warning')
                 warning(message, { title });
             else
-                notice(message, { title });
+                core_notice(message, { title });
         }
     }
-    if (settings.comment)
+    if (settings.comment && settings.commentAuto && report.started?.testerArmyComments) {
+        info(`comment is auto, and TesterArmy comments on pull request #${context.prNumber ?? '?'} itself: no second comment from this step.`);
+    }
+    else if (settings.comment) {
         await commentOnPullRequest(report, settings, context, postComment);
+    }
+}
+/**
+ * The exploration agent found nothing to test (no pull request, a deployment that did not
+ * succeed): one notice, status `skipped`, a one-line summary, and the step passes.
+ */
+async function publishSkipped(reason, settings, context) {
+    core_notice(`Nothing to test: ${reason} Nothing was started.`, {
+        title: 'TesterArmy exploration agent'
+    });
+    const outputs = outputsOf(buildReport([], settings), '');
+    outputs[constants/* Outputs */.tY.Status] = 'skipped';
+    outputs[constants/* Outputs */.tY.Passed] = 'true';
+    for (const [name, value] of Object.entries(outputs))
+        setOutput(name, value);
+    if (summaryWanted(settings.summary, true) && context.summaryPath) {
+        try {
+            await summary
+                .addRaw(redact(`### ⏭️ TesterArmy: nothing to test\n\n${markdown(reason, 1_000)} Nothing was started.\n`, settings))
+                .write();
+        }
+        catch (error) {
+            warning(`Could not write the job summary: ${error.message}`);
+        }
+    }
+    info('TesterArmy verdict: skipped (no pull request to test); the step passes.');
 }
 /** The report file's path, or '' when it could not be written (a warning says why). */
 async function writeReportFile(report, settings) {
@@ -34644,17 +35543,18 @@ const COMMENT_TITLE = { title: 'TesterArmy comment' };
 /** One comment per workflow job on the pull request; never fails the step, says what happened. */
 async function commentOnPullRequest(report, settings, context, postComment) {
     if (!settings.githubToken) {
-        notice('comment is true, but github-token is empty (secrets are not given to pull requests from forks): no comment was written.', COMMENT_TITLE);
+        core_notice('comment is true, but github-token is empty (secrets are not given to pull requests from forks): no comment was written.', COMMENT_TITLE);
         return;
     }
     if (context.prNumber === null || !context.owner) {
-        notice('comment is true, but this workflow run is not for a pull request: no comment was written.', COMMENT_TITLE);
+        core_notice('comment is true, but this workflow run is not for a pull request: no comment was written.', COMMENT_TITLE);
         return;
     }
     const marker = commentMarker({
         workflow: context.workflow,
         job: context.job,
-        start: settings.start
+        start: settings.start,
+        agent: settings.agent
     });
     let result;
     try {
@@ -34676,7 +35576,7 @@ async function commentOnPullRequest(report, settings, context, postComment) {
         info(`${result.kind === 'created' ? 'Commented on' : 'Updated the comment on'} ${pr}: ${result.url}`);
     }
     else if (result.kind === 'forbidden') {
-        notice(`Could not comment on ${pr}: the token may not write there (${logText(redact(result.message, settings), 200)}). ` +
+        core_notice(`Could not comment on ${pr}: the token may not write there (${logText(redact(result.message, settings), 200)}). ` +
             `Pull requests from forks get a read-only token; otherwise give the job permissions: pull-requests: write.`, COMMENT_TITLE);
     }
     else if (result.kind === 'failed') {
@@ -34713,7 +35613,13 @@ function conclude(report, settings) {
         const name = several
             ? `run ${r.id}${r.featureName ? ` (${logText(r.featureName, 80)})` : ''}: `
             : '';
-        const detail = r.status === 'timed_out' && r.error ? ` (last error: ${logText(r.error, 200)})` : '';
+        // A user reading only the log must see why a run failed: its own error code and message.
+        const runError = r.run?.error;
+        const detail = r.status === 'timed_out' && r.error
+            ? ` (last error: ${logText(r.error, 200)})`
+            : r.status === 'failed' && runError
+                ? ` (${logText([runError.code, runError.message].filter(Boolean).join(': '), 300).replace(/\.$/, '')})`
+                : '';
         return `${name}${r.reasons.join('; ')}${detail}`;
     })
         .join('; ');
@@ -34735,110 +35641,6 @@ function conclude(report, settings) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/start-runs.ts
-
-
-/** The start request's body, with only what was given (bodies per the API description). */
-function startBody(request, context) {
-    const body = {};
-    const put = (key, value) => {
-        if (value !== undefined && value !== null && value !== '')
-            body[key] = value;
-    };
-    put('platform', request.platform);
-    put('deviceModel', request.deviceModel);
-    put('projectEnvironmentId', request.environmentId);
-    if (request.kind === 'test') {
-        put('mode', request.mode);
-        put('appId', request.appId);
-        return body;
-    }
-    put('targetUrl', request.targetUrl);
-    put('environment', request.environment);
-    if (request.appId)
-        body.mobile = { appId: request.appId };
-    put('commitSha', context.sha);
-    put('prNumber', context.prNumber);
-    return body;
-}
-/**
- * May this answer be followed by the same request? Only when the request cannot have started a
- * run: it never reached the server (refused, DNS), or the API said so (429, 503). A timeout, a
- * reset after sending, or any other 5xx may hide a run that did start: a second request could
- * start a second one, so the action stops and says so.
- */
-function canRetryStart(answer) {
-    if (answer.kind === 'network-error')
-        return !answer.mayHaveArrived;
-    if (answer.kind === 'http-error')
-        return answer.status === 429 || answer.status === 503;
-    return false;
-}
-async function startRuns(options) {
-    const { api, request, clock, deadline, signal } = options;
-    const body = startBody(request, options.context);
-    const what = `${request.kind === 'test' ? 'test' : 'group'} ${request.id}`;
-    for (let failures = 1;; failures++) {
-        const answer = await api.startRuns(request.kind, request.id, body, {
-            signal,
-            timeoutMs: Math.max(1, Math.min(constants/* Limits */.xu.requestTimeoutMs, deadline - clock.now()))
-        });
-        if (answer.kind === 'started' && answer.runIds.length === 0) {
-            return {
-                kind: 'failed',
-                message: `the ${what} started no runs: it may have no runnable tests`
-            };
-        }
-        if (answer.kind === 'started' || answer.kind === 'aborted')
-            return answer;
-        const message = answer.message;
-        if (answer.kind === 'http-error' && [400, 401, 403, 404].includes(answer.status)) {
-            const hint = answer.status === 404
-                ? `check the ${request.kind} ID and that the API key belongs to its team`
-                : answer.status === 400
-                    ? 'check the inputs passed to the start request'
-                    : 'check the api-key input or the TESTERARMY_API_KEY secret';
-            return {
-                kind: 'failed',
-                message: `the TesterArmy API refused to start a run of ${what} (${message}); ${hint}`
-            };
-        }
-        if (!canRetryStart(answer)) {
-            return {
-                kind: 'failed',
-                message: `starting a run of ${what} failed (${message}); not retried, because the request may have ` +
-                    `reached TesterArmy and a second one could start a second run. Check the TesterArmy dashboard.`
-            };
-        }
-        const wait = retryDelayMs(answer.kind === 'http-error' ? answer.retryAfterMs : null, failures, options.pollIntervalMs, options.random ?? Math.random);
-        if (clock.now() + wait >= deadline) {
-            return {
-                kind: 'failed',
-                message: `could not start a run of ${what} before the timeout (last error: ${message})`
-            };
-        }
-        options.onRetry?.(message, wait);
-        await clock.sleep(wait, signal);
-        if (signal?.aborted)
-            return { kind: 'aborted' };
-    }
-}
-/**
- * A run the API cancelled as the group started (a duplicate, the quota) is never polled: it is
- * reported as cancelled, with that reason.
- */
-function cancelledAtStart(id) {
-    return {
-        id,
-        status: 'cancelled',
-        run: null,
-        body: null,
-        lastStatus: 'cancelled',
-        error: 'TesterArmy cancelled this run as the group started (for example a duplicate or the quota)',
-        cancelledByUser: false
-    };
-}
-
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
 ;// CONCATENATED MODULE: ./src/workflow-context.ts
@@ -34848,27 +35650,38 @@ var external_node_fs_ = __nccwpck_require__(3024);
 
 /** The process's environment, as the runner set it. */
 const runnerEnv = () => process.env;
-const isObject = (value) => typeof value === 'object' && value !== null;
+const workflow_context_isObject = (value) => typeof value === 'object' && value !== null;
 function readWorkflowContext(env, readFile = path => (0,external_node_fs_.readFileSync)(path, 'utf8')) {
     let payload = {};
     if (env.GITHUB_EVENT_PATH) {
         try {
             const parsed = JSON.parse(readFile(env.GITHUB_EVENT_PATH));
-            if (isObject(parsed))
+            if (workflow_context_isObject(parsed))
                 payload = parsed;
         }
         catch {
             // No payload (a local run): the environment alone describes the run.
         }
     }
-    const pr = isObject(payload.pull_request) ? payload.pull_request : null;
+    const pr = workflow_context_isObject(payload.pull_request) ? payload.pull_request : null;
     // An issue comment on a pull request names the pull request through `issue.pull_request`.
-    const issue = isObject(payload.issue) && isObject(payload.issue.pull_request) ? payload.issue : null;
+    const issue = workflow_context_isObject(payload.issue) && workflow_context_isObject(payload.issue.pull_request) ? payload.issue : null;
     const number = pr?.number ?? issue?.number;
-    const head = isObject(pr?.head) ? pr.head : null;
+    const head = workflow_context_isObject(pr?.head) ? pr.head : null;
     const prNumber = typeof number === 'number' && Number.isInteger(number) && number > 0 ? number : null;
     const headSha = typeof head?.sha === 'string' ? head.sha : '';
     const [owner = '', repo = ''] = (env.GITHUB_REPOSITORY ?? '').split('/');
+    const eventName = env.GITHUB_EVENT_NAME ?? '';
+    const headRepo = workflow_context_isObject(head?.repo) ? head.repo : null;
+    const headName = typeof headRepo?.full_name === 'string' ? headRepo.full_name : '';
+    // Compared by name: `head.repo.fork` is also true for a branch of a repository that is itself a
+    // fork. A head repository that is gone (null) was a fork that has been deleted.
+    const fromFork = eventName === 'pull_request' &&
+        pr !== null &&
+        (headRepo === null
+            ? head !== null && 'repo' in head
+            : headName !== '' && headName.toLowerCase() !== (env.GITHUB_REPOSITORY ?? '').toLowerCase());
+    const forkRepository = fromFork ? headName || 'a deleted fork' : '';
     const server = env.GITHUB_SERVER_URL || 'https://github.com';
     const attempt = env.GITHUB_RUN_ATTEMPT && env.GITHUB_RUN_ATTEMPT !== '1'
         ? `/attempts/${env.GITHUB_RUN_ATTEMPT}`
@@ -34887,14 +35700,22 @@ function readWorkflowContext(env, readFile = path => (0,external_node_fs_.readFi
             ? `${server}/${owner}/${repo}/actions/runs/${env.GITHUB_RUN_ID}${attempt}`
             : '',
         apiUrl: env.GITHUB_API_URL || 'https://api.github.com',
-        summaryPath: env.GITHUB_STEP_SUMMARY ?? ''
+        summaryPath: env.GITHUB_STEP_SUMMARY ?? '',
+        eventName,
+        payload,
+        forkRepository
     };
 }
 
 ;// CONCATENATED MODULE: ./src/main.ts
-// The action's run(), as the story of a run: read the inputs, upload the build (app-path), start
-// the runs (test-id, group-id), wait for them, build the report, publish it everywhere a user
-// looks, and end the step.
+// The action's run(), as the story of a run: read the inputs, find the pull request (exploration
+// agent), upload the build (app-path), start the runs on it (agent, test-id, group-id), wait for
+// them, build the report, publish it everywhere a user looks, and end the step.
+
+
+
+
+
 
 
 
@@ -34919,7 +35740,8 @@ const defaults = {
     }),
     signals: process,
     comment: upsertComment,
-    env: runnerEnv()
+    env: runnerEnv(),
+    pulls: createPullsClient
 };
 /** Never throws: whatever goes wrong ends as one readable `::error::` line and a failed step. */
 async function run(overrides = {}) {
@@ -34933,9 +35755,18 @@ async function run(overrides = {}) {
     }
 }
 async function waitAndReport(deps) {
+    const context = readWorkflowContext(deps.env);
     let settings;
     try {
-        settings = parseSettings({ read: getInput, env: deps.env, onSecret: core_setSecret });
+        settings = parseSettings({
+            read: getInput,
+            env: deps.env,
+            onSecret: core_setSecret,
+            event: {
+                name: context.eventName,
+                ...(context.forkRepository ? { forkRepository: context.forkRepository } : {})
+            }
+        });
     }
     catch (error) {
         if (!(error instanceof InputErrors))
@@ -34960,13 +35791,70 @@ async function waitAndReport(deps) {
     const lifecycle = watchCancellation(deps.signals);
     const { signal } = lifecycle;
     try {
-        const context = readWorkflowContext(deps.env);
         const deadline = started + settings.timeoutMs;
+        const facts = {
+            batchId: '',
+            prNumber: null,
+            githubReporting: '',
+            testerArmyComments: false
+        };
+        /** What started each run, and what TesterArmy said about reporting it, for the summary. */
+        const origins = new Map();
         let ids = settings.runIds;
         let cancelledIds = [];
         let start = settings.start;
         let appBuild = null;
-        // 1. Upload the build made in the workflow (app-path), and start the runs on it.
+        /** With app-path: the uploaded app the runs start on, and the platform they use. */
+        let uploadedApp = null;
+        let reportContext = context;
+        const startOptions = {
+            api,
+            clock,
+            context: { sha: context.sha, prNumber: context.prNumber },
+            deadline,
+            pollIntervalMs: settings.pollIntervalMs,
+            signal
+        };
+        /** Nothing (more) to wait for: a lookup, the upload or a start failed, or the step was cancelled. */
+        const endEarly = async (outcome) => {
+            const fatal = outcome.message ??
+                'the workflow was cancelled while the run was being started; it may have started, so check the TesterArmy dashboard';
+            const report = buildReport([], settings, { fatal, cancelled: outcome.kind === 'aborted' });
+            report.started = facts;
+            await publish(report, settings, reportContext, deps.comment, appBuild);
+            conclude(report, settings);
+        };
+        // 1. The exploration agent's pull request, found first: with nothing to test, nothing is
+        //    uploaded either (a deployment_status event fires several times per deployment).
+        let agentTarget = null;
+        if (settings.agent) {
+            // GitHub's lookups end with the step's timeout, like everything else.
+            const lookupSignal = AbortSignal.any([
+                signal,
+                AbortSignal.timeout(Math.max(1, deadline - clock.now()))
+            ]);
+            const target = await findAgentTarget(settings, settings.agent, context, deps, lookupSignal);
+            if (target.kind === 'skipped') {
+                await publishSkipped(target.reason, settings, context);
+                return;
+            }
+            if (target.kind === 'failed') {
+                await endEarly(signal.aborted
+                    ? {
+                        kind: 'aborted',
+                        message: 'the workflow was cancelled while the pull request was being looked up'
+                    }
+                    : target);
+                return;
+            }
+            const { pr } = target;
+            agentTarget = target;
+            facts.prNumber = pr.number;
+            // The comment, and a group started beside the agent, are about this pull request and commit.
+            reportContext = { ...context, prNumber: pr.number };
+            startOptions.context = { sha: pr.headSha, prNumber: pr.number };
+        }
+        // 2. Upload the build made in the workflow (app-path); the runs below start on it.
         if (settings.upload && checkedApp && uploadStep) {
             const uploaded = await uploadStep.runUploadStep({
                 app: checkedApp,
@@ -34987,7 +35875,8 @@ async function waitAndReport(deps) {
                     fatal: uploaded.kind === 'failed' ? uploaded.message : null,
                     cancelled: uploaded.kind === 'aborted'
                 });
-                await publish(report, settings, context, deps.comment);
+                report.started = facts;
+                await publish(report, settings, reportContext, deps.comment);
                 conclude(report, settings);
                 return;
             }
@@ -34996,38 +35885,64 @@ async function waitAndReport(deps) {
             logUploaded(appBuild);
             const platform = (0,app_response/* resolvePlatform */.u4)(settings.upload.platform, appBuild.app);
             if ('message' in platform) {
-                const report = buildReport([], settings, { fatal: platform.message });
-                await publish(report, settings, context, deps.comment, appBuild);
-                conclude(report, settings);
+                await endEarly({ kind: 'failed', message: platform.message });
                 return;
             }
-            if (!start)
+            if (!start && !settings.agent)
                 return await publishUploadOnly(appBuild, settings, context);
-            start = { ...start, appId: appBuild.app.id, platform: platform.platform };
+            uploadedApp = { id: appBuild.app.id, platform: platform.platform };
+            if (start)
+                start = { ...start, appId: uploadedApp.id, platform: uploadedApp.platform };
         }
-        // 2. Start the runs, when asked to (test-id, group-id).
-        if (start) {
-            const outcome = await startRequestedRuns(start, {
-                api,
-                clock,
-                context,
-                deadline,
-                pollIntervalMs: settings.pollIntervalMs,
-                signal
-            });
-            if (outcome.kind !== 'started') {
-                const fatal = outcome.kind === 'failed'
-                    ? outcome.message
-                    : 'the workflow was cancelled while the run was being started; it may have started, so check the TesterArmy dashboard';
-                const report = buildReport([], settings, { fatal, cancelled: outcome.kind === 'aborted' });
-                await publish(report, settings, context, deps.comment, appBuild);
-                conclude(report, settings);
+        // 3. Start the exploration agent on its pull request.
+        if (settings.agent && agentTarget) {
+            const { pr } = agentTarget;
+            const agent = readyAgent(settings.agent, uploadedApp);
+            if ('message' in agent) {
+                await endEarly({ kind: 'failed', message: agent.message });
                 return;
             }
-            ids = outcome.runIds;
-            cancelledIds = outcome.cancelledRunIds;
+            const outcome = await startAgentRun(agent, pr, agentTarget.targetUrl, startOptions);
+            if (outcome.kind !== 'started') {
+                await endEarly(outcome);
+                return;
+            }
+            ids = [outcome.runId];
+            const reporting = noteGitHubReporting(outcome.answer, true, facts);
+            origins.set(outcome.runId, {
+                origin: `exploration agent, pull request #${pr.number}`,
+                ...(reporting ? { reporting } : {})
+            });
         }
-        // 3. Wait for every run the API did not cancel at once.
+        // 4. Start the runs of a test or a group, when asked to (test-id, group-id).
+        if (start) {
+            const outcome = await startRequestedRuns(start, startOptions);
+            if (outcome.kind !== 'started') {
+                // The agent's run is already going, but nobody will wait for it: stop it too.
+                if (ids.length && settings.cancelOnAbort) {
+                    await cancelUnfinished(api, ids.map(notWaitedFor), signal.aborted, null, ids);
+                }
+                await endEarly(outcome);
+                return;
+            }
+            facts.batchId = outcome.batchId ?? '';
+            const reporting = noteGitHubReporting(outcome.answer, false, facts);
+            if (settings.agent) {
+                for (const id of outcome.runIds) {
+                    origins.set(id, {
+                        origin: `${start.kind} ${start.id}`,
+                        ...(reporting ? { reporting } : {})
+                    });
+                }
+            }
+            ids = [...ids, ...outcome.runIds];
+            cancelledIds = outcome.cancelledRunIds;
+            if (settings.agent)
+                setOutput(constants/* Outputs */.tY.RunId, ids.join(','));
+            if (facts.batchId)
+                setOutput(constants/* Outputs */.tY.BatchId, facts.batchId);
+        }
+        // 5. Wait for every run the API did not cancel at once.
         const toWait = ids.filter(id => !cancelledIds.includes(id));
         startWaitGroup(toWait, settings);
         const polled = await pollRuns({
@@ -35040,19 +35955,139 @@ async function waitAndReport(deps) {
             log: pollLog
         });
         endGroup();
-        // 4. Stop what nobody waits for any more, then report on every run, in the order given.
+        // 6. Stop what nobody waits for any more, then report on every run, in the order given.
         const cancelled = signal.aborted;
-        if (settings.cancelOnAbort)
-            await cancelUnfinished(api, polled.outcomes, cancelled);
+        if (settings.cancelOnAbort) {
+            const agentRuns = ids.filter(id => origins.get(id)?.origin.startsWith('exploration agent'));
+            await cancelUnfinished(api, polled.outcomes, cancelled, facts.batchId || null, agentRuns);
+        }
         const outcomes = ids.map(id => polled.outcomes.find(o => o.id === id) ?? cancelledAtStart(id));
         const report = buildReport(outcomes, settings, { fatal: polled.fatal, cancelled });
-        // 5. Publish it and end the step on the verdict.
-        await publish(report, settings, context, deps.comment, appBuild);
+        report.started = facts;
+        for (const run of report.runs) {
+            const origin = origins.get(run.id);
+            if (origin)
+                run.origin = origin.origin;
+            if (origin?.reporting)
+                run.githubReporting = origin.reporting;
+        }
+        // 7. Publish it and end the step on the verdict.
+        await publish(report, settings, reportContext, deps.comment, appBuild);
         conclude(report, settings);
     }
     finally {
         lifecycle.dispose();
     }
+}
+/** A run started but never waited for: what `cancelUnfinished` needs to cancel it. */
+const notWaitedFor = (id) => ({
+    id,
+    status: 'cancelled',
+    lastStatus: null
+});
+/**
+ * The pull request the agent tests and the URL it tests it at, said in the log and the outputs;
+ * or why there is nothing to test, or why it could not be found.
+ */
+async function findAgentTarget(settings, agent, context, deps, signal) {
+    startGroup('Finding the pull request for the TesterArmy exploration agent');
+    const lookup = await lookUpPullRequest(settings, context, deps, signal);
+    endGroup();
+    if (lookup.kind === 'skipped')
+        return lookup;
+    if (lookup.kind === 'failed') {
+        return { kind: 'failed', message: `could not find the pull request to test: ${lookup.message}` };
+    }
+    for (const notice of lookup.notices)
+        core_notice(notice, { title: 'TesterArmy pull request' });
+    const { pr } = lookup;
+    const targetUrl = agent.targetUrl ?? lookup.deploymentUrl;
+    if (agent.platform === 'web' && !targetUrl) {
+        return {
+            kind: 'failed',
+            message: "target-url is empty and the deployment_status event gives no environment_url or target_url: set target-url to the deployment's URL"
+        };
+    }
+    setOutput(constants/* Outputs */.tY.PrNumber, String(pr.number));
+    info(`Pull request #${pr.number} (${lookup.source}): "${logText(pr.title, 120)}" at ${pr.headSha.slice(0, 12)}` +
+        (targetUrl ? `, testing ${targetUrl}` : ''));
+    return { kind: 'found', pr, targetUrl };
+}
+/**
+ * The agent's request as sent. With app-path it tests the uploaded app: that app's ID, and its
+ * platform (the input's, checked against the app, or the app's own); one the agent cannot test
+ * (neither ios nor android) is an error before it starts.
+ */
+function readyAgent(agent, app) {
+    const platform = app ? app.platform : agent.platform;
+    if (platform === 'ios' || platform === 'android' || (!app && platform === 'web'))
+        return { ...agent, platform, ...(app ? { appId: app.id } : {}) };
+    return {
+        message: `the uploaded build is a "${logText(platform, 40)}" app, which the exploration agent cannot test: it tests ios and android builds. No run was started.`
+    };
+}
+/** Finds the agent's pull request; GitHub (through Octokit) only when the payload does not say. */
+async function lookUpPullRequest(settings, context, deps, signal) {
+    const token = settings.githubToken;
+    // Octokit is loaded at the first call, not before: most events never need it.
+    let loaded;
+    const client = () => (loaded ??= deps.pulls({
+        token,
+        apiUrl: context.apiUrl,
+        owner: context.owner,
+        repo: context.repo,
+        signal,
+        onRequest: line => core_debug(line)
+    }));
+    const api = token
+        ? {
+            getPull: async (n) => (await client()).getPull(n),
+            pullsForCommit: async (sha) => (await client()).pullsForCommit(sha),
+            openPullsByHead: async (head) => (await client()).openPullsByHead(head)
+        }
+        : null;
+    const lookup = await findPullRequest({
+        eventName: context.eventName,
+        payload: context.payload,
+        owner: context.owner,
+        repo: context.repo,
+        prNumber: settings.agent?.prNumber ?? 0,
+        api
+    });
+    return lookup.kind === 'failed'
+        ? { kind: 'failed', message: redact(lookup.message, settings) }
+        : lookup;
+}
+/** Starts the exploration agent and says so, in the log and the outputs. */
+async function startAgentRun(agent, pr, targetUrl, options) {
+    startGroup(`Starting the TesterArmy exploration agent for pull request #${pr.number}`);
+    const outcome = await startAgent({
+        ...options,
+        request: agent,
+        pr,
+        targetUrl,
+        onRetry: startRetryLine
+    });
+    endGroup();
+    if (outcome.kind !== 'started')
+        return outcome;
+    // Known now, so a later step can find the run even if the wait below fails.
+    setOutput(constants/* Outputs */.tY.RunId, outcome.runId);
+    info(`Started the exploration agent: run ${outcome.runId}.`);
+    return outcome;
+}
+/** `metadata.github` of a start answer: logged once, kept for the outputs; the summary's words. */
+function noteGitHubReporting(answer, agent, facts) {
+    const reporting = parseGitHubReporting(answer);
+    if (!reporting)
+        return undefined;
+    const note = describeGitHubReporting(reporting, agent);
+    logGitHubReporting(note);
+    // The agent's answer is about the pull request itself: it wins over the group's.
+    if (agent || !facts.githubReporting)
+        facts.githubReporting = JSON.stringify(reporting);
+    facts.testerArmyComments ||= testerArmyComments(reporting);
+    return note.facts;
 }
 /** Starts the runs of `test-id` or `group-id`, and says which started, in the log and the outputs. */
 async function startRequestedRuns(request, options) {
@@ -35066,13 +36101,30 @@ async function startRequestedRuns(request, options) {
     logStarted(outcome.runIds, outcome.cancelledRunIds);
     return outcome;
 }
-/** Best effort, all at once, within 3 s: a run nobody waits for should not keep spending. */
-async function cancelUnfinished(api, outcomes, cancelled) {
+/**
+ * Best effort, all at once, within 3 s: a run nobody waits for should not keep spending. A group's
+ * runs go with one batch cancel; whatever it did not cover (the agent's run, or everything when it
+ * failed) is cancelled run by run, inside the same 3 s.
+ */
+async function cancelUnfinished(api, outcomes, cancelled, batchId, outsideBatch) {
     const unfinished = unfinishedRuns(outcomes);
     if (unfinished.length === 0)
         return;
     info(`${cancelled ? 'Cancelled' : 'Timed out'}: asking TesterArmy to cancel ${unfinished.length} unfinished run(s).`);
-    await Promise.all(unfinished.map(async (o) => logCancelAnswer(o.id, await api.cancelRun(o.id, { timeoutMs: constants/* Limits */.xu.cancelRequestTimeoutMs }))));
+    const until = Date.now() + constants/* Limits */.xu.cancelRequestTimeoutMs;
+    const left = () => Math.max(1, until - Date.now());
+    const cancelOne = async (id) => logCancelAnswer(id, await api.cancelRun(id, { timeoutMs: left() }));
+    const inBatch = batchId ? unfinished.filter(o => !outsideBatch.includes(o.id)) : [];
+    const alone = unfinished.filter(o => !inBatch.includes(o));
+    const cancelBatch = async () => {
+        if (!batchId || inBatch.length === 0)
+            return;
+        const answer = await api.cancelBatch(batchId, { timeoutMs: left() });
+        logBatchCancelAnswer(batchId, answer);
+        const covered = 'covered' in answer ? answer.covered : [];
+        await Promise.all(inBatch.filter(o => !covered.includes(o.id)).map(o => cancelOne(o.id)));
+    };
+    await Promise.all([cancelBatch(), ...alone.map(o => cancelOne(o.id))]);
 }
 
 ;// CONCATENATED MODULE: ./src/index.ts

@@ -1,6 +1,8 @@
 // `npm run demo`: the committed dist/index.js against a simulated TesterArmy API on 127.0.0.1,
 // run as GitHub's runner runs it, then the log, annotations, outputs and job summary as a person
-// would see them. No API key, no network, no npm install needed.
+// would see them. No API key, no network, no npm install needed. `npm run demo -- --pull-request`
+// plays the exploration agent on a pull request instead, with its test plan; `-- --upload` uploads
+// an APK built "earlier in the job" first, and the run (or the agent) tests it.
 import { randomBytes } from 'node:crypto'
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -96,26 +98,53 @@ async function main() {
   const final = JSON.parse(
     readFileSync(join(root, '__fixtures__', 'runs', 'failed-with-issues.json'), 'utf8')
   )
-  // `npm run demo -- --upload`: the step uploads an APK built "earlier in the job" to the
-  // simulated API's S3-like storage, then starts a test run on it.
+  const pullRequest = process.argv.includes('--pull-request')
+  // `--upload`: the step uploads an APK built "earlier in the job" to the simulated API's S3-like
+  // storage, then starts a test run (or the agent, with --pull-request) on it.
   const upload = process.argv.includes('--upload')
   const test = 'c4a1e2d3-5b6f-4a7b-8c9d-0e1f2a3b4c5d'
   const api = await startSimulatedApi({
     runs: { [final.id]: { final } },
     apiKey: 'demo-key',
-    tests: { [test]: final.id }
+    tests: { [test]: final.id },
+    projects: {
+      shop: {
+        runId: final.id,
+        metadata: {
+          github: { configured: true, checkRunCreated: true, commentTargetResolved: false }
+        }
+      }
+    }
   })
-  const build = upload ? mkdtempSync(join(tmpdir(), 'testerarmy-demo-')) : ''
-  const apk = join(build, 'app-release.apk')
+  const eventDir = mkdtempSync(join(tmpdir(), 'testerarmy-demo-'))
+  const event = join(eventDir, 'event.json')
+  writeFileSync(
+    event,
+    JSON.stringify({
+      pull_request: {
+        number: 482,
+        title: 'Pay with a saved card at checkout',
+        body: '<!-- Describe your change -->\r\nCustomers can pick a saved card on the payment step.\r\n\r\nAgent: also try an expired card.',
+        head: { ref: 'saved-cards', sha: '9c1e4f2a7b3d5e6f8a9b0c1d2e3f4a5b6c7d8e9f' },
+        base: { ref: 'main' }
+      }
+    })
+  )
+  const apk = join(eventDir, 'app-release.apk')
   if (upload) writeFileSync(apk, randomBytes(24 * 1024 * 1024))
   console.log(bold('TesterArmy action demo'))
   console.log(
     dim(
-      `A simulated TesterArmy API is listening on ${api.url}. It plays one CI run: queued, running,\n` +
-        `then completed with a FAILED result, 3 issues, 2 warnings and 8 steps. The committed\n` +
-        (upload
-          ? `dist/index.js uploads a 24 MiB APK to its storage, starts a test run on it and waits.`
-          : `dist/index.js waits for it exactly as it would in a workflow step.`)
+      pullRequest
+        ? `A simulated TesterArmy API is listening on ${api.url}. A pull_request event for pull request\n` +
+            `#482 starts TesterArmy's exploration agent on ${upload ? 'a 24 MiB APK the step uploads first' : 'its preview'}; the agent plans tests from the\n` +
+            `pull request, runs them, and reports a FAILED result with 3 issues. The committed\n` +
+            `dist/index.js does it exactly as it would in a workflow step.`
+        : `A simulated TesterArmy API is listening on ${api.url}. It plays one CI run: queued, running,\n` +
+            `then completed with a FAILED result, 3 issues, 2 warnings and 8 steps. The committed\n` +
+            (upload
+              ? `dist/index.js uploads a 24 MiB APK to its storage, starts a test run on it and waits.`
+              : `dist/index.js waits for it exactly as it would in a workflow step.`)
     )
   )
   console.log(dim(node.note))
@@ -124,13 +153,27 @@ async function main() {
     const result = await runAction({
       node: node.path,
       inputs: {
-        ...(upload
-          ? { 'app-path': apk, 'project-id': 'demo-project', 'test-id': test }
-          : { 'run-id': final.id }),
+        ...(pullRequest
+          ? {
+              'exploration-agent': 'true',
+              'project-id': 'shop',
+              ...(upload ? {} : { 'target-url': 'https://preview-482.shop.example.com' })
+            }
+          : upload
+            ? { 'project-id': 'demo-project', 'test-id': test }
+            : { 'run-id': final.id }),
+        ...(upload ? { 'app-path': apk } : {}),
         'api-key': 'demo-key',
         'api-url': api.url,
         'poll-interval': '1s'
-      }
+      },
+      env: pullRequest
+        ? {
+            GITHUB_EVENT_NAME: 'pull_request',
+            GITHUB_EVENT_PATH: event,
+            GITHUB_REPOSITORY: 'acme/shop'
+          }
+        : {}
     })
     console.log(rule('Job log'))
     console.log(showLog(result.stdout))
@@ -153,9 +196,19 @@ async function main() {
       `  The API received ${api.requests.length} requests. The full report is a JSON file at\n  ${result.outputs['report-path']}\n` +
         `  The job summary's Markdown is at ${join(result.dir, 'step_summary')}.`
     )
+    if (pullRequest) {
+      const start = api.requests.find(r => r.path.endsWith('/pull-request-runs'))
+      console.log(rule('What the agent was sent (POST /v1/projects/shop/pull-request-runs)'))
+      console.log(
+        JSON.stringify(start?.body, null, 2)
+          .split('\n')
+          .map(line => `  ${line}`)
+          .join('\n')
+      )
+    }
   } finally {
     await api.close()
-    if (build) rmSync(build, { recursive: true, force: true })
+    rmSync(eventDir, { recursive: true, force: true })
   }
 }
 

@@ -35,15 +35,40 @@ export interface SimulatedUploads {
   close(): Promise<void>
 }
 
+export interface SimulatedReply {
+  status: number
+  body?: unknown
+}
+export interface SimulatedRequest {
+  method: string
+  path: string
+  query: string
+  headers: IncomingHttpHeaders
+  body: unknown
+  authorization: string
+  /** When it arrived (ms since the epoch). */
+  at: number
+}
 export function startSimulatedApi(options: {
   runs: Record<string, SimulatedRun>
   apiKey?: string
   onRequest?: (request: { method: string; path: string }) => void
   tests?: Record<string, string>
+  groups?: Record<
+    string,
+    { batchId: string; runIds: string[]; cancelledRunIds?: string[]; metadata?: object }
+  >
+  projects?: Record<
+    string,
+    { runId: string; platform?: string; metadata?: object; faults?: SimulatedReply[] }
+  >
+  batchCancel?: SimulatedReply
+  github?: { token?: string; pulls: object[]; comments?: { issue: number; body: string }[] }
   uploads?: UploadOptions
 }): Promise<{
   url: string
-  requests: { method: string; path: string; headers: IncomingHttpHeaders; body: unknown }[]
+  githubUrl: string
+  requests: SimulatedRequest[]
   uploads: SimulatedUploads
   close(): Promise<void>
 }>

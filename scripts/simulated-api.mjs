@@ -1,6 +1,9 @@
 // A simulated TesterArmy API on 127.0.0.1, with Node built-ins only so it works straight after a
-// clone. Each run plays a script of statuses, one per GET, ending on a recorded final body. Run as
-// a command (see `cli` below), it serves fixtures for a workflow step until it is stopped.
+// clone. Each run plays a script of statuses, one per GET, ending on a recorded final body. It also
+// starts runs (a test, a group as a batch, the pull-request agent), cancels batches, takes app
+// uploads into a simulated storage (simulated-uploads.mjs), and plays the few GitHub REST lookups
+// the action makes (under /github), so the demo and the end-to-end tests need no network. Run as a command (see `cli` below), it serves fixtures for a workflow step until
+// it is stopped.
 import { appendFileSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:http'
 import { join } from 'node:path'
@@ -16,61 +19,148 @@ import { startSimulatedUploads } from './simulated-uploads.mjs'
  */
 
 /**
+ * @typedef {object} SimulatedReply
+ * @property {number} status
+ * @property {object} [body]
+ */
+
+/**
  * Starts the server. `runs` maps run IDs to their scripts; `apiKey`, when given, is required as a
  * Bearer token, as the real API requires one. `onRequest` sees every request as it arrives.
- * `tests` maps test IDs to the run a start request of that test returns; `uploads` configures app
- * uploads and their S3-like storage (simulated-uploads.mjs).
- * @param {{ runs: Record<string, SimulatedRun>, apiKey?: string, onRequest?: (request: { method: string, path: string }) => void, tests?: Record<string, string>, uploads?: import('./simulated-uploads.mjs').UploadOptions }} options
+ * `tests`, `groups` and `projects` say what a start request of each starts; `github` is the
+ * repository the GitHub lookups see; `uploads` configures app uploads and their S3-like storage
+ * (simulated-uploads.mjs).
+ * @param {{
+ *   runs: Record<string, SimulatedRun>,
+ *   apiKey?: string,
+ *   onRequest?: (request: { method: string, path: string }) => void,
+ *   tests?: Record<string, string>,
+ *   groups?: Record<string, { batchId: string, runIds: string[], cancelledRunIds?: string[], metadata?: object }>,
+ *   projects?: Record<string, { runId: string, platform?: string, metadata?: object, faults?: SimulatedReply[] }>,
+ *   batchCancel?: SimulatedReply,
+ *   github?: { token?: string, pulls: object[], comments?: object[] },
+ *   uploads?: import('./simulated-uploads.mjs').UploadOptions
+ * }} options
  */
 export async function startSimulatedApi({
   runs,
   apiKey,
   onRequest,
   tests = {},
+  groups = {},
+  projects = {},
+  batchCancel,
+  github,
   uploads: uploadOptions
 }) {
   const served = new Map()
   const requests = []
   const uploads = await startSimulatedUploads(uploadOptions)
+  const faults = new Map(Object.entries(projects).map(([id, p]) => [id, [...(p.faults ?? [])]]))
   const server = createServer((req, res) => {
-    let text = ''
+    let raw = ''
     req.setEncoding('utf8')
-    req.on('data', chunk => (text += chunk))
-    req.on('end', () => answer(req, res, text))
+    req.on('data', chunk => (raw += chunk))
+    req.on('end', () => answer(req, res, raw))
   })
-  const answer = (req, res, text) => {
-    const path = new URL(req.url ?? '/', 'http://localhost').pathname
-    let body = null
+
+  const beforeOf = run => (run.endless ? ['running'] : (run.before ?? DEFAULT_BEFORE))
+  const isFinished = id =>
+    !runs[id]?.endless && (served.get(id) ?? 0) > beforeOf(runs[id] ?? {}).length
+  const cancelRun = id => served.set(id, Number.POSITIVE_INFINITY)
+
+  function answer(req, res, raw) {
+    const url = new URL(req.url ?? '/', 'http://localhost')
+    const path = url.pathname
+    let body
     try {
-      body = text ? JSON.parse(text) : null
+      body = raw ? JSON.parse(raw) : null
     } catch {
-      // answered below as a bad request where a body is needed
+      body = raw
     }
-    requests.push({ method: req.method ?? '', path, headers: req.headers, body })
+    requests.push({
+      method: req.method ?? '',
+      path,
+      query: url.search,
+      headers: req.headers,
+      body,
+      authorization: req.headers.authorization ?? '',
+      at: Date.now()
+    })
     onRequest?.({ method: req.method ?? '', path })
-    const send = (status, json) => {
+    const send = (status, payload) => {
       res.writeHead(status, { 'content-type': 'application/json' })
-      res.end(JSON.stringify(json))
+      res.end(JSON.stringify(payload))
     }
+    if (path.startsWith('/github/'))
+      return answerGitHub({ method: req.method, headers: req.headers, body: raw }, url, send)
     if (apiKey && req.headers.authorization !== `Bearer ${apiKey}`) {
       return send(401, { error: 'unauthorized', message: 'Invalid or missing API key' })
     }
     if (uploads.handle(req.method, path, body, send, req.socket)) return
-    const start = /^(?:\/api)?\/v1\/tests\/([^/]+)\/runs$/.exec(path)
-    if (start && req.method === 'POST') {
-      const runId = tests[start[1]]
+    const route = path.replace(/^\/api/, '')
+    let match
+    if (req.method === 'POST' && (match = /^\/v1\/tests\/([^/]+)\/runs$/.exec(route))) {
+      const runId = tests[match[1]]
       if (!runId) return send(404, { error: 'not_found', message: 'Test not found' })
-      return send(200, { runId })
+      return send(202, { status: 'queued', runId, testId: match[1] })
     }
-    const match = /^(?:\/api)?\/v1\/runs\/([^/]+)(\/cancel)?$/.exec(path)
+    if (req.method === 'POST' && (match = /^\/v1\/groups\/([^/]+)\/runs$/.exec(route))) {
+      const group = groups[match[1]]
+      if (!group) return send(404, { error: 'not_found', message: 'Group not found' })
+      const cancelled = group.cancelledRunIds ?? []
+      cancelled.forEach(cancelRun)
+      return send(202, {
+        status: 'queued',
+        groupId: match[1],
+        batchId: group.batchId,
+        runIds: group.runIds,
+        queuedRunIds: group.runIds.filter(id => !cancelled.includes(id)),
+        cancelledRunIds: cancelled,
+        count: group.runIds.length,
+        ...(group.metadata ? { metadata: group.metadata } : {})
+      })
+    }
+    if (
+      req.method === 'POST' &&
+      (match = /^\/v1\/projects\/([^/]+)\/pull-request-runs$/.exec(route))
+    ) {
+      const project = projects[match[1]]
+      if (!project) return send(404, { error: 'not_found', message: 'Project not found' })
+      const fault = faults.get(match[1])?.shift()
+      if (fault) return send(fault.status, fault.body ?? {})
+      return send(202, {
+        status: 'queued',
+        runId: project.runId,
+        projectId: '0b6d3c57-2a52-4c55-9a55-3d1f0e0f5a11',
+        platform: project.platform ?? body?.platform ?? 'web',
+        ...(project.metadata ? { metadata: project.metadata } : {})
+      })
+    }
+    if (req.method === 'POST' && (match = /^\/v1\/batches\/([^/]+)\/cancel$/.exec(route))) {
+      if (batchCancel) return send(batchCancel.status, batchCancel.body ?? {})
+      const group = Object.values(groups).find(g => g.batchId === match[1])
+      if (!group) return send(404, { error: 'not_found', message: 'Batch not found' })
+      const finished = group.runIds.filter(isFinished)
+      const cancelled = group.runIds.filter(id => !isFinished(id))
+      cancelled.forEach(cancelRun)
+      return send(200, {
+        batchId: match[1],
+        cancelled: cancelled.length,
+        alreadyFinished: finished.length,
+        cancelledRunIds: cancelled,
+        alreadyFinishedRunIds: finished
+      })
+    }
+    match = /^\/v1\/runs\/([^/]+)(\/cancel)?$/.exec(route)
     const run = match ? runs[match[1]] : undefined
     if (!match || !run) return send(404, { error: 'not_found', message: 'Run not found' })
     const count = served.get(match[1]) ?? 0
-    const before = run.endless ? ['running'] : (run.before ?? ['queued', 'running', 'running'])
+    const before = beforeOf(run)
     if (match[2] && req.method === 'POST') {
       if (count > before.length && !run.endless)
         return send(409, { error: 'conflict', message: 'Run is already finished' })
-      served.set(match[1], Number.POSITIVE_INFINITY)
+      cancelRun(match[1])
       return send(200, { id: match[1], status: 'cancelled' })
     }
     if (req.method !== 'GET') return send(405, { error: 'method_not_allowed', message: 'Use GET' })
@@ -92,10 +182,73 @@ export async function startSimulatedApi({
     }
     return send(200, run.final)
   }
+
+  /** GitHub's REST API, as far as the action reads it: pull requests of one repository. */
+  function answerGitHub(req, url, send) {
+    if (!github) return send(404, { message: 'Not Found' })
+    if (github.token && req.headers.authorization !== `token ${github.token}`) {
+      return send(401, { message: 'Bad credentials' })
+    }
+    const route = url.pathname.replace(/^\/github/, '')
+    const pulls = github.pulls
+    const comments = (github.comments ??= [])
+    let match
+    // The workflow's token is an app's: it cannot say who it is.
+    if (route === '/user') return send(403, { message: 'Resource not accessible by integration' })
+    if ((match = /^\/repos\/[^/]+\/[^/]+\/issues\/(\d+)\/comments$/.exec(route))) {
+      if (req.method === 'GET')
+        return send(
+          200,
+          comments.filter(c => c.issue === Number(match[1]))
+        )
+      const comment = {
+        id: 100 + comments.length,
+        issue: Number(match[1]),
+        body: JSON.parse(req.body ?? '{}').body,
+        user: { login: 'github-actions[bot]', type: 'Bot' },
+        html_url: `https://github.test/pull/${match[1]}#issuecomment-${100 + comments.length}`
+      }
+      comments.push(comment)
+      return send(201, comment)
+    }
+    if ((match = /^\/repos\/[^/]+\/[^/]+\/issues\/comments\/(\d+)$/.exec(route))) {
+      const comment = comments.find(c => c.id === Number(match[1]))
+      if (!comment) return send(404, { message: 'Not Found' })
+      comment.body = JSON.parse(req.body ?? '{}').body
+      return send(200, comment)
+    }
+    if ((match = /^\/repos\/[^/]+\/[^/]+\/pulls\/(\d+)$/.exec(route))) {
+      const pull = pulls.find(p => p.number === Number(match[1]))
+      return pull ? send(200, pull) : send(404, { message: 'Not Found' })
+    }
+    if ((match = /^\/repos\/[^/]+\/[^/]+\/commits\/([^/]+)\/pulls$/.exec(route))) {
+      return send(
+        200,
+        pulls.filter(p => p.head?.sha === match[1])
+      )
+    }
+    if (/^\/repos\/[^/]+\/[^/]+\/pulls$/.test(route)) {
+      const head = url.searchParams.get('head') ?? ''
+      const [owner, branch] = head.split(':')
+      return send(
+        200,
+        pulls.filter(
+          p =>
+            p.state === 'open' &&
+            p.head?.ref === branch &&
+            (p.head?.repo?.owner?.login ?? owner) === owner
+        )
+      )
+    }
+    return send(404, { message: 'Not Found' })
+  }
+
   await new Promise(resolve => server.listen(0, '127.0.0.1', resolve))
   const address = server.address()
+  const root = `http://127.0.0.1:${address.port}`
   return {
-    url: `http://127.0.0.1:${address.port}/api`,
+    url: `${root}/api`,
+    githubUrl: `${root}/github`,
     requests,
     uploads,
     close: async () => {
@@ -107,6 +260,8 @@ export async function startSimulatedApi({
     }
   }
 }
+
+const DEFAULT_BEFORE = ['queued', 'running', 'running']
 
 /** A run ID that no fixture uses, for the endless run of the command. */
 export const ENDLESS_RUN_ID = '00000000-0000-4000-8000-00000000e0d5'

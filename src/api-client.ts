@@ -17,6 +17,7 @@ import {
 import type { Aborted, Fault, HttpError, InvalidBody, NetworkError } from './model.js'
 import {
   NotARunError,
+  parseBatchCancel,
   parseRun,
   parseStartResponse,
   type Run,
@@ -36,13 +37,23 @@ export type CancelRunResponse =
 /** What a start request gave: the runs to wait for, and those the API cancelled at once. */
 export type StartRunsResponse = ({ kind: 'started' } & StartedRuns) | Fault
 
+/** What a batch cancel covered: the runs it cancelled or found finished; the rest need their own. */
+export type CancelBatchResponse =
+  | { kind: 'cancelled'; covered: string[] }
+  | (Omit<HttpError, 'retryAfterMs'> & { covered: string[] })
+  | NetworkError
+  | Aborted
+
 /** What the poller needs from the API; the poller's tests can hand it anything with this shape. */
 export interface RunsApi {
   getRun(id: string, options?: RequestOptions): Promise<GetRunResponse>
   cancelRun(id: string, options?: RequestOptions): Promise<CancelRunResponse>
 }
 
-/** The two requests that start runs: `POST /v1/tests/{id}/runs` and `POST /v1/groups/{id}/runs`. */
+/**
+ * The requests that start runs (`POST /v1/tests/{id}/runs`, `POST /v1/groups/{id}/runs`, the
+ * agent's `POST /v1/projects/{id}/pull-request-runs`) and the one that cancels a group's batch.
+ */
 export interface StartApi {
   startRuns(
     kind: 'test' | 'group',
@@ -50,6 +61,9 @@ export interface StartApi {
     body: object,
     options?: RequestOptions
   ): Promise<StartRunsResponse>
+  startAgent(projectId: string, body: object, options?: RequestOptions): Promise<StartRunsResponse>
+  /** `POST /v1/batches/{batchId}/cancel`, no body: every unfinished run of a group run at once. */
+  cancelBatch(batchId: string, options?: RequestOptions): Promise<CancelBatchResponse>
 }
 
 export interface RequestOptions {
@@ -99,6 +113,44 @@ export class ApiClient implements RunsApi, StartApi, UploadApi {
     options: RequestOptions = {}
   ): Promise<StartRunsResponse> {
     const path = `/v1/${kind === 'test' ? 'tests' : 'groups'}/${encodeURIComponent(id)}/runs`
+    return this.start(kind, path, body, options)
+  }
+
+  /** The exploration agent: one run, answered like a test's (`runId`). */
+  async startAgent(
+    projectId: string,
+    body: object,
+    options: RequestOptions = {}
+  ): Promise<StartRunsResponse> {
+    const path = `/v1/projects/${encodeURIComponent(projectId)}/pull-request-runs`
+    return this.start('test', path, body, options)
+  }
+
+  async cancelBatch(batchId: string, options: RequestOptions = {}): Promise<CancelBatchResponse> {
+    const answer = await this.send('POST', `/v1/batches/${encodeURIComponent(batchId)}/cancel`, {
+      timeoutMs: Limits.cancelRequestTimeoutMs,
+      ...options
+    })
+    if (answer.kind !== 'http') return answer
+    let json: unknown = null
+    try {
+      json = JSON.parse(answer.body)
+    } catch {
+      // nothing known to be covered: every run gets its own cancel
+    }
+    // A 409 (some runs could not be cancelled) still lists those it did cover.
+    const covered = parseBatchCancel(json)
+    if (isSuccess(answer.status)) return { kind: 'cancelled', covered }
+    const { kind, status, message } = httpError(answer)
+    return { kind, status, message, covered }
+  }
+
+  private async start(
+    kind: 'test' | 'group',
+    path: string,
+    body: object,
+    options: RequestOptions
+  ): Promise<StartRunsResponse> {
     const answer = await this.send('POST', path, options, JSON.stringify(body))
     if (answer.kind !== 'http') return answer
     if (!isSuccess(answer.status)) return httpError(answer)

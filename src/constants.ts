@@ -26,7 +26,10 @@ export const Inputs = {
   Environment: 'environment',
   Comment: 'comment',
   GithubToken: 'github-token',
+  ExplorationAgent: 'exploration-agent',
   ProjectId: 'project-id',
+  PrNumber: 'pr-number',
+  SimulatorRegion: 'simulator-region',
   AppPath: 'app-path',
   AppRemoveAfter: 'app-remove-after'
 } as const
@@ -46,6 +49,9 @@ export const Outputs = {
   Description: 'description',
   ReportPath: 'report-path',
   Runs: 'runs',
+  BatchId: 'batch-id',
+  PrNumber: 'pr-number',
+  GithubReporting: 'github-reporting',
   AppId: 'app-id',
   AppPlatform: 'app-platform',
   AppVersion: 'app-version'

@@ -3,7 +3,7 @@ import * as os from 'node:os'
 import * as path from 'node:path'
 import { API_KEY_ENV, DEFAULT_API_URL, Inputs, Limits } from './constants.js'
 import { formatDuration, parseDuration } from './duration.js'
-import type { FailOn, StartRequest, SummaryMode } from './model.js'
+import type { AgentRequest, FailOn, StartRequest, SummaryMode } from './model.js'
 import { isUuid } from './run-response.js'
 import { isLoopbackHost, parseRemoveAfter } from './app-build.js'
 
@@ -25,8 +25,12 @@ export interface Settings {
   runIds: string[]
   /** The test or group to start a run of, when `test-id` or `group-id` is given. */
   start: StartRequest | null
-  /** Put the verdict on the pull request as one comment. */
+  /** The exploration agent's run, alone or besides `start`. */
+  agent: AgentRequest | null
+  /** Put the verdict on the pull request as one comment (`true` or `auto`). */
   comment: boolean
+  /** `comment: auto`: no comment when TesterArmy says it comments on the pull request itself. */
+  commentAuto: boolean
   /** For the comment; masked as soon as it is read. */
   githubToken: string
   /** Never logged: masked by the caller through `onSecret` as soon as it is read. */
@@ -64,6 +68,12 @@ export interface InputSource {
   env: Record<string, string | undefined>
   /** Called with the API key the moment it is known, so it is masked before anything can log it. */
   onSecret(secret: string): void
+  /** The event that started the workflow, where an input's meaning depends on it. */
+  event?: {
+    name: string
+    /** On a pull request from a fork: the fork's `owner/repo` (its workflows get no secrets). */
+    forkRepository?: string
+  }
 }
 
 /** Quotes a user's value in an error message, shortened so a pasted blob stays one readable line. */
@@ -90,18 +100,23 @@ export function parseSettings(source: InputSource): Settings {
   const apiKey = attempt(() => parseApiKey(source), '')
   const githubToken = source.read(Inputs.GithubToken).trim()
   if (githubToken) source.onSecret(githubToken)
-  const comment = attempt(
-    () => parseBoolean(Inputs.Comment, source.read(Inputs.Comment), false),
-    false
-  )
-  const { runIds, start } = attempt(() => parseTarget(source), { runIds: [], start: null })
-  const upload = attempt(() => parseUpload(source), null)
+  const comment = attempt(() => parseComment(source.read(Inputs.Comment)), 'false')
+  // One check of project-id for the agent and the upload, which both need it.
+  const projectId = attempt(() => parseProjectId(source), '')
+  const { runIds, start, agent } = attempt(() => parseTarget(source, projectId), {
+    runIds: [],
+    start: null,
+    agent: null
+  })
+  const upload = attempt(() => parseUpload(source, projectId), null)
   const settings: Settings = {
     apiKey,
     upload,
     runIds,
     start,
-    comment,
+    agent,
+    comment: comment !== 'false',
+    commentAuto: comment === 'auto',
     githubToken,
     apiUrl: attempt(() => parseApiUrl(source.read(Inputs.ApiUrl)), DEFAULT_API_URL),
     pollIntervalMs: attempt(() => parsePollInterval(source.read(Inputs.PollInterval)), 5_000),
@@ -129,6 +144,14 @@ export function parseSettings(source: InputSource): Settings {
 function parseApiKey(source: InputSource): string {
   const key = source.read(Inputs.ApiKey).trim() || (source.env[API_KEY_ENV] ?? '').trim()
   if (key) source.onSecret(key)
+  const fork = source.event?.forkRepository
+  if (!key && fork) {
+    throw new InputError(
+      `Input '${Inputs.ApiKey}' is empty because this pull request comes from a fork (${fork}): GitHub gives no secrets ` +
+        `to pull_request workflows of forks. Test forks from a workflow_run or deployment_status workflow (see the README), ` +
+        `or skip the step for them with if: github.event.pull_request.head.repo.full_name == github.repository.`
+    )
+  }
   if (!key) {
     throw new InputError(
       `Input '${Inputs.ApiKey}' is empty and ${API_KEY_ENV} is not set: pass your TesterArmy API key, ` +
@@ -161,16 +184,66 @@ const GROUP_INPUTS = [
   Inputs.TargetUrl,
   Inputs.Environment
 ] as const
-const START_INPUTS = [...new Set([...TEST_INPUTS, ...GROUP_INPUTS])]
+/** What `DynamicPrRunRequest` takes (device model, mode and environments it does not). */
+const AGENT_INPUTS = [
+  Inputs.ProjectId,
+  Inputs.Platform,
+  Inputs.AppId,
+  Inputs.TargetUrl,
+  Inputs.PrNumber,
+  Inputs.SimulatorRegion
+] as const
+const START_INPUTS = [...new Set([...TEST_INPUTS, ...GROUP_INPUTS, ...AGENT_INPUTS])]
 
-/** `app-path` with the project it goes to and how long it is kept; null without `app-path`. */
-function parseUpload(source: InputSource): UploadRequest | null {
+/** A TesterArmy project's short ID: letters, digits, `-` and `_` (it goes into a URL path). */
+const SHORT_ID = /^[A-Za-z0-9_-]{1,64}$/
+
+/**
+ * `project-id`, checked once for the two things that need it (the exploration agent starts in the
+ * project, app-path uploads to it): a UUID (lower-cased, like every ID) or a short ID; '' when empty
+ * and nothing needs it. Given while nothing needs it is refused with the other start inputs.
+ */
+function parseProjectId(source: InputSource): string {
+  const projectId = source.read(Inputs.ProjectId).trim()
+  const neededBy = [
+    ...(agentWanted(source) ? [Inputs.ExplorationAgent] : []),
+    ...(source.read(Inputs.AppPath).trim() ? [Inputs.AppPath] : [])
+  ]
+  if (!projectId) {
+    if (neededBy.length === 0) return ''
+    throw new InputError(
+      `Input '${Inputs.ProjectId}' is required with ${neededBy.join(' and ')}: the TesterArmy project ` +
+        `${neededBy.includes(Inputs.AppPath) ? 'the build is uploaded to' : 'to test'} (its UUID or short ID, from the project's settings).`
+    )
+  }
+  if (isUuid(projectId)) return projectId.toLowerCase()
+  if (SHORT_ID.test(projectId)) return projectId
+  throw new InputError(
+    `Input '${Inputs.ProjectId}' is ${quote(projectId)}, which is not a project ID: expected a project UUID or short ID ` +
+      `(up to 64 letters, digits, - and _).`
+  )
+}
+
+/** `exploration-agent: true`; a value that is not a boolean is reported by parseTarget, once. */
+function agentWanted(source: InputSource): boolean {
+  try {
+    return parseBoolean(Inputs.ExplorationAgent, source.read(Inputs.ExplorationAgent), false)
+  } catch {
+    return false
+  }
+}
+
+/**
+ * `app-path` with how long the build is kept; null without `app-path`. The project is `project-id`,
+ * checked by parseProjectId ('' when it was refused there).
+ */
+function parseUpload(source: InputSource, projectId: string): UploadRequest | null {
   const path = source.read(Inputs.AppPath).trim()
   if (!path) return null
   if (source.read(Inputs.RunId).trim()) {
     throw new InputError(
       `Inputs '${Inputs.AppPath}' and '${Inputs.RunId}' are both set: an uploaded build is used by the runs this action starts ` +
-        `(${Inputs.TestId}, ${Inputs.GroupId}); runs given by ${Inputs.RunId} already exist.`
+        `(${Inputs.TestId}, ${Inputs.GroupId}, ${Inputs.ExplorationAgent}); runs given by ${Inputs.RunId} already exist.`
     )
   }
   const appId = source.read(Inputs.AppId).trim()
@@ -178,18 +251,6 @@ function parseUpload(source: InputSource): UploadRequest | null {
     throw new InputError(
       `Inputs '${Inputs.AppPath}' and '${Inputs.AppId}' are both set: the runs use the build uploaded from ${Inputs.AppPath}; ` +
         `give ${Inputs.AppId} ${quote(appId)} alone to test an app uploaded earlier.`
-    )
-  }
-  const projectId = source.read(Inputs.ProjectId).trim()
-  if (!projectId) {
-    throw new InputError(
-      `Input '${Inputs.ProjectId}' is required with '${Inputs.AppPath}': the TesterArmy project the build is uploaded to ` +
-        `(its ID is in the project's settings).`
-    )
-  }
-  if (!isUuid(projectId) && !SHORT_ID.test(projectId)) {
-    throw new InputError(
-      `Input '${Inputs.ProjectId}' is ${quote(projectId)}, which is not a project ID: expected a UUID or the project's short ID.`
     )
   }
   const removeAfter = parseRemoveAfter(source.read(Inputs.AppRemoveAfter) || '24h')
@@ -200,41 +261,52 @@ function parseUpload(source: InputSource): UploadRequest | null {
       `Input '${Inputs.Platform}' is ${quote(platform)}, but '${Inputs.AppPath}' uploads a mobile build: expected ios, android, or empty to take the app's.`
     )
   }
-  return {
-    path,
-    projectId: isUuid(projectId) ? projectId.toLowerCase() : projectId,
-    removeAfterS: removeAfter.seconds,
-    platform
-  }
+  return { path, projectId, removeAfterS: removeAfter.seconds, platform }
 }
 
-/** A project's short ID: letters, digits, `-` and `_` (it goes into a URL path). */
-const SHORT_ID = /^[A-Za-z0-9_-]{1,64}$/
-
-/** Which runs to wait for: exactly one of run-id, test-id and group-id, with the inputs it takes. */
-function parseTarget(source: InputSource): { runIds: string[]; start: StartRequest | null } {
+/**
+ * Which runs to wait for: exactly one of run-id, test-id and group-id, or the exploration agent
+ * (alone or with test-id or group-id), or app-path alone (upload only), with the inputs each start
+ * request takes.
+ */
+function parseTarget(
+  source: InputSource,
+  projectId: string
+): {
+  runIds: string[]
+  start: StartRequest | null
+  agent: AgentRequest | null
+} {
+  const agentOn = parseBoolean(Inputs.ExplorationAgent, source.read(Inputs.ExplorationAgent), false)
+  const uploading = source.read(Inputs.AppPath).trim() !== ''
   const given = [Inputs.RunId, Inputs.TestId, Inputs.GroupId].filter(
     name => source.read(name).trim() !== ''
   )
   // `app-path` alone uploads the build and starts nothing; `platform` then only checks the build.
-  if (given.length === 0 && source.read(Inputs.AppPath).trim()) {
-    const stray = START_INPUTS.find(n => n !== Inputs.Platform && source.read(n).trim() !== '')
-    if (stray && stray !== Inputs.AppId) {
+  if (given.length === 0 && !agentOn && uploading) {
+    // project-id is where the build goes; app-id is refused by parseUpload, once.
+    const stray = START_INPUTS.find(
+      n =>
+        n !== Inputs.Platform &&
+        n !== Inputs.ProjectId &&
+        n !== Inputs.AppId &&
+        source.read(n).trim() !== ''
+    )
+    if (stray) {
       throw new InputError(
         `Input '${stray}' is ${quote(source.read(stray).trim())}, but it applies only when the action starts a run ` +
-          `(${Inputs.TestId} or ${Inputs.GroupId}); ${Inputs.AppPath} alone only uploads the build.`
+          `(${Inputs.TestId}, ${Inputs.GroupId} or ${Inputs.ExplorationAgent}); ${Inputs.AppPath} alone only uploads the build.`
       )
     }
-    return { runIds: [], start: null }
+    return { runIds: [], start: null, agent: null }
   }
-  if (given.length === 0) {
+  if (given.length === 0 && !agentOn) {
     throw new InputError(
-      `One of '${Inputs.RunId}', '${Inputs.TestId}' or '${Inputs.GroupId}' is required: the run(s) to wait for, ` +
-        `or the test or group to start a run of (or '${Inputs.AppPath}' alone, to upload a build).`
+      `One of '${Inputs.RunId}', '${Inputs.TestId}', '${Inputs.GroupId}' or '${Inputs.ExplorationAgent}: true' is required: ` +
+        `the run(s) to wait for, the test or group to start a run of, or the pull request to test ` +
+        `(or '${Inputs.AppPath}' alone, to upload a build).`
     )
   }
-  if (given.length === 1 && given[0] === Inputs.RunId && source.read(Inputs.AppPath).trim())
-    return { runIds: [], start: null } // reported by parseUpload, once
   if (given.length > 1) {
     throw new InputError(
       `Inputs ${given.map(n => `'${n}'`).join(' and ')} are both set: give exactly one of '${Inputs.RunId}' ` +
@@ -242,19 +314,44 @@ function parseTarget(source: InputSource): { runIds: string[]; start: StartReque
     )
   }
   const kind = given[0]
-  const takes: readonly string[] =
-    kind === Inputs.TestId ? TEST_INPUTS : kind === Inputs.GroupId ? GROUP_INPUTS : []
+  if (agentOn && kind === Inputs.RunId) {
+    throw new InputError(
+      `Inputs '${Inputs.ExplorationAgent}' and '${Inputs.RunId}' are both set: the exploration agent starts a run, ` +
+        `while ${Inputs.RunId} waits for runs started elsewhere; give one of them.`
+    )
+  }
+  if (kind === Inputs.RunId && uploading) return { runIds: [], start: null, agent: null } // reported by parseUpload, once
+  const takes = new Set<string>([
+    ...(kind === Inputs.TestId ? TEST_INPUTS : kind === Inputs.GroupId ? GROUP_INPUTS : []),
+    ...(agentOn ? AGENT_INPUTS : []),
+    // The project the build is uploaded to.
+    ...(uploading ? [Inputs.ProjectId] : [])
+  ])
+  const runName = kind === Inputs.TestId ? 'test run' : 'group run'
   for (const name of START_INPUTS) {
     const value = source.read(name).trim()
-    if (value && !takes.includes(name)) {
-      const why =
-        kind === Inputs.RunId
-          ? `it applies only when the action starts a run (${Inputs.TestId} or ${Inputs.GroupId}); with ${Inputs.RunId} the run already exists`
-          : `a ${kind === Inputs.TestId ? 'test' : 'group'} run does not take it; it applies to ${takes === TEST_INPUTS ? Inputs.GroupId : Inputs.TestId} only`
-      throw new InputError(`Input '${name}' is ${quote(value)}, but ${why}.`)
-    }
+    if (!value || takes.has(name)) continue
+    const takers = [
+      ...((TEST_INPUTS as readonly string[]).includes(name) ? [Inputs.TestId] : []),
+      ...((GROUP_INPUTS as readonly string[]).includes(name) ? [Inputs.GroupId] : []),
+      ...((AGENT_INPUTS as readonly string[]).includes(name) ? [Inputs.ExplorationAgent] : []),
+      ...(name === Inputs.ProjectId ? [Inputs.AppPath] : [])
+    ]
+      .join(', ')
+      .replace(/, ([^,]*)$/, ' and $1')
+    const why =
+      kind === Inputs.RunId
+        ? `it applies only when the action starts a run (${Inputs.TestId}, ${Inputs.GroupId} or ${Inputs.ExplorationAgent}); with ${Inputs.RunId} the run already exists`
+        : !agentOn
+          ? `a ${runName} does not take it; it applies to ${takers} only`
+          : kind
+            ? `neither the ${runName} nor the exploration agent takes it; it applies to ${takers} only`
+            : `the exploration agent does not take it; it applies to ${takers} only`
+    throw new InputError(`Input '${name}' is ${quote(value)}, but ${why}.`)
   }
-  if (kind === Inputs.RunId) return { runIds: parseRunIds(source.read(Inputs.RunId)), start: null }
+  if (kind === Inputs.RunId) {
+    return { runIds: parseRunIds(source.read(Inputs.RunId)), start: null, agent: null }
+  }
 
   const option = (name: string, check: (value: string) => string): string | undefined => {
     const value = source.read(name).trim()
@@ -270,9 +367,14 @@ function parseTarget(source: InputSource): { runIds: string[]; start: StartReque
       uuid(Inputs.EnvironmentId, value, 'a project environment ID')
     )
   }
+  const targetUrl = option(Inputs.TargetUrl, parseTargetUrl)
+  const agent = agentOn
+    ? parseAgent(source, { ...shared, projectId, uploading }, targetUrl, kind !== undefined)
+    : null
   if (kind === Inputs.TestId) {
     return {
       runIds: [],
+      agent,
       start: {
         kind: 'test',
         id: uuid(Inputs.TestId, source.read(Inputs.TestId), 'a test ID'),
@@ -281,20 +383,95 @@ function parseTarget(source: InputSource): { runIds: string[]; start: StartReque
       }
     }
   }
-  return {
-    runIds: [],
-    start: {
-      kind: 'group',
-      id: uuid(Inputs.GroupId, source.read(Inputs.GroupId), 'a test group ID'),
-      ...shared,
-      targetUrl: option(Inputs.TargetUrl, parseTargetUrl),
-      environment: option(
-        Inputs.Environment,
-        choice(Inputs.Environment, ['production', 'staging', 'preview', 'custom'])
+  if (kind === Inputs.GroupId) {
+    return {
+      runIds: [],
+      agent,
+      start: {
+        kind: 'group',
+        id: uuid(Inputs.GroupId, source.read(Inputs.GroupId), 'a test group ID'),
+        ...shared,
+        targetUrl,
+        environment: option(
+          Inputs.Environment,
+          choice(Inputs.Environment, ['production', 'staging', 'preview', 'custom'])
+        )
+      }
+    }
+  }
+  return { runIds: [], start: null, agent }
+}
+
+/**
+ * The agent's inputs, refused here when `DynamicPrRunRequest` would refuse them. With app-path the
+ * agent tests the uploaded build: its platform is the input's, or '' to take the app's once known.
+ */
+function parseAgent(
+  source: InputSource,
+  shared: { platform?: string; appId?: string; projectId: string; uploading: boolean },
+  targetUrl: string | undefined,
+  withOtherRuns: boolean
+): AgentRequest {
+  const { projectId, uploading } = shared
+  const prRaw = source.read(Inputs.PrNumber).trim().replace(/^#/, '')
+  if (prRaw && !/^[1-9]\d{0,9}$/.test(prRaw)) {
+    throw new InputError(
+      `Input '${Inputs.PrNumber}' is ${quote(source.read(Inputs.PrNumber).trim())}: expected a pull request number such as 42.`
+    )
+  }
+  // app-path uploads a mobile build (parseUpload refuses platform: web), so no web default then.
+  const platform = (shared.platform ?? (uploading ? '' : 'web')) as AgentRequest['platform']
+  const region = source.read(Inputs.SimulatorRegion).trim().toLowerCase()
+  if (platform === 'web' && uploading) {
+    // refused by parseUpload, once
+  } else if (platform === 'web') {
+    if (region) {
+      throw new InputError(
+        `Input '${Inputs.SimulatorRegion}' is ${quote(region)}, but the platform is web: a simulator region applies to ios and android only.`
+      )
+    }
+    if (shared.appId && !withOtherRuns) {
+      throw new InputError(
+        `Input '${Inputs.AppId}' is ${quote(shared.appId)}, but the platform is web: the exploration agent tests a web app at ${Inputs.TargetUrl}; set ${Inputs.Platform}: ios or android to test an app.`
+      )
+    }
+    // On deployment_status the deployment's own URL is the default, read from the event later.
+    if (!targetUrl && source.event?.name !== 'deployment_status') {
+      throw new InputError(
+        `Input '${Inputs.TargetUrl}' is required with ${Inputs.ExplorationAgent} on the web: the URL of the deployment ` +
+          `to test, such as a preview of the pull request (on deployment_status events it defaults to the deployment's URL).`
+      )
+    }
+  } else {
+    if (targetUrl && uploading) {
+      throw new InputError(
+        `Input '${Inputs.TargetUrl}' is ${quote(targetUrl)}, but ${Inputs.AppPath} uploads a mobile build: the exploration ` +
+          `agent tests that app, not a URL; leave ${Inputs.TargetUrl} empty.`
+      )
+    }
+    if (targetUrl) {
+      throw new InputError(
+        `Input '${Inputs.TargetUrl}' is ${quote(targetUrl)}, but the platform is ${platform}: the exploration agent tests ` +
+          `the app given by ${Inputs.AppId} there, not a URL; leave ${Inputs.TargetUrl} empty or set ${Inputs.Platform}: web.`
+      )
+    }
+    if (region && !SIMULATOR_REGIONS.includes(region)) {
+      throw new InputError(
+        `Input '${Inputs.SimulatorRegion}' is ${quote(region)}: expected one of ${SIMULATOR_REGIONS.join(', ')}.`
       )
     }
   }
+  return {
+    projectId,
+    platform,
+    ...(targetUrl ? { targetUrl } : {}),
+    ...(platform !== 'web' && shared.appId ? { appId: shared.appId } : {}),
+    ...(region ? { simulatorRegion: region } : {}),
+    prNumber: prRaw ? Number(prRaw) : 0
+  }
 }
+
+const SIMULATOR_REGIONS: readonly string[] = ['eu-north1', 'us-west1']
 
 function uuid(name: string, raw: string, what: string): string {
   const value = raw.trim()
@@ -311,7 +488,8 @@ function parseTargetUrl(value: string): string {
   } catch {
     // refused below
   }
-  if (url && (url.protocol === 'https:' || url.protocol === 'http:')) return url.href
+  // Sent exactly as written: a preview URL's path or missing trailing slash can matter to its host.
+  if (url && (url.protocol === 'https:' || url.protocol === 'http:')) return value
   throw new InputError(
     `Input '${Inputs.TargetUrl}' is ${quote(value)}: expected the http(s) URL of the deployment to test, such as https://preview-42.example.com.`
   )
@@ -416,6 +594,18 @@ function parseSummaryMode(raw: string): SummaryMode {
   if (value === 'true') return 'always'
   if (value === 'false') return 'never'
   return parseChoice(Inputs.Summary, raw, 'always', ['always', 'on-failure', 'never'] as const)
+}
+
+/** `comment`: a boolean, or `auto` (comment unless TesterArmy comments itself). */
+function parseComment(raw: string): 'true' | 'false' | 'auto' {
+  if (raw.trim().toLowerCase() === 'auto') return 'auto'
+  try {
+    return parseBoolean(Inputs.Comment, raw, false) ? 'true' : 'false'
+  } catch {
+    throw new InputError(
+      `Input '${Inputs.Comment}' is ${quote(raw.trim())}: expected true, false or auto.`
+    )
+  }
 }
 
 /** Same spellings as `core.getBooleanInput` (YAML 1.2 core schema), with our own error message. */

@@ -29,6 +29,23 @@ export type StartRequest =
       environment?: string
     }
 
+/** The exploration agent's run (`exploration-agent: true`), checked against what the API takes. */
+export interface AgentRequest {
+  /** A project UUID (lower-cased) or short ID. */
+  projectId: string
+  /** '' only with app-path: the uploaded app's platform, known once the upload is confirmed. */
+  platform: 'web' | 'ios' | 'android' | ''
+  /** Web: required, except on `deployment_status`, where the deployment's URL is the default. */
+  targetUrl?: string
+  appId?: string
+  simulatorRegion?: string
+  /** The `pr-number` input; 0 when the event says which pull request. */
+  prNumber: number
+}
+
+/** The agent's request as sent: its platform known (from the input, or the uploaded app). */
+export type ReadyAgentRequest = AgentRequest & { platform: 'web' | 'ios' | 'android' }
+
 /**
  * How the wait for a run ended. The first three are the run's own terminal status; `timed_out`:
  * the action stopped waiting; `not_found`: 404 past the grace window; `error`: the wait was ended
@@ -110,6 +127,10 @@ export interface RunReport {
   lastStatus: string | null
   /** The last fault seen while waiting, when the wait ended without a terminal status. */
   error: string | null
+  /** What started it, when the action did ("exploration agent, pull request #42"). */
+  origin?: string
+  /** TesterArmy's own GitHub reporting for the start that made this run, in a few words. */
+  githubReporting?: string
 }
 
 export interface Report {
@@ -121,4 +142,16 @@ export interface Report {
   fatal: string | null
   /** The runner cancelled the step while we waited. */
   cancelled: boolean
+  /** What the starts said, for the outputs: the group's batch, the agent's pull request, `metadata.github`. */
+  started?: StartFacts
+}
+
+/** What the start answers said, beyond the run IDs. */
+export interface StartFacts {
+  batchId: string
+  prNumber: number | null
+  /** `metadata.github` as JSON, or ''. */
+  githubReporting: string
+  /** TesterArmy said it comments on the pull request itself (`comment: auto` then does not). */
+  testerArmyComments: boolean
 }

@@ -27,7 +27,10 @@ export function outputsOf(report: Report, reportPath: string): Record<string, st
       .filter(Boolean)
       .join('\n'),
     [Outputs.ReportPath]: reportPath,
-    [Outputs.Runs]: JSON.stringify(runs.map(runSummary))
+    [Outputs.Runs]: JSON.stringify(runs.map(runSummary)),
+    [Outputs.BatchId]: report.started?.batchId ?? '',
+    [Outputs.PrNumber]: report.started?.prNumber ? String(report.started.prNumber) : '',
+    [Outputs.GithubReporting]: report.started?.githubReporting ?? ''
   }
 }
 

@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto'
 import { Limits } from './constants.js'
 import { markdown } from './escape.js'
-import type { StartRequest } from './model.js'
+import type { AgentRequest, StartRequest } from './model.js'
 import { countsOf, nowrap, runTotals, severityLabel } from './labels.js'
 import type { Report } from './model.js'
 import { bySeverity } from './report.js'
@@ -20,8 +20,10 @@ export function commentMarker(parts: {
   workflow: string
   job: string
   start: StartRequest | null
+  /** The exploration agent: keyed by project and platform, not by the preview URL, which changes per push. */
+  agent?: AgentRequest | null
 }): string {
-  const { start } = parts
+  const { start, agent } = parts
   let target = 'runs'
   if (start) {
     const { kind, id, ...options } = start
@@ -32,6 +34,10 @@ export function commentMarker(parts: {
       ? `:${createHash('sha256').update(JSON.stringify(defined)).digest('hex').slice(0, 12)}`
       : ''
     target = `${kind}:${id}${digest}`
+  }
+  if (agent) {
+    const run = `agent:${agent.projectId}:${agent.platform}`
+    target = start ? `${target}+${run}` : run
   }
   const encode = (text: string): string => encodeURIComponent(text).replace(/-/g, '%2D')
   return `<!-- testerarmy-action ${encode(parts.workflow)} ${encode(parts.job)} ${encode(target)} -->`

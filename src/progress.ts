@@ -1,17 +1,20 @@
 // The progress lines of the step's log while it starts runs and waits for them: what a user reads
 // live, worded once. API text is cut and cleaned through escape.ts before it reaches the log.
 import * as core from '@actions/core'
-import type { CancelRunResponse } from './api-client.js'
+import type { CancelBatchResponse, CancelRunResponse } from './api-client.js'
 import type { AppBuild } from './app-summary.js'
 import type { UploadStepOptions } from './app-upload-step.js'
 import { formatDuration } from './duration.js'
 import { logText } from './escape.js'
+import type { ReportingNote } from './github-reporting.js'
 import type { StartRequest } from './model.js'
 import type { PollLog } from './poller.js'
 
-/** The start's retries, one line each. */
+/** The start's retries, one line each (a retry at once: the agent's shorter second try). */
 export const startRetryLine = (message: string, delayMs: number): void =>
-  core.info(`Start request: ${logText(message, 300)}; trying again in ${formatDuration(delayMs)}.`)
+  core.info(
+    `Start request: ${logText(message, 300)}; trying again${delayMs > 0 ? ` in ${formatDuration(delayMs)}` : ''}.`
+  )
 
 export const startGroupTitle = (request: StartRequest): string =>
   `Starting a TesterArmy run of ${request.kind} ${request.id}`
@@ -85,4 +88,26 @@ export function logUploaded(build: AppBuild): void {
     `Uploaded ${logText(build.uploadName, 200)}: app ${app.id} (${logText(app.platform, 20)}${version}${bundle})` +
       `${build.recovered ? ', found in the project after the confirm answer was lost' : ''}.`
   )
+}
+
+/** The answer to a group's batch cancel, as a line. */
+export function logBatchCancelAnswer(batchId: string, answer: CancelBatchResponse): void {
+  if (answer.kind === 'cancelled') {
+    core.info(
+      `Batch ${batchId}: cancelled (${answer.covered.length} run(s) cancelled or already finished).`
+    )
+  } else {
+    core.info(
+      `Batch ${batchId}: could not be cancelled as a whole (${answer.kind === 'aborted' ? 'aborted' : logText(answer.message, 200)}); cancelling its runs one by one.`
+    )
+  }
+}
+
+/** `metadata.github` of a start answer: its line, and its notice or warning when it has one. */
+export function logGitHubReporting(note: ReportingNote): void {
+  core.info(note.line)
+  if (!note.annotation) return
+  const options = { title: 'TesterArmy GitHub reporting' }
+  if (note.annotation.level === 'warning') core.warning(note.annotation.message, options)
+  else core.notice(note.annotation.message, options)
 }

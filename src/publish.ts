@@ -7,12 +7,13 @@ import { planAnnotations } from './annotations.js'
 import { scrubSecret } from './api-client.js'
 import { renderAppBuild, type AppBuild } from './app-summary.js'
 import { Limits, Outputs } from './constants.js'
-import { logText } from './escape.js'
+import { logText, markdown } from './escape.js'
 import type { CommentResult, CommentTarget } from './github-comment.js'
 import type { Settings } from './inputs.js'
 import type { Report } from './model.js'
 import { outputsOf, reportFileOf } from './outputs.js'
 import { commentMarker, renderComment } from './pr-comment.js'
+import { buildReport } from './report.js'
 import { renderSummary, summaryWanted } from './summary.js'
 import type { WorkflowContext } from './workflow-context.js'
 
@@ -51,7 +52,46 @@ export async function publish(
       else core.notice(message, { title })
     }
   }
-  if (settings.comment) await commentOnPullRequest(report, settings, context, postComment)
+  if (settings.comment && settings.commentAuto && report.started?.testerArmyComments) {
+    core.info(
+      `comment is auto, and TesterArmy comments on pull request #${context.prNumber ?? '?'} itself: no second comment from this step.`
+    )
+  } else if (settings.comment) {
+    await commentOnPullRequest(report, settings, context, postComment)
+  }
+}
+
+/**
+ * The exploration agent found nothing to test (no pull request, a deployment that did not
+ * succeed): one notice, status `skipped`, a one-line summary, and the step passes.
+ */
+export async function publishSkipped(
+  reason: string,
+  settings: Settings,
+  context: WorkflowContext
+): Promise<void> {
+  core.notice(`Nothing to test: ${reason} Nothing was started.`, {
+    title: 'TesterArmy exploration agent'
+  })
+  const outputs = outputsOf(buildReport([], settings), '')
+  outputs[Outputs.Status] = 'skipped'
+  outputs[Outputs.Passed] = 'true'
+  for (const [name, value] of Object.entries(outputs)) core.setOutput(name, value)
+  if (summaryWanted(settings.summary, true) && context.summaryPath) {
+    try {
+      await core.summary
+        .addRaw(
+          redact(
+            `### ⏭️ TesterArmy: nothing to test\n\n${markdown(reason, 1_000)} Nothing was started.\n`,
+            settings
+          )
+        )
+        .write()
+    } catch (error) {
+      core.warning(`Could not write the job summary: ${(error as Error).message}`)
+    }
+  }
+  core.info('TesterArmy verdict: skipped (no pull request to test); the step passes.')
 }
 
 /** The report file's path, or '' when it could not be written (a warning says why). */
@@ -150,7 +190,8 @@ async function commentOnPullRequest(
   const marker = commentMarker({
     workflow: context.workflow,
     job: context.job,
-    start: settings.start
+    start: settings.start,
+    agent: settings.agent
   })
   let result: CommentResult
   try {
@@ -212,8 +253,14 @@ export function conclude(report: Report, settings: Settings): void {
       const name = several
         ? `run ${r.id}${r.featureName ? ` (${logText(r.featureName, 80)})` : ''}: `
         : ''
+      // A user reading only the log must see why a run failed: its own error code and message.
+      const runError = r.run?.error
       const detail =
-        r.status === 'timed_out' && r.error ? ` (last error: ${logText(r.error, 200)})` : ''
+        r.status === 'timed_out' && r.error
+          ? ` (last error: ${logText(r.error, 200)})`
+          : r.status === 'failed' && runError
+            ? ` (${logText([runError.code, runError.message].filter(Boolean).join(': '), 300).replace(/\.$/, '')})`
+            : ''
       return `${name}${r.reasons.join('; ')}${detail}`
     })
     .join('; ')

@@ -96,7 +96,9 @@ export function buildReport(
  * The runs the wait gave up on (timeout or the runner's cancel) while the API had not finished
  * them: the ones still spending, which `cancel-on-abort` asks the API to stop.
  */
-export function unfinishedRuns(outcomes: readonly RunOutcome[]): RunOutcome[] {
+export function unfinishedRuns<T extends Pick<RunOutcome, 'status' | 'lastStatus'>>(
+  outcomes: readonly T[]
+): T[] {
   return outcomes.filter(
     o =>
       (o.status === 'timed_out' || o.status === 'cancelled') &&

@@ -232,6 +232,10 @@ export interface StartedRuns {
   /** Every run the request created, lower-cased, the cancelled ones included. */
   runIds: string[]
   cancelledRunIds: string[]
+  /** A group run's batch (lower-cased), for cancelling it as a whole; absent otherwise. */
+  batchId?: string
+  /** The answer as received, for `metadata.github`. */
+  answer?: unknown
 }
 
 /**
@@ -257,10 +261,24 @@ export function parseStartResponse(body: unknown, kind: 'test' | 'group'): Start
   if (all.length === 0 && !(kind === 'group' && Array.isArray(json.runIds))) {
     throw new NotARunError('without the ID of the run it started')
   }
+  const batchId = kind === 'group' && typeof json.batchId === 'string' ? json.batchId : ''
   return {
     runIds: all.map(i => i.toLowerCase()),
-    cancelledRunIds: cancelledRunIds.map(i => i.toLowerCase())
+    cancelledRunIds: cancelledRunIds.map(i => i.toLowerCase()),
+    ...(isUuid(batchId) ? { batchId: batchId.toLowerCase() } : {}),
+    answer: body
   }
+}
+
+/**
+ * The runs a batch cancel covered (cancelled, or found already finished), from its 200 or its 409
+ * answer; [] when the body says nothing usable, so every run then gets its own cancel.
+ */
+export function parseBatchCancel(body: unknown): string[] {
+  const json = isObject(body) ? body : {}
+  return [...list(json.cancelledRunIds), ...list(json.alreadyFinishedRunIds)]
+    .filter((id): id is string => typeof id === 'string' && isUuid(id))
+    .map(id => id.toLowerCase())
 }
 
 /** `warning` is the only non-blocking type; anything else, unknown values included, is an issue. */

@@ -35,7 +35,15 @@ export function startBody(
 }
 
 export type StartOutcome =
-  | { kind: 'started'; runIds: string[]; cancelledRunIds: string[] }
+  | {
+      kind: 'started'
+      runIds: string[]
+      cancelledRunIds: string[]
+      /** A group run's batch, for cancelling it as a whole. */
+      batchId?: string
+      /** The answer as received, for `metadata.github`. */
+      answer?: unknown
+    }
   | { kind: 'failed'; message: string }
   | { kind: 'aborted' }
 

@@ -267,6 +267,8 @@ function facts(run: RunReport): string {
     ['Status', markdown(run.lastStatus ?? run.status)],
     ['Result', run.result || '–']
   ]
+  if (run.origin) rows.push(['Started as', markdown(run.origin, 200)])
+  if (run.githubReporting) rows.push(['GitHub reporting', markdown(run.githubReporting, 300)])
   if (r) {
     const platform = [r.platform, r.deviceModel].filter(Boolean).join(' · ')
     if (platform) rows.push(['Platform', markdown(platform, 100)])

@@ -22,6 +22,12 @@ export interface WorkflowContext {
   apiUrl: string
   /** The job summary file (GITHUB_STEP_SUMMARY); empty when not on a runner. */
   summaryPath: string
+  /** `GITHUB_EVENT_NAME`: where the exploration agent looks for its pull request. */
+  eventName: string
+  /** The event payload, as the runner wrote it ({} when there is none). */
+  payload: Record<string, unknown>
+  /** On a `pull_request` from a fork: the fork's `owner/repo` (no secrets reach it); else ''. */
+  forkRepository: string
 }
 
 type Payload = Record<string, unknown>
@@ -50,6 +56,18 @@ export function readWorkflowContext(
     typeof number === 'number' && Number.isInteger(number) && number > 0 ? number : null
   const headSha = typeof head?.sha === 'string' ? head.sha : ''
   const [owner = '', repo = ''] = (env.GITHUB_REPOSITORY ?? '').split('/')
+  const eventName = env.GITHUB_EVENT_NAME ?? ''
+  const headRepo = isObject(head?.repo) ? head.repo : null
+  const headName = typeof headRepo?.full_name === 'string' ? headRepo.full_name : ''
+  // Compared by name: `head.repo.fork` is also true for a branch of a repository that is itself a
+  // fork. A head repository that is gone (null) was a fork that has been deleted.
+  const fromFork =
+    eventName === 'pull_request' &&
+    pr !== null &&
+    (headRepo === null
+      ? head !== null && 'repo' in head
+      : headName !== '' && headName.toLowerCase() !== (env.GITHUB_REPOSITORY ?? '').toLowerCase())
+  const forkRepository = fromFork ? headName || 'a deleted fork' : ''
   const server = env.GITHUB_SERVER_URL || 'https://github.com'
   const attempt =
     env.GITHUB_RUN_ATTEMPT && env.GITHUB_RUN_ATTEMPT !== '1'
@@ -70,6 +88,9 @@ export function readWorkflowContext(
         ? `${server}/${owner}/${repo}/actions/runs/${env.GITHUB_RUN_ID}${attempt}`
         : '',
     apiUrl: env.GITHUB_API_URL || 'https://api.github.com',
-    summaryPath: env.GITHUB_STEP_SUMMARY ?? ''
+    summaryPath: env.GITHUB_STEP_SUMMARY ?? '',
+    eventName,
+    payload,
+    forkRepository
   }
 }

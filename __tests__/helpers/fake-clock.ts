@@ -60,6 +60,13 @@ export class FakeClock implements Clock {
     const start = api.startRuns?.bind(api)
     if (start)
       tracked.startRuns = (kind, id, body, options) => around(() => start(kind, id, body, options))
+    const startAgent = api.startAgent?.bind(api)
+    if (startAgent)
+      tracked.startAgent = (project, body, options) =>
+        around(() => startAgent(project, body, options))
+    const cancelBatch = api.cancelBatch?.bind(api)
+    if (cancelBatch)
+      tracked.cancelBatch = (batchId, options) => around(() => cancelBatch(batchId, options))
     return tracked as T
   }
 

@@ -1,0 +1,311 @@
+// Which pull request the agent tests, for every event that can carry one, with GitHub faked.
+import { describe, expect, it } from '@jest/globals'
+import {
+  findPullRequest,
+  GitHubLookupError,
+  type GitHubPull,
+  type LookupOptions,
+  type PullsApi
+} from '../src/pull-request.js'
+
+const HEAD = 'a'.repeat(40)
+const pull = (number: number, extra: Partial<GitHubPull> = {}): GitHubPull => ({
+  number,
+  state: 'open',
+  title: `Title ${number}`,
+  body: `Body ${number}`,
+  updated_at: '2026-11-28T10:00:00Z',
+  head: { ref: `feature-${number}`, sha: HEAD },
+  base: { ref: 'main' },
+  ...extra
+})
+
+/** A fake GitHub that records the calls made. */
+function fakeApi(pulls: GitHubPull[], fail?: string) {
+  const calls: string[] = []
+  const api: PullsApi = {
+    getPull: async n => {
+      calls.push(`pulls/${n}`)
+      if (fail) throw new GitHubLookupError(fail)
+      return pulls.find(p => p.number === n) ?? null
+    },
+    pullsForCommit: async sha => {
+      calls.push(`commits/${sha}/pulls`)
+      return pulls
+    },
+    openPullsByHead: async head => {
+      calls.push(`pulls?head=${head}`)
+      return pulls
+    }
+  }
+  return { api, calls }
+}
+
+const options = (over: Partial<LookupOptions>): LookupOptions => ({
+  eventName: 'push',
+  payload: {},
+  owner: 'acme',
+  repo: 'shop',
+  prNumber: 0,
+  api: null,
+  ...over
+})
+
+describe('findPullRequest', () => {
+  it.each(['pull_request', 'pull_request_target'])(
+    'reads %s from the payload, with the head commit, without calling GitHub',
+    async eventName => {
+      const found = await findPullRequest(
+        options({ eventName, payload: { pull_request: pull(7) } })
+      )
+      expect(found).toEqual({
+        kind: 'found',
+        pr: {
+          number: 7,
+          title: 'Title 7',
+          body: 'Body 7',
+          baseBranch: 'main',
+          headBranch: 'feature-7',
+          headSha: HEAD
+        },
+        source: `the ${eventName} event`,
+        notices: []
+      })
+    }
+  )
+
+  it('pr-number wins over the event, read from GitHub', async () => {
+    const { api, calls } = fakeApi([pull(12)])
+    const found = await findPullRequest(
+      options({ eventName: 'pull_request', payload: { pull_request: pull(7) }, prNumber: 12, api })
+    )
+    expect(found.kind === 'found' && found.pr.number).toBe(12)
+    expect(calls).toEqual(['pulls/12'])
+  })
+
+  it('a pr-number GitHub does not know fails and names it', async () => {
+    const { api } = fakeApi([])
+    const found = await findPullRequest(options({ prNumber: 99, api }))
+    expect(found).toEqual({
+      kind: 'failed',
+      message: expect.stringContaining('pull request #99 was not found in acme/shop')
+    })
+  })
+
+  it('without a token, a lookup fails and says which permission the default token needs', async () => {
+    const found = await findPullRequest(options({ prNumber: 3 }))
+    expect(found.kind).toBe('failed')
+    expect(found.kind === 'failed' && found.message).toMatch(
+      /github-token is empty.*pull-requests: read/
+    )
+  })
+
+  it('a GitHub failure becomes a failed lookup with its message', async () => {
+    const { api } = fakeApi([], "GitHub's API failed (HTTP 502)")
+    expect(await findPullRequest(options({ prNumber: 3, api }))).toEqual({
+      kind: 'failed',
+      message: "GitHub's API failed (HTTP 502)"
+    })
+  })
+
+  it('other errors are not swallowed', async () => {
+    const api = { ...fakeApi([]).api, getPull: () => Promise.reject(new TypeError('bug')) }
+    await expect(findPullRequest(options({ prNumber: 3, api }))).rejects.toThrow('bug')
+  })
+
+  it('a pull request without a head commit cannot be tested', async () => {
+    const found = await findPullRequest(
+      options({ eventName: 'pull_request', payload: { pull_request: { number: 4 } } })
+    )
+    expect(found).toEqual({ kind: 'failed', message: expect.stringContaining('no head commit') })
+  })
+
+  describe('issue_comment', () => {
+    it('on a pull request: read from GitHub', async () => {
+      const { api, calls } = fakeApi([pull(5)])
+      const found = await findPullRequest(
+        options({
+          eventName: 'issue_comment',
+          payload: { issue: { number: 5, pull_request: { url: 'x' } } },
+          api
+        })
+      )
+      expect(found.kind === 'found' && found.pr.title).toBe('Title 5')
+      expect(calls).toEqual(['pulls/5'])
+    })
+    it('on an issue: skipped', async () => {
+      const found = await findPullRequest(
+        options({ eventName: 'issue_comment', payload: { issue: { number: 5 } } })
+      )
+      expect(found).toEqual({ kind: 'skipped', reason: expect.stringContaining('on an issue') })
+    })
+  })
+
+  describe('deployment_status', () => {
+    const payload = (state: string, status: Record<string, unknown> = {}) => ({
+      deployment_status: { state, ...status },
+      deployment: { sha: HEAD }
+    })
+    it.each(['failure', 'pending', 'error', ''])(
+      'state "%s" is skipped, with no call',
+      async state => {
+        const { api, calls } = fakeApi([pull(1)])
+        const found = await findPullRequest(
+          options({ eventName: 'deployment_status', payload: payload(state), api })
+        )
+        expect(found).toEqual({ kind: 'skipped', reason: expect.stringContaining('not "success"') })
+        expect(calls).toEqual([])
+      }
+    )
+    it('success: the open pull request whose head is the deployed commit, environment_url as target', async () => {
+      const { api, calls } = fakeApi([
+        pull(1, { state: 'closed' }),
+        pull(2, { head: { ref: 'x', sha: 'b'.repeat(40) } }),
+        pull(3)
+      ])
+      const found = await findPullRequest(
+        options({
+          eventName: 'deployment_status',
+          payload: payload('success', {
+            environment_url: 'https://pr-3.preview.test',
+            target_url: 'https://logs.test'
+          }),
+          api
+        })
+      )
+      expect(found).toMatchObject({
+        kind: 'found',
+        pr: { number: 3, headSha: HEAD },
+        deploymentUrl: 'https://pr-3.preview.test',
+        notices: []
+      })
+      expect(calls).toEqual([`commits/${HEAD}/pulls`])
+    })
+    it('falls back to target_url; several candidates: the most recently updated, with a notice', async () => {
+      const { api } = fakeApi([
+        pull(3, { updated_at: '2026-11-28T09:00:00Z' }),
+        pull(4, { updated_at: '2026-11-28T11:00:00Z' })
+      ])
+      const found = await findPullRequest(
+        options({
+          eventName: 'deployment_status',
+          payload: payload('success', { target_url: 'https://t.test' }),
+          api
+        })
+      )
+      expect(found).toMatchObject({
+        kind: 'found',
+        pr: { number: 4 },
+        deploymentUrl: 'https://t.test'
+      })
+      expect(found.kind === 'found' && found.notices[0]).toMatch(/#4, #3.*testing #4.*pr-number/)
+    })
+    it('no open pull request for the commit: skipped', async () => {
+      const { api } = fakeApi([pull(1, { state: 'closed' })])
+      const found = await findPullRequest(
+        options({ eventName: 'deployment_status', payload: payload('success'), api })
+      )
+      expect(found).toEqual({
+        kind: 'skipped',
+        reason: expect.stringContaining('no open pull request')
+      })
+    })
+    it('with pr-number: that pull request, still the deployment URL', async () => {
+      const { api } = fakeApi([pull(9)])
+      const found = await findPullRequest(
+        options({
+          eventName: 'deployment_status',
+          payload: payload('success', { environment_url: 'https://e.test' }),
+          prNumber: 9,
+          api
+        })
+      )
+      expect(found).toMatchObject({
+        kind: 'found',
+        pr: { number: 9 },
+        deploymentUrl: 'https://e.test'
+      })
+    })
+    it('without a deployment commit: skipped', async () => {
+      const found = await findPullRequest(
+        options({
+          eventName: 'deployment_status',
+          payload: { deployment_status: { state: 'success' } }
+        })
+      )
+      expect(found.kind).toBe('skipped')
+    })
+  })
+
+  describe('workflow_run', () => {
+    const RUN_SHA = 'c'.repeat(40)
+    it('pull_requests[0], read from GitHub, with the commit the workflow built', async () => {
+      const { api, calls } = fakeApi([pull(8)])
+      const found = await findPullRequest(
+        options({
+          eventName: 'workflow_run',
+          payload: { workflow_run: { head_sha: RUN_SHA, pull_requests: [{ number: 8 }] } },
+          api
+        })
+      )
+      expect(found).toMatchObject({
+        kind: 'found',
+        pr: { number: 8, title: 'Title 8', headSha: RUN_SHA }
+      })
+      expect(calls).toEqual(['pulls/8'])
+    })
+    it('a fork (empty pull_requests): found by head owner:branch and matched by commit', async () => {
+      const { api, calls } = fakeApi([
+        pull(10, { head: { ref: 'fix', sha: 'd'.repeat(40) } }),
+        pull(11, { head: { ref: 'fix', sha: RUN_SHA } })
+      ])
+      const found = await findPullRequest(
+        options({
+          eventName: 'workflow_run',
+          payload: {
+            workflow_run: {
+              head_sha: RUN_SHA,
+              head_branch: 'fix',
+              pull_requests: [],
+              head_repository: { owner: { login: 'outsider' } }
+            }
+          },
+          api
+        })
+      )
+      expect(found).toMatchObject({ kind: 'found', pr: { number: 11, headSha: RUN_SHA } })
+      expect(calls).toEqual(['pulls?head=outsider:fix'])
+    })
+    it('a fork with no matching pull request: skipped', async () => {
+      const { api } = fakeApi([pull(10)])
+      const found = await findPullRequest(
+        options({
+          eventName: 'workflow_run',
+          payload: {
+            workflow_run: {
+              head_sha: RUN_SHA,
+              head_branch: 'fix',
+              head_repository: { owner: { login: 'outsider' } }
+            }
+          },
+          api
+        })
+      )
+      expect(found).toEqual({ kind: 'skipped', reason: expect.stringContaining('outsider:fix') })
+    })
+    it('a push workflow run (no branch owner): skipped', async () => {
+      const found = await findPullRequest(
+        options({ eventName: 'workflow_run', payload: { workflow_run: {} } })
+      )
+      expect(found.kind).toBe('skipped')
+    })
+  })
+
+  it.each(['push', 'schedule', 'workflow_dispatch', ''])(
+    '%s without pr-number: skipped, pointing at pr-number',
+    async eventName => {
+      const found = await findPullRequest(options({ eventName }))
+      expect(found).toEqual({ kind: 'skipped', reason: expect.stringContaining('set pr-number') })
+    }
+  )
+})

@@ -1,0 +1,63 @@
+// The exploration agent's start request body (`DynamicPrRunRequest`): exactly the fields the
+// API's schema allows for the platform, every text within its limits, empty optional fields left out.
+import { PrTextLimits, prBranch, prDescription, prTitle } from './pr-text.js'
+import type { PullRequestFacts } from './pull-request.js'
+
+export type AgentPlatform = 'web' | 'ios' | 'android'
+
+/** What the inputs say about the agent's run (already validated: web has a target URL). */
+export interface AgentOptions {
+  platform: AgentPlatform
+  /** Web only, sent exactly as written. */
+  targetUrl?: string
+  /** Mobile only: the app build to test. */
+  appId?: string
+  /** Mobile only. */
+  simulatorRegion?: string
+}
+
+export interface AgentPullRequest {
+  number: number
+  title: string
+  description?: string
+  baseBranch?: string
+  headBranch?: string
+  commitSha: string
+}
+
+export type AgentBody =
+  | { targetUrl: string; pullRequest: AgentPullRequest }
+  | {
+      platform: 'ios' | 'android'
+      pullRequest: AgentPullRequest
+      mobile?: { appId: string }
+      simulatorRegion?: string
+    }
+
+/** `descriptionMax` is lowered to 2,000 for the one retry after the API found the body too large. */
+export function agentBody(
+  options: AgentOptions,
+  pr: PullRequestFacts,
+  descriptionMax: number = PrTextLimits.descriptionMaxChars
+): AgentBody {
+  const description = prDescription(pr.body, descriptionMax)
+  const baseBranch = prBranch(pr.baseBranch)
+  const headBranch = prBranch(pr.headBranch)
+  const pullRequest: AgentPullRequest = {
+    number: pr.number,
+    title: prTitle(pr.title, pr.number),
+    ...(description !== undefined ? { description } : {}),
+    ...(baseBranch !== undefined ? { baseBranch } : {}),
+    ...(headBranch !== undefined ? { headBranch } : {}),
+    commitSha: pr.headSha
+  }
+  if (options.platform === 'web') {
+    return { targetUrl: options.targetUrl ?? '', pullRequest }
+  }
+  return {
+    platform: options.platform,
+    pullRequest,
+    ...(options.appId ? { mobile: { appId: options.appId } } : {}),
+    ...(options.simulatorRegion ? { simulatorRegion: options.simulatorRegion } : {})
+  }
+}

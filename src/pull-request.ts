@@ -1,0 +1,242 @@
+// Which pull request the exploration agent should test, from whatever event started the workflow:
+// the payload when it carries one, else GitHub's REST API through an injected client.
+
+/** The pull request as the agent's start request needs it (texts not yet within API limits). */
+export interface PullRequestFacts {
+  number: number
+  title: string
+  body: string
+  baseBranch: string
+  headBranch: string
+  /** The commit people see on the pull request (never the merge commit GitHub tests). */
+  headSha: string
+}
+
+/** A pull request as GitHub's REST API returns it, reduced to the fields read here. */
+export interface GitHubPull {
+  number: number
+  state?: string
+  title?: string | null
+  body?: string | null
+  updated_at?: string
+  head?: { ref?: string; sha?: string } | null
+  base?: { ref?: string } | null
+}
+
+/** The three lookups, each failing with a `GitHubLookupError` that says what GitHub answered. */
+export interface PullsApi {
+  /** `GET /repos/{owner}/{repo}/pulls/{n}`; null on 404. */
+  getPull(number: number): Promise<GitHubPull | null>
+  /** `GET /repos/{owner}/{repo}/commits/{sha}/pulls`. */
+  pullsForCommit(sha: string): Promise<GitHubPull[]>
+  /** `GET /repos/{owner}/{repo}/pulls?head={owner}:{branch}&state=open`. */
+  openPullsByHead(ownerAndBranch: string): Promise<GitHubPull[]>
+}
+
+export class GitHubLookupError extends Error {
+  override name = 'GitHubLookupError'
+}
+
+export type PullRequestLookup =
+  | {
+      kind: 'found'
+      pr: PullRequestFacts
+      /** How it was found, for the log ("the pull_request event", "GitHub: ..."). */
+      source: string
+      /** The deployment's URL, the default `target-url` on `deployment_status`. */
+      deploymentUrl?: string
+      /** Things the user should know (several candidates, a newer head). */
+      notices: string[]
+    }
+  /** Nothing to test here: one notice, status `skipped`, the step passes. */
+  | { kind: 'skipped'; reason: string }
+  /** A lookup failed: the step fails (a gate must not pass because GitHub was down). */
+  | { kind: 'failed'; message: string }
+
+export interface LookupOptions {
+  eventName: string
+  payload: Record<string, unknown>
+  owner: string
+  repo: string
+  /** The `pr-number` input, 0 when not given: wins over the event. */
+  prNumber: number
+  /** Null when there is no token: only events whose payload carries everything then work. */
+  api: PullsApi | null
+}
+
+type Json = Record<string, unknown>
+const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null
+const text = (value: unknown): string => (typeof value === 'string' ? value : '')
+const positive = (value: unknown): number =>
+  typeof value === 'number' && Number.isInteger(value) && value > 0 ? value : 0
+
+function factsOf(pull: GitHubPull | Json): PullRequestFacts {
+  const head = isObject(pull.head) ? pull.head : {}
+  const base = isObject(pull.base) ? pull.base : {}
+  return {
+    number: positive(pull.number),
+    title: text(pull.title),
+    body: text(pull.body),
+    baseBranch: text(base.ref),
+    headBranch: text(head.ref),
+    headSha: text(head.sha)
+  }
+}
+
+const short = (sha: string): string => sha.slice(0, 12)
+
+export async function findPullRequest(options: LookupOptions): Promise<PullRequestLookup> {
+  try {
+    const found = await lookup(options)
+    // The agent's request needs the head commit; a pull request without one cannot be tested.
+    if (found.kind === 'found' && !found.pr.headSha) {
+      return {
+        kind: 'failed',
+        message: `GitHub gave no head commit for pull request #${found.pr.number}, so the agent cannot be told what to test.`
+      }
+    }
+    return found
+  } catch (error) {
+    if (error instanceof GitHubLookupError) return { kind: 'failed', message: error.message }
+    throw error
+  }
+}
+
+async function lookup(options: LookupOptions): Promise<PullRequestLookup> {
+  const { eventName, payload, owner, repo } = options
+  const where = `${owner}/${repo}`
+  const needApi = (why: string): PullsApi => {
+    if (options.api) return options.api
+    throw new GitHubLookupError(
+      `github-token is empty, but finding the pull request ${why} needs GitHub's API: ` +
+        `pass github-token (the default, \${{ github.token }}, works with permissions: pull-requests: read).`
+    )
+  }
+  const byNumber = async (number: number, source: string): Promise<PullRequestLookup> => {
+    const pull = await needApi(`#${number}`).getPull(number)
+    if (!pull) {
+      return {
+        kind: 'failed',
+        message: `pull request #${number} was not found in ${where} (GitHub answered 404); check ${source}.`
+      }
+    }
+    return {
+      kind: 'found',
+      pr: factsOf(pull),
+      source: `GitHub, pull request #${number}`,
+      notices: []
+    }
+  }
+
+  // A deployment that did not succeed has nothing to test, whichever pull request it belongs to.
+  let deploymentUrl: string | undefined
+  let deploymentSha = ''
+  if (eventName === 'deployment_status') {
+    const status = isObject(payload.deployment_status) ? payload.deployment_status : {}
+    const state = text(status.state)
+    if (state !== 'success') {
+      return {
+        kind: 'skipped',
+        reason: `the deployment's state is "${state || 'unknown'}", not "success": there is no deployment to test yet.`
+      }
+    }
+    deploymentUrl = text(status.environment_url) || text(status.target_url) || undefined
+    const deployment = isObject(payload.deployment) ? payload.deployment : {}
+    deploymentSha = text(deployment.sha)
+  }
+  const withDeployment = (found: PullRequestLookup): PullRequestLookup =>
+    found.kind === 'found' && deploymentUrl ? { ...found, deploymentUrl } : found
+
+  if (options.prNumber > 0) {
+    return withDeployment(await byNumber(options.prNumber, 'the pr-number input'))
+  }
+
+  switch (eventName) {
+    case 'pull_request':
+    case 'pull_request_target': {
+      const pull = isObject(payload.pull_request) ? payload.pull_request : null
+      if (pull && positive(pull.number)) {
+        return { kind: 'found', pr: factsOf(pull), source: `the ${eventName} event`, notices: [] }
+      }
+      break
+    }
+    case 'issue_comment': {
+      const issue = isObject(payload.issue) ? payload.issue : null
+      if (!issue || !isObject(issue.pull_request)) {
+        return {
+          kind: 'skipped',
+          reason: 'the comment is on an issue, not on a pull request.'
+        }
+      }
+      return byNumber(positive(issue.number), 'the comment event')
+    }
+    case 'deployment_status': {
+      if (!deploymentSha) break
+      const pulls = await needApi(`of deployment ${short(deploymentSha)}`).pullsForCommit(
+        deploymentSha
+      )
+      const open = pulls
+        .filter(p => p.state === 'open' && p.head?.sha === deploymentSha)
+        .sort((a, b) => text(b.updated_at).localeCompare(text(a.updated_at)))
+      const [first] = open
+      if (!first) {
+        return {
+          kind: 'skipped',
+          reason: `no open pull request in ${where} has the deployed commit ${short(deploymentSha)} as its head (a deployment of a branch without a pull request, or a commit the pull request has moved past).`
+        }
+      }
+      const notices =
+        open.length > 1
+          ? [
+              `${open.length} open pull requests have the deployed commit ${short(deploymentSha)} as their head ` +
+                `(${open.map(p => `#${p.number}`).join(', ')}); testing #${first.number}, the most recently updated. ` +
+                `Set pr-number to choose.`
+            ]
+          : []
+      return withDeployment({
+        kind: 'found',
+        pr: { ...factsOf(first), headSha: deploymentSha },
+        source: `GitHub, the open pull request whose head is the deployed commit ${short(deploymentSha)}`,
+        notices
+      })
+    }
+    case 'workflow_run': {
+      const run = isObject(payload.workflow_run) ? payload.workflow_run : {}
+      const headSha = text(run.head_sha)
+      const listed = Array.isArray(run.pull_requests) ? run.pull_requests.filter(isObject) : []
+      const number = positive(listed[0]?.number)
+      if (number) {
+        const found = await byNumber(number, 'the workflow_run event')
+        // The commit the triggering workflow built, even if the pull request has moved on since.
+        return found.kind === 'found' && headSha
+          ? { ...found, pr: { ...found.pr, headSha } }
+          : found
+      }
+      // GitHub leaves pull_requests empty for pull requests from forks: look them up by head.
+      const headRepo = isObject(run.head_repository) ? run.head_repository : {}
+      const headOwner = isObject(headRepo.owner) ? text(headRepo.owner.login) : ''
+      const branch = text(run.head_branch)
+      if (!headOwner || !branch || !headSha) break
+      const pulls = await needApi(`of ${headOwner}:${branch}`).openPullsByHead(
+        `${headOwner}:${branch}`
+      )
+      const match = pulls.find(p => p.head?.sha === headSha)
+      if (!match) {
+        return {
+          kind: 'skipped',
+          reason: `the workflow run of ${headOwner}:${branch} (${short(headSha)}) belongs to no open pull request in ${where} whose head is that commit.`
+        }
+      }
+      return {
+        kind: 'found',
+        pr: { ...factsOf(match), headSha },
+        source: `GitHub, the open pull request from ${headOwner}:${branch}`,
+        notices: []
+      }
+    }
+  }
+  return {
+    kind: 'skipped',
+    reason: `the ${eventName || 'unknown'} event carries no pull request; set pr-number to test one (for example from a workflow_dispatch input).`
+  }
+}
