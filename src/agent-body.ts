@@ -1,5 +1,8 @@
 // The exploration agent's start request body (`DynamicPrRunRequest`): exactly the fields the
-// API's schema allows for the platform, every text within its limits, empty optional fields left out.
+// API's schema allows for the platform, every text within its limits, empty optional fields left out;
+// and the agent's request as sent, on the uploaded app when there is one.
+import { logText } from './escape.js'
+import type { AgentRequest, ReadyAgentRequest } from './model.js'
 import { PrTextLimits, prBranch, prDescription, prTitle } from './pr-text.js'
 import type { PullRequestFacts } from './pull-request.js'
 
@@ -59,5 +62,22 @@ export function agentBody(
     pullRequest,
     ...(options.appId ? { mobile: { appId: options.appId } } : {}),
     ...(options.simulatorRegion ? { simulatorRegion: options.simulatorRegion } : {})
+  }
+}
+
+/**
+ * The agent's request as sent. With app-path it tests the uploaded app: that app's ID, and its
+ * platform (the input's, checked against the app, or the app's own); one the agent cannot test
+ * (neither ios nor android) is an error before it starts.
+ */
+export function readyAgent(
+  agent: AgentRequest,
+  app: { id: string; platform: string } | null
+): ReadyAgentRequest | { message: string } {
+  const platform = app ? app.platform : agent.platform
+  if (platform === 'ios' || platform === 'android' || (!app && platform === 'web'))
+    return { ...agent, platform, ...(app ? { appId: app.id } : {}) }
+  return {
+    message: `the uploaded build is a "${logText(platform, 40)}" app, which the exploration agent cannot test: it tests ios and android builds. No run was started.`
   }
 }

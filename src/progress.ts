@@ -60,6 +60,13 @@ export const pollLog: PollLog = {
     core.info(`Run ${id}: ${logText(message, 300)}; trying again in ${formatDuration(delayMs)}.`)
 }
 
+/** Why runs are being cancelled, and how many, before the cancel requests go out. */
+export function logCancelling(cancelled: boolean, count: number): void {
+  core.info(
+    `${cancelled ? 'Cancelled' : 'Timed out'}: asking TesterArmy to cancel ${count} unfinished run(s).`
+  )
+}
+
 /** The answer to one cancel request, as a line. */
 export function logCancelAnswer(id: string, answer: CancelRunResponse): void {
   if (answer.kind === 'cancelled') core.info(`Run ${id}: cancelled.`)

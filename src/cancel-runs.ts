@@ -1,0 +1,48 @@
+// Cancelling the runs nobody waits for any more (the step was cancelled or timed out, or a later
+// start failed): a group's batch in one request, every other unfinished run one by one, in 3 s.
+import type { RunsApi, StartApi } from './api-client.js'
+import { Limits } from './constants.js'
+import type { RunOutcome } from './model.js'
+import { logBatchCancelAnswer, logCancelAnswer, logCancelling } from './progress.js'
+import { unfinishedRuns } from './report.js'
+
+/** What `cancelUnfinished` needs to know of a run. */
+export type CancelCandidate = Pick<RunOutcome, 'id' | 'status' | 'lastStatus'>
+
+/** A run started but never waited for (a later start failed): unfinished, so it is cancelled. */
+export const notWaitedFor = (id: string): CancelCandidate => ({
+  id,
+  status: 'cancelled',
+  lastStatus: null
+})
+
+/**
+ * Best effort, all at once, within 3 s: a run nobody waits for should not keep spending. A group's
+ * runs go with one batch cancel; whatever it did not cover (the agent's run, or everything when it
+ * failed) is cancelled run by run, inside the same 3 s.
+ */
+export async function cancelUnfinished(
+  api: RunsApi & StartApi,
+  outcomes: CancelCandidate[],
+  cancelled: boolean,
+  batchId: string | null,
+  outsideBatch: string[]
+): Promise<void> {
+  const unfinished = unfinishedRuns(outcomes)
+  if (unfinished.length === 0) return
+  logCancelling(cancelled, unfinished.length)
+  const until = Date.now() + Limits.cancelRequestTimeoutMs
+  const left = (): number => Math.max(1, until - Date.now())
+  const cancelOne = async (id: string): Promise<void> =>
+    logCancelAnswer(id, await api.cancelRun(id, { timeoutMs: left() }))
+  const inBatch = batchId ? unfinished.filter(o => !outsideBatch.includes(o.id)) : []
+  const alone = unfinished.filter(o => !inBatch.includes(o))
+  const cancelBatch = async (): Promise<void> => {
+    if (!batchId || inBatch.length === 0) return
+    const answer = await api.cancelBatch(batchId, { timeoutMs: left() })
+    logBatchCancelAnswer(batchId, answer)
+    const covered = 'covered' in answer ? answer.covered : []
+    await Promise.all(inBatch.filter(o => !covered.includes(o.id)).map(o => cancelOne(o.id)))
+  }
+  await Promise.all([cancelBatch(), ...alone.map(o => cancelOne(o.id))])
+}

@@ -1,0 +1,351 @@
+// Starting everything the inputs ask for, in order: the exploration agent's pull request, the upload
+// of the build, the agent, the runs of a test or group; and what started each run, for the report.
+import * as core from '@actions/core'
+import { readyAgent } from './agent-body.js'
+import { startAgent, type AgentStartOutcome } from './agent-start.js'
+import type { StartApi } from './api-client.js'
+import { resolvePlatform } from './app-response.js'
+import type { AppBuild } from './app-summary.js'
+import type { CheckedApp } from './app-upload-step.js'
+import type { Clock } from './clock.js'
+import { Outputs, VERSION } from './constants.js'
+import { logText } from './escape.js'
+import type { PullsClientOptions } from './github-pulls.js'
+import {
+  describeGitHubReporting,
+  parseGitHubReporting,
+  testerArmyComments
+} from './github-reporting.js'
+import type { Settings } from './inputs.js'
+import type { AgentRequest, ReadyAgentRequest, StartFacts, StartRequest } from './model.js'
+import {
+  logGitHubReporting,
+  logStarted,
+  logUploaded,
+  startGroupTitle,
+  startRetryLine,
+  uploadLog
+} from './progress.js'
+import { publishAppOutputs, redact } from './publish.js'
+import {
+  findPullRequest,
+  type PullRequestFacts,
+  type PullRequestLookup,
+  type PullsApi
+} from './pull-request.js'
+import { startRuns, type StartOutcome } from './start-runs.js'
+import type { UploadApi } from './upload-app.js'
+import type { WorkflowContext } from './workflow-context.js'
+
+/** The build of `app-path`, checked on disk, with the upload's code (a chunk of its own). */
+export interface CheckedBuild {
+  app: CheckedApp
+  step: typeof import('./app-upload-step.js')
+}
+
+/**
+ * The build is checked on disk before any request, like an input: null without `app-path`. The
+ * upload's code is loaded only then: runs that upload nothing never load it.
+ */
+export async function checkBuild(settings: Settings): Promise<CheckedBuild | null | string> {
+  if (!settings.upload) return null
+  const step = await import('./app-upload-step.js')
+  const checked = await step.checkAppFile(settings.upload.path, settings.upload.platform)
+  return checked.ok ? { app: checked.app, step } : checked.message
+}
+
+/** What started a run (shown when several things did), and what TesterArmy said about reporting it. */
+export type Origins = Map<string, { origin: string; reporting?: string }>
+
+/** What every outcome that reaches the report carries. */
+interface Begun {
+  facts: StartFacts
+  /** The workflow, with the agent's pull request when there is one: the comment is about it. */
+  context: WorkflowContext
+  appBuild: AppBuild | null
+  /** The exploration agent's run: outside a group's batch when cancelling. */
+  agentRunIds: string[]
+}
+
+export type StartPhaseOutcome =
+  | ({ kind: 'started'; ids: string[]; cancelledIds: string[]; origins: Origins } & Begun)
+  /** Nothing (more) to wait for: a lookup, the upload or a start failed, or the step was cancelled. */
+  | ({ kind: 'ended'; fatal: string | null; cancelled: boolean } & Begun)
+  /** No pull request for the agent: nothing is started, the step passes. */
+  | { kind: 'skipped'; reason: string }
+  /** `app-path` alone: the build is uploaded, nothing else to start. */
+  | { kind: 'upload-only'; build: AppBuild }
+
+export interface StartPhaseOptions {
+  settings: Settings
+  context: WorkflowContext
+  build: CheckedBuild | null
+  api: StartApi & UploadApi
+  clock: Clock
+  deadline: number
+  signal: AbortSignal
+  /** Where a `.app` folder's zip is written: RUNNER_TEMP. */
+  tempDir: string
+  /** GitHub's pull-request lookups (Octokit is loaded only when one is needed). */
+  pulls: (options: PullsClientOptions) => Promise<PullsApi>
+}
+
+export async function startEverything(options: StartPhaseOptions): Promise<StartPhaseOutcome> {
+  const { settings, api, clock, deadline, signal } = options
+  const begun: Begun = {
+    facts: { batchId: '', prNumber: null, githubReporting: '', testerArmyComments: false },
+    context: options.context,
+    appBuild: null,
+    agentRunIds: []
+  }
+  const origins: Origins = new Map()
+  let ids = settings.runIds
+  let start = settings.start
+  /** With app-path: the uploaded app the runs start on, and the platform they use. */
+  let uploadedApp: { id: string; platform: string } | null = null
+  const startOptions = {
+    api,
+    clock,
+    context: { sha: options.context.sha, prNumber: options.context.prNumber },
+    deadline,
+    pollIntervalMs: settings.pollIntervalMs,
+    signal
+  }
+  const ended = (
+    outcome: { kind: 'failed'; message: string } | { kind: 'aborted'; message?: string }
+  ): StartPhaseOutcome => ({
+    kind: 'ended',
+    fatal:
+      outcome.message ??
+      'the workflow was cancelled while the run was being started; it may have started, so check the TesterArmy dashboard',
+    cancelled: outcome.kind === 'aborted',
+    ...begun
+  })
+
+  // 1. The exploration agent's pull request, found first: with nothing to test, nothing is
+  //    uploaded either (a deployment_status event fires several times per deployment).
+  let agentTarget: { pr: PullRequestFacts; targetUrl: string | undefined } | null = null
+  if (settings.agent) {
+    // GitHub's lookups end with the step's timeout, like everything else.
+    const lookupSignal = AbortSignal.any([
+      signal,
+      AbortSignal.timeout(Math.max(1, deadline - clock.now()))
+    ])
+    const target = await findAgentTarget(settings.agent, options, lookupSignal)
+    if (target.kind === 'skipped') return target
+    if (target.kind === 'failed') {
+      return ended(
+        signal.aborted
+          ? {
+              kind: 'aborted',
+              message: 'the workflow was cancelled while the pull request was being looked up'
+            }
+          : target
+      )
+    }
+    const { pr } = target
+    agentTarget = target
+    begun.facts.prNumber = pr.number
+    // The comment, and a group started beside the agent, are about this pull request and commit.
+    begun.context = { ...options.context, prNumber: pr.number }
+    startOptions.context = { sha: pr.headSha, prNumber: pr.number }
+  }
+
+  // 2. Upload the build made in the workflow (app-path); the runs below start on it.
+  if (settings.upload && options.build) {
+    const uploaded = await options.build.step.runUploadStep({
+      app: options.build.app,
+      projectId: settings.upload.projectId,
+      removeAfterS: settings.upload.removeAfterS,
+      api,
+      clock,
+      signal,
+      deadline,
+      tempDir: options.tempDir,
+      userAgent: `testerarmy-action/${VERSION}`,
+      log: uploadLog
+    })
+    if (uploaded.kind !== 'uploaded') {
+      if (uploaded.kind === 'aborted')
+        core.info('The upload was cancelled: nothing was confirmed and no run was started.')
+      return {
+        kind: 'ended',
+        fatal: uploaded.kind === 'failed' ? uploaded.message : null,
+        cancelled: uploaded.kind === 'aborted',
+        ...begun
+      }
+    }
+    const appBuild = uploaded.build
+    begun.appBuild = appBuild
+    publishAppOutputs(appBuild)
+    logUploaded(appBuild)
+    const platform = resolvePlatform(settings.upload.platform, appBuild.app)
+    if ('message' in platform) return ended({ kind: 'failed', message: platform.message })
+    if (!start && !settings.agent) return { kind: 'upload-only', build: appBuild }
+    uploadedApp = { id: appBuild.app.id, platform: platform.platform }
+    if (start) start = { ...start, appId: uploadedApp.id, platform: uploadedApp.platform }
+  }
+
+  // 3. Start the exploration agent on its pull request.
+  if (settings.agent && agentTarget) {
+    const { pr } = agentTarget
+    const agent = readyAgent(settings.agent, uploadedApp)
+    if ('message' in agent) return ended({ kind: 'failed', message: agent.message })
+    const outcome = await startAgentRun(agent, pr, agentTarget.targetUrl, startOptions)
+    if (outcome.kind !== 'started') return ended(outcome)
+    ids = [outcome.runId]
+    begun.agentRunIds = [outcome.runId]
+    const reporting = noteGitHubReporting(outcome.answer, true, begun.facts)
+    origins.set(outcome.runId, {
+      origin: `exploration agent, pull request #${pr.number}`,
+      ...(reporting ? { reporting } : {})
+    })
+  }
+
+  // 4. Start the runs of a test or a group, when asked to (test-id, group-id). When this fails,
+  //    the agent's run is already going but nobody will wait for it: the caller stops it too.
+  if (!start) return { kind: 'started', ids, cancelledIds: [], origins, ...begun }
+  const outcome = await startRequestedRuns(start, startOptions)
+  if (outcome.kind !== 'started') return ended(outcome)
+  const { facts } = begun
+  facts.batchId = outcome.batchId ?? ''
+  const reporting = noteGitHubReporting(outcome.answer, false, facts)
+  if (settings.agent) {
+    for (const id of outcome.runIds) {
+      origins.set(id, { origin: `${start.kind} ${start.id}`, ...(reporting ? { reporting } : {}) })
+    }
+  }
+  ids = [...ids, ...outcome.runIds]
+  if (settings.agent) core.setOutput(Outputs.RunId, ids.join(','))
+  if (facts.batchId) core.setOutput(Outputs.BatchId, facts.batchId)
+  return { kind: 'started', ids, cancelledIds: outcome.cancelledRunIds, origins, ...begun }
+}
+
+/**
+ * The pull request the agent tests and the URL it tests it at, said in the log and the outputs;
+ * or why there is nothing to test, or why it could not be found.
+ */
+async function findAgentTarget(
+  agent: AgentRequest,
+  options: StartPhaseOptions,
+  signal: AbortSignal
+): Promise<
+  | { kind: 'found'; pr: PullRequestFacts; targetUrl: string | undefined }
+  | { kind: 'skipped'; reason: string }
+  | { kind: 'failed'; message: string }
+> {
+  core.startGroup('Finding the pull request for the TesterArmy exploration agent')
+  const lookup = await lookUpPullRequest(options, signal)
+  core.endGroup()
+  if (lookup.kind === 'skipped') return lookup
+  if (lookup.kind === 'failed') {
+    return { kind: 'failed', message: `could not find the pull request to test: ${lookup.message}` }
+  }
+  for (const notice of lookup.notices) core.notice(notice, { title: 'TesterArmy pull request' })
+  const { pr } = lookup
+  const targetUrl = agent.targetUrl ?? lookup.deploymentUrl
+  if (agent.platform === 'web' && !targetUrl) {
+    return {
+      kind: 'failed',
+      message:
+        "target-url is empty and the deployment_status event gives no environment_url or target_url: set target-url to the deployment's URL"
+    }
+  }
+  core.setOutput(Outputs.PrNumber, String(pr.number))
+  core.info(
+    `Pull request #${pr.number} (${lookup.source}): "${logText(pr.title, 120)}" at ${pr.headSha.slice(0, 12)}` +
+      (targetUrl ? `, testing ${targetUrl}` : '')
+  )
+  return { kind: 'found', pr, targetUrl }
+}
+
+/** Finds the agent's pull request; GitHub (through Octokit) only when the payload does not say. */
+async function lookUpPullRequest(
+  { settings, context, pulls }: StartPhaseOptions,
+  signal: AbortSignal
+): Promise<PullRequestLookup> {
+  const token = settings.githubToken
+  // Octokit is loaded at the first call, not before: most events never need it.
+  let loaded: Promise<PullsApi> | undefined
+  const client = (): Promise<PullsApi> =>
+    (loaded ??= pulls({
+      token,
+      apiUrl: context.apiUrl,
+      owner: context.owner,
+      repo: context.repo,
+      signal,
+      onRequest: line => core.debug(line)
+    }))
+  const api: PullsApi | null = token
+    ? {
+        getPull: async n => (await client()).getPull(n),
+        pullsForCommit: async sha => (await client()).pullsForCommit(sha),
+        openPullsByHead: async head => (await client()).openPullsByHead(head)
+      }
+    : null
+  const lookup = await findPullRequest({
+    eventName: context.eventName,
+    payload: context.payload,
+    owner: context.owner,
+    repo: context.repo,
+    prNumber: settings.agent?.prNumber ?? 0,
+    api
+  })
+  return lookup.kind === 'failed'
+    ? { kind: 'failed', message: redact(lookup.message, settings) }
+    : lookup
+}
+
+/** Starts the exploration agent and says so, in the log and the outputs. */
+async function startAgentRun(
+  agent: ReadyAgentRequest,
+  pr: PullRequestFacts,
+  targetUrl: string | undefined,
+  options: Omit<Parameters<typeof startAgent>[0], 'request' | 'pr' | 'targetUrl' | 'onRetry'>
+): Promise<AgentStartOutcome> {
+  core.startGroup(`Starting the TesterArmy exploration agent for pull request #${pr.number}`)
+  const outcome = await startAgent({
+    ...options,
+    request: agent,
+    pr,
+    targetUrl,
+    onRetry: startRetryLine
+  })
+  core.endGroup()
+  if (outcome.kind !== 'started') return outcome
+  // Known now, so a later step can find the run even if the wait below fails.
+  core.setOutput(Outputs.RunId, outcome.runId)
+  core.info(`Started the exploration agent: run ${outcome.runId}.`)
+  return outcome
+}
+
+/** `metadata.github` of a start answer: logged once, kept for the outputs; the summary's words. */
+function noteGitHubReporting(
+  answer: unknown,
+  agent: boolean,
+  facts: StartFacts
+): string | undefined {
+  const reporting = parseGitHubReporting(answer)
+  if (!reporting) return undefined
+  const note = describeGitHubReporting(reporting, agent)
+  logGitHubReporting(note)
+  // The agent's answer is about the pull request itself: it wins over the group's.
+  if (agent || !facts.githubReporting) facts.githubReporting = JSON.stringify(reporting)
+  facts.testerArmyComments ||= testerArmyComments(reporting)
+  return note.facts
+}
+
+/** Starts the runs of `test-id` or `group-id`, and says which started, in the log and the outputs. */
+async function startRequestedRuns(
+  request: StartRequest,
+  options: Omit<Parameters<typeof startRuns>[0], 'request' | 'onRetry'>
+): Promise<StartOutcome> {
+  core.startGroup(startGroupTitle(request))
+  const outcome = await startRuns({ ...options, request, onRetry: startRetryLine })
+  core.endGroup()
+  if (outcome.kind !== 'started') return outcome
+  // Known now, so a later step can find the runs even if the wait below fails.
+  core.setOutput(Outputs.RunId, outcome.runIds.join(','))
+  logStarted(outcome.runIds, outcome.cancelledRunIds)
+  return outcome
+}
