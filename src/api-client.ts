@@ -3,9 +3,9 @@
 // the retry policy's job.
 import type { IncomingMessage } from 'node:http'
 import { HttpClient } from '@actions/http-client'
-import type { RequestHandler } from '@actions/http-client/lib/interfaces'
 import { Limits, VERSION } from './constants.js'
 import { formatDuration } from './duration.js'
+import { networkMessage, withSignal } from './http-request.js'
 import {
   NotAnAppError,
   parseAppList,
@@ -322,21 +322,10 @@ function classifyFailure(
   const timedOut = abort.signal.aborted || /timeout/i.test(String((error as Error)?.message))
   const message = timedOut
     ? `no answer from the API within ${formatDuration(timeoutMs)}`
-    : networkMessage(error)
+    : networkMessage(error, API_NETWORK_ERRORS, 'request failed')
   const code = (error as { code?: unknown })?.code
   const neverSent = !timedOut && typeof code === 'string' && NEVER_SENT.includes(code)
   return { kind: 'network-error', message, timedOut, mayHaveArrived: !neverSent }
-}
-
-/** http-client's extension point for request options: it lets an AbortSignal reach http.request. */
-function withSignal(signal: AbortSignal): RequestHandler {
-  return {
-    prepareRequest: options => {
-      options.signal = signal
-    },
-    canHandleAuthentication: () => false,
-    handleAuthentication: () => Promise.reject(new Error('not supported'))
-  }
 }
 
 /**
@@ -414,17 +403,12 @@ export function scrubSecret(text: string, secret: string): string {
 /** Errors raised before a single byte of the request could reach the server. */
 const NEVER_SENT = ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']
 
-function networkMessage(error: unknown): string {
-  const code = (error as { code?: unknown })?.code
-  const text = error instanceof Error ? error.message : String(error)
-  const known: Record<string, string> = {
-    ECONNREFUSED: 'the API refused the connection',
-    ECONNRESET: 'the connection was reset',
-    EPIPE: 'the connection was reset',
-    ENOTFOUND: 'the API host was not found (DNS)',
-    EAI_AGAIN: 'the API host could not be resolved (DNS)',
-    ETIMEDOUT: 'the connection timed out'
-  }
-  const description = typeof code === 'string' ? known[code] : undefined
-  return description ? `${description} (${code})` : `request failed: ${text}`
+/** The network errors a user can act on, in words about the API. */
+const API_NETWORK_ERRORS: Record<string, string> = {
+  ECONNREFUSED: 'the API refused the connection',
+  ECONNRESET: 'the connection was reset',
+  EPIPE: 'the connection was reset',
+  ENOTFOUND: 'the API host was not found (DNS)',
+  EAI_AGAIN: 'the API host could not be resolved (DNS)',
+  ETIMEDOUT: 'the connection timed out'
 }

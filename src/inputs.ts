@@ -371,35 +371,28 @@ function parseTarget(
   const agent = agentOn
     ? parseAgent(source, { ...shared, projectId, uploading }, targetUrl, kind !== undefined)
     : null
+  const starting = (start: StartRequest | null) => ({ runIds: [], start, agent })
   if (kind === Inputs.TestId) {
-    return {
-      runIds: [],
-      agent,
-      start: {
-        kind: 'test',
-        id: uuid(Inputs.TestId, source.read(Inputs.TestId), 'a test ID'),
-        mode: option(Inputs.Mode, choice(Inputs.Mode, ['fast', 'deep'])),
-        ...shared
-      }
-    }
+    return starting({
+      kind: 'test',
+      id: uuid(Inputs.TestId, source.read(Inputs.TestId), 'a test ID'),
+      mode: option(Inputs.Mode, choice(Inputs.Mode, ['fast', 'deep'])),
+      ...shared
+    })
   }
   if (kind === Inputs.GroupId) {
-    return {
-      runIds: [],
-      agent,
-      start: {
-        kind: 'group',
-        id: uuid(Inputs.GroupId, source.read(Inputs.GroupId), 'a test group ID'),
-        ...shared,
-        targetUrl,
-        environment: option(
-          Inputs.Environment,
-          choice(Inputs.Environment, ['production', 'staging', 'preview', 'custom'])
-        )
-      }
-    }
+    return starting({
+      kind: 'group',
+      id: uuid(Inputs.GroupId, source.read(Inputs.GroupId), 'a test group ID'),
+      ...shared,
+      targetUrl,
+      environment: option(
+        Inputs.Environment,
+        choice(Inputs.Environment, ['production', 'staging', 'preview', 'custom'])
+      )
+    })
   }
-  return { runIds: [], start: null, agent }
+  return starting(null)
 }
 
 /**

@@ -5,8 +5,8 @@ import { open } from 'node:fs/promises'
 import type { IncomingMessage } from 'node:http'
 import type { Writable } from 'node:stream'
 import { HttpClient } from '@actions/http-client'
-import type { RequestHandler } from '@actions/http-client/lib/interfaces'
 import { formatDuration } from './duration.js'
+import { networkMessage, withSignal } from './http-request.js'
 
 export type PutResult =
   | { kind: 'stored'; status: number }
@@ -100,7 +100,10 @@ export async function putFile(options: PutOptions): Promise<PutResult> {
       }
     }
     if (controller.signal.aborted) return { kind: 'aborted' }
-    return { kind: 'network-error', message: networkMessage(error) }
+    return {
+      kind: 'network-error',
+      message: networkMessage(error, STORAGE_NETWORK_ERRORS, 'the upload failed')
+    }
   } finally {
     over = true
     clearTimeout(idle)
@@ -167,17 +170,6 @@ class FileBody extends EventEmitter {
   }
 }
 
-/** http-client's extension point for request options: it lets an AbortSignal reach http.request. */
-function withSignal(signal: AbortSignal): RequestHandler {
-  return {
-    prepareRequest: options => {
-      options.signal = signal
-    },
-    canHandleAuthentication: () => false,
-    handleAuthentication: () => Promise.reject(new Error('not supported'))
-  }
-}
-
 function readSmallBody(message: IncomingMessage, signal: AbortSignal): Promise<string> {
   return new Promise(resolve => {
     const chunks: Buffer[] = []
@@ -212,18 +204,13 @@ function retryAfter(header: string | string[] | undefined): number | null {
   return value && /^\d+$/.test(value) ? Number(value) * 1000 : null
 }
 
-function networkMessage(error: unknown): string {
-  const code = (error as { code?: unknown })?.code
-  const text = error instanceof Error ? error.message : String(error)
-  const known: Record<string, string> = {
-    ECONNREFUSED: 'storage refused the connection',
-    ECONNRESET: 'the connection to storage was reset',
-    EPIPE: 'the connection to storage was reset',
-    ENOTFOUND: 'the storage host was not found (DNS)',
-    EAI_AGAIN: 'the storage host could not be resolved (DNS)',
-    ETIMEDOUT: 'the connection to storage timed out',
-    ENOENT: 'the build file disappeared during the upload'
-  }
-  const description = typeof code === 'string' ? known[code] : undefined
-  return description ? `${description} (${code})` : `the upload failed: ${text}`
+/** The network errors a user can act on, in words about storage. */
+const STORAGE_NETWORK_ERRORS: Record<string, string> = {
+  ECONNREFUSED: 'storage refused the connection',
+  ECONNRESET: 'the connection to storage was reset',
+  EPIPE: 'the connection to storage was reset',
+  ENOTFOUND: 'the storage host was not found (DNS)',
+  EAI_AGAIN: 'the storage host could not be resolved (DNS)',
+  ETIMEDOUT: 'the connection to storage timed out',
+  ENOENT: 'the build file disappeared during the upload'
 }
