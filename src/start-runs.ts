@@ -1,11 +1,10 @@
 // Starting runs: the request body from the inputs and the workflow, the rule that a start request
-// is repeated only when it cannot have started a run already, and what a run the API cancelled as
-// it started looks like in the report.
+// (of a test or group, or of the agent) is repeated only when it cannot have started a run already,
+// and what a run the API cancelled as it started looks like in the report.
 import type { StartApi, StartRunsResponse } from './api-client.js'
 import type { Clock } from './clock.js'
 import { Limits } from './constants.js'
-import type { StartRequest } from './model.js'
-import type { RunOutcome } from './model.js'
+import type { HttpError, RunOutcome, StartRequest } from './model.js'
 import { retryDelayMs } from './retry-policy.js'
 import type { WorkflowContext } from './workflow-context.js'
 
@@ -59,50 +58,56 @@ export function canRetryStart(answer: StartRunsResponse): boolean {
   return false
 }
 
-export async function startRuns(options: {
-  api: StartApi
-  request: StartRequest
-  context: Pick<WorkflowContext, 'sha' | 'prNumber'>
+/** How a start request is tried, the same for a test or group and for the agent. */
+export interface StartTiming {
   clock: Clock
   deadline: number
   pollIntervalMs: number
   signal?: AbortSignal
   random?: () => number
   onRetry?: (message: string, delayMs: number) => void
-}): Promise<StartOutcome> {
-  const { api, request, clock, deadline, signal } = options
-  const body = startBody(request, options.context)
-  const what = `${request.kind === 'test' ? 'test' : 'group'} ${request.id}`
+}
+
+type Started = Extract<StartRunsResponse, { kind: 'started' }>
+
+/**
+ * Sends one start request until it is answered, refused, or may have started a run. It is repeated
+ * only when it cannot have (`canRetryStart`), after the server's `Retry-After` or the backoff, and
+ * never past the deadline. An HTTP error is first offered to `again` (true: the caller changed the
+ * request, send it at once), then to `refused` (a hint: the request is not repeated, and the error
+ * says what to check).
+ */
+export async function sendStart(
+  options: StartTiming & {
+    /** The start, in the error lines: "a run of test …", "the exploration agent for …". */
+    what: string
+    send: (timeoutMs: number) => Promise<StartRunsResponse>
+    again?: (answer: HttpError) => boolean
+    refused: (answer: HttpError) => string | null
+  }
+): Promise<Started | { kind: 'failed'; message: string } | { kind: 'aborted' }> {
+  const { clock, deadline, signal, what } = options
   for (let failures = 1; ; failures++) {
-    const answer = await api.startRuns(request.kind, request.id, body, {
-      signal,
-      timeoutMs: Math.max(1, Math.min(Limits.requestTimeoutMs, deadline - clock.now()))
-    })
-    if (answer.kind === 'started' && answer.runIds.length === 0) {
-      return {
-        kind: 'failed',
-        message: `the ${what} started no runs: it may have no runnable tests`
-      }
-    }
+    const answer = await options.send(
+      Math.max(1, Math.min(Limits.requestTimeoutMs, deadline - clock.now()))
+    )
     if (answer.kind === 'started' || answer.kind === 'aborted') return answer
     const message = answer.message
-    if (answer.kind === 'http-error' && [400, 401, 403, 404].includes(answer.status)) {
-      const hint =
-        answer.status === 404
-          ? `check the ${request.kind} ID and that the API key belongs to its team`
-          : answer.status === 400
-            ? 'check the inputs passed to the start request'
-            : 'check the api-key input or the TESTERARMY_API_KEY secret'
-      return {
-        kind: 'failed',
-        message: `the TesterArmy API refused to start a run of ${what} (${message}); ${hint}`
+    if (answer.kind === 'http-error') {
+      if (options.again?.(answer)) continue
+      const hint = options.refused(answer)
+      if (hint !== null) {
+        return {
+          kind: 'failed',
+          message: `the TesterArmy API refused to start ${what} (${message}); ${hint}`
+        }
       }
     }
     if (!canRetryStart(answer)) {
       return {
         kind: 'failed',
         message:
-          `starting a run of ${what} failed (${message}); not retried, because the request may have ` +
+          `starting ${what} failed (${message}); not retried, because the request may have ` +
           `reached TesterArmy and a second one could start a second run. Check the TesterArmy dashboard.`
       }
     }
@@ -115,13 +120,42 @@ export async function startRuns(options: {
     if (clock.now() + wait >= deadline) {
       return {
         kind: 'failed',
-        message: `could not start a run of ${what} before the timeout (last error: ${message})`
+        message: `could not start ${what} before the timeout (last error: ${message})`
       }
     }
     options.onRetry?.(message, wait)
     await clock.sleep(wait, signal)
     if (signal?.aborted) return { kind: 'aborted' }
   }
+}
+
+export async function startRuns(
+  options: StartTiming & {
+    api: StartApi
+    request: StartRequest
+    context: Pick<WorkflowContext, 'sha' | 'prNumber'>
+  }
+): Promise<StartOutcome> {
+  const { api, request, signal } = options
+  const body = startBody(request, options.context)
+  const what = `${request.kind === 'test' ? 'test' : 'group'} ${request.id}`
+  const answer = await sendStart({
+    ...options,
+    what: `a run of ${what}`,
+    send: timeoutMs => api.startRuns(request.kind, request.id, body, { signal, timeoutMs }),
+    refused: ({ status }) =>
+      status === 404
+        ? `check the ${request.kind} ID and that the API key belongs to its team`
+        : status === 400
+          ? 'check the inputs passed to the start request'
+          : status === 401 || status === 403
+            ? 'check the api-key input or the TESTERARMY_API_KEY secret'
+            : null
+  })
+  if (answer.kind === 'started' && answer.runIds.length === 0) {
+    return { kind: 'failed', message: `the ${what} started no runs: it may have no runnable tests` }
+  }
+  return answer
 }
 
 /**
