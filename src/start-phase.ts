@@ -3,21 +3,20 @@
 import * as core from '@actions/core'
 import { readyAgent } from './agent-body.js'
 import { startAgent, type AgentStartOutcome } from './agent-start.js'
+import { findAgentTarget, type AgentTargetOptions } from './agent-target.js'
 import type { StartApi } from './api-client.js'
 import { resolvePlatform } from './app-response.js'
 import type { AppBuild } from './app-summary.js'
 import type { CheckedApp } from './app-upload-step.js'
 import type { Clock } from './clock.js'
 import { Outputs, VERSION } from './constants.js'
-import { logText } from './escape.js'
-import type { PullsClientOptions } from './github-pulls.js'
 import {
   describeGitHubReporting,
   parseGitHubReporting,
   testerArmyComments
 } from './github-reporting.js'
 import type { Settings } from './inputs.js'
-import type { AgentRequest, ReadyAgentRequest, StartFacts, StartRequest } from './model.js'
+import type { ReadyAgentRequest, StartFacts, StartRequest } from './model.js'
 import {
   logGitHubReporting,
   logStarted,
@@ -26,13 +25,8 @@ import {
   startRetryLine,
   uploadLog
 } from './progress.js'
-import { publishAppOutputs, redact } from './publish.js'
-import {
-  findPullRequest,
-  type PullRequestFacts,
-  type PullRequestLookup,
-  type PullsApi
-} from './pull-request.js'
+import { publishAppOutputs } from './publish.js'
+import type { PullRequestFacts } from './pull-request.js'
 import { startRuns, type StartOutcome } from './start-runs.js'
 import type { UploadApi } from './upload-app.js'
 import type { WorkflowContext } from './workflow-context.js'
@@ -76,9 +70,7 @@ export type StartPhaseOutcome =
   /** `app-path` alone: the build is uploaded, nothing else to start. */
   | { kind: 'upload-only'; build: AppBuild }
 
-export interface StartPhaseOptions {
-  settings: Settings
-  context: WorkflowContext
+export interface StartPhaseOptions extends AgentTargetOptions {
   build: CheckedBuild | null
   api: StartApi & UploadApi
   clock: Clock
@@ -86,8 +78,6 @@ export interface StartPhaseOptions {
   signal: AbortSignal
   /** Where a `.app` folder's zip is written: RUNNER_TEMP. */
   tempDir: string
-  /** GitHub's pull-request lookups (Octokit is loaded only when one is needed). */
-  pulls: (options: PullsClientOptions) => Promise<PullsApi>
 }
 
 export async function startEverything(options: StartPhaseOptions): Promise<StartPhaseOutcome> {
@@ -219,81 +209,6 @@ export async function startEverything(options: StartPhaseOptions): Promise<Start
   if (settings.agent) core.setOutput(Outputs.RunId, ids.join(','))
   if (facts.batchId) core.setOutput(Outputs.BatchId, facts.batchId)
   return { kind: 'started', ids, cancelledIds: outcome.cancelledRunIds, origins, ...begun }
-}
-
-/**
- * The pull request the agent tests and the URL it tests it at, said in the log and the outputs;
- * or why there is nothing to test, or why it could not be found.
- */
-async function findAgentTarget(
-  agent: AgentRequest,
-  options: StartPhaseOptions,
-  signal: AbortSignal
-): Promise<
-  | { kind: 'found'; pr: PullRequestFacts; targetUrl: string | undefined }
-  | { kind: 'skipped'; reason: string }
-  | { kind: 'failed'; message: string }
-> {
-  core.startGroup('Finding the pull request for the TesterArmy exploration agent')
-  const lookup = await lookUpPullRequest(options, signal)
-  core.endGroup()
-  if (lookup.kind === 'skipped') return lookup
-  if (lookup.kind === 'failed') {
-    return { kind: 'failed', message: `could not find the pull request to test: ${lookup.message}` }
-  }
-  for (const notice of lookup.notices) core.notice(notice, { title: 'TesterArmy pull request' })
-  const { pr } = lookup
-  const targetUrl = agent.targetUrl ?? lookup.deploymentUrl
-  if (agent.platform === 'web' && !targetUrl) {
-    return {
-      kind: 'failed',
-      message:
-        "target-url is empty and the deployment_status event gives no environment_url or target_url: set target-url to the deployment's URL"
-    }
-  }
-  core.setOutput(Outputs.PrNumber, String(pr.number))
-  core.info(
-    `Pull request #${pr.number} (${lookup.source}): "${logText(pr.title, 120)}" at ${pr.headSha.slice(0, 12)}` +
-      (targetUrl ? `, testing ${targetUrl}` : '')
-  )
-  return { kind: 'found', pr, targetUrl }
-}
-
-/** Finds the agent's pull request; GitHub (through Octokit) only when the payload does not say. */
-async function lookUpPullRequest(
-  { settings, context, pulls }: StartPhaseOptions,
-  signal: AbortSignal
-): Promise<PullRequestLookup> {
-  const token = settings.githubToken
-  // Octokit is loaded at the first call, not before: most events never need it.
-  let loaded: Promise<PullsApi> | undefined
-  const client = (): Promise<PullsApi> =>
-    (loaded ??= pulls({
-      token,
-      apiUrl: context.apiUrl,
-      owner: context.owner,
-      repo: context.repo,
-      signal,
-      onRequest: line => core.debug(line)
-    }))
-  const api: PullsApi | null = token
-    ? {
-        getPull: async n => (await client()).getPull(n),
-        pullsForCommit: async sha => (await client()).pullsForCommit(sha),
-        openPullsByHead: async head => (await client()).openPullsByHead(head)
-      }
-    : null
-  const lookup = await findPullRequest({
-    eventName: context.eventName,
-    payload: context.payload,
-    owner: context.owner,
-    repo: context.repo,
-    prNumber: settings.agent?.prNumber ?? 0,
-    api
-  })
-  return lookup.kind === 'failed'
-    ? { kind: 'failed', message: redact(lookup.message, settings) }
-    : lookup
 }
 
 /** Starts the exploration agent and says so, in the log and the outputs. */

@@ -1,0 +1,98 @@
+// Finding what the exploration agent tests: its pull request (from the event's payload, else from
+// GitHub through Octokit, loaded only then) and the URL to test it at, said in the log and outputs.
+import * as core from '@actions/core'
+import { Outputs } from './constants.js'
+import { logText } from './escape.js'
+import type { PullsClientOptions } from './github-pulls.js'
+import type { Settings } from './inputs.js'
+import type { AgentRequest } from './model.js'
+import { redact } from './publish.js'
+import {
+  findPullRequest,
+  type PullRequestFacts,
+  type PullRequestLookup,
+  type PullsApi
+} from './pull-request.js'
+import type { WorkflowContext } from './workflow-context.js'
+
+export interface AgentTargetOptions {
+  settings: Settings
+  context: WorkflowContext
+  /** GitHub's pull-request lookups (Octokit is loaded only when one is needed). */
+  pulls: (options: PullsClientOptions) => Promise<PullsApi>
+}
+
+/**
+ * The pull request the agent tests and the URL it tests it at, said in the log and the outputs;
+ * or why there is nothing to test, or why it could not be found.
+ */
+export async function findAgentTarget(
+  agent: AgentRequest,
+  options: AgentTargetOptions,
+  signal: AbortSignal
+): Promise<
+  | { kind: 'found'; pr: PullRequestFacts; targetUrl: string | undefined }
+  | { kind: 'skipped'; reason: string }
+  | { kind: 'failed'; message: string }
+> {
+  core.startGroup('Finding the pull request for the TesterArmy exploration agent')
+  const lookup = await lookUpPullRequest(options, signal)
+  core.endGroup()
+  if (lookup.kind === 'skipped') return lookup
+  if (lookup.kind === 'failed') {
+    return { kind: 'failed', message: `could not find the pull request to test: ${lookup.message}` }
+  }
+  for (const notice of lookup.notices) core.notice(notice, { title: 'TesterArmy pull request' })
+  const { pr } = lookup
+  const targetUrl = agent.targetUrl ?? lookup.deploymentUrl
+  if (agent.platform === 'web' && !targetUrl) {
+    return {
+      kind: 'failed',
+      message:
+        "target-url is empty and the deployment_status event gives no environment_url or target_url: set target-url to the deployment's URL"
+    }
+  }
+  core.setOutput(Outputs.PrNumber, String(pr.number))
+  core.info(
+    `Pull request #${pr.number} (${lookup.source}): "${logText(pr.title, 120)}" at ${pr.headSha.slice(0, 12)}` +
+      (targetUrl ? `, testing ${targetUrl}` : '')
+  )
+  return { kind: 'found', pr, targetUrl }
+}
+
+/** Finds the agent's pull request; GitHub (through Octokit) only when the payload does not say. */
+async function lookUpPullRequest(
+  { settings, context, pulls }: AgentTargetOptions,
+  signal: AbortSignal
+): Promise<PullRequestLookup> {
+  const token = settings.githubToken
+  // Octokit is loaded at the first call, not before: most events never need it.
+  let loaded: Promise<PullsApi> | undefined
+  const client = (): Promise<PullsApi> =>
+    (loaded ??= pulls({
+      token,
+      apiUrl: context.apiUrl,
+      owner: context.owner,
+      repo: context.repo,
+      signal,
+      onRequest: line => core.debug(line)
+    }))
+  const api: PullsApi | null = token
+    ? {
+        getPull: async n => (await client()).getPull(n),
+        pullsForCommit: async sha => (await client()).pullsForCommit(sha),
+        openPullsByHead: async head => (await client()).openPullsByHead(head)
+      }
+    : null
+  const lookup = await findPullRequest({
+    eventName: context.eventName,
+    payload: context.payload,
+    owner: context.owner,
+    repo: context.repo,
+    prNumber: settings.agent?.prNumber ?? 0,
+    api
+  })
+  return lookup.kind === 'failed'
+    ? { kind: 'failed', message: redact(lookup.message, settings) }
+    : lookup
+}
