@@ -1,6 +1,6 @@
 // The exploration agent's start request body (`DynamicPrRunRequest`): exactly the fields the
-// API's schema allows for the platform, every text within its limits, empty optional fields left out;
-// and the agent's request as sent, on the uploaded app when there is one.
+// API's schema allows for the platform, every text within its limits, empty optional fields left
+// out; and the agent's request as sent, on the uploaded app when there is one.
 import { logText } from './escape.js'
 import type { AgentRequest, ReadyAgentRequest } from './model.js'
 import { PrTextLimits, prBranch, prDescription, prTitle } from './pr-text.js'

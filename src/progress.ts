@@ -1,5 +1,5 @@
-// The progress lines of the step's log while it starts runs and waits for them: what a user reads
-// live, worded once. API text is cut and cleaned through escape.ts before it reaches the log.
+// The progress lines of the step's log while it starts runs, waits for them and cancels them:
+// what a user reads live, worded once. API text is cut and cleaned through escape.ts first.
 import * as core from '@actions/core'
 import type { CancelBatchResponse, CancelRunResponse } from './api-client.js'
 import type { AppBuild } from './app-summary.js'
