@@ -26,9 +26,12 @@ var duration = __webpack_require__(7607);
 var external_node_events_ = __webpack_require__(8474);
 // EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/index.js + 1 modules
 var lib = __webpack_require__(4942);
+// EXTERNAL MODULE: ./src/http-request.ts
+var http_request = __webpack_require__(9707);
 ;// CONCATENATED MODULE: ./src/storage-put.ts
 // Sends one file to a presigned storage URL with one plain PUT, streamed from disk through
 // @actions/http-client (so https_proxy and no_proxy apply), and says how it went as a typed value.
+
 
 
 
@@ -71,7 +74,7 @@ async function putFile(options) {
     });
     touch();
     try {
-        const client = new lib/* HttpClient */.Qq(options.userAgent, [withSignal(controller.signal)], {
+        const client = new lib/* HttpClient */.Qq(options.userAgent, [(0,http_request/* withSignal */.l)(controller.signal)], {
             allowRetries: false,
             // A presigned URL that redirects is not one to follow with the build: S3 never does.
             allowRedirects: false,
@@ -104,7 +107,10 @@ async function putFile(options) {
         }
         if (controller.signal.aborted)
             return { kind: 'aborted' };
-        return { kind: 'network-error', message: networkMessage(error) };
+        return {
+            kind: 'network-error',
+            message: (0,http_request/* networkMessage */.k)(error, STORAGE_NETWORK_ERRORS, 'the upload failed')
+        };
     }
     finally {
         over = true;
@@ -174,16 +180,6 @@ class FileBody extends external_node_events_.EventEmitter {
         }
     }
 }
-/** http-client's extension point for request options: it lets an AbortSignal reach http.request. */
-function withSignal(signal) {
-    return {
-        prepareRequest: options => {
-            options.signal = signal;
-        },
-        canHandleAuthentication: () => false,
-        handleAuthentication: () => Promise.reject(new Error('not supported'))
-    };
-}
 function readSmallBody(message, signal) {
     return new Promise(resolve => {
         const chunks = [];
@@ -217,21 +213,16 @@ function retryAfter(header) {
     const value = (Array.isArray(header) ? header[0] : header)?.trim();
     return value && /^\d+$/.test(value) ? Number(value) * 1000 : null;
 }
-function networkMessage(error) {
-    const code = error?.code;
-    const text = error instanceof Error ? error.message : String(error);
-    const known = {
-        ECONNREFUSED: 'storage refused the connection',
-        ECONNRESET: 'the connection to storage was reset',
-        EPIPE: 'the connection to storage was reset',
-        ENOTFOUND: 'the storage host was not found (DNS)',
-        EAI_AGAIN: 'the storage host could not be resolved (DNS)',
-        ETIMEDOUT: 'the connection to storage timed out',
-        ENOENT: 'the build file disappeared during the upload'
-    };
-    const description = typeof code === 'string' ? known[code] : undefined;
-    return description ? `${description} (${code})` : `the upload failed: ${text}`;
-}
+/** The network errors a user can act on, in words about storage. */
+const STORAGE_NETWORK_ERRORS = {
+    ECONNREFUSED: 'storage refused the connection',
+    ECONNRESET: 'the connection to storage was reset',
+    EPIPE: 'the connection to storage was reset',
+    ENOTFOUND: 'the storage host was not found (DNS)',
+    EAI_AGAIN: 'the storage host could not be resolved (DNS)',
+    ETIMEDOUT: 'the connection to storage timed out',
+    ENOENT: 'the build file disappeared during the upload'
+};
 
 // EXTERNAL MODULE: ./src/upload-app.ts + 1 modules
 var upload_app = __webpack_require__(8425);

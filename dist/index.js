@@ -28779,6 +28779,37 @@ function formatDuration(ms) {
 
 /***/ }),
 
+/***/ 9707:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   k: () => (/* binding */ networkMessage),
+/* harmony export */   l: () => (/* binding */ withSignal)
+/* harmony export */ });
+/** http-client's extension point for request options: it lets an AbortSignal reach http.request. */
+function withSignal(signal) {
+    return {
+        prepareRequest: options => {
+            options.signal = signal;
+        },
+        canHandleAuthentication: () => false,
+        handleAuthentication: () => Promise.reject(new Error('not supported'))
+    };
+}
+/**
+ * A request that got no answer, in words: the error codes a user can act on (`known`, worded by
+ * each client for its server), else `otherwise` and the error's own message.
+ */
+function networkMessage(error, known, otherwise) {
+    const code = error?.code;
+    const text = error instanceof Error ? error.message : String(error);
+    const description = typeof code === 'string' ? known[code] : undefined;
+    return description ? `${description} (${code})` : `${otherwise}: ${text}`;
+}
+
+
+/***/ }),
+
 /***/ 9972:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -32668,11 +32699,14 @@ function getIDToken(aud) {
 var constants = __nccwpck_require__(7242);
 // EXTERNAL MODULE: ./src/duration.ts
 var duration = __nccwpck_require__(7607);
+// EXTERNAL MODULE: ./src/http-request.ts
+var http_request = __nccwpck_require__(9707);
 // EXTERNAL MODULE: ./src/app-response.ts
 var app_response = __nccwpck_require__(3290);
 // EXTERNAL MODULE: ./src/run-response.ts
 var run_response = __nccwpck_require__(9972);
 ;// CONCATENATED MODULE: ./src/api-client.ts
+
 
 
 
@@ -32793,7 +32827,7 @@ class ApiClient {
         }
     }
     client(signal, timeoutMs) {
-        return new lib/* HttpClient */.Qq(`testerarmy-action/${constants/* VERSION */.xv}`, [withSignal(signal)], {
+        return new lib/* HttpClient */.Qq(`testerarmy-action/${constants/* VERSION */.xv}`, [(0,http_request/* withSignal */.l)(signal)], {
             allowRetries: false,
             // Redirects would re-send the key to wherever the API pointed; the API never redirects.
             allowRedirects: false,
@@ -32857,20 +32891,10 @@ function classifyFailure(error, abort, timeoutMs) {
     const timedOut = abort.signal.aborted || /timeout/i.test(String(error?.message));
     const message = timedOut
         ? `no answer from the API within ${(0,duration/* formatDuration */.a)(timeoutMs)}`
-        : networkMessage(error);
+        : (0,http_request/* networkMessage */.k)(error, API_NETWORK_ERRORS, 'request failed');
     const code = error?.code;
     const neverSent = !timedOut && typeof code === 'string' && NEVER_SENT.includes(code);
     return { kind: 'network-error', message, timedOut, mayHaveArrived: !neverSent };
-}
-/** http-client's extension point for request options: it lets an AbortSignal reach http.request. */
-function withSignal(signal) {
-    return {
-        prepareRequest: options => {
-            options.signal = signal;
-        },
-        canHandleAuthentication: () => false,
-        handleAuthentication: () => Promise.reject(new Error('not supported'))
-    };
 }
 /**
  * Reads a body to its end, or fails when the connection drops or the signal fires. (http-client's
@@ -32948,486 +32972,15 @@ function scrubSecret(text, secret) {
 }
 /** Errors raised before a single byte of the request could reach the server. */
 const NEVER_SENT = ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN'];
-function networkMessage(error) {
-    const code = error?.code;
-    const text = error instanceof Error ? error.message : String(error);
-    const known = {
-        ECONNREFUSED: 'the API refused the connection',
-        ECONNRESET: 'the connection was reset',
-        EPIPE: 'the connection was reset',
-        ENOTFOUND: 'the API host was not found (DNS)',
-        EAI_AGAIN: 'the API host could not be resolved (DNS)',
-        ETIMEDOUT: 'the connection timed out'
-    };
-    const description = typeof code === 'string' ? known[code] : undefined;
-    return description ? `${description} (${code})` : `request failed: ${text}`;
-}
-
-;// CONCATENATED MODULE: ./src/clock.ts
-// Time as the poller sees it: injected, so tests drive a fake clock instead of sleeping.
-const systemClock = {
-    now: () => Date.now(),
-    sleep: (ms, signal) => new Promise(resolve => {
-        if (signal?.aborted)
-            return resolve();
-        const done = () => {
-            clearTimeout(timer);
-            signal?.removeEventListener('abort', done);
-            resolve();
-        };
-        const timer = setTimeout(done, Math.max(0, ms));
-        signal?.addEventListener('abort', done, { once: true });
-    })
+/** The network errors a user can act on, in words about the API. */
+const API_NETWORK_ERRORS = {
+    ECONNREFUSED: 'the API refused the connection',
+    ECONNRESET: 'the connection was reset',
+    EPIPE: 'the connection was reset',
+    ENOTFOUND: 'the API host was not found (DNS)',
+    EAI_AGAIN: 'the API host could not be resolved (DNS)',
+    ETIMEDOUT: 'the connection timed out'
 };
-
-;// CONCATENATED MODULE: ./src/github-comment.ts
-// Writes the pull-request comment through Octokit, loaded only when a comment is asked for, so the
-// action starts as fast without it. Creates the comment once, then updates it in place.
-
-/** The author of comments made with the workflow's own token. */
-const ACTIONS_BOT = 'github-actions[bot]';
-async function upsertComment(target) {
-    const { getOctokit } = await __nccwpck_require__.e(/* import() */ 785).then(__nccwpck_require__.bind(__nccwpck_require__, 2785));
-    // One deadline for every call: a stalled GitHub must not hold the step for minutes.
-    const octokit = getOctokit(target.token, {
-        baseUrl: target.apiUrl,
-        request: { signal: AbortSignal.timeout(constants/* Limits */.xu.commentTimeoutMs) }
-    });
-    const where = { owner: target.owner, repo: target.repo };
-    try {
-        // Whose comments may be updated: only our own. A personal token can say who it is. An app's
-        // token (the workflow's own is one) cannot: then a bot's comment that starts with our marker
-        // is ours; a person's never is.
-        let login = null;
-        try {
-            login = (await octokit.rest.users.getAuthenticated()).data.login;
-        }
-        catch {
-            // an app installation token
-        }
-        const comments = await octokit.paginate(octokit.rest.issues.listComments, {
-            ...where,
-            issue_number: target.prNumber,
-            per_page: 100
-        });
-        const ours = comments.find(c => login !== null
-            ? c.user?.login === login && (c.body ?? '').includes(target.marker)
-            : (c.user?.type === 'Bot' || c.user?.login === ACTIONS_BOT) &&
-                (c.body ?? '').startsWith(target.marker));
-        if (ours) {
-            const { data } = await octokit.rest.issues.updateComment({
-                ...where,
-                comment_id: ours.id,
-                body: target.body
-            });
-            return { kind: 'updated', url: data.html_url };
-        }
-        const { data } = await octokit.rest.issues.createComment({
-            ...where,
-            issue_number: target.prNumber,
-            body: target.body
-        });
-        return { kind: 'created', url: data.html_url };
-    }
-    catch (error) {
-        const status = error.status;
-        const message = error instanceof Error ? error.message : String(error);
-        // GitHub answers 403 for an exhausted rate limit too: that is no permission problem.
-        const headers = error.response?.headers;
-        if (status === 403 && headers?.['x-ratelimit-remaining'] === '0') {
-            return {
-                kind: 'failed',
-                message: `GitHub's API rate limit is exhausted (HTTP 403: ${message})`
-            };
-        }
-        if (status === 403 || status === 404) {
-            return { kind: 'forbidden', message: `HTTP ${status}: ${message}` };
-        }
-        return {
-            kind: 'failed',
-            message: typeof status === 'number' ? `HTTP ${status}: ${message}` : message
-        };
-    }
-}
-
-;// CONCATENATED MODULE: ./src/pr-text.ts
-// The pull request's title, description and branches, brought within what the exploration
-// agent's start request accepts (`DynamicPrRunRequest.pullRequest`), keeping what matters most.
-/** API limits of `pullRequest` (UTF-16 code units, as the API's validator counts them). */
-const PrTextLimits = {
-    titleMaxChars: 500,
-    descriptionMaxChars: 5_000,
-    /** After a 413 (or a 400 about the description) the start is tried once more with this much. */
-    descriptionRetryMaxChars: 2_000,
-    /** Longer branch names are refused by the API; they are left out rather than cut (a cut name is wrong). */
-    branchMaxChars: 255,
-    /** A cut moves to a line end when one is this close, so no line is sent half. */
-    lineEndReach: 200
-};
-/** Lone surrogates become U+FFFD: JSON cannot carry them and the API's validator refuses them. */
-function wellFormed(text) {
-    return text.toWellFormed();
-}
-const isHigh = (code) => code >= 0xd800 && code <= 0xdbff;
-const isLow = (code) => code >= 0xdc00 && code <= 0xdfff;
-/** `text.slice(0, end)`, moved back one unit if `end` falls inside a surrogate pair. */
-function headOf(text, end) {
-    const at = end > 0 && end < text.length && isHigh(text.charCodeAt(end - 1)) ? end - 1 : end;
-    return text.slice(0, at);
-}
-/** `text.slice(start)`, moved on one unit if `start` falls inside a surrogate pair. */
-function tailOf(text, start) {
-    const at = start > 0 && start < text.length && isLow(text.charCodeAt(start)) ? start + 1 : start;
-    return text.slice(at);
-}
-/** The title trimmed to one line, `Pull request #N` when empty, at most 500 units. */
-function prTitle(title, number) {
-    const text = wellFormed((title ?? '').replace(/\s+/g, ' ').trim());
-    if (text === '')
-        return `Pull request #${number}`;
-    if (text.length <= PrTextLimits.titleMaxChars)
-        return text;
-    return `${headOf(text, PrTextLimits.titleMaxChars - 1).trimEnd()}…`;
-}
-/**
- * The description as the agent should read it: without HTML comments (pull-request templates fill
- * descriptions with them, and GitHub does not show them), with `\n` line ends, and within `max`
- * units. When too long, its head and its tail are kept (authors often end with instructions for
- * the agent), joined by a line saying how much was left out. Empty: undefined (the field is left out).
- */
-function prDescription(body, max = PrTextLimits.descriptionMaxChars) {
-    const text = wellFormed((body ?? '')
-        // An unclosed comment hides everything after it on GitHub, so it is removed to the end.
-        .replace(/<!--[\s\S]*?(?:-->|$)/g, '')
-        .replace(/\r\n?/g, '\n')
-        // Removed comments leave runs of blank lines behind.
-        .replace(/\n[ \t]*(?:\n[ \t]*){2,}/g, '\n\n')).trim();
-    if (text === '')
-        return undefined;
-    if (text.length <= max)
-        return text;
-    return keepHeadAndTail(text, max);
-}
-/** The marker between head and tail; its length depends on the number, so it is built first. */
-const gapLine = (omitted) => `\n\n[… ${omitted.toLocaleString('en-US')} characters of the description left out …]\n\n`;
-function keepHeadAndTail(text, max) {
-    // The marker's own length depends on how much is left out; the text's length bounds it.
-    const room = Math.max(0, max - gapLine(text.length).length);
-    const reach = Math.min(PrTextLimits.lineEndReach, Math.floor(room / 4));
-    let headEnd = Math.ceil(room / 2);
-    let tailStart = text.length - (room - headEnd);
-    // Cut at a line end when one is near: the head ends before a newline, the tail starts after one.
-    const newlineBefore = text.lastIndexOf('\n', headEnd);
-    if (newlineBefore > 0 && headEnd - newlineBefore <= reach)
-        headEnd = newlineBefore;
-    const newlineAfter = text.indexOf('\n', tailStart);
-    if (newlineAfter !== -1 && newlineAfter + 1 - tailStart <= reach)
-        tailStart = newlineAfter + 1;
-    const head = headOf(text, headEnd).trimEnd();
-    const tail = tailOf(text, tailStart).trimStart();
-    const omitted = text.length - head.length - tail.length;
-    return `${head}${gapLine(omitted)}${tail}`;
-}
-/** A branch name as sent: left out when empty or longer than the API takes. */
-function prBranch(name) {
-    const text = (name ?? '').trim();
-    if (text === '' || text.length > PrTextLimits.branchMaxChars)
-        return undefined;
-    return wellFormed(text);
-}
-
-;// CONCATENATED MODULE: ./src/agent-body.ts
-// The exploration agent's start request body (`DynamicPrRunRequest`): exactly the fields the
-// API's schema allows for the platform, every text within its limits, empty optional fields left out.
-
-/** `descriptionMax` is lowered to 2,000 for the one retry after the API found the body too large. */
-function agentBody(options, pr, descriptionMax = PrTextLimits.descriptionMaxChars) {
-    const description = prDescription(pr.body, descriptionMax);
-    const baseBranch = prBranch(pr.baseBranch);
-    const headBranch = prBranch(pr.headBranch);
-    const pullRequest = {
-        number: pr.number,
-        title: prTitle(pr.title, pr.number),
-        ...(description !== undefined ? { description } : {}),
-        ...(baseBranch !== undefined ? { baseBranch } : {}),
-        ...(headBranch !== undefined ? { headBranch } : {}),
-        commitSha: pr.headSha
-    };
-    if (options.platform === 'web') {
-        return { targetUrl: options.targetUrl ?? '', pullRequest };
-    }
-    return {
-        platform: options.platform,
-        pullRequest,
-        ...(options.appId ? { mobile: { appId: options.appId } } : {}),
-        ...(options.simulatorRegion ? { simulatorRegion: options.simulatorRegion } : {})
-    };
-}
-
-;// CONCATENATED MODULE: ./src/retry-policy.ts
-// What to do after each answer about a run: keep polling, back off, give up, or stop everything.
-// Pure: the poller feeds it answers and the time; a table of tests pins every row.
-
-const initialRetryState = () => ({ failures: 0, notFoundSince: null });
-/**
- * Exponential backoff with full jitter between the poll interval and a cap that doubles with each
- * fault, never above 60 s (or the interval itself, if that is longer). The jitter keeps the
- * action's runs and other jobs from retrying in lockstep.
- */
-function backoffMs(failures, pollIntervalMs, random) {
-    const cap = Math.max(pollIntervalMs, constants/* Limits */.xu.maxBackoffMs);
-    const ceiling = Math.min(cap, pollIntervalMs * 2 ** Math.min(failures, 20));
-    return Math.round(pollIntervalMs + random() * (ceiling - pollIntervalMs));
-}
-/**
- * How long to wait before the next try: what the server asked for (`Retry-After`), never sooner
- * than the poll interval even if it says 0, else the backoff. Used by the wait and the start alike.
- */
-function retryDelayMs(retryAfterMs, failures, pollIntervalMs, random) {
-    return retryAfterMs === null
-        ? backoffMs(failures, pollIntervalMs, random)
-        : Math.max(retryAfterMs, pollIntervalMs);
-}
-function decide(response, state, context) {
-    const { now, pollIntervalMs, random } = context;
-    const fault = (message, throttle = false, retryAfterMs = null) => {
-        const failures = state.failures + 1;
-        const delayMs = retryDelayMs(retryAfterMs, failures, pollIntervalMs, random);
-        return [
-            { action: 'retry', delayMs, message, throttle },
-            { ...state, failures }
-        ];
-    };
-    switch (response.kind) {
-        case 'run':
-            return [{ action: 'poll', delayMs: pollIntervalMs }, initialRetryState()];
-        case 'invalid-body':
-        case 'network-error':
-            return fault(response.message);
-        case 'aborted':
-            // The caller ended the wait; it never asks the policy what to do next.
-            return [{ action: 'fatal', message: 'the wait was aborted' }, state];
-        case 'http-error':
-            break;
-    }
-    const { status, message } = response;
-    if (status === 401 || status === 403) {
-        return [
-            {
-                action: 'fatal',
-                message: `the TesterArmy API rejected the API key (${message}); check the api-key input or the TESTERARMY_API_KEY secret`
-            },
-            state
-        ];
-    }
-    if (status === 400) {
-        return [
-            { action: 'fatal', message: `the TesterArmy API rejected the request (${message})` },
-            state
-        ];
-    }
-    if (status === 404) {
-        const since = state.notFoundSince ?? now;
-        if (now - since >= constants/* Limits */.xu.notFoundGraceMs) {
-            return [{ action: 'not-found', message: `the run was not found (${message})` }, state];
-        }
-        const [decision, next] = fault(`the run is not visible yet (${message})`);
-        // Check once more right when the grace window ends, not a whole backoff after it.
-        const untilGraceEnds = since + constants/* Limits */.xu.notFoundGraceMs - now;
-        const delayed = decision.action === 'retry'
-            ? { ...decision, delayMs: Math.min(decision.delayMs, untilGraceEnds) }
-            : decision;
-        return [delayed, { ...next, notFoundSince: since }];
-    }
-    if (status === 429) {
-        // The server knows best how long to wait (the timeout still bounds it); without a hint, back
-        // off like any fault.
-        return fault(`the API is rate limiting requests (${message})`, true, response.retryAfterMs);
-    }
-    // 5xx, odd 3xx/4xx from a proxy: transient until the timeout says otherwise.
-    const hint = status === 504 ? 'the API gateway timed out' : 'the API had an error';
-    return fault(`${hint} (${message})`);
-}
-
-;// CONCATENATED MODULE: ./src/start-runs.ts
-
-
-/** The start request's body, with only what was given (bodies per the API description). */
-function startBody(request, context) {
-    const body = {};
-    const put = (key, value) => {
-        if (value !== undefined && value !== null && value !== '')
-            body[key] = value;
-    };
-    put('platform', request.platform);
-    put('deviceModel', request.deviceModel);
-    put('projectEnvironmentId', request.environmentId);
-    if (request.kind === 'test') {
-        put('mode', request.mode);
-        put('appId', request.appId);
-        return body;
-    }
-    put('targetUrl', request.targetUrl);
-    put('environment', request.environment);
-    if (request.appId)
-        body.mobile = { appId: request.appId };
-    put('commitSha', context.sha);
-    put('prNumber', context.prNumber);
-    return body;
-}
-/**
- * May this answer be followed by the same request? Only when the request cannot have started a
- * run: it never reached the server (refused, DNS), or the API said so (429, 503). A timeout, a
- * reset after sending, or any other 5xx may hide a run that did start: a second request could
- * start a second one, so the action stops and says so.
- */
-function canRetryStart(answer) {
-    if (answer.kind === 'network-error')
-        return !answer.mayHaveArrived;
-    if (answer.kind === 'http-error')
-        return answer.status === 429 || answer.status === 503;
-    return false;
-}
-async function startRuns(options) {
-    const { api, request, clock, deadline, signal } = options;
-    const body = startBody(request, options.context);
-    const what = `${request.kind === 'test' ? 'test' : 'group'} ${request.id}`;
-    for (let failures = 1;; failures++) {
-        const answer = await api.startRuns(request.kind, request.id, body, {
-            signal,
-            timeoutMs: Math.max(1, Math.min(constants/* Limits */.xu.requestTimeoutMs, deadline - clock.now()))
-        });
-        if (answer.kind === 'started' && answer.runIds.length === 0) {
-            return {
-                kind: 'failed',
-                message: `the ${what} started no runs: it may have no runnable tests`
-            };
-        }
-        if (answer.kind === 'started' || answer.kind === 'aborted')
-            return answer;
-        const message = answer.message;
-        if (answer.kind === 'http-error' && [400, 401, 403, 404].includes(answer.status)) {
-            const hint = answer.status === 404
-                ? `check the ${request.kind} ID and that the API key belongs to its team`
-                : answer.status === 400
-                    ? 'check the inputs passed to the start request'
-                    : 'check the api-key input or the TESTERARMY_API_KEY secret';
-            return {
-                kind: 'failed',
-                message: `the TesterArmy API refused to start a run of ${what} (${message}); ${hint}`
-            };
-        }
-        if (!canRetryStart(answer)) {
-            return {
-                kind: 'failed',
-                message: `starting a run of ${what} failed (${message}); not retried, because the request may have ` +
-                    `reached TesterArmy and a second one could start a second run. Check the TesterArmy dashboard.`
-            };
-        }
-        const wait = retryDelayMs(answer.kind === 'http-error' ? answer.retryAfterMs : null, failures, options.pollIntervalMs, options.random ?? Math.random);
-        if (clock.now() + wait >= deadline) {
-            return {
-                kind: 'failed',
-                message: `could not start a run of ${what} before the timeout (last error: ${message})`
-            };
-        }
-        options.onRetry?.(message, wait);
-        await clock.sleep(wait, signal);
-        if (signal?.aborted)
-            return { kind: 'aborted' };
-    }
-}
-/**
- * A run the API cancelled as the group started (a duplicate, the quota) is never polled: it is
- * reported as cancelled, with that reason.
- */
-function cancelledAtStart(id) {
-    return {
-        id,
-        status: 'cancelled',
-        run: null,
-        body: null,
-        lastStatus: 'cancelled',
-        error: 'TesterArmy cancelled this run as the group started (for example a duplicate or the quota)',
-        cancelledByUser: false
-    };
-}
-
-;// CONCATENATED MODULE: ./src/agent-start.ts
-// Starting the exploration agent: the body for the pull request, one shorter retry when the API
-// finds the description too large, and no repeat of a request that may have started a run.
-
-
-
-
-
-/** A 413, or a 400 whose message names the description: a refused request that started nothing. */
-const tooLarge = (status, message) => status === 413 || (status === 400 && /description/i.test(message));
-async function startAgent(options) {
-    const { api, request, clock, deadline, signal } = options;
-    const what = `the exploration agent for pull request #${options.pr.number}`;
-    let descriptionMax = PrTextLimits.descriptionMaxChars;
-    for (let failures = 1;; failures++) {
-        const body = agentBody({
-            platform: request.platform,
-            targetUrl: options.targetUrl,
-            appId: request.appId,
-            simulatorRegion: request.simulatorRegion
-        }, options.pr, descriptionMax);
-        const answer = await api.startAgent(request.projectId, body, {
-            signal,
-            timeoutMs: Math.max(1, Math.min(constants/* Limits */.xu.requestTimeoutMs, deadline - clock.now()))
-        });
-        if (answer.kind === 'aborted')
-            return answer;
-        if (answer.kind === 'started') {
-            const [runId] = answer.runIds;
-            if (runId)
-                return { kind: 'started', runId, answer: answer.answer };
-            return { kind: 'failed', message: `the API started ${what} but named no run` };
-        }
-        const message = answer.message;
-        if (answer.kind === 'http-error') {
-            if (tooLarge(answer.status, message) &&
-                descriptionMax > PrTextLimits.descriptionRetryMaxChars) {
-                descriptionMax = PrTextLimits.descriptionRetryMaxChars;
-                options.onRetry?.(`${message}: the request was too large; trying once more with the description cut to ${PrTextLimits.descriptionRetryMaxChars.toLocaleString('en-US')} characters`, 0);
-                continue;
-            }
-            if ([400, 401, 403, 404, 413].includes(answer.status)) {
-                const hint = answer.status === 404
-                    ? 'check project-id and that the API key belongs to the team that owns the project'
-                    : answer.status === 400 || answer.status === 413
-                        ? 'check the inputs passed to the start request (target-url, platform, app-id)'
-                        : 'check the api-key input or the TESTERARMY_API_KEY secret';
-                return {
-                    kind: 'failed',
-                    message: `the TesterArmy API refused to start ${what} (${message}); ${hint}`
-                };
-            }
-        }
-        if (!canRetryStart(answer)) {
-            return {
-                kind: 'failed',
-                message: `starting ${what} failed (${message}); not retried, because the request may have reached TesterArmy ` +
-                    `and a second one could start a second run. Check the TesterArmy dashboard.`
-            };
-        }
-        const wait = answer.kind === 'http-error' && answer.retryAfterMs !== null
-            ? Math.max(answer.retryAfterMs, options.pollIntervalMs)
-            : backoffMs(failures, options.pollIntervalMs, options.random ?? Math.random);
-        if (clock.now() + wait >= deadline) {
-            return {
-                kind: 'failed',
-                message: `could not start ${what} before the timeout (last error: ${message})`
-            };
-        }
-        options.onRetry?.(message, wait);
-        await clock.sleep(wait, signal);
-        if (signal?.aborted)
-            return { kind: 'aborted' };
-    }
-}
 
 ;// CONCATENATED MODULE: ./src/escape.ts
 // The one place where text from the API becomes safe to show. Everything the API returns was
@@ -33529,6 +33082,407 @@ function httpUrl(text) {
  */
 function logText(text, max = 500) {
     return truncate(clean(text).replace(/\s+/g, ' ').trim(), max);
+}
+
+;// CONCATENATED MODULE: ./src/progress.ts
+// The progress lines of the step's log while it starts runs, waits for them and cancels them:
+// what a user reads live, worded once. API text is cut and cleaned through escape.ts first.
+
+
+
+/** The start's retries, one line each (a retry at once: the agent's shorter second try). */
+const startRetryLine = (message, delayMs) => info(`Start request: ${logText(message, 300)}; trying again${delayMs > 0 ? ` in ${(0,duration/* formatDuration */.a)(delayMs)}` : ''}.`);
+const startGroupTitle = (request) => `Starting a TesterArmy run of ${request.kind} ${request.id}`;
+/** Which runs started, and which the API cancelled at once. */
+function logStarted(runIds, cancelledRunIds) {
+    info(`Started ${runIds.length === 1 ? `run ${runIds[0]}` : `${runIds.length} runs: ${runIds.join(', ')}`}.`);
+    if (cancelledRunIds.length) {
+        warning(`TesterArmy cancelled ${cancelledRunIds.length} of the group's runs as it started them ` +
+            `(for example duplicates or the quota): ${cancelledRunIds.join(', ')}.`);
+    }
+}
+/** Opens the log group of the wait with what, how often, for how long and where. */
+function startWaitGroup(runIds, settings) {
+    startGroup(`Waiting for ${runIds.length === 1 ? `TesterArmy run ${runIds[0]}` : `${runIds.length} TesterArmy runs`}`);
+    info(`Checking every ${(0,duration/* formatDuration */.a)(settings.pollIntervalMs)} for up to ${(0,duration/* formatDuration */.a)(settings.timeoutMs)} at ${settings.apiUrl}.`);
+}
+const pollLog = {
+    statusChange: (id, from, to, elapsedMs) => info(from
+        ? `Run ${id}: ${logText(from, 40)} -> ${logText(to, 40)} after ${(0,duration/* formatDuration */.a)(elapsedMs)}`
+        : `Run ${id}: ${logText(to, 40)}`),
+    unknownStatus: (id, status) => warning(`Run ${id} reports status "${logText(status, 40)}", which this action does not know; still waiting.`),
+    retry: (id, message, delayMs) => info(`Run ${id}: ${logText(message, 300)}; trying again in ${(0,duration/* formatDuration */.a)(delayMs)}.`)
+};
+/** Why runs are being cancelled, and how many, before the cancel requests go out. */
+function logCancelling(cancelled, count) {
+    info(`${cancelled ? 'Cancelled' : 'Timed out'}: asking TesterArmy to cancel ${count} unfinished run(s).`);
+}
+/** The answer to one cancel request, as a line. */
+function logCancelAnswer(id, answer) {
+    if (answer.kind === 'cancelled')
+        info(`Run ${id}: cancelled.`);
+    else if (answer.kind === 'http-error' && answer.status === 409)
+        info(`Run ${id}: already finished.`);
+    else
+        info(`Run ${id}: could not be cancelled (${answer.kind === 'aborted' ? 'aborted' : logText(answer.message, 200)}).`);
+}
+/** Where the upload phase writes: its group, progress lines and retries. */
+const uploadLog = {
+    info: line => info(line),
+    warning: line => warning(line),
+    startGroup: title => startGroup(title),
+    endGroup: () => endGroup()
+};
+/** The app TesterArmy made of the upload, in one line. */
+function logUploaded(build) {
+    const { app } = build;
+    const version = app.appVersion ? ` ${logText(app.appVersion, 40)}` : '';
+    const bundle = app.bundleId ? `, ${logText(app.bundleId, 200)}` : '';
+    info(`Uploaded ${logText(build.uploadName, 200)}: app ${app.id} (${logText(app.platform, 20)}${version}${bundle})` +
+        `${build.recovered ? ', found in the project after the confirm answer was lost' : ''}.`);
+}
+/** The answer to a group's batch cancel, as a line. */
+function logBatchCancelAnswer(batchId, answer) {
+    if (answer.kind === 'cancelled') {
+        info(`Batch ${batchId}: cancelled (${answer.covered.length} run(s) cancelled or already finished).`);
+    }
+    else {
+        info(`Batch ${batchId}: could not be cancelled as a whole (${answer.kind === 'aborted' ? 'aborted' : logText(answer.message, 200)}); cancelling its runs one by one.`);
+    }
+}
+/** `metadata.github` of a start answer: its line, and its notice or warning when it has one. */
+function logGitHubReporting(note) {
+    info(note.line);
+    if (!note.annotation)
+        return;
+    const options = { title: 'TesterArmy GitHub reporting' };
+    if (note.annotation.level === 'warning')
+        warning(note.annotation.message, options);
+    else
+        core_notice(note.annotation.message, options);
+}
+
+;// CONCATENATED MODULE: ./src/labels.ts
+const SEVERITY = {
+    5: { mark: '🔴', word: 'Critical' },
+    4: { mark: '🟠', word: 'High' },
+    3: { mark: '🟡', word: 'Medium' },
+    2: { mark: '🔵', word: 'Low' },
+    1: { mark: '⚪', word: 'Minor' }
+};
+function severityLabel(severity) {
+    const level = severity === null ? undefined : SEVERITY[severity];
+    return level ? `${level.mark} ${level.word} (${severity})` : '❔ Unrated';
+}
+/** `1 issue`, `2 issues`; `words` for a plural that is not the word plus `s`. */
+const plural = (n, word, words = `${word}s`) => `${n} ${n === 1 ? word : words}`;
+/** Keeps a short label on one line inside a narrow table column. */
+const nowrap = (text) => text.replaceAll(' ', '\u00a0');
+/** One run's verdict as a mark and a word: the summary's headline and overview rows. */
+function verdictWord(run) {
+    if (run.status !== 'completed')
+        return { mark: '⚠️', word: 'did not complete' };
+    if (!run.passed)
+        return { mark: '❌', word: 'failed' };
+    if (run.result === 'SKIPPED')
+        return { mark: '⏭️', word: 'skipped' };
+    return { mark: '✅', word: 'passed' };
+}
+/** What several runs found between them, for the headline counts and the outputs. */
+function runTotals(runs) {
+    const total = { issues: 0, warnings: 0, steps: 0, failedSteps: 0 };
+    for (const r of runs) {
+        total.issues += r.issues.length;
+        total.warnings += r.warnings.length;
+        total.steps += r.stepsCount;
+        total.failedSteps += r.failedStepsCount;
+    }
+    return total;
+}
+/** `**3 issues** · **1 warning** · **12 steps**`: the counts line of the summary and the comment. */
+function countsOf(totals) {
+    return [
+        `**${plural(totals.issues, 'issue')}**`,
+        `**${plural(totals.warnings, 'warning')}**`,
+        `**${plural(totals.steps, 'step')}**`
+    ];
+}
+
+;// CONCATENATED MODULE: ./src/gate.ts
+// The verdict: does this run let the job pass, under `fail-on` and `min-severity`? Pure.
+
+/** Unrated issues (no valid severity) reach every threshold: an unknown risk must not slip through. */
+const reachesThreshold = (issue, minSeverity) => issue.severity === null || issue.severity >= minSeverity;
+/**
+ * `fail-on: never` is judged exactly like `failed`: the verdict is still reported (the `passed`
+ * output, the summary); only the caller decides not to fail the step on it.
+ */
+function judge(run, policy) {
+    const reasons = [];
+    const notes = [];
+    const atLeast = policy.minSeverity > 1 ? ` at severity ${policy.minSeverity} or above` : '';
+    switch (run.status) {
+        case 'completed':
+            break;
+        case 'failed':
+            reasons.push('the run failed before it could finish testing');
+            break;
+        case 'cancelled':
+            reasons.push('the run was cancelled');
+            break;
+        case 'timed_out':
+            reasons.push('the run did not finish before the timeout');
+            break;
+        case 'not_found':
+            reasons.push('the run was not found');
+            break;
+        case 'error':
+            reasons.push('the run could not be checked');
+            break;
+    }
+    if (run.status === 'completed') {
+        if (run.result === '') {
+            reasons.push('the run completed without a result');
+        }
+        else if (run.result === 'FAILED') {
+            const blocking = run.issues.filter(i => reachesThreshold(i, policy.minSeverity));
+            if (run.issues.length === 0) {
+                reasons.push('the run FAILED without reporting any issue');
+            }
+            else if (blocking.length > 0) {
+                reasons.push(`the run FAILED with ${plural(blocking.length, 'issue')}${atLeast}`);
+            }
+            else {
+                notes.push(`the run FAILED, but none of its ${plural(run.issues.length, 'issue')} reaches min-severity ${policy.minSeverity}`);
+            }
+        }
+        if (policy.failOn === 'warnings') {
+            const blocking = run.warnings.filter(w => reachesThreshold(w, policy.minSeverity));
+            if (blocking.length > 0)
+                reasons.push(`the run reported ${plural(blocking.length, 'warning')}${atLeast}`);
+        }
+    }
+    return { passed: reasons.length === 0, reasons, notes };
+}
+
+;// CONCATENATED MODULE: ./src/report.ts
+// The facts of each run and of the whole wait, worked out once: the summary, outputs, annotations
+// and report file are all views of this; and which runs the wait left unfinished. Pure.
+
+
+
+/** Ordered from worst: the aggregate status of several runs is the worst of theirs. */
+const STATUS_ORDER = [
+    'error',
+    'not_found',
+    'timed_out',
+    'failed',
+    'cancelled',
+    'completed'
+];
+const severityRank = (issue) => issue.severity ?? 6;
+function bySeverity(a, b) {
+    return severityRank(b) - severityRank(a);
+}
+function resultOf(run, status) {
+    if (status !== 'completed' || !run?.output)
+        return '';
+    if (run.output.kind === 'planner_skipped')
+        return 'SKIPPED';
+    const result = run.output.result;
+    return result === 'PASS' || result === 'FAILED' ? result : '';
+}
+function describeRun(outcome, policy) {
+    const { run } = outcome;
+    const output = run?.output ?? null;
+    const test = output?.kind === 'test' ? output : null;
+    const all = test?.issues ?? [];
+    const issues = all.filter(i => !(0,run_response/* isWarning */.Vv)(i)).sort(bySeverity);
+    const warnings = all.filter(run_response/* isWarning */.Vv).sort(bySeverity);
+    const steps = test?.steps ?? [];
+    const result = resultOf(run, outcome.status);
+    const verdict = judge({ status: outcome.status, result, issues, warnings }, policy);
+    const description = test?.description ||
+        (output?.kind === 'planner_skipped' ? output.reason : '') ||
+        run?.error?.message ||
+        '';
+    return {
+        id: outcome.id,
+        status: outcome.status,
+        result,
+        passed: verdict.passed,
+        reasons: verdict.reasons,
+        notes: verdict.notes,
+        issues,
+        warnings,
+        maxSeverity: issues.reduce((max, i) => Math.max(max, i.severity ?? 0), 0),
+        stepsCount: steps.length,
+        failedStepsCount: steps.filter(s => s.status === 'failed').length,
+        durationMs: run?.durationMs ?? null,
+        featureName: test?.featureName ?? '',
+        description,
+        run,
+        body: outcome.body,
+        lastStatus: outcome.lastStatus,
+        error: outcome.error
+    };
+}
+function buildReport(outcomes, policy, extra = {}) {
+    const runs = outcomes.map(o => describeRun(o, policy));
+    // No run at all (the start request failed): nothing completed, nothing passed.
+    const worst = STATUS_ORDER.find(s => runs.some(r => r.status === s)) ?? (runs.length ? 'completed' : 'error');
+    // After the runner cancels the step, that is what the step's status says, whatever the runs did.
+    const status = extra.cancelled && !extra.fatal ? 'cancelled' : worst;
+    let result;
+    if (runs.length === 0)
+        result = '';
+    else if (runs.some(r => r.result === 'FAILED'))
+        result = 'FAILED';
+    else if (runs.some(r => r.result === ''))
+        result = '';
+    else if (runs.some(r => r.result === 'PASS'))
+        result = 'PASS';
+    else
+        result = 'SKIPPED';
+    return {
+        passed: runs.length > 0 && runs.every(r => r.passed) && !extra.fatal,
+        status,
+        result,
+        runs,
+        fatal: extra.fatal ?? null,
+        cancelled: extra.cancelled ?? false
+    };
+}
+/**
+ * The runs the wait gave up on (timeout or the runner's cancel) while the API had not finished
+ * them: the ones still spending, which `cancel-on-abort` asks the API to stop.
+ */
+function unfinishedRuns(outcomes) {
+    return outcomes.filter(o => (o.status === 'timed_out' || o.status === 'cancelled') &&
+        !constants/* TERMINAL_STATUSES */.CM.includes(o.lastStatus ?? ''));
+}
+
+;// CONCATENATED MODULE: ./src/cancel-runs.ts
+
+
+
+/** A run started but never waited for (a later start failed): unfinished, so it is cancelled. */
+const notWaitedFor = (id) => ({
+    id,
+    status: 'cancelled',
+    lastStatus: null
+});
+/**
+ * Best effort, all at once, within 3 s: a run nobody waits for should not keep spending. A group's
+ * runs go with one batch cancel; whatever it did not cover (the agent's run, or everything when it
+ * failed) is cancelled run by run, inside the same 3 s.
+ */
+async function cancelUnfinished(api, outcomes, cancelled, batchId, outsideBatch) {
+    const unfinished = unfinishedRuns(outcomes);
+    if (unfinished.length === 0)
+        return;
+    logCancelling(cancelled, unfinished.length);
+    const until = Date.now() + constants/* Limits */.xu.cancelRequestTimeoutMs;
+    const left = () => Math.max(1, until - Date.now());
+    const cancelOne = async (id) => logCancelAnswer(id, await api.cancelRun(id, { timeoutMs: left() }));
+    const inBatch = batchId ? unfinished.filter(o => !outsideBatch.includes(o.id)) : [];
+    const alone = unfinished.filter(o => !inBatch.includes(o));
+    const cancelBatch = async () => {
+        if (!batchId || inBatch.length === 0)
+            return;
+        const answer = await api.cancelBatch(batchId, { timeoutMs: left() });
+        logBatchCancelAnswer(batchId, answer);
+        const covered = 'covered' in answer ? answer.covered : [];
+        await Promise.all(inBatch.filter(o => !covered.includes(o.id)).map(o => cancelOne(o.id)));
+    };
+    await Promise.all([cancelBatch(), ...alone.map(o => cancelOne(o.id))]);
+}
+
+;// CONCATENATED MODULE: ./src/clock.ts
+// Time as the poller sees it: injected, so tests drive a fake clock instead of sleeping.
+const systemClock = {
+    now: () => Date.now(),
+    sleep: (ms, signal) => new Promise(resolve => {
+        if (signal?.aborted)
+            return resolve();
+        const done = () => {
+            clearTimeout(timer);
+            signal?.removeEventListener('abort', done);
+            resolve();
+        };
+        const timer = setTimeout(done, Math.max(0, ms));
+        signal?.addEventListener('abort', done, { once: true });
+    })
+};
+
+;// CONCATENATED MODULE: ./src/github-comment.ts
+// Writes the pull-request comment through Octokit, loaded only when a comment is asked for, so the
+// action starts as fast without it. Creates the comment once, then updates it in place.
+
+/** The author of comments made with the workflow's own token. */
+const ACTIONS_BOT = 'github-actions[bot]';
+async function upsertComment(target) {
+    const { getOctokit } = await __nccwpck_require__.e(/* import() */ 785).then(__nccwpck_require__.bind(__nccwpck_require__, 2785));
+    // One deadline for every call: a stalled GitHub must not hold the step for minutes.
+    const octokit = getOctokit(target.token, {
+        baseUrl: target.apiUrl,
+        request: { signal: AbortSignal.timeout(constants/* Limits */.xu.commentTimeoutMs) }
+    });
+    const where = { owner: target.owner, repo: target.repo };
+    try {
+        // Whose comments may be updated: only our own. A personal token can say who it is. An app's
+        // token (the workflow's own is one) cannot: then a bot's comment that starts with our marker
+        // is ours; a person's never is.
+        let login = null;
+        try {
+            login = (await octokit.rest.users.getAuthenticated()).data.login;
+        }
+        catch {
+            // an app installation token
+        }
+        const comments = await octokit.paginate(octokit.rest.issues.listComments, {
+            ...where,
+            issue_number: target.prNumber,
+            per_page: 100
+        });
+        const ours = comments.find(c => login !== null
+            ? c.user?.login === login && (c.body ?? '').includes(target.marker)
+            : (c.user?.type === 'Bot' || c.user?.login === ACTIONS_BOT) &&
+                (c.body ?? '').startsWith(target.marker));
+        if (ours) {
+            const { data } = await octokit.rest.issues.updateComment({
+                ...where,
+                comment_id: ours.id,
+                body: target.body
+            });
+            return { kind: 'updated', url: data.html_url };
+        }
+        const { data } = await octokit.rest.issues.createComment({
+            ...where,
+            issue_number: target.prNumber,
+            body: target.body
+        });
+        return { kind: 'created', url: data.html_url };
+    }
+    catch (error) {
+        const status = error.status;
+        const message = error instanceof Error ? error.message : String(error);
+        // GitHub answers 403 for an exhausted rate limit too: that is no permission problem.
+        const headers = error.response?.headers;
+        if (status === 403 && headers?.['x-ratelimit-remaining'] === '0') {
+            return {
+                kind: 'failed',
+                message: `GitHub's API rate limit is exhausted (HTTP 403: ${message})`
+            };
+        }
+        if (status === 403 || status === 404) {
+            return { kind: 'forbidden', message: `HTTP ${status}: ${message}` };
+        }
+        return {
+            kind: 'failed',
+            message: typeof status === 'number' ? `HTTP ${status}: ${message}` : message
+        };
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/pull-request.ts
@@ -33726,7 +33680,7 @@ const defaultSleep = (ms, signal) => new Promise(resolve => {
     }, { once: true });
 });
 /** How long a retryable answer asks to wait, or null when it is not worth repeating. */
-function github_pulls_retryDelayMs(error, attempt, now) {
+function retryDelayMs(error, attempt, now) {
     const status = error.status;
     const headers = error.response?.headers ?? {};
     // GitHub answers 403 for an exhausted (or secondary) rate limit, and says when to come back.
@@ -33770,7 +33724,7 @@ async function createPullsClient(options) {
                 options.onRequest?.(`GitHub ${route} -> ${error.status ?? 'no answer'} in ${Date.now() - started} ms`);
                 if (error.status === 404)
                     return null;
-                const delay = github_pulls_retryDelayMs(error, attempt, Date.now());
+                const delay = retryDelayMs(error, attempt, Date.now());
                 // Octokit reports a network fault or an aborted call as a 500 of its own.
                 const what = timeout.aborted
                     ? `no answer within ${callTimeoutMs / 1000} s`
@@ -33803,74 +33757,6 @@ async function createPullsClient(options) {
             per_page: 100
         })) ?? []
     };
-}
-
-;// CONCATENATED MODULE: ./src/github-reporting.ts
-// What TesterArmy says about its own reporting to GitHub (`metadata.github` of a start answer):
-// read defensively, and turned into one log line and one notice or warning a user can act on.
-
-/** Reads `metadata.github` from a start answer; null when absent or not an object. */
-function parseGitHubReporting(answer) {
-    const metadata = answer?.metadata;
-    const github = metadata?.github;
-    if (typeof github !== 'object' || github === null || Array.isArray(github))
-        return null;
-    const raw = github;
-    const out = {};
-    for (const key of ['configured', 'checkRunCreated', 'commentTargetResolved']) {
-        if (typeof raw[key] === 'boolean')
-            out[key] = raw[key];
-    }
-    // Kept short: it is shown as received, and a status is a word, not a story.
-    if (typeof raw.status === 'string' && raw.status.trim())
-        out.status = raw.status.slice(0, 100);
-    return out;
-}
-/** TesterArmy comments on the pull request itself: `comment: auto` then leaves it alone. */
-const testerArmyComments = (reporting) => reporting?.commentTargetResolved === true;
-const yesNo = (value) => value === undefined ? 'not said' : value ? 'yes' : 'no';
-/** `agent`: the exploration agent is among the runs (its planner needs the changed files). */
-function describeGitHubReporting(reporting, agent) {
-    const status = reporting.status === undefined ? '' : logText(reporting.status, 100);
-    const facts = `connected ${yesNo(reporting.configured)}, check run ${yesNo(reporting.checkRunCreated)}, ` +
-        `comments on the pull request ${yesNo(reporting.commentTargetResolved)}` +
-        (status ? `, status ${status}` : '');
-    const line = `TesterArmy's own GitHub reporting: ${facts}`;
-    const note = (annotation) => ({
-        line,
-        facts,
-        annotation
-    });
-    switch (reporting.status) {
-        case undefined:
-            return note(null);
-        case 'not_configured':
-            return note({
-                level: agent ? 'warning' : 'notice',
-                message: 'TesterArmy has no GitHub connection for this project (not_configured): it opens no check and writes no comment' +
-                    (agent
-                        ? ', and the exploration agent plans from the title and description alone, without the changed files'
-                        : '') +
-                    ". Connect the GitHub App in TesterArmy's project settings, under integrations."
-            });
-        case 'check_create_failed':
-            return note({
-                level: 'warning',
-                message: 'TesterArmy could not create its own check run on this commit (check_create_failed); this step still reports and gates the result. ' +
-                    "Check that TesterArmy's GitHub App is installed on this repository with permission to write checks."
-            });
-        case 'pr_not_found':
-            return note({
-                level: 'warning',
-                message: 'TesterArmy could not find this pull request in the repository connected to the project (pr_not_found), so it will not comment on it. ' +
-                    "Check that the project is connected to this repository (not a fork or another repository) in TesterArmy's integrations."
-            });
-        default:
-            return note({
-                level: 'notice',
-                message: `TesterArmy reports its GitHub status as "${status}", which this action does not know yet; the verdict is not affected.`
-            });
-    }
 }
 
 // EXTERNAL MODULE: external "node:path"
@@ -34146,32 +34032,25 @@ function parseTarget(source, projectId) {
     const agent = agentOn
         ? parseAgent(source, { ...shared, projectId, uploading }, targetUrl, kind !== undefined)
         : null;
+    const starting = (start) => ({ runIds: [], start, agent });
     if (kind === constants/* Inputs */.G0.TestId) {
-        return {
-            runIds: [],
-            agent,
-            start: {
-                kind: 'test',
-                id: uuid(constants/* Inputs */.G0.TestId, source.read(constants/* Inputs */.G0.TestId), 'a test ID'),
-                mode: option(constants/* Inputs */.G0.Mode, choice(constants/* Inputs */.G0.Mode, ['fast', 'deep'])),
-                ...shared
-            }
-        };
+        return starting({
+            kind: 'test',
+            id: uuid(constants/* Inputs */.G0.TestId, source.read(constants/* Inputs */.G0.TestId), 'a test ID'),
+            mode: option(constants/* Inputs */.G0.Mode, choice(constants/* Inputs */.G0.Mode, ['fast', 'deep'])),
+            ...shared
+        });
     }
     if (kind === constants/* Inputs */.G0.GroupId) {
-        return {
-            runIds: [],
-            agent,
-            start: {
-                kind: 'group',
-                id: uuid(constants/* Inputs */.G0.GroupId, source.read(constants/* Inputs */.G0.GroupId), 'a test group ID'),
-                ...shared,
-                targetUrl,
-                environment: option(constants/* Inputs */.G0.Environment, choice(constants/* Inputs */.G0.Environment, ['production', 'staging', 'preview', 'custom']))
-            }
-        };
+        return starting({
+            kind: 'group',
+            id: uuid(constants/* Inputs */.G0.GroupId, source.read(constants/* Inputs */.G0.GroupId), 'a test group ID'),
+            ...shared,
+            targetUrl,
+            environment: option(constants/* Inputs */.G0.Environment, choice(constants/* Inputs */.G0.Environment, ['production', 'staging', 'preview', 'custom']))
+        });
     }
-    return { runIds: [], start: null, agent };
+    return starting(null);
 }
 /**
  * The agent's inputs, refused here when `DynamicPrRunRequest` would refuse them. With app-path the
@@ -34393,6 +34272,91 @@ function watchCancellation(signals) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/retry-policy.ts
+// What to do after each answer about a run: keep polling, back off, give up, or stop everything.
+// Pure: the poller feeds it answers and the time; a table of tests pins every row.
+
+const initialRetryState = () => ({ failures: 0, notFoundSince: null });
+/**
+ * Exponential backoff with full jitter between the poll interval and a cap that doubles with each
+ * fault, never above 60 s (or the interval itself, if that is longer). The jitter keeps the
+ * action's runs and other jobs from retrying in lockstep.
+ */
+function backoffMs(failures, pollIntervalMs, random) {
+    const cap = Math.max(pollIntervalMs, constants/* Limits */.xu.maxBackoffMs);
+    const ceiling = Math.min(cap, pollIntervalMs * 2 ** Math.min(failures, 20));
+    return Math.round(pollIntervalMs + random() * (ceiling - pollIntervalMs));
+}
+/**
+ * How long to wait before the next try: what the server asked for (`Retry-After`), never sooner
+ * than the poll interval even if it says 0, else the backoff. Used by the wait and the start alike.
+ */
+function retry_policy_retryDelayMs(retryAfterMs, failures, pollIntervalMs, random) {
+    return retryAfterMs === null
+        ? backoffMs(failures, pollIntervalMs, random)
+        : Math.max(retryAfterMs, pollIntervalMs);
+}
+function decide(response, state, context) {
+    const { now, pollIntervalMs, random } = context;
+    const fault = (message, throttle = false, retryAfterMs = null) => {
+        const failures = state.failures + 1;
+        const delayMs = retry_policy_retryDelayMs(retryAfterMs, failures, pollIntervalMs, random);
+        return [
+            { action: 'retry', delayMs, message, throttle },
+            { ...state, failures }
+        ];
+    };
+    switch (response.kind) {
+        case 'run':
+            return [{ action: 'poll', delayMs: pollIntervalMs }, initialRetryState()];
+        case 'invalid-body':
+        case 'network-error':
+            return fault(response.message);
+        case 'aborted':
+            // The caller ended the wait; it never asks the policy what to do next.
+            return [{ action: 'fatal', message: 'the wait was aborted' }, state];
+        case 'http-error':
+            break;
+    }
+    const { status, message } = response;
+    if (status === 401 || status === 403) {
+        return [
+            {
+                action: 'fatal',
+                message: `the TesterArmy API rejected the API key (${message}); check the api-key input or the TESTERARMY_API_KEY secret`
+            },
+            state
+        ];
+    }
+    if (status === 400) {
+        return [
+            { action: 'fatal', message: `the TesterArmy API rejected the request (${message})` },
+            state
+        ];
+    }
+    if (status === 404) {
+        const since = state.notFoundSince ?? now;
+        if (now - since >= constants/* Limits */.xu.notFoundGraceMs) {
+            return [{ action: 'not-found', message: `the run was not found (${message})` }, state];
+        }
+        const [decision, next] = fault(`the run is not visible yet (${message})`);
+        // Check once more right when the grace window ends, not a whole backoff after it.
+        const untilGraceEnds = since + constants/* Limits */.xu.notFoundGraceMs - now;
+        const delayed = decision.action === 'retry'
+            ? { ...decision, delayMs: Math.min(decision.delayMs, untilGraceEnds) }
+            : decision;
+        return [delayed, { ...next, notFoundSince: since }];
+    }
+    if (status === 429) {
+        // The server knows best how long to wait (the timeout still bounds it); without a hint, back
+        // off like any fault.
+        return fault(`the API is rate limiting requests (${message})`, true, response.retryAfterMs);
+    }
+    // 5xx, odd 3xx/4xx from a proxy: transient until the timeout says otherwise.
+    const hint = status === 504 ? 'the API gateway timed out' : 'the API had an error';
+    return fault(`${hint} (${message})`);
+}
+
 ;// CONCATENATED MODULE: ./src/poller.ts
 
 
@@ -34513,282 +34477,8 @@ async function pollRuns(options) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/progress.ts
-// The progress lines of the step's log while it starts runs and waits for them: what a user reads
-// live, worded once. API text is cut and cleaned through escape.ts before it reaches the log.
-
-
-
-/** The start's retries, one line each (a retry at once: the agent's shorter second try). */
-const startRetryLine = (message, delayMs) => info(`Start request: ${logText(message, 300)}; trying again${delayMs > 0 ? ` in ${(0,duration/* formatDuration */.a)(delayMs)}` : ''}.`);
-const startGroupTitle = (request) => `Starting a TesterArmy run of ${request.kind} ${request.id}`;
-/** Which runs started, and which the API cancelled at once. */
-function logStarted(runIds, cancelledRunIds) {
-    info(`Started ${runIds.length === 1 ? `run ${runIds[0]}` : `${runIds.length} runs: ${runIds.join(', ')}`}.`);
-    if (cancelledRunIds.length) {
-        warning(`TesterArmy cancelled ${cancelledRunIds.length} of the group's runs as it started them ` +
-            `(for example duplicates or the quota): ${cancelledRunIds.join(', ')}.`);
-    }
-}
-/** Opens the log group of the wait with what, how often, for how long and where. */
-function startWaitGroup(runIds, settings) {
-    startGroup(`Waiting for ${runIds.length === 1 ? `TesterArmy run ${runIds[0]}` : `${runIds.length} TesterArmy runs`}`);
-    info(`Checking every ${(0,duration/* formatDuration */.a)(settings.pollIntervalMs)} for up to ${(0,duration/* formatDuration */.a)(settings.timeoutMs)} at ${settings.apiUrl}.`);
-}
-const pollLog = {
-    statusChange: (id, from, to, elapsedMs) => info(from
-        ? `Run ${id}: ${logText(from, 40)} -> ${logText(to, 40)} after ${(0,duration/* formatDuration */.a)(elapsedMs)}`
-        : `Run ${id}: ${logText(to, 40)}`),
-    unknownStatus: (id, status) => warning(`Run ${id} reports status "${logText(status, 40)}", which this action does not know; still waiting.`),
-    retry: (id, message, delayMs) => info(`Run ${id}: ${logText(message, 300)}; trying again in ${(0,duration/* formatDuration */.a)(delayMs)}.`)
-};
-/** The answer to one cancel request, as a line. */
-function logCancelAnswer(id, answer) {
-    if (answer.kind === 'cancelled')
-        info(`Run ${id}: cancelled.`);
-    else if (answer.kind === 'http-error' && answer.status === 409)
-        info(`Run ${id}: already finished.`);
-    else
-        info(`Run ${id}: could not be cancelled (${answer.kind === 'aborted' ? 'aborted' : logText(answer.message, 200)}).`);
-}
-/** Where the upload phase writes: its group, progress lines and retries. */
-const uploadLog = {
-    info: line => info(line),
-    warning: line => warning(line),
-    startGroup: title => startGroup(title),
-    endGroup: () => endGroup()
-};
-/** The app TesterArmy made of the upload, in one line. */
-function logUploaded(build) {
-    const { app } = build;
-    const version = app.appVersion ? ` ${logText(app.appVersion, 40)}` : '';
-    const bundle = app.bundleId ? `, ${logText(app.bundleId, 200)}` : '';
-    info(`Uploaded ${logText(build.uploadName, 200)}: app ${app.id} (${logText(app.platform, 20)}${version}${bundle})` +
-        `${build.recovered ? ', found in the project after the confirm answer was lost' : ''}.`);
-}
-/** The answer to a group's batch cancel, as a line. */
-function logBatchCancelAnswer(batchId, answer) {
-    if (answer.kind === 'cancelled') {
-        info(`Batch ${batchId}: cancelled (${answer.covered.length} run(s) cancelled or already finished).`);
-    }
-    else {
-        info(`Batch ${batchId}: could not be cancelled as a whole (${answer.kind === 'aborted' ? 'aborted' : logText(answer.message, 200)}); cancelling its runs one by one.`);
-    }
-}
-/** `metadata.github` of a start answer: its line, and its notice or warning when it has one. */
-function logGitHubReporting(note) {
-    info(note.line);
-    if (!note.annotation)
-        return;
-    const options = { title: 'TesterArmy GitHub reporting' };
-    if (note.annotation.level === 'warning')
-        warning(note.annotation.message, options);
-    else
-        core_notice(note.annotation.message, options);
-}
-
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
-;// CONCATENATED MODULE: ./src/labels.ts
-const SEVERITY = {
-    5: { mark: '🔴', word: 'Critical' },
-    4: { mark: '🟠', word: 'High' },
-    3: { mark: '🟡', word: 'Medium' },
-    2: { mark: '🔵', word: 'Low' },
-    1: { mark: '⚪', word: 'Minor' }
-};
-function severityLabel(severity) {
-    const level = severity === null ? undefined : SEVERITY[severity];
-    return level ? `${level.mark} ${level.word} (${severity})` : '❔ Unrated';
-}
-/** `1 issue`, `2 issues`; `words` for a plural that is not the word plus `s`. */
-const plural = (n, word, words = `${word}s`) => `${n} ${n === 1 ? word : words}`;
-/** Keeps a short label on one line inside a narrow table column. */
-const nowrap = (text) => text.replaceAll(' ', '\u00a0');
-/** One run's verdict as a mark and a word: the summary's headline and overview rows. */
-function verdictWord(run) {
-    if (run.status !== 'completed')
-        return { mark: '⚠️', word: 'did not complete' };
-    if (!run.passed)
-        return { mark: '❌', word: 'failed' };
-    if (run.result === 'SKIPPED')
-        return { mark: '⏭️', word: 'skipped' };
-    return { mark: '✅', word: 'passed' };
-}
-/** What several runs found between them, for the headline counts and the outputs. */
-function runTotals(runs) {
-    const total = { issues: 0, warnings: 0, steps: 0, failedSteps: 0 };
-    for (const r of runs) {
-        total.issues += r.issues.length;
-        total.warnings += r.warnings.length;
-        total.steps += r.stepsCount;
-        total.failedSteps += r.failedStepsCount;
-    }
-    return total;
-}
-/** `**3 issues** · **1 warning** · **12 steps**`: the counts line of the summary and the comment. */
-function countsOf(totals) {
-    return [
-        `**${plural(totals.issues, 'issue')}**`,
-        `**${plural(totals.warnings, 'warning')}**`,
-        `**${plural(totals.steps, 'step')}**`
-    ];
-}
-
-;// CONCATENATED MODULE: ./src/gate.ts
-// The verdict: does this run let the job pass, under `fail-on` and `min-severity`? Pure.
-
-/** Unrated issues (no valid severity) reach every threshold: an unknown risk must not slip through. */
-const reachesThreshold = (issue, minSeverity) => issue.severity === null || issue.severity >= minSeverity;
-/**
- * `fail-on: never` is judged exactly like `failed`: the verdict is still reported (the `passed`
- * output, the summary); only the caller decides not to fail the step on it.
- */
-function judge(run, policy) {
-    const reasons = [];
-    const notes = [];
-    const atLeast = policy.minSeverity > 1 ? ` at severity ${policy.minSeverity} or above` : '';
-    switch (run.status) {
-        case 'completed':
-            break;
-        case 'failed':
-            reasons.push('the run failed before it could finish testing');
-            break;
-        case 'cancelled':
-            reasons.push('the run was cancelled');
-            break;
-        case 'timed_out':
-            reasons.push('the run did not finish before the timeout');
-            break;
-        case 'not_found':
-            reasons.push('the run was not found');
-            break;
-        case 'error':
-            reasons.push('the run could not be checked');
-            break;
-    }
-    if (run.status === 'completed') {
-        if (run.result === '') {
-            reasons.push('the run completed without a result');
-        }
-        else if (run.result === 'FAILED') {
-            const blocking = run.issues.filter(i => reachesThreshold(i, policy.minSeverity));
-            if (run.issues.length === 0) {
-                reasons.push('the run FAILED without reporting any issue');
-            }
-            else if (blocking.length > 0) {
-                reasons.push(`the run FAILED with ${plural(blocking.length, 'issue')}${atLeast}`);
-            }
-            else {
-                notes.push(`the run FAILED, but none of its ${plural(run.issues.length, 'issue')} reaches min-severity ${policy.minSeverity}`);
-            }
-        }
-        if (policy.failOn === 'warnings') {
-            const blocking = run.warnings.filter(w => reachesThreshold(w, policy.minSeverity));
-            if (blocking.length > 0)
-                reasons.push(`the run reported ${plural(blocking.length, 'warning')}${atLeast}`);
-        }
-    }
-    return { passed: reasons.length === 0, reasons, notes };
-}
-
-;// CONCATENATED MODULE: ./src/report.ts
-// The facts of each run and of the whole wait, worked out once: the summary, outputs, annotations
-// and report file are all views of this; and which runs the wait left unfinished. Pure.
-
-
-
-/** Ordered from worst: the aggregate status of several runs is the worst of theirs. */
-const STATUS_ORDER = [
-    'error',
-    'not_found',
-    'timed_out',
-    'failed',
-    'cancelled',
-    'completed'
-];
-const severityRank = (issue) => issue.severity ?? 6;
-function bySeverity(a, b) {
-    return severityRank(b) - severityRank(a);
-}
-function resultOf(run, status) {
-    if (status !== 'completed' || !run?.output)
-        return '';
-    if (run.output.kind === 'planner_skipped')
-        return 'SKIPPED';
-    const result = run.output.result;
-    return result === 'PASS' || result === 'FAILED' ? result : '';
-}
-function describeRun(outcome, policy) {
-    const { run } = outcome;
-    const output = run?.output ?? null;
-    const test = output?.kind === 'test' ? output : null;
-    const all = test?.issues ?? [];
-    const issues = all.filter(i => !(0,run_response/* isWarning */.Vv)(i)).sort(bySeverity);
-    const warnings = all.filter(run_response/* isWarning */.Vv).sort(bySeverity);
-    const steps = test?.steps ?? [];
-    const result = resultOf(run, outcome.status);
-    const verdict = judge({ status: outcome.status, result, issues, warnings }, policy);
-    const description = test?.description ||
-        (output?.kind === 'planner_skipped' ? output.reason : '') ||
-        run?.error?.message ||
-        '';
-    return {
-        id: outcome.id,
-        status: outcome.status,
-        result,
-        passed: verdict.passed,
-        reasons: verdict.reasons,
-        notes: verdict.notes,
-        issues,
-        warnings,
-        maxSeverity: issues.reduce((max, i) => Math.max(max, i.severity ?? 0), 0),
-        stepsCount: steps.length,
-        failedStepsCount: steps.filter(s => s.status === 'failed').length,
-        durationMs: run?.durationMs ?? null,
-        featureName: test?.featureName ?? '',
-        description,
-        run,
-        body: outcome.body,
-        lastStatus: outcome.lastStatus,
-        error: outcome.error
-    };
-}
-function buildReport(outcomes, policy, extra = {}) {
-    const runs = outcomes.map(o => describeRun(o, policy));
-    // No run at all (the start request failed): nothing completed, nothing passed.
-    const worst = STATUS_ORDER.find(s => runs.some(r => r.status === s)) ?? (runs.length ? 'completed' : 'error');
-    // After the runner cancels the step, that is what the step's status says, whatever the runs did.
-    const status = extra.cancelled && !extra.fatal ? 'cancelled' : worst;
-    let result;
-    if (runs.length === 0)
-        result = '';
-    else if (runs.some(r => r.result === 'FAILED'))
-        result = 'FAILED';
-    else if (runs.some(r => r.result === ''))
-        result = '';
-    else if (runs.some(r => r.result === 'PASS'))
-        result = 'PASS';
-    else
-        result = 'SKIPPED';
-    return {
-        passed: runs.length > 0 && runs.every(r => r.passed) && !extra.fatal,
-        status,
-        result,
-        runs,
-        fatal: extra.fatal ?? null,
-        cancelled: extra.cancelled ?? false
-    };
-}
-/**
- * The runs the wait gave up on (timeout or the runner's cancel) while the API had not finished
- * them: the ones still spending, which `cancel-on-abort` asks the API to stop.
- */
-function unfinishedRuns(outcomes) {
-    return outcomes.filter(o => (o.status === 'timed_out' || o.status === 'cancelled') &&
-        !constants/* TERMINAL_STATUSES */.CM.includes(o.lastStatus ?? ''));
-}
-
 ;// CONCATENATED MODULE: ./src/annotations.ts
 // Which annotations to emit: one per issue and warning, most severe first, within what GitHub
 // shows for a step, then one notice for the rest. Pure: the caller sends them through @actions/core.
@@ -35641,6 +35331,639 @@ function conclude(report, settings) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/pr-text.ts
+// The pull request's title, description and branches, brought within what the exploration
+// agent's start request accepts (`DynamicPrRunRequest.pullRequest`), keeping what matters most.
+/** API limits of `pullRequest` (UTF-16 code units, as the API's validator counts them). */
+const PrTextLimits = {
+    titleMaxChars: 500,
+    descriptionMaxChars: 5_000,
+    /** After a 413 (or a 400 about the description) the start is tried once more with this much. */
+    descriptionRetryMaxChars: 2_000,
+    /** Longer branch names are refused by the API; they are left out rather than cut (a cut name is wrong). */
+    branchMaxChars: 255,
+    /** A cut moves to a line end when one is this close, so no line is sent half. */
+    lineEndReach: 200
+};
+/** Lone surrogates become U+FFFD: JSON cannot carry them and the API's validator refuses them. */
+function wellFormed(text) {
+    return text.toWellFormed();
+}
+const isHigh = (code) => code >= 0xd800 && code <= 0xdbff;
+const isLow = (code) => code >= 0xdc00 && code <= 0xdfff;
+/** `text.slice(0, end)`, moved back one unit if `end` falls inside a surrogate pair. */
+function headOf(text, end) {
+    const at = end > 0 && end < text.length && isHigh(text.charCodeAt(end - 1)) ? end - 1 : end;
+    return text.slice(0, at);
+}
+/** `text.slice(start)`, moved on one unit if `start` falls inside a surrogate pair. */
+function tailOf(text, start) {
+    const at = start > 0 && start < text.length && isLow(text.charCodeAt(start)) ? start + 1 : start;
+    return text.slice(at);
+}
+/** The title trimmed to one line, `Pull request #N` when empty, at most 500 units. */
+function prTitle(title, number) {
+    const text = wellFormed((title ?? '').replace(/\s+/g, ' ').trim());
+    if (text === '')
+        return `Pull request #${number}`;
+    if (text.length <= PrTextLimits.titleMaxChars)
+        return text;
+    return `${headOf(text, PrTextLimits.titleMaxChars - 1).trimEnd()}…`;
+}
+/**
+ * The description as the agent should read it: without HTML comments (pull-request templates fill
+ * descriptions with them, and GitHub does not show them), with `\n` line ends, and within `max`
+ * units. When too long, its head and its tail are kept (authors often end with instructions for
+ * the agent), joined by a line saying how much was left out. Empty: undefined (the field is left out).
+ */
+function prDescription(body, max = PrTextLimits.descriptionMaxChars) {
+    const text = wellFormed((body ?? '')
+        // An unclosed comment hides everything after it on GitHub, so it is removed to the end.
+        .replace(/<!--[\s\S]*?(?:-->|$)/g, '')
+        .replace(/\r\n?/g, '\n')
+        // Removed comments leave runs of blank lines behind.
+        .replace(/\n[ \t]*(?:\n[ \t]*){2,}/g, '\n\n')).trim();
+    if (text === '')
+        return undefined;
+    if (text.length <= max)
+        return text;
+    return keepHeadAndTail(text, max);
+}
+/** The marker between head and tail; its length depends on the number, so it is built first. */
+const gapLine = (omitted) => `\n\n[… ${omitted.toLocaleString('en-US')} characters of the description left out …]\n\n`;
+function keepHeadAndTail(text, max) {
+    // The marker's own length depends on how much is left out; the text's length bounds it.
+    const room = Math.max(0, max - gapLine(text.length).length);
+    const reach = Math.min(PrTextLimits.lineEndReach, Math.floor(room / 4));
+    let headEnd = Math.ceil(room / 2);
+    let tailStart = text.length - (room - headEnd);
+    // Cut at a line end when one is near: the head ends before a newline, the tail starts after one.
+    const newlineBefore = text.lastIndexOf('\n', headEnd);
+    if (newlineBefore > 0 && headEnd - newlineBefore <= reach)
+        headEnd = newlineBefore;
+    const newlineAfter = text.indexOf('\n', tailStart);
+    if (newlineAfter !== -1 && newlineAfter + 1 - tailStart <= reach)
+        tailStart = newlineAfter + 1;
+    const head = headOf(text, headEnd).trimEnd();
+    const tail = tailOf(text, tailStart).trimStart();
+    const omitted = text.length - head.length - tail.length;
+    return `${head}${gapLine(omitted)}${tail}`;
+}
+/** A branch name as sent: left out when empty or longer than the API takes. */
+function prBranch(name) {
+    const text = (name ?? '').trim();
+    if (text === '' || text.length > PrTextLimits.branchMaxChars)
+        return undefined;
+    return wellFormed(text);
+}
+
+;// CONCATENATED MODULE: ./src/agent-body.ts
+// The exploration agent's start request body (`DynamicPrRunRequest`): exactly the fields the
+// API's schema allows for the platform, every text within its limits, empty optional fields left
+// out; and the agent's request as sent, on the uploaded app when there is one.
+
+
+/** `descriptionMax` is lowered to 2,000 for the one retry after the API found the body too large. */
+function agentBody(options, pr, descriptionMax = PrTextLimits.descriptionMaxChars) {
+    const description = prDescription(pr.body, descriptionMax);
+    const baseBranch = prBranch(pr.baseBranch);
+    const headBranch = prBranch(pr.headBranch);
+    const pullRequest = {
+        number: pr.number,
+        title: prTitle(pr.title, pr.number),
+        ...(description !== undefined ? { description } : {}),
+        ...(baseBranch !== undefined ? { baseBranch } : {}),
+        ...(headBranch !== undefined ? { headBranch } : {}),
+        commitSha: pr.headSha
+    };
+    if (options.platform === 'web') {
+        return { targetUrl: options.targetUrl ?? '', pullRequest };
+    }
+    return {
+        platform: options.platform,
+        pullRequest,
+        ...(options.appId ? { mobile: { appId: options.appId } } : {}),
+        ...(options.simulatorRegion ? { simulatorRegion: options.simulatorRegion } : {})
+    };
+}
+/**
+ * The agent's request as sent. With app-path it tests the uploaded app: that app's ID, and its
+ * platform (the input's, checked against the app, or the app's own); one the agent cannot test
+ * (neither ios nor android) is an error before it starts.
+ */
+function readyAgent(agent, app) {
+    const platform = app ? app.platform : agent.platform;
+    if (platform === 'ios' || platform === 'android' || (!app && platform === 'web'))
+        return { ...agent, platform, ...(app ? { appId: app.id } : {}) };
+    return {
+        message: `the uploaded build is a "${logText(platform, 40)}" app, which the exploration agent cannot test: it tests ios and android builds. No run was started.`
+    };
+}
+
+;// CONCATENATED MODULE: ./src/start-runs.ts
+
+
+/** The start request's body, with only what was given (bodies per the API description). */
+function startBody(request, context) {
+    const body = {};
+    const put = (key, value) => {
+        if (value !== undefined && value !== null && value !== '')
+            body[key] = value;
+    };
+    put('platform', request.platform);
+    put('deviceModel', request.deviceModel);
+    put('projectEnvironmentId', request.environmentId);
+    if (request.kind === 'test') {
+        put('mode', request.mode);
+        put('appId', request.appId);
+        return body;
+    }
+    put('targetUrl', request.targetUrl);
+    put('environment', request.environment);
+    if (request.appId)
+        body.mobile = { appId: request.appId };
+    put('commitSha', context.sha);
+    put('prNumber', context.prNumber);
+    return body;
+}
+/**
+ * May this answer be followed by the same request? Only when the request cannot have started a
+ * run: it never reached the server (refused, DNS), or the API said so (429, 503). A timeout, a
+ * reset after sending, or any other 5xx may hide a run that did start: a second request could
+ * start a second one, so the action stops and says so.
+ */
+function canRetryStart(answer) {
+    if (answer.kind === 'network-error')
+        return !answer.mayHaveArrived;
+    if (answer.kind === 'http-error')
+        return answer.status === 429 || answer.status === 503;
+    return false;
+}
+/**
+ * Sends one start request until it is answered, refused, or may have started a run. It is repeated
+ * only when it cannot have (`canRetryStart`), after the server's `Retry-After` or the backoff, and
+ * never past the deadline. An HTTP error is first offered to `again` (true: the caller changed the
+ * request, send it at once), then to `refused` (a hint: the request is not repeated, and the error
+ * says what to check).
+ */
+async function sendStart(options) {
+    const { clock, deadline, signal, what } = options;
+    for (let failures = 1;; failures++) {
+        const answer = await options.send(Math.max(1, Math.min(constants/* Limits */.xu.requestTimeoutMs, deadline - clock.now())));
+        if (answer.kind === 'started' || answer.kind === 'aborted')
+            return answer;
+        const message = answer.message;
+        if (answer.kind === 'http-error') {
+            if (options.again?.(answer))
+                continue;
+            const hint = options.refused(answer);
+            if (hint !== null) {
+                return {
+                    kind: 'failed',
+                    message: `the TesterArmy API refused to start ${what} (${message}); ${hint}`
+                };
+            }
+        }
+        if (!canRetryStart(answer)) {
+            return {
+                kind: 'failed',
+                message: `starting ${what} failed (${message}); not retried, because the request may have ` +
+                    `reached TesterArmy and a second one could start a second run. Check the TesterArmy dashboard.`
+            };
+        }
+        const wait = retry_policy_retryDelayMs(answer.kind === 'http-error' ? answer.retryAfterMs : null, failures, options.pollIntervalMs, options.random ?? Math.random);
+        if (clock.now() + wait >= deadline) {
+            return {
+                kind: 'failed',
+                message: `could not start ${what} before the timeout (last error: ${message})`
+            };
+        }
+        options.onRetry?.(message, wait);
+        await clock.sleep(wait, signal);
+        if (signal?.aborted)
+            return { kind: 'aborted' };
+    }
+}
+async function startRuns(options) {
+    const { api, request, signal } = options;
+    const body = startBody(request, options.context);
+    const what = `${request.kind === 'test' ? 'test' : 'group'} ${request.id}`;
+    const answer = await sendStart({
+        ...options,
+        what: `a run of ${what}`,
+        send: timeoutMs => api.startRuns(request.kind, request.id, body, { signal, timeoutMs }),
+        refused: ({ status }) => status === 404
+            ? `check the ${request.kind} ID and that the API key belongs to its team`
+            : status === 400
+                ? 'check the inputs passed to the start request'
+                : status === 401 || status === 403
+                    ? 'check the api-key input or the TESTERARMY_API_KEY secret'
+                    : null
+    });
+    if (answer.kind === 'started' && answer.runIds.length === 0) {
+        return { kind: 'failed', message: `the ${what} started no runs: it may have no runnable tests` };
+    }
+    return answer;
+}
+/**
+ * A run the API cancelled as the group started (a duplicate, the quota) is never polled: it is
+ * reported as cancelled, with that reason.
+ */
+function cancelledAtStart(id) {
+    return {
+        id,
+        status: 'cancelled',
+        run: null,
+        body: null,
+        lastStatus: 'cancelled',
+        error: 'TesterArmy cancelled this run as the group started (for example a duplicate or the quota)',
+        cancelledByUser: false
+    };
+}
+
+;// CONCATENATED MODULE: ./src/agent-start.ts
+// Starting the exploration agent: the body for the pull request, one shorter retry when the API
+// finds the description too large, and no repeat of a request that may have started a run.
+
+
+
+/** A 413, or a 400 whose message names the description: a refused request that started nothing. */
+const tooLarge = (status, message) => status === 413 || (status === 400 && /description/i.test(message));
+async function startAgent(options) {
+    const { api, request, signal } = options;
+    const what = `the exploration agent for pull request #${options.pr.number}`;
+    let descriptionMax = PrTextLimits.descriptionMaxChars;
+    const answer = await sendStart({
+        ...options,
+        what,
+        send: timeoutMs => {
+            const body = agentBody({
+                platform: request.platform,
+                targetUrl: options.targetUrl,
+                appId: request.appId,
+                simulatorRegion: request.simulatorRegion
+            }, options.pr, descriptionMax);
+            return api.startAgent(request.projectId, body, { signal, timeoutMs });
+        },
+        again: ({ status, message }) => {
+            if (!tooLarge(status, message) || descriptionMax <= PrTextLimits.descriptionRetryMaxChars)
+                return false;
+            descriptionMax = PrTextLimits.descriptionRetryMaxChars;
+            options.onRetry?.(`${message}: the request was too large; trying once more with the description cut to ${PrTextLimits.descriptionRetryMaxChars.toLocaleString('en-US')} characters`, 0);
+            return true;
+        },
+        refused: ({ status }) => status === 404
+            ? 'check project-id and that the API key belongs to the team that owns the project'
+            : status === 400 || status === 413
+                ? 'check the inputs passed to the start request (target-url, platform, app-id)'
+                : status === 401 || status === 403
+                    ? 'check the api-key input or the TESTERARMY_API_KEY secret'
+                    : null
+    });
+    if (answer.kind !== 'started')
+        return answer;
+    const [runId] = answer.runIds;
+    if (runId)
+        return { kind: 'started', runId, answer: answer.answer };
+    return { kind: 'failed', message: `the API started ${what} but named no run` };
+}
+
+;// CONCATENATED MODULE: ./src/agent-target.ts
+// Finding what the exploration agent tests: its pull request (from the event's payload, else from
+// GitHub through Octokit, loaded only then) and the URL to test it at, said in the log and outputs.
+
+
+
+
+
+/**
+ * The pull request the agent tests and the URL it tests it at, said in the log and the outputs;
+ * or why there is nothing to test, or why it could not be found.
+ */
+async function findAgentTarget(agent, options, signal) {
+    startGroup('Finding the pull request for the TesterArmy exploration agent');
+    const lookup = await lookUpPullRequest(options, signal);
+    endGroup();
+    if (lookup.kind === 'skipped')
+        return lookup;
+    if (lookup.kind === 'failed') {
+        return { kind: 'failed', message: `could not find the pull request to test: ${lookup.message}` };
+    }
+    for (const notice of lookup.notices)
+        core_notice(notice, { title: 'TesterArmy pull request' });
+    const { pr } = lookup;
+    const targetUrl = agent.targetUrl ?? lookup.deploymentUrl;
+    if (agent.platform === 'web' && !targetUrl) {
+        return {
+            kind: 'failed',
+            message: "target-url is empty and the deployment_status event gives no environment_url or target_url: set target-url to the deployment's URL"
+        };
+    }
+    setOutput(constants/* Outputs */.tY.PrNumber, String(pr.number));
+    info(`Pull request #${pr.number} (${lookup.source}): "${logText(pr.title, 120)}" at ${pr.headSha.slice(0, 12)}` +
+        (targetUrl ? `, testing ${targetUrl}` : ''));
+    return { kind: 'found', pr, targetUrl };
+}
+/** Finds the agent's pull request; GitHub (through Octokit) only when the payload does not say. */
+async function lookUpPullRequest({ settings, context, pulls }, signal) {
+    const token = settings.githubToken;
+    // Octokit is loaded at the first call, not before: most events never need it.
+    let loaded;
+    const client = () => (loaded ??= pulls({
+        token,
+        apiUrl: context.apiUrl,
+        owner: context.owner,
+        repo: context.repo,
+        signal,
+        onRequest: line => core_debug(line)
+    }));
+    const api = token
+        ? {
+            getPull: async (n) => (await client()).getPull(n),
+            pullsForCommit: async (sha) => (await client()).pullsForCommit(sha),
+            openPullsByHead: async (head) => (await client()).openPullsByHead(head)
+        }
+        : null;
+    const lookup = await findPullRequest({
+        eventName: context.eventName,
+        payload: context.payload,
+        owner: context.owner,
+        repo: context.repo,
+        prNumber: settings.agent?.prNumber ?? 0,
+        api
+    });
+    return lookup.kind === 'failed'
+        ? { kind: 'failed', message: redact(lookup.message, settings) }
+        : lookup;
+}
+
+;// CONCATENATED MODULE: ./src/github-reporting.ts
+// What TesterArmy says about its own reporting to GitHub (`metadata.github` of a start answer):
+// read defensively, and turned into one log line and one notice or warning a user can act on.
+
+/** Reads `metadata.github` from a start answer; null when absent or not an object. */
+function parseGitHubReporting(answer) {
+    const metadata = answer?.metadata;
+    const github = metadata?.github;
+    if (typeof github !== 'object' || github === null || Array.isArray(github))
+        return null;
+    const raw = github;
+    const out = {};
+    for (const key of ['configured', 'checkRunCreated', 'commentTargetResolved']) {
+        if (typeof raw[key] === 'boolean')
+            out[key] = raw[key];
+    }
+    // Kept short: it is shown as received, and a status is a word, not a story.
+    if (typeof raw.status === 'string' && raw.status.trim())
+        out.status = raw.status.slice(0, 100);
+    return out;
+}
+/** TesterArmy comments on the pull request itself: `comment: auto` then leaves it alone. */
+const testerArmyComments = (reporting) => reporting?.commentTargetResolved === true;
+const yesNo = (value) => value === undefined ? 'not said' : value ? 'yes' : 'no';
+/** `agent`: the exploration agent is among the runs (its planner needs the changed files). */
+function describeGitHubReporting(reporting, agent) {
+    const status = reporting.status === undefined ? '' : logText(reporting.status, 100);
+    const facts = `connected ${yesNo(reporting.configured)}, check run ${yesNo(reporting.checkRunCreated)}, ` +
+        `comments on the pull request ${yesNo(reporting.commentTargetResolved)}` +
+        (status ? `, status ${status}` : '');
+    const line = `TesterArmy's own GitHub reporting: ${facts}`;
+    const note = (annotation) => ({
+        line,
+        facts,
+        annotation
+    });
+    switch (reporting.status) {
+        case undefined:
+            return note(null);
+        case 'not_configured':
+            return note({
+                level: agent ? 'warning' : 'notice',
+                message: 'TesterArmy has no GitHub connection for this project (not_configured): it opens no check and writes no comment' +
+                    (agent
+                        ? ', and the exploration agent plans from the title and description alone, without the changed files'
+                        : '') +
+                    ". Connect the GitHub App in TesterArmy's project settings, under integrations."
+            });
+        case 'check_create_failed':
+            return note({
+                level: 'warning',
+                message: 'TesterArmy could not create its own check run on this commit (check_create_failed); this step still reports and gates the result. ' +
+                    "Check that TesterArmy's GitHub App is installed on this repository with permission to write checks."
+            });
+        case 'pr_not_found':
+            return note({
+                level: 'warning',
+                message: 'TesterArmy could not find this pull request in the repository connected to the project (pr_not_found), so it will not comment on it. ' +
+                    "Check that the project is connected to this repository (not a fork or another repository) in TesterArmy's integrations."
+            });
+        default:
+            return note({
+                level: 'notice',
+                message: `TesterArmy reports its GitHub status as "${status}", which this action does not know yet; the verdict is not affected.`
+            });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/start-phase.ts
+// Starting everything the inputs ask for, in order: the exploration agent's pull request, the upload
+// of the build, the agent, the runs of a test or group; and what started each run, for the report.
+
+
+
+
+
+
+
+
+
+
+/**
+ * The build is checked on disk before any request, like an input: null without `app-path`. The
+ * upload's code is loaded only then: runs that upload nothing never load it.
+ */
+async function checkBuild(settings) {
+    if (!settings.upload)
+        return null;
+    const step = await __nccwpck_require__.e(/* import() */ 39).then(__nccwpck_require__.bind(__nccwpck_require__, 3039));
+    const checked = await step.checkAppFile(settings.upload.path, settings.upload.platform);
+    return checked.ok ? { app: checked.app, step } : checked.message;
+}
+async function startEverything(options) {
+    const { settings, api, clock, deadline, signal } = options;
+    const begun = {
+        facts: { batchId: '', prNumber: null, githubReporting: '', testerArmyComments: false },
+        context: options.context,
+        appBuild: null,
+        agentRunIds: []
+    };
+    const origins = new Map();
+    let ids = settings.runIds;
+    let start = settings.start;
+    /** With app-path: the uploaded app the runs start on, and the platform they use. */
+    let uploadedApp = null;
+    const startOptions = {
+        api,
+        clock,
+        context: { sha: options.context.sha, prNumber: options.context.prNumber },
+        deadline,
+        pollIntervalMs: settings.pollIntervalMs,
+        signal
+    };
+    const ended = (outcome) => ({
+        kind: 'ended',
+        fatal: outcome.message ??
+            'the workflow was cancelled while the run was being started; it may have started, so check the TesterArmy dashboard',
+        cancelled: outcome.kind === 'aborted',
+        ...begun
+    });
+    // 1. The exploration agent's pull request, found first: with nothing to test, nothing is
+    //    uploaded either (a deployment_status event fires several times per deployment).
+    let agentTarget = null;
+    if (settings.agent) {
+        // GitHub's lookups end with the step's timeout, like everything else.
+        const lookupSignal = AbortSignal.any([
+            signal,
+            AbortSignal.timeout(Math.max(1, deadline - clock.now()))
+        ]);
+        const target = await findAgentTarget(settings.agent, options, lookupSignal);
+        if (target.kind === 'skipped')
+            return target;
+        if (target.kind === 'failed') {
+            return ended(signal.aborted
+                ? {
+                    kind: 'aborted',
+                    message: 'the workflow was cancelled while the pull request was being looked up'
+                }
+                : target);
+        }
+        const { pr } = target;
+        agentTarget = target;
+        begun.facts.prNumber = pr.number;
+        // The comment, and a group started beside the agent, are about this pull request and commit.
+        begun.context = { ...options.context, prNumber: pr.number };
+        startOptions.context = { sha: pr.headSha, prNumber: pr.number };
+    }
+    // 2. Upload the build made in the workflow (app-path); the runs below start on it.
+    if (settings.upload && options.build) {
+        const uploaded = await options.build.step.runUploadStep({
+            app: options.build.app,
+            projectId: settings.upload.projectId,
+            removeAfterS: settings.upload.removeAfterS,
+            api,
+            clock,
+            signal,
+            deadline,
+            tempDir: options.tempDir,
+            userAgent: `testerarmy-action/${constants/* VERSION */.xv}`,
+            log: uploadLog
+        });
+        if (uploaded.kind !== 'uploaded') {
+            if (uploaded.kind === 'aborted')
+                info('The upload was cancelled: nothing was confirmed and no run was started.');
+            return {
+                kind: 'ended',
+                fatal: uploaded.kind === 'failed' ? uploaded.message : null,
+                cancelled: uploaded.kind === 'aborted',
+                ...begun
+            };
+        }
+        const appBuild = uploaded.build;
+        begun.appBuild = appBuild;
+        publishAppOutputs(appBuild);
+        logUploaded(appBuild);
+        const platform = (0,app_response/* resolvePlatform */.u4)(settings.upload.platform, appBuild.app);
+        if ('message' in platform)
+            return ended({ kind: 'failed', message: platform.message });
+        if (!start && !settings.agent)
+            return { kind: 'upload-only', build: appBuild };
+        uploadedApp = { id: appBuild.app.id, platform: platform.platform };
+        if (start)
+            start = { ...start, appId: uploadedApp.id, platform: uploadedApp.platform };
+    }
+    // 3. Start the exploration agent on its pull request.
+    if (settings.agent && agentTarget) {
+        const { pr } = agentTarget;
+        const agent = readyAgent(settings.agent, uploadedApp);
+        if ('message' in agent)
+            return ended({ kind: 'failed', message: agent.message });
+        const outcome = await startAgentRun(agent, pr, agentTarget.targetUrl, startOptions);
+        if (outcome.kind !== 'started')
+            return ended(outcome);
+        ids = [outcome.runId];
+        begun.agentRunIds = [outcome.runId];
+        const reporting = noteGitHubReporting(outcome.answer, true, begun.facts);
+        origins.set(outcome.runId, {
+            origin: `exploration agent, pull request #${pr.number}`,
+            ...(reporting ? { reporting } : {})
+        });
+    }
+    // 4. Start the runs of a test or a group, when asked to (test-id, group-id). When this fails,
+    //    the agent's run is already going but nobody will wait for it: the caller stops it too.
+    if (!start)
+        return { kind: 'started', ids, cancelledIds: [], origins, ...begun };
+    const outcome = await startRequestedRuns(start, startOptions);
+    if (outcome.kind !== 'started')
+        return ended(outcome);
+    const { facts } = begun;
+    facts.batchId = outcome.batchId ?? '';
+    const reporting = noteGitHubReporting(outcome.answer, false, facts);
+    if (settings.agent) {
+        for (const id of outcome.runIds) {
+            origins.set(id, { origin: `${start.kind} ${start.id}`, ...(reporting ? { reporting } : {}) });
+        }
+    }
+    ids = [...ids, ...outcome.runIds];
+    if (settings.agent)
+        setOutput(constants/* Outputs */.tY.RunId, ids.join(','));
+    if (facts.batchId)
+        setOutput(constants/* Outputs */.tY.BatchId, facts.batchId);
+    return { kind: 'started', ids, cancelledIds: outcome.cancelledRunIds, origins, ...begun };
+}
+/** Starts the exploration agent and says so, in the log and the outputs. */
+async function startAgentRun(agent, pr, targetUrl, options) {
+    startGroup(`Starting the TesterArmy exploration agent for pull request #${pr.number}`);
+    const outcome = await startAgent({
+        ...options,
+        request: agent,
+        pr,
+        targetUrl,
+        onRetry: startRetryLine
+    });
+    endGroup();
+    if (outcome.kind !== 'started')
+        return outcome;
+    // Known now, so a later step can find the run even if the wait below fails.
+    setOutput(constants/* Outputs */.tY.RunId, outcome.runId);
+    info(`Started the exploration agent: run ${outcome.runId}.`);
+    return outcome;
+}
+/** `metadata.github` of a start answer: logged once, kept for the outputs; the summary's words. */
+function noteGitHubReporting(answer, agent, facts) {
+    const reporting = parseGitHubReporting(answer);
+    if (!reporting)
+        return undefined;
+    const note = describeGitHubReporting(reporting, agent);
+    logGitHubReporting(note);
+    // The agent's answer is about the pull request itself: it wins over the group's.
+    if (agent || !facts.githubReporting)
+        facts.githubReporting = JSON.stringify(reporting);
+    facts.testerArmyComments ||= testerArmyComments(reporting);
+    return note.facts;
+}
+/** Starts the runs of `test-id` or `group-id`, and says which started, in the log and the outputs. */
+async function startRequestedRuns(request, options) {
+    startGroup(startGroupTitle(request));
+    const outcome = await startRuns({ ...options, request, onRetry: startRetryLine });
+    endGroup();
+    if (outcome.kind !== 'started')
+        return outcome;
+    // Known now, so a later step can find the runs even if the wait below fails.
+    setOutput(constants/* Outputs */.tY.RunId, outcome.runIds.join(','));
+    logStarted(outcome.runIds, outcome.cancelledRunIds);
+    return outcome;
+}
+
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
 ;// CONCATENATED MODULE: ./src/workflow-context.ts
@@ -35708,13 +36031,9 @@ function readWorkflowContext(env, readFile = path => (0,external_node_fs_.readFi
 }
 
 ;// CONCATENATED MODULE: ./src/main.ts
-// The action's run(), as the story of a run: read the inputs, find the pull request (exploration
-// agent), upload the build (app-path), start the runs on it (agent, test-id, group-id), wait for
-// them, build the report, publish it everywhere a user looks, and end the step.
-
-
-
-
+// The action's run(), as the story of a run: read the inputs, check the build, start everything
+// they ask for (find the pull request, upload the build, start the runs), wait for the runs, cancel
+// what nobody waits for, build the report, publish it everywhere a user looks, and end the step.
 
 
 
@@ -35755,6 +36074,7 @@ async function run(overrides = {}) {
     }
 }
 async function waitAndReport(deps) {
+    // 1. Read the inputs: a bad one is one error line each, before any request.
     const context = readWorkflowContext(deps.env);
     let settings;
     try {
@@ -35775,356 +36095,79 @@ async function waitAndReport(deps) {
             setFailed(inputError.message);
         return;
     }
-    // The build is checked on disk before any request, like an input.
-    let checkedApp = null;
-    // The upload's code is a chunk of its own: runs that upload nothing never load it.
-    const uploadStep = settings.upload ? await __nccwpck_require__.e(/* import() */ 39).then(__nccwpck_require__.bind(__nccwpck_require__, 3039)) : null;
-    if (settings.upload && uploadStep) {
-        const checked = await uploadStep.checkAppFile(settings.upload.path, settings.upload.platform);
-        if (!checked.ok)
-            return setFailed(checked.message);
-        checkedApp = checked.app;
-    }
+    // The build (app-path) is checked on disk before any request, like an input.
+    const build = await checkBuild(settings);
+    if (typeof build === 'string')
+        return setFailed(build);
     const { clock } = deps;
-    const started = clock.now();
+    const deadline = clock.now() + settings.timeoutMs;
     const api = deps.api(settings);
     const lifecycle = watchCancellation(deps.signals);
     const { signal } = lifecycle;
     try {
-        const deadline = started + settings.timeoutMs;
-        const facts = {
-            batchId: '',
-            prNumber: null,
-            githubReporting: '',
-            testerArmyComments: false
-        };
-        /** What started each run, and what TesterArmy said about reporting it, for the summary. */
-        const origins = new Map();
-        let ids = settings.runIds;
-        let cancelledIds = [];
-        let start = settings.start;
-        let appBuild = null;
-        /** With app-path: the uploaded app the runs start on, and the platform they use. */
-        let uploadedApp = null;
-        let reportContext = context;
-        const startOptions = {
+        // 2. Start everything the inputs ask for: find the pull request, upload the build, start the
+        //    agent and the runs of a test or group.
+        const begun = await startEverything({
+            settings,
+            context,
+            build,
             api,
             clock,
-            context: { sha: context.sha, prNumber: context.prNumber },
-            deadline,
-            pollIntervalMs: settings.pollIntervalMs,
-            signal
-        };
-        /** Nothing (more) to wait for: a lookup, the upload or a start failed, or the step was cancelled. */
-        const endEarly = async (outcome) => {
-            const fatal = outcome.message ??
-                'the workflow was cancelled while the run was being started; it may have started, so check the TesterArmy dashboard';
-            const report = buildReport([], settings, { fatal, cancelled: outcome.kind === 'aborted' });
-            report.started = facts;
-            await publish(report, settings, reportContext, deps.comment, appBuild);
-            conclude(report, settings);
-        };
-        // 1. The exploration agent's pull request, found first: with nothing to test, nothing is
-        //    uploaded either (a deployment_status event fires several times per deployment).
-        let agentTarget = null;
-        if (settings.agent) {
-            // GitHub's lookups end with the step's timeout, like everything else.
-            const lookupSignal = AbortSignal.any([
-                signal,
-                AbortSignal.timeout(Math.max(1, deadline - clock.now()))
-            ]);
-            const target = await findAgentTarget(settings, settings.agent, context, deps, lookupSignal);
-            if (target.kind === 'skipped') {
-                await publishSkipped(target.reason, settings, context);
-                return;
-            }
-            if (target.kind === 'failed') {
-                await endEarly(signal.aborted
-                    ? {
-                        kind: 'aborted',
-                        message: 'the workflow was cancelled while the pull request was being looked up'
-                    }
-                    : target);
-                return;
-            }
-            const { pr } = target;
-            agentTarget = target;
-            facts.prNumber = pr.number;
-            // The comment, and a group started beside the agent, are about this pull request and commit.
-            reportContext = { ...context, prNumber: pr.number };
-            startOptions.context = { sha: pr.headSha, prNumber: pr.number };
-        }
-        // 2. Upload the build made in the workflow (app-path); the runs below start on it.
-        if (settings.upload && checkedApp && uploadStep) {
-            const uploaded = await uploadStep.runUploadStep({
-                app: checkedApp,
-                projectId: settings.upload.projectId,
-                removeAfterS: settings.upload.removeAfterS,
-                api,
-                clock,
-                signal,
-                deadline,
-                tempDir: deps.env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)(),
-                userAgent: `testerarmy-action/${constants/* VERSION */.xv}`,
-                log: uploadLog
-            });
-            if (uploaded.kind !== 'uploaded') {
-                if (uploaded.kind === 'aborted')
-                    info('The upload was cancelled: nothing was confirmed and no run was started.');
-                const report = buildReport([], settings, {
-                    fatal: uploaded.kind === 'failed' ? uploaded.message : null,
-                    cancelled: uploaded.kind === 'aborted'
-                });
-                report.started = facts;
-                await publish(report, settings, reportContext, deps.comment);
-                conclude(report, settings);
-                return;
-            }
-            appBuild = uploaded.build;
-            publishAppOutputs(appBuild);
-            logUploaded(appBuild);
-            const platform = (0,app_response/* resolvePlatform */.u4)(settings.upload.platform, appBuild.app);
-            if ('message' in platform) {
-                await endEarly({ kind: 'failed', message: platform.message });
-                return;
-            }
-            if (!start && !settings.agent)
-                return await publishUploadOnly(appBuild, settings, context);
-            uploadedApp = { id: appBuild.app.id, platform: platform.platform };
-            if (start)
-                start = { ...start, appId: uploadedApp.id, platform: uploadedApp.platform };
-        }
-        // 3. Start the exploration agent on its pull request.
-        if (settings.agent && agentTarget) {
-            const { pr } = agentTarget;
-            const agent = readyAgent(settings.agent, uploadedApp);
-            if ('message' in agent) {
-                await endEarly({ kind: 'failed', message: agent.message });
-                return;
-            }
-            const outcome = await startAgentRun(agent, pr, agentTarget.targetUrl, startOptions);
-            if (outcome.kind !== 'started') {
-                await endEarly(outcome);
-                return;
-            }
-            ids = [outcome.runId];
-            const reporting = noteGitHubReporting(outcome.answer, true, facts);
-            origins.set(outcome.runId, {
-                origin: `exploration agent, pull request #${pr.number}`,
-                ...(reporting ? { reporting } : {})
-            });
-        }
-        // 4. Start the runs of a test or a group, when asked to (test-id, group-id).
-        if (start) {
-            const outcome = await startRequestedRuns(start, startOptions);
-            if (outcome.kind !== 'started') {
-                // The agent's run is already going, but nobody will wait for it: stop it too.
-                if (ids.length && settings.cancelOnAbort) {
-                    await cancelUnfinished(api, ids.map(notWaitedFor), signal.aborted, null, ids);
-                }
-                await endEarly(outcome);
-                return;
-            }
-            facts.batchId = outcome.batchId ?? '';
-            const reporting = noteGitHubReporting(outcome.answer, false, facts);
-            if (settings.agent) {
-                for (const id of outcome.runIds) {
-                    origins.set(id, {
-                        origin: `${start.kind} ${start.id}`,
-                        ...(reporting ? { reporting } : {})
-                    });
-                }
-            }
-            ids = [...ids, ...outcome.runIds];
-            cancelledIds = outcome.cancelledRunIds;
-            if (settings.agent)
-                setOutput(constants/* Outputs */.tY.RunId, ids.join(','));
-            if (facts.batchId)
-                setOutput(constants/* Outputs */.tY.BatchId, facts.batchId);
-        }
-        // 5. Wait for every run the API did not cancel at once.
-        const toWait = ids.filter(id => !cancelledIds.includes(id));
-        startWaitGroup(toWait, settings);
-        const polled = await pollRuns({
-            runIds: toWait,
-            api,
-            clock,
-            pollIntervalMs: settings.pollIntervalMs,
             deadline,
             signal,
-            log: pollLog
+            tempDir: deps.env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)(),
+            pulls: deps.pulls
         });
-        endGroup();
-        // 6. Stop what nobody waits for any more, then report on every run, in the order given.
-        const cancelled = signal.aborted;
-        if (settings.cancelOnAbort) {
-            const agentRuns = ids.filter(id => origins.get(id)?.origin.startsWith('exploration agent'));
-            await cancelUnfinished(api, polled.outcomes, cancelled, facts.batchId || null, agentRuns);
+        if (begun.kind === 'skipped')
+            return await publishSkipped(begun.reason, settings, context);
+        if (begun.kind === 'upload-only')
+            return await publishUploadOnly(begun.build, settings, context);
+        // 3. Wait for every run the API did not cancel at once.
+        let waited = [];
+        let end = begun.kind === 'ended' ? begun : { fatal: null, cancelled: false };
+        if (begun.kind === 'started') {
+            const toWait = begun.ids.filter(id => !begun.cancelledIds.includes(id));
+            startWaitGroup(toWait, settings);
+            const polled = await pollRuns({
+                runIds: toWait,
+                api,
+                clock,
+                pollIntervalMs: settings.pollIntervalMs,
+                deadline,
+                signal,
+                log: pollLog
+            });
+            endGroup();
+            waited = polled.outcomes;
+            end = { fatal: polled.fatal, cancelled: signal.aborted };
         }
-        const outcomes = ids.map(id => polled.outcomes.find(o => o.id === id) ?? cancelledAtStart(id));
-        const report = buildReport(outcomes, settings, { fatal: polled.fatal, cancelled });
-        report.started = facts;
+        // 4. Stop what nobody waits for any more: the step was cancelled or timed out, or a start
+        //    failed after the agent's run had started.
+        if (settings.cancelOnAbort) {
+            const left = begun.kind === 'started' ? waited : begun.agentRunIds.map(notWaitedFor);
+            const { batchId } = begun.facts;
+            await cancelUnfinished(api, left, signal.aborted, batchId || null, begun.agentRunIds);
+        }
+        // 5. Report on every run, in the order given (a run cancelled at start was never waited for).
+        const outcomes = begun.kind === 'started'
+            ? begun.ids.map(id => waited.find(o => o.id === id) ?? cancelledAtStart(id))
+            : [];
+        const report = buildReport(outcomes, settings, end);
+        report.started = begun.facts;
         for (const run of report.runs) {
-            const origin = origins.get(run.id);
+            const origin = begun.kind === 'started' ? begun.origins.get(run.id) : undefined;
             if (origin)
                 run.origin = origin.origin;
             if (origin?.reporting)
                 run.githubReporting = origin.reporting;
         }
-        // 7. Publish it and end the step on the verdict.
-        await publish(report, settings, reportContext, deps.comment, appBuild);
+        // 6. Publish it and end the step on the verdict.
+        await publish(report, settings, begun.context, deps.comment, begun.appBuild);
         conclude(report, settings);
     }
     finally {
         lifecycle.dispose();
     }
-}
-/** A run started but never waited for: what `cancelUnfinished` needs to cancel it. */
-const notWaitedFor = (id) => ({
-    id,
-    status: 'cancelled',
-    lastStatus: null
-});
-/**
- * The pull request the agent tests and the URL it tests it at, said in the log and the outputs;
- * or why there is nothing to test, or why it could not be found.
- */
-async function findAgentTarget(settings, agent, context, deps, signal) {
-    startGroup('Finding the pull request for the TesterArmy exploration agent');
-    const lookup = await lookUpPullRequest(settings, context, deps, signal);
-    endGroup();
-    if (lookup.kind === 'skipped')
-        return lookup;
-    if (lookup.kind === 'failed') {
-        return { kind: 'failed', message: `could not find the pull request to test: ${lookup.message}` };
-    }
-    for (const notice of lookup.notices)
-        core_notice(notice, { title: 'TesterArmy pull request' });
-    const { pr } = lookup;
-    const targetUrl = agent.targetUrl ?? lookup.deploymentUrl;
-    if (agent.platform === 'web' && !targetUrl) {
-        return {
-            kind: 'failed',
-            message: "target-url is empty and the deployment_status event gives no environment_url or target_url: set target-url to the deployment's URL"
-        };
-    }
-    setOutput(constants/* Outputs */.tY.PrNumber, String(pr.number));
-    info(`Pull request #${pr.number} (${lookup.source}): "${logText(pr.title, 120)}" at ${pr.headSha.slice(0, 12)}` +
-        (targetUrl ? `, testing ${targetUrl}` : ''));
-    return { kind: 'found', pr, targetUrl };
-}
-/**
- * The agent's request as sent. With app-path it tests the uploaded app: that app's ID, and its
- * platform (the input's, checked against the app, or the app's own); one the agent cannot test
- * (neither ios nor android) is an error before it starts.
- */
-function readyAgent(agent, app) {
-    const platform = app ? app.platform : agent.platform;
-    if (platform === 'ios' || platform === 'android' || (!app && platform === 'web'))
-        return { ...agent, platform, ...(app ? { appId: app.id } : {}) };
-    return {
-        message: `the uploaded build is a "${logText(platform, 40)}" app, which the exploration agent cannot test: it tests ios and android builds. No run was started.`
-    };
-}
-/** Finds the agent's pull request; GitHub (through Octokit) only when the payload does not say. */
-async function lookUpPullRequest(settings, context, deps, signal) {
-    const token = settings.githubToken;
-    // Octokit is loaded at the first call, not before: most events never need it.
-    let loaded;
-    const client = () => (loaded ??= deps.pulls({
-        token,
-        apiUrl: context.apiUrl,
-        owner: context.owner,
-        repo: context.repo,
-        signal,
-        onRequest: line => core_debug(line)
-    }));
-    const api = token
-        ? {
-            getPull: async (n) => (await client()).getPull(n),
-            pullsForCommit: async (sha) => (await client()).pullsForCommit(sha),
-            openPullsByHead: async (head) => (await client()).openPullsByHead(head)
-        }
-        : null;
-    const lookup = await findPullRequest({
-        eventName: context.eventName,
-        payload: context.payload,
-        owner: context.owner,
-        repo: context.repo,
-        prNumber: settings.agent?.prNumber ?? 0,
-        api
-    });
-    return lookup.kind === 'failed'
-        ? { kind: 'failed', message: redact(lookup.message, settings) }
-        : lookup;
-}
-/** Starts the exploration agent and says so, in the log and the outputs. */
-async function startAgentRun(agent, pr, targetUrl, options) {
-    startGroup(`Starting the TesterArmy exploration agent for pull request #${pr.number}`);
-    const outcome = await startAgent({
-        ...options,
-        request: agent,
-        pr,
-        targetUrl,
-        onRetry: startRetryLine
-    });
-    endGroup();
-    if (outcome.kind !== 'started')
-        return outcome;
-    // Known now, so a later step can find the run even if the wait below fails.
-    setOutput(constants/* Outputs */.tY.RunId, outcome.runId);
-    info(`Started the exploration agent: run ${outcome.runId}.`);
-    return outcome;
-}
-/** `metadata.github` of a start answer: logged once, kept for the outputs; the summary's words. */
-function noteGitHubReporting(answer, agent, facts) {
-    const reporting = parseGitHubReporting(answer);
-    if (!reporting)
-        return undefined;
-    const note = describeGitHubReporting(reporting, agent);
-    logGitHubReporting(note);
-    // The agent's answer is about the pull request itself: it wins over the group's.
-    if (agent || !facts.githubReporting)
-        facts.githubReporting = JSON.stringify(reporting);
-    facts.testerArmyComments ||= testerArmyComments(reporting);
-    return note.facts;
-}
-/** Starts the runs of `test-id` or `group-id`, and says which started, in the log and the outputs. */
-async function startRequestedRuns(request, options) {
-    startGroup(startGroupTitle(request));
-    const outcome = await startRuns({ ...options, request, onRetry: startRetryLine });
-    endGroup();
-    if (outcome.kind !== 'started')
-        return outcome;
-    // Known now, so a later step can find the runs even if the wait below fails.
-    setOutput(constants/* Outputs */.tY.RunId, outcome.runIds.join(','));
-    logStarted(outcome.runIds, outcome.cancelledRunIds);
-    return outcome;
-}
-/**
- * Best effort, all at once, within 3 s: a run nobody waits for should not keep spending. A group's
- * runs go with one batch cancel; whatever it did not cover (the agent's run, or everything when it
- * failed) is cancelled run by run, inside the same 3 s.
- */
-async function cancelUnfinished(api, outcomes, cancelled, batchId, outsideBatch) {
-    const unfinished = unfinishedRuns(outcomes);
-    if (unfinished.length === 0)
-        return;
-    info(`${cancelled ? 'Cancelled' : 'Timed out'}: asking TesterArmy to cancel ${unfinished.length} unfinished run(s).`);
-    const until = Date.now() + constants/* Limits */.xu.cancelRequestTimeoutMs;
-    const left = () => Math.max(1, until - Date.now());
-    const cancelOne = async (id) => logCancelAnswer(id, await api.cancelRun(id, { timeoutMs: left() }));
-    const inBatch = batchId ? unfinished.filter(o => !outsideBatch.includes(o.id)) : [];
-    const alone = unfinished.filter(o => !inBatch.includes(o));
-    const cancelBatch = async () => {
-        if (!batchId || inBatch.length === 0)
-            return;
-        const answer = await api.cancelBatch(batchId, { timeoutMs: left() });
-        logBatchCancelAnswer(batchId, answer);
-        const covered = 'covered' in answer ? answer.covered : [];
-        await Promise.all(inBatch.filter(o => !covered.includes(o.id)).map(o => cancelOne(o.id)));
-    };
-    await Promise.all([cancelBatch(), ...alone.map(o => cancelOne(o.id))]);
 }
 
 ;// CONCATENATED MODULE: ./src/index.ts
