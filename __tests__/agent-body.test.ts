@@ -1,6 +1,7 @@
 // The agent's request body: exactly what the API's schema allows, per platform.
 import { describe, expect, it } from '@jest/globals'
-import { agentBody } from '../src/agent-body.js'
+import { agentBody, readyAgent } from '../src/agent-body.js'
+import type { AgentRequest } from '../src/model.js'
 import type { PullRequestFacts } from '../src/pull-request.js'
 
 const pr: PullRequestFacts = {
@@ -60,5 +61,31 @@ describe('agentBody', () => {
       2000
     )
     expect(body.pullRequest.description!.length).toBeLessThanOrEqual(2000)
+  })
+})
+
+describe('readyAgent', () => {
+  const agent: AgentRequest = { projectId: 'shop', platform: '', prNumber: 0 }
+
+  it('tests the uploaded app, on its platform', () => {
+    expect(readyAgent(agent, { id: 'app-1', platform: 'android' })).toEqual({
+      ...agent,
+      platform: 'android',
+      appId: 'app-1'
+    })
+  })
+
+  it('without an upload, keeps the input platform', () => {
+    expect(readyAgent({ ...agent, platform: 'web', targetUrl: 'https://p.test' }, null)).toEqual({
+      ...agent,
+      platform: 'web',
+      targetUrl: 'https://p.test'
+    })
+  })
+
+  it('refuses an uploaded app the agent cannot test, naming its platform', () => {
+    expect(readyAgent(agent, { id: 'app-1', platform: 'web' })).toEqual({
+      message: expect.stringContaining('"web" app, which the exploration agent cannot test')
+    })
   })
 })

@@ -36124,7 +36124,9 @@ async function waitAndReport(deps) {
             return await publishUploadOnly(begun.build, settings, context);
         // 3. Wait for every run the API did not cancel at once.
         let waited = [];
-        let end = begun.kind === 'ended' ? begun : { fatal: null, cancelled: false };
+        let end = begun.kind === 'ended'
+            ? { fatal: begun.fatal, cancelled: begun.cancelled }
+            : { fatal: null, cancelled: false };
         if (begun.kind === 'started') {
             const toWait = begun.ids.filter(id => !begun.cancelledIds.includes(id));
             startWaitGroup(toWait, settings);

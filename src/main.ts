@@ -114,7 +114,9 @@ async function waitAndReport(deps: Dependencies): Promise<void> {
     // 3. Wait for every run the API did not cancel at once.
     let waited: RunOutcome[] = []
     let end: { fatal: string | null; cancelled: boolean } =
-      begun.kind === 'ended' ? begun : { fatal: null, cancelled: false }
+      begun.kind === 'ended'
+        ? { fatal: begun.fatal, cancelled: begun.cancelled }
+        : { fatal: null, cancelled: false }
     if (begun.kind === 'started') {
       const toWait = begun.ids.filter(id => !begun.cancelledIds.includes(id))
       startWaitGroup(toWait, settings)
