@@ -23,6 +23,7 @@ export async function zipAppFolder(
 ): Promise<ZippedApp> {
   // A chunk of its own in dist/: runs that upload a file, or nothing, never load it.
   const { ZipFile } = (await import('yazl')).default
+  signal?.throwIfAborted()
   const top = basename(folder.replace(/[/\\]+$/, ''))
   const path = join(tempDir, `${top}.zip`)
   const remove = (): Promise<void> => rm(path, { force: true }).catch(() => undefined)
@@ -44,7 +45,13 @@ export async function zipAppFolder(
     await written
   } catch (error) {
     zip.outputStream.unpipe(output)
-    output.destroy()
+    // The file is opened asynchronously: removing it before the stream has closed can lose the
+    // race with the open, and leave the zip behind after a cancel.
+    if (!output.closed) {
+      const closed = new Promise<void>(resolve => output.once('close', () => resolve()))
+      output.destroy()
+      await closed
+    }
     await remove()
     throw error
   }
