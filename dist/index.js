@@ -34758,8 +34758,9 @@ function buildReport(outcomes, policy, extra = {}) {
     const runs = outcomes.map(o => describeRun(o, policy));
     // No run at all (the start request failed): nothing completed, nothing passed.
     const worst = STATUS_ORDER.find(s => runs.some(r => r.status === s)) ?? (runs.length ? 'completed' : 'error');
-    // After the runner cancels the step, that is what the step's status says, whatever the runs did.
-    const status = extra.cancelled && !extra.fatal ? 'cancelled' : worst;
+    // After the runner cancels the step, that is what the step's status says, whatever the runs did,
+    // and also when the cancel cut a lookup, upload or start short (the fatal line says which).
+    const status = extra.cancelled ? 'cancelled' : worst;
     let result;
     if (runs.length === 0)
         result = '';
