@@ -5,6 +5,7 @@ import {
   existsSync,
   mkdirSync,
   mkdtempSync,
+  readFileSync,
   readlinkSync,
   rmSync,
   symlinkSync,
@@ -75,5 +76,19 @@ describe('zipAppFolder', () => {
       zipAppFolder(join(dir, 'build', 'Shop.app'), temp, controller.signal)
     ).rejects.toThrow('aborted')
     expect(existsSync(join(temp, 'Shop.app.zip'))).toBe(false)
+  })
+
+  it('zips the bundle an app-path symlink points to as a folder, not as a link', async () => {
+    const temp = join(dir, 'temp3')
+    mkdirSync(temp)
+    const linked = join(dir, 'Linked.app')
+    symlinkSync(join(dir, 'build', 'Shop.app'), linked)
+    const zipped = await zipAppFolder(linked, temp)
+    const listing = execFileSync('unzip', ['-Z', '-l', zipped.path], { encoding: 'utf8' })
+    expect(listing).toMatch(/^drwx.* Linked\.app\/$/m)
+    const out = join(dir, 'unzipped-linked')
+    execFileSync('unzip', ['-q', zipped.path, '-d', out])
+    expect(readFileSync(join(out, 'Linked.app', 'Info.plist'), 'utf8')).toBe('<plist/>')
+    await zipped.remove()
   })
 })

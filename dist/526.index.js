@@ -58,7 +58,10 @@ async function zipAppFolder(folder, tempDir, signal) {
 async function addFolder(zip, folder, name, signal) {
     if (signal?.aborted)
         throw new Error('aborted');
-    const info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.lstat)(folder);
+    // stat, not lstat: app-path may itself be a symlink to the bundle, and its entry must be the
+    // folder it names (a link's mode would make unzip create a link, not the bundle). Folders inside
+    // are never links here: the loop below stores links as links.
+    const info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.stat)(folder);
     zip.addEmptyDirectory(name, { mtime: info.mtime, mode: info.mode & 0xffff });
     const entries = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readdir)(folder, { withFileTypes: true });
     // Sorted, so the same bundle gives the same zip.

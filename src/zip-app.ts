@@ -60,7 +60,10 @@ async function addFolder(
   signal: AbortSignal | undefined
 ): Promise<void> {
   if (signal?.aborted) throw new Error('aborted')
-  const info = await lstat(folder)
+  // stat, not lstat: app-path may itself be a symlink to the bundle, and its entry must be the
+  // folder it names (a link's mode would make unzip create a link, not the bundle). Folders inside
+  // are never links here: the loop below stores links as links.
+  const info = await stat(folder)
   zip.addEmptyDirectory(name, { mtime: info.mtime, mode: info.mode & 0xffff })
   const entries = await readdir(folder, { withFileTypes: true })
   // Sorted, so the same bundle gives the same zip.
