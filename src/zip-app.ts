@@ -1,7 +1,7 @@
 // Zips a `.app` folder for upload: entries under the folder's own name (`Shop.app/...`), symlinks
 // kept as links, streamed to disk. yazl is loaded only here, only when a folder is given.
 import { createWriteStream } from 'node:fs'
-import { lstat, mkdir, readdir, readlink, rm, stat } from 'node:fs/promises'
+import { lstat, mkdir, mkdtemp, readdir, readlink, rm, stat } from 'node:fs/promises'
 import { basename, join } from 'node:path'
 
 export interface ZippedApp {
@@ -12,7 +12,8 @@ export interface ZippedApp {
 }
 
 /**
- * Writes `<tempDir>/<Name>.app.zip`. Frameworks inside an app bundle link `Current` and their
+ * Writes `<tempDir>/testerarmy-zip-XXXXXX/<Name>.app.zip`: a folder of its own, so a file of that
+ * name the workflow left in RUNNER_TEMP is neither overwritten nor removed. Frameworks inside an app bundle link `Current` and their
  * binaries with relative symlinks: storing the link (not the file it points to) keeps the bundle
  * valid for the simulator and its size as built.
  */
@@ -24,9 +25,11 @@ export async function zipAppFolder(
   // A chunk of its own in dist/: runs that upload a file, or nothing, never load it.
   const { ZipFile } = (await import('yazl')).default
   const top = basename(folder.replace(/[/\\]+$/, ''))
-  const path = join(tempDir, `${top}.zip`)
-  const remove = (): Promise<void> => rm(path, { force: true }).catch(() => undefined)
   await mkdir(tempDir, { recursive: true })
+  const own = await mkdtemp(join(tempDir, 'testerarmy-zip-'))
+  const path = join(own, `${top}.zip`)
+  const remove = (): Promise<void> =>
+    rm(own, { recursive: true, force: true }).catch(() => undefined)
   const zip = new ZipFile()
   const output = createWriteStream(path)
   const written = new Promise<void>((resolve, reject) => {
