@@ -113,6 +113,22 @@ describe('findPullRequest', () => {
     await expect(findPullRequest(options({ prNumber: 3, api }))).rejects.toThrow('bug')
   })
 
+  it("GitHub's answer without a number: the pull request asked for, never #0", async () => {
+    const { api } = fakeApi([])
+    api.getPull = async () => ({ ...pull(12), number: undefined as unknown as number })
+    const found = await findPullRequest(options({ prNumber: 12, api }))
+    expect(found.kind === 'found' && found.pr.number).toBe(12)
+  })
+
+  it('a comment event whose issue has no number asks GitHub for nothing', async () => {
+    const { api, calls } = fakeApi([])
+    const found = await findPullRequest(
+      options({ eventName: 'issue_comment', payload: { issue: { pull_request: {} } }, api })
+    )
+    expect(found.kind).toBe('skipped')
+    expect(calls).toEqual([])
+  })
+
   it('a pull request without a head commit cannot be tested', async () => {
     const found = await findPullRequest(
       options({ eventName: 'pull_request', payload: { pull_request: { number: 4 } } })

@@ -33590,7 +33590,8 @@ async function lookup(options) {
         }
         return {
             kind: 'found',
-            pr: factsOf(pull),
+            // The number asked for, not the answer's: a body without one must not start the agent on #0.
+            pr: { ...factsOf(pull), number },
             source: `GitHub, pull request #${number}`,
             notices: []
         };
@@ -33632,6 +33633,8 @@ async function lookup(options) {
                     reason: 'the comment is on an issue, not on a pull request.'
                 };
             }
+            if (!positive(issue.number))
+                break;
             return byNumber(positive(issue.number), 'the comment event');
         }
         case 'deployment_status': {

@@ -122,7 +122,8 @@ async function lookup(options: LookupOptions): Promise<PullRequestLookup> {
     }
     return {
       kind: 'found',
-      pr: factsOf(pull),
+      // The number asked for, not the answer's: a body without one must not start the agent on #0.
+      pr: { ...factsOf(pull), number },
       source: `GitHub, pull request #${number}`,
       notices: []
     }
@@ -168,6 +169,7 @@ async function lookup(options: LookupOptions): Promise<PullRequestLookup> {
           reason: 'the comment is on an issue, not on a pull request.'
         }
       }
+      if (!positive(issue.number)) break
       return byNumber(positive(issue.number), 'the comment event')
     }
     case 'deployment_status': {
