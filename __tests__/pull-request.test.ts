@@ -216,6 +216,27 @@ describe('findPullRequest', () => {
       })
       expect(found.kind === 'found' && found.notices[0]).toMatch(/#4, #3.*testing #4.*pr-number/)
     })
+    it.each(['javascript:alert(1)', ' https://preview.test/\n', 'ftp://preview.test/'])(
+      'a deployment URL that is not http(s) (%j) is not used as target-url, and a notice says so',
+      async url => {
+        const { api } = fakeApi([pull(9)])
+        const found = await findPullRequest(
+          options({
+            eventName: 'deployment_status',
+            payload: {
+              deployment_status: { state: 'success', environment_url: url },
+              deployment: { sha: HEAD }
+            },
+            api
+          })
+        )
+        expect(found.kind).toBe('found')
+        if (found.kind !== 'found') return
+        expect(found.deploymentUrl).toBeUndefined()
+        expect(found.notices).toEqual([expect.stringMatching(/is not an http\(s\) URL/)])
+      }
+    )
+
     it('no open pull request for the commit: skipped', async () => {
       const { api } = fakeApi([pull(1, { state: 'closed' })])
       const found = await findPullRequest(

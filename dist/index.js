@@ -33553,6 +33553,22 @@ function factsOf(pull) {
     };
 }
 const pull_request_short = (sha) => sha.slice(0, 12);
+/**
+ * A deployment URL the agent may be sent to: http(s), exactly as GitHub gave it, as the target-url
+ * input must be. Whoever created the deployment wrote it; `javascript:` or a padded string is not
+ * sent on (the API would refuse it, blaming target-url, which the user never set).
+ */
+function isHttpUrl(value) {
+    if (value !== value.trim())
+        return false;
+    try {
+        const { protocol } = new URL(value);
+        return protocol === 'https:' || protocol === 'http:';
+    }
+    catch {
+        return false;
+    }
+}
 async function findPullRequest(options) {
     try {
         const found = await lookup(options);
@@ -33598,6 +33614,7 @@ async function lookup(options) {
     };
     // A deployment that did not succeed has nothing to test, whichever pull request it belongs to.
     let deploymentUrl;
+    let unusableUrls = [];
     let deploymentSha = '';
     if (eventName === 'deployment_status') {
         const status = isObject(payload.deployment_status) ? payload.deployment_status : {};
@@ -33608,11 +33625,21 @@ async function lookup(options) {
                 reason: `the deployment's state is "${state || 'unknown'}", not "success": there is no deployment to test yet.`
             };
         }
-        deploymentUrl = pull_request_text(status.environment_url) || pull_request_text(status.target_url) || undefined;
+        const given = [pull_request_text(status.environment_url), pull_request_text(status.target_url)].filter(Boolean);
+        deploymentUrl = given.find(isHttpUrl);
+        unusableUrls = given.filter(url => !isHttpUrl(url));
         const deployment = isObject(payload.deployment) ? payload.deployment : {};
         deploymentSha = pull_request_text(deployment.sha);
     }
-    const withDeployment = (found) => found.kind === 'found' && deploymentUrl ? { ...found, deploymentUrl } : found;
+    const withDeployment = (found) => {
+        if (found.kind !== 'found')
+            return found;
+        const notices = [
+            ...found.notices,
+            ...unusableUrls.map(url => `The deployment's URL ${JSON.stringify(url.slice(0, 200))} is not an http(s) URL, so it is not used as target-url.`)
+        ];
+        return { ...found, notices, ...(deploymentUrl ? { deploymentUrl } : {}) };
+    };
     if (options.prNumber > 0) {
         return withDeployment(await byNumber(options.prNumber, 'the pr-number input'));
     }
