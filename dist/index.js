@@ -33820,20 +33820,36 @@ async function createPullsClient(options) {
         }
     };
     return {
-        getPull: number => call('GET /repos/{owner}/{repo}/pulls/{pull_number}', {
-            pull_number: number
-        }),
-        pullsForCommit: async (sha) => (await call('GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls', {
-            commit_sha: sha,
-            per_page: 100
-        })) ?? [],
-        openPullsByHead: async (head) => (await call('GET /repos/{owner}/{repo}/pulls', {
-            head,
-            state: 'open',
-            per_page: 100
-        })) ?? []
+        getPull: async (number) => {
+            const route = 'GET /repos/{owner}/{repo}/pulls/{pull_number}';
+            const pull = await call(route, { pull_number: number });
+            if (pull === null || github_pulls_isObject(pull))
+                return pull;
+            throw notAsDocumented(route, 'a pull request');
+        },
+        pullsForCommit: async (sha) => {
+            const route = 'GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls';
+            return pullList(route, await call(route, { commit_sha: sha, per_page: 100 }));
+        },
+        openPullsByHead: async (head) => {
+            const route = 'GET /repos/{owner}/{repo}/pulls';
+            return pullList(route, await call(route, { head, state: 'open', per_page: 100 }));
+        }
     };
 }
+const github_pulls_isObject = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
+/**
+ * GitHub's answer is checked before it is believed: a proxy's HTML page or an odd GHES answer must
+ * end as a lookup failure that says so, not as "failed unexpectedly: pulls.filter is not a function".
+ */
+function pullList(route, data) {
+    if (data === null)
+        return [];
+    if (!Array.isArray(data))
+        throw notAsDocumented(route, 'a list of pull requests');
+    return data.filter(github_pulls_isObject);
+}
+const notAsDocumented = (route, what) => new GitHubLookupError(`GitHub's API failed (${route}: the answer is not ${what}).`);
 
 ;// CONCATENATED MODULE: ./src/github-reporting.ts
 // What TesterArmy says about its own reporting to GitHub (`metadata.github` of a start answer):
