@@ -28,6 +28,7 @@ export const modules = {
 async function zipAppFolder(folder, tempDir, signal) {
     // A chunk of its own in dist/: runs that upload a file, or nothing, never load it.
     const { ZipFile } = (await __webpack_require__.e(/* import() */ 44).then(__webpack_require__.t.bind(__webpack_require__, 3044, 19))).default;
+    signal?.throwIfAborted();
     const top = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.basename)(folder.replace(/[/\\]+$/, ''));
     await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(tempDir, { recursive: true });
     const own = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdtemp)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(tempDir, 'testerarmy-zip-'));
@@ -51,7 +52,13 @@ async function zipAppFolder(folder, tempDir, signal) {
     }
     catch (error) {
         zip.outputStream.unpipe(output);
-        output.destroy();
+        // The file is opened asynchronously: removing it before the stream has closed can lose the
+        // race with the open, and leave the zip behind after a cancel.
+        if (!output.closed) {
+            const closed = new Promise(resolve => output.once('close', () => resolve()));
+            output.destroy();
+            await closed;
+        }
         await remove();
         throw error;
     }

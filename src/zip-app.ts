@@ -24,6 +24,7 @@ export async function zipAppFolder(
 ): Promise<ZippedApp> {
   // A chunk of its own in dist/: runs that upload a file, or nothing, never load it.
   const { ZipFile } = (await import('yazl')).default
+  signal?.throwIfAborted()
   const top = basename(folder.replace(/[/\\]+$/, ''))
   await mkdir(tempDir, { recursive: true })
   const own = await mkdtemp(join(tempDir, 'testerarmy-zip-'))
@@ -47,7 +48,13 @@ export async function zipAppFolder(
     await written
   } catch (error) {
     zip.outputStream.unpipe(output)
-    output.destroy()
+    // The file is opened asynchronously: removing it before the stream has closed can lose the
+    // race with the open, and leave the zip behind after a cancel.
+    if (!output.closed) {
+      const closed = new Promise<void>(resolve => output.once('close', () => resolve()))
+      output.destroy()
+      await closed
+    }
     await remove()
     throw error
   }
