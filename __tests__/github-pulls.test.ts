@@ -59,6 +59,19 @@ describe('createPullsClient', () => {
       '/api/repos/acme/shop/pulls?head=fork%3Afix&state=open&per_page=100'
     )
   })
+  it('an answer that is not what GitHub documents is a lookup failure, not a crash', async () => {
+    const { api } = await client([
+      { status: 200, body: { message: 'not a list' } },
+      { status: 200, body: [null, 5, { number: 2 }] },
+      { status: 200, body: [{ number: 3 }] }
+    ])
+    await expect(api.pullsForCommit('abc')).rejects.toThrow(
+      /GitHub's API failed .*the answer is not a list of pull requests/
+    )
+    expect(await api.openPullsByHead('fork:fix')).toEqual([{ number: 2 }])
+    await expect(api.getPull(3)).rejects.toThrow(/the answer is not a pull request/)
+  })
+
   it('retries a 502 and a rate limit, then answers', async () => {
     const { api, waits } = await client([
       { status: 502, body: { message: 'Bad Gateway' } },

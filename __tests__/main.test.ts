@@ -783,6 +783,8 @@ describe('run with the exploration agent', () => {
     expect(failed).toEqual([
       'TesterArmy: the workflow was cancelled while the pull request was being looked up'
     ])
+    // The contract's status after the runner cancels the step, not `error`.
+    expect(core.outputs.status).toBe('cancelled')
   })
 
   it('deployment_status without a URL and without target-url: the step fails and says which input', async () => {

@@ -113,6 +113,22 @@ describe('findPullRequest', () => {
     await expect(findPullRequest(options({ prNumber: 3, api }))).rejects.toThrow('bug')
   })
 
+  it("GitHub's answer without a number: the pull request asked for, never #0", async () => {
+    const { api } = fakeApi([])
+    api.getPull = async () => ({ ...pull(12), number: undefined as unknown as number })
+    const found = await findPullRequest(options({ prNumber: 12, api }))
+    expect(found.kind === 'found' && found.pr.number).toBe(12)
+  })
+
+  it('a comment event whose issue has no number asks GitHub for nothing', async () => {
+    const { api, calls } = fakeApi([])
+    const found = await findPullRequest(
+      options({ eventName: 'issue_comment', payload: { issue: { pull_request: {} } }, api })
+    )
+    expect(found.kind).toBe('skipped')
+    expect(calls).toEqual([])
+  })
+
   it('a pull request without a head commit cannot be tested', async () => {
     const found = await findPullRequest(
       options({ eventName: 'pull_request', payload: { pull_request: { number: 4 } } })
@@ -200,6 +216,27 @@ describe('findPullRequest', () => {
       })
       expect(found.kind === 'found' && found.notices[0]).toMatch(/#4, #3.*testing #4.*pr-number/)
     })
+    it.each(['javascript:alert(1)', ' https://preview.test/\n', 'ftp://preview.test/'])(
+      'a deployment URL that is not http(s) (%j) is not used as target-url, and a notice says so',
+      async url => {
+        const { api } = fakeApi([pull(9)])
+        const found = await findPullRequest(
+          options({
+            eventName: 'deployment_status',
+            payload: {
+              deployment_status: { state: 'success', environment_url: url },
+              deployment: { sha: HEAD }
+            },
+            api
+          })
+        )
+        expect(found.kind).toBe('found')
+        if (found.kind !== 'found') return
+        expect(found.deploymentUrl).toBeUndefined()
+        expect(found.notices).toEqual([expect.stringMatching(/is not an http\(s\) URL/)])
+      }
+    )
+
     it('no open pull request for the commit: skipped', async () => {
       const { api } = fakeApi([pull(1, { state: 'closed' })])
       const found = await findPullRequest(

@@ -81,6 +81,15 @@ describe('outputs', () => {
     expect([report.status, report.result]).toEqual([status, result])
   })
 
+  it('says cancelled when the runner cancelled a lookup, upload or start, even with its fatal line', () => {
+    const report = buildReport([], policy, {
+      fatal: 'the workflow was cancelled while the run was being started',
+      cancelled: true
+    })
+    expect([report.status, report.passed]).toEqual(['cancelled', false])
+    expect(buildReport([], policy, { fatal: 'HTTP 401: bad key' }).status).toBe('error')
+  })
+
   it('ranks timed_out and not_found worse than failed', () => {
     const body = fixtureBody('passed')
     const report = buildReport(

@@ -5,13 +5,15 @@ import {
   existsSync,
   mkdirSync,
   mkdtempSync,
+  readFileSync,
+  readdirSync,
   readlinkSync,
   rmSync,
   symlinkSync,
   writeFileSync
 } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { basename, dirname, join } from 'node:path'
 import { zipAppFolder } from '../src/zip-app.js'
 
 const dir = mkdtempSync(join(tmpdir(), 'zip-app-'))
@@ -35,7 +37,8 @@ describe('zipAppFolder', () => {
     const temp = join(dir, 'temp')
     mkdirSync(temp)
     const zipped = await zipAppFolder(`${shopApp()}/`, temp)
-    expect(zipped.path).toBe(join(temp, 'Shop.app.zip'))
+    expect(basename(zipped.path)).toBe('Shop.app.zip')
+    expect(dirname(dirname(zipped.path))).toBe(temp)
     expect(zipped.size).toBeGreaterThan(0)
     const listing = execFileSync('unzip', ['-Z', '-l', zipped.path], { encoding: 'utf8' })
     const names = listing
@@ -74,6 +77,30 @@ describe('zipAppFolder', () => {
     await expect(
       zipAppFolder(join(dir, 'build', 'Shop.app'), temp, controller.signal)
     ).rejects.toThrow('aborted')
-    expect(existsSync(join(temp, 'Shop.app.zip'))).toBe(false)
+    expect(readdirSync(temp)).toEqual([])
+  })
+
+  it('zips the bundle an app-path symlink points to as a folder, not as a link', async () => {
+    const temp = join(dir, 'temp3')
+    mkdirSync(temp)
+    const linked = join(dir, 'Linked.app')
+    symlinkSync(join(dir, 'build', 'Shop.app'), linked)
+    const zipped = await zipAppFolder(linked, temp)
+    const listing = execFileSync('unzip', ['-Z', '-l', zipped.path], { encoding: 'utf8' })
+    expect(listing).toMatch(/^drwx.* Linked\.app\/$/m)
+    const out = join(dir, 'unzipped-linked')
+    execFileSync('unzip', ['-q', zipped.path, '-d', out])
+    expect(readFileSync(join(out, 'Linked.app', 'Info.plist'), 'utf8')).toBe('<plist/>')
+    await zipped.remove()
+  })
+
+  it("leaves the workflow's own Shop.app.zip in the temp folder alone", async () => {
+    const temp = join(dir, 'temp4')
+    mkdirSync(temp)
+    writeFileSync(join(temp, 'Shop.app.zip'), 'the workflow artifact')
+    const zipped = await zipAppFolder(join(dir, 'build', 'Shop.app'), temp)
+    expect(readFileSync(join(temp, 'Shop.app.zip'), 'utf8')).toBe('the workflow artifact')
+    await zipped.remove()
+    expect(readdirSync(temp)).toEqual(['Shop.app.zip'])
   })
 })

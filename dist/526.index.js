@@ -20,7 +20,8 @@ export const modules = {
 
 
 /**
- * Writes `<tempDir>/<Name>.app.zip`. Frameworks inside an app bundle link `Current` and their
+ * Writes `<tempDir>/testerarmy-zip-XXXXXX/<Name>.app.zip`: a folder of its own, so a file of that
+ * name the workflow left in RUNNER_TEMP is neither overwritten nor removed. Frameworks inside an app bundle link `Current` and their
  * binaries with relative symlinks: storing the link (not the file it points to) keeps the bundle
  * valid for the simulator and its size as built.
  */
@@ -29,9 +30,10 @@ async function zipAppFolder(folder, tempDir, signal) {
     const { ZipFile } = (await __webpack_require__.e(/* import() */ 44).then(__webpack_require__.t.bind(__webpack_require__, 3044, 19))).default;
     signal?.throwIfAborted();
     const top = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.basename)(folder.replace(/[/\\]+$/, ''));
-    const path = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(tempDir, `${top}.zip`);
-    const remove = () => (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(path, { force: true }).catch(() => undefined);
     await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(tempDir, { recursive: true });
+    const own = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdtemp)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(tempDir, 'testerarmy-zip-'));
+    const path = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(own, `${top}.zip`);
+    const remove = () => (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(own, { recursive: true, force: true }).catch(() => undefined);
     const zip = new ZipFile();
     const output = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.createWriteStream)(path);
     const written = new Promise((resolve, reject) => {
@@ -65,7 +67,10 @@ async function zipAppFolder(folder, tempDir, signal) {
 async function addFolder(zip, folder, name, signal) {
     if (signal?.aborted)
         throw new Error('aborted');
-    const info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.lstat)(folder);
+    // stat, not lstat: app-path may itself be a symlink to the bundle, and its entry must be the
+    // folder it names (a link's mode would make unzip create a link, not the bundle). Folders inside
+    // are never links here: the loop below stores links as links.
+    const info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.stat)(folder);
     zip.addEmptyDirectory(name, { mtime: info.mtime, mode: info.mode & 0xffff });
     const entries = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readdir)(folder, { withFileTypes: true });
     // Sorted, so the same bundle gives the same zip.

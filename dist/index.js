@@ -33331,8 +33331,9 @@ function buildReport(outcomes, policy, extra = {}) {
     const runs = outcomes.map(o => describeRun(o, policy));
     // No run at all (the start request failed): nothing completed, nothing passed.
     const worst = STATUS_ORDER.find(s => runs.some(r => r.status === s)) ?? (runs.length ? 'completed' : 'error');
-    // After the runner cancels the step, that is what the step's status says, whatever the runs did.
-    const status = extra.cancelled && !extra.fatal ? 'cancelled' : worst;
+    // After the runner cancels the step, that is what the step's status says, whatever the runs did,
+    // and also when the cancel cut a lookup, upload or start short (the fatal line says which).
+    const status = extra.cancelled ? 'cancelled' : worst;
     let result;
     if (runs.length === 0)
         result = '';
@@ -33507,6 +33508,22 @@ function factsOf(pull) {
     };
 }
 const pull_request_short = (sha) => sha.slice(0, 12);
+/**
+ * A deployment URL the agent may be sent to: http(s), exactly as GitHub gave it, as the target-url
+ * input must be. Whoever created the deployment wrote it; `javascript:` or a padded string is not
+ * sent on (the API would refuse it, blaming target-url, which the user never set).
+ */
+function isHttpUrl(value) {
+    if (value !== value.trim())
+        return false;
+    try {
+        const { protocol } = new URL(value);
+        return protocol === 'https:' || protocol === 'http:';
+    }
+    catch {
+        return false;
+    }
+}
 async function findPullRequest(options) {
     try {
         const found = await lookup(options);
@@ -33544,13 +33561,15 @@ async function lookup(options) {
         }
         return {
             kind: 'found',
-            pr: factsOf(pull),
+            // The number asked for, not the answer's: a body without one must not start the agent on #0.
+            pr: { ...factsOf(pull), number },
             source: `GitHub, pull request #${number}`,
             notices: []
         };
     };
     // A deployment that did not succeed has nothing to test, whichever pull request it belongs to.
     let deploymentUrl;
+    let unusableUrls = [];
     let deploymentSha = '';
     if (eventName === 'deployment_status') {
         const status = isObject(payload.deployment_status) ? payload.deployment_status : {};
@@ -33561,11 +33580,21 @@ async function lookup(options) {
                 reason: `the deployment's state is "${state || 'unknown'}", not "success": there is no deployment to test yet.`
             };
         }
-        deploymentUrl = pull_request_text(status.environment_url) || pull_request_text(status.target_url) || undefined;
+        const given = [pull_request_text(status.environment_url), pull_request_text(status.target_url)].filter(Boolean);
+        deploymentUrl = given.find(isHttpUrl);
+        unusableUrls = given.filter(url => !isHttpUrl(url));
         const deployment = isObject(payload.deployment) ? payload.deployment : {};
         deploymentSha = pull_request_text(deployment.sha);
     }
-    const withDeployment = (found) => found.kind === 'found' && deploymentUrl ? { ...found, deploymentUrl } : found;
+    const withDeployment = (found) => {
+        if (found.kind !== 'found')
+            return found;
+        const notices = [
+            ...found.notices,
+            ...unusableUrls.map(url => `The deployment's URL ${JSON.stringify(url.slice(0, 200))} is not an http(s) URL, so it is not used as target-url.`)
+        ];
+        return { ...found, notices, ...(deploymentUrl ? { deploymentUrl } : {}) };
+    };
     if (options.prNumber > 0) {
         return withDeployment(await byNumber(options.prNumber, 'the pr-number input'));
     }
@@ -33586,6 +33615,8 @@ async function lookup(options) {
                     reason: 'the comment is on an issue, not on a pull request.'
                 };
             }
+            if (!positive(issue.number))
+                break;
             return byNumber(positive(issue.number), 'the comment event');
         }
         case 'deployment_status': {
@@ -33744,20 +33775,36 @@ async function createPullsClient(options) {
         }
     };
     return {
-        getPull: number => call('GET /repos/{owner}/{repo}/pulls/{pull_number}', {
-            pull_number: number
-        }),
-        pullsForCommit: async (sha) => (await call('GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls', {
-            commit_sha: sha,
-            per_page: 100
-        })) ?? [],
-        openPullsByHead: async (head) => (await call('GET /repos/{owner}/{repo}/pulls', {
-            head,
-            state: 'open',
-            per_page: 100
-        })) ?? []
+        getPull: async (number) => {
+            const route = 'GET /repos/{owner}/{repo}/pulls/{pull_number}';
+            const pull = await call(route, { pull_number: number });
+            if (pull === null || github_pulls_isObject(pull))
+                return pull;
+            throw notAsDocumented(route, 'a pull request');
+        },
+        pullsForCommit: async (sha) => {
+            const route = 'GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls';
+            return pullList(route, await call(route, { commit_sha: sha, per_page: 100 }));
+        },
+        openPullsByHead: async (head) => {
+            const route = 'GET /repos/{owner}/{repo}/pulls';
+            return pullList(route, await call(route, { head, state: 'open', per_page: 100 }));
+        }
     };
 }
+const github_pulls_isObject = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
+/**
+ * GitHub's answer is checked before it is believed: a proxy's HTML page or an odd GHES answer must
+ * end as a lookup failure that says so, not as "failed unexpectedly: pulls.filter is not a function".
+ */
+function pullList(route, data) {
+    if (data === null)
+        return [];
+    if (!Array.isArray(data))
+        throw notAsDocumented(route, 'a list of pull requests');
+    return data.filter(github_pulls_isObject);
+}
+const notAsDocumented = (route, what) => new GitHubLookupError(`GitHub's API failed (${route}: the answer is not ${what}).`);
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);

@@ -118,20 +118,35 @@ export async function createPullsClient(options: PullsClientOptions): Promise<Pu
   }
 
   return {
-    getPull: number =>
-      call<GitHubPull>('GET /repos/{owner}/{repo}/pulls/{pull_number}', {
-        pull_number: number
-      }),
-    pullsForCommit: async sha =>
-      (await call<GitHubPull[]>('GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls', {
-        commit_sha: sha,
-        per_page: 100
-      })) ?? [],
-    openPullsByHead: async head =>
-      (await call<GitHubPull[]>('GET /repos/{owner}/{repo}/pulls', {
-        head,
-        state: 'open',
-        per_page: 100
-      })) ?? []
+    getPull: async number => {
+      const route = 'GET /repos/{owner}/{repo}/pulls/{pull_number}'
+      const pull = await call<unknown>(route, { pull_number: number })
+      if (pull === null || isObject(pull)) return pull as GitHubPull | null
+      throw notAsDocumented(route, 'a pull request')
+    },
+    pullsForCommit: async sha => {
+      const route = 'GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls'
+      return pullList(route, await call<unknown>(route, { commit_sha: sha, per_page: 100 }))
+    },
+    openPullsByHead: async head => {
+      const route = 'GET /repos/{owner}/{repo}/pulls'
+      return pullList(route, await call<unknown>(route, { head, state: 'open', per_page: 100 }))
+    }
   }
 }
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)
+
+/**
+ * GitHub's answer is checked before it is believed: a proxy's HTML page or an odd GHES answer must
+ * end as a lookup failure that says so, not as "failed unexpectedly: pulls.filter is not a function".
+ */
+function pullList(route: string, data: unknown): GitHubPull[] {
+  if (data === null) return []
+  if (!Array.isArray(data)) throw notAsDocumented(route, 'a list of pull requests')
+  return data.filter(isObject) as unknown as GitHubPull[]
+}
+
+const notAsDocumented = (route: string, what: string): GitHubLookupError =>
+  new GitHubLookupError(`GitHub's API failed (${route}: the answer is not ${what}).`)

@@ -85,6 +85,21 @@ function factsOf(pull: GitHubPull | Json): PullRequestFacts {
 
 const short = (sha: string): string => sha.slice(0, 12)
 
+/**
+ * A deployment URL the agent may be sent to: http(s), exactly as GitHub gave it, as the target-url
+ * input must be. Whoever created the deployment wrote it; `javascript:` or a padded string is not
+ * sent on (the API would refuse it, blaming target-url, which the user never set).
+ */
+function isHttpUrl(value: string): boolean {
+  if (value !== value.trim()) return false
+  try {
+    const { protocol } = new URL(value)
+    return protocol === 'https:' || protocol === 'http:'
+  } catch {
+    return false
+  }
+}
+
 export async function findPullRequest(options: LookupOptions): Promise<PullRequestLookup> {
   try {
     const found = await lookup(options)
@@ -122,7 +137,8 @@ async function lookup(options: LookupOptions): Promise<PullRequestLookup> {
     }
     return {
       kind: 'found',
-      pr: factsOf(pull),
+      // The number asked for, not the answer's: a body without one must not start the agent on #0.
+      pr: { ...factsOf(pull), number },
       source: `GitHub, pull request #${number}`,
       notices: []
     }
@@ -130,6 +146,7 @@ async function lookup(options: LookupOptions): Promise<PullRequestLookup> {
 
   // A deployment that did not succeed has nothing to test, whichever pull request it belongs to.
   let deploymentUrl: string | undefined
+  let unusableUrls: string[] = []
   let deploymentSha = ''
   if (eventName === 'deployment_status') {
     const status = isObject(payload.deployment_status) ? payload.deployment_status : {}
@@ -140,12 +157,23 @@ async function lookup(options: LookupOptions): Promise<PullRequestLookup> {
         reason: `the deployment's state is "${state || 'unknown'}", not "success": there is no deployment to test yet.`
       }
     }
-    deploymentUrl = text(status.environment_url) || text(status.target_url) || undefined
+    const given = [text(status.environment_url), text(status.target_url)].filter(Boolean)
+    deploymentUrl = given.find(isHttpUrl)
+    unusableUrls = given.filter(url => !isHttpUrl(url))
     const deployment = isObject(payload.deployment) ? payload.deployment : {}
     deploymentSha = text(deployment.sha)
   }
-  const withDeployment = (found: PullRequestLookup): PullRequestLookup =>
-    found.kind === 'found' && deploymentUrl ? { ...found, deploymentUrl } : found
+  const withDeployment = (found: PullRequestLookup): PullRequestLookup => {
+    if (found.kind !== 'found') return found
+    const notices = [
+      ...found.notices,
+      ...unusableUrls.map(
+        url =>
+          `The deployment's URL ${JSON.stringify(url.slice(0, 200))} is not an http(s) URL, so it is not used as target-url.`
+      )
+    ]
+    return { ...found, notices, ...(deploymentUrl ? { deploymentUrl } : {}) }
+  }
 
   if (options.prNumber > 0) {
     return withDeployment(await byNumber(options.prNumber, 'the pr-number input'))
@@ -168,6 +196,7 @@ async function lookup(options: LookupOptions): Promise<PullRequestLookup> {
           reason: 'the comment is on an issue, not on a pull request.'
         }
       }
+      if (!positive(issue.number)) break
       return byNumber(positive(issue.number), 'the comment event')
     }
     case 'deployment_status': {

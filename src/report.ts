@@ -74,8 +74,9 @@ export function buildReport(
   // No run at all (the start request failed): nothing completed, nothing passed.
   const worst =
     STATUS_ORDER.find(s => runs.some(r => r.status === s)) ?? (runs.length ? 'completed' : 'error')
-  // After the runner cancels the step, that is what the step's status says, whatever the runs did.
-  const status = extra.cancelled && !extra.fatal ? 'cancelled' : worst
+  // After the runner cancels the step, that is what the step's status says, whatever the runs did,
+  // and also when the cancel cut a lookup, upload or start short (the fatal line says which).
+  const status = extra.cancelled ? 'cancelled' : worst
   let result: Result
   if (runs.length === 0) result = ''
   else if (runs.some(r => r.result === 'FAILED')) result = 'FAILED'

@@ -1,7 +1,7 @@
 // Zips a `.app` folder for upload: entries under the folder's own name (`Shop.app/...`), symlinks
 // kept as links, streamed to disk. yazl is loaded only here, only when a folder is given.
 import { createWriteStream } from 'node:fs'
-import { lstat, mkdir, readdir, readlink, rm, stat } from 'node:fs/promises'
+import { lstat, mkdir, mkdtemp, readdir, readlink, rm, stat } from 'node:fs/promises'
 import { basename, join } from 'node:path'
 
 export interface ZippedApp {
@@ -12,7 +12,8 @@ export interface ZippedApp {
 }
 
 /**
- * Writes `<tempDir>/<Name>.app.zip`. Frameworks inside an app bundle link `Current` and their
+ * Writes `<tempDir>/testerarmy-zip-XXXXXX/<Name>.app.zip`: a folder of its own, so a file of that
+ * name the workflow left in RUNNER_TEMP is neither overwritten nor removed. Frameworks inside an app bundle link `Current` and their
  * binaries with relative symlinks: storing the link (not the file it points to) keeps the bundle
  * valid for the simulator and its size as built.
  */
@@ -25,9 +26,11 @@ export async function zipAppFolder(
   const { ZipFile } = (await import('yazl')).default
   signal?.throwIfAborted()
   const top = basename(folder.replace(/[/\\]+$/, ''))
-  const path = join(tempDir, `${top}.zip`)
-  const remove = (): Promise<void> => rm(path, { force: true }).catch(() => undefined)
   await mkdir(tempDir, { recursive: true })
+  const own = await mkdtemp(join(tempDir, 'testerarmy-zip-'))
+  const path = join(own, `${top}.zip`)
+  const remove = (): Promise<void> =>
+    rm(own, { recursive: true, force: true }).catch(() => undefined)
   const zip = new ZipFile()
   const output = createWriteStream(path)
   const written = new Promise<void>((resolve, reject) => {
@@ -67,7 +70,10 @@ async function addFolder(
   signal: AbortSignal | undefined
 ): Promise<void> {
   if (signal?.aborted) throw new Error('aborted')
-  const info = await lstat(folder)
+  // stat, not lstat: app-path may itself be a symlink to the bundle, and its entry must be the
+  // folder it names (a link's mode would make unzip create a link, not the bundle). Folders inside
+  // are never links here: the loop below stores links as links.
+  const info = await stat(folder)
   zip.addEmptyDirectory(name, { mtime: info.mtime, mode: info.mode & 0xffff })
   const entries = await readdir(folder, { withFileTypes: true })
   // Sorted, so the same bundle gives the same zip.
