@@ -86,7 +86,7 @@ describe('renderSummary', () => {
 
   it('shows the error of a failed run prominently', () => {
     const md = renderSummary(report(fixtureOutcome('run-failed')), options)
-    expect(md).toContain('**The run failed** <code>TARGET_UNREACHABLE</code>: Could not load')
+    expect(md).toContain('**The run failed** <code>TARGET\\_UNREACHABLE</code>: Could not load')
     expect(md.indexOf('The run failed')).toBeLessThan(md.indexOf('Run details'))
   })
 
@@ -246,7 +246,7 @@ describe('renderSummary for every way a wait can end', () => {
       options
     )
     expect(md).toContain('| 1 | Record | video | skipped | – |  |')
-    expect(md).toContain('| 2 | – | – | ❌\u00a0failed | – | <code>STEP_NO_CONCLUSION</code> |')
+    expect(md).toContain('| 2 | – | – | ❌\u00a0failed | – | <code>STEP\\_NO\\_CONCLUSION</code> |')
     expect(md.match(/<img /g)).toHaveLength(50)
     expect(md).toContain('*…and 10 more in the report file.*')
   })

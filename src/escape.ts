@@ -75,10 +75,12 @@ export function html(text: string, max = 2_000): string {
 
 /**
  * A code-like value (an error code) as `<code>`: Markdown code spans would show escapes literally
- * and end at a backtick. `|` is an entity too, since GFM splits table rows on it even inside HTML.
+ * and end at a backtick. GFM still parses Markdown inside an HTML `<code>` (links, images,
+ * autolinks, emphasis), so the text is escaped exactly as in a paragraph, on one line; a backslash
+ * escape there shows as the character itself.
  */
 export function code(text: string, max = 200): string {
-  return `<code>${html(text, max).replaceAll('|', '&#124;')}</code>`
+  return `<code>${markdown(clean(text).replace(/\s+/g, ' ').trim(), max)}</code>`
 }
 
 /**
