@@ -24,7 +24,7 @@ import { fixtureBody } from './helpers/fixtures.js'
 jest.unstable_mockModule('@actions/core', () => core)
 const { run } = await import('../src/main.js')
 
-const KEY = 'sk_unit_SECRET'
+const KEY = 'sk_unit_SECRET_0123456'
 let dir: string
 /** The runner's environment each test hands run(); process.env is never touched. */
 let env: Record<string, string>

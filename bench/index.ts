@@ -77,7 +77,7 @@ async function coldStart(): Promise<void> {
     }
   }
   const server = await startApiServer(() => ({ status: 200, body }))
-  const inputs = { 'run-id': RUN, 'api-key': 'bench-key', 'api-url': server.url }
+  const inputs = { 'run-id': RUN, 'api-key': 'bench-key-0123456789', 'api-url': server.url }
   const timed = async (script: string): Promise<number> => {
     const started = performance.now()
     const result = await runner.runAction({ node: NODE24, script, inputs })

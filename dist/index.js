@@ -28687,6 +28687,12 @@ const Outputs = {
 const API_KEY_ENV = 'TESTERARMY_API_KEY';
 const DEFAULT_API_URL = 'https://tester.army/api';
 const Limits = {
+    /**
+     * The shortest API key accepted. Real keys are long random strings; the key is scrubbed from
+     * every text the API sends, and a key as short as an ordinary word (`ted`, `test`) could not be
+     * scrubbed without mangling statuses, paths and sentences that merely contain it.
+     */
+    minApiKeyLength: 16,
     /** The shortest `poll-interval`: faster polling only costs the API and the user's rate limit. */
     minPollIntervalMs: 1_000,
     /** GitHub ends a job after 6 hours, so a longer `timeout` could never be reached. */
@@ -28704,8 +28710,11 @@ const Limits = {
      * runner waits 7.5 s before SIGTERM and 2.5 s more before SIGKILL; we promise 4 s.
      */
     cancelExitMs: 3_800,
-    /** A response body larger than this is not a run we can report; treated as a transient fault. */
-    maxResponseBytes: 64 * 1024 * 1024,
+    /**
+     * A response body larger than this is not read (and not asked for again). A real run of 100,000
+     * issues is about 72 MB; this leaves room above it while keeping memory bounded.
+     */
+    maxResponseBytes: 128 * 1024 * 1024,
     /**
      * GitHub rejects a step summary over 1 MiB, whole. Keep ours under it with room to spare for the
      * runner's own bookkeeping.
@@ -28785,9 +28794,11 @@ function formatDuration(ms) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   CI: () => (/* binding */ NotARunError),
 /* harmony export */   LK: () => (/* binding */ parseStartResponse),
+/* harmony export */   MP: () => (/* binding */ describeBody),
 /* harmony export */   O1: () => (/* binding */ isUuid),
 /* harmony export */   Vv: () => (/* binding */ isWarning),
 /* harmony export */   sq: () => (/* binding */ parseBatchCancel),
+/* harmony export */   xO: () => (/* binding */ decodeJson),
 /* harmony export */   zZ: () => (/* binding */ parseRun)
 /* harmony export */ });
 // What the API answers, checked at the boundary: the run object and the start response, typed from
@@ -28925,16 +28936,17 @@ function parseStartResponse(body, kind) {
     }
     const runIds = kind === 'test' ? ids([json.runId]) : ids(json.runIds);
     const cancelledRunIds = kind === 'test' ? [] : ids(json.cancelledRunIds);
+    // Lower-cased before deduplicating: IDs that differ only in case are one run.
     const all = [
-        ...new Set([...runIds, ...(kind === 'group' ? ids(json.queuedRunIds) : []), ...cancelledRunIds])
+        ...new Set([...runIds, ...(kind === 'group' ? ids(json.queuedRunIds) : []), ...cancelledRunIds].map(i => i.toLowerCase()))
     ];
     if (all.length === 0 && !(kind === 'group' && Array.isArray(json.runIds))) {
         throw new NotARunError('without the ID of the run it started');
     }
     const batchId = kind === 'group' && typeof json.batchId === 'string' ? json.batchId : '';
     return {
-        runIds: all.map(i => i.toLowerCase()),
-        cancelledRunIds: cancelledRunIds.map(i => i.toLowerCase()),
+        runIds: all,
+        cancelledRunIds: [...new Set(cancelledRunIds.map(i => i.toLowerCase()))],
         ...(isUuid(batchId) ? { batchId: batchId.toLowerCase() } : {}),
         answer: body
     };
@@ -28951,6 +28963,38 @@ function parseBatchCancel(body) {
 }
 /** `warning` is the only non-blocking type; anything else, unknown values included, is an issue. */
 const isWarning = (issue) => issue.type === 'warning';
+/**
+ * Parses a response body. A leading byte-order mark is skipped: some servers and proxies write one
+ * before JSON, and it says nothing about the content.
+ */
+function decodeJson(body) {
+    const text = body.charCodeAt(0) === 0xfeff ? body.slice(1) : body;
+    try {
+        return { ok: true, value: JSON.parse(text) };
+    }
+    catch {
+        return { ok: false, message: `not JSON (${describeBody(body)})` };
+    }
+}
+/**
+ * A proxy's HTML error page or a stray body, summarised without dumping it into the log. Invisible
+ * and control characters are shown as `\uXXXX`, since they are often why a body is not JSON.
+ */
+function describeBody(body) {
+    const trimmed = body.trim();
+    if (trimmed === '')
+        return 'empty body';
+    if (/^<!doctype html|^<html/i.test(trimmed)) {
+        const title = /<title[^>]*>([^<]{1,120})<\/title>/i.exec(trimmed)?.[1]?.trim();
+        return title ? `an HTML page titled "${title}"` : 'an HTML page';
+    }
+    const start = Array.from(trimmed.slice(0, 40))
+        .map(c => (VISIBLE.test(c) ? c : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`))
+        .join('');
+    return `${trimmed.length} characters starting "${start}"`;
+}
+/** Printable ASCII, and letters, marks, numbers, punctuation and symbols beyond it. */
+const VISIBLE = /^[\u0020-\u007e]$|^[\p{L}\p{M}\p{N}\p{P}\p{S}]$/u;
 
 
 /***/ }),
@@ -32670,9 +32714,96 @@ var constants = __nccwpck_require__(7242);
 var duration = __nccwpck_require__(7607);
 // EXTERNAL MODULE: ./src/app-response.ts
 var app_response = __nccwpck_require__(3290);
+;// CONCATENATED MODULE: ./src/redact.ts
+// Keeps the secrets (the API key, the GitHub token) out of everything the action writes: every
+// string the API sends, once parsed and before any escaping can change how the key is spelled.
+// Pure.
+/** What a secret becomes. */
+const REDACTED = '***';
+/**
+ * Characters that `clean()` and `markdown()` delete, or that show as nothing: the key with these
+ * between its characters would read as the key once escaped or rendered.
+ */
+const IGNORABLE = '[\\u0000-\\u0008\\u000b-\\u001f\\u007f-\\u009f\\u00ad\\u200b-\\u200f\\u202a-\\u202e\\u2060-\\u2064\\u2066-\\u2069\\ue000\\ufeff]';
+const HAS_IGNORABLE = new RegExp(IGNORABLE);
+const patterns = new Map();
+/** The secret, with any ignorable characters between its characters (`all` is the global one). */
+function patternFor(secret) {
+    let pattern = patterns.get(secret);
+    if (!pattern) {
+        const chars = Array.from(secret, c => c.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&'));
+        const source = chars.join(`${IGNORABLE}*`);
+        pattern = { any: new RegExp(source), all: new RegExp(source, 'g') };
+        patterns.set(secret, pattern);
+    }
+    return pattern;
+}
+/** The text with every occurrence of each secret replaced by `***`. */
+function scrubText(text, secrets) {
+    let out = text;
+    for (const secret of secrets) {
+        if (!secret)
+            continue;
+        const replace = (s) => HAS_IGNORABLE.test(s)
+            ? s.replace(patternFor(secret).all, REDACTED)
+            : s.split(secret).join(REDACTED);
+        const found = (s) => s.includes(secret) || (HAS_IGNORABLE.test(s) && patternFor(secret).any.test(s));
+        // Once more until none is left: removing one occurrence can join two halves into another.
+        // A secret no longer than `***` could loop forever; it is replaced once.
+        if (!found(out))
+            continue;
+        out = replace(out);
+        while (secret.length > REDACTED.length && found(out))
+            out = replace(out);
+    }
+    return out;
+}
+/**
+ * Scrubs every string of parsed JSON, property names included, in place, and returns the value
+ * (a new string when the value itself is one). Walks with its own stack, so a body nested
+ * thousands of levels deep cannot overflow the call stack.
+ */
+function scrubJson(value, secrets) {
+    const active = secrets.filter(Boolean);
+    if (active.length === 0)
+        return value;
+    if (typeof value === 'string')
+        return scrubText(value, active);
+    const stack = [value];
+    while (stack.length > 0) {
+        const node = stack.pop();
+        if (Array.isArray(node)) {
+            for (let i = 0; i < node.length; i++) {
+                const item = node[i];
+                if (typeof item === 'string')
+                    node[i] = scrubText(item, active);
+                else if (typeof item === 'object' && item !== null)
+                    stack.push(item);
+            }
+        }
+        else if (typeof node === 'object' && node !== null) {
+            const record = node;
+            for (const key of Object.keys(record)) {
+                const item = record[key];
+                const name = scrubText(key, active);
+                if (name !== key) {
+                    delete record[key];
+                    record[name] = item;
+                }
+                if (typeof item === 'string')
+                    record[name] = scrubText(item, active);
+                else if (typeof item === 'object' && item !== null)
+                    stack.push(item);
+            }
+        }
+    }
+    return value;
+}
+
 // EXTERNAL MODULE: ./src/run-response.ts
 var run_response = __nccwpck_require__(9972);
 ;// CONCATENATED MODULE: ./src/api-client.ts
+
 
 
 
@@ -32690,8 +32821,12 @@ class ApiClient {
         if (answer.kind !== 'http')
             return answer;
         if (answer.status !== 200)
-            return httpError(answer);
-        return decode(answer, 'but ', json => ({ kind: 'run', run: (0,run_response/* parseRun */.zZ)(json, id), body: json }));
+            return this.httpError(answer);
+        return this.decode(answer, 'but ', json => ({
+            kind: 'run',
+            run: (0,run_response/* parseRun */.zZ)(json, id),
+            body: json
+        }));
     }
     async cancelRun(id, options = {}) {
         const answer = await this.send('POST', `/v1/runs/${encodeURIComponent(id)}/cancel`, {
@@ -32702,7 +32837,7 @@ class ApiClient {
             return answer;
         if (isSuccess(answer.status))
             return { kind: 'cancelled' };
-        const { kind, status, message } = httpError(answer);
+        const { kind, status, message } = this.httpError(answer);
         return { kind, status, message };
     }
     async startRuns(kind, id, body, options = {}) {
@@ -32721,18 +32856,13 @@ class ApiClient {
         });
         if (answer.kind !== 'http')
             return answer;
-        let json = null;
-        try {
-            json = JSON.parse(answer.body);
-        }
-        catch {
-            // nothing known to be covered: every run gets its own cancel
-        }
+        // A body that is not JSON covers nothing known: every run then gets its own cancel.
+        const decoded = (0,run_response/* decodeJson */.xO)(answer.body);
         // A 409 (some runs could not be cancelled) still lists those it did cover.
-        const covered = (0,run_response/* parseBatchCancel */.sq)(json);
+        const covered = (0,run_response/* parseBatchCancel */.sq)(decoded.ok ? decoded.value : null);
         if (isSuccess(answer.status))
             return { kind: 'cancelled', covered };
-        const { kind, status, message } = httpError(answer);
+        const { kind, status, message } = this.httpError(answer);
         return { kind, status, message, covered };
     }
     async start(kind, path, body, options) {
@@ -32740,8 +32870,11 @@ class ApiClient {
         if (answer.kind !== 'http')
             return answer;
         if (!isSuccess(answer.status))
-            return httpError(answer);
-        return decode(answer, '', json => ({ kind: 'started', ...(0,run_response/* parseStartResponse */.LK)(json, kind) }));
+            return this.httpError(answer);
+        return this.decode(answer, '', json => ({
+            kind: 'started',
+            ...(0,run_response/* parseStartResponse */.LK)(json, kind)
+        }));
     }
     /** `POST /v1/projects/{id}/mobile/upload`: a presigned URL for the build. */
     createUpload(projectId, body, options = {}) {
@@ -32763,10 +32896,47 @@ class ApiClient {
         if (answer.kind !== 'http')
             return answer;
         if (!isSuccess(answer.status))
-            return httpError(answer);
-        return decode(answer, 'with ', value => ({ kind: 'ok', value: parse(value) }));
+            return this.httpError(answer);
+        return this.decode(answer, 'with ', value => ({ kind: 'ok', value: parse(value) }));
     }
-    /** One request, its answer read to the end and scrubbed of the key, or the fault that ended it. */
+    /** The key, scrubbed from text about a body that is not JSON (a proxy page may echo headers). */
+    scrub(text) {
+        return scrubText(text, [this.options.apiKey]);
+    }
+    httpError({ status, body, retryAfterMs, location }) {
+        const decoded = (0,run_response/* decodeJson */.xO)(body);
+        const json = decoded.ok ? scrubJson(decoded.value, [this.options.apiKey]) : undefined;
+        const message = this.scrub(errorMessage(status, body, json, location));
+        return { kind: 'http-error', status, message, retryAfterMs };
+    }
+    /**
+     * Parses a success's JSON body, scrubs the key from every string in it, and hands it to `parse`;
+     * what `parse` refuses is an invalid body, said as "the API answered 200 {joint}{why}". Scrubbed
+     * once parsed, before anything reads it: whatever JSON spelling the API used for the key
+     * (escaped slashes, \u escapes), the parsed string holds the key as it is.
+     */
+    decode(answer, joint, parse) {
+        const { status, body } = answer;
+        const decoded = (0,run_response/* decodeJson */.xO)(body);
+        if (!decoded.ok) {
+            return {
+                kind: 'invalid-body',
+                message: `the API answered ${status} with a body that is ${this.scrub(decoded.message)}`
+            };
+        }
+        try {
+            return parse(scrubJson(decoded.value, [this.options.apiKey]));
+        }
+        catch (error) {
+            if (!(error instanceof run_response/* NotARunError */.CI) && !(error instanceof app_response/* NotAnAppError */.mN))
+                throw error;
+            return {
+                kind: 'invalid-body',
+                message: `the API answered ${status} ${joint}${error.message}`
+            };
+        }
+    }
+    /** One request, its answer read to the end (raw: scrubbed once parsed), or the fault that ended it. */
     async send(method, path, { signal, timeoutMs = constants/* Limits */.xu.requestTimeoutMs }, json) {
         if (signal?.aborted)
             return { kind: 'aborted' };
@@ -32775,15 +32945,21 @@ class ApiClient {
         const log = (outcome) => this.options.onRequest?.(`${method} ${path} -> ${outcome}`);
         try {
             const response = await this.client(abort.signal, timeoutMs).request(method, `${this.options.apiUrl}${path}`, method === 'POST' ? (json ?? '') : null, json === undefined ? {} : { 'content-type': 'application/json' });
-            // Scrubbed here, before any parsing or escaping can change its spelling: the API must never
-            // be able to put the key into a summary, a comment or the report, even by echoing it.
-            const body = scrubSecret(await readBody(response.message, abort.signal), this.options.apiKey);
+            // Raw: scrubbing JSON text could break its syntax and would miss the key spelled with
+            // escapes, so the key is scrubbed once the body is parsed (see decode).
+            const body = await readBody(response.message, abort.signal);
             const status = response.message.statusCode ?? 0;
             log(`${status} in ${this.now() - started} ms`);
-            const retryAfterMs = parseRetryAfter(response.message.headers['retry-after'], this.now());
-            return { kind: 'http', status, body, retryAfterMs };
+            const { headers } = response.message;
+            const retryAfterMs = parseRetryAfter(headers['retry-after'], this.now());
+            const location = status >= 300 && status < 400 && headers.location ? headers.location : null;
+            return { kind: 'http', status, body, retryAfterMs, location };
         }
         catch (error) {
+            if (error instanceof ResponseTooLarge) {
+                log(error.message);
+                return { kind: 'too-large', message: error.message };
+            }
             const fault = classifyFailure(error, abort, timeoutMs);
             log(fault.kind === 'aborted' ? `aborted after ${this.now() - started} ms` : fault.message);
             return fault;
@@ -32793,7 +32969,7 @@ class ApiClient {
         }
     }
     client(signal, timeoutMs) {
-        return new lib/* HttpClient */.Qq(`testerarmy-action/${constants/* VERSION */.xv}`, [withSignal(signal)], {
+        return new lib/* HttpClient */.Qq(`testerarmy-action/${constants/* VERSION */.xv}`, [requestOptions(signal)], {
             allowRetries: false,
             // Redirects would re-send the key to wherever the API pointed; the API never redirects.
             allowRedirects: false,
@@ -32804,34 +32980,6 @@ class ApiClient {
 }
 const mobilePath = (projectId) => `/v1/projects/${encodeURIComponent(projectId)}/mobile`;
 const isSuccess = (status) => status >= 200 && status < 300;
-function httpError({ status, body, retryAfterMs }) {
-    return { kind: 'http-error', status, message: errorMessage(status, body), retryAfterMs };
-}
-/**
- * Parses a success's JSON body and hands it to `parse`; what `parse` refuses is an invalid body,
- * said as "the API answered 200 {joint}{why}".
- */
-function decode(answer, joint, parse) {
-    const { status, body } = answer;
-    let json;
-    try {
-        json = JSON.parse(body);
-    }
-    catch {
-        return {
-            kind: 'invalid-body',
-            message: `the API answered ${status} with a body that is not JSON (${describeBody(body)})`
-        };
-    }
-    try {
-        return parse(json);
-    }
-    catch (error) {
-        if (!(error instanceof run_response/* NotARunError */.CI) && !(error instanceof app_response/* NotAnAppError */.mN))
-            throw error;
-        return { kind: 'invalid-body', message: `the API answered ${status} ${joint}${error.message}` };
-    }
-}
 /** Raised inside a request when its own timer fires, to tell that apart from the caller's abort. */
 class RequestTimeout extends Error {
 }
@@ -32862,15 +33010,26 @@ function classifyFailure(error, abort, timeoutMs) {
     const neverSent = !timedOut && typeof code === 'string' && NEVER_SENT.includes(code);
     return { kind: 'network-error', message, timedOut, mayHaveArrived: !neverSent };
 }
-/** http-client's extension point for request options: it lets an AbortSignal reach http.request. */
-function withSignal(signal) {
+/**
+ * http-client's extension point for request options: it lets an AbortSignal reach http.request,
+ * and unwraps an IPv6 literal (`[::1]`), whose brackets http-client passes on to the resolver.
+ */
+function requestOptions(signal) {
     return {
         prepareRequest: options => {
             options.signal = signal;
+            if (options.host?.startsWith('['))
+                options.host = options.host.slice(1, -1);
         },
         canHandleAuthentication: () => false,
         handleAuthentication: () => Promise.reject(new Error('not supported'))
     };
+}
+/** A body over `Limits.maxResponseBytes`: said as such, and not worth asking for again. */
+class ResponseTooLarge extends Error {
+    constructor() {
+        super(`the API's answer is larger than ${Math.round(constants/* Limits */.xu.maxResponseBytes / 1024 / 1024)} MB, more than this action can read`);
+    }
 }
 /**
  * Reads a body to its end, or fails when the connection drops or the signal fires. (http-client's
@@ -32880,20 +33039,36 @@ function readBody(message, signal) {
     return new Promise((resolve, reject) => {
         const chunks = [];
         let size = 0;
+        let settled = false;
+        // Settled before the socket is destroyed: destroying it fires 'aborted' and 'close' at once,
+        // whose "connection closed" must not hide the real reason.
         const fail = (error) => {
-            message.destroy();
+            if (settled)
+                return;
+            settled = true;
             reject(error);
+            message.destroy();
         };
         if (signal.aborted)
             return fail(new Error('aborted'));
         signal.addEventListener('abort', () => fail(new Error('aborted')), { once: true });
+        // Refused before a byte is read when the server says how large it is.
+        if (Number(message.headers['content-length']) > constants/* Limits */.xu.maxResponseBytes)
+            return fail(new ResponseTooLarge());
         message.on('data', (chunk) => {
             size += chunk.length;
             if (size > constants/* Limits */.xu.maxResponseBytes)
-                return fail(new Error('the response is too large'));
+                return fail(new ResponseTooLarge());
             chunks.push(chunk);
         });
-        message.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+        message.on('end', () => {
+            if (settled)
+                return;
+            settled = true;
+            const body = Buffer.concat(chunks, size);
+            chunks.length = 0;
+            resolve(body.toString('utf8'));
+        });
         message.on('error', fail);
         message.on('aborted', () => fail(new Error('the connection closed before the response ended')));
         message.on('close', () => {
@@ -32912,39 +33087,19 @@ function parseRetryAfter(header, now) {
     const date = Date.parse(value);
     return Number.isNaN(date) ? null : Math.max(0, date - now);
 }
-/** The API's `{ error, message }` when it sent one, else a short description of what came back. */
-function errorMessage(status, body) {
-    try {
-        const json = JSON.parse(body);
-        if (typeof json === 'object' && json !== null) {
-            const { message, error } = json;
-            const text = [message, error].find((v) => typeof v === 'string' && v.trim() !== '');
-            if (text)
-                return `HTTP ${status}: ${text.trim().slice(0, 300)}`;
-        }
+/**
+ * The API's `{ error, message }` when it sent one (`json`: the body parsed and scrubbed), else a
+ * short description of what came back; a redirect says where it points.
+ */
+function errorMessage(status, body, json, location) {
+    const where = location ? ` to ${location.slice(0, 200)}` : '';
+    if (typeof json === 'object' && json !== null) {
+        const { message, error } = json;
+        const text = [message, error].find((v) => typeof v === 'string' && v.trim() !== '');
+        if (text)
+            return `HTTP ${status}${where}: ${text.trim().slice(0, 300)}`;
     }
-    catch {
-        // not JSON: described below
-    }
-    return `HTTP ${status}${body.trim() ? ` (${describeBody(body)})` : ''}`;
-}
-/** A proxy's HTML error page or a stray body, summarised without dumping it into the log. */
-function describeBody(body) {
-    const trimmed = body.trim();
-    if (trimmed === '')
-        return 'empty body';
-    if (/^<!doctype html|^<html/i.test(trimmed)) {
-        const title = /<title[^>]*>([^<]{1,120})<\/title>/i.exec(trimmed)?.[1]?.trim();
-        return title ? `an HTML page titled "${title}"` : 'an HTML page';
-    }
-    return `${trimmed.length} characters starting "${trimmed.slice(0, 40).replace(/\s+/g, ' ')}"`;
-}
-/** The key, as sent and as JSON would escape it, replaced by `***`. */
-function scrubSecret(text, secret) {
-    if (!secret)
-        return text;
-    const forms = [secret, JSON.stringify(secret).slice(1, -1)];
-    return forms.reduce((out, form) => out.split(form).join('***'), text);
+    return `HTTP ${status}${where}${body.trim() ? ` (${(0,run_response/* describeBody */.MP)(body)})` : ''}`;
 }
 /** Errors raised before a single byte of the request could reach the server. */
 const NEVER_SENT = ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN'];
@@ -33188,6 +33343,14 @@ function retryDelayMs(retryAfterMs, failures, pollIntervalMs, random) {
         ? backoffMs(failures, pollIntervalMs, random)
         : Math.max(retryAfterMs, pollIntervalMs);
 }
+/**
+ * Answers that say this request will never work as sent (gone, method or media type refused, not
+ * implemented): retrying them would only spend the whole timeout. 404 is not here: a new run may
+ * not be visible yet.
+ */
+const PERMANENT_STATUSES = [
+    405, 406, 410, 411, 413, 414, 415, 421, 422, 501, 505
+];
 function decide(response, state, context) {
     const { now, pollIntervalMs, random } = context;
     const fault = (message, throttle = false, retryAfterMs = null) => {
@@ -33204,6 +33367,9 @@ function decide(response, state, context) {
         case 'invalid-body':
         case 'network-error':
             return fault(response.message);
+        case 'too-large':
+            // Downloading tens of megabytes again would end the same way, until the timeout.
+            return [{ action: 'give-up', message: response.message }, state];
         case 'aborted':
             // The caller ended the wait; it never asks the policy what to do next.
             return [{ action: 'fatal', message: 'the wait was aborted' }, state];
@@ -33223,6 +33389,25 @@ function decide(response, state, context) {
     if (status === 400) {
         return [
             { action: 'fatal', message: `the TesterArmy API rejected the request (${message})` },
+            state
+        ];
+    }
+    if (status >= 300 && status < 400) {
+        // The API never redirects: an answer that points elsewhere means api-url is not the API root.
+        return [
+            {
+                action: 'fatal',
+                message: `the TesterArmy API answered with a redirect (${message}); check the api-url input, which must be the API root such as https://tester.army/api`
+            },
+            state
+        ];
+    }
+    if (PERMANENT_STATUSES.includes(status)) {
+        return [
+            {
+                action: 'fatal',
+                message: `the TesterArmy API refused the request for good (${message}); check the api-url input`
+            },
             state
         ];
     }
@@ -33497,10 +33682,12 @@ function html(text, max = 2_000) {
 }
 /**
  * A code-like value (an error code) as `<code>`: Markdown code spans would show escapes literally
- * and end at a backtick. `|` is an entity too, since GFM splits table rows on it even inside HTML.
+ * and end at a backtick. GFM still parses Markdown inside an HTML `<code>` (links, images,
+ * autolinks, emphasis), so the text is escaped exactly as in a paragraph, on one line; a backslash
+ * escape there shows as the character itself.
  */
 function code(text, max = 200) {
-    return `<code>${html(text, max).replaceAll('|', '&#124;')}</code>`;
+    return `<code>${markdown(clean(text).replace(/\s+/g, ' ').trim(), max)}</code>`;
 }
 /**
  * The URL, normalised, if it is an absolute http(s) URL; null for anything else (`javascript:`,
@@ -34020,6 +34207,10 @@ function parseApiKey(source) {
         throw new InputError(`Input '${constants/* Inputs */.G0.ApiKey}' contains spaces, line breaks or non-ASCII characters (value not shown): ` +
             `an API key is one line of printable ASCII; check the secret for a pasted line break.`);
     }
+    if (key.length < constants/* Limits */.xu.minApiKeyLength) {
+        throw new InputError(`Input '${constants/* Inputs */.G0.ApiKey}' is only ${key.length} characters long (value not shown): a TesterArmy API key ` +
+            `has at least ${constants/* Limits */.xu.minApiKeyLength}; check that the secret holds the whole key.`);
+    }
     return key;
 }
 const TEST_INPUTS = [
@@ -34319,7 +34510,9 @@ function parseApiUrl(raw) {
     if (!secure && !localHttp) {
         throw new InputError(`Input '${constants/* Inputs */.G0.ApiUrl}' is ${quote(value)}: the API key must not travel unencrypted; expected ${accepted}.`);
     }
-    if (url.username || url.password || url.search || url.hash) {
+    // A bare `?` or `#` leaves `search` and `hash` empty but stays in the URL, and every request
+    // path would land after it.
+    if (url.username || url.password || /[?#]/.test(value)) {
         throw new InputError(`Input '${constants/* Inputs */.G0.ApiUrl}' is ${quote(value)}: credentials, a query or a fragment cannot be part of the API root; expected ${accepted}.`);
     }
     return url.href.replace(/\/+$/, '');
@@ -34443,7 +34636,10 @@ function watchCancellation(signals) {
 
 
 async function pollRuns(options) {
-    const { runIds, api, clock, log, pollIntervalMs, deadline, signal } = options;
+    const { api, clock, log, pollIntervalMs, deadline, signal } = options;
+    // One wait per run: IDs that differ only in case name the same run (the first spelling is kept).
+    const seen = new Set();
+    const runIds = options.runIds.filter(id => !seen.has(id.toLowerCase()) && seen.add(id.toLowerCase()));
     const random = options.random ?? Math.random;
     const requestTimeoutMs = options.requestTimeoutMs ?? constants/* Limits */.xu.requestTimeoutMs;
     const start = clock.now();
@@ -34474,8 +34670,10 @@ async function pollRuns(options) {
             error: null,
             cancelledByUser: false
         };
-        // Spread the runs over one interval so N runs never send N requests in the same instant.
-        const offset = Math.floor((index * pollIntervalMs) / runIds.length);
+        // Spread the runs over one interval so N runs never send N requests in the same instant; over
+        // half the time left when the timeout is shorter, so every run is checked at least once.
+        const spread = Math.min(pollIntervalMs, Math.max(0, deadline - start) / 2);
+        const offset = Math.floor((index * spread) / runIds.length);
         const warned = new Set();
         let state = initialRetryState();
         let next = start + offset;
@@ -34492,9 +34690,13 @@ async function pollRuns(options) {
             const response = await api.getRun(id, { signal: stop.signal, timeoutMs });
             if (response.kind === 'aborted')
                 break;
-            // A request cut short by the deadline says nothing about the API: keep the last real error.
-            if (response.kind === 'network-error' && response.timedOut && clock.now() >= deadline)
+            // A request cut short by the deadline says nothing new about the API: keep the last real
+            // error. With none at all (the API never answered), the cut-off request is the reason.
+            if (response.kind === 'network-error' && response.timedOut && clock.now() >= deadline) {
+                if (outcome.run === null)
+                    outcome.error ??= response.message;
                 break;
+            }
             const [decision, nextState] = decide(response, state, {
                 now: clock.now(),
                 pollIntervalMs,
@@ -34530,6 +34732,8 @@ async function pollRuns(options) {
                     break;
                 case 'not-found':
                     return { ...outcome, status: 'not_found', error: decision.message };
+                case 'give-up':
+                    return { ...outcome, status: 'error', error: decision.message };
                 case 'fatal':
                     fatal ??= decision.message;
                     outcome.error = decision.message;
@@ -35482,7 +35686,7 @@ function codeSpan(text) {
  * some text echoed them (the client already scrubs API bodies; this is the last line).
  */
 function redact(text, secrets) {
-    return scrubSecret(scrubSecret(text, secrets.apiKey), secrets.githubToken);
+    return scrubText(text, [secrets.apiKey, secrets.githubToken]);
 }
 async function publish(report, settings, context, postComment, appBuild = null) {
     const reportPath = await writeReportFile(report, settings);

@@ -4,7 +4,6 @@ import { mkdir, writeFile } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import * as core from '@actions/core'
 import { planAnnotations } from './annotations.js'
-import { scrubSecret } from './api-client.js'
 import { renderAppBuild, type AppBuild } from './app-summary.js'
 import { Limits, Outputs } from './constants.js'
 import { logText, markdown } from './escape.js'
@@ -12,6 +11,7 @@ import type { CommentResult, CommentTarget } from './github-comment.js'
 import type { Settings } from './inputs.js'
 import type { Report } from './model.js'
 import { outputsOf, reportFileOf } from './outputs.js'
+import { scrubText } from './redact.js'
 import { commentMarker, renderComment } from './pr-comment.js'
 import { buildReport } from './report.js'
 import { renderSummary, summaryWanted } from './summary.js'
@@ -28,7 +28,7 @@ type Secrets = Pick<Settings, 'apiKey' | 'githubToken'>
  * some text echoed them (the client already scrubs API bodies; this is the last line).
  */
 export function redact(text: string, secrets: Secrets): string {
-  return scrubSecret(scrubSecret(text, secrets.apiKey), secrets.githubToken)
+  return scrubText(text, [secrets.apiKey, secrets.githubToken])
 }
 
 export async function publish(
