@@ -86,9 +86,17 @@ export async function startRuns(options: {
     }
     if (answer.kind === 'started' || answer.kind === 'aborted') return answer
     const message = answer.message
-    if (answer.kind === 'http-error' && [400, 401, 403, 404].includes(answer.status)) {
-      const hint =
-        answer.status === 404
+    // A redirect or a 410 started nothing: the request never reached the API's start endpoint.
+    const wrongUrl =
+      answer.kind === 'http-error' &&
+      ((answer.status >= 300 && answer.status < 400) || answer.status === 410)
+    if (
+      answer.kind === 'http-error' &&
+      ([400, 401, 403, 404].includes(answer.status) || wrongUrl)
+    ) {
+      const hint = wrongUrl
+        ? 'check the api-url input, which must be the API root such as https://tester.army/api'
+        : answer.status === 404
           ? `check the ${request.kind} ID and that the API key belongs to its team`
           : answer.status === 400
             ? 'check the inputs passed to the start request'
