@@ -28720,6 +28720,11 @@ const Limits = {
      * runner's own bookkeeping.
      */
     summaryMaxBytes: 1_000_000,
+    /**
+     * The longest text output (`feature-name`, `description`), in bytes. GitHub keeps about 1 MB of
+     * outputs per job, shared with every other step; the report file has the full text.
+     */
+    maxTextOutputBytes: 16 * 1024,
     /** GitHub shows at most 10 error and 10 warning annotations per step. */
     maxErrorAnnotations: 10,
     maxWarningAnnotations: 10,
@@ -35127,6 +35132,27 @@ function renderAppBuild(build) {
 // The step outputs, as strings for later steps: one run's values, or the aggregate of several. Pure.
 
 
+
+/** One line: a later step reading `description` gets one line per run, as the README says. */
+const oneLine = (text) => clean(text)
+    .replace(/\s*\n\s*/g, ' ')
+    .trim();
+/**
+ * A text output within `Limits.maxTextOutputBytes`, cut on a character boundary with a note: GitHub
+ * keeps about 1 MB of outputs per job, and an AI agent's text has no length limit.
+ */
+function capOutput(text) {
+    const max = constants/* Limits */.xu.maxTextOutputBytes;
+    if (Buffer.byteLength(text) <= max)
+        return text;
+    const note = ` … (cut to ${Math.round(max / 1024)} KB; the report file has the full text)`;
+    let cut = Buffer.from(text)
+        .subarray(0, max - Buffer.byteLength(note))
+        .toString('utf8');
+    // A multi-byte character cut in half decodes as U+FFFD: drop it.
+    cut = cut.replace(/\ufffd$/, '');
+    return `${cut}${note}`;
+}
 function outputsOf(report, reportPath) {
     const { runs } = report;
     const totals = runTotals(runs);
@@ -35142,14 +35168,14 @@ function outputsOf(report, reportPath) {
         [constants/* Outputs */.tY.StepsCount]: String(totals.steps),
         [constants/* Outputs */.tY.FailedStepsCount]: String(totals.failedSteps),
         [constants/* Outputs */.tY.DurationMs]: durations.length ? String(Math.round(Math.max(...durations))) : '',
-        [constants/* Outputs */.tY.FeatureName]: runs
-            .map(r => r.featureName)
+        [constants/* Outputs */.tY.FeatureName]: capOutput(runs
+            .map(r => oneLine(r.featureName))
             .filter(Boolean)
-            .join(', '),
-        [constants/* Outputs */.tY.Description]: runs
-            .map(r => r.description)
+            .join(', ')),
+        [constants/* Outputs */.tY.Description]: capOutput(runs
+            .map(r => oneLine(r.description))
             .filter(Boolean)
-            .join('\n'),
+            .join('\n')),
         [constants/* Outputs */.tY.ReportPath]: reportPath,
         [constants/* Outputs */.tY.Runs]: JSON.stringify(runs.map(runSummary)),
         [constants/* Outputs */.tY.BatchId]: report.started?.batchId ?? '',
@@ -35169,6 +35195,33 @@ function runSummary(run) {
         maxSeverity: run.maxSeverity,
         durationMs: run.durationMs
     };
+}
+/**
+ * The report file's text. A body nested deeper than JSON.stringify's call stack allows (an
+ * unknown field nested thousands of levels) is written with its deepest levels replaced by a note,
+ * so the report is always written.
+ */
+function reportJson(report) {
+    try {
+        return `${JSON.stringify(reportFileOf(report), null, 2)}\n`;
+    }
+    catch (error) {
+        if (!(error instanceof RangeError))
+            throw error;
+        const runs = report.runs.map(run => ({ ...run, body: limitDepth(run.body, MAX_REPORT_DEPTH) }));
+        return `${JSON.stringify(reportFileOf({ ...report, runs }), null, 2)}\n`;
+    }
+}
+/** Deeper than this, a body's values are left out of the report file (no real run comes close). */
+const MAX_REPORT_DEPTH = 100;
+function limitDepth(value, depth) {
+    if (typeof value !== 'object' || value === null)
+        return value;
+    if (depth === 0)
+        return `[nested more than ${MAX_REPORT_DEPTH} levels deep: left out]`;
+    if (Array.isArray(value))
+        return value.map(item => limitDepth(item, depth - 1));
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, limitDepth(item, depth - 1)]));
 }
 /** The JSON report file: the verdict, and each run with the last body the API sent for it. */
 function reportFileOf(report) {
@@ -35796,7 +35849,7 @@ async function writeReportFile(report, settings) {
     const path = settings.reportPath;
     try {
         await ensureDir((0,external_node_path_.dirname)(path));
-        await (0,promises_.writeFile)(path, redact(`${JSON.stringify(reportFileOf(report), null, 2)}\n`, settings));
+        await (0,promises_.writeFile)(path, redact(reportJson(report), settings));
         return path;
     }
     catch (error) {

@@ -96,6 +96,11 @@ export const Limits = {
    * runner's own bookkeeping.
    */
   summaryMaxBytes: 1_000_000,
+  /**
+   * The longest text output (`feature-name`, `description`), in bytes. GitHub keeps about 1 MB of
+   * outputs per job, shared with every other step; the report file has the full text.
+   */
+  maxTextOutputBytes: 16 * 1024,
   /** GitHub shows at most 10 error and 10 warning annotations per step. */
   maxErrorAnnotations: 10,
   maxWarningAnnotations: 10,

@@ -10,7 +10,7 @@ import { logText, markdown } from './escape.js'
 import type { CommentResult, CommentTarget } from './github-comment.js'
 import type { Settings } from './inputs.js'
 import type { Report } from './model.js'
-import { outputsOf, reportFileOf } from './outputs.js'
+import { outputsOf, reportJson } from './outputs.js'
 import { scrubText } from './redact.js'
 import { commentMarker, renderComment } from './pr-comment.js'
 import { buildReport } from './report.js'
@@ -99,7 +99,7 @@ async function writeReportFile(report: Report, settings: Settings): Promise<stri
   const path = settings.reportPath
   try {
     await ensureDir(dirname(path))
-    await writeFile(path, redact(`${JSON.stringify(reportFileOf(report), null, 2)}\n`, settings))
+    await writeFile(path, redact(reportJson(report), settings))
     return path
   } catch (error) {
     core.warning(`Could not write the JSON report to ${path}: ${(error as Error).message}`)
