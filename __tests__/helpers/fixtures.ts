@@ -62,3 +62,43 @@ export function screenshotHeavyOutcomes(runs = 8, shots = 50, issues = 10): RunO
     })
   })
 }
+
+/**
+ * A real-sized run of 100,000 issues, as the API sends it: about 72 MB of JSON. Built as text
+ * once, so a test or the bench can serve it without holding the objects.
+ */
+export function hundredThousandIssueBody(id: string): string {
+  const issues = Array.from({ length: 100_000 }, (_, n) => ({
+    type: n % 4 === 0 ? 'warning' : 'issue',
+    name: `Issue ${n}: the "Save" button does nothing when clicked twice in a row`,
+    severity: (n % 5) + 1,
+    description:
+      'Clicking "Save" twice quickly leaves the form in a broken state: the spinner never stops, no message is shown, and the data entered is lost after a reload.',
+    url: `https://preview-482.shop.example.com/account/settings/profile/${n}`,
+    reproductionSteps: [
+      'Open the profile settings page',
+      'Change the display name',
+      'Click "Save" twice quickly',
+      'Reload the page'
+    ],
+    expectedBehavior: 'The form saves once and shows a confirmation message.',
+    actualBehavior: 'The spinner keeps spinning; after a reload the change is gone.',
+    screenshotUrl: `https://cdn.tester.army/screenshots/${id.slice(0, 8)}/issue-${n}.png`,
+    tMs: n * 1000
+  }))
+  return JSON.stringify({
+    id,
+    status: 'completed',
+    type: 'ci',
+    createdAt: '2026-11-28T09:00:00Z',
+    durationMs: 3_600_000,
+    output: {
+      featureName: 'Everything at once',
+      result: 'FAILED',
+      description: 'A run that found 100,000 issues.',
+      screenshots: [],
+      issues,
+      steps: []
+    }
+  })
+}
