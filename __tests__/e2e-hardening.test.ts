@@ -1,11 +1,12 @@
 // The built dist/index.js against hostile or broken servers, as an adversarial review ran it: each
 // case here once broke the first release (issue 10), and must stay fixed.
 import { afterEach, describe, expect, it } from '@jest/globals'
-import { existsSync, statSync } from 'node:fs'
+import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { findNode24 } from '../scripts/node24.mjs'
-import { runAction, type ActionResult } from '../scripts/runner.mjs'
+import { runAction, startAction, type ActionResult } from '../scripts/runner.mjs'
 import { startApiServer, scripted, type ApiServer, type Reply } from './helpers/api-server.js'
 import {
   fixtureBody,
@@ -263,4 +264,76 @@ describe('large runs', () => {
     // Generous: about 5 s on an idle machine; the machine running the tests is shared.
     expect(seconds).toBeLessThan(60)
   }, 120_000)
+})
+
+describe('the runner cancelling the step at awkward moments', () => {
+  let dir = ''
+  afterEach(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true })
+    dir = ''
+  })
+
+  it('SIGINT while the action is still loading: held, then the step ends cancelled with its outputs', async () => {
+    // A preload that sends SIGINT the moment the bundle loads node:http, that is while
+    // @actions/http-client is being evaluated, long before run() starts.
+    dir = mkdtempSync(join(tmpdir(), 'early-signal-'))
+    const preload = join(dir, 'sigint-while-loading.cjs')
+    writeFileSync(
+      preload,
+      `const Module = require('node:module')
+const load = Module._load
+let sent = false
+Module._load = function (request, ...rest) {
+  if (!sent && (request === 'http' || request === 'node:http')) {
+    sent = true
+    process.kill(process.pid, 'SIGINT')
+  }
+  return load.call(this, request, ...rest)
+}
+`
+    )
+    const server = await serve(() => ({ status: 200, body: passed(RUN) }))
+    const result = await act(server, { 'run-id': RUN }, { NODE_OPTIONS: `--require ${preload}` })
+    expect(result.signal).toBeNull()
+    expect(result.code).toBe(1)
+    expect(result.outputs.status).toBe('cancelled')
+    expect(result.commands.filter(c => c.command === 'warning').map(c => c.message)).toContain(
+      'Received SIGINT: the workflow is being cancelled; stopping the wait.'
+    )
+  })
+
+  it('SIGINT while the comment call hangs: the last line says the report was written', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'comment-hang-'))
+    const eventPath = join(dir, 'event.json')
+    writeFileSync(eventPath, JSON.stringify({ pull_request: { number: 7, head: { sha: 'abc' } } }))
+    const testerArmy = await serve(() => ({ status: 200, body: passed(RUN) }))
+    let child: ReturnType<typeof startAction>['child'] | null = null
+    const github = await serve(request => {
+      // The comment is the last thing published: cancel the step while GitHub does not answer.
+      if (request.path.includes('/comments')) child?.kill('SIGINT')
+      return request.path.includes('/comments')
+        ? 'hang'
+        : { status: 403, body: { message: 'Resource not accessible by integration' } }
+    })
+    const started = startAction({
+      node: NODE24,
+      githubToken: 'ghs_e2e_hardening_token_0123456789',
+      inputs: { 'api-key': KEY, 'api-url': testerArmy.url, 'run-id': RUN, comment: 'true' },
+      env: {
+        GITHUB_EVENT_PATH: eventPath,
+        GITHUB_EVENT_NAME: 'pull_request',
+        GITHUB_REPOSITORY: 'acme/shop',
+        GITHUB_API_URL: github.url
+      }
+    })
+    child = started.child
+    const result = await started.done
+    results.push(result)
+    expect(result.code).toBe(1)
+    expect(existsSync(result.outputs['report-path']!)).toBe(true)
+    const last = errorLines(result).at(-1)
+    expect(last).toBe(
+      'TesterArmy: the workflow was cancelled; the report file, the outputs and the summary were written, but the pull-request comment did not finish in time.'
+    )
+  })
 })

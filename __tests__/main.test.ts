@@ -400,6 +400,22 @@ describe('run', () => {
     expect(signals.listenerCount('SIGINT')).toBe(0)
   })
 
+  it('a cancel that comes while the results are being published still fails the step', async () => {
+    const body = fixtureBody('passed')
+    const id = body.id as string
+    const signals = new EventEmitter()
+    // The runner's SIGINT, delivered as the first output is written.
+    core.setOutput.mockImplementationOnce((name: string, value: string) => {
+      core.outputs[name] = value
+      signals.emit('SIGINT', 'SIGINT')
+    })
+    const { failed } = await runWith({ 'run-id': id }, { [id]: [answer(body)] }, { signals })
+    expect(failed).toEqual([
+      'TesterArmy: the wait was cancelled because the workflow was cancelled.'
+    ])
+    expect(core.info).not.toHaveBeenCalledWith('TesterArmy verdict: passed.')
+  })
+
   it('ends a rejected key with the API message, still writing the summary', async () => {
     const id = '3fa85f64-5717-4562-b3fc-2c963f66afa6'
     const { failed } = await runWith(

@@ -30560,6 +30560,20 @@ const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCa
 /************************************************************************/
 var __webpack_exports__ = {};
 
+;// CONCATENATED MODULE: ./src/early-signals.ts
+const CANCEL_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+const received = [];
+const hold = (signal) => void received.push(signal);
+for (const signal of CANCEL_SIGNALS)
+    process.on(signal, hold);
+const heldSignals = {
+    received,
+    release: () => {
+        for (const signal of CANCEL_SIGNALS)
+            process.off(signal, hold);
+    }
+};
+
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 // EXTERNAL MODULE: external "os"
@@ -34618,14 +34632,16 @@ function parseReportPath(raw, env) {
  * The runner cancels a step with SIGINT, then SIGTERM 7.5 s later, then kills the process tree
  * 2.5 s after that; some runner versions send SIGHUP instead.
  */
-const CANCEL_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+const lifecycle_CANCEL_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 /**
  * Listens for the runner's cancellation for the whole run, so a second signal cannot kill the
- * process halfway through writing the report.
+ * process halfway through writing the report. A signal held while the action loaded counts as the
+ * first one.
  */
-function watchCancellation(signals) {
+function watchCancellation(signals, held) {
     const cancel = new AbortController();
     let hardExit;
+    let exitLine = 'TesterArmy: the workflow was cancelled; the report could not be written in time.';
     const onSignal = (signal) => {
         if (cancel.signal.aborted)
             return;
@@ -34634,18 +34650,26 @@ function watchCancellation(signals) {
         // The runner kills the process a few seconds after its first signal: make sure we are gone
         // first, with the step marked failed, even if something still hangs.
         hardExit = setTimeout(() => {
-            setFailed('TesterArmy: the workflow was cancelled; the report could not be written in time.');
+            setFailed(exitLine);
             process.exit(1);
         }, constants/* Limits */.xu.cancelExitMs);
         hardExit.unref();
     };
-    for (const signal of CANCEL_SIGNALS)
+    for (const signal of lifecycle_CANCEL_SIGNALS)
         signals.on(signal, onSignal);
+    // Our listeners are on: the holder can go, and what it caught is handled now.
+    held?.release();
+    const first = held?.received[0];
+    if (first)
+        onSignal(first);
     return {
         signal: cancel.signal,
+        setExitLine: line => {
+            exitLine = line;
+        },
         dispose: () => {
             clearTimeout(hardExit);
-            for (const signal of CANCEL_SIGNALS)
+            for (const signal of lifecycle_CANCEL_SIGNALS)
                 signals.off(signal, onSignal);
         }
     };
@@ -35794,12 +35818,25 @@ function codeSpan(text) {
 function redact(text, secrets) {
     return scrubText(text, [secrets.apiKey, secrets.githubToken]);
 }
-async function publish(report, settings, context, postComment, appBuild = null) {
+/**
+ * `setExitLine` tells the lifecycle what the step's last line must say should the runner's cancel
+ * end the process before publishing is done.
+ */
+async function publish(report, settings, context, postComment, appBuild = null, setExitLine = () => undefined) {
     const reportPath = await writeReportFile(report, settings);
+    const cancelledAfter = (done, missing) => setExitLine(`TesterArmy: the workflow was cancelled; ${done} written, but ${missing} did not finish in time.`);
+    const file = reportPath ? 'the report file' : '';
+    if (file)
+        cancelledAfter(`${file} was`, 'the outputs and the summary');
     for (const [name, value] of Object.entries(outputsOf(report, reportPath)))
         setOutput(name, redact(value, settings));
+    cancelledAfter(file ? `${file} and the outputs were` : 'the outputs were', 'the summary');
     if (summaryWanted(settings.summary, report.passed))
         await writeSummary(report, settings, context, reportPath, appBuild);
+    const done = file
+        ? `${file}, the outputs and the summary were`
+        : 'the outputs and the summary were';
+    cancelledAfter(done, 'the annotations');
     if (settings.annotations) {
         for (const note of planAnnotations(report)) {
             const title = redact(note.title, settings);
@@ -35816,6 +35853,7 @@ async function publish(report, settings, context, postComment, appBuild = null) 
         info(`comment is auto, and TesterArmy comments on pull request #${context.prNumber ?? '?'} itself: no second comment from this step.`);
     }
     else if (settings.comment) {
+        cancelledAfter(done, 'the pull-request comment');
         await commentOnPullRequest(report, settings, context, postComment);
     }
 }
@@ -35962,7 +36000,11 @@ async function ensureDir(dir) {
     }
 }
 /** The step's last word: one line saying the verdict, and why when it fails. */
-function conclude(report, settings) {
+/**
+ * `cancelled`: the runner cancelled the step, even if only after the report was built (while it
+ * was being published): the step must then fail, whatever the verdict.
+ */
+function conclude(report, settings, cancelled = false) {
     const several = report.runs.length > 1;
     const why = report.runs
         .filter(r => !r.passed)
@@ -35983,7 +36025,7 @@ function conclude(report, settings) {
     if (report.fatal) {
         setFailed(redact(`TesterArmy: ${logText(report.fatal, 500)}`, settings));
     }
-    else if (report.cancelled) {
+    else if (report.cancelled || cancelled) {
         setFailed('TesterArmy: the wait was cancelled because the workflow was cancelled.');
     }
     else if (!report.passed && settings.failOn !== 'never') {
@@ -36145,7 +36187,7 @@ async function waitAndReport(deps) {
     const { clock } = deps;
     const started = clock.now();
     const api = deps.api(settings);
-    const lifecycle = watchCancellation(deps.signals);
+    const lifecycle = watchCancellation(deps.signals, deps.held);
     const { signal } = lifecycle;
     try {
         const deadline = started + settings.timeoutMs;
@@ -36178,8 +36220,8 @@ async function waitAndReport(deps) {
                 'the workflow was cancelled while the run was being started; it may have started, so check the TesterArmy dashboard';
             const report = buildReport([], settings, { fatal, cancelled: outcome.kind === 'aborted' });
             report.started = facts;
-            await publish(report, settings, reportContext, deps.comment, appBuild);
-            conclude(report, settings);
+            await publish(report, settings, reportContext, deps.comment, appBuild, lifecycle.setExitLine);
+            conclude(report, settings, signal.aborted);
         };
         // 1. The exploration agent's pull request, found first: with nothing to test, nothing is
         //    uploaded either (a deployment_status event fires several times per deployment).
@@ -36329,8 +36371,8 @@ async function waitAndReport(deps) {
                 run.githubReporting = origin.reporting;
         }
         // 7. Publish it and end the step on the verdict.
-        await publish(report, settings, reportContext, deps.comment, appBuild);
-        conclude(report, settings);
+        await publish(report, settings, reportContext, deps.comment, appBuild, lifecycle.setExitLine);
+        conclude(report, settings, signal.aborted);
     }
     finally {
         lifecycle.dispose();
@@ -36485,7 +36527,10 @@ async function cancelUnfinished(api, outcomes, cancelled, batchId, outsideBatch)
 }
 
 ;// CONCATENATED MODULE: ./src/index.ts
-// The action's entry point: everything happens in run(), which never throws.
+// The action's entry point: everything happens in run(), which never throws. Modules are evaluated
+// in the order they are imported: early-signals first, so a cancel that comes while the rest loads
+// is held, and run() ends the step as cancelled instead of the process dying without outputs.
 
-void run();
+
+void run({ held: heldSignals });
 

@@ -19,7 +19,7 @@ import {
   testerArmyComments
 } from './github-reporting.js'
 import { InputErrors, parseSettings, type Settings } from './inputs.js'
-import { watchCancellation, type Signals } from './lifecycle.js'
+import { watchCancellation, type HeldSignals, type Signals } from './lifecycle.js'
 import type {
   AgentRequest,
   ReadyAgentRequest,
@@ -77,6 +77,8 @@ export interface Dependencies {
   env: Env
   /** GitHub's pull-request lookups, for the exploration agent (Octokit is loaded only then). */
   pulls: (options: PullsClientOptions) => Promise<PullsApi>
+  /** Cancel signals caught while the action loaded (index.ts), if any. */
+  held?: HeldSignals
 }
 
 const defaults: Dependencies = {
@@ -135,7 +137,7 @@ async function waitAndReport(deps: Dependencies): Promise<void> {
   const { clock } = deps
   const started = clock.now()
   const api = deps.api(settings)
-  const lifecycle = watchCancellation(deps.signals)
+  const lifecycle = watchCancellation(deps.signals, deps.held)
   const { signal } = lifecycle
   try {
     const deadline = started + settings.timeoutMs
@@ -171,8 +173,8 @@ async function waitAndReport(deps: Dependencies): Promise<void> {
         'the workflow was cancelled while the run was being started; it may have started, so check the TesterArmy dashboard'
       const report = buildReport([], settings, { fatal, cancelled: outcome.kind === 'aborted' })
       report.started = facts
-      await publish(report, settings, reportContext, deps.comment, appBuild)
-      conclude(report, settings)
+      await publish(report, settings, reportContext, deps.comment, appBuild, lifecycle.setExitLine)
+      conclude(report, settings, signal.aborted)
     }
 
     // 1. The exploration agent's pull request, found first: with nothing to test, nothing is
@@ -325,8 +327,8 @@ async function waitAndReport(deps: Dependencies): Promise<void> {
     }
 
     // 7. Publish it and end the step on the verdict.
-    await publish(report, settings, reportContext, deps.comment, appBuild)
-    conclude(report, settings)
+    await publish(report, settings, reportContext, deps.comment, appBuild, lifecycle.setExitLine)
+    conclude(report, settings, signal.aborted)
   } finally {
     lifecycle.dispose()
   }
