@@ -35359,7 +35359,11 @@ function renderSummary(report, options) {
     const full = fit(report, options, { detailed: new Set(), maxRows: 0 }, maxBytes);
     if (full?.everything)
         return full.text;
-    const noGallery = fit(report, options, { detailed: new Set(), maxRows: 0, noGallery: true }, maxBytes);
+    const galleries = report.runs.some(r => r.run?.output?.kind === 'test' && r.run.output.screenshots.length > 0);
+    // Without any gallery, the next step would plan exactly the same summary again.
+    const noGallery = !galleries
+        ? full
+        : fit(report, options, { detailed: new Set(), maxRows: 0, noGallery: true }, maxBytes);
     // Long texts go only when keeping them would leave some run without its most severe issue.
     if (noGallery && (noGallery.allRows || noGallery.maxRows >= 1))
         return noGallery.text;
