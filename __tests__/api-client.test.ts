@@ -403,6 +403,6 @@ describe('hardening', () => {
       RUN,
       {}
     )
-    expect(answer).toEqual({ kind: 'started', runIds: [RUN], cancelledRunIds: [] })
+    expect(answer).toMatchObject({ kind: 'started', runIds: [RUN], cancelledRunIds: [] })
   })
 })

@@ -311,7 +311,7 @@ describe("Prism's validating proxy: the exploration agent's start requests", () 
         inputs: {
           'exploration-agent': 'true',
           'project-id': 'shop-web',
-          'api-key': 'contract',
+          'api-key': 'contract-key-0123456789',
           'api-url': setup.proxy.url,
           'poll-interval': '1s',
           ...inputs
@@ -382,7 +382,7 @@ describe("Prism's validating proxy: a group's batch cancel", () => {
         node: NODE24,
         inputs: {
           'group-id': GROUP,
-          'api-key': 'contract',
+          'api-key': 'contract-key-0123456789',
           'api-url': setup.proxy.url,
           'poll-interval': '1s',
           timeout: '2s'
