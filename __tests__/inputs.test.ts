@@ -336,7 +336,12 @@ describe('the exploration agent', () => {
   const APP = '3fa85f64-5717-4562-b3fc-2c963f66afa6'
   const read = (inputs: Record<string, string>, event?: InputSource['event']) =>
     parseSettings({
-      ...source({ 'api-key': 'k-1234567890abcdef', 'exploration-agent': 'true', 'project-id': 'shop', ...inputs }),
+      ...source({
+        'api-key': 'k-1234567890abcdef',
+        'exploration-agent': 'true',
+        'project-id': 'shop',
+        ...inputs
+      }),
       event
     })
   const refused = (inputs: Record<string, string>, event?: InputSource['event']): string => {
