@@ -36279,8 +36279,8 @@ async function waitAndReport(deps) {
                     cancelled: uploaded.kind === 'aborted'
                 });
                 report.started = facts;
-                await publish(report, settings, reportContext, deps.comment);
-                conclude(report, settings);
+                await publish(report, settings, reportContext, deps.comment, appBuild, lifecycle.setExitLine);
+                conclude(report, settings, signal.aborted);
                 return;
             }
             appBuild = uploaded.build;

@@ -232,8 +232,15 @@ async function waitAndReport(deps: Dependencies): Promise<void> {
           cancelled: uploaded.kind === 'aborted'
         })
         report.started = facts
-        await publish(report, settings, reportContext, deps.comment)
-        conclude(report, settings)
+        await publish(
+          report,
+          settings,
+          reportContext,
+          deps.comment,
+          appBuild,
+          lifecycle.setExitLine
+        )
+        conclude(report, settings, signal.aborted)
         return
       }
       appBuild = uploaded.build
