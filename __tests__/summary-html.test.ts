@@ -164,7 +164,7 @@ describe('error codes through GitHub’s parser', () => {
     const body = {
       id: '3fa85f64-5717-4562-b3fc-2c963f66afa6',
       status: 'failed',
-      error: { code: `${hostileCode} *em* https://t.example/x`, message: 'boom' },
+      error: { code: `${hostileCode} *em* https://t.example/x www.t.example`, message: 'boom' },
       output: {
         featureName: 'Codes',
         result: 'FAILED',

@@ -33714,13 +33714,26 @@ function html(text, max = 2_000) {
         .replace(HTML_SPECIALS, c => HTML_ENTITIES[c]);
 }
 /**
- * A code-like value (an error code) as `<code>`: Markdown code spans would show escapes literally
- * and end at a backtick. GFM still parses Markdown inside an HTML `<code>` (links, images,
- * autolinks, emphasis), so the text is escaped exactly as in a paragraph, on one line; a backslash
- * escape there shows as the character itself.
+ * Inside a line, only these can start Markdown: emphasis, code, links and images, autolinks (the
+ * `:` of a scheme, the `@` of an address), strikethrough, math, table pipes. (`-`, `.`, `#`, `+`,
+ * `=` matter only at the start of a line, where a code value never is.)
+ */
+const INLINE_SPECIALS = /[\\`*_{}[\]()!|~:@$]/g;
+/**
+ * A code-like value (an error code, an app ID) as `<code>`: Markdown code spans would show escapes
+ * literally and end at a backtick. GFM still parses Markdown inside an HTML `<code>` (links,
+ * images, autolinks, emphasis), so every character that could start it there is escaped (a
+ * backslash escape shows as the character itself), on one line; `www.` is broken up so it cannot
+ * become a link.
  */
 function code(text, max = 200) {
-    return `<code>${markdown(clean(text).replace(/\s+/g, ' ').trim(), max)}</code>`;
+    const line = truncate(clean(text).replace(/\s+/g, ' ').trim(), max);
+    const escaped = line
+        .replace(INLINE_SPECIALS, '\\$&')
+        .replace(/(www)\./gi, '$1\\.')
+        .replace(HTML_SPECIALS, c => HTML_ENTITIES[c])
+        .replaceAll('\\@', '\\@&#8203;');
+    return `<code>${escaped}</code>`;
 }
 /**
  * The URL, normalised, if it is an absolute http(s) URL; null for anything else (`javascript:`,
