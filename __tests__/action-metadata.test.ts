@@ -32,7 +32,10 @@ describe('action.yml', () => {
         env: { RUNNER_TEMP: '/t' },
         onSecret: () => undefined
       })
-    const base = { 'run-id': '3fa85f64-5717-4562-b3fc-2c963f66afa6', 'api-key': 'k' }
+    const base = {
+      'run-id': '3fa85f64-5717-4562-b3fc-2c963f66afa6',
+      'api-key': 'k-1234567890abcdef'
+    }
     expect(read({ ...defaults, ...base })).toEqual(read(base))
     expect(defaults['api-url']).toBe(DEFAULT_API_URL)
   })

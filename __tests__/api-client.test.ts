@@ -303,3 +303,106 @@ describe('ApiClient: the agent and batches', () => {
     expect(await client.cancelBatch(BATCH)).toMatchObject({ kind: 'network-error' })
   })
 })
+
+describe('hardening', () => {
+  const KEY = 'sk_live/0123456789/abcdefghijklmnopqrstuvwxyz/ABCDEFGH'
+
+  it('scrubs the key from a 401 whose JSON escapes its slashes, as PHP writes it', async () => {
+    server = await startApiServer(() => ({
+      status: 401,
+      body: `{"error":"unauthorized","message":"Invalid API key ${KEY.replaceAll('/', '\\/')}"}`
+    }))
+    const answer = await new ApiClient({ apiUrl: server.url, apiKey: KEY }).getRun(RUN)
+    expect(answer).toMatchObject({ kind: 'http-error', message: 'HTTP 401: Invalid API key ***' })
+  })
+
+  it('scrubs the key from run text spelled with \\u escapes, in the run and the body kept for the report', async () => {
+    const escaped = Array.from(
+      KEY,
+      c => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`
+    ).join('')
+    server = await startApiServer(() => ({
+      status: 200,
+      body: `{"id":"${RUN}","status":"failed","error":{"code":"X","message":"echo ${escaped}"},"${escaped}":1}`
+    }))
+    const answer = await new ApiClient({ apiUrl: server.url, apiKey: KEY }).getRun(RUN)
+    expect(answer.kind === 'run' && answer.run.error?.message).toBe('echo ***')
+    expect(JSON.stringify(answer)).not.toContain(KEY)
+  })
+
+  it('reads a completed run sent with a byte-order mark', async () => {
+    server = await startApiServer(() => ({
+      status: 200,
+      body: `\ufeff${JSON.stringify({ id: RUN, status: 'completed' })}`
+    }))
+    const answer = await new ApiClient({ apiUrl: server.url, apiKey: KEY }).getRun(RUN)
+    expect(answer).toMatchObject({ kind: 'run', run: { status: 'completed' } })
+  })
+
+  it('shows the invisible characters that make a body not JSON', async () => {
+    server = await startApiServer(() => ({ status: 200, body: '\u200b{"status":"completed"}' }))
+    const answer = await new ApiClient({ apiUrl: server.url, apiKey: KEY }).getRun(RUN)
+    expect(answer).toEqual({
+      kind: 'invalid-body',
+      message:
+        'the API answered 200 with a body that is not JSON (23 characters starting "\\u200b{"status":"completed"}")'
+    })
+  })
+
+  it('refuses an answer whose Content-Length is over the cap without reading it', async () => {
+    const { createServer } = await import('node:http')
+    const big = createServer((_req, res) => {
+      res.writeHead(200, { 'content-length': String(200 * 1024 * 1024) })
+      res.write('{')
+    })
+    await new Promise<void>(resolve => big.listen(0, '127.0.0.1', resolve))
+    const port = (big.address() as { port: number }).port
+    try {
+      const answer = await new ApiClient({
+        apiUrl: `http://127.0.0.1:${port}/api`,
+        apiKey: KEY
+      }).getRun(RUN)
+      expect(answer).toEqual({
+        kind: 'too-large',
+        message: "the API's answer is larger than 128 MB, more than this action can read"
+      })
+    } finally {
+      big.closeAllConnections()
+      await new Promise(resolve => big.close(resolve))
+    }
+  })
+
+  it('reaches an API on an IPv6 literal such as [::1]', async () => {
+    const { createServer } = await import('node:http')
+    const v6 = createServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' })
+      res.end(JSON.stringify({ id: RUN, status: 'running' }))
+    })
+    await new Promise<void>(resolve => v6.listen(0, '::1', resolve))
+    const port = (v6.address() as { port: number }).port
+    try {
+      const answer = await new ApiClient({
+        apiUrl: `http://[::1]:${port}/api`,
+        apiKey: KEY
+      }).getRun(RUN)
+      expect(answer).toMatchObject({ kind: 'run', run: { status: 'running' } })
+    } finally {
+      v6.closeAllConnections()
+      await new Promise(resolve => v6.close(resolve))
+    }
+  })
+
+  it('counts group run IDs that differ only in case once', async () => {
+    const upper = RUN.toUpperCase()
+    server = await startApiServer(() => ({
+      status: 201,
+      body: { runIds: [RUN, upper], queuedRunIds: [upper], cancelledRunIds: [] }
+    }))
+    const answer = await new ApiClient({ apiUrl: server.url, apiKey: KEY }).startRuns(
+      'group',
+      RUN,
+      {}
+    )
+    expect(answer).toMatchObject({ kind: 'started', runIds: [RUN], cancelledRunIds: [] })
+  })
+})

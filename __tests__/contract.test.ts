@@ -167,7 +167,7 @@ describe.each(Object.entries(SPECS))('against %s', (_name, spec) => {
               node: NODE24,
               inputs: {
                 'run-id': RUN,
-                'api-key': 'contract',
+                'api-key': 'contract-key-0123456789',
                 'api-url': `${server.url}`,
                 'poll-interval': '1s',
                 timeout: '2500ms'
@@ -213,7 +213,7 @@ describe("Prism's validating proxy in front of the test server", () => {
     try {
       const result = await runAction({
         node: NODE24,
-        inputs: { 'run-id': RUN, 'api-key': 'contract', 'api-url': setup.proxy.url }
+        inputs: { 'run-id': RUN, 'api-key': 'contract-key-0123456789', 'api-url': setup.proxy.url }
       })
       result.cleanup()
       expect(setup.violations()).toEqual([])
@@ -236,7 +236,7 @@ describe("Prism's validating proxy in front of the test server", () => {
         node: NODE24,
         inputs: {
           'run-id': RUN,
-          'api-key': 'contract',
+          'api-key': 'contract-key-0123456789',
           'api-url': setup.proxy.url,
           timeout: '1500ms'
         }
@@ -311,7 +311,7 @@ describe("Prism's validating proxy: the exploration agent's start requests", () 
         inputs: {
           'exploration-agent': 'true',
           'project-id': 'shop-web',
-          'api-key': 'contract',
+          'api-key': 'contract-key-0123456789',
           'api-url': setup.proxy.url,
           'poll-interval': '1s',
           ...inputs
@@ -382,7 +382,7 @@ describe("Prism's validating proxy: a group's batch cancel", () => {
         node: NODE24,
         inputs: {
           'group-id': GROUP,
-          'api-key': 'contract',
+          'api-key': 'contract-key-0123456789',
           'api-url': setup.proxy.url,
           'poll-interval': '1s',
           timeout: '2s'

@@ -511,7 +511,8 @@ describe('metadata.github', () => {
       }
     ])
     expect(result.code).toBe(0)
-    const posted = gitHubCalls(sim).filter(r => r.method === 'POST')
+    // The GraphQL query is the comment's identity lookup (who the token is), not a write.
+    const posted = gitHubCalls(sim).filter(r => r.method === 'POST' && !r.path.endsWith('/graphql'))
     expect(posted.map(r => r.path)).toEqual(['/github/repos/acme/shop/issues/42/comments'])
     expect((posted[0]!.body as { body: string }).body).toContain('testerarmy-action')
   })

@@ -33,6 +33,8 @@ async function fakeGitHub(
     rateLimited?: boolean
     comments?: Comment[]
     author?: string
+    /** Who the token is: a person (REST /user answers), an app (GraphQL viewer answers), or the workflow's own token (neither does). */
+    identity?: 'person' | 'app' | 'workflow'
   } = {}
 ) {
   const comments: Comment[] = options.comments ?? []
@@ -40,8 +42,20 @@ async function fakeGitHub(
     const path = request.path.replace(/^\/api/, '').split('?')[0]!
     if (request.headers.authorization !== `token ${TOKEN}`)
       return { status: 401, body: { message: 'Bad credentials' } }
-    if (path === '/user')
-      return { status: 403, body: { message: 'Resource not accessible by integration' } }
+    const identity = options.identity ?? 'workflow'
+    if (path === '/user') {
+      return identity === 'person'
+        ? { status: 200, body: { login: options.author, type: 'User' } }
+        : { status: 403, body: { message: 'Resource not accessible by integration' } }
+    }
+    if (path === '/graphql') {
+      return identity === 'app'
+        ? { status: 200, body: { data: { viewer: { login: options.author } } } }
+        : {
+            status: 200,
+            body: { data: null, errors: [{ message: 'Resource not accessible by integration' }] }
+          }
+    }
     if (options.rateLimited) {
       return {
         status: 403,
@@ -230,11 +244,43 @@ describe('with only test-id or group-id and a key', () => {
 
   it('finds its comment again when an app token wrote it (the token cannot say who it is)', async () => {
     const testerArmy = await fakeTesterArmy([RUN])
-    const github = await fakeGitHub({ author: 'acme-qa-app[bot]' })
+    const github = await fakeGitHub({ author: 'acme-qa-app[bot]', identity: 'app' })
     servers.push(testerArmy, github.server)
     for (let i = 0; i < 3; i++)
       await act(testerArmy, { 'test-id': TEST, comment: 'true' }, pullRequest(), github.server)
     expect(github.comments).toHaveLength(1)
+  })
+
+  const MARKER =
+    '<!-- testerarmy-action QA qa test%3Ac4a1e2d3%2D5b6f%2D4a7b%2D8c9d%2D0e1f2a3b4c5d -->'
+
+  it("with the workflow token, never updates another bot's comment, even one that starts with the marker", async () => {
+    const { github } = await commentOnPullRequest({
+      comments: [
+        { id: 1, body: `${MARKER} renovate`, user: { login: 'renovate[bot]', type: 'Bot' } }
+      ]
+    })
+    expect(
+      github.comments.map(c => [c.user.login, c.body.startsWith(`${MARKER} renovate`)])
+    ).toEqual([
+      ['renovate[bot]', true],
+      ['github-actions[bot]', false]
+    ])
+  })
+
+  it("with a personal token, updates only the owner's comment that starts with the marker", async () => {
+    const { result, github } = await commentOnPullRequest({
+      identity: 'person',
+      author: 'octocat',
+      comments: [
+        { id: 1, body: `quoting ${MARKER} here`, user: { login: 'octocat', type: 'User' } },
+        { id: 2, body: `${MARKER} old`, user: { login: 'octocat', type: 'User' } }
+      ]
+    })
+    expect(result.stdout).toContain('Updated the comment on pull request #482')
+    expect(github.comments).toHaveLength(2)
+    expect(github.comments[0]!.body).toBe(`quoting ${MARKER} here`)
+    expect(github.comments[1]!.body).toContain('TesterArmy passed')
   })
 
   it('on a pull request from a fork, says so in one notice and still passes', async () => {

@@ -152,7 +152,7 @@ describe('dist/index.js as the runner runs it', () => {
     expect(finalError(result)).toEqual([
       'TesterArmy verdict: failed: the run failed before it could finish testing (TARGET_UNREACHABLE: Could not load https://preview-482.shop.example.com: the connection timed out after 30 s).'
     ])
-    expect(result.summary).toContain('**The run failed** <code>TARGET_UNREACHABLE</code>')
+    expect(result.summary).toContain('**The run failed** <code>TARGET\\_UNREACHABLE</code>')
   })
 
   it('fails on a cancelled run', async () => {

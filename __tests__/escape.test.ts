@@ -94,8 +94,9 @@ describe('edge cases', () => {
 
 describe('code', () => {
   it('shows a code-like value as itself, inert and unable to split a table cell', () => {
-    expect(code('STEP_NO_CONCLUSION')).toBe('<code>STEP_NO_CONCLUSION</code>')
-    expect(code('`a|b`</code><script>')).toBe('<code>`a&#124;b`&lt;/code&gt;&lt;script&gt;</code>')
+    expect(code('STEP_NO_CONCLUSION')).toBe('<code>STEP\\_NO\\_CONCLUSION</code>')
+    expect(code('`a|b`</code><script>')).toBe('<code>\\`a\\|b\\`&lt;/code&gt;&lt;script&gt;</code>')
+    expect(code('two\nlines')).toBe('<code>two lines</code>')
   })
 
   it('keeps leading spaces from turning text into a code block', () => {

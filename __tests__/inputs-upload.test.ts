@@ -14,7 +14,7 @@ const parse = (inputs: Record<string, string>) =>
 
 function errorsOf(inputs: Record<string, string>): string[] {
   try {
-    parse({ 'api-key': 'k-123', 'project-id': PROJECT, ...inputs })
+    parse({ 'api-key': 'k-1234567890abcdef', 'project-id': PROJECT, ...inputs })
   } catch (error) {
     if (error instanceof InputErrors) return error.errors.map(e => e.message)
     throw error
@@ -24,7 +24,11 @@ function errorsOf(inputs: Record<string, string>): string[] {
 
 describe('app-path', () => {
   it('alone uploads only, kept 24 h by default', () => {
-    const settings = parse({ 'api-key': 'k', 'app-path': 'app.apk', 'project-id': PROJECT })
+    const settings = parse({
+      'api-key': 'k-1234567890abcdef',
+      'app-path': 'app.apk',
+      'project-id': PROJECT
+    })
     expect(settings.start).toBeNull()
     expect(settings.runIds).toEqual([])
     expect(settings.upload).toEqual({
@@ -37,7 +41,7 @@ describe('app-path', () => {
 
   it('with test-id uploads, then starts; a short project ID and never are fine', () => {
     const settings = parse({
-      'api-key': 'k',
+      'api-key': 'k-1234567890abcdef',
       'app-path': 'Shop.app',
       'test-id': TEST,
       'project-id': 'shop_app-2',
@@ -70,7 +74,7 @@ describe('app-path', () => {
 
   it("with exploration-agent, the agent tests the upload: its platform is the app's unless given", () => {
     const settings = parse({
-      'api-key': 'k',
+      'api-key': 'k-1234567890abcdef',
       'app-path': 'app.apk',
       'exploration-agent': 'true',
       'project-id': PROJECT,
@@ -87,7 +91,7 @@ describe('app-path', () => {
     expect(settings.start).toBeNull()
     expect(
       parse({
-        'api-key': 'k',
+        'api-key': 'k-1234567890abcdef',
         'app-path': 'app.apk',
         'exploration-agent': 'true',
         'test-id': TEST,

@@ -20,7 +20,7 @@ function source(
 
 function errorsOf(inputs: Record<string, string>, env?: Record<string, string>): string[] {
   try {
-    parseSettings(source({ 'run-id': RUN, 'api-key': 'k-123', ...inputs }, env))
+    parseSettings(source({ 'run-id': RUN, 'api-key': 'k-1234567890abcdef', ...inputs }, env))
   } catch (error) {
     if (error instanceof InputErrors) return error.errors.map(e => e.message)
     throw error
@@ -30,7 +30,7 @@ function errorsOf(inputs: Record<string, string>, env?: Record<string, string>):
 
 describe('parseSettings', () => {
   it('gives the documented defaults', () => {
-    const settings = parseSettings(source({ 'run-id': RUN, 'api-key': 'k-123' }))
+    const settings = parseSettings(source({ 'run-id': RUN, 'api-key': 'k-1234567890abcdef' }))
     expect(settings).toEqual({
       runIds: [RUN],
       start: null,
@@ -39,7 +39,7 @@ describe('parseSettings', () => {
       comment: false,
       commentAuto: false,
       githubToken: '',
-      apiKey: 'k-123',
+      apiKey: 'k-1234567890abcdef',
       apiUrl: 'https://tester.army/api',
       pollIntervalMs: 5_000,
       timeoutMs: 30 * 60_000,
@@ -54,25 +54,30 @@ describe('parseSettings', () => {
 
   it('splits run IDs on commas, spaces and newlines, lower-cases them and drops duplicates', () => {
     const settings = parseSettings(
-      source({ 'run-id': `${RUN}, ${RUN2}\n${RUN.toUpperCase()}\n\n`, 'api-key': 'k' })
+      source({
+        'run-id': `${RUN}, ${RUN2}\n${RUN.toUpperCase()}\n\n`,
+        'api-key': 'k-1234567890abcdef'
+      })
     )
     expect(settings.runIds).toEqual([RUN, RUN2])
   })
 
   it('masks the key before anything else can print it, and falls back to TESTERARMY_API_KEY', () => {
-    const src = source({ 'run-id': 'nope' }, { TESTERARMY_API_KEY: 'env-key' })
+    const src = source({ 'run-id': 'nope' }, { TESTERARMY_API_KEY: 'env-key-1234567890ab' })
     expect(() => parseSettings(src)).toThrow(InputErrors)
-    expect(src.secrets).toEqual(['env-key'])
-    const settings = parseSettings(source({ 'run-id': RUN }, { TESTERARMY_API_KEY: ' env-key ' }))
-    expect(settings.apiKey).toBe('env-key')
+    expect(src.secrets).toEqual(['env-key-1234567890ab'])
+    const settings = parseSettings(
+      source({ 'run-id': RUN }, { TESTERARMY_API_KEY: ' env-key-1234567890ab ' })
+    )
+    expect(settings.apiKey).toBe('env-key-1234567890ab')
   })
 
   it('prefers the input over the environment variable', () => {
     expect(
       parseSettings(
-        source({ 'run-id': RUN, 'api-key': 'input-key' }, { TESTERARMY_API_KEY: 'env' })
+        source({ 'run-id': RUN, 'api-key': 'input-key-1234567890' }, { TESTERARMY_API_KEY: 'env' })
       ).apiKey
-    ).toBe('input-key')
+    ).toBe('input-key-1234567890')
   })
 
   it.each([
@@ -83,8 +88,9 @@ describe('parseSettings', () => {
     ['1.5m', 90_000]
   ])('reads poll-interval %s as %d ms', (value, ms) => {
     expect(
-      parseSettings(source({ 'run-id': RUN, 'api-key': 'k', 'poll-interval': value }))
-        .pollIntervalMs
+      parseSettings(
+        source({ 'run-id': RUN, 'api-key': 'k-1234567890abcdef', 'poll-interval': value })
+      ).pollIntervalMs
     ).toBe(ms)
   })
 
@@ -93,11 +99,14 @@ describe('parseSettings', () => {
     ['http://127.0.0.1:8080/api', 'http://127.0.0.1:8080/api'],
     ['http://localhost:3000', 'http://localhost:3000'],
     ['http://[::1]:3000/', 'http://[::1]:3000'],
+    ['http://[0:0:0:0:0:0:0:1]:3000/api', 'http://[::1]:3000/api'],
+    ['https://[2001:db8::1]/api', 'https://[2001:db8::1]/api'],
     ['http://127.2.3.4', 'http://127.2.3.4']
   ])('accepts api-url %s', (value, expected) => {
-    expect(parseSettings(source({ 'run-id': RUN, 'api-key': 'k', 'api-url': value })).apiUrl).toBe(
-      expected
-    )
+    expect(
+      parseSettings(source({ 'run-id': RUN, 'api-key': 'k-1234567890abcdef', 'api-url': value }))
+        .apiUrl
+    ).toBe(expected)
   })
 
   it.each([
@@ -105,14 +114,15 @@ describe('parseSettings', () => {
     ['false', 'never'],
     ['On-Failure', 'on-failure']
   ])('reads summary %s as %s', (value, expected) => {
-    expect(parseSettings(source({ 'run-id': RUN, 'api-key': 'k', summary: value })).summary).toBe(
-      expected
-    )
+    expect(
+      parseSettings(source({ 'run-id': RUN, 'api-key': 'k-1234567890abcdef', summary: value }))
+        .summary
+    ).toBe(expected)
   })
 
   it('reads the report path relative to the working directory', () => {
     const settings = parseSettings(
-      source({ 'run-id': RUN, 'api-key': 'k', 'report-path': 'out/qa.json' })
+      source({ 'run-id': RUN, 'api-key': 'k-1234567890abcdef', 'report-path': 'out/qa.json' })
     )
     expect(settings.reportPath).toBe(path.resolve('out/qa.json'))
   })
@@ -174,6 +184,25 @@ describe('bad inputs', () => {
     expect(errors.join()).not.toContain('secret-part')
   })
 
+  it.each(['ted', 'test', 'x'.repeat(15)])(
+    'refuses a key too short to be real (%s), since scrubbing it would mangle ordinary words',
+    key => {
+      const errors = errorsOf({ 'api-key': key })
+      expect(errors).toEqual([
+        `Input 'api-key' is only ${key.length} characters long (value not shown): a TesterArmy API key has at least 16; check that the secret holds the whole key.`
+      ])
+    }
+  )
+
+  it.each(['https://tester.army/api?', 'https://tester.army/api#', 'https://tester.army/api/?#'])(
+    'refuses an api-url ending in a bare ? or # (%s)',
+    url => {
+      expect(errorsOf({ 'api-url': url })).toEqual([
+        expect.stringContaining(`Input 'api-url' is "${url}": credentials, a query or a fragment`)
+      ])
+    }
+  )
+
   it('reports every bad input at once', () => {
     expect(errorsOf({ 'run-id': 'x', timeout: 'never', 'fail-on': 'maybe' })).toHaveLength(3)
   })
@@ -196,7 +225,7 @@ describe('bad inputs', () => {
 describe('starting runs', () => {
   const TEST = 'c4a1e2d3-5b6f-4a7b-8c9d-0e1f2a3b4c5d'
   const read = (inputs: Record<string, string>) =>
-    parseSettings(source({ 'api-key': 'k', ...inputs }))
+    parseSettings(source({ 'api-key': 'k-1234567890abcdef', ...inputs }))
 
   it('reads a test run with the options it takes', () => {
     const settings = read({
@@ -293,12 +322,12 @@ describe('starting runs', () => {
   it('masks the GitHub token as soon as it is read', () => {
     const src = source({
       'run-id': RUN,
-      'api-key': 'k',
+      'api-key': 'k-1234567890abcdef',
       comment: 'true',
       'github-token': 'ghs_secret'
     })
     expect(parseSettings(src)).toMatchObject({ comment: true, githubToken: 'ghs_secret' })
-    expect(src.secrets).toEqual(['k', 'ghs_secret'])
+    expect(src.secrets).toEqual(['k-1234567890abcdef', 'ghs_secret'])
   })
 })
 
@@ -307,7 +336,12 @@ describe('the exploration agent', () => {
   const APP = '3fa85f64-5717-4562-b3fc-2c963f66afa6'
   const read = (inputs: Record<string, string>, event?: InputSource['event']) =>
     parseSettings({
-      ...source({ 'api-key': 'k', 'exploration-agent': 'true', 'project-id': 'shop', ...inputs }),
+      ...source({
+        'api-key': 'k-1234567890abcdef',
+        'exploration-agent': 'true',
+        'project-id': 'shop',
+        ...inputs
+      }),
       event
     })
   const refused = (inputs: Record<string, string>, event?: InputSource['event']): string => {

@@ -47,3 +47,38 @@ describe('watchCancellation', () => {
     expect(signals.listenerCount('SIGINT')).toBe(0)
   })
 })
+
+describe('signals held while the action loaded, and the hard exit’s last line', () => {
+  it('takes over a signal held while loading: cancels at once and releases the holder', () => {
+    jest.useFakeTimers()
+    core.reset()
+    jest.spyOn(process, 'exit').mockImplementation((() => undefined) as never)
+    const release = jest.fn()
+    const signals = new EventEmitter()
+    const lifecycle = watchCancellation(signals as unknown as NodeJS.Process, {
+      received: ['SIGTERM'],
+      release
+    })
+    expect(release).toHaveBeenCalledTimes(1)
+    expect(lifecycle.signal.aborted).toBe(true)
+    expect(core.warning).toHaveBeenCalledWith(
+      'Received SIGTERM: the workflow is being cancelled; stopping the wait.'
+    )
+    lifecycle.dispose()
+  })
+
+  it('says what was written when the hard exit comes after the report', () => {
+    jest.useFakeTimers()
+    core.reset()
+    jest.spyOn(process, 'exit').mockImplementation((() => undefined) as never)
+    const signals = new EventEmitter()
+    const lifecycle = watchCancellation(signals as unknown as NodeJS.Process)
+    lifecycle.setExitLine('TesterArmy: the workflow was cancelled; the comment did not finish.')
+    signals.emit('SIGINT', 'SIGINT')
+    jest.advanceTimersByTime(4_000)
+    expect(core.setFailed).toHaveBeenCalledWith(
+      'TesterArmy: the workflow was cancelled; the comment did not finish.'
+    )
+    lifecycle.dispose()
+  })
+})

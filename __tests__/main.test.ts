@@ -24,7 +24,7 @@ import { fixtureBody } from './helpers/fixtures.js'
 jest.unstable_mockModule('@actions/core', () => core)
 const { run } = await import('../src/main.js')
 
-const KEY = 'sk_unit_SECRET'
+const KEY = 'sk_unit_SECRET_0123456'
 let dir: string
 /** The runner's environment each test hands run(); process.env is never touched. */
 let env: Record<string, string>
@@ -398,6 +398,22 @@ describe('run', () => {
     ])
     expect(core.outputs.status).toBe('cancelled')
     expect(signals.listenerCount('SIGINT')).toBe(0)
+  })
+
+  it('a cancel that comes while the results are being published still fails the step', async () => {
+    const body = fixtureBody('passed')
+    const id = body.id as string
+    const signals = new EventEmitter()
+    // The runner's SIGINT, delivered as the first output is written.
+    core.setOutput.mockImplementationOnce((name: string, value: string) => {
+      core.outputs[name] = value
+      signals.emit('SIGINT', 'SIGINT')
+    })
+    const { failed } = await runWith({ 'run-id': id }, { [id]: [answer(body)] }, { signals })
+    expect(failed).toEqual([
+      'TesterArmy: the wait was cancelled because the workflow was cancelled.'
+    ])
+    expect(core.info).not.toHaveBeenCalledWith('TesterArmy verdict: passed.')
   })
 
   it('ends a rejected key with the API message, still writing the summary', async () => {

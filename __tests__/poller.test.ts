@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from '@jest/globals'
-import { ApiClient } from '../src/api-client.js'
+import { ApiClient, type RunsApi } from '../src/api-client.js'
 import { pollRuns, type PollLog } from '../src/poller.js'
 import { startApiServer, scripted, type ApiServer, type Reply } from './helpers/api-server.js'
 import { FakeClock } from './helpers/fake-clock.js'
@@ -230,6 +230,60 @@ describe('pollRuns', () => {
     expect(outcomes[0]?.status).toBe('completed')
   })
 
+  it('checks every run at least once when poll-interval is longer than the timeout', async () => {
+    const C = 'c4a1e2d3-5b6f-4a7b-8c9d-0e1f2a3b4c5d'
+    const { outcomes, requests } = await poll(
+      { [A]: [run(A, 'completed')], [B]: [run(B, 'completed')], [C]: [run(C, 'completed')] },
+      { intervalMs: 60_000, timeoutMs: 10_000 }
+    )
+    expect(outcomes.map(o => o.status)).toEqual(['completed', 'completed', 'completed'])
+    expect(requests).toHaveLength(3)
+  })
+
+  it('says the API never answered when the only request is cut off by the timeout', async () => {
+    // A dead API: every request hangs until its timer, which the deadline has shortened.
+    const clock = new FakeClock()
+    const start = clock.now()
+    const api: RunsApi = {
+      getRun: async (_id, options) => {
+        clock.time += options?.timeoutMs ?? 0
+        return {
+          kind: 'network-error',
+          timedOut: true,
+          mayHaveArrived: true,
+          message: `no answer from the API within ${options?.timeoutMs} ms`
+        }
+      },
+      cancelRun: async () => ({ kind: 'cancelled' })
+    }
+    const result = await pollRuns({
+      runIds: [A],
+      api,
+      clock,
+      log: {
+        statusChange: () => undefined,
+        unknownStatus: () => undefined,
+        retry: () => undefined
+      },
+      pollIntervalMs: 5_000,
+      deadline: start + 2_000,
+      random: () => 0.5
+    })
+    expect(result.outcomes[0]).toMatchObject({
+      status: 'timed_out',
+      error: 'no answer from the API within 2000 ms'
+    })
+  })
+
+  it('waits once for run IDs that differ only in case', async () => {
+    const { outcomes, requests } = await poll(
+      { [A]: [run(A, 'completed')] },
+      { ids: [A, A.toUpperCase()] }
+    )
+    expect(outcomes.map(o => o.id)).toEqual([A])
+    expect(requests).toHaveLength(1)
+  })
+
   it('ends at once when the caller aborts, marking unfinished runs cancelled', async () => {
     const controller = new AbortController()
     setTimeout(() => controller.abort(), 50)
@@ -344,6 +398,76 @@ describe('the fault matrix', () => {
     expect(fatal).toContain(message)
     expect(outcomes[0]?.status).toBe('error')
     expect(requests).toHaveLength(1)
+  })
+
+  it.each([
+    [301, 'https://tester.army/api/'],
+    [302, 'https://login.example.com/'],
+    [307, 'https://tester.army/v2/'],
+    [308, 'https://tester.army/api/'],
+    [410, null]
+  ])(
+    '%d fails at once, naming where it points, instead of retrying until the timeout',
+    async (status, location) => {
+      const { outcomes, fatal, requests } = await poll({
+        [A]: [{ status, body: '', headers: location ? { location } : {} }]
+      })
+      expect(requests).toHaveLength(1)
+      expect(outcomes[0]?.status).toBe('error')
+      expect(fatal).toContain(`HTTP ${status}`)
+      expect(fatal).toContain('check the api-url input')
+      if (location) expect(fatal).toContain(`HTTP ${status} to ${location}`)
+    }
+  )
+
+  it('an answer over the size cap is "too large", not downloaded again, and ends that run only', async () => {
+    const { Limits } = await import('../src/constants.js')
+    const big = 'x'.repeat(1024 * 1024)
+    const { createServer } = await import('node:http')
+    let gets = 0
+    const huge = createServer((req, res) => {
+      gets += 1
+      res.writeHead(200, { 'content-type': 'application/json' })
+      // No Content-Length: the cap must hold while streaming, too.
+      const chunks = Math.ceil(Limits.maxResponseBytes / big.length) + 2
+      let sent = 0
+      const pump = (): void => {
+        while (sent < chunks) {
+          sent += 1
+          if (!res.write(big)) return void res.once('drain', pump)
+        }
+        res.end()
+      }
+      res.on('error', () => undefined)
+      pump()
+    })
+    await new Promise<void>(resolve => huge.listen(0, '127.0.0.1', resolve))
+    const port = (huge.address() as { port: number }).port
+    const clock = new FakeClock()
+    try {
+      const result = await pollRuns({
+        runIds: [A],
+        api: clock.track(new ApiClient({ apiUrl: `http://127.0.0.1:${port}/api`, apiKey: 'k' })),
+        clock,
+        log: {
+          statusChange: () => undefined,
+          unknownStatus: () => undefined,
+          retry: () => undefined
+        },
+        pollIntervalMs: 5_000,
+        deadline: clock.now() + 5 * MIN,
+        random: () => 0.5,
+        requestTimeoutMs: 20_000
+      })
+      expect(result.outcomes[0]).toMatchObject({
+        status: 'error',
+        error: expect.stringContaining('larger than 128 MB')
+      })
+      expect(gets).toBe(1)
+    } finally {
+      huge.closeAllConnections()
+      await new Promise(resolve => huge.close(resolve))
+    }
   })
 
   it('backs off exponentially with jitter under repeated faults, resetting after a success', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import { planAnnotations } from '../src/annotations.js'
-import { outputsOf, reportFileOf } from '../src/outputs.js'
+import { outputsOf, reportFileOf, reportJson } from '../src/outputs.js'
 import { buildReport } from '../src/report.js'
 import { fixtureBody, fixtureOutcome, outcomeOf } from './helpers/fixtures.js'
 
@@ -226,5 +226,43 @@ describe('planAnnotations for several runs', () => {
       buildReport([outcomeOf({ ...body, output: { ...(body.output as object), issues } })], policy)
     )
     expect(notes.at(-1)!.message).toMatch(/^1 more finding is in the job summary/)
+  })
+})
+
+describe('hardening of the outputs and the report file', () => {
+  it('writes the report of a body nested 5,000 levels deep, its deepest levels left out', () => {
+    const body = fixtureBody('passed')
+    let deep: unknown = 'bottom'
+    for (let i = 0; i < 5_000; i++) deep = { deeper: deep }
+    const report = buildReport([outcomeOf({ ...body, unknown: deep })], policy)
+    const text = reportJson(report)
+    const parsed = JSON.parse(text)
+    expect(parsed.runs[0].run.id).toBe(body.id)
+    expect(parsed.runs[0].status).toBe('completed')
+    expect(text).toContain('nested more than 100 levels deep: left out')
+  })
+
+  it('caps each text output with a note, and keeps the description one line per run', () => {
+    const body = fixtureBody('failed-with-issues')
+    const long = `${'é'.repeat(5_000_000)}`
+    const runs = [
+      outcomeOf({
+        ...body,
+        output: { ...(body.output as object), description: 'one\ntwo\r\n three' }
+      }),
+      outcomeOf({
+        ...body,
+        id: '00000000-0000-4000-8000-000000000002',
+        output: { ...(body.output as object), featureName: long, description: long }
+      })
+    ]
+    const outputs = outputsOf(buildReport(runs, policy), '/tmp/r.json')
+    for (const name of ['feature-name', 'description']) {
+      expect(Buffer.byteLength(outputs[name]!)).toBeLessThanOrEqual(16 * 1024)
+      expect(outputs[name]).toMatch(/ … \(cut to 16 KB; the report file has the full text\)$/)
+      expect(outputs[name]).not.toContain('\ufffd')
+    }
+    expect(outputs.description!.split('\n')).toHaveLength(2)
+    expect(outputs.description!.split('\n')[0]).toBe('one two three')
   })
 })

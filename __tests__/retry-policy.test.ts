@@ -101,6 +101,21 @@ describe('decide', () => {
       false
     ],
     ['401 is fatal', http(401), initialRetryState(), 'fatal', null, false],
+    ['301 (api-url moved) is fatal', http(301), initialRetryState(), 'fatal', null, false],
+    ['302 is fatal', http(302), initialRetryState(), 'fatal', null, false],
+    ['307 is fatal', http(307), initialRetryState(), 'fatal', null, false],
+    ['308 is fatal', http(308), initialRetryState(), 'fatal', null, false],
+    ['410 (gone) is fatal', http(410), initialRetryState(), 'fatal', null, false],
+    ['405 is fatal', http(405), initialRetryState(), 'fatal', null, false],
+    ['501 is fatal', http(501), initialRetryState(), 'fatal', null, false],
+    [
+      'an answer too large to read gives up on the run, without downloading it again',
+      { kind: 'too-large', message: 'larger than 128 MB' },
+      initialRetryState(),
+      'give-up',
+      null,
+      false
+    ],
     ['403 is fatal', http(403), initialRetryState(), 'fatal', null, false],
     ['400 is fatal', http(400), initialRetryState(), 'fatal', null, false],
     [

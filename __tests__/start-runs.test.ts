@@ -162,6 +162,19 @@ describe('startRuns against a real server', () => {
     })
   })
 
+  it('a redirect fails at once, naming where it points and the api-url input', async () => {
+    const { outcome, requests } = await start([
+      { status: 308, body: '', headers: { location: 'https://tester.army/api/v2/tests' } }
+    ])
+    expect(requests).toHaveLength(1)
+    expect(outcome).toEqual({
+      kind: 'failed',
+      message: expect.stringMatching(
+        /\(HTTP 308 to https:\/\/tester\.army\/api\/v2\/tests\); check the api-url input/
+      )
+    })
+  })
+
   it('retries a 503 and a 429 (after its Retry-After), which started nothing', async () => {
     const { outcome, retries, requests } = await start([
       { status: 503, body: { error: 'unavailable', message: 'try later' } },

@@ -6,7 +6,7 @@ import { createRequire } from 'node:module'
 import type { Report } from '../src/model.js'
 import { buildReport } from '../src/report.js'
 import { renderSummary } from '../src/summary.js'
-import { fixtureOutcome } from './helpers/fixtures.js'
+import { fixtureOutcome, outcomeOf } from './helpers/fixtures.js'
 
 const require = createRequire(import.meta.url)
 const cmark = require('cmark-gfm') as {
@@ -153,5 +153,39 @@ describe('the summary through GitHub’s parser', () => {
     expect(html).toContain('<a href="https://preview-482.shop.example.com/checkout/payment">')
     expect(html).toContain('<img src="https://cdn.tester.army/screenshots/7d0e/issue-1.png"')
     expect(tableRowsAfter(page, 'Issues', 3)).toBe(3)
+  })
+})
+
+describe('error codes through GitHub’s parser', () => {
+  const hostileCode =
+    '[j](javascript:alert(1)) [r](/settings/tokens) [m](mailto:x@y.z) ![p](https://t.example/p.png)'
+
+  it('keeps an error code and a step error code inert: no link, no image, no emphasis', () => {
+    const body = {
+      id: '3fa85f64-5717-4562-b3fc-2c963f66afa6',
+      status: 'failed',
+      error: { code: `${hostileCode} *em* https://t.example/x www.t.example`, message: 'boom' },
+      output: {
+        featureName: 'Codes',
+        result: 'FAILED',
+        issues: [],
+        screenshots: [],
+        steps: [{ title: 'one', status: 'failed', errorCode: hostileCode, error: 'e' }]
+      }
+    }
+    const report = buildReport([outcomeOf(body)], policy)
+    const html = githubHtml(renderSummary(report, options))
+    const codes = [...html.matchAll(/<code>([\s\S]*?)<\/code>/g)]
+      .map(m => m[1] ?? '')
+      .filter(c => c.includes('javascript'))
+    expect(codes).toHaveLength(2)
+    for (const inner of codes) {
+      expect(inner).not.toMatch(/<(a|img|em|strong)\b/)
+      expect(inner.replaceAll('<wbr>', '').replaceAll('&#8203;', '')).toContain(
+        '[j](javascript:alert(1))'
+      )
+    }
+    expect(html).not.toMatch(/<a\b[^>]*href="(javascript|mailto|\/settings)/)
+    expect(html).not.toContain('<img src="https://t.example/p.png"')
   })
 })

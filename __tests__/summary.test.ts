@@ -3,7 +3,12 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import type { Report } from '../src/model.js'
 import { buildReport } from '../src/report.js'
 import { renderSummary, type SummaryOptions } from '../src/summary.js'
-import { fixtureBody, fixtureOutcome, outcomeOf } from './helpers/fixtures.js'
+import {
+  fixtureBody,
+  fixtureOutcome,
+  outcomeOf,
+  screenshotHeavyOutcomes
+} from './helpers/fixtures.js'
 
 const options: SummaryOptions = {
   reportPath: '/home/runner/work/_temp/testerarmy-report.json',
@@ -86,7 +91,7 @@ describe('renderSummary', () => {
 
   it('shows the error of a failed run prominently', () => {
     const md = renderSummary(report(fixtureOutcome('run-failed')), options)
-    expect(md).toContain('**The run failed** <code>TARGET_UNREACHABLE</code>: Could not load')
+    expect(md).toContain('**The run failed** <code>TARGET\\_UNREACHABLE</code>: Could not load')
     expect(md.indexOf('The run failed')).toBeLessThan(md.indexOf('Run details'))
   })
 
@@ -143,13 +148,38 @@ describe('renderSummary', () => {
       { ...options, maxBytes: 60_000 }
     )
     expect(Buffer.byteLength(md)).toBeLessThanOrEqual(60_000)
-    expect(md).toMatch(/This summary leaves out the details of \d+ issues and \d+ rows/)
+    expect(md).toMatch(
+      /This summary leaves out the details of \d+ issues, \d+ rows and the screenshot gallery/
+    )
     expect(md).toContain('more in the report file')
     expect(md).toContain('Issue number 9')
   })
 })
 
 describe('renderSummary at GitHub scale', () => {
+  it('drops the screenshot galleries before any issue row (8 runs, 50 presigned screenshots each)', () => {
+    const report = buildReport(screenshotHeavyOutcomes(), { failOn: 'failed', minSeverity: 1 })
+    // Everything would not fit: the thumbnails alone are over GitHub's limit.
+    const whole = renderSummary(report, { ...options, maxBytes: 100 * 1024 * 1024 })
+    expect(Buffer.byteLength(whole)).toBeGreaterThan(1024 * 1024)
+    const md = renderSummary(report, options)
+    expect(Buffer.byteLength(md)).toBeLessThan(1024 * 1024)
+    for (let r = 0; r < 8; r++)
+      for (let n = 0; n < 10; n++) expect(md).toContain(`| Run ${r} issue ${n} |`)
+    expect(md).toContain('the screenshot galleries')
+    expect(md).toContain('Run 7 of the screenshot')
+  })
+
+  it('keeps at least the most severe issue of each run when only that fits', () => {
+    const outcomes = screenshotHeavyOutcomes(8, 50, 200)
+    const md = renderSummary(buildReport(outcomes, { failOn: 'failed', minSeverity: 1 }), {
+      ...options,
+      maxBytes: 40_000
+    })
+    expect(Buffer.byteLength(md)).toBeLessThanOrEqual(40_000)
+    for (let r = 0; r < 8; r++) expect(md).toContain(`| Run ${r} issue 0 |`)
+  })
+
   it('keeps a run with 20,000 issues and 1,000 steps under 1 MiB and says what it left out', () => {
     const body = fixtureBody('failed-with-issues')
     const issues = Array.from({ length: 20_000 }, (_, n) => ({
@@ -174,7 +204,7 @@ describe('renderSummary at GitHub scale', () => {
     expect(Buffer.byteLength(md)).toBeLessThan(1024 * 1024)
     expect(Buffer.byteLength(md)).toBeGreaterThan(900_000)
     expect(md).toMatch(
-      /> This summary leaves out the details of [\d,]+ issues and [\d,]+ rows to stay within GitHub's 1 MiB limit/
+      /> This summary leaves out the details of [\d,]+ issues, [\d,]+ rows and the screenshot gallery to stay within GitHub's 1 MiB limit/
     )
     expect(md).toContain('<code>/home/runner/work/_temp/testerarmy-report.json</code>')
     // The rows alone exceed the budget: the most severe issues keep theirs, the least severe go.
@@ -246,7 +276,7 @@ describe('renderSummary for every way a wait can end', () => {
       options
     )
     expect(md).toContain('| 1 | Record | video | skipped | – |  |')
-    expect(md).toContain('| 2 | – | – | ❌\u00a0failed | – | <code>STEP_NO_CONCLUSION</code> |')
+    expect(md).toContain('| 2 | – | – | ❌\u00a0failed | – | <code>STEP\\_NO\\_CONCLUSION</code> |')
     expect(md.match(/<img /g)).toHaveLength(50)
     expect(md).toContain('*…and 10 more in the report file.*')
   })

@@ -10,7 +10,8 @@ import {
   readdirSync,
   readFileSync,
   rmSync,
-  statSync
+  statSync,
+  writeFileSync
 } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -23,6 +24,7 @@ import { parseRun } from '../src/run-response.js'
 import { renderSummary } from '../src/summary.js'
 import { startApiServer, type Reply } from '../__tests__/helpers/api-server.js'
 import { FakeClock } from '../__tests__/helpers/fake-clock.js'
+import { hundredThousandIssueBody, screenshotHeavyOutcomes } from '../__tests__/helpers/fixtures.js'
 
 const root = process.cwd()
 const RUN = '2b9f6a47-8c1d-4e0b-b7a3-5e2c9d4f1a36'
@@ -77,7 +79,7 @@ async function coldStart(): Promise<void> {
     }
   }
   const server = await startApiServer(() => ({ status: 200, body }))
-  const inputs = { 'run-id': RUN, 'api-key': 'bench-key', 'api-url': server.url }
+  const inputs = { 'run-id': RUN, 'api-key': 'bench-key-0123456789', 'api-url': server.url }
   const timed = async (script: string): Promise<number> => {
     const started = performance.now()
     const result = await runner.runAction({ node: NODE24, script, inputs })
@@ -324,14 +326,17 @@ async function upload(): Promise<void> {
   const fd = openSync(file, 'w')
   ftruncateSync(fd, size)
   closeSync(fd)
-  const api = await startSimulatedApi({ runs: {}, apiKey: 'bench-key' })
+  const api = await startSimulatedApi({ runs: {}, apiKey: 'bench-key-0123456789' })
   const project = '5f0c8a8e-3b7d-4d35-9a51-2f7e1c9b6a10'
   try {
     const curl = async (): Promise<number> => {
       const ticket = (await (
         await fetch(`${api.url}/v1/projects/${project}/mobile/upload`, {
           method: 'POST',
-          headers: { authorization: 'Bearer bench-key', 'content-type': 'application/json' },
+          headers: {
+            authorization: 'Bearer bench-key-0123456789',
+            'content-type': 'application/json'
+          },
           body: JSON.stringify({ filename: 'app-release.apk', fileSize: size })
         })
       ).json()) as { uploadUrl: string }
@@ -352,7 +357,7 @@ async function upload(): Promise<void> {
       const { child, done } = runner.startAction({
         node: NODE24,
         inputs: {
-          'api-key': 'bench-key',
+          'api-key': 'bench-key-0123456789',
           'api-url': api.url,
           'project-id': project,
           'app-path': file
@@ -394,11 +399,75 @@ async function upload(): Promise<void> {
   }
 }
 
+/**
+ * A real-sized run of 100,000 issues (about 72 MB of JSON), end to end: dist/index.js under Node 24
+ * reads it, writes the report, outputs and summary. Wall time, and the action's peak resident
+ * memory, read by a preload from the process itself as it exits.
+ */
+async function largeRun(): Promise<void> {
+  const runner = (await import(
+    pathToFileURL(join(root, 'scripts', 'runner.mjs')).href
+  )) as typeof import('../scripts/runner.mjs')
+  const { findNode24 } = (await import(
+    pathToFileURL(join(root, 'scripts', 'node24.mjs')).href
+  )) as typeof import('../scripts/node24.mjs')
+  const body = hundredThousandIssueBody(RUN)
+  const server = await startApiServer(() => ({ status: 200, body }))
+  const dir = mkdtempSync(join(tmpdir(), 'bench-large-'))
+  const rssFile = join(dir, 'max-rss')
+  const preload = join(dir, 'max-rss.cjs')
+  writeFileSync(
+    preload,
+    `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(rssFile)}, String(process.resourceUsage().maxRSS)))\n`
+  )
+  const times: number[] = []
+  const rss: number[] = []
+  for (let i = 0; i < 3; i++) {
+    const started = performance.now()
+    const result = await runner.runAction({
+      node: findNode24().path,
+      inputs: { 'run-id': RUN, 'api-key': 'bench-key-0123456789', 'api-url': server.url },
+      env: { NODE_OPTIONS: `--require ${preload}` }
+    })
+    times.push(performance.now() - started)
+    rss.push(Number(readFileSync(rssFile, 'utf8')) / 1024)
+    if (result.outputs['issues-count'] !== '75000')
+      throw new Error(`the 100,000-issue run was not read: ${result.stdout.slice(-500)}`)
+    result.cleanup()
+  }
+  await server.close()
+  rmSync(dir, { recursive: true, force: true })
+  row(
+    `100,000-issue run (${(Buffer.byteLength(body) / 1024 / 1024).toFixed(0)} MB) end to end, dist under Node 24`,
+    `${(median(times) / 1000).toFixed(1)} s, peak RSS ${median(rss).toFixed(0)} MB`,
+    '< 20 s'
+  )
+}
+
+/** 8 runs, each with 50 presigned screenshots (about 1.4 KB each) and 10 issues. */
+function screenshotHeavy(): void {
+  const report = buildReport(screenshotHeavyOutcomes(), { failOn: 'failed', minSeverity: 1 })
+  const md = renderSummary(report, {
+    reportPath: '/home/runner/work/_temp/testerarmy-report.json',
+    timeoutMs: 1_800_000,
+    failOn: 'failed',
+    minSeverity: 1
+  })
+  const shown = (md.match(/^\| [^|]+ \| Run \d+ issue \d+ \|/gm) ?? []).length
+  row(
+    'screenshot-heavy summary: 8 runs × 50 presigned screenshots + 10 issues',
+    `${shown} of 80 issues shown, ${(Buffer.byteLength(md) / 1024).toFixed(0)} KiB`,
+    'all issues, < 1 MiB'
+  )
+}
+
 async function main(): Promise<void> {
   console.log('Measuring (about two minutes)...')
   await coldStart()
   await upload()
   render()
+  screenshotHeavy()
+  await largeRun()
   await polling()
   const widths = [0, 1, 2].map(i =>
     Math.max(...rows.map(r => r[i]!.length), ['measure', 'value', 'target'][i]!.length)

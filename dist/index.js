@@ -28687,6 +28687,12 @@ const Outputs = {
 const API_KEY_ENV = 'TESTERARMY_API_KEY';
 const DEFAULT_API_URL = 'https://tester.army/api';
 const Limits = {
+    /**
+     * The shortest API key accepted. Real keys are long random strings; the key is scrubbed from
+     * every text the API sends, and a key as short as an ordinary word (`ted`, `test`) could not be
+     * scrubbed without mangling statuses, paths and sentences that merely contain it.
+     */
+    minApiKeyLength: 16,
     /** The shortest `poll-interval`: faster polling only costs the API and the user's rate limit. */
     minPollIntervalMs: 1_000,
     /** GitHub ends a job after 6 hours, so a longer `timeout` could never be reached. */
@@ -28704,13 +28710,21 @@ const Limits = {
      * runner waits 7.5 s before SIGTERM and 2.5 s more before SIGKILL; we promise 4 s.
      */
     cancelExitMs: 3_800,
-    /** A response body larger than this is not a run we can report; treated as a transient fault. */
-    maxResponseBytes: 64 * 1024 * 1024,
+    /**
+     * A response body larger than this is not read (and not asked for again). A real run of 100,000
+     * issues is about 72 MB; this leaves room above it while keeping memory bounded.
+     */
+    maxResponseBytes: 128 * 1024 * 1024,
     /**
      * GitHub rejects a step summary over 1 MiB, whole. Keep ours under it with room to spare for the
      * runner's own bookkeeping.
      */
     summaryMaxBytes: 1_000_000,
+    /**
+     * The longest text output (`feature-name`, `description`), in bytes. GitHub keeps about 1 MB of
+     * outputs per job, shared with every other step; the report file has the full text.
+     */
+    maxTextOutputBytes: 16 * 1024,
     /** GitHub shows at most 10 error and 10 warning annotations per step. */
     maxErrorAnnotations: 10,
     maxWarningAnnotations: 10,
@@ -28786,11 +28800,16 @@ function formatDuration(ms) {
 /* harmony export */   k: () => (/* binding */ networkMessage),
 /* harmony export */   l: () => (/* binding */ withSignal)
 /* harmony export */ });
-/** http-client's extension point for request options: it lets an AbortSignal reach http.request. */
+/**
+ * http-client's extension point for request options: it lets an AbortSignal reach http.request,
+ * and unwraps an IPv6 literal (`[::1]`), whose brackets http-client passes on to the resolver.
+ */
 function withSignal(signal) {
     return {
         prepareRequest: options => {
             options.signal = signal;
+            if (options.host?.startsWith('['))
+                options.host = options.host.slice(1, -1);
         },
         canHandleAuthentication: () => false,
         handleAuthentication: () => Promise.reject(new Error('not supported'))
@@ -28816,9 +28835,11 @@ function networkMessage(error, known, otherwise) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   CI: () => (/* binding */ NotARunError),
 /* harmony export */   LK: () => (/* binding */ parseStartResponse),
+/* harmony export */   MP: () => (/* binding */ describeBody),
 /* harmony export */   O1: () => (/* binding */ isUuid),
 /* harmony export */   Vv: () => (/* binding */ isWarning),
 /* harmony export */   sq: () => (/* binding */ parseBatchCancel),
+/* harmony export */   xO: () => (/* binding */ decodeJson),
 /* harmony export */   zZ: () => (/* binding */ parseRun)
 /* harmony export */ });
 // What the API answers, checked at the boundary: the run object and the start response, typed from
@@ -28956,16 +28977,17 @@ function parseStartResponse(body, kind) {
     }
     const runIds = kind === 'test' ? ids([json.runId]) : ids(json.runIds);
     const cancelledRunIds = kind === 'test' ? [] : ids(json.cancelledRunIds);
+    // Lower-cased before deduplicating: IDs that differ only in case are one run.
     const all = [
-        ...new Set([...runIds, ...(kind === 'group' ? ids(json.queuedRunIds) : []), ...cancelledRunIds])
+        ...new Set([...runIds, ...(kind === 'group' ? ids(json.queuedRunIds) : []), ...cancelledRunIds].map(i => i.toLowerCase()))
     ];
     if (all.length === 0 && !(kind === 'group' && Array.isArray(json.runIds))) {
         throw new NotARunError('without the ID of the run it started');
     }
     const batchId = kind === 'group' && typeof json.batchId === 'string' ? json.batchId : '';
     return {
-        runIds: all.map(i => i.toLowerCase()),
-        cancelledRunIds: cancelledRunIds.map(i => i.toLowerCase()),
+        runIds: all,
+        cancelledRunIds: [...new Set(cancelledRunIds.map(i => i.toLowerCase()))],
         ...(isUuid(batchId) ? { batchId: batchId.toLowerCase() } : {}),
         answer: body
     };
@@ -28982,6 +29004,38 @@ function parseBatchCancel(body) {
 }
 /** `warning` is the only non-blocking type; anything else, unknown values included, is an issue. */
 const isWarning = (issue) => issue.type === 'warning';
+/**
+ * Parses a response body. A leading byte-order mark is skipped: some servers and proxies write one
+ * before JSON, and it says nothing about the content.
+ */
+function decodeJson(body) {
+    const text = body.charCodeAt(0) === 0xfeff ? body.slice(1) : body;
+    try {
+        return { ok: true, value: JSON.parse(text) };
+    }
+    catch {
+        return { ok: false, message: `not JSON (${describeBody(body)})` };
+    }
+}
+/**
+ * A proxy's HTML error page or a stray body, summarised without dumping it into the log. Invisible
+ * and control characters are shown as `\uXXXX`, since they are often why a body is not JSON.
+ */
+function describeBody(body) {
+    const trimmed = body.trim();
+    if (trimmed === '')
+        return 'empty body';
+    if (/^<!doctype html|^<html/i.test(trimmed)) {
+        const title = /<title[^>]*>([^<]{1,120})<\/title>/i.exec(trimmed)?.[1]?.trim();
+        return title ? `an HTML page titled "${title}"` : 'an HTML page';
+    }
+    const start = Array.from(trimmed.slice(0, 40))
+        .map(c => (VISIBLE.test(c) ? c : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`))
+        .join('');
+    return `${trimmed.length} characters starting "${start}"`;
+}
+/** Printable ASCII, and letters, marks, numbers, punctuation and symbols beyond it. */
+const VISIBLE = /^[\u0020-\u007e]$|^[\p{L}\p{M}\p{N}\p{P}\p{S}]$/u;
 
 
 /***/ }),
@@ -30541,6 +30595,20 @@ const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCa
 /******/ 
 /************************************************************************/
 var __webpack_exports__ = {};
+
+;// CONCATENATED MODULE: ./src/early-signals.ts
+const CANCEL_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+const received = [];
+const hold = (signal) => void received.push(signal);
+for (const signal of CANCEL_SIGNALS)
+    process.on(signal, hold);
+const heldSignals = {
+    received,
+    release: () => {
+        for (const signal of CANCEL_SIGNALS)
+            process.off(signal, hold);
+    }
+};
 
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
@@ -32703,9 +32771,96 @@ var duration = __nccwpck_require__(7607);
 var http_request = __nccwpck_require__(9707);
 // EXTERNAL MODULE: ./src/app-response.ts
 var app_response = __nccwpck_require__(3290);
+;// CONCATENATED MODULE: ./src/redact.ts
+// Keeps the secrets (the API key, the GitHub token) out of everything the action writes: every
+// string the API sends, once parsed and before any escaping can change how the key is spelled.
+// Pure.
+/** What a secret becomes. */
+const REDACTED = '***';
+/**
+ * Characters that `clean()` and `markdown()` delete, or that show as nothing: the key with these
+ * between its characters would read as the key once escaped or rendered.
+ */
+const IGNORABLE = '[\\u0000-\\u0008\\u000b-\\u001f\\u007f-\\u009f\\u00ad\\u200b-\\u200f\\u202a-\\u202e\\u2060-\\u2064\\u2066-\\u2069\\ue000\\ufeff]';
+const HAS_IGNORABLE = new RegExp(IGNORABLE);
+const patterns = new Map();
+/** The secret, with any ignorable characters between its characters (`all` is the global one). */
+function patternFor(secret) {
+    let pattern = patterns.get(secret);
+    if (!pattern) {
+        const chars = Array.from(secret, c => c.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&'));
+        const source = chars.join(`${IGNORABLE}*`);
+        pattern = { any: new RegExp(source), all: new RegExp(source, 'g') };
+        patterns.set(secret, pattern);
+    }
+    return pattern;
+}
+/** The text with every occurrence of each secret replaced by `***`. */
+function scrubText(text, secrets) {
+    let out = text;
+    for (const secret of secrets) {
+        if (!secret)
+            continue;
+        const replace = (s) => HAS_IGNORABLE.test(s)
+            ? s.replace(patternFor(secret).all, REDACTED)
+            : s.split(secret).join(REDACTED);
+        const found = (s) => s.includes(secret) || (HAS_IGNORABLE.test(s) && patternFor(secret).any.test(s));
+        // Once more until none is left: removing one occurrence can join two halves into another.
+        // A secret no longer than `***` could loop forever; it is replaced once.
+        if (!found(out))
+            continue;
+        out = replace(out);
+        while (secret.length > REDACTED.length && found(out))
+            out = replace(out);
+    }
+    return out;
+}
+/**
+ * Scrubs every string of parsed JSON, property names included, in place, and returns the value
+ * (a new string when the value itself is one). Walks with its own stack, so a body nested
+ * thousands of levels deep cannot overflow the call stack.
+ */
+function scrubJson(value, secrets) {
+    const active = secrets.filter(Boolean);
+    if (active.length === 0)
+        return value;
+    if (typeof value === 'string')
+        return scrubText(value, active);
+    const stack = [value];
+    while (stack.length > 0) {
+        const node = stack.pop();
+        if (Array.isArray(node)) {
+            for (let i = 0; i < node.length; i++) {
+                const item = node[i];
+                if (typeof item === 'string')
+                    node[i] = scrubText(item, active);
+                else if (typeof item === 'object' && item !== null)
+                    stack.push(item);
+            }
+        }
+        else if (typeof node === 'object' && node !== null) {
+            const record = node;
+            for (const key of Object.keys(record)) {
+                const item = record[key];
+                const name = scrubText(key, active);
+                if (name !== key) {
+                    delete record[key];
+                    record[name] = item;
+                }
+                if (typeof item === 'string')
+                    record[name] = scrubText(item, active);
+                else if (typeof item === 'object' && item !== null)
+                    stack.push(item);
+            }
+        }
+    }
+    return value;
+}
+
 // EXTERNAL MODULE: ./src/run-response.ts
 var run_response = __nccwpck_require__(9972);
 ;// CONCATENATED MODULE: ./src/api-client.ts
+
 
 
 
@@ -32724,8 +32879,12 @@ class ApiClient {
         if (answer.kind !== 'http')
             return answer;
         if (answer.status !== 200)
-            return httpError(answer);
-        return decode(answer, 'but ', json => ({ kind: 'run', run: (0,run_response/* parseRun */.zZ)(json, id), body: json }));
+            return this.httpError(answer);
+        return this.decode(answer, 'but ', json => ({
+            kind: 'run',
+            run: (0,run_response/* parseRun */.zZ)(json, id),
+            body: json
+        }));
     }
     async cancelRun(id, options = {}) {
         const answer = await this.send('POST', `/v1/runs/${encodeURIComponent(id)}/cancel`, {
@@ -32736,7 +32895,7 @@ class ApiClient {
             return answer;
         if (isSuccess(answer.status))
             return { kind: 'cancelled' };
-        const { kind, status, message } = httpError(answer);
+        const { kind, status, message } = this.httpError(answer);
         return { kind, status, message };
     }
     async startRuns(kind, id, body, options = {}) {
@@ -32755,18 +32914,13 @@ class ApiClient {
         });
         if (answer.kind !== 'http')
             return answer;
-        let json = null;
-        try {
-            json = JSON.parse(answer.body);
-        }
-        catch {
-            // nothing known to be covered: every run gets its own cancel
-        }
+        // A body that is not JSON covers nothing known: every run then gets its own cancel.
+        const decoded = (0,run_response/* decodeJson */.xO)(answer.body);
         // A 409 (some runs could not be cancelled) still lists those it did cover.
-        const covered = (0,run_response/* parseBatchCancel */.sq)(json);
+        const covered = (0,run_response/* parseBatchCancel */.sq)(decoded.ok ? decoded.value : null);
         if (isSuccess(answer.status))
             return { kind: 'cancelled', covered };
-        const { kind, status, message } = httpError(answer);
+        const { kind, status, message } = this.httpError(answer);
         return { kind, status, message, covered };
     }
     async start(kind, path, body, options) {
@@ -32774,8 +32928,11 @@ class ApiClient {
         if (answer.kind !== 'http')
             return answer;
         if (!isSuccess(answer.status))
-            return httpError(answer);
-        return decode(answer, '', json => ({ kind: 'started', ...(0,run_response/* parseStartResponse */.LK)(json, kind) }));
+            return this.httpError(answer);
+        return this.decode(answer, '', json => ({
+            kind: 'started',
+            ...(0,run_response/* parseStartResponse */.LK)(json, kind)
+        }));
     }
     /** `POST /v1/projects/{id}/mobile/upload`: a presigned URL for the build. */
     createUpload(projectId, body, options = {}) {
@@ -32797,10 +32954,47 @@ class ApiClient {
         if (answer.kind !== 'http')
             return answer;
         if (!isSuccess(answer.status))
-            return httpError(answer);
-        return decode(answer, 'with ', value => ({ kind: 'ok', value: parse(value) }));
+            return this.httpError(answer);
+        return this.decode(answer, 'with ', value => ({ kind: 'ok', value: parse(value) }));
     }
-    /** One request, its answer read to the end and scrubbed of the key, or the fault that ended it. */
+    /** The key, scrubbed from text about a body that is not JSON (a proxy page may echo headers). */
+    scrub(text) {
+        return scrubText(text, [this.options.apiKey]);
+    }
+    httpError({ status, body, retryAfterMs, location }) {
+        const decoded = (0,run_response/* decodeJson */.xO)(body);
+        const json = decoded.ok ? scrubJson(decoded.value, [this.options.apiKey]) : undefined;
+        const message = this.scrub(errorMessage(status, body, json, location));
+        return { kind: 'http-error', status, message, retryAfterMs };
+    }
+    /**
+     * Parses a success's JSON body, scrubs the key from every string in it, and hands it to `parse`;
+     * what `parse` refuses is an invalid body, said as "the API answered 200 {joint}{why}". Scrubbed
+     * once parsed, before anything reads it: whatever JSON spelling the API used for the key
+     * (escaped slashes, \u escapes), the parsed string holds the key as it is.
+     */
+    decode(answer, joint, parse) {
+        const { status, body } = answer;
+        const decoded = (0,run_response/* decodeJson */.xO)(body);
+        if (!decoded.ok) {
+            return {
+                kind: 'invalid-body',
+                message: `the API answered ${status} with a body that is ${this.scrub(decoded.message)}`
+            };
+        }
+        try {
+            return parse(scrubJson(decoded.value, [this.options.apiKey]));
+        }
+        catch (error) {
+            if (!(error instanceof run_response/* NotARunError */.CI) && !(error instanceof app_response/* NotAnAppError */.mN))
+                throw error;
+            return {
+                kind: 'invalid-body',
+                message: `the API answered ${status} ${joint}${error.message}`
+            };
+        }
+    }
+    /** One request, its answer read to the end (raw: scrubbed once parsed), or the fault that ended it. */
     async send(method, path, { signal, timeoutMs = constants/* Limits */.xu.requestTimeoutMs }, json) {
         if (signal?.aborted)
             return { kind: 'aborted' };
@@ -32809,15 +33003,21 @@ class ApiClient {
         const log = (outcome) => this.options.onRequest?.(`${method} ${path} -> ${outcome}`);
         try {
             const response = await this.client(abort.signal, timeoutMs).request(method, `${this.options.apiUrl}${path}`, method === 'POST' ? (json ?? '') : null, json === undefined ? {} : { 'content-type': 'application/json' });
-            // Scrubbed here, before any parsing or escaping can change its spelling: the API must never
-            // be able to put the key into a summary, a comment or the report, even by echoing it.
-            const body = scrubSecret(await readBody(response.message, abort.signal), this.options.apiKey);
+            // Raw: scrubbing JSON text could break its syntax and would miss the key spelled with
+            // escapes, so the key is scrubbed once the body is parsed (see decode).
+            const body = await readBody(response.message, abort.signal);
             const status = response.message.statusCode ?? 0;
             log(`${status} in ${this.now() - started} ms`);
-            const retryAfterMs = parseRetryAfter(response.message.headers['retry-after'], this.now());
-            return { kind: 'http', status, body, retryAfterMs };
+            const { headers } = response.message;
+            const retryAfterMs = parseRetryAfter(headers['retry-after'], this.now());
+            const location = status >= 300 && status < 400 && headers.location ? headers.location : null;
+            return { kind: 'http', status, body, retryAfterMs, location };
         }
         catch (error) {
+            if (error instanceof ResponseTooLarge) {
+                log(error.message);
+                return { kind: 'too-large', message: error.message };
+            }
             const fault = classifyFailure(error, abort, timeoutMs);
             log(fault.kind === 'aborted' ? `aborted after ${this.now() - started} ms` : fault.message);
             return fault;
@@ -32838,34 +33038,6 @@ class ApiClient {
 }
 const mobilePath = (projectId) => `/v1/projects/${encodeURIComponent(projectId)}/mobile`;
 const isSuccess = (status) => status >= 200 && status < 300;
-function httpError({ status, body, retryAfterMs }) {
-    return { kind: 'http-error', status, message: errorMessage(status, body), retryAfterMs };
-}
-/**
- * Parses a success's JSON body and hands it to `parse`; what `parse` refuses is an invalid body,
- * said as "the API answered 200 {joint}{why}".
- */
-function decode(answer, joint, parse) {
-    const { status, body } = answer;
-    let json;
-    try {
-        json = JSON.parse(body);
-    }
-    catch {
-        return {
-            kind: 'invalid-body',
-            message: `the API answered ${status} with a body that is not JSON (${describeBody(body)})`
-        };
-    }
-    try {
-        return parse(json);
-    }
-    catch (error) {
-        if (!(error instanceof run_response/* NotARunError */.CI) && !(error instanceof app_response/* NotAnAppError */.mN))
-            throw error;
-        return { kind: 'invalid-body', message: `the API answered ${status} ${joint}${error.message}` };
-    }
-}
 /** Raised inside a request when its own timer fires, to tell that apart from the caller's abort. */
 class RequestTimeout extends Error {
 }
@@ -32896,6 +33068,12 @@ function classifyFailure(error, abort, timeoutMs) {
     const neverSent = !timedOut && typeof code === 'string' && NEVER_SENT.includes(code);
     return { kind: 'network-error', message, timedOut, mayHaveArrived: !neverSent };
 }
+/** A body over `Limits.maxResponseBytes`: said as such, and not worth asking for again. */
+class ResponseTooLarge extends Error {
+    constructor() {
+        super(`the API's answer is larger than ${Math.round(constants/* Limits */.xu.maxResponseBytes / 1024 / 1024)} MB, more than this action can read`);
+    }
+}
 /**
  * Reads a body to its end, or fails when the connection drops or the signal fires. (http-client's
  * own readBody waits forever on a connection that dies mid-body.)
@@ -32904,20 +33082,36 @@ function readBody(message, signal) {
     return new Promise((resolve, reject) => {
         const chunks = [];
         let size = 0;
+        let settled = false;
+        // Settled before the socket is destroyed: destroying it fires 'aborted' and 'close' at once,
+        // whose "connection closed" must not hide the real reason.
         const fail = (error) => {
-            message.destroy();
+            if (settled)
+                return;
+            settled = true;
             reject(error);
+            message.destroy();
         };
         if (signal.aborted)
             return fail(new Error('aborted'));
         signal.addEventListener('abort', () => fail(new Error('aborted')), { once: true });
+        // Refused before a byte is read when the server says how large it is.
+        if (Number(message.headers['content-length']) > constants/* Limits */.xu.maxResponseBytes)
+            return fail(new ResponseTooLarge());
         message.on('data', (chunk) => {
             size += chunk.length;
             if (size > constants/* Limits */.xu.maxResponseBytes)
-                return fail(new Error('the response is too large'));
+                return fail(new ResponseTooLarge());
             chunks.push(chunk);
         });
-        message.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+        message.on('end', () => {
+            if (settled)
+                return;
+            settled = true;
+            const body = Buffer.concat(chunks, size);
+            chunks.length = 0;
+            resolve(body.toString('utf8'));
+        });
         message.on('error', fail);
         message.on('aborted', () => fail(new Error('the connection closed before the response ended')));
         message.on('close', () => {
@@ -32936,39 +33130,19 @@ function parseRetryAfter(header, now) {
     const date = Date.parse(value);
     return Number.isNaN(date) ? null : Math.max(0, date - now);
 }
-/** The API's `{ error, message }` when it sent one, else a short description of what came back. */
-function errorMessage(status, body) {
-    try {
-        const json = JSON.parse(body);
-        if (typeof json === 'object' && json !== null) {
-            const { message, error } = json;
-            const text = [message, error].find((v) => typeof v === 'string' && v.trim() !== '');
-            if (text)
-                return `HTTP ${status}: ${text.trim().slice(0, 300)}`;
-        }
+/**
+ * The API's `{ error, message }` when it sent one (`json`: the body parsed and scrubbed), else a
+ * short description of what came back; a redirect says where it points.
+ */
+function errorMessage(status, body, json, location) {
+    const where = location ? ` to ${location.slice(0, 200)}` : '';
+    if (typeof json === 'object' && json !== null) {
+        const { message, error } = json;
+        const text = [message, error].find((v) => typeof v === 'string' && v.trim() !== '');
+        if (text)
+            return `HTTP ${status}${where}: ${text.trim().slice(0, 300)}`;
     }
-    catch {
-        // not JSON: described below
-    }
-    return `HTTP ${status}${body.trim() ? ` (${describeBody(body)})` : ''}`;
-}
-/** A proxy's HTML error page or a stray body, summarised without dumping it into the log. */
-function describeBody(body) {
-    const trimmed = body.trim();
-    if (trimmed === '')
-        return 'empty body';
-    if (/^<!doctype html|^<html/i.test(trimmed)) {
-        const title = /<title[^>]*>([^<]{1,120})<\/title>/i.exec(trimmed)?.[1]?.trim();
-        return title ? `an HTML page titled "${title}"` : 'an HTML page';
-    }
-    return `${trimmed.length} characters starting "${trimmed.slice(0, 40).replace(/\s+/g, ' ')}"`;
-}
-/** The key, as sent and as JSON would escape it, replaced by `***`. */
-function scrubSecret(text, secret) {
-    if (!secret)
-        return text;
-    const forms = [secret, JSON.stringify(secret).slice(1, -1)];
-    return forms.reduce((out, form) => out.split(form).join('***'), text);
+    return `HTTP ${status}${where}${body.trim() ? ` (${(0,run_response/* describeBody */.MP)(body)})` : ''}`;
 }
 /** Errors raised before a single byte of the request could reach the server. */
 const NEVER_SENT = ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN'];
@@ -33049,11 +33223,26 @@ function html(text, max = 2_000) {
         .replace(HTML_SPECIALS, c => HTML_ENTITIES[c]);
 }
 /**
- * A code-like value (an error code) as `<code>`: Markdown code spans would show escapes literally
- * and end at a backtick. `|` is an entity too, since GFM splits table rows on it even inside HTML.
+ * Inside a line, only these can start Markdown: emphasis, code, links and images, autolinks (the
+ * `:` of a scheme, the `@` of an address), strikethrough, math, table pipes. (`-`, `.`, `#`, `+`,
+ * `=` matter only at the start of a line, where a code value never is.)
+ */
+const INLINE_SPECIALS = /[\\`*_{}[\]()!|~:@$]/g;
+/**
+ * A code-like value (an error code, an app ID) as `<code>`: Markdown code spans would show escapes
+ * literally and end at a backtick. GFM still parses Markdown inside an HTML `<code>` (links,
+ * images, autolinks, emphasis), so every character that could start it there is escaped (a
+ * backslash escape shows as the character itself), on one line; `www.` is broken up so it cannot
+ * become a link.
  */
 function code(text, max = 200) {
-    return `<code>${html(text, max).replaceAll('|', '&#124;')}</code>`;
+    const line = truncate(clean(text).replace(/\s+/g, ' ').trim(), max);
+    const escaped = line
+        .replace(INLINE_SPECIALS, '\\$&')
+        .replace(/(www)\./gi, '$1\\.')
+        .replace(HTML_SPECIALS, c => HTML_ENTITIES[c])
+        .replaceAll('\\@', '\\@&#8203;');
+    return `<code>${escaped}</code>`;
 }
 /**
  * The URL, normalised, if it is an absolute http(s) URL; null for anything else (`javascript:`,
@@ -33422,6 +33611,22 @@ const systemClock = {
 
 /** The author of comments made with the workflow's own token. */
 const ACTIONS_BOT = 'github-actions[bot]';
+/** The login the token acts as, or null when GitHub will not say. */
+async function whoAmI(octokit) {
+    try {
+        return (await octokit.rest.users.getAuthenticated()).data.login;
+    }
+    catch {
+        // not a personal token
+    }
+    try {
+        const answer = await octokit.graphql('query { viewer { login } }');
+        return typeof answer.viewer?.login === 'string' ? answer.viewer.login : null;
+    }
+    catch {
+        return null;
+    }
+}
 async function upsertComment(target) {
     const { getOctokit } = await __nccwpck_require__.e(/* import() */ 785).then(__nccwpck_require__.bind(__nccwpck_require__, 2785));
     // One deadline for every call: a stalled GitHub must not hold the step for minutes.
@@ -33431,25 +33636,17 @@ async function upsertComment(target) {
     });
     const where = { owner: target.owner, repo: target.repo };
     try {
-        // Whose comments may be updated: only our own. A personal token can say who it is. An app's
-        // token (the workflow's own is one) cannot: then a bot's comment that starts with our marker
-        // is ours; a person's never is.
-        let login = null;
-        try {
-            login = (await octokit.rest.users.getAuthenticated()).data.login;
-        }
-        catch {
-            // an app installation token
-        }
+        // Whose comments may be updated: only our own, and only those that start with our marker
+        // (anyone can quote it). A personal token says who it is through REST; an app's installation
+        // token through GraphQL's viewer (`my-app[bot]`). When neither answers, it is the workflow's
+        // own token, whose comments are github-actions[bot]'s; another bot's (renovate[bot]) never are.
+        const login = (await whoAmI(octokit)) ?? ACTIONS_BOT;
         const comments = await octokit.paginate(octokit.rest.issues.listComments, {
             ...where,
             issue_number: target.prNumber,
             per_page: 100
         });
-        const ours = comments.find(c => login !== null
-            ? c.user?.login === login && (c.body ?? '').includes(target.marker)
-            : (c.user?.type === 'Bot' || c.user?.login === ACTIONS_BOT) &&
-                (c.body ?? '').startsWith(target.marker));
+        const ours = comments.find(c => c.user?.login === login && (c.body ?? '').startsWith(target.marker));
         if (ours) {
             const { data } = await octokit.rest.issues.updateComment({
                 ...where,
@@ -33907,6 +34104,10 @@ function parseApiKey(source) {
         throw new InputError(`Input '${constants/* Inputs */.G0.ApiKey}' contains spaces, line breaks or non-ASCII characters (value not shown): ` +
             `an API key is one line of printable ASCII; check the secret for a pasted line break.`);
     }
+    if (key.length < constants/* Limits */.xu.minApiKeyLength) {
+        throw new InputError(`Input '${constants/* Inputs */.G0.ApiKey}' is only ${key.length} characters long (value not shown): a TesterArmy API key ` +
+            `has at least ${constants/* Limits */.xu.minApiKeyLength}; check that the secret holds the whole key.`);
+    }
     return key;
 }
 const TEST_INPUTS = [
@@ -34199,7 +34400,9 @@ function parseApiUrl(raw) {
     if (!secure && !localHttp) {
         throw new InputError(`Input '${constants/* Inputs */.G0.ApiUrl}' is ${quote(value)}: the API key must not travel unencrypted; expected ${accepted}.`);
     }
-    if (url.username || url.password || url.search || url.hash) {
+    // A bare `?` or `#` leaves `search` and `hash` empty but stays in the URL, and every request
+    // path would land after it.
+    if (url.username || url.password || /[?#]/.test(value)) {
         throw new InputError(`Input '${constants/* Inputs */.G0.ApiUrl}' is ${quote(value)}: credentials, a query or a fragment cannot be part of the API root; expected ${accepted}.`);
     }
     return url.href.replace(/\/+$/, '');
@@ -34286,14 +34489,16 @@ function parseReportPath(raw, env) {
  * The runner cancels a step with SIGINT, then SIGTERM 7.5 s later, then kills the process tree
  * 2.5 s after that; some runner versions send SIGHUP instead.
  */
-const CANCEL_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+const lifecycle_CANCEL_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 /**
  * Listens for the runner's cancellation for the whole run, so a second signal cannot kill the
- * process halfway through writing the report.
+ * process halfway through writing the report. A signal held while the action loaded counts as the
+ * first one.
  */
-function watchCancellation(signals) {
+function watchCancellation(signals, held) {
     const cancel = new AbortController();
     let hardExit;
+    let exitLine = 'TesterArmy: the workflow was cancelled; the report could not be written in time.';
     const onSignal = (signal) => {
         if (cancel.signal.aborted)
             return;
@@ -34302,18 +34507,26 @@ function watchCancellation(signals) {
         // The runner kills the process a few seconds after its first signal: make sure we are gone
         // first, with the step marked failed, even if something still hangs.
         hardExit = setTimeout(() => {
-            setFailed('TesterArmy: the workflow was cancelled; the report could not be written in time.');
+            setFailed(exitLine);
             process.exit(1);
         }, constants/* Limits */.xu.cancelExitMs);
         hardExit.unref();
     };
-    for (const signal of CANCEL_SIGNALS)
+    for (const signal of lifecycle_CANCEL_SIGNALS)
         signals.on(signal, onSignal);
+    // Our listeners are on: the holder can go, and what it caught is handled now.
+    held?.release();
+    const first = held?.received[0];
+    if (first)
+        onSignal(first);
     return {
         signal: cancel.signal,
+        setExitLine: line => {
+            exitLine = line;
+        },
         dispose: () => {
             clearTimeout(hardExit);
-            for (const signal of CANCEL_SIGNALS)
+            for (const signal of lifecycle_CANCEL_SIGNALS)
                 signals.off(signal, onSignal);
         }
     };
@@ -34343,6 +34556,14 @@ function retry_policy_retryDelayMs(retryAfterMs, failures, pollIntervalMs, rando
         ? backoffMs(failures, pollIntervalMs, random)
         : Math.max(retryAfterMs, pollIntervalMs);
 }
+/**
+ * Answers that say this request will never work as sent (gone, method or media type refused, not
+ * implemented): retrying them would only spend the whole timeout. 404 is not here: a new run may
+ * not be visible yet.
+ */
+const PERMANENT_STATUSES = [
+    405, 406, 410, 411, 413, 414, 415, 421, 422, 501, 505
+];
 function decide(response, state, context) {
     const { now, pollIntervalMs, random } = context;
     const fault = (message, throttle = false, retryAfterMs = null) => {
@@ -34359,6 +34580,9 @@ function decide(response, state, context) {
         case 'invalid-body':
         case 'network-error':
             return fault(response.message);
+        case 'too-large':
+            // Downloading tens of megabytes again would end the same way, until the timeout.
+            return [{ action: 'give-up', message: response.message }, state];
         case 'aborted':
             // The caller ended the wait; it never asks the policy what to do next.
             return [{ action: 'fatal', message: 'the wait was aborted' }, state];
@@ -34378,6 +34602,25 @@ function decide(response, state, context) {
     if (status === 400) {
         return [
             { action: 'fatal', message: `the TesterArmy API rejected the request (${message})` },
+            state
+        ];
+    }
+    if (status >= 300 && status < 400) {
+        // The API never redirects: an answer that points elsewhere means api-url is not the API root.
+        return [
+            {
+                action: 'fatal',
+                message: `the TesterArmy API answered with a redirect (${message}); check the api-url input, which must be the API root such as https://tester.army/api`
+            },
+            state
+        ];
+    }
+    if (PERMANENT_STATUSES.includes(status)) {
+        return [
+            {
+                action: 'fatal',
+                message: `the TesterArmy API refused the request for good (${message}); check the api-url input`
+            },
             state
         ];
     }
@@ -34408,7 +34651,10 @@ function decide(response, state, context) {
 
 
 async function pollRuns(options) {
-    const { runIds, api, clock, log, pollIntervalMs, deadline, signal } = options;
+    const { api, clock, log, pollIntervalMs, deadline, signal } = options;
+    // One wait per run: IDs that differ only in case name the same run (the first spelling is kept).
+    const seen = new Set();
+    const runIds = options.runIds.filter(id => !seen.has(id.toLowerCase()) && seen.add(id.toLowerCase()));
     const random = options.random ?? Math.random;
     const requestTimeoutMs = options.requestTimeoutMs ?? constants/* Limits */.xu.requestTimeoutMs;
     const start = clock.now();
@@ -34439,8 +34685,10 @@ async function pollRuns(options) {
             error: null,
             cancelledByUser: false
         };
-        // Spread the runs over one interval so N runs never send N requests in the same instant.
-        const offset = Math.floor((index * pollIntervalMs) / runIds.length);
+        // Spread the runs over one interval so N runs never send N requests in the same instant; over
+        // half the time left when the timeout is shorter, so every run is checked at least once.
+        const spread = Math.min(pollIntervalMs, Math.max(0, deadline - start) / 2);
+        const offset = Math.floor((index * spread) / runIds.length);
         const warned = new Set();
         let state = initialRetryState();
         let next = start + offset;
@@ -34457,9 +34705,13 @@ async function pollRuns(options) {
             const response = await api.getRun(id, { signal: stop.signal, timeoutMs });
             if (response.kind === 'aborted')
                 break;
-            // A request cut short by the deadline says nothing about the API: keep the last real error.
-            if (response.kind === 'network-error' && response.timedOut && clock.now() >= deadline)
+            // A request cut short by the deadline says nothing new about the API: keep the last real
+            // error. With none at all (the API never answered), the cut-off request is the reason.
+            if (response.kind === 'network-error' && response.timedOut && clock.now() >= deadline) {
+                if (outcome.run === null)
+                    outcome.error ??= response.message;
                 break;
+            }
             const [decision, nextState] = decide(response, state, {
                 now: clock.now(),
                 pollIntervalMs,
@@ -34495,6 +34747,8 @@ async function pollRuns(options) {
                     break;
                 case 'not-found':
                     return { ...outcome, status: 'not_found', error: decision.message };
+                case 'give-up':
+                    return { ...outcome, status: 'error', error: decision.message };
                 case 'fatal':
                     fatal ??= decision.message;
                     outcome.error = decision.message;
@@ -34599,6 +34853,27 @@ function renderAppBuild(build) {
 // The step outputs, as strings for later steps: one run's values, or the aggregate of several. Pure.
 
 
+
+/** One line: a later step reading `description` gets one line per run, as the README says. */
+const oneLine = (text) => clean(text)
+    .replace(/\s*\n\s*/g, ' ')
+    .trim();
+/**
+ * A text output within `Limits.maxTextOutputBytes`, cut on a character boundary with a note: GitHub
+ * keeps about 1 MB of outputs per job, and an AI agent's text has no length limit.
+ */
+function capOutput(text) {
+    const max = constants/* Limits */.xu.maxTextOutputBytes;
+    if (Buffer.byteLength(text) <= max)
+        return text;
+    const note = ` … (cut to ${Math.round(max / 1024)} KB; the report file has the full text)`;
+    let cut = Buffer.from(text)
+        .subarray(0, max - Buffer.byteLength(note))
+        .toString('utf8');
+    // A multi-byte character cut in half decodes as U+FFFD: drop it.
+    cut = cut.replace(/\ufffd$/, '');
+    return `${cut}${note}`;
+}
 function outputsOf(report, reportPath) {
     const { runs } = report;
     const totals = runTotals(runs);
@@ -34614,14 +34889,14 @@ function outputsOf(report, reportPath) {
         [constants/* Outputs */.tY.StepsCount]: String(totals.steps),
         [constants/* Outputs */.tY.FailedStepsCount]: String(totals.failedSteps),
         [constants/* Outputs */.tY.DurationMs]: durations.length ? String(Math.round(Math.max(...durations))) : '',
-        [constants/* Outputs */.tY.FeatureName]: runs
-            .map(r => r.featureName)
+        [constants/* Outputs */.tY.FeatureName]: capOutput(runs
+            .map(r => oneLine(r.featureName))
             .filter(Boolean)
-            .join(', '),
-        [constants/* Outputs */.tY.Description]: runs
-            .map(r => r.description)
+            .join(', ')),
+        [constants/* Outputs */.tY.Description]: capOutput(runs
+            .map(r => oneLine(r.description))
             .filter(Boolean)
-            .join('\n'),
+            .join('\n')),
         [constants/* Outputs */.tY.ReportPath]: reportPath,
         [constants/* Outputs */.tY.Runs]: JSON.stringify(runs.map(runSummary)),
         [constants/* Outputs */.tY.BatchId]: report.started?.batchId ?? '',
@@ -34641,6 +34916,33 @@ function runSummary(run) {
         maxSeverity: run.maxSeverity,
         durationMs: run.durationMs
     };
+}
+/**
+ * The report file's text. A body nested deeper than JSON.stringify's call stack allows (an
+ * unknown field nested thousands of levels) is written with its deepest levels replaced by a note,
+ * so the report is always written.
+ */
+function reportJson(report) {
+    try {
+        return `${JSON.stringify(reportFileOf(report), null, 2)}\n`;
+    }
+    catch (error) {
+        if (!(error instanceof RangeError))
+            throw error;
+        const runs = report.runs.map(run => ({ ...run, body: limitDepth(run.body, MAX_REPORT_DEPTH) }));
+        return `${JSON.stringify(reportFileOf({ ...report, runs }), null, 2)}\n`;
+    }
+}
+/** Deeper than this, a body's values are left out of the report file (no real run comes close). */
+const MAX_REPORT_DEPTH = 100;
+function limitDepth(value, depth) {
+    if (typeof value !== 'object' || value === null)
+        return value;
+    if (depth === 0)
+        return `[nested more than ${MAX_REPORT_DEPTH} levels deep: left out]`;
+    if (Array.isArray(value))
+        return value.map(item => limitDepth(item, depth - 1));
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, limitDepth(item, depth - 1)]));
 }
 /** The JSON report file: the verdict, and each run with the last body the API sent for it. */
 function reportFileOf(report) {
@@ -34747,12 +35049,58 @@ const runName = (run) => run.featureName || `Run ${run.id.slice(0, 8)}`;
 function renderSummary(report, options) {
     const maxBytes = options.maxBytes ?? constants/* Limits */.xu.summaryMaxBytes;
     const bytes = (text) => Buffer.byteLength(text);
-    // The ladder, planned by adding up byte sizes instead of rendering again and again: table rows
-    // come first (the same number from every table, most severe first), then the collapsed details
-    // of issues, most severe first, then those of warnings. Rows and details are rendered once each,
-    // and only as far as the budget reaches, so a run with 100,000 issues costs what 1 MiB costs.
-    const skeleton = render(report, options, { detailed: new Set(), maxRows: 0 });
+    // The ladder, re-planned at each step. First everything; then without the screenshot galleries
+    // (presigned URLs run to kilobytes each, and a thumbnail matters less than an issue); then
+    // without each run's description and test plan. At each step the plan keeps as many table rows
+    // as fit, then the details of the most severe issues.
+    const full = fit(report, options, { detailed: new Set(), maxRows: 0 }, maxBytes);
+    if (full?.everything)
+        return full.text;
+    const galleries = report.runs.some(r => r.run?.output?.kind === 'test' && r.run.output.screenshots.length > 0);
+    // Without any gallery, the next step would plan exactly the same summary again.
+    const noGallery = !galleries
+        ? full
+        : fit(report, options, { detailed: new Set(), maxRows: 0, noGallery: true }, maxBytes);
+    // Long texts go only when keeping them would leave some run without its most severe issue.
+    if (noGallery && (noGallery.allRows || noGallery.maxRows >= 1))
+        return noGallery.text;
+    const compact = fit(report, options, { detailed: new Set(), maxRows: 0, noGallery: true, compact: true }, maxBytes);
+    if (compact)
+        return compact.text;
+    // Last of all, whole run sections, cut between sections so no collapsed block is left open,
+    // with a note saying how many runs are only in the report file.
+    const pieces = renderPieces(report, options, {
+        detailed: new Set(),
+        maxRows: 0,
+        noGallery: true,
+        compact: true
+    });
+    const kept = [];
+    let size = 0;
+    const noteFor = (left) => `> [!WARNING]\n> ${plural(left, 'more section')} did not fit GitHub's 1 MiB limit and ${left === 1 ? 'is' : 'are'} left out. ` +
+        `The report file ${codeSpan(options.reportPath)} (output \`report-path\`) has every run.`;
+    for (const piece of pieces) {
+        if (size + bytes(piece) + 2 + bytes(noteFor(pieces.length)) + 2 > maxBytes)
+            break;
+        kept.push(piece);
+        size += bytes(piece) + 2;
+    }
+    return `${[...kept, noteFor(pieces.length - kept.length)].join('\n\n')}\n`;
+}
+/**
+ * One step of the ladder: with what `chrome` keeps, as many rows and details as fit, planned by
+ * adding up byte sizes instead of rendering again and again. Table rows come first (the same
+ * number from every table, most severe first), then the collapsed details of issues, most severe
+ * first, then those of warnings. Rows and details are rendered once each, and only as far as the
+ * budget reaches, so a run with 100,000 issues costs what 1 MiB costs. Null when not even the
+ * skeleton fits.
+ */
+function fit(report, options, chrome, maxBytes) {
+    const bytes = (text) => Buffer.byteLength(text);
+    const skeleton = render(report, options, { ...chrome, detailed: new Set(), maxRows: 0 });
     let used = bytes(skeleton) + LADDER_MARGIN_BYTES;
+    if (used > maxBytes)
+        return null;
     const tables = report.runs.flatMap(run => {
         const steps = run.run?.output?.kind === 'test' ? run.run.output.steps : [];
         return [
@@ -34772,9 +35120,9 @@ function renderSummary(report, options) {
         maxRows += 1;
     }
     const detailed = new Set();
+    const ranked = report.runs.flatMap(r => r.issues).sort(bySeverity);
+    ranked.push(...report.runs.flatMap(r => r.warnings).sort(bySeverity));
     if (maxRows === longest) {
-        const ranked = report.runs.flatMap(r => r.issues).sort(bySeverity);
-        ranked.push(...report.runs.flatMap(r => r.warnings).sort(bySeverity));
         for (const issue of ranked) {
             const add = bytes(issueDetails(issue, 0)) + 2;
             if (used + add > maxBytes)
@@ -34783,7 +35131,7 @@ function renderSummary(report, options) {
             detailed.add(issue);
         }
     }
-    let text = render(report, options, { detailed, maxRows });
+    let text = render(report, options, { ...chrome, detailed, maxRows });
     // The plan is exact but for the note and the "…and N more" rows, which the margin covers; should
     // it ever fall short, give up details, then rows, until the text fits.
     while (bytes(text) > maxBytes && (detailed.size > 0 || maxRows > 0)) {
@@ -34791,27 +35139,17 @@ function renderSummary(report, options) {
             [...detailed].slice(-Math.ceil(detailed.size / 10)).forEach(i => detailed.delete(i));
         else
             maxRows = Math.floor(maxRows * 0.9);
-        text = render(report, options, { detailed, maxRows });
+        text = render(report, options, { ...chrome, detailed, maxRows });
     }
-    if (bytes(text) <= maxBytes)
-        return text;
-    // Then the long texts of every run go; last of all, whole run sections, cut between sections so
-    // no collapsed block is left open, with a note saying how many runs are only in the report file.
-    const pieces = renderPieces(report, options, { detailed: new Set(), maxRows: 0, compact: true });
-    text = `${pieces.join('\n\n')}\n`;
-    if (bytes(text) <= maxBytes)
-        return text;
-    const kept = [];
-    let size = 0;
-    const noteFor = (left) => `> [!WARNING]\n> ${plural(left, 'more section')} did not fit GitHub's 1 MiB limit and ${left === 1 ? 'is' : 'are'} left out. ` +
-        `The report file ${codeSpan(options.reportPath)} (output \`report-path\`) has every run.`;
-    for (const piece of pieces) {
-        if (size + bytes(piece) + 2 + bytes(noteFor(pieces.length)) + 2 > maxBytes)
-            break;
-        kept.push(piece);
-        size += bytes(piece) + 2;
-    }
-    return `${[...kept, noteFor(pieces.length - kept.length)].join('\n\n')}\n`;
+    if (bytes(text) > maxBytes)
+        return null;
+    const allRows = maxRows >= longest;
+    return {
+        text,
+        maxRows,
+        allRows,
+        everything: allRows && detailed.size === ranked.length
+    };
 }
 /** Room kept for the omission note and the "…and N more" rows, which the plan does not count. */
 const LADDER_MARGIN_BYTES = 4_096;
@@ -34821,7 +35159,7 @@ function render(report, options, budget) {
 /** The summary as its top-level blocks, each balanced on its own (no block spans two pieces). */
 function renderPieces(report, options, budget) {
     const out = [];
-    const omitted = { details: 0, rows: 0 };
+    const omitted = { details: 0, rows: 0, galleries: 0 };
     const single = report.runs.length === 1;
     out.push(headline(report, options));
     if (report.fatal)
@@ -34837,14 +35175,19 @@ function renderPieces(report, options, budget) {
     if (options.failOn === 'never' && !report.passed) {
         out.push('<sub>`fail-on: never`: this verdict does not fail the job.</sub>');
     }
-    if (omitted.details || omitted.rows || budget.compact) {
+    if (omitted.details || omitted.rows || omitted.galleries || budget.compact) {
         const parts = [
             omitted.details ? `the details of ${plural(omitted.details, 'issue')}` : '',
             omitted.rows ? `${plural(omitted.rows, 'row')}` : '',
-            budget.compact ? 'the descriptions, screenshots and test plans' : ''
+            budget.compact
+                ? 'the descriptions, screenshots and test plans'
+                : omitted.galleries
+                    ? `the screenshot ${omitted.galleries === 1 ? 'gallery' : 'galleries'}`
+                    : ''
         ].filter(Boolean);
+        const list = parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}` : parts[0];
         // Placed right under the headline: a reader must know the list is incomplete before reading it.
-        out.splice(1, 0, `> [!NOTE]\n> This summary leaves out ${parts.join(' and ')} to stay within GitHub's 1 MiB limit, ` +
+        out.splice(1, 0, `> [!NOTE]\n> This summary leaves out ${list} to stay within GitHub's 1 MiB limit, ` +
             `least severe first. The report file ${codeSpan(options.reportPath)} (output \`report-path\`) has everything.`);
     }
     return out;
@@ -34914,8 +35257,10 @@ function runSection(run, options, budget, omitted, single) {
     if (steps.length)
         out.push(`${h} Steps\n\n${stepsTable(steps, budget, omitted)}`);
     const shots = run.run?.output?.kind === 'test' ? run.run.output.screenshots : [];
-    const gallery = budget.compact ? null : screenshots(shots);
-    if (gallery)
+    const gallery = screenshots(shots);
+    if (gallery && budget.noGallery)
+        omitted.galleries += 1;
+    else if (gallery)
         out.push(`${h} Screenshots\n\n${gallery}`);
     const plan = budget.compact ? null : testPlan(run);
     if (plan)
@@ -35172,14 +35517,27 @@ function codeSpan(text) {
  * some text echoed them (the client already scrubs API bodies; this is the last line).
  */
 function redact(text, secrets) {
-    return scrubSecret(scrubSecret(text, secrets.apiKey), secrets.githubToken);
+    return scrubText(text, [secrets.apiKey, secrets.githubToken]);
 }
-async function publish(report, settings, context, postComment, appBuild = null) {
+/**
+ * `setExitLine` tells the lifecycle what the step's last line must say should the runner's cancel
+ * end the process before publishing is done.
+ */
+async function publish(report, settings, context, postComment, appBuild = null, setExitLine = () => undefined) {
     const reportPath = await writeReportFile(report, settings);
+    const cancelledAfter = (done, missing) => setExitLine(`TesterArmy: the workflow was cancelled; ${done} written, but ${missing} did not finish in time.`);
+    const file = reportPath ? 'the report file' : '';
+    if (file)
+        cancelledAfter(`${file} was`, 'the outputs and the summary');
     for (const [name, value] of Object.entries(outputsOf(report, reportPath)))
         setOutput(name, redact(value, settings));
+    cancelledAfter(file ? `${file} and the outputs were` : 'the outputs were', 'the summary');
     if (summaryWanted(settings.summary, report.passed))
         await writeSummary(report, settings, context, reportPath, appBuild);
+    const done = file
+        ? `${file}, the outputs and the summary were`
+        : 'the outputs and the summary were';
+    cancelledAfter(done, 'the annotations');
     if (settings.annotations) {
         for (const note of planAnnotations(report)) {
             const title = redact(note.title, settings);
@@ -35196,6 +35554,7 @@ async function publish(report, settings, context, postComment, appBuild = null) 
         info(`comment is auto, and TesterArmy comments on pull request #${context.prNumber ?? '?'} itself: no second comment from this step.`);
     }
     else if (settings.comment) {
+        cancelledAfter(done, 'the pull-request comment');
         await commentOnPullRequest(report, settings, context, postComment);
     }
 }
@@ -35229,7 +35588,7 @@ async function writeReportFile(report, settings) {
     const path = settings.reportPath;
     try {
         await ensureDir((0,external_node_path_.dirname)(path));
-        await (0,promises_.writeFile)(path, redact(`${JSON.stringify(reportFileOf(report), null, 2)}\n`, settings));
+        await (0,promises_.writeFile)(path, redact(reportJson(report), settings));
         return path;
     }
     catch (error) {
@@ -35342,7 +35701,11 @@ async function ensureDir(dir) {
     }
 }
 /** The step's last word: one line saying the verdict, and why when it fails. */
-function conclude(report, settings) {
+/**
+ * `cancelled`: the runner cancelled the step, even if only after the report was built (while it
+ * was being published): the step must then fail, whatever the verdict.
+ */
+function conclude(report, settings, cancelled = false) {
     const several = report.runs.length > 1;
     const why = report.runs
         .filter(r => !r.passed)
@@ -35363,7 +35726,7 @@ function conclude(report, settings) {
     if (report.fatal) {
         setFailed(redact(`TesterArmy: ${logText(report.fatal, 500)}`, settings));
     }
-    else if (report.cancelled) {
+    else if (report.cancelled || cancelled) {
         setFailed('TesterArmy: the wait was cancelled because the workflow was cancelled.');
     }
     else if (!report.passed && settings.failOn !== 'never') {
@@ -35599,13 +35962,17 @@ async function startRuns(options) {
         ...options,
         what: `a run of ${what}`,
         send: timeoutMs => api.startRuns(request.kind, request.id, body, { signal, timeoutMs }),
-        refused: ({ status }) => status === 404
-            ? `check the ${request.kind} ID and that the API key belongs to its team`
-            : status === 400
-                ? 'check the inputs passed to the start request'
-                : status === 401 || status === 403
-                    ? 'check the api-key input or the TESTERARMY_API_KEY secret'
-                    : null
+        refused: ({ status }) => 
+        // A redirect or a 410 started nothing: the request never reached the API's start endpoint.
+        (status >= 300 && status < 400) || status === 410
+            ? 'check the api-url input, which must be the API root such as https://tester.army/api'
+            : status === 404
+                ? `check the ${request.kind} ID and that the API key belongs to its team`
+                : status === 400
+                    ? 'check the inputs passed to the start request'
+                    : status === 401 || status === 403
+                        ? 'check the api-key input or the TESTERARMY_API_KEY secret'
+                        : null
     });
     if (answer.kind === 'started' && answer.runIds.length === 0) {
         return { kind: 'failed', message: `the ${what} started no runs: it may have no runnable tests` };
@@ -36149,7 +36516,7 @@ async function waitAndReport(deps) {
     const { clock } = deps;
     const deadline = clock.now() + settings.timeoutMs;
     const api = deps.api(settings);
-    const lifecycle = watchCancellation(deps.signals);
+    const lifecycle = watchCancellation(deps.signals, deps.held);
     const { signal } = lifecycle;
     try {
         // 2. Start everything the inputs ask for: find the pull request, upload the build, start the
@@ -36211,8 +36578,8 @@ async function waitAndReport(deps) {
                 run.githubReporting = origin.reporting;
         }
         // 6. Publish it and end the step on the verdict.
-        await publish(report, settings, begun.context, deps.comment, begun.appBuild);
-        conclude(report, settings);
+        await publish(report, settings, begun.context, deps.comment, begun.appBuild, lifecycle.setExitLine);
+        conclude(report, settings, signal.aborted);
     }
     finally {
         lifecycle.dispose();
@@ -36220,7 +36587,10 @@ async function waitAndReport(deps) {
 }
 
 ;// CONCATENATED MODULE: ./src/index.ts
-// The action's entry point: everything happens in run(), which never throws.
+// The action's entry point: everything happens in run(), which never throws. Modules are evaluated
+// in the order they are imported: early-signals first, so a cancel that comes while the rest loads
+// is held, and run() ends the step as cancelled instead of the process dying without outputs.
 
-void run();
+
+void run({ held: heldSignals });
 

@@ -105,7 +105,7 @@ async function main() {
   const test = 'c4a1e2d3-5b6f-4a7b-8c9d-0e1f2a3b4c5d'
   const api = await startSimulatedApi({
     runs: { [final.id]: { final } },
-    apiKey: 'demo-key',
+    apiKey: 'demo-key-0123456789',
     tests: { [test]: final.id },
     projects: {
       shop: {
@@ -163,7 +163,7 @@ async function main() {
             ? { 'project-id': 'demo-project', 'test-id': test }
             : { 'run-id': final.id }),
         ...(upload ? { 'app-path': apk } : {}),
-        'api-key': 'demo-key',
+        'api-key': 'demo-key-0123456789',
         'api-url': api.url,
         'poll-interval': '1s'
       },

@@ -109,10 +109,14 @@ async function summaryOf(names) {
     )
     runs[final.id] = { final, before: [] }
   }
-  const api = await startSimulatedApi({ runs, apiKey: 'docs' })
+  const api = await startSimulatedApi({ runs, apiKey: 'docs-key-0123456789' })
   try {
     const result = await runAction({
-      inputs: { 'run-id': Object.keys(runs).join(','), 'api-key': 'docs', 'api-url': api.url }
+      inputs: {
+        'run-id': Object.keys(runs).join(','),
+        'api-key': 'docs-key-0123456789',
+        'api-url': api.url
+      }
     })
     result.cleanup()
     return result.summary

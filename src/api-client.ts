@@ -14,8 +14,11 @@ import {
   type MobileApp,
   type UploadTicket
 } from './app-response.js'
-import type { Aborted, Fault, HttpError, InvalidBody, NetworkError } from './model.js'
+import type { Aborted, Fault, HttpError, InvalidBody, NetworkError, TooLarge } from './model.js'
+import { scrubJson, scrubText } from './redact.js'
 import {
+  decodeJson,
+  describeBody,
   NotARunError,
   parseBatchCancel,
   parseRun,
@@ -32,7 +35,7 @@ export type { NetworkError } from './model.js'
 export type GetRunResponse = { kind: 'run'; run: Run; body: unknown } | Fault
 
 export type CancelRunResponse =
-  { kind: 'cancelled' } | Omit<HttpError, 'retryAfterMs'> | NetworkError | Aborted
+  { kind: 'cancelled' } | Omit<HttpError, 'retryAfterMs'> | NetworkError | TooLarge | Aborted
 
 /** What a start request gave: the runs to wait for, and those the API cancelled at once. */
 export type StartRunsResponse = ({ kind: 'started' } & StartedRuns) | Fault
@@ -42,6 +45,7 @@ export type CancelBatchResponse =
   | { kind: 'cancelled'; covered: string[] }
   | (Omit<HttpError, 'retryAfterMs'> & { covered: string[] })
   | NetworkError
+  | TooLarge
   | Aborted
 
 /** What the poller needs from the API; the poller's tests can hand it anything with this shape. */
@@ -91,8 +95,12 @@ export class ApiClient implements RunsApi, StartApi, UploadApi {
   async getRun(id: string, options: RequestOptions = {}): Promise<GetRunResponse> {
     const answer = await this.send('GET', `/v1/runs/${encodeURIComponent(id)}`, options)
     if (answer.kind !== 'http') return answer
-    if (answer.status !== 200) return httpError(answer)
-    return decode(answer, 'but ', json => ({ kind: 'run', run: parseRun(json, id), body: json }))
+    if (answer.status !== 200) return this.httpError(answer)
+    return this.decode(answer, 'but ', json => ({
+      kind: 'run',
+      run: parseRun(json, id),
+      body: json
+    }))
   }
 
   async cancelRun(id: string, options: RequestOptions = {}): Promise<CancelRunResponse> {
@@ -102,7 +110,7 @@ export class ApiClient implements RunsApi, StartApi, UploadApi {
     })
     if (answer.kind !== 'http') return answer
     if (isSuccess(answer.status)) return { kind: 'cancelled' }
-    const { kind, status, message } = httpError(answer)
+    const { kind, status, message } = this.httpError(answer)
     return { kind, status, message }
   }
 
@@ -132,16 +140,12 @@ export class ApiClient implements RunsApi, StartApi, UploadApi {
       ...options
     })
     if (answer.kind !== 'http') return answer
-    let json: unknown = null
-    try {
-      json = JSON.parse(answer.body)
-    } catch {
-      // nothing known to be covered: every run gets its own cancel
-    }
+    // A body that is not JSON covers nothing known: every run then gets its own cancel.
+    const decoded = decodeJson(answer.body)
     // A 409 (some runs could not be cancelled) still lists those it did cover.
-    const covered = parseBatchCancel(json)
+    const covered = parseBatchCancel(decoded.ok ? decoded.value : null)
     if (isSuccess(answer.status)) return { kind: 'cancelled', covered }
-    const { kind, status, message } = httpError(answer)
+    const { kind, status, message } = this.httpError(answer)
     return { kind, status, message, covered }
   }
 
@@ -153,8 +157,11 @@ export class ApiClient implements RunsApi, StartApi, UploadApi {
   ): Promise<StartRunsResponse> {
     const answer = await this.send('POST', path, options, JSON.stringify(body))
     if (answer.kind !== 'http') return answer
-    if (!isSuccess(answer.status)) return httpError(answer)
-    return decode(answer, '', json => ({ kind: 'started', ...parseStartResponse(json, kind) }))
+    if (!isSuccess(answer.status)) return this.httpError(answer)
+    return this.decode(answer, '', json => ({
+      kind: 'started',
+      ...parseStartResponse(json, kind)
+    }))
   }
 
   /** `POST /v1/projects/{id}/mobile/upload`: a presigned URL for the build. */
@@ -195,17 +202,59 @@ export class ApiClient implements RunsApi, StartApi, UploadApi {
     const json = body === undefined ? undefined : JSON.stringify(body)
     const answer = await this.send(method, path, options, json)
     if (answer.kind !== 'http') return answer
-    if (!isSuccess(answer.status)) return httpError(answer)
-    return decode(answer, 'with ', value => ({ kind: 'ok' as const, value: parse(value) }))
+    if (!isSuccess(answer.status)) return this.httpError(answer)
+    return this.decode(answer, 'with ', value => ({ kind: 'ok' as const, value: parse(value) }))
   }
 
-  /** One request, its answer read to the end and scrubbed of the key, or the fault that ended it. */
+  /** The key, scrubbed from text about a body that is not JSON (a proxy page may echo headers). */
+  private scrub(text: string): string {
+    return scrubText(text, [this.options.apiKey])
+  }
+
+  private httpError({ status, body, retryAfterMs, location }: HttpAnswer): HttpError {
+    const decoded = decodeJson(body)
+    const json = decoded.ok ? scrubJson(decoded.value, [this.options.apiKey]) : undefined
+    const message = this.scrub(errorMessage(status, body, json, location))
+    return { kind: 'http-error', status, message, retryAfterMs }
+  }
+
+  /**
+   * Parses a success's JSON body, scrubs the key from every string in it, and hands it to `parse`;
+   * what `parse` refuses is an invalid body, said as "the API answered 200 {joint}{why}". Scrubbed
+   * once parsed, before anything reads it: whatever JSON spelling the API used for the key
+   * (escaped slashes, \u escapes), the parsed string holds the key as it is.
+   */
+  private decode<T>(
+    answer: HttpAnswer,
+    joint: string,
+    parse: (json: unknown) => T
+  ): T | InvalidBody {
+    const { status, body } = answer
+    const decoded = decodeJson(body)
+    if (!decoded.ok) {
+      return {
+        kind: 'invalid-body',
+        message: `the API answered ${status} with a body that is ${this.scrub(decoded.message)}`
+      }
+    }
+    try {
+      return parse(scrubJson(decoded.value, [this.options.apiKey]))
+    } catch (error) {
+      if (!(error instanceof NotARunError) && !(error instanceof NotAnAppError)) throw error
+      return {
+        kind: 'invalid-body',
+        message: `the API answered ${status} ${joint}${error.message}`
+      }
+    }
+  }
+
+  /** One request, its answer read to the end (raw: scrubbed once parsed), or the fault that ended it. */
   private async send(
     method: 'GET' | 'POST',
     path: string,
     { signal, timeoutMs = Limits.requestTimeoutMs }: RequestOptions,
     json?: string
-  ): Promise<HttpAnswer | NetworkError | Aborted> {
+  ): Promise<HttpAnswer | NetworkError | TooLarge | Aborted> {
     if (signal?.aborted) return { kind: 'aborted' }
     const abort = requestAbort(signal, timeoutMs)
     const started = this.now()
@@ -218,14 +267,20 @@ export class ApiClient implements RunsApi, StartApi, UploadApi {
         method === 'POST' ? (json ?? '') : null,
         json === undefined ? {} : { 'content-type': 'application/json' }
       )
-      // Scrubbed here, before any parsing or escaping can change its spelling: the API must never
-      // be able to put the key into a summary, a comment or the report, even by echoing it.
-      const body = scrubSecret(await readBody(response.message, abort.signal), this.options.apiKey)
+      // Raw: scrubbing JSON text could break its syntax and would miss the key spelled with
+      // escapes, so the key is scrubbed once the body is parsed (see decode).
+      const body = await readBody(response.message, abort.signal)
       const status = response.message.statusCode ?? 0
       log(`${status} in ${this.now() - started} ms`)
-      const retryAfterMs = parseRetryAfter(response.message.headers['retry-after'], this.now())
-      return { kind: 'http', status, body, retryAfterMs }
+      const { headers } = response.message
+      const retryAfterMs = parseRetryAfter(headers['retry-after'], this.now())
+      const location = status >= 300 && status < 400 && headers.location ? headers.location : null
+      return { kind: 'http', status, body, retryAfterMs, location }
     } catch (error) {
+      if (error instanceof ResponseTooLarge) {
+        log(error.message)
+        return { kind: 'too-large', message: error.message }
+      }
       const fault = classifyFailure(error, abort, timeoutMs)
       log(fault.kind === 'aborted' ? `aborted after ${this.now() - started} ms` : fault.message)
       return fault
@@ -254,40 +309,11 @@ interface HttpAnswer {
   status: number
   body: string
   retryAfterMs: number | null
+  /** Where a redirect points: the API never redirects, so it means `api-url` is wrong. */
+  location: string | null
 }
 
 const isSuccess = (status: number): boolean => status >= 200 && status < 300
-
-function httpError({ status, body, retryAfterMs }: HttpAnswer): HttpError {
-  return { kind: 'http-error', status, message: errorMessage(status, body), retryAfterMs }
-}
-
-/**
- * Parses a success's JSON body and hands it to `parse`; what `parse` refuses is an invalid body,
- * said as "the API answered 200 {joint}{why}".
- */
-function decode<T>(
-  answer: HttpAnswer,
-  joint: string,
-  parse: (json: unknown) => T
-): T | InvalidBody {
-  const { status, body } = answer
-  let json: unknown
-  try {
-    json = JSON.parse(body)
-  } catch {
-    return {
-      kind: 'invalid-body',
-      message: `the API answered ${status} with a body that is not JSON (${describeBody(body)})`
-    }
-  }
-  try {
-    return parse(json)
-  } catch (error) {
-    if (!(error instanceof NotARunError) && !(error instanceof NotAnAppError)) throw error
-    return { kind: 'invalid-body', message: `the API answered ${status} ${joint}${error.message}` }
-  }
-}
 
 /** Raised inside a request when its own timer fires, to tell that apart from the caller's abort. */
 class RequestTimeout extends Error {}
@@ -328,6 +354,15 @@ function classifyFailure(
   return { kind: 'network-error', message, timedOut, mayHaveArrived: !neverSent }
 }
 
+/** A body over `Limits.maxResponseBytes`: said as such, and not worth asking for again. */
+class ResponseTooLarge extends Error {
+  constructor() {
+    super(
+      `the API's answer is larger than ${Math.round(Limits.maxResponseBytes / 1024 / 1024)} MB, more than this action can read`
+    )
+  }
+}
+
 /**
  * Reads a body to its end, or fails when the connection drops or the signal fires. (http-client's
  * own readBody waits forever on a connection that dies mid-body.)
@@ -336,18 +371,32 @@ function readBody(message: IncomingMessage, signal: AbortSignal): Promise<string
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = []
     let size = 0
+    let settled = false
+    // Settled before the socket is destroyed: destroying it fires 'aborted' and 'close' at once,
+    // whose "connection closed" must not hide the real reason.
     const fail = (error: Error): void => {
-      message.destroy()
+      if (settled) return
+      settled = true
       reject(error)
+      message.destroy()
     }
     if (signal.aborted) return fail(new Error('aborted'))
     signal.addEventListener('abort', () => fail(new Error('aborted')), { once: true })
+    // Refused before a byte is read when the server says how large it is.
+    if (Number(message.headers['content-length']) > Limits.maxResponseBytes)
+      return fail(new ResponseTooLarge())
     message.on('data', (chunk: Buffer) => {
       size += chunk.length
-      if (size > Limits.maxResponseBytes) return fail(new Error('the response is too large'))
+      if (size > Limits.maxResponseBytes) return fail(new ResponseTooLarge())
       chunks.push(chunk)
     })
-    message.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
+    message.on('end', () => {
+      if (settled) return
+      settled = true
+      const body = Buffer.concat(chunks, size)
+      chunks.length = 0
+      resolve(body.toString('utf8'))
+    })
     message.on('error', fail)
     message.on('aborted', () => fail(new Error('the connection closed before the response ended')))
     message.on('close', () => {
@@ -365,39 +414,23 @@ export function parseRetryAfter(header: string | string[] | undefined, now: numb
   return Number.isNaN(date) ? null : Math.max(0, date - now)
 }
 
-/** The API's `{ error, message }` when it sent one, else a short description of what came back. */
-function errorMessage(status: number, body: string): string {
-  try {
-    const json: unknown = JSON.parse(body)
-    if (typeof json === 'object' && json !== null) {
-      const { message, error } = json as Record<string, unknown>
-      const text = [message, error].find(
-        (v): v is string => typeof v === 'string' && v.trim() !== ''
-      )
-      if (text) return `HTTP ${status}: ${text.trim().slice(0, 300)}`
-    }
-  } catch {
-    // not JSON: described below
+/**
+ * The API's `{ error, message }` when it sent one (`json`: the body parsed and scrubbed), else a
+ * short description of what came back; a redirect says where it points.
+ */
+function errorMessage(
+  status: number,
+  body: string,
+  json: unknown,
+  location: string | null
+): string {
+  const where = location ? ` to ${location.slice(0, 200)}` : ''
+  if (typeof json === 'object' && json !== null) {
+    const { message, error } = json as Record<string, unknown>
+    const text = [message, error].find((v): v is string => typeof v === 'string' && v.trim() !== '')
+    if (text) return `HTTP ${status}${where}: ${text.trim().slice(0, 300)}`
   }
-  return `HTTP ${status}${body.trim() ? ` (${describeBody(body)})` : ''}`
-}
-
-/** A proxy's HTML error page or a stray body, summarised without dumping it into the log. */
-function describeBody(body: string): string {
-  const trimmed = body.trim()
-  if (trimmed === '') return 'empty body'
-  if (/^<!doctype html|^<html/i.test(trimmed)) {
-    const title = /<title[^>]*>([^<]{1,120})<\/title>/i.exec(trimmed)?.[1]?.trim()
-    return title ? `an HTML page titled "${title}"` : 'an HTML page'
-  }
-  return `${trimmed.length} characters starting "${trimmed.slice(0, 40).replace(/\s+/g, ' ')}"`
-}
-
-/** The key, as sent and as JSON would escape it, replaced by `***`. */
-export function scrubSecret(text: string, secret: string): string {
-  if (!secret) return text
-  const forms = [secret, JSON.stringify(secret).slice(1, -1)]
-  return forms.reduce((out, form) => out.split(form).join('***'), text)
+  return `HTTP ${status}${where}${body.trim() ? ` (${describeBody(body)})` : ''}`
 }
 
 /** Errors raised before a single byte of the request could reach the server. */

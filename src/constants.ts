@@ -63,6 +63,12 @@ export const API_KEY_ENV = 'TESTERARMY_API_KEY'
 export const DEFAULT_API_URL = 'https://tester.army/api'
 
 export const Limits = {
+  /**
+   * The shortest API key accepted. Real keys are long random strings; the key is scrubbed from
+   * every text the API sends, and a key as short as an ordinary word (`ted`, `test`) could not be
+   * scrubbed without mangling statuses, paths and sentences that merely contain it.
+   */
+  minApiKeyLength: 16,
   /** The shortest `poll-interval`: faster polling only costs the API and the user's rate limit. */
   minPollIntervalMs: 1_000,
   /** GitHub ends a job after 6 hours, so a longer `timeout` could never be reached. */
@@ -80,13 +86,21 @@ export const Limits = {
    * runner waits 7.5 s before SIGTERM and 2.5 s more before SIGKILL; we promise 4 s.
    */
   cancelExitMs: 3_800,
-  /** A response body larger than this is not a run we can report; treated as a transient fault. */
-  maxResponseBytes: 64 * 1024 * 1024,
+  /**
+   * A response body larger than this is not read (and not asked for again). A real run of 100,000
+   * issues is about 72 MB; this leaves room above it while keeping memory bounded.
+   */
+  maxResponseBytes: 128 * 1024 * 1024,
   /**
    * GitHub rejects a step summary over 1 MiB, whole. Keep ours under it with room to spare for the
    * runner's own bookkeeping.
    */
   summaryMaxBytes: 1_000_000,
+  /**
+   * The longest text output (`feature-name`, `description`), in bytes. GitHub keeps about 1 MB of
+   * outputs per job, shared with every other step; the report file has the full text.
+   */
+  maxTextOutputBytes: 16 * 1024,
   /** GitHub shows at most 10 error and 10 warning annotations per step. */
   maxErrorAnnotations: 10,
   maxWarningAnnotations: 10,

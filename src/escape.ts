@@ -74,11 +74,27 @@ export function html(text: string, max = 2_000): string {
 }
 
 /**
- * A code-like value (an error code) as `<code>`: Markdown code spans would show escapes literally
- * and end at a backtick. `|` is an entity too, since GFM splits table rows on it even inside HTML.
+ * Inside a line, only these can start Markdown: emphasis, code, links and images, autolinks (the
+ * `:` of a scheme, the `@` of an address), strikethrough, math, table pipes. (`-`, `.`, `#`, `+`,
+ * `=` matter only at the start of a line, where a code value never is.)
+ */
+const INLINE_SPECIALS = /[\\`*_{}[\]()!|~:@$]/g
+
+/**
+ * A code-like value (an error code, an app ID) as `<code>`: Markdown code spans would show escapes
+ * literally and end at a backtick. GFM still parses Markdown inside an HTML `<code>` (links,
+ * images, autolinks, emphasis), so every character that could start it there is escaped (a
+ * backslash escape shows as the character itself), on one line; `www.` is broken up so it cannot
+ * become a link.
  */
 export function code(text: string, max = 200): string {
-  return `<code>${html(text, max).replaceAll('|', '&#124;')}</code>`
+  const line = truncate(clean(text).replace(/\s+/g, ' ').trim(), max)
+  const escaped = line
+    .replace(INLINE_SPECIALS, '\\$&')
+    .replace(/(www)\./gi, '$1\\.')
+    .replace(HTML_SPECIALS, c => HTML_ENTITIES[c] as string)
+    .replaceAll('\\@', '\\@&#8203;')
+  return `<code>${escaped}</code>`
 }
 
 /**

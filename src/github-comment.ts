@@ -21,6 +21,23 @@ export type CommentResult =
 /** The author of comments made with the workflow's own token. */
 const ACTIONS_BOT = 'github-actions[bot]'
 
+/** The login the token acts as, or null when GitHub will not say. */
+async function whoAmI(octokit: ReturnType<typeof import('@actions/github').getOctokit>) {
+  try {
+    return (await octokit.rest.users.getAuthenticated()).data.login
+  } catch {
+    // not a personal token
+  }
+  try {
+    const answer = await octokit.graphql<{ viewer?: { login?: unknown } }>(
+      'query { viewer { login } }'
+    )
+    return typeof answer.viewer?.login === 'string' ? answer.viewer.login : null
+  } catch {
+    return null
+  }
+}
+
 export async function upsertComment(target: CommentTarget): Promise<CommentResult> {
   const { getOctokit } = await import('@actions/github')
   // One deadline for every call: a stalled GitHub must not hold the step for minutes.
@@ -30,25 +47,18 @@ export async function upsertComment(target: CommentTarget): Promise<CommentResul
   })
   const where = { owner: target.owner, repo: target.repo }
   try {
-    // Whose comments may be updated: only our own. A personal token can say who it is. An app's
-    // token (the workflow's own is one) cannot: then a bot's comment that starts with our marker
-    // is ours; a person's never is.
-    let login: string | null = null
-    try {
-      login = (await octokit.rest.users.getAuthenticated()).data.login
-    } catch {
-      // an app installation token
-    }
+    // Whose comments may be updated: only our own, and only those that start with our marker
+    // (anyone can quote it). A personal token says who it is through REST; an app's installation
+    // token through GraphQL's viewer (`my-app[bot]`). When neither answers, it is the workflow's
+    // own token, whose comments are github-actions[bot]'s; another bot's (renovate[bot]) never are.
+    const login = (await whoAmI(octokit)) ?? ACTIONS_BOT
     const comments = await octokit.paginate(octokit.rest.issues.listComments, {
       ...where,
       issue_number: target.prNumber,
       per_page: 100
     })
-    const ours = comments.find(c =>
-      login !== null
-        ? c.user?.login === login && (c.body ?? '').includes(target.marker)
-        : (c.user?.type === 'Bot' || c.user?.login === ACTIONS_BOT) &&
-          (c.body ?? '').startsWith(target.marker)
+    const ours = comments.find(
+      c => c.user?.login === login && (c.body ?? '').startsWith(target.marker)
     )
     if (ours) {
       const { data } = await octokit.rest.issues.updateComment({

@@ -2,11 +2,15 @@
 // @actions/http-client: an AbortSignal that reaches the request, and a failed request in words.
 import type { RequestHandler } from '@actions/http-client/lib/interfaces'
 
-/** http-client's extension point for request options: it lets an AbortSignal reach http.request. */
+/**
+ * http-client's extension point for request options: it lets an AbortSignal reach http.request,
+ * and unwraps an IPv6 literal (`[::1]`), whose brackets http-client passes on to the resolver.
+ */
 export function withSignal(signal: AbortSignal): RequestHandler {
   return {
     prepareRequest: options => {
       options.signal = signal
+      if (options.host?.startsWith('[')) options.host = options.host.slice(1, -1)
     },
     canHandleAuthentication: () => false,
     handleAuthentication: () => Promise.reject(new Error('not supported'))

@@ -166,6 +166,12 @@ function parseApiKey(source: InputSource): string {
         `an API key is one line of printable ASCII; check the secret for a pasted line break.`
     )
   }
+  if (key.length < Limits.minApiKeyLength) {
+    throw new InputError(
+      `Input '${Inputs.ApiKey}' is only ${key.length} characters long (value not shown): a TesterArmy API key ` +
+        `has at least ${Limits.minApiKeyLength}; check that the secret holds the whole key.`
+    )
+  }
   return key
 }
 
@@ -526,7 +532,9 @@ function parseApiUrl(raw: string): string {
       `Input '${Inputs.ApiUrl}' is ${quote(value)}: the API key must not travel unencrypted; expected ${accepted}.`
     )
   }
-  if (url.username || url.password || url.search || url.hash) {
+  // A bare `?` or `#` leaves `search` and `hash` empty but stays in the URL, and every request
+  // path would land after it.
+  if (url.username || url.password || /[?#]/.test(value)) {
     throw new InputError(
       `Input '${Inputs.ApiUrl}' is ${quote(value)}: credentials, a query or a fragment cannot be part of the API root; expected ${accepted}.`
     )

@@ -14,17 +14,33 @@ export type Signals = Pick<NodeJS.Process, 'on' | 'off'>
 export interface Lifecycle {
   /** Aborted on the runner's first cancel signal. */
   signal: AbortSignal
+  /**
+   * What the hard exit's last line says, should it come now: by default that the report could not
+   * be written; once it is written, what is still missing (for example the comment).
+   */
+  setExitLine(line: string): void
   /** Stops listening and disarms the hard exit; call once the report is out. */
   dispose(): void
 }
 
 /**
- * Listens for the runner's cancellation for the whole run, so a second signal cannot kill the
- * process halfway through writing the report.
+ * Signals that arrived before the action was loaded (see index.ts), and the holder that kept them
+ * from killing the process meanwhile.
  */
-export function watchCancellation(signals: Signals): Lifecycle {
+export interface HeldSignals {
+  received: readonly NodeJS.Signals[]
+  release(): void
+}
+
+/**
+ * Listens for the runner's cancellation for the whole run, so a second signal cannot kill the
+ * process halfway through writing the report. A signal held while the action loaded counts as the
+ * first one.
+ */
+export function watchCancellation(signals: Signals, held?: HeldSignals): Lifecycle {
   const cancel = new AbortController()
   let hardExit: NodeJS.Timeout | undefined
+  let exitLine = 'TesterArmy: the workflow was cancelled; the report could not be written in time.'
   const onSignal = (signal: NodeJS.Signals): void => {
     if (cancel.signal.aborted) return
     core.warning(`Received ${signal}: the workflow is being cancelled; stopping the wait.`)
@@ -32,16 +48,21 @@ export function watchCancellation(signals: Signals): Lifecycle {
     // The runner kills the process a few seconds after its first signal: make sure we are gone
     // first, with the step marked failed, even if something still hangs.
     hardExit = setTimeout(() => {
-      core.setFailed(
-        'TesterArmy: the workflow was cancelled; the report could not be written in time.'
-      )
+      core.setFailed(exitLine)
       process.exit(1)
     }, Limits.cancelExitMs)
     hardExit.unref()
   }
   for (const signal of CANCEL_SIGNALS) signals.on(signal, onSignal)
+  // Our listeners are on: the holder can go, and what it caught is handled now.
+  held?.release()
+  const first = held?.received[0]
+  if (first) onSignal(first)
   return {
     signal: cancel.signal,
+    setExitLine: line => {
+      exitLine = line
+    },
     dispose: () => {
       clearTimeout(hardExit)
       for (const signal of CANCEL_SIGNALS) signals.off(signal, onSignal)

@@ -9,7 +9,7 @@ import { systemClock, type Clock } from './clock.js'
 import { upsertComment } from './github-comment.js'
 import { createPullsClient, type PullsClientOptions } from './github-pulls.js'
 import { InputErrors, parseSettings, type Settings } from './inputs.js'
-import { watchCancellation, type Signals } from './lifecycle.js'
+import { watchCancellation, type HeldSignals, type Signals } from './lifecycle.js'
 import type { RunOutcome } from './model.js'
 import { pollRuns } from './poller.js'
 import { pollLog, startWaitGroup } from './progress.js'
@@ -39,6 +39,8 @@ export interface Dependencies {
   env: Env
   /** GitHub's pull-request lookups, for the exploration agent (Octokit is loaded only then). */
   pulls: (options: PullsClientOptions) => Promise<PullsApi>
+  /** Cancel signals caught while the action loaded (index.ts), if any. */
+  held?: HeldSignals
 }
 
 const defaults: Dependencies = {
@@ -92,7 +94,7 @@ async function waitAndReport(deps: Dependencies): Promise<void> {
   const { clock } = deps
   const deadline = clock.now() + settings.timeoutMs
   const api = deps.api(settings)
-  const lifecycle = watchCancellation(deps.signals)
+  const lifecycle = watchCancellation(deps.signals, deps.held)
   const { signal } = lifecycle
   try {
     // 2. Start everything the inputs ask for: find the pull request, upload the build, start the
@@ -156,8 +158,15 @@ async function waitAndReport(deps: Dependencies): Promise<void> {
     }
 
     // 6. Publish it and end the step on the verdict.
-    await publish(report, settings, begun.context, deps.comment, begun.appBuild)
-    conclude(report, settings)
+    await publish(
+      report,
+      settings,
+      begun.context,
+      deps.comment,
+      begun.appBuild,
+      lifecycle.setExitLine
+    )
+    conclude(report, settings, signal.aborted)
   } finally {
     lifecycle.dispose()
   }

@@ -102,8 +102,14 @@ export interface Aborted {
   kind: 'aborted'
 }
 
+/** The answer is larger than `Limits.maxResponseBytes`: asking again would download it again. */
+export interface TooLarge {
+  kind: 'too-large'
+  message: string
+}
+
 /** Every way a request can fail to give its answer; deciding what each means is the callers' job. */
-export type Fault = HttpError | InvalidBody | NetworkError | Aborted
+export type Fault = HttpError | InvalidBody | NetworkError | TooLarge | Aborted
 
 export interface RunReport {
   id: string

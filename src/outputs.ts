@@ -1,7 +1,30 @@
 // The step outputs, as strings for later steps: one run's values, or the aggregate of several. Pure.
-import { Outputs } from './constants.js'
+import { Limits, Outputs } from './constants.js'
+import { clean } from './escape.js'
 import { runTotals } from './labels.js'
 import type { Report, RunReport } from './model.js'
+
+/** One line: a later step reading `description` gets one line per run, as the README says. */
+const oneLine = (text: string): string =>
+  clean(text)
+    .replace(/\s*\n\s*/g, ' ')
+    .trim()
+
+/**
+ * A text output within `Limits.maxTextOutputBytes`, cut on a character boundary with a note: GitHub
+ * keeps about 1 MB of outputs per job, and an AI agent's text has no length limit.
+ */
+export function capOutput(text: string): string {
+  const max = Limits.maxTextOutputBytes
+  if (Buffer.byteLength(text) <= max) return text
+  const note = ` … (cut to ${Math.round(max / 1024)} KB; the report file has the full text)`
+  let cut = Buffer.from(text)
+    .subarray(0, max - Buffer.byteLength(note))
+    .toString('utf8')
+  // A multi-byte character cut in half decodes as U+FFFD: drop it.
+  cut = cut.replace(/\ufffd$/, '')
+  return `${cut}${note}`
+}
 
 export function outputsOf(report: Report, reportPath: string): Record<string, string> {
   const { runs } = report
@@ -18,14 +41,18 @@ export function outputsOf(report: Report, reportPath: string): Record<string, st
     [Outputs.StepsCount]: String(totals.steps),
     [Outputs.FailedStepsCount]: String(totals.failedSteps),
     [Outputs.DurationMs]: durations.length ? String(Math.round(Math.max(...durations))) : '',
-    [Outputs.FeatureName]: runs
-      .map(r => r.featureName)
-      .filter(Boolean)
-      .join(', '),
-    [Outputs.Description]: runs
-      .map(r => r.description)
-      .filter(Boolean)
-      .join('\n'),
+    [Outputs.FeatureName]: capOutput(
+      runs
+        .map(r => oneLine(r.featureName))
+        .filter(Boolean)
+        .join(', ')
+    ),
+    [Outputs.Description]: capOutput(
+      runs
+        .map(r => oneLine(r.description))
+        .filter(Boolean)
+        .join('\n')
+    ),
     [Outputs.ReportPath]: reportPath,
     [Outputs.Runs]: JSON.stringify(runs.map(runSummary)),
     [Outputs.BatchId]: report.started?.batchId ?? '',
@@ -46,6 +73,33 @@ function runSummary(run: RunReport) {
     maxSeverity: run.maxSeverity,
     durationMs: run.durationMs
   }
+}
+
+/**
+ * The report file's text. A body nested deeper than JSON.stringify's call stack allows (an
+ * unknown field nested thousands of levels) is written with its deepest levels replaced by a note,
+ * so the report is always written.
+ */
+export function reportJson(report: Report): string {
+  try {
+    return `${JSON.stringify(reportFileOf(report), null, 2)}\n`
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error
+    const runs = report.runs.map(run => ({ ...run, body: limitDepth(run.body, MAX_REPORT_DEPTH) }))
+    return `${JSON.stringify(reportFileOf({ ...report, runs }), null, 2)}\n`
+  }
+}
+
+/** Deeper than this, a body's values are left out of the report file (no real run comes close). */
+const MAX_REPORT_DEPTH = 100
+
+function limitDepth(value: unknown, depth: number): unknown {
+  if (typeof value !== 'object' || value === null) return value
+  if (depth === 0) return `[nested more than ${MAX_REPORT_DEPTH} levels deep: left out]`
+  if (Array.isArray(value)) return value.map(item => limitDepth(item, depth - 1))
+  return Object.fromEntries(
+    Object.entries(value).map(([key, item]) => [key, limitDepth(item, depth - 1)])
+  )
 }
 
 /** The JSON report file: the verdict, and each run with the last body the API sent for it. */

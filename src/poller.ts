@@ -37,7 +37,12 @@ export interface PollResult {
 }
 
 export async function pollRuns(options: PollOptions): Promise<PollResult> {
-  const { runIds, api, clock, log, pollIntervalMs, deadline, signal } = options
+  const { api, clock, log, pollIntervalMs, deadline, signal } = options
+  // One wait per run: IDs that differ only in case name the same run (the first spelling is kept).
+  const seen = new Set<string>()
+  const runIds = options.runIds.filter(
+    id => !seen.has(id.toLowerCase()) && seen.add(id.toLowerCase())
+  )
   const random = options.random ?? Math.random
   const requestTimeoutMs = options.requestTimeoutMs ?? Limits.requestTimeoutMs
   const start = clock.now()
@@ -68,8 +73,10 @@ export async function pollRuns(options: PollOptions): Promise<PollResult> {
       error: null,
       cancelledByUser: false
     }
-    // Spread the runs over one interval so N runs never send N requests in the same instant.
-    const offset = Math.floor((index * pollIntervalMs) / runIds.length)
+    // Spread the runs over one interval so N runs never send N requests in the same instant; over
+    // half the time left when the timeout is shorter, so every run is checked at least once.
+    const spread = Math.min(pollIntervalMs, Math.max(0, deadline - start) / 2)
+    const offset = Math.floor((index * spread) / runIds.length)
     const warned = new Set<string>()
     let state = initialRetryState()
     let next = start + offset
@@ -85,8 +92,12 @@ export async function pollRuns(options: PollOptions): Promise<PollResult> {
       const timeoutMs = Math.min(requestTimeoutMs, Math.max(1, deadline - clock.now()))
       const response = await api.getRun(id, { signal: stop.signal, timeoutMs })
       if (response.kind === 'aborted') break
-      // A request cut short by the deadline says nothing about the API: keep the last real error.
-      if (response.kind === 'network-error' && response.timedOut && clock.now() >= deadline) break
+      // A request cut short by the deadline says nothing new about the API: keep the last real
+      // error. With none at all (the API never answered), the cut-off request is the reason.
+      if (response.kind === 'network-error' && response.timedOut && clock.now() >= deadline) {
+        if (outcome.run === null) outcome.error ??= response.message
+        break
+      }
       const [decision, nextState] = decide(response, state, {
         now: clock.now(),
         pollIntervalMs,
@@ -122,6 +133,8 @@ export async function pollRuns(options: PollOptions): Promise<PollResult> {
           break
         case 'not-found':
           return { ...outcome, status: 'not_found', error: decision.message }
+        case 'give-up':
+          return { ...outcome, status: 'error', error: decision.message }
         case 'fatal':
           fatal ??= decision.message
           outcome.error = decision.message

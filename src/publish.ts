@@ -4,14 +4,14 @@ import { mkdir, writeFile } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import * as core from '@actions/core'
 import { planAnnotations } from './annotations.js'
-import { scrubSecret } from './api-client.js'
 import { renderAppBuild, type AppBuild } from './app-summary.js'
 import { Limits, Outputs } from './constants.js'
 import { logText, markdown } from './escape.js'
 import type { CommentResult, CommentTarget } from './github-comment.js'
 import type { Settings } from './inputs.js'
 import type { Report } from './model.js'
-import { outputsOf, reportFileOf } from './outputs.js'
+import { outputsOf, reportJson } from './outputs.js'
+import { scrubText } from './redact.js'
 import { commentMarker, renderComment } from './pr-comment.js'
 import { buildReport } from './report.js'
 import { renderSummary, summaryWanted } from './summary.js'
@@ -28,21 +28,37 @@ type Secrets = Pick<Settings, 'apiKey' | 'githubToken'>
  * some text echoed them (the client already scrubs API bodies; this is the last line).
  */
 export function redact(text: string, secrets: Secrets): string {
-  return scrubSecret(scrubSecret(text, secrets.apiKey), secrets.githubToken)
+  return scrubText(text, [secrets.apiKey, secrets.githubToken])
 }
 
+/**
+ * `setExitLine` tells the lifecycle what the step's last line must say should the runner's cancel
+ * end the process before publishing is done.
+ */
 export async function publish(
   report: Report,
   settings: Settings,
   context: WorkflowContext,
   postComment: PostComment,
-  appBuild: AppBuild | null = null
+  appBuild: AppBuild | null = null,
+  setExitLine: (line: string) => void = () => undefined
 ): Promise<void> {
   const reportPath = await writeReportFile(report, settings)
+  const cancelledAfter = (done: string, missing: string): void =>
+    setExitLine(
+      `TesterArmy: the workflow was cancelled; ${done} written, but ${missing} did not finish in time.`
+    )
+  const file = reportPath ? 'the report file' : ''
+  if (file) cancelledAfter(`${file} was`, 'the outputs and the summary')
   for (const [name, value] of Object.entries(outputsOf(report, reportPath)))
     core.setOutput(name, redact(value, settings))
+  cancelledAfter(file ? `${file} and the outputs were` : 'the outputs were', 'the summary')
   if (summaryWanted(settings.summary, report.passed))
     await writeSummary(report, settings, context, reportPath, appBuild)
+  const done = file
+    ? `${file}, the outputs and the summary were`
+    : 'the outputs and the summary were'
+  cancelledAfter(done, 'the annotations')
   if (settings.annotations) {
     for (const note of planAnnotations(report)) {
       const title = redact(note.title, settings)
@@ -57,6 +73,7 @@ export async function publish(
       `comment is auto, and TesterArmy comments on pull request #${context.prNumber ?? '?'} itself: no second comment from this step.`
     )
   } else if (settings.comment) {
+    cancelledAfter(done, 'the pull-request comment')
     await commentOnPullRequest(report, settings, context, postComment)
   }
 }
@@ -99,7 +116,7 @@ async function writeReportFile(report: Report, settings: Settings): Promise<stri
   const path = settings.reportPath
   try {
     await ensureDir(dirname(path))
-    await writeFile(path, redact(`${JSON.stringify(reportFileOf(report), null, 2)}\n`, settings))
+    await writeFile(path, redact(reportJson(report), settings))
     return path
   } catch (error) {
     core.warning(`Could not write the JSON report to ${path}: ${(error as Error).message}`)
@@ -245,7 +262,11 @@ export async function ensureDir(dir: string): Promise<void> {
 }
 
 /** The step's last word: one line saying the verdict, and why when it fails. */
-export function conclude(report: Report, settings: Settings): void {
+/**
+ * `cancelled`: the runner cancelled the step, even if only after the report was built (while it
+ * was being published): the step must then fail, whatever the verdict.
+ */
+export function conclude(report: Report, settings: Settings, cancelled = false): void {
   const several = report.runs.length > 1
   const why = report.runs
     .filter(r => !r.passed)
@@ -267,7 +288,7 @@ export function conclude(report: Report, settings: Settings): void {
 
   if (report.fatal) {
     core.setFailed(redact(`TesterArmy: ${logText(report.fatal, 500)}`, settings))
-  } else if (report.cancelled) {
+  } else if (report.cancelled || cancelled) {
     core.setFailed('TesterArmy: the wait was cancelled because the workflow was cancelled.')
   } else if (!report.passed && settings.failOn !== 'never') {
     core.setFailed(redact(`TesterArmy verdict: failed: ${why}.`, settings))

@@ -10,6 +10,8 @@ export type Decision =
   | { action: 'retry'; delayMs: number; message: string; throttle: boolean }
   /** The run was never found within the grace window. */
   | { action: 'not-found'; message: string }
+  /** This run cannot be read, and asking again would not change that (an oversized answer). */
+  | { action: 'give-up'; message: string }
   /** Retrying cannot help (rejected key, bad request): stop waiting for every run. */
   | { action: 'fatal'; message: string }
 
@@ -56,6 +58,15 @@ export function retryDelayMs(
     : Math.max(retryAfterMs, pollIntervalMs)
 }
 
+/**
+ * Answers that say this request will never work as sent (gone, method or media type refused, not
+ * implemented): retrying them would only spend the whole timeout. 404 is not here: a new run may
+ * not be visible yet.
+ */
+const PERMANENT_STATUSES: readonly number[] = [
+  405, 406, 410, 411, 413, 414, 415, 421, 422, 501, 505
+]
+
 export function decide(
   response: GetRunResponse,
   state: RetryState,
@@ -81,6 +92,9 @@ export function decide(
     case 'invalid-body':
     case 'network-error':
       return fault(response.message)
+    case 'too-large':
+      // Downloading tens of megabytes again would end the same way, until the timeout.
+      return [{ action: 'give-up', message: response.message }, state]
     case 'aborted':
       // The caller ended the wait; it never asks the policy what to do next.
       return [{ action: 'fatal', message: 'the wait was aborted' }, state]
@@ -101,6 +115,25 @@ export function decide(
   if (status === 400) {
     return [
       { action: 'fatal', message: `the TesterArmy API rejected the request (${message})` },
+      state
+    ]
+  }
+  if (status >= 300 && status < 400) {
+    // The API never redirects: an answer that points elsewhere means api-url is not the API root.
+    return [
+      {
+        action: 'fatal',
+        message: `the TesterArmy API answered with a redirect (${message}); check the api-url input, which must be the API root such as https://tester.army/api`
+      },
+      state
+    ]
+  }
+  if (PERMANENT_STATUSES.includes(status)) {
+    return [
+      {
+        action: 'fatal',
+        message: `the TesterArmy API refused the request for good (${message}); check the api-url input`
+      },
       state
     ]
   }

@@ -255,16 +255,21 @@ export function parseStartResponse(body: unknown, kind: 'test' | 'group'): Start
   }
   const runIds = kind === 'test' ? ids([json.runId]) : ids(json.runIds)
   const cancelledRunIds = kind === 'test' ? [] : ids(json.cancelledRunIds)
+  // Lower-cased before deduplicating: IDs that differ only in case are one run.
   const all = [
-    ...new Set([...runIds, ...(kind === 'group' ? ids(json.queuedRunIds) : []), ...cancelledRunIds])
+    ...new Set(
+      [...runIds, ...(kind === 'group' ? ids(json.queuedRunIds) : []), ...cancelledRunIds].map(i =>
+        i.toLowerCase()
+      )
+    )
   ]
   if (all.length === 0 && !(kind === 'group' && Array.isArray(json.runIds))) {
     throw new NotARunError('without the ID of the run it started')
   }
   const batchId = kind === 'group' && typeof json.batchId === 'string' ? json.batchId : ''
   return {
-    runIds: all.map(i => i.toLowerCase()),
-    cancelledRunIds: cancelledRunIds.map(i => i.toLowerCase()),
+    runIds: all,
+    cancelledRunIds: [...new Set(cancelledRunIds.map(i => i.toLowerCase()))],
     ...(isUuid(batchId) ? { batchId: batchId.toLowerCase() } : {}),
     answer: body
   }
@@ -283,3 +288,39 @@ export function parseBatchCancel(body: unknown): string[] {
 
 /** `warning` is the only non-blocking type; anything else, unknown values included, is an issue. */
 export const isWarning = (issue: Issue): boolean => issue.type === 'warning'
+
+/** A body's JSON, or what it starts with when it is not JSON. */
+export type DecodedJson = { ok: true; value: unknown } | { ok: false; message: string }
+
+/**
+ * Parses a response body. A leading byte-order mark is skipped: some servers and proxies write one
+ * before JSON, and it says nothing about the content.
+ */
+export function decodeJson(body: string): DecodedJson {
+  const text = body.charCodeAt(0) === 0xfeff ? body.slice(1) : body
+  try {
+    return { ok: true, value: JSON.parse(text) }
+  } catch {
+    return { ok: false, message: `not JSON (${describeBody(body)})` }
+  }
+}
+
+/**
+ * A proxy's HTML error page or a stray body, summarised without dumping it into the log. Invisible
+ * and control characters are shown as `\uXXXX`, since they are often why a body is not JSON.
+ */
+export function describeBody(body: string): string {
+  const trimmed = body.trim()
+  if (trimmed === '') return 'empty body'
+  if (/^<!doctype html|^<html/i.test(trimmed)) {
+    const title = /<title[^>]*>([^<]{1,120})<\/title>/i.exec(trimmed)?.[1]?.trim()
+    return title ? `an HTML page titled "${title}"` : 'an HTML page'
+  }
+  const start = Array.from(trimmed.slice(0, 40))
+    .map(c => (VISIBLE.test(c) ? c : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`))
+    .join('')
+  return `${trimmed.length} characters starting "${start}"`
+}
+
+/** Printable ASCII, and letters, marks, numbers, punctuation and symbols beyond it. */
+const VISIBLE = /^[\u0020-\u007e]$|^[\p{L}\p{M}\p{N}\p{P}\p{S}]$/u

@@ -144,13 +144,16 @@ export async function startRuns(
     what: `a run of ${what}`,
     send: timeoutMs => api.startRuns(request.kind, request.id, body, { signal, timeoutMs }),
     refused: ({ status }) =>
-      status === 404
-        ? `check the ${request.kind} ID and that the API key belongs to its team`
-        : status === 400
-          ? 'check the inputs passed to the start request'
-          : status === 401 || status === 403
-            ? 'check the api-key input or the TESTERARMY_API_KEY secret'
-            : null
+      // A redirect or a 410 started nothing: the request never reached the API's start endpoint.
+      (status >= 300 && status < 400) || status === 410
+        ? 'check the api-url input, which must be the API root such as https://tester.army/api'
+        : status === 404
+          ? `check the ${request.kind} ID and that the API key belongs to its team`
+          : status === 400
+            ? 'check the inputs passed to the start request'
+            : status === 401 || status === 403
+              ? 'check the api-key input or the TESTERARMY_API_KEY secret'
+              : null
   })
   if (answer.kind === 'started' && answer.runIds.length === 0) {
     return { kind: 'failed', message: `the ${what} started no runs: it may have no runnable tests` }

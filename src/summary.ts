@@ -24,7 +24,9 @@ interface Budget {
   detailed: Set<Issue>
   /** Rows kept per table (issues, warnings, steps), most severe first. */
   maxRows: number
-  /** The last step before cutting: leave out each run's description, screenshots and test plan. */
+  /** Leave out each run's screenshot gallery. */
+  noGallery?: boolean
+  /** The last step before cutting: leave out each run's description and test plan too. */
   compact?: boolean
 }
 
@@ -42,12 +44,68 @@ export function renderSummary(report: Report, options: SummaryOptions): string {
   const maxBytes = options.maxBytes ?? Limits.summaryMaxBytes
   const bytes = (text: string): number => Buffer.byteLength(text)
 
-  // The ladder, planned by adding up byte sizes instead of rendering again and again: table rows
-  // come first (the same number from every table, most severe first), then the collapsed details
-  // of issues, most severe first, then those of warnings. Rows and details are rendered once each,
-  // and only as far as the budget reaches, so a run with 100,000 issues costs what 1 MiB costs.
-  const skeleton = render(report, options, { detailed: new Set(), maxRows: 0 })
+  // The ladder, re-planned at each step. First everything; then without the screenshot galleries
+  // (presigned URLs run to kilobytes each, and a thumbnail matters less than an issue); then
+  // without each run's description and test plan. At each step the plan keeps as many table rows
+  // as fit, then the details of the most severe issues.
+  const full = fit(report, options, { detailed: new Set(), maxRows: 0 }, maxBytes)
+  if (full?.everything) return full.text
+  const galleries = report.runs.some(
+    r => r.run?.output?.kind === 'test' && r.run.output.screenshots.length > 0
+  )
+  // Without any gallery, the next step would plan exactly the same summary again.
+  const noGallery = !galleries
+    ? full
+    : fit(report, options, { detailed: new Set(), maxRows: 0, noGallery: true }, maxBytes)
+  // Long texts go only when keeping them would leave some run without its most severe issue.
+  if (noGallery && (noGallery.allRows || noGallery.maxRows >= 1)) return noGallery.text
+  const compact = fit(
+    report,
+    options,
+    { detailed: new Set(), maxRows: 0, noGallery: true, compact: true },
+    maxBytes
+  )
+  if (compact) return compact.text
+
+  // Last of all, whole run sections, cut between sections so no collapsed block is left open,
+  // with a note saying how many runs are only in the report file.
+  const pieces = renderPieces(report, options, {
+    detailed: new Set(),
+    maxRows: 0,
+    noGallery: true,
+    compact: true
+  })
+  const kept: string[] = []
+  let size = 0
+  const noteFor = (left: number): string =>
+    `> [!WARNING]\n> ${plural(left, 'more section')} did not fit GitHub's 1 MiB limit and ${left === 1 ? 'is' : 'are'} left out. ` +
+    `The report file ${codeSpan(options.reportPath)} (output \`report-path\`) has every run.`
+  for (const piece of pieces) {
+    if (size + bytes(piece) + 2 + bytes(noteFor(pieces.length)) + 2 > maxBytes) break
+    kept.push(piece)
+    size += bytes(piece) + 2
+  }
+  return `${[...kept, noteFor(pieces.length - kept.length)].join('\n\n')}\n`
+}
+
+/**
+ * One step of the ladder: with what `chrome` keeps, as many rows and details as fit, planned by
+ * adding up byte sizes instead of rendering again and again. Table rows come first (the same
+ * number from every table, most severe first), then the collapsed details of issues, most severe
+ * first, then those of warnings. Rows and details are rendered once each, and only as far as the
+ * budget reaches, so a run with 100,000 issues costs what 1 MiB costs. Null when not even the
+ * skeleton fits.
+ */
+function fit(
+  report: Report,
+  options: SummaryOptions,
+  chrome: Budget,
+  maxBytes: number
+): { text: string; maxRows: number; allRows: boolean; everything: boolean } | null {
+  const bytes = (text: string): number => Buffer.byteLength(text)
+  const skeleton = render(report, options, { ...chrome, detailed: new Set(), maxRows: 0 })
   let used = bytes(skeleton) + LADDER_MARGIN_BYTES
+  if (used > maxBytes) return null
   const tables = report.runs.flatMap(run => {
     const steps = run.run?.output?.kind === 'test' ? run.run.output.steps : []
     return [
@@ -66,9 +124,9 @@ export function renderSummary(report: Report, options: SummaryOptions): string {
     maxRows += 1
   }
   const detailed = new Set<Issue>()
+  const ranked = report.runs.flatMap(r => r.issues).sort(bySeverity)
+  ranked.push(...report.runs.flatMap(r => r.warnings).sort(bySeverity))
   if (maxRows === longest) {
-    const ranked = report.runs.flatMap(r => r.issues).sort(bySeverity)
-    ranked.push(...report.runs.flatMap(r => r.warnings).sort(bySeverity))
     for (const issue of ranked) {
       const add = bytes(issueDetails(issue, 0)) + 2
       if (used + add > maxBytes) break
@@ -76,32 +134,23 @@ export function renderSummary(report: Report, options: SummaryOptions): string {
       detailed.add(issue)
     }
   }
-  let text = render(report, options, { detailed, maxRows })
+  let text = render(report, options, { ...chrome, detailed, maxRows })
   // The plan is exact but for the note and the "…and N more" rows, which the margin covers; should
   // it ever fall short, give up details, then rows, until the text fits.
   while (bytes(text) > maxBytes && (detailed.size > 0 || maxRows > 0)) {
     if (detailed.size > 0)
       [...detailed].slice(-Math.ceil(detailed.size / 10)).forEach(i => detailed.delete(i))
     else maxRows = Math.floor(maxRows * 0.9)
-    text = render(report, options, { detailed, maxRows })
+    text = render(report, options, { ...chrome, detailed, maxRows })
   }
-  if (bytes(text) <= maxBytes) return text
-  // Then the long texts of every run go; last of all, whole run sections, cut between sections so
-  // no collapsed block is left open, with a note saying how many runs are only in the report file.
-  const pieces = renderPieces(report, options, { detailed: new Set(), maxRows: 0, compact: true })
-  text = `${pieces.join('\n\n')}\n`
-  if (bytes(text) <= maxBytes) return text
-  const kept: string[] = []
-  let size = 0
-  const noteFor = (left: number): string =>
-    `> [!WARNING]\n> ${plural(left, 'more section')} did not fit GitHub's 1 MiB limit and ${left === 1 ? 'is' : 'are'} left out. ` +
-    `The report file ${codeSpan(options.reportPath)} (output \`report-path\`) has every run.`
-  for (const piece of pieces) {
-    if (size + bytes(piece) + 2 + bytes(noteFor(pieces.length)) + 2 > maxBytes) break
-    kept.push(piece)
-    size += bytes(piece) + 2
+  if (bytes(text) > maxBytes) return null
+  const allRows = maxRows >= longest
+  return {
+    text,
+    maxRows,
+    allRows,
+    everything: allRows && detailed.size === ranked.length
   }
-  return `${[...kept, noteFor(pieces.length - kept.length)].join('\n\n')}\n`
 }
 
 /** Room kept for the omission note and the "…and N more" rows, which the plan does not count. */
@@ -114,7 +163,7 @@ function render(report: Report, options: SummaryOptions, budget: Budget): string
 /** The summary as its top-level blocks, each balanced on its own (no block spans two pieces). */
 function renderPieces(report: Report, options: SummaryOptions, budget: Budget): string[] {
   const out: string[] = []
-  const omitted = { details: 0, rows: 0 }
+  const omitted = { details: 0, rows: 0, galleries: 0 }
   const single = report.runs.length === 1
   out.push(headline(report, options))
   if (report.fatal)
@@ -131,17 +180,23 @@ function renderPieces(report: Report, options: SummaryOptions, budget: Budget): 
   if (options.failOn === 'never' && !report.passed) {
     out.push('<sub>`fail-on: never`: this verdict does not fail the job.</sub>')
   }
-  if (omitted.details || omitted.rows || budget.compact) {
+  if (omitted.details || omitted.rows || omitted.galleries || budget.compact) {
     const parts = [
       omitted.details ? `the details of ${plural(omitted.details, 'issue')}` : '',
       omitted.rows ? `${plural(omitted.rows, 'row')}` : '',
-      budget.compact ? 'the descriptions, screenshots and test plans' : ''
+      budget.compact
+        ? 'the descriptions, screenshots and test plans'
+        : omitted.galleries
+          ? `the screenshot ${omitted.galleries === 1 ? 'gallery' : 'galleries'}`
+          : ''
     ].filter(Boolean)
+    const list =
+      parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}` : parts[0]
     // Placed right under the headline: a reader must know the list is incomplete before reading it.
     out.splice(
       1,
       0,
-      `> [!NOTE]\n> This summary leaves out ${parts.join(' and ')} to stay within GitHub's 1 MiB limit, ` +
+      `> [!NOTE]\n> This summary leaves out ${list} to stay within GitHub's 1 MiB limit, ` +
         `least severe first. The report file ${codeSpan(options.reportPath)} (output \`report-path\`) has everything.`
     )
   }
@@ -199,7 +254,7 @@ function runSection(
   run: RunReport,
   options: SummaryOptions,
   budget: Budget,
-  omitted: { details: number; rows: number },
+  omitted: { details: number; rows: number; galleries: number },
   single: boolean
 ): string {
   const h = single ? '###' : '####'
@@ -219,8 +274,9 @@ function runSection(
   const steps = run.run?.output?.kind === 'test' ? run.run.output.steps : []
   if (steps.length) out.push(`${h} Steps\n\n${stepsTable(steps, budget, omitted)}`)
   const shots = run.run?.output?.kind === 'test' ? run.run.output.screenshots : []
-  const gallery = budget.compact ? null : screenshots(shots)
-  if (gallery) out.push(`${h} Screenshots\n\n${gallery}`)
+  const gallery = screenshots(shots)
+  if (gallery && budget.noGallery) omitted.galleries += 1
+  else if (gallery) out.push(`${h} Screenshots\n\n${gallery}`)
   const plan = budget.compact ? null : testPlan(run)
   if (plan) out.push(plan)
   return out.join('\n\n')

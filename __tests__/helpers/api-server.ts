@@ -27,7 +27,8 @@ export interface ApiServer {
 }
 
 export async function startApiServer(
-  handler: (request: RecordedRequest) => Reply | Promise<Reply>
+  handler: (request: RecordedRequest) => Reply | Promise<Reply>,
+  { host = '127.0.0.1' }: { host?: string } = {}
 ): Promise<ApiServer> {
   const requests: RecordedRequest[] = []
   const sockets = new Set<Socket>()
@@ -61,10 +62,10 @@ export async function startApiServer(
     sockets.add(socket)
     socket.on('close', () => sockets.delete(socket))
   })
-  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
+  await new Promise<void>(resolve => server.listen(0, host, resolve))
   const { port } = server.address() as AddressInfo
   return {
-    url: `http://127.0.0.1:${port}/api`,
+    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}/api`,
     requests,
     close: () =>
       new Promise<void>(resolve => {
