@@ -777,6 +777,28 @@ describe('run with the exploration agent', () => {
     expect(comments[0]!.marker).toContain('agent%3Ashop%3Aweb')
   })
 
+  it('deployment_status with a non-http(s) environment_url: says no usable URL, not that none was given', async () => {
+    const { calls, failed } = await runWith(
+      { 'exploration-agent': 'true', 'project-id': 'shop', 'github-token': 'ghs_t' },
+      {},
+      {
+        env: event('deployment_status', {
+          deployment_status: { state: 'success', environment_url: 'ftp://d.test' },
+          deployment: { sha: HEAD }
+        }),
+        pulls: {
+          getPull: async () => null,
+          pullsForCommit: async () => [pull],
+          openPullsByHead: async () => []
+        }
+      }
+    )
+    expect(calls.filter(c => c.startsWith('START'))).toEqual([])
+    expect(failed).toEqual([
+      expect.stringContaining('gives no usable http(s) environment_url or target_url')
+    ])
+  })
+
   it('cancelled while looking up the pull request: says so, starts nothing', async () => {
     const signals = new EventEmitter()
     const { calls, failed } = await runWith(

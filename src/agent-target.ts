@@ -49,7 +49,7 @@ export async function findAgentTarget(
     return {
       kind: 'failed',
       message:
-        "target-url is empty and the deployment_status event gives no environment_url or target_url: set target-url to the deployment's URL"
+        "target-url is empty and the deployment_status event gives no usable http(s) environment_url or target_url: set target-url to the deployment's URL"
     }
   }
   core.setOutput(Outputs.PrNumber, String(pr.number))
