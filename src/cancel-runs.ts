@@ -3,7 +3,7 @@
 import type { RunsApi, StartApi } from './api-client.js'
 import { Limits } from './constants.js'
 import type { RunOutcome } from './model.js'
-import { logBatchCancelAnswer, logCancelAnswer, logCancelling } from './progress.js'
+import { logBatchCancelAnswer, logCancelAnswer, logCancelling, logNoTimeLeft } from './progress.js'
 import { unfinishedRuns } from './report.js'
 
 /** What `cancelUnfinished` needs to know of a run. */
@@ -42,7 +42,12 @@ export async function cancelUnfinished(
     const answer = await api.cancelBatch(batchId, { timeoutMs: left() })
     logBatchCancelAnswer(batchId, answer)
     const covered = 'covered' in answer ? answer.covered : []
-    await Promise.all(inBatch.filter(o => !covered.includes(o.id)).map(o => cancelOne(o.id)))
+    const rest = inBatch.filter(o => !covered.includes(o.id))
+    // A request with no time left could only end as "no answer within 1 ms": say so once instead.
+    if (rest.length > 0 && until - Date.now() < Limits.cancelMinBudgetMs) {
+      return logNoTimeLeft(rest.length)
+    }
+    await Promise.all(rest.map(o => cancelOne(o.id)))
   }
   await Promise.all([cancelBatch(), ...alone.map(o => cancelOne(o.id))])
 }

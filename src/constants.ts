@@ -82,6 +82,11 @@ export const Limits = {
   /** The runner sends SIGKILL a few seconds after its first signal; cancelling must fit inside. */
   cancelRequestTimeoutMs: 3_000,
   /**
+   * A cancel request given less than this cannot get an answer (a request to the API takes tens of
+   * milliseconds at best): once the batch cancel has used the budget, the rest are not sent.
+   */
+  cancelMinBudgetMs: 100,
+  /**
    * After the runner's first signal the process exits by this time whatever is still pending: the
    * runner waits 7.5 s before SIGTERM and 2.5 s more before SIGKILL; we promise 4 s.
    */

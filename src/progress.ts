@@ -67,6 +67,13 @@ export function logCancelling(cancelled: boolean, count: number): void {
   )
 }
 
+/** The batch cancel used the whole budget: the runs it did not cover are left to the dashboard. */
+export function logNoTimeLeft(count: number): void {
+  core.info(
+    `No time left to cancel ${count} run(s) one by one after the batch cancel: check them in the TesterArmy dashboard.`
+  )
+}
+
 /** The answer to one cancel request, as a line. */
 export function logCancelAnswer(id: string, answer: CancelRunResponse): void {
   if (answer.kind === 'cancelled') core.info(`Run ${id}: cancelled.`)
