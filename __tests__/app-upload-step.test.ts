@@ -153,14 +153,14 @@ describe('runUploadStep', () => {
         signal: controller.signal,
         tempDir: temp
       })
-    ).toEqual({ kind: 'aborted' })
+    ).toEqual({ kind: 'aborted', confirming: false })
     expect(existsSync(temp) ? readdirSync(temp) : []).toEqual([])
     expect(
       await runUploadStep({
         ...options(await checked(file('c.apk')), client),
         signal: controller.signal
       })
-    ).toEqual({ kind: 'aborted' })
+    ).toEqual({ kind: 'aborted', confirming: false })
   })
 
   it('says when a folder cannot be zipped', async () => {

@@ -57,7 +57,8 @@ function onPullRequest(): void {
 async function runWith(
   inputs: Record<string, string>,
   uploads: UploadOptions = {},
-  signals = new EventEmitter()
+  signals = new EventEmitter(),
+  wrap: (client: ApiClient) => ApiClient = client => client
 ) {
   const api = await startSimulatedApi({
     apiKey: KEY,
@@ -79,7 +80,7 @@ async function runWith(
   })
   await run({
     clock: systemClock,
-    api: settings => new ApiClient({ apiUrl: settings.apiUrl, apiKey: settings.apiKey }),
+    api: settings => wrap(new ApiClient({ apiUrl: settings.apiUrl, apiKey: settings.apiKey })),
     signals: signals as unknown as NodeJS.Process,
     comment: async () => ({ kind: 'skipped' }) as never
   })
@@ -184,6 +185,35 @@ describe('run with app-path', () => {
     expect(api.uploads.confirms).toEqual([])
     expect(core.info).toHaveBeenCalledWith(
       'The upload was cancelled: nothing was confirmed and no run was started.'
+    )
+  })
+
+  it('a cancel while the upload is being confirmed: says the app may have been created', async () => {
+    const signals = new EventEmitter()
+    const { api, failed } = await runWith(
+      { 'app-path': apk(), 'test-id': TEST },
+      {},
+      signals,
+      client => {
+        const confirm = client.confirmUpload.bind(client)
+        client.confirmUpload = async (...args) => {
+          signals.emit('SIGINT', 'SIGINT')
+          return confirm(...args)
+        }
+        return client
+      }
+    )
+    expect(failed).toEqual([
+      'TesterArmy: the wait was cancelled because the workflow was cancelled.'
+    ])
+    expect(core.outputs.status).toBe('cancelled')
+    expect(api.requests.filter(r => r.path.endsWith('/runs'))).toEqual([])
+    const lines = core.info.mock.calls.map(c => String(c[0]))
+    expect(lines).not.toContain(
+      'The upload was cancelled: nothing was confirmed and no run was started.'
+    )
+    expect(lines).toContain(
+      'The upload was cancelled while it was being confirmed: the app may have been created in the project (see the TesterArmy dashboard); no run was started.'
     )
   })
 

@@ -86,7 +86,10 @@ export interface UploadStepOptions {
 }
 
 export type UploadStepOutcome =
-  { kind: 'uploaded'; build: AppBuild } | { kind: 'failed'; message: string } | { kind: 'aborted' }
+  | { kind: 'uploaded'; build: AppBuild }
+  | { kind: 'failed'; message: string }
+  /** `confirming`: cancelled once the confirm was sent, so the app may exist. */
+  | { kind: 'aborted'; confirming: boolean }
 
 export async function runUploadStep(options: UploadStepOptions): Promise<UploadStepOutcome> {
   const { app, log, clock } = options
@@ -107,7 +110,7 @@ export async function runUploadStep(options: UploadStepOptions): Promise<UploadS
       try {
         zip = await zipAppFolder(app.path, options.tempDir, signal)
       } catch (error) {
-        if (options.signal.aborted) return { kind: 'aborted' }
+        if (options.signal.aborted) return { kind: 'aborted', confirming: false }
         if (timeout.signal.aborted) return timedOut()
         return {
           kind: 'failed',

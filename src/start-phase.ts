@@ -156,8 +156,13 @@ export async function startEverything(options: StartPhaseOptions): Promise<Start
       log: uploadLog
     })
     if (uploaded.kind !== 'uploaded') {
-      if (uploaded.kind === 'aborted')
-        core.info('The upload was cancelled: nothing was confirmed and no run was started.')
+      if (uploaded.kind === 'aborted') {
+        core.info(
+          uploaded.confirming
+            ? 'The upload was cancelled while it was being confirmed: the app may have been created in the project (see the TesterArmy dashboard); no run was started.'
+            : 'The upload was cancelled: nothing was confirmed and no run was started.'
+        )
+      }
       return {
         kind: 'ended',
         fatal: uploaded.kind === 'failed' ? uploaded.message : null,

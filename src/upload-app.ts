@@ -87,22 +87,27 @@ export interface UploadAppOptions {
 export type UploadOutcome =
   | { kind: 'uploaded'; app: MobileApp; elapsedMs: number; uploadMs: number; recovered: boolean }
   | { kind: 'failed'; message: string }
-  | { kind: 'aborted' }
+  /** `confirming`: the cancel came once the confirm was sent, which may have created the app. */
+  | { kind: 'aborted'; confirming: boolean }
 
 class Aborted extends Error {}
 class Failed extends Error {}
 
 export async function uploadApp(options: UploadAppOptions): Promise<UploadOutcome> {
+  const phase = { confirming: false }
   try {
-    return await upload(options)
+    return await upload(options, phase)
   } catch (error) {
-    if (error instanceof Aborted) return { kind: 'aborted' }
+    if (error instanceof Aborted) return { kind: 'aborted', confirming: phase.confirming }
     if (error instanceof Failed) return { kind: 'failed', message: error.message }
     throw error
   }
 }
 
-async function upload(options: UploadAppOptions): Promise<UploadOutcome> {
+async function upload(
+  options: UploadAppOptions,
+  phase: { confirming: boolean }
+): Promise<UploadOutcome> {
   const { api, clock, projectId, file, signal, log } = options
   const random = options.random ?? Math.random
   const began = clock.now()
@@ -197,6 +202,7 @@ async function upload(options: UploadAppOptions): Promise<UploadOutcome> {
   log.info(finished.line)
 
   const confirmBody = { ...body, storageKey: ticket.storageKey }
+  phase.confirming = true
   for (let failures = 0; ;) {
     const answer = await api.confirmUpload(projectId, confirmBody, { signal })
     if (answer.kind === 'ok') {
