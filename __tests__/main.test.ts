@@ -458,6 +458,58 @@ describe('run', () => {
     expect(core.setFailed).toHaveBeenCalledWith('TesterArmy action failed unexpectedly: boom')
   })
 
+  it('an unexpected throw once the inputs are read: still status error, the report and summary with the message', async () => {
+    const reportPath = join(dir, 'report.json')
+    core.reset({
+      'run-id': '3fa85f64-5717-4562-b3fc-2c963f66afa6',
+      'api-key': KEY,
+      'report-path': reportPath
+    })
+    await run({
+      clock: new FakeClock(),
+      api: () => {
+        throw new TypeError(`boom ${KEY}`)
+      },
+      signals: new EventEmitter() as unknown as NodeJS.Process,
+      comment: async () => ({ kind: 'failed', message: 'unused' }),
+      env
+    })
+    expect(core.setFailed.mock.calls.map(c => String(c[0]))).toEqual([
+      'TesterArmy action failed unexpectedly: boom ***'
+    ])
+    expect(core.outputs.status).toBe('error')
+    expect(core.outputs.passed).toBe('false')
+    const report = JSON.parse(readFileSync(reportPath, 'utf8')) as { status: string }
+    expect(report.status).toBe('error')
+    expect(core.summaryWritten.join('')).toContain('the action failed unexpectedly\\: boom')
+    expect(JSON.stringify([core.outputs, core.summaryWritten, report])).not.toContain(KEY)
+  })
+
+  it('an unexpected throw while publishing that report: the one failed line all the same', async () => {
+    core.reset({ 'run-id': '3fa85f64-5717-4562-b3fc-2c963f66afa6', 'api-key': KEY })
+    core.setOutput.mockImplementation(() => {
+      throw new Error('the output file is gone')
+    })
+    try {
+      await run({
+        clock: new FakeClock(),
+        api: () => {
+          throw new TypeError('boom')
+        },
+        signals: new EventEmitter() as unknown as NodeJS.Process,
+        comment: async () => ({ kind: 'failed', message: 'unused' }),
+        env
+      })
+    } finally {
+      core.setOutput.mockImplementation((name: string, value: string) => {
+        core.outputs[name] = value
+      })
+    }
+    expect(core.setFailed.mock.calls.map(c => String(c[0]))).toEqual([
+      'TesterArmy action failed unexpectedly: boom'
+    ])
+  })
+
   describe('starting runs and commenting', () => {
     const TEST = 'c4a1e2d3-5b6f-4a7b-8c9d-0e1f2a3b4c5d'
     const passed = fixtureBody('passed')

@@ -17,7 +17,9 @@ import {
   conclude,
   publish,
   publishSkipped,
+  publishUnexpected,
   publishUploadOnly,
+  redact,
   type PostComment
 } from './publish.js'
 import type { PullsApi } from './pull-request.js'
@@ -25,7 +27,12 @@ import { buildReport } from './report.js'
 import { checkBuild, startEverything } from './start-phase.js'
 import { cancelledAtStart } from './start-runs.js'
 import type { UploadApi } from './upload-app.js'
-import { readWorkflowContext, runnerEnv, type Env } from './workflow-context.js'
+import {
+  readWorkflowContext,
+  runnerEnv,
+  type Env,
+  type WorkflowContext
+} from './workflow-context.js'
 
 export interface Dependencies {
   clock: Clock
@@ -43,6 +50,8 @@ export interface Dependencies {
   held?: HeldSignals
 }
 
+type Parsed = { settings?: Settings; context?: WorkflowContext }
+
 const defaults: Dependencies = {
   clock: systemClock,
   api: settings =>
@@ -59,16 +68,24 @@ const defaults: Dependencies = {
 
 /** Never throws: whatever goes wrong ends as one readable `::error::` line and a failed step. */
 export async function run(overrides: Partial<Dependencies> = {}): Promise<void> {
+  const deps = { ...defaults, ...overrides }
+  // What waitAndReport has read so far, for the catch-all's report.
+  const parsed: Parsed = {}
   try {
-    await waitAndReport({ ...defaults, ...overrides })
+    await waitAndReport(deps, parsed)
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error)
+    const raw = error instanceof Error ? error.message : String(error)
+    const message = parsed.settings ? redact(raw, parsed.settings) : raw
     core.debug(error instanceof Error && error.stack ? error.stack : message)
+    // Later steps still read `status: error` and the reason, as when a start fails.
+    if (parsed.settings && parsed.context) {
+      await publishUnexpected(message, parsed.settings, parsed.context, deps.comment)
+    }
     core.setFailed(`TesterArmy action failed unexpectedly: ${message}`)
   }
 }
 
-async function waitAndReport(deps: Dependencies): Promise<void> {
+async function waitAndReport(deps: Dependencies, parsed: Parsed): Promise<void> {
   // 1. Read the inputs: a bad one is one error line each, before any request.
   const context = readWorkflowContext(deps.env)
   let settings: Settings
@@ -87,6 +104,7 @@ async function waitAndReport(deps: Dependencies): Promise<void> {
     for (const inputError of error.errors) core.setFailed(inputError.message)
     return
   }
+  Object.assign(parsed, { settings, context })
   // The build (app-path) is checked on disk before any request, like an input.
   const build = await checkBuild(settings)
   if (typeof build === 'string') return core.setFailed(build)

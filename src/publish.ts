@@ -261,6 +261,27 @@ export async function ensureDir(dir: string): Promise<void> {
   }
 }
 
+/**
+ * run()'s catch-all, once the inputs are read: the report, outputs and summary say `error` with
+ * the message as their fatal line, so later steps still see why. Never throws: it runs after
+ * something already went wrong, and the caller's failed line must still come.
+ */
+export async function publishUnexpected(
+  message: string,
+  settings: Settings,
+  context: WorkflowContext,
+  postComment: PostComment
+): Promise<void> {
+  try {
+    const report = buildReport([], settings, {
+      fatal: `the action failed unexpectedly: ${message}`
+    })
+    await publish(report, settings, context, postComment)
+  } catch (error) {
+    core.debug(`The report of the unexpected failure could not be published: ${String(error)}`)
+  }
+}
+
 /** The step's last word: one line saying the verdict, and why when it fails. */
 /**
  * `cancelled`: the runner cancelled the step, even if only after the report was built (while it
