@@ -775,6 +775,54 @@ describe('run with the exploration agent', () => {
     )
   })
 
+  it.each([
+    ['not JSON', '{"pull_request": {"number": 4'],
+    ['missing', null],
+    ['a JSON array', '[1]']
+  ])(
+    'an event file that is %s: status error and a failed step naming it, never skipped',
+    async (_, text) => {
+      const file = join(dir, 'event.json')
+      if (text !== null) writeFileSync(file, text)
+      const { calls, failed } = await runWith(
+        agentInputs,
+        {},
+        {
+          env: {
+            GITHUB_EVENT_NAME: 'pull_request',
+            GITHUB_EVENT_PATH: file,
+            GITHUB_REPOSITORY: 'acme/shop'
+          }
+        }
+      )
+      expect(calls).toEqual([])
+      expect(failed).toEqual([
+        expect.stringMatching(
+          /^TesterArmy: could not find the pull request to test: the event file .*event\.json" (could not be read|is not a JSON object)/
+        )
+      ])
+      expect(core.outputs.status).toBe('error')
+    }
+  )
+
+  it('an unreadable event file with pr-number: the pull request from GitHub all the same', async () => {
+    const { calls, failed } = await runWith(
+      { ...agentInputs, 'pr-number': '42', 'github-token': 'ghs_t' },
+      { [AGENT]: [passedAs(AGENT)] },
+      {
+        starts: [agentStarted()],
+        env: { GITHUB_EVENT_NAME: 'push', GITHUB_EVENT_PATH: join(dir, 'none.json') },
+        pulls: {
+          getPull: async () => pull,
+          pullsForCommit: async () => [],
+          openPullsByHead: async () => []
+        }
+      }
+    )
+    expect(failed).toEqual([])
+    expect(calls[0]).toBe('OCTOKIT')
+  })
+
   it('nothing to test: one notice, status skipped, the step passes, nothing started', async () => {
     const { calls, failed } = await runWith(agentInputs, {}, { env: event('push', {}) })
     expect(failed).toEqual([])

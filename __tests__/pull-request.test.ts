@@ -338,6 +338,19 @@ describe('findPullRequest', () => {
     })
   })
 
+  it.each(['pull_request', 'pull_request_target'])(
+    '%s whose payload has no pull request: failed, never skipped (a required check must not pass)',
+    async eventName => {
+      for (const payload of [{}, { pull_request: {} }, { pull_request: { number: 'x' } }]) {
+        const found = await findPullRequest(options({ eventName, payload }))
+        expect(found).toEqual({
+          kind: 'failed',
+          message: expect.stringContaining(`the ${eventName} event's payload has no pull request`)
+        })
+      }
+    }
+  )
+
   it.each(['push', 'schedule', 'workflow_dispatch', ''])(
     '%s without pr-number: skipped, pointing at pr-number',
     async eventName => {

@@ -65,6 +65,15 @@ async function lookUpPullRequest(
   { settings, context, pulls }: AgentTargetOptions,
   signal: AbortSignal
 ): Promise<PullRequestLookup> {
+  // The runner always writes the event file: without it, "no pull request" would be a guess
+  // (pr-number names the pull request without it; a deployment's URL and state are only in it).
+  const needsPayload = !settings.agent?.prNumber || context.eventName === 'deployment_status'
+  if (context.payloadError && needsPayload) {
+    return {
+      kind: 'failed',
+      message: `${redact(context.payloadError, settings)}; the runner writes it for every job, so the pull request cannot be known from it.`
+    }
+  }
   const token = settings.githubToken
   // Octokit is loaded at the first call, not before: most events never need it.
   let loaded: Promise<PullsApi> | undefined

@@ -186,7 +186,12 @@ async function lookup(options: LookupOptions): Promise<PullRequestLookup> {
       if (pull && positive(pull.number)) {
         return { kind: 'found', pr: factsOf(pull), source: `the ${eventName} event`, notices: [] }
       }
-      break
+      // GitHub always sends it: without it the payload is not GitHub's, and finding "nothing to
+      // test" would let a required check pass untested.
+      return {
+        kind: 'failed',
+        message: `the ${eventName} event's payload has no pull request (or none with a number): GitHub always sends one, so the event file is not what GitHub wrote; set pr-number to name the pull request.`
+      }
     }
     case 'issue_comment': {
       const issue = isObject(payload.issue) ? payload.issue : null

@@ -26,6 +26,8 @@ export interface WorkflowContext {
   eventName: string
   /** The event payload, as the runner wrote it ({} when there is none). */
   payload: Record<string, unknown>
+  /** Why GITHUB_EVENT_PATH, when set, gave no payload (unreadable, not a JSON object); else absent. */
+  payloadError?: string
   /** On a `pull_request` from a fork: the fork's `owner/repo` (no secrets reach it); else ''. */
   forkRepository: string
 }
@@ -38,12 +40,18 @@ export function readWorkflowContext(
   readFile: (path: string) => string = path => readFileSync(path, 'utf8')
 ): WorkflowContext {
   let payload: Payload = {}
+  let payloadError: string | undefined
   if (env.GITHUB_EVENT_PATH) {
+    // Without a payload the environment alone describes the run; the exploration agent, which
+    // needs the pull request from it, fails on payloadError rather than finding nothing to test.
+    const file = JSON.stringify(env.GITHUB_EVENT_PATH)
     try {
       const parsed: unknown = JSON.parse(readFile(env.GITHUB_EVENT_PATH))
-      if (isObject(parsed)) payload = parsed
-    } catch {
-      // No payload (a local run): the environment alone describes the run.
+      if (isObject(parsed) && !Array.isArray(parsed)) payload = parsed
+      else payloadError = `the event file ${file} is not a JSON object`
+    } catch (error) {
+      const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message
+      payloadError = `the event file ${file} could not be read (${reason.slice(0, 200)})`
     }
   }
   const pr = isObject(payload.pull_request) ? payload.pull_request : null
@@ -91,6 +99,7 @@ export function readWorkflowContext(
     summaryPath: env.GITHUB_STEP_SUMMARY ?? '',
     eventName,
     payload,
+    ...(payloadError ? { payloadError } : {}),
     forkRepository
   }
 }
