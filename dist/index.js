@@ -33098,17 +33098,33 @@ function readBody(message, signal) {
         // Refused before a byte is read when the server says how large it is.
         if (Number(message.headers['content-length']) > constants/* Limits */.xu.maxResponseBytes)
             return fail(new ResponseTooLarge());
+        // With a Content-Length, the body is copied into one buffer of that size as it comes: a huge
+        // body is then held once (plus its text), never as chunks and their concatenation at once.
+        const length = Number(message.headers['content-length']);
+        let whole = Number.isSafeInteger(length) && length > 0 ? Buffer.allocUnsafe(length) : null;
         message.on('data', (chunk) => {
-            size += chunk.length;
-            if (size > constants/* Limits */.xu.maxResponseBytes)
+            if (settled)
+                return;
+            if (size + chunk.length > constants/* Limits */.xu.maxResponseBytes)
                 return fail(new ResponseTooLarge());
-            chunks.push(chunk);
+            if (whole && size + chunk.length <= whole.length) {
+                chunk.copy(whole, size);
+            }
+            else {
+                // More than announced (never from Node's parser): back to chunks, nothing lost.
+                if (whole)
+                    chunks.push(whole.subarray(0, size));
+                whole = null;
+                chunks.push(chunk);
+            }
+            size += chunk.length;
         });
         message.on('end', () => {
             if (settled)
                 return;
             settled = true;
-            const body = Buffer.concat(chunks, size);
+            const body = whole ? whole.subarray(0, size) : Buffer.concat(chunks, size);
+            whole = null;
             chunks.length = 0;
             resolve(body.toString('utf8'));
         });
@@ -34933,6 +34949,76 @@ function reportJson(report) {
         return `${JSON.stringify(reportFileOf({ ...report, runs }), null, 2)}\n`;
     }
 }
+/**
+ * The report file's text in pieces, joined exactly `reportJson(report)` when no body is nested
+ * too deep for JSON.stringify (then one piece throws RangeError: write `reportJson` instead). A
+ * 70 MB body never becomes one string: the first levels are walked here, each deeper value is
+ * serialized alone, and pieces of about `REPORT_PIECE_CHARS` come out.
+ *
+ * Every cut is just before a line break, between two values: a secret straddles two pieces only
+ * if it holds a line break, which neither an API key (printable ASCII, no space) nor a GitHub
+ * token can; so a caller scrubbing each piece scrubs what scrubbing the whole text would.
+ */
+function* reportJsonPieces(report) {
+    let pending = '';
+    for (const text of prettyPieces(reportFileOf(report), '', WALKED_LEVELS)) {
+        if (text.startsWith('\n') && pending.length >= REPORT_PIECE_CHARS) {
+            yield pending;
+            pending = '';
+        }
+        pending += text;
+    }
+    yield `${pending}\n`;
+}
+/** About 1 MB per write: few system calls, and nothing near the size of a huge body at once. */
+const REPORT_PIECE_CHARS = 1 << 20;
+/** Levels walked by `prettyPieces` (the report, its runs, a body, its output, the issues, one issue). */
+const WALKED_LEVELS = 6;
+/**
+ * `JSON.stringify(value, null, 2)` at indentation `indent`, as texts whose only line breaks start
+ * a text; `levels` deep, each value is serialized whole by JSON.stringify itself.
+ */
+function* prettyPieces(value, indent, levels) {
+    const plain = levels === 0 ||
+        typeof value !== 'object' ||
+        value === null ||
+        typeof value.toJSON === 'function';
+    if (plain) {
+        // Only called for values JSON.stringify keeps: an array's left-out item is said `null`.
+        const text = JSON.stringify(value, null, 2);
+        yield text === undefined ? 'null' : text.replaceAll('\n', `\n${indent}`);
+        return;
+    }
+    const inner = `${indent}  `;
+    if (Array.isArray(value)) {
+        if (value.length === 0)
+            return yield '[]';
+        yield '[';
+        for (let i = 0; i < value.length; i++) {
+            if (i > 0)
+                yield ',';
+            yield `\n${inner}`;
+            yield* prettyPieces(value[i], inner, levels - 1);
+        }
+        return yield `\n${indent}]`;
+    }
+    const record = value;
+    // The members JSON.stringify keeps: undefined, functions and symbols are left out.
+    const keys = Object.keys(record).filter(key => {
+        const item = typeof record[key];
+        return item !== 'undefined' && item !== 'function' && item !== 'symbol';
+    });
+    if (keys.length === 0)
+        return yield '{}';
+    yield '{';
+    for (let i = 0; i < keys.length; i++) {
+        if (i > 0)
+            yield ',';
+        yield `\n${inner}${JSON.stringify(keys[i])}: `;
+        yield* prettyPieces(record[keys[i]], inner, levels - 1);
+    }
+    yield `\n${indent}}`;
+}
 /** Deeper than this, a body's values are left out of the report file (no real run comes close). */
 const MAX_REPORT_DEPTH = 100;
 function limitDepth(value, depth) {
@@ -35588,13 +35674,33 @@ async function writeReportFile(report, settings) {
     const path = settings.reportPath;
     try {
         await ensureDir((0,external_node_path_.dirname)(path));
-        await (0,promises_.writeFile)(path, redact(reportJson(report), settings));
+        await writeReportJson(path, report, settings);
         return path;
     }
     catch (error) {
         warning(`Could not write the JSON report to ${path}: ${error.message}`);
         return '';
     }
+}
+/**
+ * The report file, written piece by piece (see `reportJsonPieces`: cut only where no secret can
+ * straddle two pieces, so each piece is scrubbed alone) so a huge body is never one string. A body
+ * nested too deep for JSON.stringify is written by `reportJson`, its deepest levels left out.
+ */
+async function writeReportJson(path, report, settings) {
+    const file = await (0,promises_.open)(path, 'w');
+    try {
+        // writeFile on a handle writes from where the last write ended, to the end of the data.
+        for (const piece of reportJsonPieces(report))
+            await file.writeFile(redact(piece, settings));
+    }
+    catch (error) {
+        await file.close();
+        if (!(error instanceof RangeError))
+            throw error;
+        return (0,promises_.writeFile)(path, redact(reportJson(report), settings));
+    }
+    await file.close();
 }
 async function writeSummary(report, settings, context, reportPath, appBuild) {
     // The build's block goes last, its bytes kept out of the runs' 1 MiB budget.

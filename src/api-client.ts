@@ -385,15 +385,28 @@ function readBody(message: IncomingMessage, signal: AbortSignal): Promise<string
     // Refused before a byte is read when the server says how large it is.
     if (Number(message.headers['content-length']) > Limits.maxResponseBytes)
       return fail(new ResponseTooLarge())
+    // With a Content-Length, the body is copied into one buffer of that size as it comes: a huge
+    // body is then held once (plus its text), never as chunks and their concatenation at once.
+    const length = Number(message.headers['content-length'])
+    let whole = Number.isSafeInteger(length) && length > 0 ? Buffer.allocUnsafe(length) : null
     message.on('data', (chunk: Buffer) => {
+      if (settled) return
+      if (size + chunk.length > Limits.maxResponseBytes) return fail(new ResponseTooLarge())
+      if (whole && size + chunk.length <= whole.length) {
+        chunk.copy(whole, size)
+      } else {
+        // More than announced (never from Node's parser): back to chunks, nothing lost.
+        if (whole) chunks.push(whole.subarray(0, size))
+        whole = null
+        chunks.push(chunk)
+      }
       size += chunk.length
-      if (size > Limits.maxResponseBytes) return fail(new ResponseTooLarge())
-      chunks.push(chunk)
     })
     message.on('end', () => {
       if (settled) return
       settled = true
-      const body = Buffer.concat(chunks, size)
+      const body = whole ? whole.subarray(0, size) : Buffer.concat(chunks, size)
+      whole = null
       chunks.length = 0
       resolve(body.toString('utf8'))
     })
