@@ -225,6 +225,38 @@ describe('run', () => {
     expect(readFileSync(join(dir, 'report.json'), 'utf8')).not.toContain(KEY)
   })
 
+  it('writes a multi-megabyte report in pieces, the same bytes as one JSON.stringify, key scrubbed', async () => {
+    const body = fixtureBody('failed-with-issues')
+    const issues = Array.from({ length: 6_000 }, (_, n) => ({
+      name: `Issue ${n} é 🚀 "quoted"\nline`,
+      description: n % 1000 === 0 ? `echoed ${KEY} here` : 'd'.repeat(300),
+      url: 'https://x.test/',
+      severity: (n % 5) + 1,
+      extra: n % 7 === 0 ? { empty: {}, none: [], nested: [[1, [null, true]], { a: 'b' }] } : null
+    }))
+    const big = { ...body, output: { ...(body.output as object), issues } }
+    await runWith({ 'run-id': body.id as string }, { [body.id as string]: [answer(big)] })
+    const text = readFileSync(join(dir, 'report.json'), 'utf8')
+    expect(text.length).toBeGreaterThan(2_000_000)
+    expect(text).not.toContain(KEY)
+    const parsed = JSON.parse(text)
+    expect(text).toBe(`${JSON.stringify(parsed, null, 2)}\n`)
+    expect(parsed.runs[0].run).toEqual(JSON.parse(JSON.stringify(big).split(KEY).join('***')))
+  })
+
+  it('writes the report of a body nested too deep to serialize, its deepest levels left out', async () => {
+    const body = fixtureBody('passed')
+    let deep: unknown = 'bottom'
+    for (let i = 0; i < 50_000; i++) deep = { deeper: deep }
+    await runWith(
+      { 'run-id': body.id as string },
+      { [body.id as string]: [answer({ ...body, unknown: deep })] }
+    )
+    const text = readFileSync(join(dir, 'report.json'), 'utf8')
+    expect(JSON.parse(text).runs[0].run.id).toBe(body.id)
+    expect(text).toContain('nested more than 100 levels deep: left out')
+  })
+
   it('reports bad inputs one line each and sends nothing', async () => {
     const { calls, failed } = await runWith({ 'run-id': 'nope', timeout: 'forever' }, {})
     expect(failed).toEqual([

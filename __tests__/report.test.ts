@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import { planAnnotations } from '../src/annotations.js'
-import { outputsOf, reportFileOf, reportJson } from '../src/outputs.js'
+import { outputsOf, reportFileOf, reportJson, reportJsonPieces } from '../src/outputs.js'
 import { buildReport } from '../src/report.js'
 import { fixtureBody, fixtureOutcome, outcomeOf } from './helpers/fixtures.js'
 
@@ -240,6 +240,36 @@ describe('hardening of the outputs and the report file', () => {
     expect(parsed.runs[0].run.id).toBe(body.id)
     expect(parsed.runs[0].status).toBe('completed')
     expect(text).toContain('nested more than 100 levels deep: left out')
+  })
+
+  it('writes the report file in pieces that join to exactly the one-string report', () => {
+    const body = fixtureBody('failed-with-issues')
+    const issues = Array.from({ length: 5_000 }, (_, n) => ({
+      name: `Issue ${n}: "é" 🚀\n\u2028`,
+      description: 'x'.repeat(400),
+      severity: (n % 5) + 1,
+      url: 'https://x.test/',
+      deep: { a: [[[[[[{ b: [] }]]]]]], c: {}, d: [{}], e: [undefined, () => 1], f: undefined }
+    }))
+    const runs = [
+      outcomeOf({ ...body, output: { ...(body.output as object), issues } }),
+      outcomeOf({ ...body, id: '00000000-0000-4000-8000-000000000002', output: {} }),
+      { ...outcomeOf(body), body: undefined, error: 'HTTP 500' }
+    ]
+    const report = buildReport(runs, policy)
+    const pieces = [...reportJsonPieces(report)]
+    expect(pieces.length).toBeGreaterThan(1)
+    // Each cut is just before a line break, so no secret without one can straddle two pieces.
+    for (const piece of pieces.slice(1)) expect(piece.startsWith('\n')).toBe(true)
+    expect(pieces.join('')).toBe(reportJson(report))
+    expect(pieces.join('')).toBe(`${JSON.stringify(reportFileOf(report), null, 2)}\n`)
+  })
+
+  it('leaves a body nested too deep for the pieces to reportJson (RangeError)', () => {
+    let deep: unknown = 'bottom'
+    for (let i = 0; i < 50_000; i++) deep = { deeper: deep }
+    const report = buildReport([outcomeOf({ ...fixtureBody('passed'), unknown: deep })], policy)
+    expect(() => [...reportJsonPieces(report)]).toThrow(RangeError)
   })
 
   it('caps each text output with a note, and keeps the description one line per run', () => {

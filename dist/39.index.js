@@ -303,7 +303,7 @@ async function runUploadStep(options) {
             }
             catch (error) {
                 if (options.signal.aborted)
-                    return { kind: 'aborted' };
+                    return { kind: 'aborted', confirming: false };
                 if (timeout.signal.aborted)
                     return timedOut();
                 return {

@@ -28706,6 +28706,11 @@ const Limits = {
     /** The runner sends SIGKILL a few seconds after its first signal; cancelling must fit inside. */
     cancelRequestTimeoutMs: 3_000,
     /**
+     * A cancel request given less than this cannot get an answer (a request to the API takes tens of
+     * milliseconds at best): once the batch cancel has used the budget, the rest are not sent.
+     */
+    cancelMinBudgetMs: 100,
+    /**
      * After the runner's first signal the process exits by this time whatever is still pending: the
      * runner waits 7.5 s before SIGTERM and 2.5 s more before SIGKILL; we promise 4 s.
      */
@@ -29145,18 +29150,19 @@ class Aborted extends Error {
 class Failed extends Error {
 }
 async function uploadApp(options) {
+    const phase = { confirming: false };
     try {
-        return await upload(options);
+        return await upload(options, phase);
     }
     catch (error) {
         if (error instanceof Aborted)
-            return { kind: 'aborted' };
+            return { kind: 'aborted', confirming: phase.confirming };
         if (error instanceof Failed)
             return { kind: 'failed', message: error.message };
         throw error;
     }
 }
-async function upload(options) {
+async function upload(options, phase) {
     const { api, clock, projectId, file, signal, log } = options;
     const random = options.random ?? Math.random;
     const began = clock.now();
@@ -29245,6 +29251,7 @@ async function upload(options) {
     const finished = progress.finish();
     log.info(finished.line);
     const confirmBody = { ...body, storageKey: ticket.storageKey };
+    phase.confirming = true;
     for (let failures = 0;;) {
         const answer = await api.confirmUpload(projectId, confirmBody, { signal });
         if (answer.kind === 'ok') {
@@ -33098,19 +33105,37 @@ function readBody(message, signal) {
         // Refused before a byte is read when the server says how large it is.
         if (Number(message.headers['content-length']) > constants/* Limits */.xu.maxResponseBytes)
             return fail(new ResponseTooLarge());
+        // With a Content-Length, the body is copied into one buffer of that size as it comes: a huge
+        // body is then held once (plus its text), never as chunks and their concatenation at once.
+        const length = Number(message.headers['content-length']);
+        // Its own memory (allocUnsafeSlow: never the shared pool), so it can be released at once below.
+        let whole = Number.isSafeInteger(length) && length > 0 ? Buffer.allocUnsafeSlow(length) : null;
         message.on('data', (chunk) => {
-            size += chunk.length;
-            if (size > constants/* Limits */.xu.maxResponseBytes)
+            if (settled)
+                return;
+            if (size + chunk.length > constants/* Limits */.xu.maxResponseBytes)
                 return fail(new ResponseTooLarge());
-            chunks.push(chunk);
+            if (whole && size + chunk.length <= whole.length) {
+                chunk.copy(whole, size);
+            }
+            else {
+                // More than announced (never from Node's parser): back to chunks, nothing lost.
+                if (whole)
+                    chunks.push(whole.subarray(0, size));
+                whole = null;
+                chunks.push(chunk);
+            }
+            size += chunk.length;
         });
         message.on('end', () => {
             if (settled)
                 return;
             settled = true;
-            const body = Buffer.concat(chunks, size);
+            const text = whole ? whole.toString('utf8', 0, size) : Buffer.concat(chunks, size).toString();
+            whole?.buffer?.transfer?.(0);
+            whole = null;
             chunks.length = 0;
-            resolve(body.toString('utf8'));
+            resolve(text);
         });
         message.on('error', fail);
         message.on('aborted', () => fail(new Error('the connection closed before the response ended')));
@@ -33305,6 +33330,10 @@ const pollLog = {
 /** Why runs are being cancelled, and how many, before the cancel requests go out. */
 function logCancelling(cancelled, count) {
     info(`${cancelled ? 'Cancelled' : 'Timed out'}: asking TesterArmy to cancel ${count} unfinished run(s).`);
+}
+/** The batch cancel used the whole budget: the runs it did not cover are left to the dashboard. */
+function logNoTimeLeft(count) {
+    info(`No time left to cancel ${count} run(s) one by one after the batch cancel: check them in the TesterArmy dashboard.`);
 }
 /** The answer to one cancel request, as a line. */
 function logCancelAnswer(id, answer) {
@@ -33583,7 +33612,12 @@ async function cancelUnfinished(api, outcomes, cancelled, batchId, outsideBatch)
         const answer = await api.cancelBatch(batchId, { timeoutMs: left() });
         logBatchCancelAnswer(batchId, answer);
         const covered = 'covered' in answer ? answer.covered : [];
-        await Promise.all(inBatch.filter(o => !covered.includes(o.id)).map(o => cancelOne(o.id)));
+        const rest = inBatch.filter(o => !covered.includes(o.id));
+        // A request with no time left could only end as "no answer within 1 ms": say so once instead.
+        if (rest.length > 0 && until - Date.now() < constants/* Limits */.xu.cancelMinBudgetMs) {
+            return logNoTimeLeft(rest.length);
+        }
+        await Promise.all(rest.map(o => cancelOne(o.id)));
     };
     await Promise.all([cancelBatch(), ...alone.map(o => cancelOne(o.id))]);
 }
@@ -33802,7 +33836,12 @@ async function lookup(options) {
             if (pull && positive(pull.number)) {
                 return { kind: 'found', pr: factsOf(pull), source: `the ${eventName} event`, notices: [] };
             }
-            break;
+            // GitHub always sends it: without it the payload is not GitHub's, and finding "nothing to
+            // test" would let a required check pass untested.
+            return {
+                kind: 'failed',
+                message: `the ${eventName} event's payload has no pull request (or none with a number): GitHub always sends one, so the event file is not what GitHub wrote; set pr-number to name the pull request.`
+            };
         }
         case 'issue_comment': {
             const issue = isObject(payload.issue) ? payload.issue : null;
@@ -34933,6 +34972,76 @@ function reportJson(report) {
         return `${JSON.stringify(reportFileOf({ ...report, runs }), null, 2)}\n`;
     }
 }
+/**
+ * The report file's text in pieces, joined exactly `reportJson(report)` when no body is nested
+ * too deep for JSON.stringify (then one piece throws RangeError: write `reportJson` instead). A
+ * 70 MB body never becomes one string: the first levels are walked here, each deeper value is
+ * serialized alone, and pieces of about `REPORT_PIECE_CHARS` come out.
+ *
+ * Every cut is just before a line break, between two values: a secret straddles two pieces only
+ * if it holds a line break, which neither an API key (printable ASCII, no space) nor a GitHub
+ * token can; so a caller scrubbing each piece scrubs what scrubbing the whole text would.
+ */
+function* reportJsonPieces(report) {
+    let pending = '';
+    for (const text of prettyPieces(reportFileOf(report), '', WALKED_LEVELS)) {
+        if (text.startsWith('\n') && pending.length >= REPORT_PIECE_CHARS) {
+            yield pending;
+            pending = '';
+        }
+        pending += text;
+    }
+    yield `${pending}\n`;
+}
+/** About 1 MB per write: few system calls, and nothing near the size of a huge body at once. */
+const REPORT_PIECE_CHARS = 1 << 20;
+/** Levels walked by `prettyPieces` (the report, its runs, a body, its output, the issues, one issue). */
+const WALKED_LEVELS = 6;
+/**
+ * `JSON.stringify(value, null, 2)` at indentation `indent`, as texts whose only line breaks start
+ * a text; `levels` deep, each value is serialized whole by JSON.stringify itself.
+ */
+function* prettyPieces(value, indent, levels) {
+    const plain = levels === 0 ||
+        typeof value !== 'object' ||
+        value === null ||
+        typeof value.toJSON === 'function';
+    if (plain) {
+        // Only called for values JSON.stringify keeps: an array's left-out item is said `null`.
+        const text = JSON.stringify(value, null, 2);
+        yield text === undefined ? 'null' : text.replaceAll('\n', `\n${indent}`);
+        return;
+    }
+    const inner = `${indent}  `;
+    if (Array.isArray(value)) {
+        if (value.length === 0)
+            return yield '[]';
+        yield '[';
+        for (let i = 0; i < value.length; i++) {
+            if (i > 0)
+                yield ',';
+            yield `\n${inner}`;
+            yield* prettyPieces(value[i], inner, levels - 1);
+        }
+        return yield `\n${indent}]`;
+    }
+    const record = value;
+    // The members JSON.stringify keeps: undefined, functions and symbols are left out.
+    const keys = Object.keys(record).filter(key => {
+        const item = typeof record[key];
+        return item !== 'undefined' && item !== 'function' && item !== 'symbol';
+    });
+    if (keys.length === 0)
+        return yield '{}';
+    yield '{';
+    for (let i = 0; i < keys.length; i++) {
+        if (i > 0)
+            yield ',';
+        yield `\n${inner}${JSON.stringify(keys[i])}: `;
+        yield* prettyPieces(record[keys[i]], inner, levels - 1);
+    }
+    yield `\n${indent}}`;
+}
 /** Deeper than this, a body's values are left out of the report file (no real run comes close). */
 const MAX_REPORT_DEPTH = 100;
 function limitDepth(value, depth) {
@@ -35588,13 +35697,33 @@ async function writeReportFile(report, settings) {
     const path = settings.reportPath;
     try {
         await ensureDir((0,external_node_path_.dirname)(path));
-        await (0,promises_.writeFile)(path, redact(reportJson(report), settings));
+        await writeReportJson(path, report, settings);
         return path;
     }
     catch (error) {
         warning(`Could not write the JSON report to ${path}: ${error.message}`);
         return '';
     }
+}
+/**
+ * The report file, written piece by piece (see `reportJsonPieces`: cut only where no secret can
+ * straddle two pieces, so each piece is scrubbed alone) so a huge body is never one string. A body
+ * nested too deep for JSON.stringify is written by `reportJson`, its deepest levels left out.
+ */
+async function writeReportJson(path, report, settings) {
+    const file = await (0,promises_.open)(path, 'w');
+    try {
+        // writeFile on a handle writes from where the last write ended, to the end of the data.
+        for (const piece of reportJsonPieces(report))
+            await file.writeFile(redact(piece, settings));
+    }
+    catch (error) {
+        await file.close();
+        if (!(error instanceof RangeError))
+            throw error;
+        return (0,promises_.writeFile)(path, redact(reportJson(report), settings));
+    }
+    await file.close();
 }
 async function writeSummary(report, settings, context, reportPath, appBuild) {
     // The build's block goes last, its bytes kept out of the runs' 1 MiB budget.
@@ -35698,6 +35827,22 @@ async function ensureDir(dir) {
             if (again.code !== 'EEXIST')
                 throw again;
         });
+    }
+}
+/**
+ * run()'s catch-all, once the inputs are read: the report, outputs and summary say `error` with
+ * the message as their fatal line, so later steps still see why. Never throws: it runs after
+ * something already went wrong, and the caller's failed line must still come.
+ */
+async function publishUnexpected(message, settings, context, postComment) {
+    try {
+        const report = buildReport([], settings, {
+            fatal: `the action failed unexpectedly: ${message}`
+        });
+        await publish(report, settings, context, postComment);
+    }
+    catch (error) {
+        core_debug(`The report of the unexpected failure could not be published: ${String(error)}`);
     }
 }
 /** The step's last word: one line saying the verdict, and why when it fails. */
@@ -36070,7 +36215,7 @@ async function findAgentTarget(agent, options, signal) {
     if (agent.platform === 'web' && !targetUrl) {
         return {
             kind: 'failed',
-            message: "target-url is empty and the deployment_status event gives no environment_url or target_url: set target-url to the deployment's URL"
+            message: "target-url is empty and the deployment_status event gives no usable http(s) environment_url or target_url: set target-url to the deployment's URL"
         };
     }
     setOutput(constants/* Outputs */.tY.PrNumber, String(pr.number));
@@ -36080,6 +36225,15 @@ async function findAgentTarget(agent, options, signal) {
 }
 /** Finds the agent's pull request; GitHub (through Octokit) only when the payload does not say. */
 async function lookUpPullRequest({ settings, context, pulls }, signal) {
+    // The runner always writes the event file: without it, "no pull request" would be a guess
+    // (pr-number names the pull request without it; a deployment's URL and state are only in it).
+    const needsPayload = !settings.agent?.prNumber || context.eventName === 'deployment_status';
+    if (context.payloadError && needsPayload) {
+        return {
+            kind: 'failed',
+            message: `${redact(context.payloadError, settings)}; the runner writes it for every job, so the pull request cannot be known from it.`
+        };
+    }
     const token = settings.githubToken;
     // Octokit is loaded at the first call, not before: most events never need it.
     let loaded;
@@ -36273,8 +36427,11 @@ async function startEverything(options) {
             log: uploadLog
         });
         if (uploaded.kind !== 'uploaded') {
-            if (uploaded.kind === 'aborted')
-                info('The upload was cancelled: nothing was confirmed and no run was started.');
+            if (uploaded.kind === 'aborted') {
+                info(uploaded.confirming
+                    ? 'The upload was cancelled while it was being confirmed: the app may have been created in the project (see the TesterArmy dashboard); no run was started.'
+                    : 'The upload was cancelled: nothing was confirmed and no run was started.');
+            }
             return {
                 kind: 'ended',
                 fatal: uploaded.kind === 'failed' ? uploaded.message : null,
@@ -36390,14 +36547,21 @@ const runnerEnv = () => process.env;
 const workflow_context_isObject = (value) => typeof value === 'object' && value !== null;
 function readWorkflowContext(env, readFile = path => (0,external_node_fs_.readFileSync)(path, 'utf8')) {
     let payload = {};
+    let payloadError;
     if (env.GITHUB_EVENT_PATH) {
+        // Without a payload the environment alone describes the run; the exploration agent, which
+        // needs the pull request from it, fails on payloadError rather than finding nothing to test.
+        const file = JSON.stringify(env.GITHUB_EVENT_PATH);
         try {
             const parsed = JSON.parse(readFile(env.GITHUB_EVENT_PATH));
-            if (workflow_context_isObject(parsed))
+            if (workflow_context_isObject(parsed) && !Array.isArray(parsed))
                 payload = parsed;
+            else
+                payloadError = `the event file ${file} is not a JSON object`;
         }
-        catch {
-            // No payload (a local run): the environment alone describes the run.
+        catch (error) {
+            const reason = error.code ?? error.message;
+            payloadError = `the event file ${file} could not be read (${reason.slice(0, 200)})`;
         }
     }
     const pr = workflow_context_isObject(payload.pull_request) ? payload.pull_request : null;
@@ -36440,6 +36604,7 @@ function readWorkflowContext(env, readFile = path => (0,external_node_fs_.readFi
         summaryPath: env.GITHUB_STEP_SUMMARY ?? '',
         eventName,
         payload,
+        ...(payloadError ? { payloadError } : {}),
         forkRepository
     };
 }
@@ -36478,16 +36643,24 @@ const defaults = {
 };
 /** Never throws: whatever goes wrong ends as one readable `::error::` line and a failed step. */
 async function run(overrides = {}) {
+    const deps = { ...defaults, ...overrides };
+    // What waitAndReport has read so far, for the catch-all's report.
+    const parsed = {};
     try {
-        await waitAndReport({ ...defaults, ...overrides });
+        await waitAndReport(deps, parsed);
     }
     catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
+        const raw = error instanceof Error ? error.message : String(error);
+        const message = parsed.settings ? redact(raw, parsed.settings) : raw;
         core_debug(error instanceof Error && error.stack ? error.stack : message);
+        // Later steps still read `status: error` and the reason, as when a start fails.
+        if (parsed.settings && parsed.context) {
+            await publishUnexpected(message, parsed.settings, parsed.context, deps.comment);
+        }
         setFailed(`TesterArmy action failed unexpectedly: ${message}`);
     }
 }
-async function waitAndReport(deps) {
+async function waitAndReport(deps, parsed) {
     // 1. Read the inputs: a bad one is one error line each, before any request.
     const context = readWorkflowContext(deps.env);
     let settings;
@@ -36509,6 +36682,7 @@ async function waitAndReport(deps) {
             setFailed(inputError.message);
         return;
     }
+    Object.assign(parsed, { settings, context });
     // The build (app-path) is checked on disk before any request, like an input.
     const build = await checkBuild(settings);
     if (typeof build === 'string')

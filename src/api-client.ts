@@ -385,17 +385,34 @@ function readBody(message: IncomingMessage, signal: AbortSignal): Promise<string
     // Refused before a byte is read when the server says how large it is.
     if (Number(message.headers['content-length']) > Limits.maxResponseBytes)
       return fail(new ResponseTooLarge())
+    // With a Content-Length, the body is copied into one buffer of that size as it comes: a huge
+    // body is then held once (plus its text), never as chunks and their concatenation at once.
+    const length = Number(message.headers['content-length'])
+    // Its own memory (allocUnsafeSlow: never the shared pool), so it can be released at once below.
+    let whole = Number.isSafeInteger(length) && length > 0 ? Buffer.allocUnsafeSlow(length) : null
     message.on('data', (chunk: Buffer) => {
+      if (settled) return
+      if (size + chunk.length > Limits.maxResponseBytes) return fail(new ResponseTooLarge())
+      if (whole && size + chunk.length <= whole.length) {
+        chunk.copy(whole, size)
+      } else {
+        // More than announced (never from Node's parser): back to chunks, nothing lost.
+        if (whole) chunks.push(whole.subarray(0, size))
+        whole = null
+        chunks.push(chunk)
+      }
       size += chunk.length
-      if (size > Limits.maxResponseBytes) return fail(new ResponseTooLarge())
-      chunks.push(chunk)
     })
     message.on('end', () => {
       if (settled) return
       settled = true
-      const body = Buffer.concat(chunks, size)
+      const text = whole ? whole.toString('utf8', 0, size) : Buffer.concat(chunks, size).toString()
+      // The text is a copy: the bytes are freed now rather than at some later garbage collection,
+      // while JSON.parse builds the body beside the text (ArrayBuffer.transfer: Node 22 and later).
+      ;(whole?.buffer as { transfer?: (length: number) => ArrayBuffer } | undefined)?.transfer?.(0)
+      whole = null
       chunks.length = 0
-      resolve(body.toString('utf8'))
+      resolve(text)
     })
     message.on('error', fail)
     message.on('aborted', () => fail(new Error('the connection closed before the response ended')))

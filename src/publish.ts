@@ -1,6 +1,6 @@
 // Everything the user sees of a finished report: the JSON file, the step outputs, the job summary,
 // the annotations, the pull-request comment and the step's last line, each scrubbed of the secrets.
-import { mkdir, writeFile } from 'node:fs/promises'
+import { mkdir, open, writeFile } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import * as core from '@actions/core'
 import { planAnnotations } from './annotations.js'
@@ -10,7 +10,7 @@ import { logText, markdown } from './escape.js'
 import type { CommentResult, CommentTarget } from './github-comment.js'
 import type { Settings } from './inputs.js'
 import type { Report } from './model.js'
-import { outputsOf, reportJson } from './outputs.js'
+import { outputsOf, reportJson, reportJsonPieces } from './outputs.js'
 import { scrubText } from './redact.js'
 import { commentMarker, renderComment } from './pr-comment.js'
 import { buildReport } from './report.js'
@@ -116,12 +116,30 @@ async function writeReportFile(report: Report, settings: Settings): Promise<stri
   const path = settings.reportPath
   try {
     await ensureDir(dirname(path))
-    await writeFile(path, redact(reportJson(report), settings))
+    await writeReportJson(path, report, settings)
     return path
   } catch (error) {
     core.warning(`Could not write the JSON report to ${path}: ${(error as Error).message}`)
     return ''
   }
+}
+
+/**
+ * The report file, written piece by piece (see `reportJsonPieces`: cut only where no secret can
+ * straddle two pieces, so each piece is scrubbed alone) so a huge body is never one string. A body
+ * nested too deep for JSON.stringify is written by `reportJson`, its deepest levels left out.
+ */
+async function writeReportJson(path: string, report: Report, settings: Settings): Promise<void> {
+  const file = await open(path, 'w')
+  try {
+    // writeFile on a handle writes from where the last write ended, to the end of the data.
+    for (const piece of reportJsonPieces(report)) await file.writeFile(redact(piece, settings))
+  } catch (error) {
+    await file.close()
+    if (!(error instanceof RangeError)) throw error
+    return writeFile(path, redact(reportJson(report), settings))
+  }
+  await file.close()
 }
 
 async function writeSummary(
