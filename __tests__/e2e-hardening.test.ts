@@ -1,7 +1,7 @@
 // The built dist/index.js against hostile or broken servers, as an adversarial review ran it: each
 // case here once broke the first release (issue 10), and must stay fixed.
 import { afterEach, describe, expect, it } from '@jest/globals'
-import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
@@ -300,6 +300,42 @@ Module._load = function (request, ...rest) {
     expect(result.commands.filter(c => c.command === 'warning').map(c => c.message)).toContain(
       'Received SIGINT: the workflow is being cancelled; stopping the wait.'
     )
+  })
+
+  it('SIGINT while an app-path folder run is still loading: ends cancelled with its outputs, nothing sent', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'early-signal-app-'))
+    const preload = join(dir, 'sigint-while-loading.cjs')
+    writeFileSync(
+      preload,
+      `const Module = require('node:module')
+const load = Module._load
+let sent = false
+Module._load = function (request, ...rest) {
+  if (!sent && (request === 'http' || request === 'node:http')) {
+    sent = true
+    process.kill(process.pid, 'SIGINT')
+  }
+  return load.call(this, request, ...rest)
+}
+`
+    )
+    const app = join(dir, 'Shop.app')
+    mkdirSync(app)
+    writeFileSync(join(app, 'Shop'), 'binary')
+    const server = await serve(() => ({ status: 500, body: {} }))
+    const result = await act(
+      server,
+      {
+        'app-path': app,
+        'project-id': '5f0c8a8e-3b7d-4d35-9a51-2f7e1c9b6a10',
+        'test-id': 'c4a1e2d3-5b6f-4a7b-8c9d-0e1f2a3b4c5d'
+      },
+      { NODE_OPTIONS: `--require ${preload}`, RUNNER_TEMP: dir }
+    )
+    expect(result.signal).toBeNull()
+    expect(result.code).toBe(1)
+    expect(result.outputs.status).toBe('cancelled')
+    expect(server.requests).toEqual([])
   })
 
   it('SIGINT while the comment call hangs: the last line says the report was written', async () => {
