@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { findNode24 } from '../scripts/node24.mjs'
 import { runAction, startAction, type ActionResult } from '../scripts/runner.mjs'
+import { leftBehind } from './helpers/runner-output.js'
 import { startSimulatedApi, type SimulatedReply } from '../scripts/simulated-api.mjs'
 import { fixtureBody } from './helpers/fixtures.js'
 
@@ -153,17 +154,7 @@ const notices = (result: ActionResult, command = 'notice') =>
 
 /** The key and the token: nowhere the runner shows, and each sent only to its own API. */
 function expectSecretsKept(result: ActionResult, sim: Sim): void {
-  const visible = result.stdout
-    .split('\n')
-    .filter(line => !line.startsWith('::add-mask::'))
-    .join('\n')
-  for (const text of [
-    visible,
-    result.stderr,
-    JSON.stringify(result.outputs),
-    result.summary,
-    result.report
-  ]) {
+  for (const text of leftBehind(result)) {
     expect(text).not.toContain(KEY)
     expect(text).not.toContain(TOKEN)
   }

@@ -7,6 +7,7 @@ import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { findNode24 } from '../scripts/node24.mjs'
 import { runAction, startAction, type ActionResult } from '../scripts/runner.mjs'
+import { leftBehind } from './helpers/runner-output.js'
 import { startApiServer, scripted, type ApiServer, type Reply } from './helpers/api-server.js'
 import {
   fixtureBody,
@@ -55,14 +56,8 @@ const errorLines = (result: ActionResult) =>
   result.commands.filter(c => c.command === 'error' && !c.properties.title).map(c => c.message)
 
 /** Everything the action left behind, but the add-mask command that hands the key to the runner. */
-function leftBehind(result: ActionResult): string {
-  const log = result.stdout
-    .split('\n')
-    .filter(line => !line.startsWith('::add-mask::'))
-    .join('\n')
-  return [log, result.stderr, result.summary, JSON.stringify(result.outputs), result.report].join(
-    '\n'
-  )
+function allLeftBehind(result: ActionResult): string {
+  return leftBehind(result).join('\n')
 }
 
 describe('the key, spelled as the API pleases', () => {
@@ -77,7 +72,7 @@ describe('the key, spelled as the API pleases', () => {
     expect(errorLines(result)).toEqual([
       expect.stringContaining('rejected the API key (HTTP 401: Invalid API key ***)')
     ])
-    expect(leftBehind(result)).not.toContain(KEY)
+    expect(allLeftBehind(result)).not.toContain(KEY)
     expect(result.summary.replaceAll('<wbr>', '')).not.toContain(KEY)
   })
 
@@ -93,7 +88,7 @@ describe('the key, spelled as the API pleases', () => {
     const server = await serve(() => ({ status: 200, body }))
     const result = await act(server, { 'run-id': RUN, comment: 'false' })
     expect(result.outputs['feature-name']).toMatch(/^\*\*\* /)
-    expect(leftBehind(result)).not.toContain(KEY)
+    expect(allLeftBehind(result)).not.toContain(KEY)
     expect(result.summary.replaceAll('<wbr>', '')).not.toContain(KEY)
   })
 

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { findNode24 } from '../scripts/node24.mjs'
 import { runAction, type ActionResult } from '../scripts/runner.mjs'
+import { visibleLog } from './helpers/runner-output.js'
 import {
   startApiServer,
   type ApiServer,
@@ -232,11 +233,7 @@ describe('with only test-id or group-id and a key', () => {
     expect(github.comments).toHaveLength(2)
     expect(github.comments[0]!.body).toContain('someone else')
     for (const result of [first, second]) {
-      const visible = result.stdout
-        .split('\n')
-        .filter(l => !l.startsWith('::add-mask::'))
-        .join('\n')
-      expect(visible + result.summary + JSON.stringify(result.outputs)).not.toMatch(
+      expect(visibleLog(result) + result.summary + JSON.stringify(result.outputs)).not.toMatch(
         new RegExp(`${KEY}|${TOKEN}`)
       )
     }

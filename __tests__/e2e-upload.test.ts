@@ -16,6 +16,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { findNode24 } from '../scripts/node24.mjs'
 import { runAction, startAction, type ActionResult } from '../scripts/runner.mjs'
+import { leftBehind } from './helpers/runner-output.js'
 import { startSimulatedApi, type UploadOptions } from '../scripts/simulated-api.mjs'
 import { fixtureBody } from './helpers/fixtures.js'
 
@@ -76,14 +77,7 @@ const errors = (result: ActionResult) =>
 
 /** The key must be nowhere a person or a later step can read, and never reach storage. */
 function expectNoKey(result: ActionResult, api: Api): void {
-  // Except the add-mask command, which hands the key to the runner so it masks it.
-  const stdout = result.stdout
-    .split('\n')
-    .filter(line => !line.startsWith('::add-mask::'))
-    .join('\n')
-  for (const text of [stdout, result.stderr, result.summary, result.report])
-    expect(text).not.toContain(KEY)
-  expect(JSON.stringify(result.outputs)).not.toContain(KEY)
+  for (const text of leftBehind(result)) expect(text).not.toContain(KEY)
   for (const put of api.uploads.puts) {
     expect(put.headers.authorization).toBeUndefined()
     expect(JSON.stringify(put)).not.toContain(KEY)

@@ -10,6 +10,7 @@ import {
   type ActionOptions,
   type ActionResult
 } from '../scripts/runner.mjs'
+import { leftBehind } from './helpers/runner-output.js'
 import { findNode24 } from '../scripts/node24.mjs'
 import { startApiServer, scripted, type ApiServer, type Reply } from './helpers/api-server.js'
 import { fixtureBody } from './helpers/fixtures.js'
@@ -65,19 +66,7 @@ const finalError = (result: ActionResult) =>
 
 /** Everything the action leaves behind, except the add-mask command that hands the key to the runner. */
 function expectKeyNowhere(result: ActionResult): void {
-  const visible = result.stdout
-    .split('\n')
-    .filter(line => !line.startsWith('::add-mask::'))
-    .join('\n')
-  for (const text of [
-    visible,
-    result.stderr,
-    JSON.stringify(result.outputs),
-    result.summary,
-    result.report
-  ]) {
-    expect(text).not.toContain(KEY)
-  }
+  for (const text of leftBehind(result)) expect(text).not.toContain(KEY)
   expect(result.stdout).toContain(`::add-mask::${KEY}`)
 }
 

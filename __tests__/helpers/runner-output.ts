@@ -1,0 +1,22 @@
+// What a run of the action leaves where a person or a later step can read it: the texts every
+// end-to-end test searches for a secret that must not be there.
+import type { ActionResult } from '../../scripts/runner.mjs'
+
+/** The log, without the add-mask command that hands the key to the runner (the one allowed place). */
+export function visibleLog(result: ActionResult): string {
+  return result.stdout
+    .split('\n')
+    .filter(line => !line.startsWith('::add-mask::'))
+    .join('\n')
+}
+
+/** The log, stderr, the outputs, the job summary and the report file. */
+export function leftBehind(result: ActionResult): string[] {
+  return [
+    visibleLog(result),
+    result.stderr,
+    JSON.stringify(result.outputs),
+    result.summary,
+    result.report
+  ]
+}
