@@ -1,8 +1,8 @@
 // The agent's request body: exactly what the API's schema allows, per platform.
 import { describe, expect, it } from '@jest/globals'
-import { agentBody, readyAgent } from '../src/agent-body.js'
+import { agentBody, readyAgent } from '../src/start/agent-body.js'
 import type { AgentRequest } from '../src/model.js'
-import type { PullRequestFacts } from '../src/pull-request.js'
+import type { PullRequestFacts } from '../src/github/pull-request.js'
 
 const pr: PullRequestFacts = {
   number: 42,

@@ -1,8 +1,8 @@
 // Starting the agent: a refused large body is tried once shorter; a request that may have started
 // a run is never repeated; a request that started nothing is.
 import { describe, expect, it } from '@jest/globals'
-import type { StartRunsResponse } from '../src/api-client.js'
-import { startAgent } from '../src/agent-start.js'
+import type { StartRunsResponse } from '../src/api/api-client.js'
+import { startAgent } from '../src/start/agent-start.js'
 import type { ReadyAgentRequest } from '../src/model.js'
 import { FakeClock } from './helpers/fake-clock.js'
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from '@jest/globals'
-import { ApiClient, parseRetryAfter } from '../src/api-client.js'
+import { ApiClient, parseRetryAfter } from '../src/api/api-client.js'
 import { VERSION } from '../src/constants.js'
 import { REFUSED_PORT, startApiServer, type ApiServer, type Reply } from './helpers/api-server.js'
 

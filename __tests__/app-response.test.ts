@@ -8,7 +8,7 @@ import {
   parseUploadTicket,
   resolvePlatform,
   type MobileApp
-} from '../src/app-response.js'
+} from '../src/api/app-response.js'
 
 const APP = {
   id: '7C9E6679-7425-40DE-944B-E07FC1F90AE7',

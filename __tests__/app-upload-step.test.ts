@@ -5,8 +5,8 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync 
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { startSimulatedApi } from '../scripts/simulated-api.mjs'
-import { ApiClient } from '../src/api-client.js'
-import { checkAppFile, runUploadStep, type CheckedApp } from '../src/app-upload-step.js'
+import { ApiClient } from '../src/api/api-client.js'
+import { checkAppFile, runUploadStep, type CheckedApp } from '../src/upload/upload-step.js'
 import { systemClock } from '../src/clock.js'
 import { startApiServer } from './helpers/api-server.js'
 

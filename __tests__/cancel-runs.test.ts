@@ -1,10 +1,10 @@
 // cancelUnfinished's 3 s budget: what is sent, and what the log says, when the batch cancel uses it all.
 import { afterEach, describe, expect, it, jest } from '@jest/globals'
 import * as core from '../__fixtures__/core.js'
-import type { RunsApi, StartApi } from '../src/api-client.js'
+import type { RunsApi, StartApi } from '../src/api/api-client.js'
 
 jest.unstable_mockModule('@actions/core', () => core)
-const { cancelUnfinished } = await import('../src/cancel-runs.js')
+const { cancelUnfinished } = await import('../src/wait/cancel-runs.js')
 
 const running = (id: string) => ({
   id,

@@ -4,7 +4,7 @@ import {
   describeGitHubReporting,
   parseGitHubReporting,
   testerArmyComments
-} from '../src/github-reporting.js'
+} from '../src/start/github-reporting.js'
 
 describe('parseGitHubReporting', () => {
   it('reads the documented fields and ignores the rest', () => {

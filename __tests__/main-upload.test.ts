@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import * as core from '../__fixtures__/core.js'
 import { startSimulatedApi, type UploadOptions } from '../scripts/simulated-api.mjs'
-import { ApiClient } from '../src/api-client.js'
+import { ApiClient } from '../src/api/api-client.js'
 import { systemClock } from '../src/clock.js'
 import { fixtureBody } from './helpers/fixtures.js'
 

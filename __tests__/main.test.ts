@@ -13,11 +13,11 @@ import type {
   RunsApi,
   StartApi,
   StartRunsResponse
-} from '../src/api-client.js'
-import type { CommentResult, CommentTarget } from '../src/github-comment.js'
-import { GitHubLookupError, type PullsApi } from '../src/pull-request.js'
-import { parseRun } from '../src/run-response.js'
-import type { UploadApi } from '../src/upload-app.js'
+} from '../src/api/api-client.js'
+import type { CommentResult, CommentTarget } from '../src/github/comment.js'
+import { GitHubLookupError, type PullsApi } from '../src/github/pull-request.js'
+import { parseRun } from '../src/api/run-response.js'
+import type { UploadApi } from '../src/upload/upload-protocol.js'
 import { FakeClock } from './helpers/fake-clock.js'
 import { fixtureBody } from './helpers/fixtures.js'
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from '@jest/globals'
-import { ApiClient, type RunsApi } from '../src/api-client.js'
-import { pollRuns, type PollLog } from '../src/poller.js'
+import { ApiClient, type RunsApi } from '../src/api/api-client.js'
+import { pollRuns, type PollLog } from '../src/wait/poller.js'
 import { startApiServer, scripted, type ApiServer, type Reply } from './helpers/api-server.js'
 import { FakeClock } from './helpers/fake-clock.js'
 

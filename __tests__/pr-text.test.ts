@@ -1,7 +1,7 @@
 // The pull request's texts within the API's limits: what a reviewer would notice the agent read.
 import { describe, expect, it } from '@jest/globals'
 import fc from 'fast-check'
-import { PrTextLimits, prBranch, prDescription, prTitle } from '../src/pr-text.js'
+import { PrTextLimits, prBranch, prDescription, prTitle } from '../src/start/pr-text.js'
 
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/
 

@@ -2,12 +2,12 @@
 // never throw; the summary stays within budget and inert; the outputs count what came in.
 import { describe, expect, it } from '@jest/globals'
 import fc from 'fast-check'
-import { planAnnotations } from '../src/annotations.js'
-import { outputsOf } from '../src/outputs.js'
+import { planAnnotations } from '../src/report/annotations.js'
+import { outputsOf } from '../src/report/outputs.js'
 import type { FinalStatus } from '../src/model.js'
-import { buildReport } from '../src/report.js'
-import { NotARunError, parseRun } from '../src/run-response.js'
-import { renderSummary } from '../src/summary.js'
+import { buildReport } from '../src/report/report.js'
+import { NotARunError, parseRun } from '../src/api/run-response.js'
+import { renderSummary } from '../src/report/summary.js'
 
 const hostileText = fc.oneof(
   fc.string(),

@@ -6,7 +6,7 @@ import {
   type GitHubPull,
   type LookupOptions,
   type PullsApi
-} from '../src/pull-request.js'
+} from '../src/github/pull-request.js'
 
 const HEAD = 'a'.repeat(40)
 const pull = (number: number, extra: Partial<GitHubPull> = {}): GitHubPull => ({

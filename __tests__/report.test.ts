@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
-import { planAnnotations } from '../src/annotations.js'
-import { outputsOf, reportFileOf, reportJson, reportJsonPieces } from '../src/outputs.js'
-import { buildReport } from '../src/report.js'
+import { planAnnotations } from '../src/report/annotations.js'
+import { outputsOf, reportFileOf, reportJson, reportJsonPieces } from '../src/report/outputs.js'
+import { buildReport } from '../src/report/report.js'
 import { fixtureBody, fixtureOutcome, outcomeOf } from './helpers/fixtures.js'
 
 const policy = { failOn: 'failed' as const, minSeverity: 1 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
-import type { GetRunResponse } from '../src/api-client.js'
-import { backoffMs, decide, initialRetryState, type RetryState } from '../src/retry-policy.js'
-import { parseRun } from '../src/run-response.js'
+import type { GetRunResponse } from '../src/api/api-client.js'
+import { backoffMs, decide, initialRetryState, type RetryState } from '../src/api/retry-policy.js'
+import { parseRun } from '../src/api/run-response.js'
 
 const interval = 5_000
 const ctx = (now = 0, random = 0.5) => ({ now, pollIntervalMs: interval, random: () => random })

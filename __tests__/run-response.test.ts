@@ -5,7 +5,7 @@ import {
   parseBatchCancel,
   parseRun,
   parseStartResponse
-} from '../src/run-response.js'
+} from '../src/api/run-response.js'
 
 const fixture = (name: string): Record<string, unknown> =>
   JSON.parse(readFileSync(new URL(`../__fixtures__/runs/${name}.json`, import.meta.url), 'utf8'))

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from '@jest/globals'
-import { ApiClient, type StartRunsResponse } from '../src/api-client.js'
-import { canRetryStart, startBody, startRuns } from '../src/start-runs.js'
+import { ApiClient, type StartRunsResponse } from '../src/api/api-client.js'
+import { canRetryStart, startBody, startRuns } from '../src/start/start-runs.js'
 import { REFUSED_PORT, startApiServer, type ApiServer, type Reply } from './helpers/api-server.js'
 import { FakeClock } from './helpers/fake-clock.js'
 

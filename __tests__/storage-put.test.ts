@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { startSimulatedUploads } from '../scripts/simulated-uploads.mjs'
 import type { UploadOptions } from '../scripts/simulated-api.mjs'
-import { putFile, storageMessage } from '../src/storage-put.js'
+import { putFile, storageMessage } from '../src/upload/storage-put.js'
 
 const dir = mkdtempSync(join(tmpdir(), 'storage-put-'))
 const file = join(dir, 'app-release.apk')

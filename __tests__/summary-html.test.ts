@@ -4,8 +4,8 @@
 import { describe, expect, it } from '@jest/globals'
 import { createRequire } from 'node:module'
 import type { Report } from '../src/model.js'
-import { buildReport } from '../src/report.js'
-import { renderSummary } from '../src/summary.js'
+import { buildReport } from '../src/report/report.js'
+import { renderSummary } from '../src/report/summary.js'
 import { fixtureOutcome, outcomeOf } from './helpers/fixtures.js'
 
 const require = createRequire(import.meta.url)

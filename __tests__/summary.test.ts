@@ -1,8 +1,8 @@
 import { describe, expect, it } from '@jest/globals'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import type { Report } from '../src/model.js'
-import { buildReport } from '../src/report.js'
-import { renderSummary, type SummaryOptions } from '../src/summary.js'
+import { buildReport } from '../src/report/report.js'
+import { renderSummary, type SummaryOptions } from '../src/report/summary.js'
 import {
   fixtureBody,
   fixtureOutcome,

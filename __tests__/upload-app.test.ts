@@ -1,9 +1,9 @@
 // The upload's story with fakes: retries of the PUT, a new URL after a 403, confirm retried only
 // when it cannot have arrived, and the app found in the list when the confirm's answer was lost.
 import { describe, expect, it } from '@jest/globals'
-import type { MobileApp, UploadTicket } from '../src/app-response.js'
+import type { MobileApp, UploadTicket } from '../src/api/app-response.js'
 import type { Clock } from '../src/clock.js'
-import type { PutOptions, PutResult } from '../src/storage-put.js'
+import type { PutOptions, PutResult } from '../src/upload/storage-put.js'
 import {
   confirmCannotHaveArrived,
   uploadApp,
@@ -11,7 +11,7 @@ import {
   uploadTitle,
   type ApiAnswer,
   type UploadApi
-} from '../src/upload-app.js'
+} from '../src/upload/upload-protocol.js'
 
 const PROJECT = 'p-1'
 const T0 = Date.parse('2026-11-29T03:00:00Z')

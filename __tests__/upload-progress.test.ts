@@ -1,6 +1,6 @@
 // The upload's progress lines, driven by a fake clock: a line per tenth, at most one per 15 s.
 import { describe, expect, it } from '@jest/globals'
-import { formatRate, UploadProgress } from '../src/upload-progress.js'
+import { formatRate, UploadProgress } from '../src/upload/upload-progress.js'
 
 const MiB = 1024 * 1024
 

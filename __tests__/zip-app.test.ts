@@ -14,7 +14,7 @@ import {
 } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { basename, dirname, join } from 'node:path'
-import { zipAppFolder } from '../src/zip-app.js'
+import { zipAppFolder } from '../src/upload/zip-app.js'
 
 const dir = mkdtempSync(join(tmpdir(), 'zip-app-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))

@@ -28368,148 +28368,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 469:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   HK: () => (/* binding */ checkUploadUrl),
-/* harmony export */   NE: () => (/* binding */ classifyAppPath),
-/* harmony export */   QS: () => (/* binding */ parseRemoveAfter),
-/* harmony export */   cW: () => (/* binding */ isLoopbackHost),
-/* harmony export */   ti: () => (/* binding */ ACCEPTED_DESCRIPTION),
-/* harmony export */   z3: () => (/* binding */ formatBytes)
-/* harmony export */ });
-/* unused harmony exports REMOVE_AFTER_MIN_S, REMOVE_AFTER_MAX_S */
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7242);
-/* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7607);
-// What an `app-path` may be, how long `app-remove-after` keeps the build, and where the build may
-// be sent: the checks made before any request, as plain functions of their values.
-
-
-
-/** The endings the API accepts; `.app.zip` and `.app.tar.gz` are covered by `.zip` and `.tar.gz`. */
-const ACCEPTED_FILES = [
-    { ending: '.apk', platform: 'android' },
-    { ending: '.app.zip', platform: 'ios' },
-    { ending: '.app.tar.gz', platform: 'ios' },
-    { ending: '.zip', platform: null },
-    { ending: '.tgz', platform: null }
-];
-const ACCEPTED_DESCRIPTION = 'an .apk, .zip, .app.zip, .tgz or .app.tar.gz file, or a .app folder';
-/**
- * Builds a simulator or emulator cannot install, each with what to build instead: the step would
- * otherwise upload hundreds of megabytes for TesterArmy to refuse, or worse, run nothing.
- */
-const REFUSED = {
-    '.ipa': 'is an iOS device build (.ipa), which the iOS simulator cannot run: build for the simulator ' +
-        '(xcodebuild -sdk iphonesimulator, or EAS with "ios": { "simulator": true }) and give the .app folder, or a .app.zip or .app.tar.gz of it',
-    '.aab': 'is an Android App Bundle (.aab), which cannot be installed as it is: build an APK ' +
-        '(./gradlew assembleRelease), or make a universal APK from the bundle with `bundletool build-apks --mode=universal`',
-    '.apks': 'is a set of split APKs (.apks): give one universal APK instead, made with `bundletool build-apks --mode=universal` ' +
-        '(the .apks file is a zip holding universal.apk)',
-    '.xapk': 'is an XAPK (split APKs with extras): give one universal APK instead, made from the app bundle with `bundletool build-apks --mode=universal`'
-};
-/**
- * Checks a path by its name and whether it is a folder. The caller has already found that it
- * exists and is not empty; this decides whether it is a build TesterArmy can run.
- */
-function classifyAppPath(path, isDirectory) {
-    const name = (0,node_path__WEBPACK_IMPORTED_MODULE_0__.basename)(path.replace(/[/\\]+$/, ''));
-    const lower = name.toLowerCase();
-    const quoted = JSON.stringify(path);
-    if (isDirectory) {
-        if (lower.endsWith('.app') && lower.length > 4) {
-            return { ok: true, kind: 'app-folder', uploadName: `${name}.zip`, platform: 'ios' };
-        }
-        return {
-            ok: false,
-            message: `Input '${_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .Inputs */ .G0.AppPath}' is ${quoted}, a folder that is not a .app bundle: expected ${ACCEPTED_DESCRIPTION}.`
-        };
-    }
-    const refused = Object.keys(REFUSED).find(ending => lower.endsWith(ending));
-    if (refused) {
-        return {
-            ok: false,
-            message: `Input '${_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .Inputs */ .G0.AppPath}' is ${quoted}, which ${REFUSED[refused]}.`
-        };
-    }
-    const accepted = ACCEPTED_FILES.find(({ ending }) => lower.endsWith(ending));
-    if (accepted && lower.length > accepted.ending.length) {
-        return { ok: true, kind: 'file', uploadName: name, platform: accepted.platform };
-    }
-    return {
-        ok: false,
-        message: `Input '${_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .Inputs */ .G0.AppPath}' is ${quoted}, which is not a build TesterArmy can install: expected ${ACCEPTED_DESCRIPTION}.`
-    };
-}
-/** What the API takes for `removeAfter`, in seconds: one minute to seven days. */
-const REMOVE_AFTER_MIN_S = 60;
-const REMOVE_AFTER_MAX_S = 7 * 24 * 60 * 60;
-/**
- * `app-remove-after` as the seconds the API takes, or null for `never` (the build is kept).
- * Throws nothing: returns a message naming the input when the value is not accepted.
- */
-function parseRemoveAfter(text) {
-    const value = text.trim();
-    if (value.toLowerCase() === 'never')
-        return { seconds: null };
-    const days = /^(\d+(?:\.\d+)?)\s*d$/i.exec(value);
-    const ms = days ? Number(days[1]) * 86_400_000 : value ? (0,_duration_js__WEBPACK_IMPORTED_MODULE_2__/* .parseDuration */ .E)(value) : null;
-    const seconds = ms === null ? null : Math.round(ms / 1000);
-    if (seconds === null || seconds < REMOVE_AFTER_MIN_S || seconds > REMOVE_AFTER_MAX_S) {
-        return {
-            message: `Input '${_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .Inputs */ .G0.AppRemoveAfter}' is ${JSON.stringify(text)}, which is not accepted: expected how long ` +
-                'TesterArmy keeps the uploaded build, from 1m to 7d (for example 30m, 24h, 7d), or never.'
-        };
-    }
-    return { seconds };
-}
-/** Loopback hosts may use plain http: local mocks and tests never leave the machine. */
-function isLoopbackHost(hostname) {
-    const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
-    return host === 'localhost' || host === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
-}
-/**
- * Where the build may be sent: https, or http to this machine. Returns why not, or null. The URL
- * itself is never quoted: its query is a signature that grants writing to the bucket.
- */
-function checkUploadUrl(text) {
-    let url;
-    try {
-        url = new URL(text);
-    }
-    catch {
-        return 'the API gave an upload URL that is not a URL';
-    }
-    if (url.protocol === 'https:')
-        return null;
-    if (url.protocol === 'http:' && isLoopbackHost(url.hostname))
-        return null;
-    return `the API gave an upload URL on ${url.protocol}//${url.host}, which is not https: the build was not sent over an unencrypted connection`;
-}
-/** `512 B`, `1.5 KiB`, `12.3 MiB`, `1.02 GiB`: sizes as people read them in a log. */
-function formatBytes(bytes) {
-    if (!Number.isFinite(bytes) || bytes < 0)
-        return '–';
-    if (bytes < 1024)
-        return `${Math.round(bytes)} B`;
-    const units = ['KiB', 'MiB', 'GiB', 'TiB'];
-    let value = bytes / 1024;
-    let unit = 0;
-    while (value >= 1024 && unit < units.length - 1) {
-        value /= 1024;
-        unit++;
-    }
-    const digits = value >= 100 ? 0 : value >= 10 ? 1 : 2;
-    return `${value.toFixed(digits)} ${units[unit]}`;
-}
-
-
-/***/ }),
-
-/***/ 3290:
+/***/ 9371:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -28522,7 +28381,7 @@ function formatBytes(bytes) {
 /* harmony export */ });
 /* unused harmony export parseApp */
 /* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7242);
-/* harmony import */ var _run_response_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9972);
+/* harmony import */ var _run_response_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7825);
 // Decodes what the API says about uploads: the presigned ticket, one app, the project's app list.
 // Everything here is untrusted JSON, checked before the rest of the action believes it.
 
@@ -28615,190 +28474,7 @@ function resolvePlatform(requested, app) {
 
 /***/ }),
 
-/***/ 7242:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   CM: () => (/* binding */ TERMINAL_STATUSES),
-/* harmony export */   G0: () => (/* binding */ Inputs),
-/* harmony export */   h1: () => (/* binding */ WAITING_STATUSES),
-/* harmony export */   rK: () => (/* binding */ DEFAULT_API_URL),
-/* harmony export */   rg: () => (/* binding */ API_KEY_ENV),
-/* harmony export */   tY: () => (/* binding */ Outputs),
-/* harmony export */   xu: () => (/* binding */ Limits),
-/* harmony export */   xv: () => (/* binding */ VERSION)
-/* harmony export */ });
-// Names and limits shared across the action: every input and output name is spelled here once.
-/** Kept in step with package.json by a test; sent as the User-Agent. */
-const VERSION = '1.0.0';
-const Inputs = {
-    RunId: 'run-id',
-    ApiKey: 'api-key',
-    ApiUrl: 'api-url',
-    PollInterval: 'poll-interval',
-    Timeout: 'timeout',
-    FailOn: 'fail-on',
-    MinSeverity: 'min-severity',
-    Summary: 'summary',
-    Annotations: 'annotations',
-    ReportPath: 'report-path',
-    CancelOnAbort: 'cancel-on-abort',
-    TestId: 'test-id',
-    GroupId: 'group-id',
-    Mode: 'mode',
-    Platform: 'platform',
-    DeviceModel: 'device-model',
-    AppId: 'app-id',
-    EnvironmentId: 'environment-id',
-    TargetUrl: 'target-url',
-    Environment: 'environment',
-    Comment: 'comment',
-    GithubToken: 'github-token',
-    ExplorationAgent: 'exploration-agent',
-    ProjectId: 'project-id',
-    PrNumber: 'pr-number',
-    SimulatorRegion: 'simulator-region',
-    AppPath: 'app-path',
-    AppRemoveAfter: 'app-remove-after'
-};
-const Outputs = {
-    RunId: 'run-id',
-    Status: 'status',
-    Result: 'result',
-    Passed: 'passed',
-    IssuesCount: 'issues-count',
-    WarningsCount: 'warnings-count',
-    MaxSeverity: 'max-severity',
-    StepsCount: 'steps-count',
-    FailedStepsCount: 'failed-steps-count',
-    DurationMs: 'duration-ms',
-    FeatureName: 'feature-name',
-    Description: 'description',
-    ReportPath: 'report-path',
-    Runs: 'runs',
-    BatchId: 'batch-id',
-    PrNumber: 'pr-number',
-    GithubReporting: 'github-reporting',
-    AppId: 'app-id',
-    AppPlatform: 'app-platform',
-    AppVersion: 'app-version'
-};
-/** The environment variable read when the `api-key` input is empty. */
-const API_KEY_ENV = 'TESTERARMY_API_KEY';
-const DEFAULT_API_URL = 'https://tester.army/api';
-const Limits = {
-    /**
-     * The shortest API key accepted. Real keys are long random strings; the key is scrubbed from
-     * every text the API sends, and a key as short as an ordinary word (`ted`, `test`) could not be
-     * scrubbed without mangling statuses, paths and sentences that merely contain it.
-     */
-    minApiKeyLength: 16,
-    /** The shortest `poll-interval`: faster polling only costs the API and the user's rate limit. */
-    minPollIntervalMs: 1_000,
-    /** GitHub ends a job after 6 hours, so a longer `timeout` could never be reached. */
-    maxTimeoutMs: 6 * 60 * 60 * 1_000,
-    /** Each request gets its own deadline, so one hung connection cannot eat the whole wait. */
-    requestTimeoutMs: 30_000,
-    /** Backoff never waits longer than this between two tries of one run. */
-    maxBackoffMs: 60_000,
-    /** A run created a moment ago may not be readable yet; a 404 is trusted only after this long. */
-    notFoundGraceMs: 60_000,
-    /** The runner sends SIGKILL a few seconds after its first signal; cancelling must fit inside. */
-    cancelRequestTimeoutMs: 3_000,
-    /**
-     * A cancel request given less than this cannot get an answer (a request to the API takes tens of
-     * milliseconds at best): once the batch cancel has used the budget, the rest are not sent.
-     */
-    cancelMinBudgetMs: 100,
-    /**
-     * After the runner's first signal the process exits by this time whatever is still pending: the
-     * runner waits 7.5 s before SIGTERM and 2.5 s more before SIGKILL; we promise 4 s.
-     */
-    cancelExitMs: 3_800,
-    /**
-     * A response body larger than this is not read (and not asked for again). A real run of 100,000
-     * issues is about 72 MB; this leaves room above it while keeping memory bounded.
-     */
-    maxResponseBytes: 128 * 1024 * 1024,
-    /**
-     * GitHub rejects a step summary over 1 MiB, whole. Keep ours under it with room to spare for the
-     * runner's own bookkeeping.
-     */
-    summaryMaxBytes: 1_000_000,
-    /**
-     * The longest text output (`feature-name`, `description`), in bytes. GitHub keeps about 1 MB of
-     * outputs per job, shared with every other step; the report file has the full text.
-     */
-    maxTextOutputBytes: 16 * 1024,
-    /** GitHub shows at most 10 error and 10 warning annotations per step. */
-    maxErrorAnnotations: 10,
-    maxWarningAnnotations: 10,
-    /** GitHub refuses a comment body over 65,536 characters; the comment stays well under it. */
-    commentMaxChars: 60_000,
-    /** The comment lists this many of the most severe issues; the summary has the rest. */
-    commentMaxIssues: 5,
-    /**
-     * All the calls to GitHub for the comment together (identity, listing, writing) end within this:
-     * a stalled GitHub must not hold the step for minutes.
-     */
-    commentTimeoutMs: 30_000
-};
-/** Statuses after which a run never changes again (API `RunResponse.status`). */
-const TERMINAL_STATUSES = ['completed', 'failed', 'cancelled'];
-/** Statuses the API documents as not finished yet; any other unknown value is logged once. */
-const WAITING_STATUSES = ['queued', 'running'];
-
-
-/***/ }),
-
-/***/ 7607:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   E: () => (/* binding */ parseDuration),
-/* harmony export */   a: () => (/* binding */ formatDuration)
-/* harmony export */ });
-// Durations as people write them in a workflow (`5s`, `30m`) and as people read them (`2 min 10 s`).
-const UNIT_MS = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000 };
-/**
- * Parses `90`, `90s`, `1.5m`, `500ms`, `2h` into milliseconds. A bare number is seconds, as in
- * most actions' timeout inputs. Returns null for anything else so the caller can name the input.
- */
-function parseDuration(text) {
-    const match = /^(\d+(?:\.\d+)?|\.\d+)\s*(ms|s|m|h)?$/i.exec(text.trim());
-    if (!match)
-        return null;
-    const unit = (match[2] ?? 's').toLowerCase();
-    const ms = Number(match[1]) * UNIT_MS[unit];
-    return Number.isFinite(ms) ? Math.round(ms) : null;
-}
-/** `850 ms`, `3.5 s`, `42 s`, `2 min 10 s`, `1 h 5 min`: precise enough to compare, short to read. */
-function formatDuration(ms) {
-    if (!Number.isFinite(ms) || ms < 0)
-        return '–';
-    if (ms < 1_000)
-        return `${Math.round(ms)} ms`;
-    if (ms < 10_000) {
-        const s = Math.round(ms / 100) / 10;
-        return s < 10 ? `${s} s` : '10 s';
-    }
-    const totalSeconds = Math.round(ms / 1_000);
-    if (totalSeconds < 60)
-        return `${totalSeconds} s`;
-    const totalMinutes = Math.floor(totalSeconds / 60);
-    if (totalMinutes < 60) {
-        const s = totalSeconds % 60;
-        return s ? `${totalMinutes} min ${s} s` : `${totalMinutes} min`;
-    }
-    const h = Math.floor(totalMinutes / 60);
-    const m = totalMinutes % 60;
-    return m ? `${h} h ${m} min` : `${h} h`;
-}
-
-
-/***/ }),
-
-/***/ 9707:
+/***/ 7542:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -28834,7 +28510,7 @@ function networkMessage(error, known, otherwise) {
 
 /***/ }),
 
-/***/ 9972:
+/***/ 7825:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -29045,7 +28721,331 @@ const VISIBLE = /^[\u0020-\u007e]$|^[\p{L}\p{M}\p{N}\p{P}\p{S}]$/u;
 
 /***/ }),
 
-/***/ 8425:
+/***/ 7242:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   CM: () => (/* binding */ TERMINAL_STATUSES),
+/* harmony export */   G0: () => (/* binding */ Inputs),
+/* harmony export */   h1: () => (/* binding */ WAITING_STATUSES),
+/* harmony export */   rK: () => (/* binding */ DEFAULT_API_URL),
+/* harmony export */   rg: () => (/* binding */ API_KEY_ENV),
+/* harmony export */   tY: () => (/* binding */ Outputs),
+/* harmony export */   xu: () => (/* binding */ Limits),
+/* harmony export */   xv: () => (/* binding */ VERSION)
+/* harmony export */ });
+// Names and limits shared across the action: every input and output name is spelled here once.
+/** Kept in step with package.json by a test; sent as the User-Agent. */
+const VERSION = '1.0.0';
+const Inputs = {
+    RunId: 'run-id',
+    ApiKey: 'api-key',
+    ApiUrl: 'api-url',
+    PollInterval: 'poll-interval',
+    Timeout: 'timeout',
+    FailOn: 'fail-on',
+    MinSeverity: 'min-severity',
+    Summary: 'summary',
+    Annotations: 'annotations',
+    ReportPath: 'report-path',
+    CancelOnAbort: 'cancel-on-abort',
+    TestId: 'test-id',
+    GroupId: 'group-id',
+    Mode: 'mode',
+    Platform: 'platform',
+    DeviceModel: 'device-model',
+    AppId: 'app-id',
+    EnvironmentId: 'environment-id',
+    TargetUrl: 'target-url',
+    Environment: 'environment',
+    Comment: 'comment',
+    GithubToken: 'github-token',
+    ExplorationAgent: 'exploration-agent',
+    ProjectId: 'project-id',
+    PrNumber: 'pr-number',
+    SimulatorRegion: 'simulator-region',
+    AppPath: 'app-path',
+    AppRemoveAfter: 'app-remove-after'
+};
+const Outputs = {
+    RunId: 'run-id',
+    Status: 'status',
+    Result: 'result',
+    Passed: 'passed',
+    IssuesCount: 'issues-count',
+    WarningsCount: 'warnings-count',
+    MaxSeverity: 'max-severity',
+    StepsCount: 'steps-count',
+    FailedStepsCount: 'failed-steps-count',
+    DurationMs: 'duration-ms',
+    FeatureName: 'feature-name',
+    Description: 'description',
+    ReportPath: 'report-path',
+    Runs: 'runs',
+    BatchId: 'batch-id',
+    PrNumber: 'pr-number',
+    GithubReporting: 'github-reporting',
+    AppId: 'app-id',
+    AppPlatform: 'app-platform',
+    AppVersion: 'app-version'
+};
+/** The environment variable read when the `api-key` input is empty. */
+const API_KEY_ENV = 'TESTERARMY_API_KEY';
+const DEFAULT_API_URL = 'https://tester.army/api';
+const Limits = {
+    /**
+     * The shortest API key accepted. Real keys are long random strings; the key is scrubbed from
+     * every text the API sends, and a key as short as an ordinary word (`ted`, `test`) could not be
+     * scrubbed without mangling statuses, paths and sentences that merely contain it.
+     */
+    minApiKeyLength: 16,
+    /** The shortest `poll-interval`: faster polling only costs the API and the user's rate limit. */
+    minPollIntervalMs: 1_000,
+    /** GitHub ends a job after 6 hours, so a longer `timeout` could never be reached. */
+    maxTimeoutMs: 6 * 60 * 60 * 1_000,
+    /** Each request gets its own deadline, so one hung connection cannot eat the whole wait. */
+    requestTimeoutMs: 30_000,
+    /** Backoff never waits longer than this between two tries of one run. */
+    maxBackoffMs: 60_000,
+    /** A run created a moment ago may not be readable yet; a 404 is trusted only after this long. */
+    notFoundGraceMs: 60_000,
+    /** The runner sends SIGKILL a few seconds after its first signal; cancelling must fit inside. */
+    cancelRequestTimeoutMs: 3_000,
+    /**
+     * A cancel request given less than this cannot get an answer (a request to the API takes tens of
+     * milliseconds at best): once the batch cancel has used the budget, the rest are not sent.
+     */
+    cancelMinBudgetMs: 100,
+    /**
+     * After the runner's first signal the process exits by this time whatever is still pending: the
+     * runner waits 7.5 s before SIGTERM and 2.5 s more before SIGKILL; we promise 4 s.
+     */
+    cancelExitMs: 3_800,
+    /**
+     * A response body larger than this is not read (and not asked for again). A real run of 100,000
+     * issues is about 72 MB; this leaves room above it while keeping memory bounded.
+     */
+    maxResponseBytes: 128 * 1024 * 1024,
+    /**
+     * GitHub rejects a step summary over 1 MiB, whole. Keep ours under it with room to spare for the
+     * runner's own bookkeeping.
+     */
+    summaryMaxBytes: 1_000_000,
+    /**
+     * The longest text output (`feature-name`, `description`), in bytes. GitHub keeps about 1 MB of
+     * outputs per job, shared with every other step; the report file has the full text.
+     */
+    maxTextOutputBytes: 16 * 1024,
+    /** GitHub shows at most 10 error and 10 warning annotations per step. */
+    maxErrorAnnotations: 10,
+    maxWarningAnnotations: 10,
+    /** GitHub refuses a comment body over 65,536 characters; the comment stays well under it. */
+    commentMaxChars: 60_000,
+    /** The comment lists this many of the most severe issues; the summary has the rest. */
+    commentMaxIssues: 5,
+    /**
+     * All the calls to GitHub for the comment together (identity, listing, writing) end within this:
+     * a stalled GitHub must not hold the step for minutes.
+     */
+    commentTimeoutMs: 30_000
+};
+/** Statuses after which a run never changes again (API `RunResponse.status`). */
+const TERMINAL_STATUSES = ['completed', 'failed', 'cancelled'];
+/** Statuses the API documents as not finished yet; any other unknown value is logged once. */
+const WAITING_STATUSES = ['queued', 'running'];
+
+
+/***/ }),
+
+/***/ 7607:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   E: () => (/* binding */ parseDuration),
+/* harmony export */   a: () => (/* binding */ formatDuration)
+/* harmony export */ });
+// Durations as people write them in a workflow (`5s`, `30m`) and as people read them (`2 min 10 s`).
+const UNIT_MS = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000 };
+/**
+ * Parses `90`, `90s`, `1.5m`, `500ms`, `2h` into milliseconds. A bare number is seconds, as in
+ * most actions' timeout inputs. Returns null for anything else so the caller can name the input.
+ */
+function parseDuration(text) {
+    const match = /^(\d+(?:\.\d+)?|\.\d+)\s*(ms|s|m|h)?$/i.exec(text.trim());
+    if (!match)
+        return null;
+    const unit = (match[2] ?? 's').toLowerCase();
+    const ms = Number(match[1]) * UNIT_MS[unit];
+    return Number.isFinite(ms) ? Math.round(ms) : null;
+}
+/** `850 ms`, `3.5 s`, `42 s`, `2 min 10 s`, `1 h 5 min`: precise enough to compare, short to read. */
+function formatDuration(ms) {
+    if (!Number.isFinite(ms) || ms < 0)
+        return '–';
+    if (ms < 1_000)
+        return `${Math.round(ms)} ms`;
+    if (ms < 10_000) {
+        const s = Math.round(ms / 100) / 10;
+        return s < 10 ? `${s} s` : '10 s';
+    }
+    const totalSeconds = Math.round(ms / 1_000);
+    if (totalSeconds < 60)
+        return `${totalSeconds} s`;
+    const totalMinutes = Math.floor(totalSeconds / 60);
+    if (totalMinutes < 60) {
+        const s = totalSeconds % 60;
+        return s ? `${totalMinutes} min ${s} s` : `${totalMinutes} min`;
+    }
+    const h = Math.floor(totalMinutes / 60);
+    const m = totalMinutes % 60;
+    return m ? `${h} h ${m} min` : `${h} h`;
+}
+
+
+/***/ }),
+
+/***/ 5648:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   HK: () => (/* binding */ checkUploadUrl),
+/* harmony export */   NE: () => (/* binding */ classifyAppPath),
+/* harmony export */   QS: () => (/* binding */ parseRemoveAfter),
+/* harmony export */   cW: () => (/* binding */ isLoopbackHost),
+/* harmony export */   ti: () => (/* binding */ ACCEPTED_DESCRIPTION),
+/* harmony export */   z3: () => (/* binding */ formatBytes)
+/* harmony export */ });
+/* unused harmony exports REMOVE_AFTER_MIN_S, REMOVE_AFTER_MAX_S */
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7242);
+/* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7607);
+// What an `app-path` may be, how long `app-remove-after` keeps the build, and where the build may
+// be sent: the checks made before any request, as plain functions of their values.
+
+
+
+/** The endings the API accepts; `.app.zip` and `.app.tar.gz` are covered by `.zip` and `.tar.gz`. */
+const ACCEPTED_FILES = [
+    { ending: '.apk', platform: 'android' },
+    { ending: '.app.zip', platform: 'ios' },
+    { ending: '.app.tar.gz', platform: 'ios' },
+    { ending: '.zip', platform: null },
+    { ending: '.tgz', platform: null }
+];
+const ACCEPTED_DESCRIPTION = 'an .apk, .zip, .app.zip, .tgz or .app.tar.gz file, or a .app folder';
+/**
+ * Builds a simulator or emulator cannot install, each with what to build instead: the step would
+ * otherwise upload hundreds of megabytes for TesterArmy to refuse, or worse, run nothing.
+ */
+const REFUSED = {
+    '.ipa': 'is an iOS device build (.ipa), which the iOS simulator cannot run: build for the simulator ' +
+        '(xcodebuild -sdk iphonesimulator, or EAS with "ios": { "simulator": true }) and give the .app folder, or a .app.zip or .app.tar.gz of it',
+    '.aab': 'is an Android App Bundle (.aab), which cannot be installed as it is: build an APK ' +
+        '(./gradlew assembleRelease), or make a universal APK from the bundle with `bundletool build-apks --mode=universal`',
+    '.apks': 'is a set of split APKs (.apks): give one universal APK instead, made with `bundletool build-apks --mode=universal` ' +
+        '(the .apks file is a zip holding universal.apk)',
+    '.xapk': 'is an XAPK (split APKs with extras): give one universal APK instead, made from the app bundle with `bundletool build-apks --mode=universal`'
+};
+/**
+ * Checks a path by its name and whether it is a folder. The caller has already found that it
+ * exists and is not empty; this decides whether it is a build TesterArmy can run.
+ */
+function classifyAppPath(path, isDirectory) {
+    const name = (0,node_path__WEBPACK_IMPORTED_MODULE_0__.basename)(path.replace(/[/\\]+$/, ''));
+    const lower = name.toLowerCase();
+    const quoted = JSON.stringify(path);
+    if (isDirectory) {
+        if (lower.endsWith('.app') && lower.length > 4) {
+            return { ok: true, kind: 'app-folder', uploadName: `${name}.zip`, platform: 'ios' };
+        }
+        return {
+            ok: false,
+            message: `Input '${_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .Inputs */ .G0.AppPath}' is ${quoted}, a folder that is not a .app bundle: expected ${ACCEPTED_DESCRIPTION}.`
+        };
+    }
+    const refused = Object.keys(REFUSED).find(ending => lower.endsWith(ending));
+    if (refused) {
+        return {
+            ok: false,
+            message: `Input '${_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .Inputs */ .G0.AppPath}' is ${quoted}, which ${REFUSED[refused]}.`
+        };
+    }
+    const accepted = ACCEPTED_FILES.find(({ ending }) => lower.endsWith(ending));
+    if (accepted && lower.length > accepted.ending.length) {
+        return { ok: true, kind: 'file', uploadName: name, platform: accepted.platform };
+    }
+    return {
+        ok: false,
+        message: `Input '${_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .Inputs */ .G0.AppPath}' is ${quoted}, which is not a build TesterArmy can install: expected ${ACCEPTED_DESCRIPTION}.`
+    };
+}
+/** What the API takes for `removeAfter`, in seconds: one minute to seven days. */
+const REMOVE_AFTER_MIN_S = 60;
+const REMOVE_AFTER_MAX_S = 7 * 24 * 60 * 60;
+/**
+ * `app-remove-after` as the seconds the API takes, or null for `never` (the build is kept).
+ * Throws nothing: returns a message naming the input when the value is not accepted.
+ */
+function parseRemoveAfter(text) {
+    const value = text.trim();
+    if (value.toLowerCase() === 'never')
+        return { seconds: null };
+    const days = /^(\d+(?:\.\d+)?)\s*d$/i.exec(value);
+    const ms = days ? Number(days[1]) * 86_400_000 : value ? (0,_duration_js__WEBPACK_IMPORTED_MODULE_2__/* .parseDuration */ .E)(value) : null;
+    const seconds = ms === null ? null : Math.round(ms / 1000);
+    if (seconds === null || seconds < REMOVE_AFTER_MIN_S || seconds > REMOVE_AFTER_MAX_S) {
+        return {
+            message: `Input '${_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .Inputs */ .G0.AppRemoveAfter}' is ${JSON.stringify(text)}, which is not accepted: expected how long ` +
+                'TesterArmy keeps the uploaded build, from 1m to 7d (for example 30m, 24h, 7d), or never.'
+        };
+    }
+    return { seconds };
+}
+/** Loopback hosts may use plain http: local mocks and tests never leave the machine. */
+function isLoopbackHost(hostname) {
+    const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+    return host === 'localhost' || host === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+}
+/**
+ * Where the build may be sent: https, or http to this machine. Returns why not, or null. The URL
+ * itself is never quoted: its query is a signature that grants writing to the bucket.
+ */
+function checkUploadUrl(text) {
+    let url;
+    try {
+        url = new URL(text);
+    }
+    catch {
+        return 'the API gave an upload URL that is not a URL';
+    }
+    if (url.protocol === 'https:')
+        return null;
+    if (url.protocol === 'http:' && isLoopbackHost(url.hostname))
+        return null;
+    return `the API gave an upload URL on ${url.protocol}//${url.host}, which is not https: the build was not sent over an unencrypted connection`;
+}
+/** `512 B`, `1.5 KiB`, `12.3 MiB`, `1.02 GiB`: sizes as people read them in a log. */
+function formatBytes(bytes) {
+    if (!Number.isFinite(bytes) || bytes < 0)
+        return '–';
+    if (bytes < 1024)
+        return `${Math.round(bytes)} B`;
+    const units = ['KiB', 'MiB', 'GiB', 'TiB'];
+    let value = bytes / 1024;
+    let unit = 0;
+    while (value >= 1024 && unit < units.length - 1) {
+        value /= 1024;
+        unit++;
+    }
+    const digits = value >= 100 ? 0 : value >= 10 ? 1 : 2;
+    return `${value.toFixed(digits)} ${units[unit]}`;
+}
+
+
+/***/ }),
+
+/***/ 5906:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29058,13 +29058,13 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: UploadLimits, confirmCannotHaveArrived, confirmMayHaveMadeApp
 
-// EXTERNAL MODULE: ./src/app-build.ts
-var app_build = __nccwpck_require__(469);
-// EXTERNAL MODULE: ./src/app-response.ts
-var app_response = __nccwpck_require__(3290);
+// EXTERNAL MODULE: ./src/upload/app-path.ts
+var app_path = __nccwpck_require__(5648);
+// EXTERNAL MODULE: ./src/api/app-response.ts
+var app_response = __nccwpck_require__(9371);
 // EXTERNAL MODULE: ./src/duration.ts
 var duration = __nccwpck_require__(7607);
-;// CONCATENATED MODULE: ./src/upload-progress.ts
+;// CONCATENATED MODULE: ./src/upload/upload-progress.ts
 // The upload's log lines: the size first, a line per tenth at most every 15 s with the rate and
 // the time left, then the total time and rate. Pure: it is told the bytes sent and the time.
 
@@ -29076,7 +29076,7 @@ const ProgressLimits = {
     minIntervalMs: 15_000
 };
 function formatRate(bytes, ms) {
-    return ms > 0 ? `${(0,app_build/* formatBytes */.z3)((bytes * 1000) / ms)}/s` : '–';
+    return ms > 0 ? `${(0,app_path/* formatBytes */.z3)((bytes * 1000) / ms)}/s` : '–';
 }
 class UploadProgress {
     total;
@@ -29109,20 +29109,20 @@ class UploadProgress {
         const elapsed = at - this.startedAt;
         const percent = Math.floor((sent / this.total) * 100);
         const left = sent > 0 ? ((this.total - sent) * elapsed) / sent : Number.NaN;
-        return (`${percent} % (${(0,app_build/* formatBytes */.z3)(sent)} of ${(0,app_build/* formatBytes */.z3)(this.total)}) at ${formatRate(sent, elapsed)}, ` +
+        return (`${percent} % (${(0,app_path/* formatBytes */.z3)(sent)} of ${(0,app_path/* formatBytes */.z3)(this.total)}) at ${formatRate(sent, elapsed)}, ` +
             `about ${(0,duration/* formatDuration */.a)(left)} left`);
     }
     /** The last line: how long the whole file took, at what rate. */
     finish() {
         const elapsedMs = this.now() - this.startedAt;
         return {
-            line: `Uploaded ${(0,app_build/* formatBytes */.z3)(this.total)} in ${(0,duration/* formatDuration */.a)(elapsedMs)} (${formatRate(this.total, elapsedMs)}).`,
+            line: `Uploaded ${(0,app_path/* formatBytes */.z3)(this.total)} in ${(0,duration/* formatDuration */.a)(elapsedMs)} (${formatRate(this.total, elapsedMs)}).`,
             elapsedMs
         };
     }
 }
 
-;// CONCATENATED MODULE: ./src/upload-app.ts
+;// CONCATENATED MODULE: ./src/upload/upload-protocol.ts
 
 
 
@@ -29186,7 +29186,7 @@ async function upload(options, phase) {
         for (let failures = 0;;) {
             const answer = await api.createUpload(projectId, body, { signal });
             if (answer.kind === 'ok') {
-                const unsafe = (0,app_build/* checkUploadUrl */.HK)(answer.value.uploadUrl);
+                const unsafe = (0,app_path/* checkUploadUrl */.HK)(answer.value.uploadUrl);
                 if (unsafe)
                     throw new Failed(unsafe);
                 return answer.value;
@@ -29339,11 +29339,11 @@ function answerMessage(answer) {
 }
 /** The log group's title: the file and its size. */
 function uploadTitle(file, projectId) {
-    return `Uploading ${file.uploadName} (${(0,app_build/* formatBytes */.z3)(file.size)}) to TesterArmy project ${projectId}`;
+    return `Uploading ${file.uploadName} (${(0,app_path/* formatBytes */.z3)(file.size)}) to TesterArmy project ${projectId}`;
 }
 /** For the summary and the log: `48.2 MiB in 12 s (4.02 MiB/s)`. */
 function uploadFigures(size, uploadMs) {
-    return `${(0,app_build/* formatBytes */.z3)(size)} in ${(0,duration/* formatDuration */.a)(uploadMs)} (${formatRate(size, uploadMs)})`;
+    return `${(0,app_path/* formatBytes */.z3)(size)} in ${(0,duration/* formatDuration */.a)(uploadMs)} (${formatRate(size, uploadMs)})`;
 }
 
 
@@ -32774,10 +32774,10 @@ function getIDToken(aud) {
 var constants = __nccwpck_require__(7242);
 // EXTERNAL MODULE: ./src/duration.ts
 var duration = __nccwpck_require__(7607);
-// EXTERNAL MODULE: ./src/http-request.ts
-var http_request = __nccwpck_require__(9707);
-// EXTERNAL MODULE: ./src/app-response.ts
-var app_response = __nccwpck_require__(3290);
+// EXTERNAL MODULE: ./src/api/http-request.ts
+var http_request = __nccwpck_require__(7542);
+// EXTERNAL MODULE: ./src/api/app-response.ts
+var app_response = __nccwpck_require__(9371);
 ;// CONCATENATED MODULE: ./src/redact.ts
 // Keeps the secrets (the API key, the GitHub token) out of everything the action writes: every
 // string the API sends, once parsed and before any escaping can change how the key is spelled.
@@ -32864,9 +32864,9 @@ function scrubJson(value, secrets) {
     return value;
 }
 
-// EXTERNAL MODULE: ./src/run-response.ts
-var run_response = __nccwpck_require__(9972);
-;// CONCATENATED MODULE: ./src/api-client.ts
+// EXTERNAL MODULE: ./src/api/run-response.ts
+var run_response = __nccwpck_require__(7825);
+;// CONCATENATED MODULE: ./src/api/api-client.ts
 
 
 
@@ -33380,7 +33380,7 @@ function logGitHubReporting(note) {
         core_notice(note.annotation.message, options);
 }
 
-;// CONCATENATED MODULE: ./src/labels.ts
+;// CONCATENATED MODULE: ./src/report/labels.ts
 const SEVERITY = {
     5: { mark: '🔴', word: 'Critical' },
     4: { mark: '🟠', word: 'High' },
@@ -33426,7 +33426,7 @@ function countsOf(totals) {
     ];
 }
 
-;// CONCATENATED MODULE: ./src/gate.ts
+;// CONCATENATED MODULE: ./src/report/gate.ts
 // The verdict: does this run let the job pass, under `fail-on` and `min-severity`? Pure.
 
 /** Unrated issues (no valid severity) reach every threshold: an unknown risk must not slip through. */
@@ -33483,7 +33483,7 @@ function judge(run, policy) {
     return { passed: reasons.length === 0, reasons, notes };
 }
 
-;// CONCATENATED MODULE: ./src/report.ts
+;// CONCATENATED MODULE: ./src/report/report.ts
 // The facts of each run and of the whole wait, worked out once: the summary, outputs, annotations
 // and report file are all views of this; and which runs the wait left unfinished. Pure.
 
@@ -33581,7 +33581,7 @@ function unfinishedRuns(outcomes) {
         !constants/* TERMINAL_STATUSES */.CM.includes(o.lastStatus ?? ''));
 }
 
-;// CONCATENATED MODULE: ./src/cancel-runs.ts
+;// CONCATENATED MODULE: ./src/wait/cancel-runs.ts
 
 
 
@@ -33639,7 +33639,7 @@ const systemClock = {
     })
 };
 
-;// CONCATENATED MODULE: ./src/github-comment.ts
+;// CONCATENATED MODULE: ./src/github/comment.ts
 // Writes the pull-request comment through Octokit, loaded only when a comment is asked for, so the
 // action starts as fast without it. Creates the comment once, then updates it in place.
 
@@ -33717,7 +33717,7 @@ async function upsertComment(target) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/pull-request.ts
+;// CONCATENATED MODULE: ./src/github/pull-request.ts
 // Which pull request the exploration agent should test, from whatever event started the workflow:
 // the payload when it carries one, else GitHub's REST API through an injected client.
 class GitHubLookupError extends Error {
@@ -33923,7 +33923,7 @@ async function lookup(options) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/github-pulls.ts
+;// CONCATENATED MODULE: ./src/github/pulls.ts
 // Finds pull requests on GitHub's REST API through Octokit, loaded only when a lookup is needed
 // (the same lazily loaded chunk as the comment), so a plain run-id wait starts as fast as before.
 
@@ -34014,7 +34014,7 @@ async function createPullsClient(options) {
         getPull: async (number) => {
             const route = 'GET /repos/{owner}/{repo}/pulls/{pull_number}';
             const pull = await call(route, { pull_number: number });
-            if (pull === null || github_pulls_isObject(pull))
+            if (pull === null || pulls_isObject(pull))
                 return pull;
             throw notAsDocumented(route, 'a pull request');
         },
@@ -34028,7 +34028,7 @@ async function createPullsClient(options) {
         }
     };
 }
-const github_pulls_isObject = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
+const pulls_isObject = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
 /**
  * GitHub's answer is checked before it is believed: a proxy's HTML page or an odd GHES answer must
  * end as a lookup failure that says so, not as "failed unexpectedly: pulls.filter is not a function".
@@ -34038,14 +34038,14 @@ function pullList(route, data) {
         return [];
     if (!Array.isArray(data))
         throw notAsDocumented(route, 'a list of pull requests');
-    return data.filter(github_pulls_isObject);
+    return data.filter(pulls_isObject);
 }
 const notAsDocumented = (route, what) => new GitHubLookupError(`GitHub's API failed (${route}: the answer is not ${what}).`);
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: ./src/app-build.ts
-var app_build = __nccwpck_require__(469);
+// EXTERNAL MODULE: ./src/upload/app-path.ts
+var app_path = __nccwpck_require__(5648);
 ;// CONCATENATED MODULE: ./src/inputs.ts
 // Turns the workflow's inputs into one typed, validated Settings object, before any request.
 
@@ -34226,7 +34226,7 @@ function parseUpload(source, projectId) {
         throw new InputError(`Inputs '${constants/* Inputs */.G0.AppPath}' and '${constants/* Inputs */.G0.AppId}' are both set: the runs use the build uploaded from ${constants/* Inputs */.G0.AppPath}; ` +
             `give ${constants/* Inputs */.G0.AppId} ${quote(appId)} alone to test an app uploaded earlier.`);
     }
-    const removeAfter = (0,app_build/* parseRemoveAfter */.QS)(source.read(constants/* Inputs */.G0.AppRemoveAfter) || '24h');
+    const removeAfter = (0,app_path/* parseRemoveAfter */.QS)(source.read(constants/* Inputs */.G0.AppRemoveAfter) || '24h');
     if ('message' in removeAfter)
         throw new InputError(removeAfter.message);
     const platform = source.read(constants/* Inputs */.G0.Platform).trim().toLowerCase();
@@ -34435,7 +34435,7 @@ function parseApiUrl(raw) {
         throw new InputError(`Input '${constants/* Inputs */.G0.ApiUrl}' is ${quote(value)}, which is not a URL: expected ${accepted}.`);
     }
     const secure = url.protocol === 'https:';
-    const localHttp = url.protocol === 'http:' && (0,app_build/* isLoopbackHost */.cW)(url.hostname);
+    const localHttp = url.protocol === 'http:' && (0,app_path/* isLoopbackHost */.cW)(url.hostname);
     if (!secure && !localHttp) {
         throw new InputError(`Input '${constants/* Inputs */.G0.ApiUrl}' is ${quote(value)}: the API key must not travel unencrypted; expected ${accepted}.`);
     }
@@ -34571,7 +34571,7 @@ function watchCancellation(signals, held) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/retry-policy.ts
+;// CONCATENATED MODULE: ./src/api/retry-policy.ts
 // What to do after each answer about a run: keep polling, back off, give up, or stop everything.
 // Pure: the poller feeds it answers and the time; a table of tests pins every row.
 
@@ -34686,7 +34686,7 @@ function decide(response, state, context) {
     return fault(`${hint} (${message})`);
 }
 
-;// CONCATENATED MODULE: ./src/poller.ts
+;// CONCATENATED MODULE: ./src/wait/poller.ts
 
 
 async function pollRuns(options) {
@@ -34819,7 +34819,7 @@ async function pollRuns(options) {
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
-;// CONCATENATED MODULE: ./src/annotations.ts
+;// CONCATENATED MODULE: ./src/report/annotations.ts
 // Which annotations to emit: one per issue and warning, most severe first, within what GitHub
 // shows for a step, then one notice for the rest. Pure: the caller sends them through @actions/core.
 
@@ -34860,9 +34860,9 @@ function planAnnotations(report) {
     return shown;
 }
 
-// EXTERNAL MODULE: ./src/upload-app.ts + 1 modules
-var upload_app = __nccwpck_require__(8425);
-;// CONCATENATED MODULE: ./src/app-summary.ts
+// EXTERNAL MODULE: ./src/upload/upload-protocol.ts + 1 modules
+var upload_protocol = __nccwpck_require__(5906);
+;// CONCATENATED MODULE: ./src/upload/app-build.ts
 // The summary's "App build" block: which build was uploaded and what TesterArmy made of it.
 // Pure; every value from the API is escaped here, through escape.ts.
 
@@ -34874,8 +34874,8 @@ function renderAppBuild(build) {
         .filter(Boolean)
         .join(' ');
     const rows = [
-        ['File', `${markdown(build.path, 300)} (${(0,app_build/* formatBytes */.z3)(build.size)})`],
-        ['Upload', markdown((0,upload_app/* uploadFigures */.bP)(build.size, build.uploadMs))],
+        ['File', `${markdown(build.path, 300)} (${(0,app_path/* formatBytes */.z3)(build.size)})`],
+        ['Upload', markdown((0,upload_protocol/* uploadFigures */.bP)(build.size, build.uploadMs))],
         ['App ID', code(app.id)],
         ['Platform', markdown(app.platform, 40)],
         ['Version', version ? markdown(version, 100) : '–'],
@@ -34888,7 +34888,7 @@ function renderAppBuild(build) {
     return `### App build\n\n${table}${note}\n`;
 }
 
-;// CONCATENATED MODULE: ./src/outputs.ts
+;// CONCATENATED MODULE: ./src/report/outputs.ts
 // The step outputs, as strings for later steps: one run's values, or the aggregate of several. Pure.
 
 
@@ -35065,7 +35065,7 @@ function reportFileOf(report) {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./src/pr-comment.ts
+;// CONCATENATED MODULE: ./src/report/comment-text.ts
 // The pull-request comment: short (verdict, counts, the most severe issues, a link to the full
 // summary), found again by a hidden marker, escaped like the summary. Pure.
 
@@ -35141,7 +35141,7 @@ function renderComment(report, marker, runUrl) {
         : `${marker}\n### ${verdict}\n\nThe full report is in the job summary.\n`;
 }
 
-;// CONCATENATED MODULE: ./src/summary.ts
+;// CONCATENATED MODULE: ./src/report/summary.ts
 // The job summary: a pure render of the report into GitHub-flavoured Markdown, within GitHub's
 // size limit. All API text goes through escape.ts; nothing here trusts it.
 
@@ -35606,7 +35606,7 @@ function codeSpan(text) {
     return `<code>${html(text, 500)}</code>`;
 }
 
-;// CONCATENATED MODULE: ./src/publish.ts
+;// CONCATENATED MODULE: ./src/report/publish.ts
 // Everything the user sees of a finished report: the JSON file, the step outputs, the job summary,
 // the annotations, the pull-request comment and the step's last line, each scrubbed of the secrets.
 
@@ -35886,7 +35886,7 @@ function conclude(report, settings, cancelled = false) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/pr-text.ts
+;// CONCATENATED MODULE: ./src/start/pr-text.ts
 // The pull request's title, description and branches, brought within what the exploration
 // agent's start request accepts (`DynamicPrRunRequest.pullRequest`), keeping what matters most.
 /** API limits of `pullRequest` (UTF-16 code units, as the API's validator counts them). */
@@ -35972,7 +35972,7 @@ function prBranch(name) {
     return wellFormed(text);
 }
 
-;// CONCATENATED MODULE: ./src/agent-body.ts
+;// CONCATENATED MODULE: ./src/start/agent-body.ts
 // The exploration agent's start request body (`DynamicPrRunRequest`): exactly the fields the
 // API's schema allows for the platform, every text within its limits, empty optional fields left
 // out; and the agent's request as sent, on the uploaded app when there is one.
@@ -36015,7 +36015,7 @@ function readyAgent(agent, app) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/start-runs.ts
+;// CONCATENATED MODULE: ./src/start/start-runs.ts
 
 
 /** The start request's body, with only what was given (bodies per the API description). */
@@ -36140,7 +36140,7 @@ function cancelledAtStart(id) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/agent-start.ts
+;// CONCATENATED MODULE: ./src/start/agent-start.ts
 // Starting the exploration agent: the body for the pull request, one shorter retry when the API
 // finds the description too large, and no repeat of a request that may have started a run.
 
@@ -36187,7 +36187,7 @@ async function startAgent(options) {
     return { kind: 'failed', message: `the API started ${what} but named no run` };
 }
 
-;// CONCATENATED MODULE: ./src/agent-target.ts
+;// CONCATENATED MODULE: ./src/start/agent-target.ts
 // Finding what the exploration agent tests: its pull request (from the event's payload, else from
 // GitHub through Octokit, loaded only then) and the URL to test it at, said in the log and outputs.
 
@@ -36265,7 +36265,7 @@ async function lookUpPullRequest({ settings, context, pulls }, signal) {
         : lookup;
 }
 
-;// CONCATENATED MODULE: ./src/github-reporting.ts
+;// CONCATENATED MODULE: ./src/start/github-reporting.ts
 // What TesterArmy says about its own reporting to GitHub (`metadata.github` of a start answer):
 // read defensively, and turned into one log line and one notice or warning a user can act on.
 
@@ -36333,7 +36333,7 @@ function describeGitHubReporting(reporting, agent) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/start-phase.ts
+;// CONCATENATED MODULE: ./src/start/start-phase.ts
 // Starting everything the inputs ask for, in order: the exploration agent's pull request, the upload
 // of the build, the agent, the runs of a test or group; and what started each run, for the report.
 
@@ -36353,7 +36353,7 @@ function describeGitHubReporting(reporting, agent) {
 async function checkBuild(settings) {
     if (!settings.upload)
         return null;
-    const step = await __nccwpck_require__.e(/* import() */ 39).then(__nccwpck_require__.bind(__nccwpck_require__, 3039));
+    const step = await __nccwpck_require__.e(/* import() */ 213).then(__nccwpck_require__.bind(__nccwpck_require__, 9213));
     const checked = await step.checkAppFile(settings.upload.path, settings.upload.platform);
     return checked.ok ? { app: checked.app, step } : checked.message;
 }

@@ -4,8 +4,8 @@ import * as path from 'node:path'
 import { API_KEY_ENV, DEFAULT_API_URL, Inputs, Limits } from './constants.js'
 import { formatDuration, parseDuration } from './duration.js'
 import type { AgentRequest, FailOn, StartRequest, SummaryMode } from './model.js'
-import { isUuid } from './run-response.js'
-import { isLoopbackHost, parseRemoveAfter } from './app-build.js'
+import { isUuid } from './api/run-response.js'
+import { isLoopbackHost, parseRemoveAfter } from './upload/app-path.js'
 
 /** A build made in the workflow, to upload before starting runs on it (or instead of any run). */
 export interface UploadRequest {

@@ -3,15 +3,15 @@
 // what nobody waits for, build the report, publish it everywhere a user looks, and end the step.
 import { tmpdir } from 'node:os'
 import * as core from '@actions/core'
-import { ApiClient, type RunsApi, type StartApi } from './api-client.js'
-import { cancelUnfinished, notWaitedFor } from './cancel-runs.js'
+import { ApiClient, type RunsApi, type StartApi } from './api/api-client.js'
+import { cancelUnfinished, notWaitedFor } from './wait/cancel-runs.js'
 import { systemClock, type Clock } from './clock.js'
-import { upsertComment } from './github-comment.js'
-import { createPullsClient, type PullsClientOptions } from './github-pulls.js'
+import { upsertComment } from './github/comment.js'
+import { createPullsClient, type PullsClientOptions } from './github/pulls.js'
 import { InputErrors, parseSettings, type Settings } from './inputs.js'
 import { watchCancellation, type HeldSignals, type Signals } from './lifecycle.js'
 import type { RunOutcome } from './model.js'
-import { pollRuns } from './poller.js'
+import { pollRuns } from './wait/poller.js'
 import { pollLog, startWaitGroup } from './progress.js'
 import {
   conclude,
@@ -21,12 +21,12 @@ import {
   publishUploadOnly,
   redact,
   type PostComment
-} from './publish.js'
-import type { PullsApi } from './pull-request.js'
-import { buildReport } from './report.js'
-import { checkBuild, startEverything } from './start-phase.js'
-import { cancelledAtStart } from './start-runs.js'
-import type { UploadApi } from './upload-app.js'
+} from './report/publish.js'
+import type { PullsApi } from './github/pull-request.js'
+import { buildReport } from './report/report.js'
+import { checkBuild, startEverything } from './start/start-phase.js'
+import { cancelledAtStart } from './start/start-runs.js'
+import type { UploadApi } from './upload/upload-protocol.js'
 import {
   readWorkflowContext,
   runnerEnv,

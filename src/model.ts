@@ -1,6 +1,6 @@
 // The shared vocabulary of the action: how a wait ends, what the API's faults look like, and the
 // report every view is rendered from. Types only; every other module points inward to these.
-import type { Issue, Run } from './run-response.js'
+import type { Issue, Run } from './api/run-response.js'
 
 /** `fail-on`: which findings fail the verdict (`never` still reports it, but passes the step). */
 export type FailOn = 'failed' | 'warnings' | 'never'

@@ -1,14 +1,14 @@
 // The progress lines of the step's log while it starts runs, waits for them and cancels them:
 // what a user reads live, worded once. API text is cut and cleaned through escape.ts first.
 import * as core from '@actions/core'
-import type { CancelBatchResponse, CancelRunResponse } from './api-client.js'
-import type { AppBuild } from './app-summary.js'
-import type { UploadStepOptions } from './app-upload-step.js'
+import type { CancelBatchResponse, CancelRunResponse } from './api/api-client.js'
+import type { AppBuild } from './upload/app-build.js'
+import type { UploadStepOptions } from './upload/upload-step.js'
 import { formatDuration } from './duration.js'
 import { logText } from './escape.js'
-import type { ReportingNote } from './github-reporting.js'
+import type { ReportingNote } from './start/github-reporting.js'
 import type { StartRequest } from './model.js'
-import type { PollLog } from './poller.js'
+import type { PollLog } from './wait/poller.js'
 
 /** The start's retries, one line each (a retry at once: the agent's shorter second try). */
 export const startRetryLine = (message: string, delayMs: number): void =>

@@ -1,6 +1,6 @@
 // Virtual time for the poller: sleeps complete in order of their wake-up time, as soon as nothing
 // else is happening (no request in flight), so a 30-minute wait takes milliseconds.
-import type { RunsApi, StartApi } from '../../src/api-client.js'
+import type { RunsApi, StartApi } from '../../src/api/api-client.js'
 import type { Clock } from '../../src/clock.js'
 
 interface Timer {

@@ -1,7 +1,7 @@
 // Realistic run bodies from __fixtures__/runs, turned into what the poller would hand over.
 import { readFileSync } from 'node:fs'
 import type { FinalStatus, RunOutcome } from '../../src/model.js'
-import { parseRun } from '../../src/run-response.js'
+import { parseRun } from '../../src/api/run-response.js'
 
 export function fixtureBody(name: string): Record<string, unknown> {
   return JSON.parse(

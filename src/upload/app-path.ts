@@ -1,8 +1,8 @@
 // What an `app-path` may be, how long `app-remove-after` keeps the build, and where the build may
 // be sent: the checks made before any request, as plain functions of their values.
 import { basename } from 'node:path'
-import { Inputs } from './constants.js'
-import { parseDuration } from './duration.js'
+import { Inputs } from '../constants.js'
+import { parseDuration } from '../duration.js'
 
 /** How the build travels: a file as it is, or a `.app` folder zipped first. */
 export type AppBuildKind = 'file' | 'app-folder'

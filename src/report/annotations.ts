@@ -1,11 +1,11 @@
 // Which annotations to emit: one per issue and warning, most severe first, within what GitHub
 // shows for a step, then one notice for the rest. Pure: the caller sends them through @actions/core.
-import { Limits } from './constants.js'
-import { logText } from './escape.js'
+import { Limits } from '../constants.js'
+import { logText } from '../escape.js'
 import { plural, severityLabel } from './labels.js'
-import type { Report } from './model.js'
+import type { Report } from '../model.js'
 import { bySeverity } from './report.js'
-import type { Issue } from './run-response.js'
+import type { Issue } from '../api/run-response.js'
 
 export interface Annotation {
   level: 'error' | 'warning' | 'notice'

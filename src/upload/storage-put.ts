@@ -5,8 +5,8 @@ import { open } from 'node:fs/promises'
 import type { IncomingMessage } from 'node:http'
 import type { Writable } from 'node:stream'
 import { HttpClient } from '@actions/http-client'
-import { formatDuration } from './duration.js'
-import { networkMessage, withSignal } from './http-request.js'
+import { formatDuration } from '../duration.js'
+import { networkMessage, withSignal } from '../api/http-request.js'
 
 export type PutResult =
   | { kind: 'stored'; status: number }

@@ -1,6 +1,6 @@
 // What TesterArmy says about its own reporting to GitHub (`metadata.github` of a start answer):
 // read defensively, and turned into one log line and one notice or warning a user can act on.
-import { logText } from './escape.js'
+import { logText } from '../escape.js'
 
 /** The fields the API documents; `status` may be a value this action does not know yet. */
 export interface GitHubReporting {

@@ -1,10 +1,10 @@
 // The exploration agent's start request body (`DynamicPrRunRequest`): exactly the fields the
 // API's schema allows for the platform, every text within its limits, empty optional fields left
 // out; and the agent's request as sent, on the uploaded app when there is one.
-import { logText } from './escape.js'
-import type { AgentRequest, ReadyAgentRequest } from './model.js'
+import { logText } from '../escape.js'
+import type { AgentRequest, ReadyAgentRequest } from '../model.js'
 import { PrTextLimits, prBranch, prDescription, prTitle } from './pr-text.js'
-import type { PullRequestFacts } from './pull-request.js'
+import type { PullRequestFacts } from '../github/pull-request.js'
 
 export type AgentPlatform = 'web' | 'ios' | 'android'
 

@@ -1,6 +1,6 @@
 // Writes the pull-request comment through Octokit, loaded only when a comment is asked for, so the
 // action starts as fast without it. Creates the comment once, then updates it in place.
-import { Limits } from './constants.js'
+import { Limits } from '../constants.js'
 
 export interface CommentTarget {
   token: string

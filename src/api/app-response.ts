@@ -1,6 +1,6 @@
 // Decodes what the API says about uploads: the presigned ticket, one app, the project's app list.
 // Everything here is untrusted JSON, checked before the rest of the action believes it.
-import { Inputs } from './constants.js'
+import { Inputs } from '../constants.js'
 import { isUuid } from './run-response.js'
 
 /** `POST /v1/projects/{projectId}/mobile/upload`: where to put the file, and its key for confirm. */

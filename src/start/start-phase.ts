@@ -4,19 +4,19 @@ import * as core from '@actions/core'
 import { readyAgent } from './agent-body.js'
 import { startAgent, type AgentStartOutcome } from './agent-start.js'
 import { findAgentTarget, type AgentTargetOptions } from './agent-target.js'
-import type { StartApi } from './api-client.js'
-import { resolvePlatform } from './app-response.js'
-import type { AppBuild } from './app-summary.js'
-import type { CheckedApp } from './app-upload-step.js'
-import type { Clock } from './clock.js'
-import { Outputs, VERSION } from './constants.js'
+import type { StartApi } from '../api/api-client.js'
+import { resolvePlatform } from '../api/app-response.js'
+import type { AppBuild } from '../upload/app-build.js'
+import type { CheckedApp } from '../upload/upload-step.js'
+import type { Clock } from '../clock.js'
+import { Outputs, VERSION } from '../constants.js'
 import {
   describeGitHubReporting,
   parseGitHubReporting,
   testerArmyComments
 } from './github-reporting.js'
-import type { Settings } from './inputs.js'
-import type { ReadyAgentRequest, StartFacts, StartRequest } from './model.js'
+import type { Settings } from '../inputs.js'
+import type { ReadyAgentRequest, StartFacts, StartRequest } from '../model.js'
 import {
   logGitHubReporting,
   logStarted,
@@ -24,17 +24,17 @@ import {
   startGroupTitle,
   startRetryLine,
   uploadLog
-} from './progress.js'
-import { publishAppOutputs } from './publish.js'
-import type { PullRequestFacts } from './pull-request.js'
+} from '../progress.js'
+import { publishAppOutputs } from '../report/publish.js'
+import type { PullRequestFacts } from '../github/pull-request.js'
 import { startRuns, type StartOutcome } from './start-runs.js'
-import type { UploadApi } from './upload-app.js'
-import type { WorkflowContext } from './workflow-context.js'
+import type { UploadApi } from '../upload/upload-protocol.js'
+import type { WorkflowContext } from '../workflow-context.js'
 
 /** The build of `app-path`, checked on disk, with the upload's code (a chunk of its own). */
 export interface CheckedBuild {
   app: CheckedApp
-  step: typeof import('./app-upload-step.js')
+  step: typeof import('../upload/upload-step.js')
 }
 
 /**
@@ -43,7 +43,7 @@ export interface CheckedBuild {
  */
 export async function checkBuild(settings: Settings): Promise<CheckedBuild | null | string> {
   if (!settings.upload) return null
-  const step = await import('./app-upload-step.js')
+  const step = await import('../upload/upload-step.js')
   const checked = await step.checkAppFile(settings.upload.path, settings.upload.platform)
   return checked.ok ? { app: checked.app, step } : checked.message
 }

@@ -1,9 +1,9 @@
 // The facts of each run and of the whole wait, worked out once: the summary, outputs, annotations
 // and report file are all views of this; and which runs the wait left unfinished. Pure.
-import { TERMINAL_STATUSES } from './constants.js'
+import { TERMINAL_STATUSES } from '../constants.js'
 import { judge, type GatePolicy } from './gate.js'
-import type { FinalStatus, Report, Result, RunOutcome, RunReport } from './model.js'
-import { isWarning, type Issue, type Run } from './run-response.js'
+import type { FinalStatus, Report, Result, RunOutcome, RunReport } from '../model.js'
+import { isWarning, type Issue, type Run } from '../api/run-response.js'
 
 /** Ordered from worst: the aggregate status of several runs is the worst of theirs. */
 const STATUS_ORDER: readonly FinalStatus[] = [

@@ -1,10 +1,10 @@
 // Starting the exploration agent: the body for the pull request, one shorter retry when the API
 // finds the description too large, and no repeat of a request that may have started a run.
 import { agentBody } from './agent-body.js'
-import type { StartApi } from './api-client.js'
-import type { ReadyAgentRequest } from './model.js'
+import type { StartApi } from '../api/api-client.js'
+import type { ReadyAgentRequest } from '../model.js'
 import { PrTextLimits } from './pr-text.js'
-import type { PullRequestFacts } from './pull-request.js'
+import type { PullRequestFacts } from '../github/pull-request.js'
 import { sendStart, type StartTiming } from './start-runs.js'
 
 export type AgentStartOutcome =

@@ -1,6 +1,6 @@
 // What to do after each answer about a run: keep polling, back off, give up, or stop everything.
 // Pure: the poller feeds it answers and the time; a table of tests pins every row.
-import { Limits } from './constants.js'
+import { Limits } from '../constants.js'
 import type { GetRunResponse } from './api-client.js'
 
 export type Decision =

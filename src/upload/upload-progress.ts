@@ -1,7 +1,7 @@
 // The upload's log lines: the size first, a line per tenth at most every 15 s with the rate and
 // the time left, then the total time and rate. Pure: it is told the bytes sent and the time.
-import { formatBytes } from './app-build.js'
-import { formatDuration } from './duration.js'
+import { formatBytes } from './app-path.js'
+import { formatDuration } from '../duration.js'
 
 export const ProgressLimits = {
   /** A line per tenth of the file: enough to see it move, few enough to read. */

@@ -1,12 +1,12 @@
 // The job summary: a pure render of the report into GitHub-flavoured Markdown, within GitHub's
 // size limit. All API text goes through escape.ts; nothing here trusts it.
-import { Limits } from './constants.js'
-import { formatDuration } from './duration.js'
-import { code, html, httpUrl, markdown } from './escape.js'
+import { Limits } from '../constants.js'
+import { formatDuration } from '../duration.js'
+import { code, html, httpUrl, markdown } from '../escape.js'
 import { countsOf, nowrap, plural, runTotals, severityLabel, verdictWord } from './labels.js'
-import type { FailOn, Report, RunReport, SummaryMode } from './model.js'
+import type { FailOn, Report, RunReport, SummaryMode } from '../model.js'
 import { bySeverity } from './report.js'
-import type { Issue, Step } from './run-response.js'
+import type { Issue, Step } from '../api/run-response.js'
 
 export interface SummaryOptions {
   /** Where the JSON report was written: the summary points there when it leaves things out. */

@@ -1,11 +1,11 @@
 // The upload's story: ask for a URL, PUT the file (again from the first byte when that can help),
 // confirm it into an app, and find that app in the list when the confirm's answer was lost.
 // Its collaborators (API, PUT, clock, log) are handed in, so every path is tested without I/O.
-import type { Clock } from './clock.js'
-import { checkUploadUrl, formatBytes } from './app-build.js'
-import { matchUploadedApp, type MobileApp, type UploadTicket } from './app-response.js'
-import { formatDuration } from './duration.js'
-import type { Fault } from './model.js'
+import type { Clock } from '../clock.js'
+import { checkUploadUrl, formatBytes } from './app-path.js'
+import { matchUploadedApp, type MobileApp, type UploadTicket } from '../api/app-response.js'
+import { formatDuration } from '../duration.js'
+import type { Fault } from '../model.js'
 import type { PutOptions, PutResult } from './storage-put.js'
 import { formatRate, UploadProgress } from './upload-progress.js'
 

@@ -1,13 +1,13 @@
 // The step's upload phase on disk and on the wire: check the build before any request, zip a
 // .app folder into RUNNER_TEMP, upload it in one log group, and always remove the zip.
 import { readdir, stat } from 'node:fs/promises'
-import { ACCEPTED_DESCRIPTION, classifyAppPath, type KnownPlatform } from './app-build.js'
-import type { AppBuild } from './app-summary.js'
-import type { Clock } from './clock.js'
-import { Inputs } from './constants.js'
-import { formatDuration } from './duration.js'
+import { ACCEPTED_DESCRIPTION, classifyAppPath, type KnownPlatform } from './app-path.js'
+import type { AppBuild } from './app-build.js'
+import type { Clock } from '../clock.js'
+import { Inputs } from '../constants.js'
+import { formatDuration } from '../duration.js'
 import { putFile } from './storage-put.js'
-import { uploadApp, uploadTitle, type UploadApi, type UploadLog } from './upload-app.js'
+import { uploadApp, uploadTitle, type UploadApi, type UploadLog } from './upload-protocol.js'
 
 /** A build that passed the checks: what it is, and how big (a folder's size is known once zipped). */
 export interface CheckedApp {

@@ -1,19 +1,19 @@
 // Finding what the exploration agent tests: its pull request (from the event's payload, else from
 // GitHub through Octokit, loaded only then) and the URL to test it at, said in the log and outputs.
 import * as core from '@actions/core'
-import { Outputs } from './constants.js'
-import { logText } from './escape.js'
-import type { PullsClientOptions } from './github-pulls.js'
-import type { Settings } from './inputs.js'
-import type { AgentRequest } from './model.js'
-import { redact } from './publish.js'
+import { Outputs } from '../constants.js'
+import { logText } from '../escape.js'
+import type { PullsClientOptions } from '../github/pulls.js'
+import type { Settings } from '../inputs.js'
+import type { AgentRequest } from '../model.js'
+import { redact } from '../report/publish.js'
 import {
   findPullRequest,
   type PullRequestFacts,
   type PullRequestLookup,
   type PullsApi
-} from './pull-request.js'
-import type { WorkflowContext } from './workflow-context.js'
+} from '../github/pull-request.js'
+import type { WorkflowContext } from '../workflow-context.js'
 
 export interface AgentTargetOptions {
   settings: Settings

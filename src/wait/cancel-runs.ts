@@ -1,10 +1,10 @@
 // Cancelling the runs nobody waits for any more (the step was cancelled or timed out, or a later
 // start failed): a group's batch in one request, every other unfinished run one by one, in 3 s.
-import type { RunsApi, StartApi } from './api-client.js'
-import { Limits } from './constants.js'
-import type { RunOutcome } from './model.js'
-import { logBatchCancelAnswer, logCancelAnswer, logCancelling, logNoTimeLeft } from './progress.js'
-import { unfinishedRuns } from './report.js'
+import type { RunsApi, StartApi } from '../api/api-client.js'
+import { Limits } from '../constants.js'
+import type { RunOutcome } from '../model.js'
+import { logBatchCancelAnswer, logCancelAnswer, logCancelling, logNoTimeLeft } from '../progress.js'
+import { unfinishedRuns } from '../report/report.js'
 
 /** What `cancelUnfinished` needs to know of a run. */
 export type CancelCandidate = Pick<RunOutcome, 'id' | 'status' | 'lastStatus'>

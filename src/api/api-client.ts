@@ -3,8 +3,8 @@
 // the retry policy's job.
 import type { IncomingMessage } from 'node:http'
 import { HttpClient } from '@actions/http-client'
-import { Limits, VERSION } from './constants.js'
-import { formatDuration } from './duration.js'
+import { Limits, VERSION } from '../constants.js'
+import { formatDuration } from '../duration.js'
 import { networkMessage, withSignal } from './http-request.js'
 import {
   NotAnAppError,
@@ -14,8 +14,8 @@ import {
   type MobileApp,
   type UploadTicket
 } from './app-response.js'
-import type { Aborted, Fault, HttpError, InvalidBody, NetworkError, TooLarge } from './model.js'
-import { scrubJson, scrubText } from './redact.js'
+import type { Aborted, Fault, HttpError, InvalidBody, NetworkError, TooLarge } from '../model.js'
+import { scrubJson, scrubText } from '../redact.js'
 import {
   decodeJson,
   describeBody,
@@ -27,9 +27,9 @@ import {
   type StartedRuns
 } from './run-response.js'
 
-import type { UploadApi, UploadRequestBody } from './upload-app.js'
+import type { UploadApi, UploadRequestBody } from '../upload/upload-protocol.js'
 
-export type { NetworkError } from './model.js'
+export type { NetworkError } from '../model.js'
 
 /** A 200 whose body is a run. `body` is kept as received for the report file. */
 export type GetRunResponse = { kind: 'run'; run: Run; body: unknown } | Fault

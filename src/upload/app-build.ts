@@ -1,9 +1,9 @@
 // The summary's "App build" block: which build was uploaded and what TesterArmy made of it.
 // Pure; every value from the API is escaped here, through escape.ts.
-import { formatBytes } from './app-build.js'
-import type { MobileApp } from './app-response.js'
-import { code, markdown } from './escape.js'
-import { uploadFigures } from './upload-app.js'
+import { formatBytes } from './app-path.js'
+import type { MobileApp } from '../api/app-response.js'
+import { code, markdown } from '../escape.js'
+import { uploadFigures } from './upload-protocol.js'
 
 /** What the step tells about the uploaded build: summary, outputs, report. */
 export interface AppBuild {

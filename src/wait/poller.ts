@@ -1,10 +1,10 @@
 // Waits for one or more runs at once, each on its own schedule, until each is terminal, the
 // deadline passes, the caller aborts, or the API says retrying cannot help.
-import type { RunsApi } from './api-client.js'
-import type { Clock } from './clock.js'
-import { Limits, TERMINAL_STATUSES, WAITING_STATUSES } from './constants.js'
-import type { FinalStatus, RunOutcome } from './model.js'
-import { decide, initialRetryState } from './retry-policy.js'
+import type { RunsApi } from '../api/api-client.js'
+import type { Clock } from '../clock.js'
+import { Limits, TERMINAL_STATUSES, WAITING_STATUSES } from '../constants.js'
+import type { FinalStatus, RunOutcome } from '../model.js'
+import { decide, initialRetryState } from '../api/retry-policy.js'
 
 export interface PollLog {
   /** Once per status change: `from` is null for the first status seen. */

@@ -1,13 +1,13 @@
 // The pull-request comment: short (verdict, counts, the most severe issues, a link to the full
 // summary), found again by a hidden marker, escaped like the summary. Pure.
 import { createHash } from 'node:crypto'
-import { Limits } from './constants.js'
-import { markdown } from './escape.js'
-import type { AgentRequest, StartRequest } from './model.js'
+import { Limits } from '../constants.js'
+import { markdown } from '../escape.js'
+import type { AgentRequest, StartRequest } from '../model.js'
 import { countsOf, nowrap, runTotals, severityLabel } from './labels.js'
-import type { Report } from './model.js'
+import type { Report } from '../model.js'
 import { bySeverity } from './report.js'
-import type { Issue } from './run-response.js'
+import type { Issue } from '../api/run-response.js'
 
 /**
  * The hidden marker that finds the comment again: the workflow, the job, and what it reports on.

@@ -1,12 +1,12 @@
 // Starting runs: the request body from the inputs and the workflow, the rule that a start request
 // (of a test or group, or of the agent) is repeated only when it cannot have started a run already,
 // and what a run the API cancelled as it started looks like in the report.
-import type { StartApi, StartRunsResponse } from './api-client.js'
-import type { Clock } from './clock.js'
-import { Limits } from './constants.js'
-import type { HttpError, RunOutcome, StartRequest } from './model.js'
-import { retryDelayMs } from './retry-policy.js'
-import type { WorkflowContext } from './workflow-context.js'
+import type { StartApi, StartRunsResponse } from '../api/api-client.js'
+import type { Clock } from '../clock.js'
+import { Limits } from '../constants.js'
+import type { HttpError, RunOutcome, StartRequest } from '../model.js'
+import { retryDelayMs } from '../api/retry-policy.js'
+import type { WorkflowContext } from '../workflow-context.js'
 
 /** The start request's body, with only what was given (bodies per the API description). */
 export function startBody(
