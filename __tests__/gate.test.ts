@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import { judge, type GateInput, type GatePolicy } from '../src/report/gate.js'
-import type { Issue } from '../src/api/run-response.js'
+import type { Issue } from '../src/model.js'
 
 const issue = (severity: number | null, type = 'issue'): Issue => ({
   type,

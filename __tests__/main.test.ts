@@ -17,7 +17,7 @@ import type {
 import type { CommentResult, CommentTarget } from '../src/github/comment.js'
 import { GitHubLookupError, type PullsApi } from '../src/github/pull-request.js'
 import { parseRun } from '../src/api/run-response.js'
-import type { UploadApi } from '../src/upload/upload-protocol.js'
+import type { UploadApi } from '../src/api/api-client.js'
 import { FakeClock } from './helpers/fake-clock.js'
 import { fixtureBody } from './helpers/fixtures.js'
 

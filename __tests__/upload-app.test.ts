@@ -8,10 +8,9 @@ import {
   confirmCannotHaveArrived,
   uploadApp,
   uploadFigures,
-  uploadTitle,
-  type ApiAnswer,
-  type UploadApi
+  uploadTitle
 } from '../src/upload/upload-protocol.js'
+import type { ApiAnswer, UploadApi } from '../src/api/api-client.js'
 
 const PROJECT = 'p-1'
 const T0 = Date.parse('2026-11-29T03:00:00Z')

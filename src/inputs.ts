@@ -4,8 +4,8 @@ import * as path from 'node:path'
 import { API_KEY_ENV, DEFAULT_API_URL, Inputs, Limits } from './constants.js'
 import { formatDuration, parseDuration } from './duration.js'
 import type { AgentRequest, FailOn, StartRequest, SummaryMode } from './model.js'
-import { isUuid } from './api/run-response.js'
-import { isLoopbackHost, parseRemoveAfter } from './upload/app-path.js'
+import { isHttpUrl, isLoopbackHost, isUuid, uniqueRunIds } from './guards.js'
+import { parseRemoveAfter } from './upload/app-path.js'
 
 /** A build made in the workflow, to upload before starting runs on it (or instead of any run). */
 export interface UploadRequest {
@@ -481,14 +481,8 @@ function uuid(name: string, raw: string, what: string): string {
 }
 
 function parseTargetUrl(value: string): string {
-  let url: URL | null = null
-  try {
-    url = new URL(value)
-  } catch {
-    // refused below
-  }
   // Sent exactly as written: a preview URL's path or missing trailing slash can matter to its host.
-  if (url && (url.protocol === 'https:' || url.protocol === 'http:')) return value
+  if (isHttpUrl(value)) return value
   throw new InputError(
     `Input '${Inputs.TargetUrl}' is ${quote(value)}: expected the http(s) URL of the deployment to test, such as https://preview-42.example.com.`
   )
@@ -511,7 +505,7 @@ function parseRunIds(raw: string): string[] {
         `expected UUIDs such as 3fa85f64-5717-4562-b3fc-2c963f66afa6, separated by commas, spaces or newlines.`
     )
   }
-  return [...new Set(tokens.map(t => t.toLowerCase()))]
+  return uniqueRunIds(tokens)
 }
 
 function parseApiUrl(raw: string): string {

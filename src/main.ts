@@ -3,7 +3,7 @@
 // what nobody waits for, build the report, publish it everywhere a user looks, and end the step.
 import { tmpdir } from 'node:os'
 import * as core from '@actions/core'
-import { ApiClient, type RunsApi, type StartApi } from './api/api-client.js'
+import { ApiClient, type RunsApi, type StartApi, type UploadApi } from './api/api-client.js'
 import { cancelUnfinished, notWaitedFor } from './wait/cancel-runs.js'
 import { systemClock, type Clock } from './clock.js'
 import { upsertComment } from './github/comment.js'
@@ -26,7 +26,6 @@ import type { PullsApi } from './github/pull-request.js'
 import { buildReport } from './report/report.js'
 import { checkBuild, startEverything } from './start/start-phase.js'
 import { cancelledAtStart } from './start/start-runs.js'
-import type { UploadApi } from './upload/upload-protocol.js'
 import {
   readWorkflowContext,
   runnerEnv,

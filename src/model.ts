@@ -1,6 +1,103 @@
-// The shared vocabulary of the action: how a wait ends, what the API's faults look like, and the
-// report every view is rendered from. Types only; every other module points inward to these.
-import type { Issue, Run } from './api/run-response.js'
+// The shared vocabulary of the action: a run as the API describes it, how a wait ends, what the
+// API's faults look like, and the report every view is rendered from. Types (and one predicate on
+// them) only; every other module points inward to these.
+
+/**
+ * `GET /v1/runs/{id}` → `RunResponse`. Enum fields are typed as `string` on purpose: the API adds
+ * values (platform `android`, step type `javascript`) and an unknown one must pass through.
+ */
+export interface Run {
+  id: string
+  /** `queued`, `running`, `completed`, `failed`, `cancelled`, or a value added later. */
+  status: string
+  /** `ci` or `test`. */
+  type: string | null
+  /** `web`, `ios`, `android`. */
+  platform: string | null
+  /** `iphone`, `ipad`; null is the platform's default phone. */
+  deviceModel: string | null
+  /** `api`, `github_action`, `github_app`, `scheduled`, `webhook`, `structured_test`. */
+  source: string | null
+  /** `fast` or `deep`. */
+  executionMode: string | null
+  userName: string | null
+  testId: string | null
+  projectId: string | null
+  createdAt: string | null
+  startedAt: string | null
+  completedAt: string | null
+  durationMs: number | null
+  autoRetryCount: number | null
+  output: RunOutput | null
+  testPlan: TestPlan | null
+  error: RunError | null
+}
+
+export type RunOutput = TestOutput | SkippedOutput
+
+/** `TestOutput`: what the agent found. */
+export interface TestOutput {
+  kind: 'test'
+  featureName: string
+  /** `PASS` or `FAILED`; empty when the API sent none. */
+  result: string
+  description: string
+  issues: Issue[]
+  screenshots: string[]
+  steps: Step[]
+}
+
+/** `PlannerSkippedOutput`: the planner found nothing user-visible to test. */
+export interface SkippedOutput {
+  kind: 'planner_skipped'
+  reason: string
+}
+
+export interface Issue {
+  /** `issue` (the default when missing), `warning`, or a value added later. */
+  type: string
+  name: string
+  description: string
+  url: string
+  /** 1 (minor) to 5 (critical); null when missing or not an integer in that range (unrated). */
+  severity: number | null
+  reproductionSteps: string[]
+  expectedBehavior: string
+  actualBehavior: string
+  screenshotUrl: string
+  tMs: number | null
+}
+
+export interface Step {
+  stepIndex: number | null
+  title: string
+  /** `act`, `assert`, `login`, `files`, `screenshot`, `javascript`, or a value added later. */
+  type: string
+  /** `passed` or `failed`. */
+  status: string
+  summary: string
+  error: string
+  /** For example `AUTH_CREDENTIAL_INVALID` or `STEP_DEADLINE_EXHAUSTED`. */
+  errorCode: string
+  startedAtMs: number | null
+  completedAtMs: number | null
+}
+
+export interface TestPlan {
+  instructions: string
+  focusAreas: string[]
+  complexity: string
+  changeType: string
+  steps: { type: string; title: string }[]
+}
+
+export interface RunError {
+  code: string
+  message: string
+}
+
+/** `warning` is the only non-blocking type; anything else, unknown values included, is an issue. */
+export const isWarning = (issue: Issue): boolean => issue.type === 'warning'
 
 /** `fail-on`: which findings fail the verdict (`never` still reports it, but passes the step). */
 export type FailOn = 'failed' | 'warnings' | 'never'

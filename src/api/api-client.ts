@@ -14,7 +14,15 @@ import {
   type MobileApp,
   type UploadTicket
 } from './app-response.js'
-import type { Aborted, Fault, HttpError, InvalidBody, NetworkError, TooLarge } from '../model.js'
+import type {
+  Aborted,
+  Fault,
+  HttpError,
+  InvalidBody,
+  NetworkError,
+  Run,
+  TooLarge
+} from '../model.js'
 import { scrubJson, scrubText } from '../redact.js'
 import {
   decodeJson,
@@ -23,13 +31,38 @@ import {
   parseBatchCancel,
   parseRun,
   parseStartResponse,
-  type Run,
   type StartedRuns
 } from './run-response.js'
 
-import type { UploadApi, UploadRequestBody } from '../upload/upload-protocol.js'
-
 export type { NetworkError } from '../model.js'
+
+/** An API answer about uploads: the value, or why not (the same faults as every API request). */
+export type ApiAnswer<T> = { kind: 'ok'; value: T } | Fault
+
+export interface UploadRequestBody {
+  filename: string
+  fileSize: number
+  removeAfter?: number
+}
+
+export interface UploadApiOptions {
+  signal?: AbortSignal
+}
+
+/** The three API requests of an upload; ApiClient implements them, tests hand in fakes. */
+export interface UploadApi {
+  createUpload(
+    projectId: string,
+    body: UploadRequestBody,
+    options?: UploadApiOptions
+  ): Promise<ApiAnswer<UploadTicket>>
+  confirmUpload(
+    projectId: string,
+    body: UploadRequestBody & { storageKey: string },
+    options?: UploadApiOptions
+  ): Promise<ApiAnswer<MobileApp>>
+  listApps(projectId: string, options?: UploadApiOptions): Promise<ApiAnswer<MobileApp[]>>
+}
 
 /** A 200 whose body is a run. `body` is kept as received for the report file. */
 export type GetRunResponse = { kind: 'run'; run: Run; body: unknown } | Fault

@@ -1,7 +1,7 @@
 // Decodes what the API says about uploads: the presigned ticket, one app, the project's app list.
 // Everything here is untrusted JSON, checked before the rest of the action believes it.
 import { Inputs } from '../constants.js'
-import { isUuid } from './run-response.js'
+import { isPlainObject, isUuid } from '../guards.js'
 
 /** `POST /v1/projects/{projectId}/mobile/upload`: where to put the file, and its key for confirm. */
 export interface UploadTicket {
@@ -29,7 +29,7 @@ const text = (value: unknown): string | null =>
   typeof value === 'string' && value.trim() !== '' ? value : null
 
 export function parseUploadTicket(json: unknown): UploadTicket {
-  const body = (typeof json === 'object' && json !== null ? json : {}) as Record<string, unknown>
+  const body = isPlainObject(json) ? json : {}
   const uploadUrl = text(body.uploadUrl)
   const storageKey = text(body.storageKey)
   if (!uploadUrl || !storageKey) {
@@ -39,7 +39,7 @@ export function parseUploadTicket(json: unknown): UploadTicket {
 }
 
 export function parseApp(json: unknown): MobileApp {
-  const body = (typeof json === 'object' && json !== null ? json : {}) as Record<string, unknown>
+  const body = isPlainObject(json) ? json : {}
   const id = text(body.id)
   // Runs are started with this ID: anything but a UUID would be sent on blindly.
   if (!id || !isUuid(id)) throw new NotAnAppError('the app has no ID (a UUID)')
@@ -60,8 +60,8 @@ export function parseApp(json: unknown): MobileApp {
 
 /** The confirm answer: `{ app }`. */
 export function parseConfirmed(json: unknown): MobileApp {
-  const body = (typeof json === 'object' && json !== null ? json : {}) as Record<string, unknown>
-  if (typeof body.app !== 'object' || body.app === null) {
+  const body = isPlainObject(json) ? json : {}
+  if (!isPlainObject(body.app)) {
     throw new NotAnAppError('the confirm answer has no app')
   }
   return parseApp(body.app)
@@ -69,7 +69,7 @@ export function parseConfirmed(json: unknown): MobileApp {
 
 /** The list answer: `{ apps: [...] }`; items that are not apps are left out, not fatal. */
 export function parseAppList(json: unknown): MobileApp[] {
-  const body = (typeof json === 'object' && json !== null ? json : {}) as Record<string, unknown>
+  const body = isPlainObject(json) ? json : {}
   if (!Array.isArray(body.apps)) throw new NotAnAppError('the app list has no apps array')
   const apps: MobileApp[] = []
   for (const item of body.apps) {

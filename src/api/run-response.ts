@@ -1,100 +1,14 @@
 // What the API answers, checked at the boundary: the run object and the start response, typed from
 // both API descriptions in shared/api, lenient with what it does not know, and never trusting a
 // field's type without looking. Pure: the client hands it parsed JSON.
-
-/**
- * `GET /v1/runs/{id}` → `RunResponse`. Enum fields are typed as `string` on purpose: the API adds
- * values (platform `android`, step type `javascript`) and an unknown one must pass through.
- */
-export interface Run {
-  id: string
-  /** `queued`, `running`, `completed`, `failed`, `cancelled`, or a value added later. */
-  status: string
-  /** `ci` or `test`. */
-  type: string | null
-  /** `web`, `ios`, `android`. */
-  platform: string | null
-  /** `iphone`, `ipad`; null is the platform's default phone. */
-  deviceModel: string | null
-  /** `api`, `github_action`, `github_app`, `scheduled`, `webhook`, `structured_test`. */
-  source: string | null
-  /** `fast` or `deep`. */
-  executionMode: string | null
-  userName: string | null
-  testId: string | null
-  projectId: string | null
-  createdAt: string | null
-  startedAt: string | null
-  completedAt: string | null
-  durationMs: number | null
-  autoRetryCount: number | null
-  output: RunOutput | null
-  testPlan: TestPlan | null
-  error: RunError | null
-}
-
-export type RunOutput = TestOutput | SkippedOutput
-
-/** `TestOutput`: what the agent found. */
-export interface TestOutput {
-  kind: 'test'
-  featureName: string
-  /** `PASS` or `FAILED`; empty when the API sent none. */
-  result: string
-  description: string
-  issues: Issue[]
-  screenshots: string[]
-  steps: Step[]
-}
-
-/** `PlannerSkippedOutput`: the planner found nothing user-visible to test. */
-export interface SkippedOutput {
-  kind: 'planner_skipped'
-  reason: string
-}
-
-export interface Issue {
-  /** `issue` (the default when missing), `warning`, or a value added later. */
-  type: string
-  name: string
-  description: string
-  url: string
-  /** 1 (minor) to 5 (critical); null when missing or not an integer in that range (unrated). */
-  severity: number | null
-  reproductionSteps: string[]
-  expectedBehavior: string
-  actualBehavior: string
-  screenshotUrl: string
-  tMs: number | null
-}
-
-export interface Step {
-  stepIndex: number | null
-  title: string
-  /** `act`, `assert`, `login`, `files`, `screenshot`, `javascript`, or a value added later. */
-  type: string
-  /** `passed` or `failed`. */
-  status: string
-  summary: string
-  error: string
-  /** For example `AUTH_CREDENTIAL_INVALID` or `STEP_DEADLINE_EXHAUSTED`. */
-  errorCode: string
-  startedAtMs: number | null
-  completedAtMs: number | null
-}
-
-export interface TestPlan {
-  instructions: string
-  focusAreas: string[]
-  complexity: string
-  changeType: string
-  steps: { type: string; title: string }[]
-}
-
-export interface RunError {
-  code: string
-  message: string
-}
+import { isPlainObject, isUuid, textOf, uniqueRunIds, type JsonObject } from '../guards.js'
+import type {
+  Issue,
+  Run,
+  RunOutput,
+  Step,
+  TestPlan
+} from '../model.js'
 
 /**
  * A success's body was not what the request returns (a run, the started runs): a proxy's page, a
@@ -104,15 +18,9 @@ export class NotARunError extends Error {
   override name = 'NotARunError'
 }
 
-/** Run, test, group, app and environment IDs: the one UUID check of the action. */
-export const isUuid = (value: string): boolean =>
-  /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value)
-
-type Json = Record<string, unknown>
-
-const isObject = (value: unknown): value is Json =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
-const str = (value: unknown): string => (typeof value === 'string' ? value : '')
+type Json = JsonObject
+const isObject = isPlainObject
+const str = textOf
 const strOrNull = (value: unknown): string | null =>
   typeof value === 'string' && value !== '' ? value : null
 const num = (value: unknown): number | null =>
@@ -255,21 +163,18 @@ export function parseStartResponse(body: unknown, kind: 'test' | 'group'): Start
   }
   const runIds = kind === 'test' ? ids([json.runId]) : ids(json.runIds)
   const cancelledRunIds = kind === 'test' ? [] : ids(json.cancelledRunIds)
-  // Lower-cased before deduplicating: IDs that differ only in case are one run.
-  const all = [
-    ...new Set(
-      [...runIds, ...(kind === 'group' ? ids(json.queuedRunIds) : []), ...cancelledRunIds].map(i =>
-        i.toLowerCase()
-      )
-    )
-  ]
+  const all = uniqueRunIds([
+    ...runIds,
+    ...(kind === 'group' ? ids(json.queuedRunIds) : []),
+    ...cancelledRunIds
+  ])
   if (all.length === 0 && !(kind === 'group' && Array.isArray(json.runIds))) {
     throw new NotARunError('without the ID of the run it started')
   }
   const batchId = kind === 'group' && typeof json.batchId === 'string' ? json.batchId : ''
   return {
     runIds: all,
-    cancelledRunIds: [...new Set(cancelledRunIds.map(i => i.toLowerCase()))],
+    cancelledRunIds: uniqueRunIds(cancelledRunIds),
     ...(isUuid(batchId) ? { batchId: batchId.toLowerCase() } : {}),
     answer: body
   }
@@ -285,9 +190,6 @@ export function parseBatchCancel(body: unknown): string[] {
     .filter((id): id is string => typeof id === 'string' && isUuid(id))
     .map(id => id.toLowerCase())
 }
-
-/** `warning` is the only non-blocking type; anything else, unknown values included, is an issue. */
-export const isWarning = (issue: Issue): boolean => issue.type === 'warning'
 
 /** A body's JSON, or what it starts with when it is not JSON. */
 export type DecodedJson = { ok: true; value: unknown } | { ok: false; message: string }

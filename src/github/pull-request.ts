@@ -1,5 +1,6 @@
 // Which pull request the exploration agent should test, from whatever event started the workflow:
 // the payload when it carries one, else GitHub's REST API through an injected client.
+import { isHttpUrl, isPlainObject, textOf, type JsonObject } from '../guards.js'
 
 /** The pull request as the agent's start request needs it (texts not yet within API limits). */
 export interface PullRequestFacts {
@@ -64,9 +65,9 @@ export interface LookupOptions {
   api: PullsApi | null
 }
 
-type Json = Record<string, unknown>
-const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null
-const text = (value: unknown): string => (typeof value === 'string' ? value : '')
+type Json = JsonObject
+const isObject = isPlainObject
+const text = textOf
 const positive = (value: unknown): number =>
   typeof value === 'number' && Number.isInteger(value) && value > 0 ? value : 0
 
@@ -84,21 +85,6 @@ function factsOf(pull: GitHubPull | Json): PullRequestFacts {
 }
 
 const short = (sha: string): string => sha.slice(0, 12)
-
-/**
- * A deployment URL the agent may be sent to: http(s), exactly as GitHub gave it, as the target-url
- * input must be. Whoever created the deployment wrote it; `javascript:` or a padded string is not
- * sent on (the API would refuse it, blaming target-url, which the user never set).
- */
-function isHttpUrl(value: string): boolean {
-  if (value !== value.trim()) return false
-  try {
-    const { protocol } = new URL(value)
-    return protocol === 'https:' || protocol === 'http:'
-  } catch {
-    return false
-  }
-}
 
 export async function findPullRequest(options: LookupOptions): Promise<PullRequestLookup> {
   try {
@@ -158,6 +144,8 @@ async function lookup(options: LookupOptions): Promise<PullRequestLookup> {
       }
     }
     const given = [text(status.environment_url), text(status.target_url)].filter(Boolean)
+    // http(s), exactly as GitHub gave it, as the target-url input must be: whoever created the
+    // deployment wrote it, and the API would refuse anything else blaming target-url.
     deploymentUrl = given.find(isHttpUrl)
     unusableUrls = given.filter(url => !isHttpUrl(url))
     const deployment = isObject(payload.deployment) ? payload.deployment : {}

@@ -1,5 +1,6 @@
 // Finds pull requests on GitHub's REST API through Octokit, loaded only when a lookup is needed
 // (the same lazily loaded chunk as the comment), so a plain run-id wait starts as fast as before.
+import { isPlainObject } from '../guards.js'
 import { GitHubLookupError, type GitHubPull, type PullsApi } from './pull-request.js'
 
 export const GitHubCallLimits = {
@@ -121,7 +122,7 @@ export async function createPullsClient(options: PullsClientOptions): Promise<Pu
     getPull: async number => {
       const route = 'GET /repos/{owner}/{repo}/pulls/{pull_number}'
       const pull = await call<unknown>(route, { pull_number: number })
-      if (pull === null || isObject(pull)) return pull as GitHubPull | null
+      if (pull === null || isPlainObject(pull)) return pull as GitHubPull | null
       throw notAsDocumented(route, 'a pull request')
     },
     pullsForCommit: async sha => {
@@ -135,9 +136,6 @@ export async function createPullsClient(options: PullsClientOptions): Promise<Pu
   }
 }
 
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
-
 /**
  * GitHub's answer is checked before it is believed: a proxy's HTML page or an odd GHES answer must
  * end as a lookup failure that says so, not as "failed unexpectedly: pulls.filter is not a function".
@@ -145,7 +143,7 @@ const isObject = (value: unknown): value is Record<string, unknown> =>
 function pullList(route: string, data: unknown): GitHubPull[] {
   if (data === null) return []
   if (!Array.isArray(data)) throw notAsDocumented(route, 'a list of pull requests')
-  return data.filter(isObject) as unknown as GitHubPull[]
+  return data.filter(isPlainObject) as unknown as GitHubPull[]
 }
 
 const notAsDocumented = (route: string, what: string): GitHubLookupError =>

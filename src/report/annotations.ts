@@ -5,7 +5,7 @@ import { logText } from '../escape.js'
 import { plural, severityLabel } from './labels.js'
 import type { Report } from '../model.js'
 import { bySeverity } from './report.js'
-import type { Issue } from '../api/run-response.js'
+import type { Issue } from '../model.js'
 
 export interface Annotation {
   level: 'error' | 'warning' | 'notice'

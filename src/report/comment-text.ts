@@ -7,7 +7,7 @@ import type { AgentRequest, StartRequest } from '../model.js'
 import { countsOf, nowrap, runTotals, severityLabel } from './labels.js'
 import type { Report } from '../model.js'
 import { bySeverity } from './report.js'
-import type { Issue } from '../api/run-response.js'
+import type { Issue } from '../model.js'
 
 /**
  * The hidden marker that finds the comment again: the workflow, the job, and what it reports on.

@@ -3,7 +3,7 @@
 import { TERMINAL_STATUSES } from '../constants.js'
 import { judge, type GatePolicy } from './gate.js'
 import type { FinalStatus, Report, Result, RunOutcome, RunReport } from '../model.js'
-import { isWarning, type Issue, type Run } from '../api/run-response.js'
+import { isWarning, type Issue, type Run } from '../model.js'
 
 /** Ordered from worst: the aggregate status of several runs is the worst of theirs. */
 const STATUS_ORDER: readonly FinalStatus[] = [

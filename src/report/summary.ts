@@ -6,7 +6,7 @@ import { code, html, httpUrl, markdown } from '../escape.js'
 import { countsOf, nowrap, plural, runTotals, severityLabel, verdictWord } from './labels.js'
 import type { FailOn, Report, RunReport, SummaryMode } from '../model.js'
 import { bySeverity } from './report.js'
-import type { Issue, Step } from '../api/run-response.js'
+import type { Issue, Step } from '../model.js'
 
 export interface SummaryOptions {
   /** Where the JSON report was written: the summary points there when it leaves things out. */

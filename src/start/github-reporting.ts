@@ -1,6 +1,7 @@
 // What TesterArmy says about its own reporting to GitHub (`metadata.github` of a start answer):
 // read defensively, and turned into one log line and one notice or warning a user can act on.
 import { logText } from '../escape.js'
+import { isPlainObject } from '../guards.js'
 
 /** The fields the API documents; `status` may be a value this action does not know yet. */
 export interface GitHubReporting {
@@ -14,8 +15,8 @@ export interface GitHubReporting {
 export function parseGitHubReporting(answer: unknown): GitHubReporting | null {
   const metadata = (answer as { metadata?: unknown } | null)?.metadata
   const github = (metadata as { github?: unknown } | null | undefined)?.github
-  if (typeof github !== 'object' || github === null || Array.isArray(github)) return null
-  const raw = github as Record<string, unknown>
+  if (!isPlainObject(github)) return null
+  const raw = github
   const out: GitHubReporting = {}
   for (const key of ['configured', 'checkRunCreated', 'commentTargetResolved'] as const) {
     if (typeof raw[key] === 'boolean') out[key] = raw[key]

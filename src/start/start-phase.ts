@@ -4,7 +4,7 @@ import * as core from '@actions/core'
 import { readyAgent } from './agent-body.js'
 import { startAgent, type AgentStartOutcome } from './agent-start.js'
 import { findAgentTarget, type AgentTargetOptions } from './agent-target.js'
-import type { StartApi } from '../api/api-client.js'
+import type { StartApi, UploadApi } from '../api/api-client.js'
 import { resolvePlatform } from '../api/app-response.js'
 import type { AppBuild } from '../upload/app-build.js'
 import type { CheckedApp } from '../upload/upload-step.js'
@@ -28,7 +28,6 @@ import {
 import { publishAppOutputs } from '../report/publish.js'
 import type { PullRequestFacts } from '../github/pull-request.js'
 import { startRuns, type StartOutcome } from './start-runs.js'
-import type { UploadApi } from '../upload/upload-protocol.js'
 import type { WorkflowContext } from '../workflow-context.js'
 
 /** The build of `app-path`, checked on disk, with the upload's code (a chunk of its own). */

@@ -3,6 +3,7 @@
 import { basename } from 'node:path'
 import { Inputs } from '../constants.js'
 import { parseDuration } from '../duration.js'
+import { isLoopbackHost } from '../guards.js'
 
 /** How the build travels: a file as it is, or a `.app` folder zipped first. */
 export type AppBuildKind = 'file' | 'app-folder'
@@ -100,12 +101,6 @@ export function parseRemoveAfter(text: string): { seconds: number | null } | { m
     }
   }
   return { seconds }
-}
-
-/** Loopback hosts may use plain http: local mocks and tests never leave the machine. */
-export function isLoopbackHost(hostname: string): boolean {
-  const host = hostname.replace(/^\[|\]$/g, '').toLowerCase()
-  return host === 'localhost' || host === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host)
 }
 
 /**

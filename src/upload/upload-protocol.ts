@@ -1,41 +1,14 @@
 // The upload's story: ask for a URL, PUT the file (again from the first byte when that can help),
 // confirm it into an app, and find that app in the list when the confirm's answer was lost.
 // Its collaborators (API, PUT, clock, log) are handed in, so every path is tested without I/O.
+import type { ApiAnswer, UploadApi, UploadRequestBody } from '../api/api-client.js'
 import type { Clock } from '../clock.js'
 import { checkUploadUrl, formatBytes } from './app-path.js'
 import { matchUploadedApp, type MobileApp, type UploadTicket } from '../api/app-response.js'
 import { formatDuration } from '../duration.js'
-import type { Fault } from '../model.js'
+
 import type { PutOptions, PutResult } from './storage-put.js'
 import { formatRate, UploadProgress } from './upload-progress.js'
-
-/** An API answer about uploads: the value, or why not (the same faults as every API request). */
-export type ApiAnswer<T> = { kind: 'ok'; value: T } | Fault
-
-export interface UploadRequestBody {
-  filename: string
-  fileSize: number
-  removeAfter?: number
-}
-
-export interface UploadApiOptions {
-  signal?: AbortSignal
-}
-
-/** The three API requests of an upload; ApiClient implements them, tests hand in fakes. */
-export interface UploadApi {
-  createUpload(
-    projectId: string,
-    body: UploadRequestBody,
-    options?: UploadApiOptions
-  ): Promise<ApiAnswer<UploadTicket>>
-  confirmUpload(
-    projectId: string,
-    body: UploadRequestBody & { storageKey: string },
-    options?: UploadApiOptions
-  ): Promise<ApiAnswer<MobileApp>>
-  listApps(projectId: string, options?: UploadApiOptions): Promise<ApiAnswer<MobileApp[]>>
-}
 
 export const UploadLimits = {
   /** A PUT that failed on the way is sent again from the first byte at most this many times. */

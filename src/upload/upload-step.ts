@@ -7,7 +7,8 @@ import type { Clock } from '../clock.js'
 import { Inputs } from '../constants.js'
 import { formatDuration } from '../duration.js'
 import { putFile } from './storage-put.js'
-import { uploadApp, uploadTitle, type UploadApi, type UploadLog } from './upload-protocol.js'
+import type { UploadApi } from '../api/api-client.js'
+import { uploadApp, uploadTitle, type UploadLog } from './upload-protocol.js'
 
 /** A build that passed the checks: what it is, and how big (a folder's size is known once zipped). */
 export interface CheckedApp {

@@ -2,6 +2,7 @@
 // deadline passes, the caller aborts, or the API says retrying cannot help.
 import type { RunsApi } from '../api/api-client.js'
 import type { Clock } from '../clock.js'
+import { uniqueRunIds } from '../guards.js'
 import { Limits, TERMINAL_STATUSES, WAITING_STATUSES } from '../constants.js'
 import type { FinalStatus, RunOutcome } from '../model.js'
 import { decide, initialRetryState } from '../api/retry-policy.js'
@@ -38,11 +39,8 @@ export interface PollResult {
 
 export async function pollRuns(options: PollOptions): Promise<PollResult> {
   const { api, clock, log, pollIntervalMs, deadline, signal } = options
-  // One wait per run: IDs that differ only in case name the same run (the first spelling is kept).
-  const seen = new Set<string>()
-  const runIds = options.runIds.filter(
-    id => !seen.has(id.toLowerCase()) && seen.add(id.toLowerCase())
-  )
+  // One wait per run: IDs that differ only in case name the same run.
+  const runIds = uniqueRunIds(options.runIds)
   const random = options.random ?? Math.random
   const requestTimeoutMs = options.requestTimeoutMs ?? Limits.requestTimeoutMs
   const start = clock.now()
