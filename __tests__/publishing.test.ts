@@ -1,13 +1,16 @@
 // What GitHub and the Marketplace require of the repository, checked generically: action.yml and
-// every workflow (in .github/workflows and in the README) against GitHub's schemas and
+// every workflow (in .github/workflows, and the examples in README.md, CONTRIBUTING.md and
+// docs/*.md) against GitHub's schemas and
 // actionlint, whatever they contain; and the facts an adopter relies on.
 import { describe, expect, it } from '@jest/globals'
 import { existsSync, readFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { root } from '../scripts/runner.mjs'
 import {
   MAX_DESCRIPTION_LENGTH,
   actionlint,
+  documentationFiles,
+  documentationWorkflows,
   marketplaceErrors,
   readAction,
   readYaml,
@@ -23,7 +26,8 @@ import {
 const read = (path: string) => readFileSync(join(root, path), 'utf8')
 const action = readAction()
 const readme = read('README.md')
-const workflows = [...workflowFiles(), ...readmeWorkflows(readme)]
+const docs = documentationFiles()
+const workflows = [...workflowFiles(), ...documentationWorkflows()]
 
 describe('action.yml', () => {
   it('passes GitHub action metadata schema', () => {
@@ -61,12 +65,17 @@ describe('schemas/', () => {
   })
 })
 
-describe('workflows (repository and README)', () => {
-  it('finds the repository workflows and the README examples', () => {
+describe('workflows (repository and documentation)', () => {
+  it('finds the repository workflows and the examples of the README, CONTRIBUTING.md and docs/', () => {
     expect(workflowFiles().map(w => w.name)).toEqual(
       expect.arrayContaining(['.github/workflows/ci.yml', '.github/workflows/check-dist.yml'])
     )
+    expect(docs).toEqual(
+      expect.arrayContaining(['README.md', 'CONTRIBUTING.md', 'docs/recipes.md'])
+    )
     expect(readmeWorkflows(readme).length).toBeGreaterThanOrEqual(4)
+    const files = new Set(documentationWorkflows().map(w => w.name.replace(/:\d+$/, '')))
+    expect([...files]).toEqual(expect.arrayContaining(['README.md', 'docs/recipes.md']))
   })
 
   it.each(workflows.map(w => [w.name, w] as [string, Workflow]))(
@@ -111,12 +120,23 @@ describe('workflows (repository and README)', () => {
     )
     expect(stepsOf(blocks[0]?.data)[0]).toEqual(expect.objectContaining({ id: 'qa' }))
     expect(blocks[1]?.error).toMatch(/README.md:7: a yaml block that is neither a workflow/)
+    expect(readmeWorkflows('```yaml\nkey: value\n```\n', 'docs/x.md')[0]?.error).toMatch(
+      /^docs\/x.md:1: /
+    )
   })
 })
 
-describe('README for adopters', () => {
-  const uses = [...readme.matchAll(/uses:\s*(\S+)/g)].map(m => m[1] ?? '')
+describe('README and docs for adopters', () => {
+  const text = docs.map(read).join('\n')
+  const uses = [...text.matchAll(/uses:\s*(\S+)/g)].map(m => m[1] ?? '')
   const ours = uses.filter(usesThisAction)
+  // The first major of each action that runs on node24; a new action in an example joins the list.
+  const node24: Record<string, number> = {
+    'actions/checkout': 5,
+    'actions/setup-java': 5,
+    'actions/setup-node': 5,
+    'actions/upload-artifact': 6
+  }
 
   it('names the action one way throughout, pinned to the major tag or a full SHA', () => {
     expect(ours.length).toBeGreaterThan(0)
@@ -124,12 +144,46 @@ describe('README for adopters', () => {
     for (const u of ours) expect(u).toMatch(/@(v\d+|[0-9a-f]{40})$/)
   })
 
-  it('uses actions/upload-artifact v6 or later', () => {
-    const majors = uses
-      .filter(u => u.startsWith('actions/upload-artifact@'))
-      .map(u => Number(/@v(\d+)/.exec(u)?.[1]))
-    expect(majors.length).toBeGreaterThan(0)
-    for (const major of majors) expect(major).toBeGreaterThanOrEqual(6)
+  it('uses GitHub actions only at majors that run on node24 (upload-artifact v6 or later)', () => {
+    const theirs = uses.filter(u => u.startsWith('actions/'))
+    expect(theirs).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^actions\/upload-artifact@/)])
+    )
+    // An action missing from the list, or not pinned to a vN major at or above its node24 one.
+    const older = theirs.filter(u => {
+      const [name = '', ref = ''] = u.split('@')
+      return !(Number(/^v(\d+)$/.exec(ref)?.[1]) >= (node24[name] ?? Infinity))
+    })
+    expect(older).toEqual([])
+  })
+
+  it('keeps the README short, linking CONTRIBUTING.md and every docs/ page', () => {
+    // 20 KB now, with room for a few short recipes; past 25 KB, move material to docs/.
+    expect(Buffer.byteLength(readme)).toBeLessThanOrEqual(25 * 1024)
+    for (const file of docs.filter(f => f !== 'README.md')) expect(readme).toContain(`](${file}`)
+    expect(readme).toContain('npm ci && npm test')
+  })
+
+  it('links only to files and headings that exist', () => {
+    // GitHub's heading anchors: lower case, punctuation dropped, spaces to hyphens.
+    const slug = (heading: string) =>
+      heading
+        .toLowerCase()
+        .replace(/[^\p{L}\p{N}\s_-]/gu, '')
+        .replace(/\s/g, '-')
+    const anchors = (file: string) =>
+      [...read(file).matchAll(/^#+ (.+)$/gm)].map(m => slug(m[1] ?? ''))
+    const broken: string[] = []
+    for (const file of docs) {
+      const links = read(file).matchAll(/\]\((?!https?:|mailto:)([^)\s#]*)(?:#([^)\s]+))?\)/g)
+      for (const [link, path = '', anchor] of links) {
+        const target = path ? join(dirname(file), path) : file
+        if (!existsSync(join(root, target))) broken.push(`${file}: ${link}`)
+        else if (anchor && target.endsWith('.md') && !anchors(target).includes(anchor))
+          broken.push(`${file}: ${link}`)
+      }
+    }
+    expect(broken).toEqual([])
   })
 
   it('tells self-hosted and GHES users the runner version node24 needs', () => {

@@ -12,7 +12,9 @@ export function schemaErrors(kind: 'action' | 'workflow', data: unknown): string
 export function marketplaceErrors(action: unknown): string[]
 export function actionlint(text: string, name: string): Promise<string[]>
 export function workflowFiles(dir?: string): Workflow[]
-export function readmeWorkflows(markdown?: string): Workflow[]
+export function documentationFiles(dir?: string): string[]
+export function readmeWorkflows(markdown?: string, file?: string): Workflow[]
+export function documentationWorkflows(dir?: string): Workflow[]
 export function stepsOf(workflow: unknown): Record<string, any>[] // eslint-disable-line @typescript-eslint/no-explicit-any
 export function usesThisAction(uses: unknown): boolean
 export function withErrors(workflow: unknown, action: unknown): string[]

@@ -1,5 +1,5 @@
 // GitHub's rules for our metadata, checked locally: action.yml and every workflow (the
-// repository's and the README's) against SchemaStore's schemas and actionlint, plus what neither
+// repository's, and the examples in README.md, CONTRIBUTING.md and docs/*.md) against SchemaStore's schemas and actionlint, plus what neither
 // holds (the Marketplace's description limit, the `with:` keys of this action). `npm run
 // lint:workflows` runs it; the tests call the same functions.
 import Ajv from 'ajv'
@@ -85,17 +85,35 @@ export function workflowFiles(dir = root) {
 }
 
 /**
- * The README's ```yaml blocks as workflows: a whole workflow as it is, a list of steps inside a
- * minimal workflow (with a stand-in step for each `steps.<id>` it reads but does not define, so
- * actionlint can check the expressions). Any other YAML block is returned with an error: a user
- * copies these, so each must be one of the two.
+ * The documentation's Markdown files: README.md, CONTRIBUTING.md and docs/*.md, as paths relative
+ * to `dir`.
  */
-export function readmeWorkflows(markdown = readFileSync(join(root, 'README.md'), 'utf8')) {
+export function documentationFiles(dir = root) {
+  const docs = join(dir, 'docs')
+  const pages = existsSync(docs)
+    ? readdirSync(docs)
+        .filter(file => file.endsWith('.md'))
+        .sort()
+        .map(file => `docs/${file}`)
+    : []
+  return ['README.md', 'CONTRIBUTING.md', ...pages].filter(file => existsSync(join(dir, file)))
+}
+
+/**
+ * A Markdown file's ```yaml blocks as workflows: a whole workflow as it is, a list of steps inside
+ * a minimal workflow (with a stand-in step for each `steps.<id>` it reads but does not define, so
+ * actionlint can check the expressions). Any other YAML block is returned with an error: a user
+ * copies these, so each must be one of the two. `file` names the blocks (`docs/recipes.md:12`).
+ */
+export function readmeWorkflows(
+  markdown = readFileSync(join(root, 'README.md'), 'utf8'),
+  file = 'README.md'
+) {
   const blocks = []
   const fence = /^```ya?ml\n([\s\S]*?)^```/gm
   for (const match of markdown.matchAll(fence)) {
     const line = markdown.slice(0, match.index).split('\n').length
-    const name = `README.md:${line}`
+    const name = `${file}:${line}`
     const snippet = match[1]
     let data
     try {
@@ -113,7 +131,7 @@ export function readmeWorkflows(markdown = readFileSync(join(root, 'README.md'),
         .filter(id => !defined.has(id))
         .map(id => ({ id, run: 'echo "stands in for an earlier step of the example"' }))
       const workflow = {
-        name: `README example at line ${line}`,
+        name: `${file} example at line ${line}`,
         on: 'push',
         jobs: { example: { 'runs-on': 'ubuntu-latest', steps: [...stubs, ...data] } }
       }
@@ -128,6 +146,13 @@ export function readmeWorkflows(markdown = readFileSync(join(root, 'README.md'),
     }
   }
   return blocks
+}
+
+/** The workflow examples of every documentation file (see documentationFiles). */
+export function documentationWorkflows(dir = root) {
+  return documentationFiles(dir).flatMap(file =>
+    readmeWorkflows(readFileSync(join(dir, file), 'utf8'), file)
+  )
 }
 
 /** Every step of every job of a parsed workflow. */
@@ -167,16 +192,13 @@ export function readAction(dir = root) {
   return readYaml(readFileSync(join(dir, 'action.yml'), 'utf8'), 'action.yml')
 }
 
-/** All findings for the repository: action.yml, the workflows, the README's workflows. */
+/** All findings for the repository: action.yml, the workflows, the documentation's workflows. */
 export async function checkAll(dir = root) {
   const findings = []
   const action = readAction(dir)
   findings.push(...schemaErrors('action', action).map(e => `action.yml: ${e}`))
   findings.push(...marketplaceErrors(action).map(e => `action.yml: ${e}`))
-  const workflows = [
-    ...workflowFiles(dir),
-    ...readmeWorkflows(readFileSync(join(dir, 'README.md'), 'utf8'))
-  ]
+  const workflows = [...workflowFiles(dir), ...documentationWorkflows(dir)]
   for (const workflow of workflows) {
     if (workflow.error) {
       findings.push(workflow.error)
@@ -198,7 +220,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     process.exitCode = 1
   } else {
     console.log(
-      `action.yml and ${checked} workflows (repository and README) pass the schemas and actionlint`
+      `action.yml and ${checked} workflows (repository and documentation) pass the schemas and actionlint`
     )
   }
 }
