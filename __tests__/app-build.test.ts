@@ -1,6 +1,11 @@
 // What app-path and app-remove-after accept, and where a build may be sent.
 import { describe, expect, it } from '@jest/globals'
-import { checkUploadUrl, classifyAppPath, formatBytes, parseRemoveAfter } from '../src/upload/app-path.js'
+import {
+  checkUploadUrl,
+  classifyAppPath,
+  formatBytes,
+  parseRemoveAfter
+} from '../src/upload/app-path.js'
 
 describe('classifyAppPath', () => {
   it.each([

@@ -19,7 +19,7 @@ afterEach(() => {
 describe('cancelUnfinished', () => {
   it('a batch cancel that used the whole 3 s: no per-run cancel with no time left, one line saying so', async () => {
     let now = 1_000_000
-    jest.spyOn(Date, 'now').mockImplementation(() => now)
+    const clock = { now: () => now }
     const sent: string[] = []
     const api = {
       async cancelBatch(id: string, options: { timeoutMs: number }) {
@@ -33,7 +33,14 @@ describe('cancelUnfinished', () => {
       }
     } as unknown as RunsApi & StartApi
     core.info.mockClear()
-    await cancelUnfinished(api, [running('r1'), running('r2')], true, 'b1', [])
+    await cancelUnfinished({
+      api,
+      clock,
+      runs: [running('r1'), running('r2')],
+      cancelled: true,
+      batchId: 'b1',
+      outsideBatch: []
+    })
     expect(sent).toEqual(['batch b1 3000'])
     const lines = core.info.mock.calls.map(c => String(c[0]))
     expect(lines).toContainEqual(
@@ -43,7 +50,7 @@ describe('cancelUnfinished', () => {
   })
 
   it('a batch cancel that answers at once: the runs it did not cover are cancelled one by one', async () => {
-    jest.spyOn(Date, 'now').mockImplementation(() => 5_000)
+    const clock = { now: () => 5_000 }
     const sent: string[] = []
     const api = {
       async cancelBatch() {
@@ -55,7 +62,14 @@ describe('cancelUnfinished', () => {
         return { kind: 'cancelled' }
       }
     } as unknown as RunsApi & StartApi
-    await cancelUnfinished(api, [running('r1'), running('r2')], true, 'b1', [])
+    await cancelUnfinished({
+      api,
+      clock,
+      runs: [running('r1'), running('r2')],
+      cancelled: true,
+      batchId: 'b1',
+      outsideBatch: []
+    })
     expect(sent).toEqual(['batch', 'run r2 3000'])
   })
 })

@@ -36,8 +36,7 @@ describe('parseSettings', () => {
       start: null,
       upload: null,
       agent: null,
-      comment: false,
-      commentAuto: false,
+      comment: 'off',
       githubToken: '',
       apiKey: 'k-1234567890abcdef',
       apiUrl: 'https://tester.army/api',
@@ -326,7 +325,7 @@ describe('starting runs', () => {
       comment: 'true',
       'github-token': 'ghs_secret'
     })
-    expect(parseSettings(src)).toMatchObject({ comment: true, githubToken: 'ghs_secret' })
+    expect(parseSettings(src)).toMatchObject({ comment: 'on', githubToken: 'ghs_secret' })
     expect(src.secrets).toEqual(['k-1234567890abcdef', 'ghs_secret'])
   })
 })
@@ -393,7 +392,7 @@ describe('the exploration agent', () => {
   })
   it('comment: auto', () => {
     const settings = read({ 'target-url': 'https://p.test', comment: 'auto' })
-    expect([settings.comment, settings.commentAuto]).toEqual([true, true])
+    expect(settings.comment).toBe('auto')
   })
 
   it.each([

@@ -11,17 +11,24 @@ __webpack_require__.r(__webpack_exports__);
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   checkAppFile: () => (/* binding */ checkAppFile),
-  runUploadStep: () => (/* binding */ runUploadStep)
+  logUploaded: () => (/* binding */ logUploaded),
+  publishAppOutputs: () => (/* binding */ publishAppOutputs),
+  runUploadStep: () => (/* binding */ runUploadStep),
+  uploadLog: () => (/* binding */ uploadLog)
 });
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 16 modules
+var core = __webpack_require__(3340);
 // EXTERNAL MODULE: ./src/upload/app-path.ts
 var app_path = __webpack_require__(5648);
 // EXTERNAL MODULE: ./src/constants.ts
 var constants = __webpack_require__(7242);
 // EXTERNAL MODULE: ./src/duration.ts
 var duration = __webpack_require__(7607);
+// EXTERNAL MODULE: ./src/escape.ts
+var src_escape = __webpack_require__(2988);
 // EXTERNAL MODULE: external "node:events"
 var external_node_events_ = __webpack_require__(8474);
 // EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/index.js + 1 modules
@@ -228,7 +235,10 @@ const STORAGE_NETWORK_ERRORS = {
 var upload_protocol = __webpack_require__(5906);
 ;// CONCATENATED MODULE: ./src/upload/upload-step.ts
 // The step's upload phase on disk and on the wire: check the build before any request, zip a
-// .app folder into RUNNER_TEMP, upload it in one log group, and always remove the zip.
+// .app folder into RUNNER_TEMP, upload it in one log group, always remove the zip, and tell the
+// runner what was made of it (its log line and the app outputs). Loaded only when app-path is set.
+
+
 
 
 
@@ -348,6 +358,27 @@ async function runUploadStep(options) {
         clearTimeout(timer);
         await zip?.remove();
     }
+}
+/** Where the upload phase writes on the runner: its group, progress lines and retries. */
+const uploadLog = {
+    info: line => core/* info */.pq(line),
+    warning: line => core/* warning */.$e(line),
+    startGroup: title => core/* startGroup */.Oh(title),
+    endGroup: () => core/* endGroup */.N4()
+};
+/** The app TesterArmy made of the upload, in one line. */
+function logUploaded(build) {
+    const { app } = build;
+    const version = app.appVersion ? ` ${(0,src_escape/* logText */.kc)(app.appVersion, 40)}` : '';
+    const bundle = app.bundleId ? `, ${(0,src_escape/* logText */.kc)(app.bundleId, 200)}` : '';
+    core/* info */.pq(`Uploaded ${(0,src_escape/* logText */.kc)(build.uploadName, 200)}: app ${app.id} (${(0,src_escape/* logText */.kc)(app.platform, 20)}${version}${bundle})` +
+        `${build.recovered ? ', found in the project after the confirm answer was lost' : ''}.`);
+}
+/** The uploaded build's outputs, set as soon as the upload is confirmed. */
+function publishAppOutputs(build) {
+    core/* setOutput */.uH(constants/* Outputs */.tY.AppId, build.app.id);
+    core/* setOutput */.uH(constants/* Outputs */.tY.AppPlatform, build.app.platform);
+    core/* setOutput */.uH(constants/* Outputs */.tY.AppVersion, build.app.appVersion ?? '');
 }
 
 

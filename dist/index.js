@@ -28379,9 +28379,8 @@ module.exports = {
 /* harmony export */   u4: () => (/* binding */ resolvePlatform),
 /* harmony export */   vx: () => (/* binding */ parseConfirmed)
 /* harmony export */ });
-/* unused harmony export parseApp */
 /* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7242);
-/* harmony import */ var _run_response_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7825);
+/* harmony import */ var _guards_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9609);
 // Decodes what the API says about uploads: the presigned ticket, one app, the project's app list.
 // Everything here is untrusted JSON, checked before the rest of the action believes it.
 
@@ -28390,7 +28389,7 @@ class NotAnAppError extends Error {
 }
 const text = (value) => typeof value === 'string' && value.trim() !== '' ? value : null;
 function parseUploadTicket(json) {
-    const body = (typeof json === 'object' && json !== null ? json : {});
+    const body = (0,_guards_js__WEBPACK_IMPORTED_MODULE_1__/* .isPlainObject */ .Qd)(json) ? json : {};
     const uploadUrl = text(body.uploadUrl);
     const storageKey = text(body.storageKey);
     if (!uploadUrl || !storageKey) {
@@ -28399,10 +28398,10 @@ function parseUploadTicket(json) {
     return { uploadUrl, storageKey };
 }
 function parseApp(json) {
-    const body = (typeof json === 'object' && json !== null ? json : {});
+    const body = (0,_guards_js__WEBPACK_IMPORTED_MODULE_1__/* .isPlainObject */ .Qd)(json) ? json : {};
     const id = text(body.id);
     // Runs are started with this ID: anything but a UUID would be sent on blindly.
-    if (!id || !(0,_run_response_js__WEBPACK_IMPORTED_MODULE_1__/* .isUuid */ .O1)(id))
+    if (!id || !(0,_guards_js__WEBPACK_IMPORTED_MODULE_1__/* .isUuid */ .O1)(id))
         throw new NotAnAppError('the app has no ID (a UUID)');
     const platform = text(body.platform);
     if (!platform)
@@ -28421,15 +28420,15 @@ function parseApp(json) {
 }
 /** The confirm answer: `{ app }`. */
 function parseConfirmed(json) {
-    const body = (typeof json === 'object' && json !== null ? json : {});
-    if (typeof body.app !== 'object' || body.app === null) {
+    const body = (0,_guards_js__WEBPACK_IMPORTED_MODULE_1__/* .isPlainObject */ .Qd)(json) ? json : {};
+    if (!(0,_guards_js__WEBPACK_IMPORTED_MODULE_1__/* .isPlainObject */ .Qd)(body.app)) {
         throw new NotAnAppError('the confirm answer has no app');
     }
     return parseApp(body.app);
 }
 /** The list answer: `{ apps: [...] }`; items that are not apps are left out, not fatal. */
 function parseAppList(json) {
-    const body = (typeof json === 'object' && json !== null ? json : {});
+    const body = (0,_guards_js__WEBPACK_IMPORTED_MODULE_1__/* .isPlainObject */ .Qd)(json) ? json : {};
     if (!Array.isArray(body.apps))
         throw new NotAnAppError('the app list has no apps array');
     const apps = [];
@@ -28506,217 +28505,6 @@ function networkMessage(error, known, otherwise) {
     const description = typeof code === 'string' ? known[code] : undefined;
     return description ? `${description} (${code})` : `${otherwise}: ${text}`;
 }
-
-
-/***/ }),
-
-/***/ 7825:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   CI: () => (/* binding */ NotARunError),
-/* harmony export */   LK: () => (/* binding */ parseStartResponse),
-/* harmony export */   MP: () => (/* binding */ describeBody),
-/* harmony export */   O1: () => (/* binding */ isUuid),
-/* harmony export */   Vv: () => (/* binding */ isWarning),
-/* harmony export */   sq: () => (/* binding */ parseBatchCancel),
-/* harmony export */   xO: () => (/* binding */ decodeJson),
-/* harmony export */   zZ: () => (/* binding */ parseRun)
-/* harmony export */ });
-// What the API answers, checked at the boundary: the run object and the start response, typed from
-// both API descriptions in shared/api, lenient with what it does not know, and never trusting a
-// field's type without looking. Pure: the client hands it parsed JSON.
-/**
- * A success's body was not what the request returns (a run, the started runs): a proxy's page, a
- * truncated body, another endpoint's JSON.
- */
-class NotARunError extends Error {
-    name = 'NotARunError';
-}
-/** Run, test, group, app and environment IDs: the one UUID check of the action. */
-const isUuid = (value) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
-const isObject = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
-const str = (value) => (typeof value === 'string' ? value : '');
-const strOrNull = (value) => typeof value === 'string' && value !== '' ? value : null;
-const num = (value) => typeof value === 'number' && Number.isFinite(value) ? value : null;
-const list = (value) => (Array.isArray(value) ? value : []);
-const strings = (value) => list(value).filter((v) => typeof v === 'string');
-/**
- * Checks a 200 body. Only `status` is essential: without it we cannot tell whether to keep
- * waiting. Everything else is optional here and shown as missing, whatever either API version says
- * is required, because a report with a gap beats a crash.
- */
-function parseRun(body, expectedId) {
-    if (!isObject(body))
-        throw new NotARunError('the response is not a JSON object');
-    if (typeof body.status !== 'string' || body.status.trim() === '') {
-        throw new NotARunError('the response has no run status');
-    }
-    const id = str(body.id);
-    if (expectedId && id && id.toLowerCase() !== expectedId.toLowerCase()) {
-        throw new NotARunError(`the response describes run ${JSON.stringify(id.slice(0, 40))}, not ${expectedId}`);
-    }
-    const error = isObject(body.error)
-        ? { code: str(body.error.code), message: str(body.error.message) }
-        : null;
-    return {
-        id: id || expectedId || '',
-        status: body.status.trim().toLowerCase(),
-        type: strOrNull(body.type),
-        platform: strOrNull(body.platform),
-        deviceModel: strOrNull(body.deviceModel),
-        source: strOrNull(body.source),
-        executionMode: strOrNull(body.executionMode),
-        userName: strOrNull(body.userName),
-        testId: strOrNull(body.testId),
-        projectId: strOrNull(body.projectId),
-        createdAt: strOrNull(body.createdAt),
-        startedAt: strOrNull(body.startedAt),
-        completedAt: strOrNull(body.completedAt),
-        durationMs: num(body.durationMs),
-        autoRetryCount: num(body.autoRetryCount),
-        output: parseOutput(body.output),
-        testPlan: parseTestPlan(body.testPlan),
-        error: error && (error.code || error.message) ? error : null
-    };
-}
-function parseOutput(value) {
-    if (!isObject(value))
-        return null;
-    if (value.kind === 'planner_skipped')
-        return { kind: 'planner_skipped', reason: str(value.reason) };
-    return {
-        kind: 'test',
-        featureName: str(value.featureName),
-        result: str(value.result).trim().toUpperCase(),
-        description: str(value.description),
-        issues: list(value.issues).filter(isObject).map(parseIssue),
-        screenshots: strings(value.screenshots),
-        steps: list(value.steps).filter(isObject).map(parseStep)
-    };
-}
-/** Severity is trusted only as an integer from 1 to 5; anything else is unrated (the gate fails closed). */
-function parseSeverity(value) {
-    return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 5
-        ? value
-        : null;
-}
-function parseIssue(value) {
-    const type = str(value.type).trim().toLowerCase();
-    return {
-        type: type || 'issue',
-        name: str(value.name),
-        description: str(value.description),
-        url: str(value.url),
-        severity: parseSeverity(value.severity),
-        reproductionSteps: strings(value.reproductionSteps),
-        expectedBehavior: str(value.expectedBehavior),
-        actualBehavior: str(value.actualBehavior),
-        screenshotUrl: str(value.screenshotUrl),
-        tMs: num(value.tMs)
-    };
-}
-function parseStep(value) {
-    return {
-        stepIndex: num(value.stepIndex),
-        title: str(value.title),
-        type: str(value.type),
-        status: str(value.status).trim().toLowerCase(),
-        summary: str(value.summary),
-        error: str(value.error),
-        errorCode: str(value.errorCode),
-        startedAtMs: num(value.startedAtMs),
-        completedAtMs: num(value.completedAtMs)
-    };
-}
-function parseTestPlan(value) {
-    if (!isObject(value))
-        return null;
-    return {
-        instructions: str(value.instructions),
-        focusAreas: strings(value.focusAreas),
-        complexity: str(value.complexity),
-        changeType: str(value.changeType),
-        steps: list(value.steps)
-            .filter(isObject)
-            .map(step => ({ type: str(step.type), title: str(step.title) }))
-    };
-}
-/**
- * Checks the body of a successful start: `{ runId }` for a test; `{ runIds, queuedRunIds,
- * cancelledRunIds }` for a group, whose runs are named by any of the three lists (a group whose
- * `runIds` is missing still names its runs in the other two). Throws `NotARunError` for an ID that
- * is not a UUID, or when the body names no run (an empty `runIds` of a group is an answer: the
- * caller says the group started nothing).
- */
-function parseStartResponse(body, kind) {
-    const json = isObject(body) ? body : {};
-    const ids = (value) => list(value).filter((v) => typeof v === 'string' && v.trim() !== '');
-    const listed = [json.runId, json.runIds, json.queuedRunIds, json.cancelledRunIds].flat();
-    if (listed.some(v => typeof v === 'string' && !isUuid(v))) {
-        throw new NotARunError('with a run ID that is not a UUID');
-    }
-    const runIds = kind === 'test' ? ids([json.runId]) : ids(json.runIds);
-    const cancelledRunIds = kind === 'test' ? [] : ids(json.cancelledRunIds);
-    // Lower-cased before deduplicating: IDs that differ only in case are one run.
-    const all = [
-        ...new Set([...runIds, ...(kind === 'group' ? ids(json.queuedRunIds) : []), ...cancelledRunIds].map(i => i.toLowerCase()))
-    ];
-    if (all.length === 0 && !(kind === 'group' && Array.isArray(json.runIds))) {
-        throw new NotARunError('without the ID of the run it started');
-    }
-    const batchId = kind === 'group' && typeof json.batchId === 'string' ? json.batchId : '';
-    return {
-        runIds: all,
-        cancelledRunIds: [...new Set(cancelledRunIds.map(i => i.toLowerCase()))],
-        ...(isUuid(batchId) ? { batchId: batchId.toLowerCase() } : {}),
-        answer: body
-    };
-}
-/**
- * The runs a batch cancel covered (cancelled, or found already finished), from its 200 or its 409
- * answer; [] when the body says nothing usable, so every run then gets its own cancel.
- */
-function parseBatchCancel(body) {
-    const json = isObject(body) ? body : {};
-    return [...list(json.cancelledRunIds), ...list(json.alreadyFinishedRunIds)]
-        .filter((id) => typeof id === 'string' && isUuid(id))
-        .map(id => id.toLowerCase());
-}
-/** `warning` is the only non-blocking type; anything else, unknown values included, is an issue. */
-const isWarning = (issue) => issue.type === 'warning';
-/**
- * Parses a response body. A leading byte-order mark is skipped: some servers and proxies write one
- * before JSON, and it says nothing about the content.
- */
-function decodeJson(body) {
-    const text = body.charCodeAt(0) === 0xfeff ? body.slice(1) : body;
-    try {
-        return { ok: true, value: JSON.parse(text) };
-    }
-    catch {
-        return { ok: false, message: `not JSON (${describeBody(body)})` };
-    }
-}
-/**
- * A proxy's HTML error page or a stray body, summarised without dumping it into the log. Invisible
- * and control characters are shown as `\uXXXX`, since they are often why a body is not JSON.
- */
-function describeBody(body) {
-    const trimmed = body.trim();
-    if (trimmed === '')
-        return 'empty body';
-    if (/^<!doctype html|^<html/i.test(trimmed)) {
-        const title = /<title[^>]*>([^<]{1,120})<\/title>/i.exec(trimmed)?.[1]?.trim();
-        return title ? `an HTML page titled "${title}"` : 'an HTML page';
-    }
-    const start = Array.from(trimmed.slice(0, 40))
-        .map(c => (VISIBLE.test(c) ? c : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`))
-        .join('');
-    return `${trimmed.length} characters starting "${start}"`;
-}
-/** Printable ASCII, and letters, marks, numbers, punctuation and symbols beyond it. */
-const VISIBLE = /^[\u0020-\u007e]$|^[\p{L}\p{M}\p{N}\p{P}\p{S}]$/u;
 
 
 /***/ }),
@@ -28904,6 +28692,184 @@ function formatDuration(ms) {
 
 /***/ }),
 
+/***/ 2988:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   aY: () => (/* binding */ code),
+/* harmony export */   kc: () => (/* binding */ logText),
+/* harmony export */   q3: () => (/* binding */ httpUrl),
+/* harmony export */   qy: () => (/* binding */ html),
+/* harmony export */   uH: () => (/* binding */ clean),
+/* harmony export */   wD: () => (/* binding */ markdown)
+/* harmony export */ });
+/* unused harmony export truncate */
+// The one place where text from the API becomes safe to show. Everything the API returns was
+// written by an AI agent about arbitrary web pages: it may hold HTML, Markdown, workflow commands,
+// or links to anywhere. Each output context has one function here, and nothing else escapes.
+/** Characters that change how text displays without being seen: bidi overrides (Trojan Source). */
+const INVISIBLE_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/g;
+// C0 and C1 controls except tab and line feed.
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+/** Well-formed UTF-16 (lone surrogates become U+FFFD), no control characters, `\n` line ends. */
+function clean(text) {
+    return text
+        .toWellFormed()
+        .replace(/\r\n?/g, '\n')
+        .replace(CONTROL_CHARS, '')
+        .replace(INVISIBLE_CONTROLS, '');
+}
+/** Shortens to `max` characters (code points), marking the cut so nobody mistakes it for the whole. */
+function truncate(text, max) {
+    if (text.length <= max)
+        return text;
+    const chars = Array.from(text);
+    return chars.length <= max ? text : `${chars.slice(0, Math.max(0, max - 1)).join('')}…`;
+}
+// Every ASCII character that CommonMark, GFM or GitHub's extensions ($ math, : emoji, @ mentions)
+// could act on. A backslash before ASCII punctuation always means the character itself. The HTML
+// specials (& < > " ') are not here: they become entities, and an entity must not be backslashed.
+const MARKDOWN_SPECIALS = /[\\`*_{}[\]()#+\-.!|~=:@$]/g;
+const HTML_SPECIALS = /[&<>"']/g;
+const HTML_ENTITIES = {
+    '&': '&amp;',
+    '<': '&lt;',
+    '>': '&gt;',
+    '"': '&quot;',
+    "'": '&#39;'
+};
+/** Where a long unbroken string (a token, a URL) may wrap, so it cannot stretch a table off screen. */
+const LONG_RUN = /\S{40,}/g;
+const BREAK_MARK = '\ue000';
+/**
+ * Text inside Markdown (a paragraph or a table cell): every special character escaped, `<`/`>`/`&`
+ * as entities so no tag or entity can form, line breaks as `<br>` so a table row stays one row.
+ * `@` is followed by a zero-width space: GFM turns `name@host.tld` into a `mailto:` link even when
+ * escaped, and GitHub notifies `@name` in a comment; the space breaks both and shows as nothing.
+ */
+function markdown(text, max = 2_000) {
+    // Leading spaces would turn a line into an indented code block, showing the escapes literally.
+    return truncate(clean(text)
+        .replaceAll(BREAK_MARK, '')
+        .replace(/^[ \t]+/gm, ''), max)
+        .replace(LONG_RUN, run => run.replace(/(.{30})/gu, `$1${BREAK_MARK}`))
+        .replace(MARKDOWN_SPECIALS, '\\$&')
+        .replace(HTML_SPECIALS, c => HTML_ENTITIES[c])
+        .replace(/\n/g, '<br>')
+        .replaceAll('\\@', '\\@&#8203;')
+        .replaceAll(BREAK_MARK, '<wbr>');
+}
+/**
+ * Text inside HTML (a `<summary>`, an attribute): Markdown is not parsed there, so entities only.
+ * Line breaks become spaces: a blank line would end the HTML block and let Markdown back in.
+ */
+function html(text, max = 2_000) {
+    return truncate(clean(text), max)
+        .replace(/\s+/g, ' ')
+        .replace(HTML_SPECIALS, c => HTML_ENTITIES[c]);
+}
+/**
+ * Inside a line, only these can start Markdown: emphasis, code, links and images, autolinks (the
+ * `:` of a scheme, the `@` of an address), strikethrough, math, table pipes. (`-`, `.`, `#`, `+`,
+ * `=` matter only at the start of a line, where a code value never is.)
+ */
+const INLINE_SPECIALS = /[\\`*_{}[\]()!|~:@$]/g;
+/**
+ * A code-like value (an error code, an app ID) as `<code>`: Markdown code spans would show escapes
+ * literally and end at a backtick. GFM still parses Markdown inside an HTML `<code>` (links,
+ * images, autolinks, emphasis), so every character that could start it there is escaped (a
+ * backslash escape shows as the character itself), on one line; `www.` is broken up so it cannot
+ * become a link.
+ */
+function code(text, max = 200) {
+    const line = truncate(clean(text).replace(/\s+/g, ' ').trim(), max);
+    const escaped = line
+        .replace(INLINE_SPECIALS, '\\$&')
+        .replace(/(www)\./gi, '$1\\.')
+        .replace(HTML_SPECIALS, c => HTML_ENTITIES[c])
+        .replaceAll('\\@', '\\@&#8203;');
+    return `<code>${escaped}</code>`;
+}
+/**
+ * The URL, normalised, if it is an absolute http(s) URL; null for anything else (`javascript:`,
+ * `data:`, relative paths), which is then shown as text, never as a link or image.
+ */
+function httpUrl(text) {
+    const trimmed = clean(text).trim();
+    if (!/^https?:\/\//i.test(trimmed))
+        return null;
+    try {
+        const url = new URL(trimmed);
+        if (url.protocol !== 'http:' && url.protocol !== 'https:')
+            return null;
+        // The WHATWG serialisation percent-encodes spaces, quotes and angle brackets; encode what is
+        // left that could end a Markdown link destination or an HTML attribute, or split a table cell
+        // (GFM splits rows on `|` before it reads links).
+        return url.href.replace(/[()'"<>|\s]/g, c => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+    }
+    catch {
+        return null;
+    }
+}
+/**
+ * One line for the job log. The runner reads any line starting with `::` as a command, so text from
+ * the API must never start a line: line breaks become spaces and the caller puts its own words first.
+ */
+function logText(text, max = 500) {
+    return truncate(clean(text).replace(/\s+/g, ' ').trim(), max);
+}
+
+
+/***/ }),
+
+/***/ 9609:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   O1: () => (/* binding */ isUuid),
+/* harmony export */   Qd: () => (/* binding */ isPlainObject),
+/* harmony export */   b6: () => (/* binding */ textOf),
+/* harmony export */   cW: () => (/* binding */ isLoopbackHost),
+/* harmony export */   q$: () => (/* binding */ isHttpUrl),
+/* harmony export */   tj: () => (/* binding */ uniqueRunIds)
+/* harmony export */ });
+// The small checks every decoder of untrusted JSON and every parser of URLs and IDs shares: one
+// definition each, so "a plain object", "a string" and "an http(s) URL" mean the same everywhere.
+/** An object that is neither null nor an array: what a JSON field holding `{...}` must be. */
+const isPlainObject = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
+/** The value if it is a string, else '': a missing or mistyped field reads as empty text. */
+const textOf = (value) => (typeof value === 'string' ? value : '');
+/** An absolute http or https URL, as written (no surrounding spaces, nothing to normalise). */
+function isHttpUrl(value) {
+    if (value !== value.trim())
+        return false;
+    try {
+        const { protocol } = new URL(value);
+        return protocol === 'https:' || protocol === 'http:';
+    }
+    catch {
+        return false;
+    }
+}
+/** Loopback hosts may use plain http: local mocks and tests never leave the machine. */
+function isLoopbackHost(hostname) {
+    const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+    return host === 'localhost' || host === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+}
+/** Run, test, group, app and environment IDs: the one UUID check of the action. */
+const isUuid = (value) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+/**
+ * Run IDs as the action keeps them: lower-cased (the API's UUIDs are case-insensitive) and each
+ * once, in the order first given, so a run is never polled, reported or cancelled twice.
+ */
+function uniqueRunIds(ids) {
+    return [...new Set([...ids].map(id => id.toLowerCase()))];
+}
+
+
+/***/ }),
+
 /***/ 5648:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -28911,17 +28877,17 @@ function formatDuration(ms) {
 /* harmony export */   HK: () => (/* binding */ checkUploadUrl),
 /* harmony export */   NE: () => (/* binding */ classifyAppPath),
 /* harmony export */   QS: () => (/* binding */ parseRemoveAfter),
-/* harmony export */   cW: () => (/* binding */ isLoopbackHost),
 /* harmony export */   ti: () => (/* binding */ ACCEPTED_DESCRIPTION),
 /* harmony export */   z3: () => (/* binding */ formatBytes)
 /* harmony export */ });
-/* unused harmony exports REMOVE_AFTER_MIN_S, REMOVE_AFTER_MAX_S */
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7242);
 /* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7607);
+/* harmony import */ var _guards_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9609);
 // What an `app-path` may be, how long `app-remove-after` keeps the build, and where the build may
 // be sent: the checks made before any request, as plain functions of their values.
+
 
 
 
@@ -29002,11 +28968,6 @@ function parseRemoveAfter(text) {
     }
     return { seconds };
 }
-/** Loopback hosts may use plain http: local mocks and tests never leave the machine. */
-function isLoopbackHost(hostname) {
-    const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
-    return host === 'localhost' || host === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
-}
 /**
  * Where the build may be sent: https, or http to this machine. Returns why not, or null. The URL
  * itself is never quoted: its query is a signature that grants writing to the bucket.
@@ -29021,7 +28982,7 @@ function checkUploadUrl(text) {
     }
     if (url.protocol === 'https:')
         return null;
-    if (url.protocol === 'http:' && isLoopbackHost(url.hostname))
+    if (url.protocol === 'http:' && (0,_guards_js__WEBPACK_IMPORTED_MODULE_3__/* .isLoopbackHost */ .cW)(url.hostname))
         return null;
     return `the API gave an upload URL on ${url.protocol}//${url.host}, which is not https: the build was not sent over an unencrypted connection`;
 }
@@ -29056,7 +29017,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   ge: () => (/* binding */ uploadTitle)
 });
 
-// UNUSED EXPORTS: UploadLimits, confirmCannotHaveArrived, confirmMayHaveMadeApp
+// UNUSED EXPORTS: confirmCannotHaveArrived
 
 // EXTERNAL MODULE: ./src/upload/app-path.ts
 var app_path = __nccwpck_require__(5648);
@@ -29594,1031 +29555,28 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
 
 /***/ }),
 
-/***/ 4942:
+/***/ 3340:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  Qq: () => (/* binding */ HttpClient)
+  Yz: () => (/* binding */ core_debug),
+  N4: () => (/* binding */ endGroup),
+  z3: () => (/* binding */ error),
+  V4: () => (/* binding */ getInput),
+  pq: () => (/* binding */ info),
+  lm: () => (/* binding */ notice),
+  C1: () => (/* binding */ setFailed),
+  uH: () => (/* binding */ setOutput),
+  Pq: () => (/* binding */ core_setSecret),
+  Oh: () => (/* binding */ startGroup),
+  z: () => (/* reexport */ summary),
+  $e: () => (/* binding */ warning)
 });
 
-// UNUSED EXPORTS: Headers, HttpClientError, HttpClientResponse, HttpCodes, MediaTypes, getProxyUrl, isHttps
+// UNUSED EXPORTS: ExitCode, addPath, exportVariable, getBooleanInput, getIDToken, getMultilineInput, getState, group, isDebug, markdownSummary, platform, saveState, setCommandEcho, toPlatformPath, toPosixPath, toWin32Path
 
-// EXTERNAL MODULE: external "http"
-var external_http_ = __nccwpck_require__(8611);
-var external_http_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_http_, 2);
-// EXTERNAL MODULE: external "https"
-var external_https_ = __nccwpck_require__(5692);
-var external_https_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_https_, 2);
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
-function getProxyUrl(reqUrl) {
-    const usingSsl = reqUrl.protocol === 'https:';
-    if (checkBypass(reqUrl)) {
-        return undefined;
-    }
-    const proxyVar = (() => {
-        if (usingSsl) {
-            return process.env['https_proxy'] || process.env['HTTPS_PROXY'];
-        }
-        else {
-            return process.env['http_proxy'] || process.env['HTTP_PROXY'];
-        }
-    })();
-    if (proxyVar) {
-        try {
-            return new DecodedURL(proxyVar);
-        }
-        catch (_a) {
-            if (!proxyVar.startsWith('http://') && !proxyVar.startsWith('https://'))
-                return new DecodedURL(`http://${proxyVar}`);
-        }
-    }
-    else {
-        return undefined;
-    }
-}
-function checkBypass(reqUrl) {
-    if (!reqUrl.hostname) {
-        return false;
-    }
-    const reqHost = reqUrl.hostname;
-    if (isLoopbackAddress(reqHost)) {
-        return true;
-    }
-    const noProxy = process.env['no_proxy'] || process.env['NO_PROXY'] || '';
-    if (!noProxy) {
-        return false;
-    }
-    // Determine the request port
-    let reqPort;
-    if (reqUrl.port) {
-        reqPort = Number(reqUrl.port);
-    }
-    else if (reqUrl.protocol === 'http:') {
-        reqPort = 80;
-    }
-    else if (reqUrl.protocol === 'https:') {
-        reqPort = 443;
-    }
-    // Format the request hostname and hostname with port
-    const upperReqHosts = [reqUrl.hostname.toUpperCase()];
-    if (typeof reqPort === 'number') {
-        upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
-    }
-    // Compare request host against noproxy
-    for (const upperNoProxyItem of noProxy
-        .split(',')
-        .map(x => x.trim().toUpperCase())
-        .filter(x => x)) {
-        if (upperNoProxyItem === '*' ||
-            upperReqHosts.some(x => x === upperNoProxyItem ||
-                x.endsWith(`.${upperNoProxyItem}`) ||
-                (upperNoProxyItem.startsWith('.') &&
-                    x.endsWith(`${upperNoProxyItem}`)))) {
-            return true;
-        }
-    }
-    return false;
-}
-function isLoopbackAddress(host) {
-    const hostLower = host.toLowerCase();
-    return (hostLower === 'localhost' ||
-        hostLower.startsWith('127.') ||
-        hostLower.startsWith('[::1]') ||
-        hostLower.startsWith('[0:0:0:0:0:0:0:1]'));
-}
-class DecodedURL extends URL {
-    constructor(url, base) {
-        super(url, base);
-        this._decodedUsername = decodeURIComponent(super.username);
-        this._decodedPassword = decodeURIComponent(super.password);
-    }
-    get username() {
-        return this._decodedUsername;
-    }
-    get password() {
-        return this._decodedPassword;
-    }
-}
-//# sourceMappingURL=proxy.js.map
-// EXTERNAL MODULE: ./node_modules/tunnel/index.js
-var tunnel = __nccwpck_require__(770);
-// EXTERNAL MODULE: ./node_modules/undici/index.js
-var undici = __nccwpck_require__(6752);
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
-/* eslint-disable @typescript-eslint/no-explicit-any */
-var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-
-
-var HttpCodes;
-(function (HttpCodes) {
-    HttpCodes[HttpCodes["OK"] = 200] = "OK";
-    HttpCodes[HttpCodes["MultipleChoices"] = 300] = "MultipleChoices";
-    HttpCodes[HttpCodes["MovedPermanently"] = 301] = "MovedPermanently";
-    HttpCodes[HttpCodes["ResourceMoved"] = 302] = "ResourceMoved";
-    HttpCodes[HttpCodes["SeeOther"] = 303] = "SeeOther";
-    HttpCodes[HttpCodes["NotModified"] = 304] = "NotModified";
-    HttpCodes[HttpCodes["UseProxy"] = 305] = "UseProxy";
-    HttpCodes[HttpCodes["SwitchProxy"] = 306] = "SwitchProxy";
-    HttpCodes[HttpCodes["TemporaryRedirect"] = 307] = "TemporaryRedirect";
-    HttpCodes[HttpCodes["PermanentRedirect"] = 308] = "PermanentRedirect";
-    HttpCodes[HttpCodes["BadRequest"] = 400] = "BadRequest";
-    HttpCodes[HttpCodes["Unauthorized"] = 401] = "Unauthorized";
-    HttpCodes[HttpCodes["PaymentRequired"] = 402] = "PaymentRequired";
-    HttpCodes[HttpCodes["Forbidden"] = 403] = "Forbidden";
-    HttpCodes[HttpCodes["NotFound"] = 404] = "NotFound";
-    HttpCodes[HttpCodes["MethodNotAllowed"] = 405] = "MethodNotAllowed";
-    HttpCodes[HttpCodes["NotAcceptable"] = 406] = "NotAcceptable";
-    HttpCodes[HttpCodes["ProxyAuthenticationRequired"] = 407] = "ProxyAuthenticationRequired";
-    HttpCodes[HttpCodes["RequestTimeout"] = 408] = "RequestTimeout";
-    HttpCodes[HttpCodes["Conflict"] = 409] = "Conflict";
-    HttpCodes[HttpCodes["Gone"] = 410] = "Gone";
-    HttpCodes[HttpCodes["TooManyRequests"] = 429] = "TooManyRequests";
-    HttpCodes[HttpCodes["InternalServerError"] = 500] = "InternalServerError";
-    HttpCodes[HttpCodes["NotImplemented"] = 501] = "NotImplemented";
-    HttpCodes[HttpCodes["BadGateway"] = 502] = "BadGateway";
-    HttpCodes[HttpCodes["ServiceUnavailable"] = 503] = "ServiceUnavailable";
-    HttpCodes[HttpCodes["GatewayTimeout"] = 504] = "GatewayTimeout";
-})(HttpCodes || (HttpCodes = {}));
-var Headers;
-(function (Headers) {
-    Headers["Accept"] = "accept";
-    Headers["ContentType"] = "content-type";
-})(Headers || (Headers = {}));
-var MediaTypes;
-(function (MediaTypes) {
-    MediaTypes["ApplicationJson"] = "application/json";
-})(MediaTypes || (MediaTypes = {}));
-/**
- * Returns the proxy URL, depending upon the supplied url and proxy environment variables.
- * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
- */
-function lib_getProxyUrl(serverUrl) {
-    const proxyUrl = pm.getProxyUrl(new URL(serverUrl));
-    return proxyUrl ? proxyUrl.href : '';
-}
-const HttpRedirectCodes = [
-    HttpCodes.MovedPermanently,
-    HttpCodes.ResourceMoved,
-    HttpCodes.SeeOther,
-    HttpCodes.TemporaryRedirect,
-    HttpCodes.PermanentRedirect
-];
-const HttpResponseRetryCodes = [
-    HttpCodes.BadGateway,
-    HttpCodes.ServiceUnavailable,
-    HttpCodes.GatewayTimeout
-];
-const RetryableHttpVerbs = ['OPTIONS', 'GET', 'DELETE', 'HEAD'];
-const ExponentialBackoffCeiling = 10;
-const ExponentialBackoffTimeSlice = 5;
-class HttpClientError extends Error {
-    constructor(message, statusCode) {
-        super(message);
-        this.name = 'HttpClientError';
-        this.statusCode = statusCode;
-        Object.setPrototypeOf(this, HttpClientError.prototype);
-    }
-}
-class HttpClientResponse {
-    constructor(message) {
-        this.message = message;
-    }
-    readBody() {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
-                let output = Buffer.alloc(0);
-                this.message.on('data', (chunk) => {
-                    output = Buffer.concat([output, chunk]);
-                });
-                this.message.on('end', () => {
-                    resolve(output.toString());
-                });
-            }));
-        });
-    }
-    readBodyBuffer() {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
-                const chunks = [];
-                this.message.on('data', (chunk) => {
-                    chunks.push(chunk);
-                });
-                this.message.on('end', () => {
-                    resolve(Buffer.concat(chunks));
-                });
-            }));
-        });
-    }
-}
-function isHttps(requestUrl) {
-    const parsedUrl = new URL(requestUrl);
-    return parsedUrl.protocol === 'https:';
-}
-class HttpClient {
-    constructor(userAgent, handlers, requestOptions) {
-        this._ignoreSslError = false;
-        this._allowRedirects = true;
-        this._allowRedirectDowngrade = false;
-        this._maxRedirects = 50;
-        this._allowRetries = false;
-        this._maxRetries = 1;
-        this._keepAlive = false;
-        this._disposed = false;
-        this.userAgent = this._getUserAgentWithOrchestrationId(userAgent);
-        this.handlers = handlers || [];
-        this.requestOptions = requestOptions;
-        if (requestOptions) {
-            if (requestOptions.ignoreSslError != null) {
-                this._ignoreSslError = requestOptions.ignoreSslError;
-            }
-            this._socketTimeout = requestOptions.socketTimeout;
-            if (requestOptions.allowRedirects != null) {
-                this._allowRedirects = requestOptions.allowRedirects;
-            }
-            if (requestOptions.allowRedirectDowngrade != null) {
-                this._allowRedirectDowngrade = requestOptions.allowRedirectDowngrade;
-            }
-            if (requestOptions.maxRedirects != null) {
-                this._maxRedirects = Math.max(requestOptions.maxRedirects, 0);
-            }
-            if (requestOptions.keepAlive != null) {
-                this._keepAlive = requestOptions.keepAlive;
-            }
-            if (requestOptions.allowRetries != null) {
-                this._allowRetries = requestOptions.allowRetries;
-            }
-            if (requestOptions.maxRetries != null) {
-                this._maxRetries = requestOptions.maxRetries;
-            }
-        }
-    }
-    options(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('OPTIONS', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    get(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('GET', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    del(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('DELETE', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    post(requestUrl, data, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('POST', requestUrl, data, additionalHeaders || {});
-        });
-    }
-    patch(requestUrl, data, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('PATCH', requestUrl, data, additionalHeaders || {});
-        });
-    }
-    put(requestUrl, data, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('PUT', requestUrl, data, additionalHeaders || {});
-        });
-    }
-    head(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('HEAD', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    sendStream(verb, requestUrl, stream, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request(verb, requestUrl, stream, additionalHeaders);
-        });
-    }
-    /**
-     * Gets a typed object from an endpoint
-     * Be aware that not found returns a null.  Other errors (4xx, 5xx) reject the promise
-     */
-    getJson(requestUrl_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            const res = yield this.get(requestUrl, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    postJson(requestUrl_1, obj_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-            const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[Headers.ContentType] =
-                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-            const res = yield this.post(requestUrl, data, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    putJson(requestUrl_1, obj_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-            const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[Headers.ContentType] =
-                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-            const res = yield this.put(requestUrl, data, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    patchJson(requestUrl_1, obj_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-            const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[Headers.ContentType] =
-                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-            const res = yield this.patch(requestUrl, data, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    /**
-     * Makes a raw http request.
-     * All other methods such as get, post, patch, and request ultimately call this.
-     * Prefer get, del, post and patch
-     */
-    request(verb, requestUrl, data, headers) {
-        return __awaiter(this, void 0, void 0, function* () {
-            if (this._disposed) {
-                throw new Error('Client has already been disposed.');
-            }
-            const parsedUrl = new URL(requestUrl);
-            let info = this._prepareRequest(verb, parsedUrl, headers);
-            // Only perform retries on reads since writes may not be idempotent.
-            const maxTries = this._allowRetries && RetryableHttpVerbs.includes(verb)
-                ? this._maxRetries + 1
-                : 1;
-            let numTries = 0;
-            let response;
-            do {
-                response = yield this.requestRaw(info, data);
-                // Check if it's an authentication challenge
-                if (response &&
-                    response.message &&
-                    response.message.statusCode === HttpCodes.Unauthorized) {
-                    let authenticationHandler;
-                    for (const handler of this.handlers) {
-                        if (handler.canHandleAuthentication(response)) {
-                            authenticationHandler = handler;
-                            break;
-                        }
-                    }
-                    if (authenticationHandler) {
-                        return authenticationHandler.handleAuthentication(this, info, data);
-                    }
-                    else {
-                        // We have received an unauthorized response but have no handlers to handle it.
-                        // Let the response return to the caller.
-                        return response;
-                    }
-                }
-                let redirectsRemaining = this._maxRedirects;
-                while (response.message.statusCode &&
-                    HttpRedirectCodes.includes(response.message.statusCode) &&
-                    this._allowRedirects &&
-                    redirectsRemaining > 0) {
-                    const redirectUrl = response.message.headers['location'];
-                    if (!redirectUrl) {
-                        // if there's no location to redirect to, we won't
-                        break;
-                    }
-                    const parsedRedirectUrl = new URL(redirectUrl);
-                    if (parsedUrl.protocol === 'https:' &&
-                        parsedUrl.protocol !== parsedRedirectUrl.protocol &&
-                        !this._allowRedirectDowngrade) {
-                        throw new Error('Redirect from HTTPS to HTTP protocol. This downgrade is not allowed for security reasons. If you want to allow this behavior, set the allowRedirectDowngrade option to true.');
-                    }
-                    // we need to finish reading the response before reassigning response
-                    // which will leak the open socket.
-                    yield response.readBody();
-                    // strip authorization header if redirected to a different hostname
-                    if (parsedRedirectUrl.hostname !== parsedUrl.hostname) {
-                        for (const header in headers) {
-                            // header names are case insensitive
-                            if (header.toLowerCase() === 'authorization') {
-                                delete headers[header];
-                            }
-                        }
-                    }
-                    // let's make the request with the new redirectUrl
-                    info = this._prepareRequest(verb, parsedRedirectUrl, headers);
-                    response = yield this.requestRaw(info, data);
-                    redirectsRemaining--;
-                }
-                if (!response.message.statusCode ||
-                    !HttpResponseRetryCodes.includes(response.message.statusCode)) {
-                    // If not a retry code, return immediately instead of retrying
-                    return response;
-                }
-                numTries += 1;
-                if (numTries < maxTries) {
-                    yield response.readBody();
-                    yield this._performExponentialBackoff(numTries);
-                }
-            } while (numTries < maxTries);
-            return response;
-        });
-    }
-    /**
-     * Needs to be called if keepAlive is set to true in request options.
-     */
-    dispose() {
-        if (this._agent) {
-            this._agent.destroy();
-        }
-        this._disposed = true;
-    }
-    /**
-     * Raw request.
-     * @param info
-     * @param data
-     */
-    requestRaw(info, data) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve, reject) => {
-                function callbackForResult(err, res) {
-                    if (err) {
-                        reject(err);
-                    }
-                    else if (!res) {
-                        // If `err` is not passed, then `res` must be passed.
-                        reject(new Error('Unknown error'));
-                    }
-                    else {
-                        resolve(res);
-                    }
-                }
-                this.requestRawWithCallback(info, data, callbackForResult);
-            });
-        });
-    }
-    /**
-     * Raw request with callback.
-     * @param info
-     * @param data
-     * @param onResult
-     */
-    requestRawWithCallback(info, data, onResult) {
-        if (typeof data === 'string') {
-            if (!info.options.headers) {
-                info.options.headers = {};
-            }
-            info.options.headers['Content-Length'] = Buffer.byteLength(data, 'utf8');
-        }
-        let callbackCalled = false;
-        function handleResult(err, res) {
-            if (!callbackCalled) {
-                callbackCalled = true;
-                onResult(err, res);
-            }
-        }
-        const req = info.httpModule.request(info.options, (msg) => {
-            const res = new HttpClientResponse(msg);
-            handleResult(undefined, res);
-        });
-        let socket;
-        req.on('socket', sock => {
-            socket = sock;
-        });
-        // If we ever get disconnected, we want the socket to timeout eventually
-        req.setTimeout(this._socketTimeout || 3 * 60000, () => {
-            if (socket) {
-                socket.end();
-            }
-            handleResult(new Error(`Request timeout: ${info.options.path}`));
-        });
-        req.on('error', function (err) {
-            // err has statusCode property
-            // res should have headers
-            handleResult(err);
-        });
-        if (data && typeof data === 'string') {
-            req.write(data, 'utf8');
-        }
-        if (data && typeof data !== 'string') {
-            data.on('close', function () {
-                req.end();
-            });
-            data.pipe(req);
-        }
-        else {
-            req.end();
-        }
-    }
-    /**
-     * Gets an http agent. This function is useful when you need an http agent that handles
-     * routing through a proxy server - depending upon the url and proxy environment variables.
-     * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
-     */
-    getAgent(serverUrl) {
-        const parsedUrl = new URL(serverUrl);
-        return this._getAgent(parsedUrl);
-    }
-    getAgentDispatcher(serverUrl) {
-        const parsedUrl = new URL(serverUrl);
-        const proxyUrl = getProxyUrl(parsedUrl);
-        const useProxy = proxyUrl && proxyUrl.hostname;
-        if (!useProxy) {
-            return;
-        }
-        return this._getProxyAgentDispatcher(parsedUrl, proxyUrl);
-    }
-    _prepareRequest(method, requestUrl, headers) {
-        const info = {};
-        info.parsedUrl = requestUrl;
-        const usingSsl = info.parsedUrl.protocol === 'https:';
-        info.httpModule = usingSsl ? external_https_namespaceObject : external_http_namespaceObject;
-        const defaultPort = usingSsl ? 443 : 80;
-        info.options = {};
-        info.options.host = info.parsedUrl.hostname;
-        info.options.port = info.parsedUrl.port
-            ? parseInt(info.parsedUrl.port)
-            : defaultPort;
-        info.options.path =
-            (info.parsedUrl.pathname || '') + (info.parsedUrl.search || '');
-        info.options.method = method;
-        info.options.headers = this._mergeHeaders(headers);
-        if (this.userAgent != null) {
-            info.options.headers['user-agent'] = this.userAgent;
-        }
-        info.options.agent = this._getAgent(info.parsedUrl);
-        // gives handlers an opportunity to participate
-        if (this.handlers) {
-            for (const handler of this.handlers) {
-                handler.prepareRequest(info.options);
-            }
-        }
-        return info;
-    }
-    _mergeHeaders(headers) {
-        if (this.requestOptions && this.requestOptions.headers) {
-            return Object.assign({}, lowercaseKeys(this.requestOptions.headers), lowercaseKeys(headers || {}));
-        }
-        return lowercaseKeys(headers || {});
-    }
-    /**
-     * Gets an existing header value or returns a default.
-     * Handles converting number header values to strings since HTTP headers must be strings.
-     * Note: This returns string | string[] since some headers can have multiple values.
-     * For headers that must always be a single string (like Content-Type), use the
-     * specialized _getExistingOrDefaultContentTypeHeader method instead.
-     */
-    _getExistingOrDefaultHeader(additionalHeaders, header, _default) {
-        let clientHeader;
-        if (this.requestOptions && this.requestOptions.headers) {
-            const headerValue = lowercaseKeys(this.requestOptions.headers)[header];
-            if (headerValue) {
-                clientHeader =
-                    typeof headerValue === 'number' ? headerValue.toString() : headerValue;
-            }
-        }
-        const additionalValue = additionalHeaders[header];
-        if (additionalValue !== undefined) {
-            return typeof additionalValue === 'number'
-                ? additionalValue.toString()
-                : additionalValue;
-        }
-        if (clientHeader !== undefined) {
-            return clientHeader;
-        }
-        return _default;
-    }
-    /**
-     * Specialized version of _getExistingOrDefaultHeader for Content-Type header.
-     * Always returns a single string (not an array) since Content-Type should be a single value.
-     * Converts arrays to comma-separated strings and numbers to strings to ensure type safety.
-     * This was split from _getExistingOrDefaultHeader to provide stricter typing for callers
-     * that assign the result to places expecting a string (e.g., additionalHeaders[Headers.ContentType]).
-     */
-    _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default) {
-        let clientHeader;
-        if (this.requestOptions && this.requestOptions.headers) {
-            const headerValue = lowercaseKeys(this.requestOptions.headers)[Headers.ContentType];
-            if (headerValue) {
-                if (typeof headerValue === 'number') {
-                    clientHeader = String(headerValue);
-                }
-                else if (Array.isArray(headerValue)) {
-                    clientHeader = headerValue.join(', ');
-                }
-                else {
-                    clientHeader = headerValue;
-                }
-            }
-        }
-        const additionalValue = additionalHeaders[Headers.ContentType];
-        // Return the first non-undefined value, converting numbers or arrays to strings if necessary
-        if (additionalValue !== undefined) {
-            if (typeof additionalValue === 'number') {
-                return String(additionalValue);
-            }
-            else if (Array.isArray(additionalValue)) {
-                return additionalValue.join(', ');
-            }
-            else {
-                return additionalValue;
-            }
-        }
-        if (clientHeader !== undefined) {
-            return clientHeader;
-        }
-        return _default;
-    }
-    _getAgent(parsedUrl) {
-        let agent;
-        const proxyUrl = getProxyUrl(parsedUrl);
-        const useProxy = proxyUrl && proxyUrl.hostname;
-        if (this._keepAlive && useProxy) {
-            agent = this._proxyAgent;
-        }
-        if (!useProxy) {
-            agent = this._agent;
-        }
-        // if agent is already assigned use that agent.
-        if (agent) {
-            return agent;
-        }
-        const usingSsl = parsedUrl.protocol === 'https:';
-        let maxSockets = 100;
-        if (this.requestOptions) {
-            maxSockets = this.requestOptions.maxSockets || external_http_.globalAgent.maxSockets;
-        }
-        // This is `useProxy` again, but we need to check `proxyURl` directly for TypeScripts's flow analysis.
-        if (proxyUrl && proxyUrl.hostname) {
-            const agentOptions = {
-                maxSockets,
-                keepAlive: this._keepAlive,
-                proxy: Object.assign(Object.assign({}, ((proxyUrl.username || proxyUrl.password) && {
-                    proxyAuth: `${proxyUrl.username}:${proxyUrl.password}`
-                })), { host: proxyUrl.hostname, port: proxyUrl.port })
-            };
-            let tunnelAgent;
-            const overHttps = proxyUrl.protocol === 'https:';
-            if (usingSsl) {
-                tunnelAgent = overHttps ? tunnel.httpsOverHttps : tunnel.httpsOverHttp;
-            }
-            else {
-                tunnelAgent = overHttps ? tunnel.httpOverHttps : tunnel.httpOverHttp;
-            }
-            agent = tunnelAgent(agentOptions);
-            this._proxyAgent = agent;
-        }
-        // if tunneling agent isn't assigned create a new agent
-        if (!agent) {
-            const options = { keepAlive: this._keepAlive, maxSockets };
-            agent = usingSsl ? new external_https_.Agent(options) : new external_http_.Agent(options);
-            this._agent = agent;
-        }
-        if (usingSsl && this._ignoreSslError) {
-            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
-            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
-            // we have to cast it to any and change it directly
-            agent.options = Object.assign(agent.options || {}, {
-                rejectUnauthorized: false
-            });
-        }
-        return agent;
-    }
-    _getProxyAgentDispatcher(parsedUrl, proxyUrl) {
-        let proxyAgent;
-        if (this._keepAlive) {
-            proxyAgent = this._proxyAgentDispatcher;
-        }
-        // if agent is already assigned use that agent.
-        if (proxyAgent) {
-            return proxyAgent;
-        }
-        const usingSsl = parsedUrl.protocol === 'https:';
-        proxyAgent = new undici.ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
-            token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString('base64')}`
-        })));
-        this._proxyAgentDispatcher = proxyAgent;
-        if (usingSsl && this._ignoreSslError) {
-            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
-            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
-            // we have to cast it to any and change it directly
-            proxyAgent.options = Object.assign(proxyAgent.options.requestTls || {}, {
-                rejectUnauthorized: false
-            });
-        }
-        return proxyAgent;
-    }
-    _getUserAgentWithOrchestrationId(userAgent) {
-        const baseUserAgent = userAgent || 'actions/http-client';
-        const orchId = process.env['ACTIONS_ORCHESTRATION_ID'];
-        if (orchId) {
-            // Sanitize the orchestration ID to ensure it contains only valid characters
-            // Valid characters: 0-9, a-z, _, -, .
-            const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, '_');
-            return `${baseUserAgent} actions_orchestration_id/${sanitizedId}`;
-        }
-        return baseUserAgent;
-    }
-    _performExponentialBackoff(retryNumber) {
-        return __awaiter(this, void 0, void 0, function* () {
-            retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
-            const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-            return new Promise(resolve => setTimeout(() => resolve(), ms));
-        });
-    }
-    _processResponse(res, options) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve, reject) => __awaiter(this, void 0, void 0, function* () {
-                const statusCode = res.message.statusCode || 0;
-                const response = {
-                    statusCode,
-                    result: null,
-                    headers: {}
-                };
-                // not found leads to null obj returned
-                if (statusCode === HttpCodes.NotFound) {
-                    resolve(response);
-                }
-                // get the result from the body
-                function dateTimeDeserializer(key, value) {
-                    if (typeof value === 'string') {
-                        const a = new Date(value);
-                        if (!isNaN(a.valueOf())) {
-                            return a;
-                        }
-                    }
-                    return value;
-                }
-                let obj;
-                let contents;
-                try {
-                    contents = yield res.readBody();
-                    if (contents && contents.length > 0) {
-                        if (options && options.deserializeDates) {
-                            obj = JSON.parse(contents, dateTimeDeserializer);
-                        }
-                        else {
-                            obj = JSON.parse(contents);
-                        }
-                        response.result = obj;
-                    }
-                    response.headers = res.message.headers;
-                }
-                catch (err) {
-                    // Invalid resource (contents not json);  leaving result obj null
-                }
-                // note that 3xx redirects are handled by the http layer.
-                if (statusCode > 299) {
-                    let msg;
-                    // if exception/error in body, attempt to get better error
-                    if (obj && obj.message) {
-                        msg = obj.message;
-                    }
-                    else if (contents && contents.length > 0) {
-                        // it may be the case that the exception is in the body message as string
-                        msg = contents;
-                    }
-                    else {
-                        msg = `Failed request: (${statusCode})`;
-                    }
-                    const err = new HttpClientError(msg, statusCode);
-                    err.result = response.result;
-                    reject(err);
-                }
-                else {
-                    resolve(response);
-                }
-            }));
-        });
-    }
-}
-const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
-//# sourceMappingURL=index.js.map
-
-/***/ })
-
-/******/ });
-/************************************************************************/
-/******/ // The module cache
-/******/ var __webpack_module_cache__ = {};
-/******/ 
-/******/ // The require function
-/******/ function __nccwpck_require__(moduleId) {
-/******/ 	// Check if module is in cache
-/******/ 	var cachedModule = __webpack_module_cache__[moduleId];
-/******/ 	if (cachedModule !== undefined) {
-/******/ 		return cachedModule.exports;
-/******/ 	}
-/******/ 	// Create a new module (and put it into the cache)
-/******/ 	var module = __webpack_module_cache__[moduleId] = {
-/******/ 		// no module.id needed
-/******/ 		// no module.loaded needed
-/******/ 		exports: {}
-/******/ 	};
-/******/ 
-/******/ 	// Execute the module function
-/******/ 	var threw = true;
-/******/ 	try {
-/******/ 		__webpack_modules__[moduleId].call(module.exports, module, module.exports, __nccwpck_require__);
-/******/ 		threw = false;
-/******/ 	} finally {
-/******/ 		if(threw) delete __webpack_module_cache__[moduleId];
-/******/ 	}
-/******/ 
-/******/ 	// Return the exports of the module
-/******/ 	return module.exports;
-/******/ }
-/******/ 
-/******/ // expose the modules object (__webpack_modules__)
-/******/ __nccwpck_require__.m = __webpack_modules__;
-/******/ 
-/************************************************************************/
-/******/ /* webpack/runtime/asset-relocator-loader */
-/******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = decodeURIComponent(new URL('.', import.meta.url).pathname).slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
-/******/ 
-/******/ /* webpack/runtime/compat get default export */
-/******/ (() => {
-/******/ 	// getDefaultExport function for compatibility with non-harmony modules
-/******/ 	__nccwpck_require__.n = (module) => {
-/******/ 		var getter = module && module.__esModule ?
-/******/ 			() => (module['default']) :
-/******/ 			() => (module);
-/******/ 		__nccwpck_require__.d(getter, { a: getter });
-/******/ 		return getter;
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/create fake namespace object */
-/******/ (() => {
-/******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
-/******/ 	var leafPrototypes;
-/******/ 	// create a fake namespace object
-/******/ 	// mode & 1: value is a module id, require it
-/******/ 	// mode & 2: merge all properties of value into the ns
-/******/ 	// mode & 4: return value when already ns object
-/******/ 	// mode & 16: return value when it's Promise-like
-/******/ 	// mode & 8|1: behave like require
-/******/ 	__nccwpck_require__.t = function(value, mode) {
-/******/ 		if(mode & 1) value = this(value);
-/******/ 		if(mode & 8) return value;
-/******/ 		if(typeof value === 'object' && value) {
-/******/ 			if((mode & 4) && value.__esModule) return value;
-/******/ 			if((mode & 16) && typeof value.then === 'function') return value;
-/******/ 		}
-/******/ 		var ns = Object.create(null);
-/******/ 		__nccwpck_require__.r(ns);
-/******/ 		var def = {};
-/******/ 		leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
-/******/ 		for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
-/******/ 			Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
-/******/ 		}
-/******/ 		def['default'] = () => (value);
-/******/ 		__nccwpck_require__.d(ns, def);
-/******/ 		return ns;
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/define property getters */
-/******/ (() => {
-/******/ 	// define getter functions for harmony exports
-/******/ 	__nccwpck_require__.d = (exports, definition) => {
-/******/ 		for(var key in definition) {
-/******/ 			if(__nccwpck_require__.o(definition, key) && !__nccwpck_require__.o(exports, key)) {
-/******/ 				Object.defineProperty(exports, key, { enumerable: true, get: definition[key] });
-/******/ 			}
-/******/ 		}
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/ensure chunk */
-/******/ (() => {
-/******/ 	__nccwpck_require__.f = {};
-/******/ 	// This file contains only the entry chunk.
-/******/ 	// The chunk loading function for additional chunks
-/******/ 	__nccwpck_require__.e = (chunkId) => {
-/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
-/******/ 			__nccwpck_require__.f[key](chunkId, promises);
-/******/ 			return promises;
-/******/ 		}, []));
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/get javascript chunk filename */
-/******/ (() => {
-/******/ 	// This function allow to reference async chunks
-/******/ 	__nccwpck_require__.u = (chunkId) => {
-/******/ 		// return url for filenames based on template
-/******/ 		return "" + chunkId + ".index.js";
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/hasOwnProperty shorthand */
-/******/ (() => {
-/******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/make namespace object */
-/******/ (() => {
-/******/ 	// define __esModule on exports
-/******/ 	__nccwpck_require__.r = (exports) => {
-/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
-/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
-/******/ 		}
-/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/import chunk loading */
-/******/ (() => {
-/******/ 	// no baseURI
-/******/ 	
-/******/ 	// object to store loaded and loading chunks
-/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
-/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
-/******/ 	var installedChunks = {
-/******/ 		792: 0
-/******/ 	};
-/******/ 	
-/******/ 	var installChunk = (data) => {
-/******/ 		var {ids, modules, runtime} = data;
-/******/ 		// add "modules" to the modules object,
-/******/ 		// then flag all "ids" as loaded and fire callback
-/******/ 		var moduleId, chunkId, i = 0;
-/******/ 		for(moduleId in modules) {
-/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
-/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
-/******/ 			}
-/******/ 		}
-/******/ 		if(runtime) runtime(__nccwpck_require__);
-/******/ 		for(;i < ids.length; i++) {
-/******/ 			chunkId = ids[i];
-/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
-/******/ 				installedChunks[chunkId][0]();
-/******/ 			}
-/******/ 			installedChunks[ids[i]] = 0;
-/******/ 		}
-/******/ 	
-/******/ 	}
-/******/ 	
-/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
-/******/ 			// import() chunk loading for javascript
-/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
-/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
-/******/ 	
-/******/ 				// a Promise means "currently loading".
-/******/ 				if(installedChunkData) {
-/******/ 					promises.push(installedChunkData[1]);
-/******/ 				} else {
-/******/ 					if(true) { // all chunks have JS
-/******/ 						// setup Promise in chunk cache
-/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
-/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
-/******/ 							throw e;
-/******/ 						});
-/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
-/******/ 						promises.push(installedChunkData[1] = promise);
-/******/ 					}
-/******/ 				}
-/******/ 			}
-/******/ 	};
-/******/ 	
-/******/ 	// no prefetching
-/******/ 	
-/******/ 	// no preloaded
-/******/ 	
-/******/ 	// no external install chunk
-/******/ 	
-/******/ 	// no on chunks loaded
-/******/ })();
-/******/ 
-/************************************************************************/
-var __webpack_exports__ = {};
-
-;// CONCATENATED MODULE: ./src/early-signals.ts
-const CANCEL_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'];
-const received = [];
-const hold = (signal) => void received.push(signal);
-for (const signal of CANCEL_SIGNALS)
-    process.on(signal, hold);
-const heldSignals = {
-    received,
-    release: () => {
-        for (const signal of CANCEL_SIGNALS)
-            process.off(signal, hold);
-    }
-};
-
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 // EXTERNAL MODULE: external "os"
 var external_os_ = __nccwpck_require__(857);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
@@ -32675,7 +31633,7 @@ function warning(message, properties = {}) {
  * @param message notice issue message. Errors will be converted to string via toString()
  * @param properties optional properties to add to the annotation.
  */
-function core_notice(message, properties = {}) {
+function notice(message, properties = {}) {
     command_issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
@@ -32770,6 +31728,1038 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
+
+/***/ }),
+
+/***/ 4942:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Qq: () => (/* binding */ HttpClient)
+});
+
+// UNUSED EXPORTS: Headers, HttpClientError, HttpClientResponse, HttpCodes, MediaTypes, getProxyUrl, isHttps
+
+// EXTERNAL MODULE: external "http"
+var external_http_ = __nccwpck_require__(8611);
+var external_http_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_http_, 2);
+// EXTERNAL MODULE: external "https"
+var external_https_ = __nccwpck_require__(5692);
+var external_https_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_https_, 2);
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
+function getProxyUrl(reqUrl) {
+    const usingSsl = reqUrl.protocol === 'https:';
+    if (checkBypass(reqUrl)) {
+        return undefined;
+    }
+    const proxyVar = (() => {
+        if (usingSsl) {
+            return process.env['https_proxy'] || process.env['HTTPS_PROXY'];
+        }
+        else {
+            return process.env['http_proxy'] || process.env['HTTP_PROXY'];
+        }
+    })();
+    if (proxyVar) {
+        try {
+            return new DecodedURL(proxyVar);
+        }
+        catch (_a) {
+            if (!proxyVar.startsWith('http://') && !proxyVar.startsWith('https://'))
+                return new DecodedURL(`http://${proxyVar}`);
+        }
+    }
+    else {
+        return undefined;
+    }
+}
+function checkBypass(reqUrl) {
+    if (!reqUrl.hostname) {
+        return false;
+    }
+    const reqHost = reqUrl.hostname;
+    if (isLoopbackAddress(reqHost)) {
+        return true;
+    }
+    const noProxy = process.env['no_proxy'] || process.env['NO_PROXY'] || '';
+    if (!noProxy) {
+        return false;
+    }
+    // Determine the request port
+    let reqPort;
+    if (reqUrl.port) {
+        reqPort = Number(reqUrl.port);
+    }
+    else if (reqUrl.protocol === 'http:') {
+        reqPort = 80;
+    }
+    else if (reqUrl.protocol === 'https:') {
+        reqPort = 443;
+    }
+    // Format the request hostname and hostname with port
+    const upperReqHosts = [reqUrl.hostname.toUpperCase()];
+    if (typeof reqPort === 'number') {
+        upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
+    }
+    // Compare request host against noproxy
+    for (const upperNoProxyItem of noProxy
+        .split(',')
+        .map(x => x.trim().toUpperCase())
+        .filter(x => x)) {
+        if (upperNoProxyItem === '*' ||
+            upperReqHosts.some(x => x === upperNoProxyItem ||
+                x.endsWith(`.${upperNoProxyItem}`) ||
+                (upperNoProxyItem.startsWith('.') &&
+                    x.endsWith(`${upperNoProxyItem}`)))) {
+            return true;
+        }
+    }
+    return false;
+}
+function isLoopbackAddress(host) {
+    const hostLower = host.toLowerCase();
+    return (hostLower === 'localhost' ||
+        hostLower.startsWith('127.') ||
+        hostLower.startsWith('[::1]') ||
+        hostLower.startsWith('[0:0:0:0:0:0:0:1]'));
+}
+class DecodedURL extends URL {
+    constructor(url, base) {
+        super(url, base);
+        this._decodedUsername = decodeURIComponent(super.username);
+        this._decodedPassword = decodeURIComponent(super.password);
+    }
+    get username() {
+        return this._decodedUsername;
+    }
+    get password() {
+        return this._decodedPassword;
+    }
+}
+//# sourceMappingURL=proxy.js.map
+// EXTERNAL MODULE: ./node_modules/tunnel/index.js
+var tunnel = __nccwpck_require__(770);
+// EXTERNAL MODULE: ./node_modules/undici/index.js
+var undici = __nccwpck_require__(6752);
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
+/* eslint-disable @typescript-eslint/no-explicit-any */
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+
+
+var HttpCodes;
+(function (HttpCodes) {
+    HttpCodes[HttpCodes["OK"] = 200] = "OK";
+    HttpCodes[HttpCodes["MultipleChoices"] = 300] = "MultipleChoices";
+    HttpCodes[HttpCodes["MovedPermanently"] = 301] = "MovedPermanently";
+    HttpCodes[HttpCodes["ResourceMoved"] = 302] = "ResourceMoved";
+    HttpCodes[HttpCodes["SeeOther"] = 303] = "SeeOther";
+    HttpCodes[HttpCodes["NotModified"] = 304] = "NotModified";
+    HttpCodes[HttpCodes["UseProxy"] = 305] = "UseProxy";
+    HttpCodes[HttpCodes["SwitchProxy"] = 306] = "SwitchProxy";
+    HttpCodes[HttpCodes["TemporaryRedirect"] = 307] = "TemporaryRedirect";
+    HttpCodes[HttpCodes["PermanentRedirect"] = 308] = "PermanentRedirect";
+    HttpCodes[HttpCodes["BadRequest"] = 400] = "BadRequest";
+    HttpCodes[HttpCodes["Unauthorized"] = 401] = "Unauthorized";
+    HttpCodes[HttpCodes["PaymentRequired"] = 402] = "PaymentRequired";
+    HttpCodes[HttpCodes["Forbidden"] = 403] = "Forbidden";
+    HttpCodes[HttpCodes["NotFound"] = 404] = "NotFound";
+    HttpCodes[HttpCodes["MethodNotAllowed"] = 405] = "MethodNotAllowed";
+    HttpCodes[HttpCodes["NotAcceptable"] = 406] = "NotAcceptable";
+    HttpCodes[HttpCodes["ProxyAuthenticationRequired"] = 407] = "ProxyAuthenticationRequired";
+    HttpCodes[HttpCodes["RequestTimeout"] = 408] = "RequestTimeout";
+    HttpCodes[HttpCodes["Conflict"] = 409] = "Conflict";
+    HttpCodes[HttpCodes["Gone"] = 410] = "Gone";
+    HttpCodes[HttpCodes["TooManyRequests"] = 429] = "TooManyRequests";
+    HttpCodes[HttpCodes["InternalServerError"] = 500] = "InternalServerError";
+    HttpCodes[HttpCodes["NotImplemented"] = 501] = "NotImplemented";
+    HttpCodes[HttpCodes["BadGateway"] = 502] = "BadGateway";
+    HttpCodes[HttpCodes["ServiceUnavailable"] = 503] = "ServiceUnavailable";
+    HttpCodes[HttpCodes["GatewayTimeout"] = 504] = "GatewayTimeout";
+})(HttpCodes || (HttpCodes = {}));
+var Headers;
+(function (Headers) {
+    Headers["Accept"] = "accept";
+    Headers["ContentType"] = "content-type";
+})(Headers || (Headers = {}));
+var MediaTypes;
+(function (MediaTypes) {
+    MediaTypes["ApplicationJson"] = "application/json";
+})(MediaTypes || (MediaTypes = {}));
+/**
+ * Returns the proxy URL, depending upon the supplied url and proxy environment variables.
+ * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
+ */
+function lib_getProxyUrl(serverUrl) {
+    const proxyUrl = pm.getProxyUrl(new URL(serverUrl));
+    return proxyUrl ? proxyUrl.href : '';
+}
+const HttpRedirectCodes = [
+    HttpCodes.MovedPermanently,
+    HttpCodes.ResourceMoved,
+    HttpCodes.SeeOther,
+    HttpCodes.TemporaryRedirect,
+    HttpCodes.PermanentRedirect
+];
+const HttpResponseRetryCodes = [
+    HttpCodes.BadGateway,
+    HttpCodes.ServiceUnavailable,
+    HttpCodes.GatewayTimeout
+];
+const RetryableHttpVerbs = ['OPTIONS', 'GET', 'DELETE', 'HEAD'];
+const ExponentialBackoffCeiling = 10;
+const ExponentialBackoffTimeSlice = 5;
+class HttpClientError extends Error {
+    constructor(message, statusCode) {
+        super(message);
+        this.name = 'HttpClientError';
+        this.statusCode = statusCode;
+        Object.setPrototypeOf(this, HttpClientError.prototype);
+    }
+}
+class HttpClientResponse {
+    constructor(message) {
+        this.message = message;
+    }
+    readBody() {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
+                let output = Buffer.alloc(0);
+                this.message.on('data', (chunk) => {
+                    output = Buffer.concat([output, chunk]);
+                });
+                this.message.on('end', () => {
+                    resolve(output.toString());
+                });
+            }));
+        });
+    }
+    readBodyBuffer() {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
+                const chunks = [];
+                this.message.on('data', (chunk) => {
+                    chunks.push(chunk);
+                });
+                this.message.on('end', () => {
+                    resolve(Buffer.concat(chunks));
+                });
+            }));
+        });
+    }
+}
+function isHttps(requestUrl) {
+    const parsedUrl = new URL(requestUrl);
+    return parsedUrl.protocol === 'https:';
+}
+class HttpClient {
+    constructor(userAgent, handlers, requestOptions) {
+        this._ignoreSslError = false;
+        this._allowRedirects = true;
+        this._allowRedirectDowngrade = false;
+        this._maxRedirects = 50;
+        this._allowRetries = false;
+        this._maxRetries = 1;
+        this._keepAlive = false;
+        this._disposed = false;
+        this.userAgent = this._getUserAgentWithOrchestrationId(userAgent);
+        this.handlers = handlers || [];
+        this.requestOptions = requestOptions;
+        if (requestOptions) {
+            if (requestOptions.ignoreSslError != null) {
+                this._ignoreSslError = requestOptions.ignoreSslError;
+            }
+            this._socketTimeout = requestOptions.socketTimeout;
+            if (requestOptions.allowRedirects != null) {
+                this._allowRedirects = requestOptions.allowRedirects;
+            }
+            if (requestOptions.allowRedirectDowngrade != null) {
+                this._allowRedirectDowngrade = requestOptions.allowRedirectDowngrade;
+            }
+            if (requestOptions.maxRedirects != null) {
+                this._maxRedirects = Math.max(requestOptions.maxRedirects, 0);
+            }
+            if (requestOptions.keepAlive != null) {
+                this._keepAlive = requestOptions.keepAlive;
+            }
+            if (requestOptions.allowRetries != null) {
+                this._allowRetries = requestOptions.allowRetries;
+            }
+            if (requestOptions.maxRetries != null) {
+                this._maxRetries = requestOptions.maxRetries;
+            }
+        }
+    }
+    options(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('OPTIONS', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    get(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('GET', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    del(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('DELETE', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    post(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('POST', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    patch(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('PATCH', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    put(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('PUT', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    head(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('HEAD', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    sendStream(verb, requestUrl, stream, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request(verb, requestUrl, stream, additionalHeaders);
+        });
+    }
+    /**
+     * Gets a typed object from an endpoint
+     * Be aware that not found returns a null.  Other errors (4xx, 5xx) reject the promise
+     */
+    getJson(requestUrl_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            const res = yield this.get(requestUrl, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    postJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.post(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    putJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.put(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    patchJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.patch(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    /**
+     * Makes a raw http request.
+     * All other methods such as get, post, patch, and request ultimately call this.
+     * Prefer get, del, post and patch
+     */
+    request(verb, requestUrl, data, headers) {
+        return __awaiter(this, void 0, void 0, function* () {
+            if (this._disposed) {
+                throw new Error('Client has already been disposed.');
+            }
+            const parsedUrl = new URL(requestUrl);
+            let info = this._prepareRequest(verb, parsedUrl, headers);
+            // Only perform retries on reads since writes may not be idempotent.
+            const maxTries = this._allowRetries && RetryableHttpVerbs.includes(verb)
+                ? this._maxRetries + 1
+                : 1;
+            let numTries = 0;
+            let response;
+            do {
+                response = yield this.requestRaw(info, data);
+                // Check if it's an authentication challenge
+                if (response &&
+                    response.message &&
+                    response.message.statusCode === HttpCodes.Unauthorized) {
+                    let authenticationHandler;
+                    for (const handler of this.handlers) {
+                        if (handler.canHandleAuthentication(response)) {
+                            authenticationHandler = handler;
+                            break;
+                        }
+                    }
+                    if (authenticationHandler) {
+                        return authenticationHandler.handleAuthentication(this, info, data);
+                    }
+                    else {
+                        // We have received an unauthorized response but have no handlers to handle it.
+                        // Let the response return to the caller.
+                        return response;
+                    }
+                }
+                let redirectsRemaining = this._maxRedirects;
+                while (response.message.statusCode &&
+                    HttpRedirectCodes.includes(response.message.statusCode) &&
+                    this._allowRedirects &&
+                    redirectsRemaining > 0) {
+                    const redirectUrl = response.message.headers['location'];
+                    if (!redirectUrl) {
+                        // if there's no location to redirect to, we won't
+                        break;
+                    }
+                    const parsedRedirectUrl = new URL(redirectUrl);
+                    if (parsedUrl.protocol === 'https:' &&
+                        parsedUrl.protocol !== parsedRedirectUrl.protocol &&
+                        !this._allowRedirectDowngrade) {
+                        throw new Error('Redirect from HTTPS to HTTP protocol. This downgrade is not allowed for security reasons. If you want to allow this behavior, set the allowRedirectDowngrade option to true.');
+                    }
+                    // we need to finish reading the response before reassigning response
+                    // which will leak the open socket.
+                    yield response.readBody();
+                    // strip authorization header if redirected to a different hostname
+                    if (parsedRedirectUrl.hostname !== parsedUrl.hostname) {
+                        for (const header in headers) {
+                            // header names are case insensitive
+                            if (header.toLowerCase() === 'authorization') {
+                                delete headers[header];
+                            }
+                        }
+                    }
+                    // let's make the request with the new redirectUrl
+                    info = this._prepareRequest(verb, parsedRedirectUrl, headers);
+                    response = yield this.requestRaw(info, data);
+                    redirectsRemaining--;
+                }
+                if (!response.message.statusCode ||
+                    !HttpResponseRetryCodes.includes(response.message.statusCode)) {
+                    // If not a retry code, return immediately instead of retrying
+                    return response;
+                }
+                numTries += 1;
+                if (numTries < maxTries) {
+                    yield response.readBody();
+                    yield this._performExponentialBackoff(numTries);
+                }
+            } while (numTries < maxTries);
+            return response;
+        });
+    }
+    /**
+     * Needs to be called if keepAlive is set to true in request options.
+     */
+    dispose() {
+        if (this._agent) {
+            this._agent.destroy();
+        }
+        this._disposed = true;
+    }
+    /**
+     * Raw request.
+     * @param info
+     * @param data
+     */
+    requestRaw(info, data) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve, reject) => {
+                function callbackForResult(err, res) {
+                    if (err) {
+                        reject(err);
+                    }
+                    else if (!res) {
+                        // If `err` is not passed, then `res` must be passed.
+                        reject(new Error('Unknown error'));
+                    }
+                    else {
+                        resolve(res);
+                    }
+                }
+                this.requestRawWithCallback(info, data, callbackForResult);
+            });
+        });
+    }
+    /**
+     * Raw request with callback.
+     * @param info
+     * @param data
+     * @param onResult
+     */
+    requestRawWithCallback(info, data, onResult) {
+        if (typeof data === 'string') {
+            if (!info.options.headers) {
+                info.options.headers = {};
+            }
+            info.options.headers['Content-Length'] = Buffer.byteLength(data, 'utf8');
+        }
+        let callbackCalled = false;
+        function handleResult(err, res) {
+            if (!callbackCalled) {
+                callbackCalled = true;
+                onResult(err, res);
+            }
+        }
+        const req = info.httpModule.request(info.options, (msg) => {
+            const res = new HttpClientResponse(msg);
+            handleResult(undefined, res);
+        });
+        let socket;
+        req.on('socket', sock => {
+            socket = sock;
+        });
+        // If we ever get disconnected, we want the socket to timeout eventually
+        req.setTimeout(this._socketTimeout || 3 * 60000, () => {
+            if (socket) {
+                socket.end();
+            }
+            handleResult(new Error(`Request timeout: ${info.options.path}`));
+        });
+        req.on('error', function (err) {
+            // err has statusCode property
+            // res should have headers
+            handleResult(err);
+        });
+        if (data && typeof data === 'string') {
+            req.write(data, 'utf8');
+        }
+        if (data && typeof data !== 'string') {
+            data.on('close', function () {
+                req.end();
+            });
+            data.pipe(req);
+        }
+        else {
+            req.end();
+        }
+    }
+    /**
+     * Gets an http agent. This function is useful when you need an http agent that handles
+     * routing through a proxy server - depending upon the url and proxy environment variables.
+     * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
+     */
+    getAgent(serverUrl) {
+        const parsedUrl = new URL(serverUrl);
+        return this._getAgent(parsedUrl);
+    }
+    getAgentDispatcher(serverUrl) {
+        const parsedUrl = new URL(serverUrl);
+        const proxyUrl = getProxyUrl(parsedUrl);
+        const useProxy = proxyUrl && proxyUrl.hostname;
+        if (!useProxy) {
+            return;
+        }
+        return this._getProxyAgentDispatcher(parsedUrl, proxyUrl);
+    }
+    _prepareRequest(method, requestUrl, headers) {
+        const info = {};
+        info.parsedUrl = requestUrl;
+        const usingSsl = info.parsedUrl.protocol === 'https:';
+        info.httpModule = usingSsl ? external_https_namespaceObject : external_http_namespaceObject;
+        const defaultPort = usingSsl ? 443 : 80;
+        info.options = {};
+        info.options.host = info.parsedUrl.hostname;
+        info.options.port = info.parsedUrl.port
+            ? parseInt(info.parsedUrl.port)
+            : defaultPort;
+        info.options.path =
+            (info.parsedUrl.pathname || '') + (info.parsedUrl.search || '');
+        info.options.method = method;
+        info.options.headers = this._mergeHeaders(headers);
+        if (this.userAgent != null) {
+            info.options.headers['user-agent'] = this.userAgent;
+        }
+        info.options.agent = this._getAgent(info.parsedUrl);
+        // gives handlers an opportunity to participate
+        if (this.handlers) {
+            for (const handler of this.handlers) {
+                handler.prepareRequest(info.options);
+            }
+        }
+        return info;
+    }
+    _mergeHeaders(headers) {
+        if (this.requestOptions && this.requestOptions.headers) {
+            return Object.assign({}, lowercaseKeys(this.requestOptions.headers), lowercaseKeys(headers || {}));
+        }
+        return lowercaseKeys(headers || {});
+    }
+    /**
+     * Gets an existing header value or returns a default.
+     * Handles converting number header values to strings since HTTP headers must be strings.
+     * Note: This returns string | string[] since some headers can have multiple values.
+     * For headers that must always be a single string (like Content-Type), use the
+     * specialized _getExistingOrDefaultContentTypeHeader method instead.
+     */
+    _getExistingOrDefaultHeader(additionalHeaders, header, _default) {
+        let clientHeader;
+        if (this.requestOptions && this.requestOptions.headers) {
+            const headerValue = lowercaseKeys(this.requestOptions.headers)[header];
+            if (headerValue) {
+                clientHeader =
+                    typeof headerValue === 'number' ? headerValue.toString() : headerValue;
+            }
+        }
+        const additionalValue = additionalHeaders[header];
+        if (additionalValue !== undefined) {
+            return typeof additionalValue === 'number'
+                ? additionalValue.toString()
+                : additionalValue;
+        }
+        if (clientHeader !== undefined) {
+            return clientHeader;
+        }
+        return _default;
+    }
+    /**
+     * Specialized version of _getExistingOrDefaultHeader for Content-Type header.
+     * Always returns a single string (not an array) since Content-Type should be a single value.
+     * Converts arrays to comma-separated strings and numbers to strings to ensure type safety.
+     * This was split from _getExistingOrDefaultHeader to provide stricter typing for callers
+     * that assign the result to places expecting a string (e.g., additionalHeaders[Headers.ContentType]).
+     */
+    _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default) {
+        let clientHeader;
+        if (this.requestOptions && this.requestOptions.headers) {
+            const headerValue = lowercaseKeys(this.requestOptions.headers)[Headers.ContentType];
+            if (headerValue) {
+                if (typeof headerValue === 'number') {
+                    clientHeader = String(headerValue);
+                }
+                else if (Array.isArray(headerValue)) {
+                    clientHeader = headerValue.join(', ');
+                }
+                else {
+                    clientHeader = headerValue;
+                }
+            }
+        }
+        const additionalValue = additionalHeaders[Headers.ContentType];
+        // Return the first non-undefined value, converting numbers or arrays to strings if necessary
+        if (additionalValue !== undefined) {
+            if (typeof additionalValue === 'number') {
+                return String(additionalValue);
+            }
+            else if (Array.isArray(additionalValue)) {
+                return additionalValue.join(', ');
+            }
+            else {
+                return additionalValue;
+            }
+        }
+        if (clientHeader !== undefined) {
+            return clientHeader;
+        }
+        return _default;
+    }
+    _getAgent(parsedUrl) {
+        let agent;
+        const proxyUrl = getProxyUrl(parsedUrl);
+        const useProxy = proxyUrl && proxyUrl.hostname;
+        if (this._keepAlive && useProxy) {
+            agent = this._proxyAgent;
+        }
+        if (!useProxy) {
+            agent = this._agent;
+        }
+        // if agent is already assigned use that agent.
+        if (agent) {
+            return agent;
+        }
+        const usingSsl = parsedUrl.protocol === 'https:';
+        let maxSockets = 100;
+        if (this.requestOptions) {
+            maxSockets = this.requestOptions.maxSockets || external_http_.globalAgent.maxSockets;
+        }
+        // This is `useProxy` again, but we need to check `proxyURl` directly for TypeScripts's flow analysis.
+        if (proxyUrl && proxyUrl.hostname) {
+            const agentOptions = {
+                maxSockets,
+                keepAlive: this._keepAlive,
+                proxy: Object.assign(Object.assign({}, ((proxyUrl.username || proxyUrl.password) && {
+                    proxyAuth: `${proxyUrl.username}:${proxyUrl.password}`
+                })), { host: proxyUrl.hostname, port: proxyUrl.port })
+            };
+            let tunnelAgent;
+            const overHttps = proxyUrl.protocol === 'https:';
+            if (usingSsl) {
+                tunnelAgent = overHttps ? tunnel.httpsOverHttps : tunnel.httpsOverHttp;
+            }
+            else {
+                tunnelAgent = overHttps ? tunnel.httpOverHttps : tunnel.httpOverHttp;
+            }
+            agent = tunnelAgent(agentOptions);
+            this._proxyAgent = agent;
+        }
+        // if tunneling agent isn't assigned create a new agent
+        if (!agent) {
+            const options = { keepAlive: this._keepAlive, maxSockets };
+            agent = usingSsl ? new external_https_.Agent(options) : new external_http_.Agent(options);
+            this._agent = agent;
+        }
+        if (usingSsl && this._ignoreSslError) {
+            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
+            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
+            // we have to cast it to any and change it directly
+            agent.options = Object.assign(agent.options || {}, {
+                rejectUnauthorized: false
+            });
+        }
+        return agent;
+    }
+    _getProxyAgentDispatcher(parsedUrl, proxyUrl) {
+        let proxyAgent;
+        if (this._keepAlive) {
+            proxyAgent = this._proxyAgentDispatcher;
+        }
+        // if agent is already assigned use that agent.
+        if (proxyAgent) {
+            return proxyAgent;
+        }
+        const usingSsl = parsedUrl.protocol === 'https:';
+        proxyAgent = new undici.ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
+            token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString('base64')}`
+        })));
+        this._proxyAgentDispatcher = proxyAgent;
+        if (usingSsl && this._ignoreSslError) {
+            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
+            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
+            // we have to cast it to any and change it directly
+            proxyAgent.options = Object.assign(proxyAgent.options.requestTls || {}, {
+                rejectUnauthorized: false
+            });
+        }
+        return proxyAgent;
+    }
+    _getUserAgentWithOrchestrationId(userAgent) {
+        const baseUserAgent = userAgent || 'actions/http-client';
+        const orchId = process.env['ACTIONS_ORCHESTRATION_ID'];
+        if (orchId) {
+            // Sanitize the orchestration ID to ensure it contains only valid characters
+            // Valid characters: 0-9, a-z, _, -, .
+            const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, '_');
+            return `${baseUserAgent} actions_orchestration_id/${sanitizedId}`;
+        }
+        return baseUserAgent;
+    }
+    _performExponentialBackoff(retryNumber) {
+        return __awaiter(this, void 0, void 0, function* () {
+            retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
+            const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
+            return new Promise(resolve => setTimeout(() => resolve(), ms));
+        });
+    }
+    _processResponse(res, options) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve, reject) => __awaiter(this, void 0, void 0, function* () {
+                const statusCode = res.message.statusCode || 0;
+                const response = {
+                    statusCode,
+                    result: null,
+                    headers: {}
+                };
+                // not found leads to null obj returned
+                if (statusCode === HttpCodes.NotFound) {
+                    resolve(response);
+                }
+                // get the result from the body
+                function dateTimeDeserializer(key, value) {
+                    if (typeof value === 'string') {
+                        const a = new Date(value);
+                        if (!isNaN(a.valueOf())) {
+                            return a;
+                        }
+                    }
+                    return value;
+                }
+                let obj;
+                let contents;
+                try {
+                    contents = yield res.readBody();
+                    if (contents && contents.length > 0) {
+                        if (options && options.deserializeDates) {
+                            obj = JSON.parse(contents, dateTimeDeserializer);
+                        }
+                        else {
+                            obj = JSON.parse(contents);
+                        }
+                        response.result = obj;
+                    }
+                    response.headers = res.message.headers;
+                }
+                catch (err) {
+                    // Invalid resource (contents not json);  leaving result obj null
+                }
+                // note that 3xx redirects are handled by the http layer.
+                if (statusCode > 299) {
+                    let msg;
+                    // if exception/error in body, attempt to get better error
+                    if (obj && obj.message) {
+                        msg = obj.message;
+                    }
+                    else if (contents && contents.length > 0) {
+                        // it may be the case that the exception is in the body message as string
+                        msg = contents;
+                    }
+                    else {
+                        msg = `Failed request: (${statusCode})`;
+                    }
+                    const err = new HttpClientError(msg, statusCode);
+                    err.result = response.result;
+                    reject(err);
+                }
+                else {
+                    resolve(response);
+                }
+            }));
+        });
+    }
+}
+const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
+//# sourceMappingURL=index.js.map
+
+/***/ })
+
+/******/ });
+/************************************************************************/
+/******/ // The module cache
+/******/ var __webpack_module_cache__ = {};
+/******/ 
+/******/ // The require function
+/******/ function __nccwpck_require__(moduleId) {
+/******/ 	// Check if module is in cache
+/******/ 	var cachedModule = __webpack_module_cache__[moduleId];
+/******/ 	if (cachedModule !== undefined) {
+/******/ 		return cachedModule.exports;
+/******/ 	}
+/******/ 	// Create a new module (and put it into the cache)
+/******/ 	var module = __webpack_module_cache__[moduleId] = {
+/******/ 		// no module.id needed
+/******/ 		// no module.loaded needed
+/******/ 		exports: {}
+/******/ 	};
+/******/ 
+/******/ 	// Execute the module function
+/******/ 	var threw = true;
+/******/ 	try {
+/******/ 		__webpack_modules__[moduleId].call(module.exports, module, module.exports, __nccwpck_require__);
+/******/ 		threw = false;
+/******/ 	} finally {
+/******/ 		if(threw) delete __webpack_module_cache__[moduleId];
+/******/ 	}
+/******/ 
+/******/ 	// Return the exports of the module
+/******/ 	return module.exports;
+/******/ }
+/******/ 
+/******/ // expose the modules object (__webpack_modules__)
+/******/ __nccwpck_require__.m = __webpack_modules__;
+/******/ 
+/************************************************************************/
+/******/ /* webpack/runtime/asset-relocator-loader */
+/******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = decodeURIComponent(new URL('.', import.meta.url).pathname).slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
+/******/ 
+/******/ /* webpack/runtime/compat get default export */
+/******/ (() => {
+/******/ 	// getDefaultExport function for compatibility with non-harmony modules
+/******/ 	__nccwpck_require__.n = (module) => {
+/******/ 		var getter = module && module.__esModule ?
+/******/ 			() => (module['default']) :
+/******/ 			() => (module);
+/******/ 		__nccwpck_require__.d(getter, { a: getter });
+/******/ 		return getter;
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/create fake namespace object */
+/******/ (() => {
+/******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
+/******/ 	var leafPrototypes;
+/******/ 	// create a fake namespace object
+/******/ 	// mode & 1: value is a module id, require it
+/******/ 	// mode & 2: merge all properties of value into the ns
+/******/ 	// mode & 4: return value when already ns object
+/******/ 	// mode & 16: return value when it's Promise-like
+/******/ 	// mode & 8|1: behave like require
+/******/ 	__nccwpck_require__.t = function(value, mode) {
+/******/ 		if(mode & 1) value = this(value);
+/******/ 		if(mode & 8) return value;
+/******/ 		if(typeof value === 'object' && value) {
+/******/ 			if((mode & 4) && value.__esModule) return value;
+/******/ 			if((mode & 16) && typeof value.then === 'function') return value;
+/******/ 		}
+/******/ 		var ns = Object.create(null);
+/******/ 		__nccwpck_require__.r(ns);
+/******/ 		var def = {};
+/******/ 		leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
+/******/ 		for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
+/******/ 			Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
+/******/ 		}
+/******/ 		def['default'] = () => (value);
+/******/ 		__nccwpck_require__.d(ns, def);
+/******/ 		return ns;
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/define property getters */
+/******/ (() => {
+/******/ 	// define getter functions for harmony exports
+/******/ 	__nccwpck_require__.d = (exports, definition) => {
+/******/ 		for(var key in definition) {
+/******/ 			if(__nccwpck_require__.o(definition, key) && !__nccwpck_require__.o(exports, key)) {
+/******/ 				Object.defineProperty(exports, key, { enumerable: true, get: definition[key] });
+/******/ 			}
+/******/ 		}
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/ensure chunk */
+/******/ (() => {
+/******/ 	__nccwpck_require__.f = {};
+/******/ 	// This file contains only the entry chunk.
+/******/ 	// The chunk loading function for additional chunks
+/******/ 	__nccwpck_require__.e = (chunkId) => {
+/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
+/******/ 			__nccwpck_require__.f[key](chunkId, promises);
+/******/ 			return promises;
+/******/ 		}, []));
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/get javascript chunk filename */
+/******/ (() => {
+/******/ 	// This function allow to reference async chunks
+/******/ 	__nccwpck_require__.u = (chunkId) => {
+/******/ 		// return url for filenames based on template
+/******/ 		return "" + chunkId + ".index.js";
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/hasOwnProperty shorthand */
+/******/ (() => {
+/******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/make namespace object */
+/******/ (() => {
+/******/ 	// define __esModule on exports
+/******/ 	__nccwpck_require__.r = (exports) => {
+/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
+/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
+/******/ 		}
+/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/import chunk loading */
+/******/ (() => {
+/******/ 	// no baseURI
+/******/ 	
+/******/ 	// object to store loaded and loading chunks
+/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
+/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
+/******/ 	var installedChunks = {
+/******/ 		792: 0
+/******/ 	};
+/******/ 	
+/******/ 	var installChunk = (data) => {
+/******/ 		var {ids, modules, runtime} = data;
+/******/ 		// add "modules" to the modules object,
+/******/ 		// then flag all "ids" as loaded and fire callback
+/******/ 		var moduleId, chunkId, i = 0;
+/******/ 		for(moduleId in modules) {
+/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
+/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
+/******/ 			}
+/******/ 		}
+/******/ 		if(runtime) runtime(__nccwpck_require__);
+/******/ 		for(;i < ids.length; i++) {
+/******/ 			chunkId = ids[i];
+/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
+/******/ 				installedChunks[chunkId][0]();
+/******/ 			}
+/******/ 			installedChunks[ids[i]] = 0;
+/******/ 		}
+/******/ 	
+/******/ 	}
+/******/ 	
+/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
+/******/ 			// import() chunk loading for javascript
+/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
+/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
+/******/ 	
+/******/ 				// a Promise means "currently loading".
+/******/ 				if(installedChunkData) {
+/******/ 					promises.push(installedChunkData[1]);
+/******/ 				} else {
+/******/ 					if(true) { // all chunks have JS
+/******/ 						// setup Promise in chunk cache
+/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
+/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
+/******/ 							throw e;
+/******/ 						});
+/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
+/******/ 						promises.push(installedChunkData[1] = promise);
+/******/ 					}
+/******/ 				}
+/******/ 			}
+/******/ 	};
+/******/ 	
+/******/ 	// no prefetching
+/******/ 	
+/******/ 	// no preloaded
+/******/ 	
+/******/ 	// no external install chunk
+/******/ 	
+/******/ 	// no on chunks loaded
+/******/ })();
+/******/ 
+/************************************************************************/
+var __webpack_exports__ = {};
+
+;// CONCATENATED MODULE: ./src/early-signals.ts
+const CANCEL_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+const received = [];
+const hold = (signal) => void received.push(signal);
+for (const signal of CANCEL_SIGNALS)
+    process.on(signal, hold);
+const heldSignals = {
+    received,
+    release: () => {
+        for (const signal of CANCEL_SIGNALS)
+            process.off(signal, hold);
+    }
+};
+
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 16 modules
+var core = __nccwpck_require__(3340);
+// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/index.js + 1 modules
+var lib = __nccwpck_require__(4942);
 // EXTERNAL MODULE: ./src/constants.ts
 var constants = __nccwpck_require__(7242);
 // EXTERNAL MODULE: ./src/duration.ts
@@ -32863,9 +32853,210 @@ function scrubJson(value, secrets) {
     }
     return value;
 }
+/**
+ * The API key and GitHub token never leave this process: scrubbed from anything written, in case
+ * some text echoed them (the client already scrubs API bodies; this is the last line).
+ */
+function redact(text, secrets) {
+    return scrubText(text, [secrets.apiKey, secrets.githubToken]);
+}
 
-// EXTERNAL MODULE: ./src/api/run-response.ts
-var run_response = __nccwpck_require__(7825);
+// EXTERNAL MODULE: ./src/guards.ts
+var guards = __nccwpck_require__(9609);
+;// CONCATENATED MODULE: ./src/api/run-response.ts
+// What the API answers, checked at the boundary: the run object and the start response, typed from
+// both API descriptions in shared/api, lenient with what it does not know, and never trusting a
+// field's type without looking. Pure: the client hands it parsed JSON.
+
+/**
+ * A success's body was not what the request returns (a run, the started runs): a proxy's page, a
+ * truncated body, another endpoint's JSON.
+ */
+class NotARunError extends Error {
+    name = 'NotARunError';
+}
+const isObject = guards/* isPlainObject */.Qd;
+const str = guards/* textOf */.b6;
+const strOrNull = (value) => typeof value === 'string' && value !== '' ? value : null;
+const num = (value) => typeof value === 'number' && Number.isFinite(value) ? value : null;
+const list = (value) => (Array.isArray(value) ? value : []);
+const strings = (value) => list(value).filter((v) => typeof v === 'string');
+/**
+ * Checks a 200 body. Only `status` is essential: without it we cannot tell whether to keep
+ * waiting. Everything else is optional here and shown as missing, whatever either API version says
+ * is required, because a report with a gap beats a crash.
+ */
+function parseRun(body, expectedId) {
+    if (!isObject(body))
+        throw new NotARunError('the response is not a JSON object');
+    if (typeof body.status !== 'string' || body.status.trim() === '') {
+        throw new NotARunError('the response has no run status');
+    }
+    const id = str(body.id);
+    if (expectedId && id && id.toLowerCase() !== expectedId.toLowerCase()) {
+        throw new NotARunError(`the response describes run ${JSON.stringify(id.slice(0, 40))}, not ${expectedId}`);
+    }
+    const error = isObject(body.error)
+        ? { code: str(body.error.code), message: str(body.error.message) }
+        : null;
+    return {
+        id: id || expectedId || '',
+        status: body.status.trim().toLowerCase(),
+        type: strOrNull(body.type),
+        platform: strOrNull(body.platform),
+        deviceModel: strOrNull(body.deviceModel),
+        source: strOrNull(body.source),
+        executionMode: strOrNull(body.executionMode),
+        userName: strOrNull(body.userName),
+        testId: strOrNull(body.testId),
+        projectId: strOrNull(body.projectId),
+        createdAt: strOrNull(body.createdAt),
+        startedAt: strOrNull(body.startedAt),
+        completedAt: strOrNull(body.completedAt),
+        durationMs: num(body.durationMs),
+        autoRetryCount: num(body.autoRetryCount),
+        output: parseOutput(body.output),
+        testPlan: parseTestPlan(body.testPlan),
+        error: error && (error.code || error.message) ? error : null
+    };
+}
+function parseOutput(value) {
+    if (!isObject(value))
+        return null;
+    if (value.kind === 'planner_skipped')
+        return { kind: 'planner_skipped', reason: str(value.reason) };
+    return {
+        kind: 'test',
+        featureName: str(value.featureName),
+        result: str(value.result).trim().toUpperCase(),
+        description: str(value.description),
+        issues: list(value.issues).filter(isObject).map(parseIssue),
+        screenshots: strings(value.screenshots),
+        steps: list(value.steps).filter(isObject).map(parseStep)
+    };
+}
+/** Severity is trusted only as an integer from 1 to 5; anything else is unrated (the gate fails closed). */
+function parseSeverity(value) {
+    return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 5
+        ? value
+        : null;
+}
+function parseIssue(value) {
+    const type = str(value.type).trim().toLowerCase();
+    return {
+        type: type || 'issue',
+        name: str(value.name),
+        description: str(value.description),
+        url: str(value.url),
+        severity: parseSeverity(value.severity),
+        reproductionSteps: strings(value.reproductionSteps),
+        expectedBehavior: str(value.expectedBehavior),
+        actualBehavior: str(value.actualBehavior),
+        screenshotUrl: str(value.screenshotUrl),
+        tMs: num(value.tMs)
+    };
+}
+function parseStep(value) {
+    return {
+        stepIndex: num(value.stepIndex),
+        title: str(value.title),
+        type: str(value.type),
+        status: str(value.status).trim().toLowerCase(),
+        summary: str(value.summary),
+        error: str(value.error),
+        errorCode: str(value.errorCode),
+        startedAtMs: num(value.startedAtMs),
+        completedAtMs: num(value.completedAtMs)
+    };
+}
+function parseTestPlan(value) {
+    if (!isObject(value))
+        return null;
+    return {
+        instructions: str(value.instructions),
+        focusAreas: strings(value.focusAreas),
+        complexity: str(value.complexity),
+        changeType: str(value.changeType),
+        steps: list(value.steps)
+            .filter(isObject)
+            .map(step => ({ type: str(step.type), title: str(step.title) }))
+    };
+}
+/**
+ * Checks the body of a successful start: `{ runId }` for a test; `{ runIds, queuedRunIds,
+ * cancelledRunIds }` for a group, whose runs are named by any of the three lists (a group whose
+ * `runIds` is missing still names its runs in the other two). Throws `NotARunError` for an ID that
+ * is not a UUID, or when the body names no run (an empty `runIds` of a group is an answer: the
+ * caller says the group started nothing).
+ */
+function parseStartResponse(body, kind) {
+    const json = isObject(body) ? body : {};
+    const ids = (value) => list(value).filter((v) => typeof v === 'string' && v.trim() !== '');
+    const listed = [json.runId, json.runIds, json.queuedRunIds, json.cancelledRunIds].flat();
+    if (listed.some(v => typeof v === 'string' && !(0,guards/* isUuid */.O1)(v))) {
+        throw new NotARunError('with a run ID that is not a UUID');
+    }
+    const runIds = kind === 'test' ? ids([json.runId]) : ids(json.runIds);
+    const cancelledRunIds = kind === 'test' ? [] : ids(json.cancelledRunIds);
+    const all = (0,guards/* uniqueRunIds */.tj)([
+        ...runIds,
+        ...(kind === 'group' ? ids(json.queuedRunIds) : []),
+        ...cancelledRunIds
+    ]);
+    if (all.length === 0 && !(kind === 'group' && Array.isArray(json.runIds))) {
+        throw new NotARunError('without the ID of the run it started');
+    }
+    const batchId = kind === 'group' && typeof json.batchId === 'string' ? json.batchId : '';
+    return {
+        runIds: all,
+        cancelledRunIds: (0,guards/* uniqueRunIds */.tj)(cancelledRunIds),
+        ...((0,guards/* isUuid */.O1)(batchId) ? { batchId: batchId.toLowerCase() } : {}),
+        answer: body
+    };
+}
+/**
+ * The runs a batch cancel covered (cancelled, or found already finished), from its 200 or its 409
+ * answer; [] when the body says nothing usable, so every run then gets its own cancel.
+ */
+function parseBatchCancel(body) {
+    const json = isObject(body) ? body : {};
+    return [...list(json.cancelledRunIds), ...list(json.alreadyFinishedRunIds)]
+        .filter((id) => typeof id === 'string' && (0,guards/* isUuid */.O1)(id))
+        .map(id => id.toLowerCase());
+}
+/**
+ * Parses a response body. A leading byte-order mark is skipped: some servers and proxies write one
+ * before JSON, and it says nothing about the content.
+ */
+function decodeJson(body) {
+    const text = body.charCodeAt(0) === 0xfeff ? body.slice(1) : body;
+    try {
+        return { ok: true, value: JSON.parse(text) };
+    }
+    catch {
+        return { ok: false, message: `not JSON (${describeBody(body)})` };
+    }
+}
+/**
+ * A proxy's HTML error page or a stray body, summarised without dumping it into the log. Invisible
+ * and control characters are shown as `\uXXXX`, since they are often why a body is not JSON.
+ */
+function describeBody(body) {
+    const trimmed = body.trim();
+    if (trimmed === '')
+        return 'empty body';
+    if (/^<!doctype html|^<html/i.test(trimmed)) {
+        const title = /<title[^>]*>([^<]{1,120})<\/title>/i.exec(trimmed)?.[1]?.trim();
+        return title ? `an HTML page titled "${title}"` : 'an HTML page';
+    }
+    const start = Array.from(trimmed.slice(0, 40))
+        .map(c => (VISIBLE.test(c) ? c : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`))
+        .join('');
+    return `${trimmed.length} characters starting "${start}"`;
+}
+/** Printable ASCII, and letters, marks, numbers, punctuation and symbols beyond it. */
+const VISIBLE = /^[\u0020-\u007e]$|^[\p{L}\p{M}\p{N}\p{P}\p{S}]$/u;
+
 ;// CONCATENATED MODULE: ./src/api/api-client.ts
 
 
@@ -32889,7 +33080,7 @@ class ApiClient {
             return this.httpError(answer);
         return this.decode(answer, 'but ', json => ({
             kind: 'run',
-            run: (0,run_response/* parseRun */.zZ)(json, id),
+            run: parseRun(json, id),
             body: json
         }));
     }
@@ -32922,9 +33113,9 @@ class ApiClient {
         if (answer.kind !== 'http')
             return answer;
         // A body that is not JSON covers nothing known: every run then gets its own cancel.
-        const decoded = (0,run_response/* decodeJson */.xO)(answer.body);
+        const decoded = decodeJson(answer.body);
         // A 409 (some runs could not be cancelled) still lists those it did cover.
-        const covered = (0,run_response/* parseBatchCancel */.sq)(decoded.ok ? decoded.value : null);
+        const covered = parseBatchCancel(decoded.ok ? decoded.value : null);
         if (isSuccess(answer.status))
             return { kind: 'cancelled', covered };
         const { kind, status, message } = this.httpError(answer);
@@ -32938,7 +33129,7 @@ class ApiClient {
             return this.httpError(answer);
         return this.decode(answer, '', json => ({
             kind: 'started',
-            ...(0,run_response/* parseStartResponse */.LK)(json, kind)
+            ...parseStartResponse(json, kind)
         }));
     }
     /** `POST /v1/projects/{id}/mobile/upload`: a presigned URL for the build. */
@@ -32969,7 +33160,7 @@ class ApiClient {
         return scrubText(text, [this.options.apiKey]);
     }
     httpError({ status, body, retryAfterMs, location }) {
-        const decoded = (0,run_response/* decodeJson */.xO)(body);
+        const decoded = decodeJson(body);
         const json = decoded.ok ? scrubJson(decoded.value, [this.options.apiKey]) : undefined;
         const message = this.scrub(errorMessage(status, body, json, location));
         return { kind: 'http-error', status, message, retryAfterMs };
@@ -32982,7 +33173,7 @@ class ApiClient {
      */
     decode(answer, joint, parse) {
         const { status, body } = answer;
-        const decoded = (0,run_response/* decodeJson */.xO)(body);
+        const decoded = decodeJson(body);
         if (!decoded.ok) {
             return {
                 kind: 'invalid-body',
@@ -32993,7 +33184,7 @@ class ApiClient {
             return parse(scrubJson(decoded.value, [this.options.apiKey]));
         }
         catch (error) {
-            if (!(error instanceof run_response/* NotARunError */.CI) && !(error instanceof app_response/* NotAnAppError */.mN))
+            if (!(error instanceof NotARunError) && !(error instanceof app_response/* NotAnAppError */.mN))
                 throw error;
             return {
                 kind: 'invalid-body',
@@ -33167,7 +33358,7 @@ function errorMessage(status, body, json, location) {
         if (text)
             return `HTTP ${status}${where}: ${text.trim().slice(0, 300)}`;
     }
-    return `HTTP ${status}${where}${body.trim() ? ` (${(0,run_response/* describeBody */.MP)(body)})` : ''}`;
+    return `HTTP ${status}${where}${body.trim() ? ` (${describeBody(body)})` : ''}`;
 }
 /** Errors raised before a single byte of the request could reach the server. */
 const NEVER_SENT = ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN'];
@@ -33181,408 +33372,54 @@ const API_NETWORK_ERRORS = {
     ETIMEDOUT: 'the connection timed out'
 };
 
-;// CONCATENATED MODULE: ./src/escape.ts
-// The one place where text from the API becomes safe to show. Everything the API returns was
-// written by an AI agent about arbitrary web pages: it may hold HTML, Markdown, workflow commands,
-// or links to anywhere. Each output context has one function here, and nothing else escapes.
-/** Characters that change how text displays without being seen: bidi overrides (Trojan Source). */
-const INVISIBLE_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/g;
-// C0 and C1 controls except tab and line feed.
-// eslint-disable-next-line no-control-regex
-const CONTROL_CHARS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
-/** Well-formed UTF-16 (lone surrogates become U+FFFD), no control characters, `\n` line ends. */
-function clean(text) {
-    return text
-        .toWellFormed()
-        .replace(/\r\n?/g, '\n')
-        .replace(CONTROL_CHARS, '')
-        .replace(INVISIBLE_CONTROLS, '');
-}
-/** Shortens to `max` characters (code points), marking the cut so nobody mistakes it for the whole. */
-function truncate(text, max) {
-    if (text.length <= max)
-        return text;
-    const chars = Array.from(text);
-    return chars.length <= max ? text : `${chars.slice(0, Math.max(0, max - 1)).join('')}…`;
-}
-// Every ASCII character that CommonMark, GFM or GitHub's extensions ($ math, : emoji, @ mentions)
-// could act on. A backslash before ASCII punctuation always means the character itself. The HTML
-// specials (& < > " ') are not here: they become entities, and an entity must not be backslashed.
-const MARKDOWN_SPECIALS = /[\\`*_{}[\]()#+\-.!|~=:@$]/g;
-const HTML_SPECIALS = /[&<>"']/g;
-const HTML_ENTITIES = {
-    '&': '&amp;',
-    '<': '&lt;',
-    '>': '&gt;',
-    '"': '&quot;',
-    "'": '&#39;'
-};
-/** Where a long unbroken string (a token, a URL) may wrap, so it cannot stretch a table off screen. */
-const LONG_RUN = /\S{40,}/g;
-const BREAK_MARK = '\ue000';
-/**
- * Text inside Markdown (a paragraph or a table cell): every special character escaped, `<`/`>`/`&`
- * as entities so no tag or entity can form, line breaks as `<br>` so a table row stays one row.
- * `@` is followed by a zero-width space: GFM turns `name@host.tld` into a `mailto:` link even when
- * escaped, and GitHub notifies `@name` in a comment; the space breaks both and shows as nothing.
- */
-function markdown(text, max = 2_000) {
-    // Leading spaces would turn a line into an indented code block, showing the escapes literally.
-    return truncate(clean(text)
-        .replaceAll(BREAK_MARK, '')
-        .replace(/^[ \t]+/gm, ''), max)
-        .replace(LONG_RUN, run => run.replace(/(.{30})/gu, `$1${BREAK_MARK}`))
-        .replace(MARKDOWN_SPECIALS, '\\$&')
-        .replace(HTML_SPECIALS, c => HTML_ENTITIES[c])
-        .replace(/\n/g, '<br>')
-        .replaceAll('\\@', '\\@&#8203;')
-        .replaceAll(BREAK_MARK, '<wbr>');
-}
-/**
- * Text inside HTML (a `<summary>`, an attribute): Markdown is not parsed there, so entities only.
- * Line breaks become spaces: a blank line would end the HTML block and let Markdown back in.
- */
-function html(text, max = 2_000) {
-    return truncate(clean(text), max)
-        .replace(/\s+/g, ' ')
-        .replace(HTML_SPECIALS, c => HTML_ENTITIES[c]);
-}
-/**
- * Inside a line, only these can start Markdown: emphasis, code, links and images, autolinks (the
- * `:` of a scheme, the `@` of an address), strikethrough, math, table pipes. (`-`, `.`, `#`, `+`,
- * `=` matter only at the start of a line, where a code value never is.)
- */
-const INLINE_SPECIALS = /[\\`*_{}[\]()!|~:@$]/g;
-/**
- * A code-like value (an error code, an app ID) as `<code>`: Markdown code spans would show escapes
- * literally and end at a backtick. GFM still parses Markdown inside an HTML `<code>` (links,
- * images, autolinks, emphasis), so every character that could start it there is escaped (a
- * backslash escape shows as the character itself), on one line; `www.` is broken up so it cannot
- * become a link.
- */
-function code(text, max = 200) {
-    const line = truncate(clean(text).replace(/\s+/g, ' ').trim(), max);
-    const escaped = line
-        .replace(INLINE_SPECIALS, '\\$&')
-        .replace(/(www)\./gi, '$1\\.')
-        .replace(HTML_SPECIALS, c => HTML_ENTITIES[c])
-        .replaceAll('\\@', '\\@&#8203;');
-    return `<code>${escaped}</code>`;
-}
-/**
- * The URL, normalised, if it is an absolute http(s) URL; null for anything else (`javascript:`,
- * `data:`, relative paths), which is then shown as text, never as a link or image.
- */
-function httpUrl(text) {
-    const trimmed = clean(text).trim();
-    if (!/^https?:\/\//i.test(trimmed))
-        return null;
-    try {
-        const url = new URL(trimmed);
-        if (url.protocol !== 'http:' && url.protocol !== 'https:')
-            return null;
-        // The WHATWG serialisation percent-encodes spaces, quotes and angle brackets; encode what is
-        // left that could end a Markdown link destination or an HTML attribute, or split a table cell
-        // (GFM splits rows on `|` before it reads links).
-        return url.href.replace(/[()'"<>|\s]/g, c => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
-    }
-    catch {
-        return null;
-    }
-}
-/**
- * One line for the job log. The runner reads any line starting with `::` as a command, so text from
- * the API must never start a line: line breaks become spaces and the caller puts its own words first.
- */
-function logText(text, max = 500) {
-    return truncate(clean(text).replace(/\s+/g, ' ').trim(), max);
-}
-
-;// CONCATENATED MODULE: ./src/progress.ts
-// The progress lines of the step's log while it starts runs, waits for them and cancels them:
-// what a user reads live, worded once. API text is cut and cleaned through escape.ts first.
+// EXTERNAL MODULE: ./src/escape.ts
+var src_escape = __nccwpck_require__(2988);
+;// CONCATENATED MODULE: ./src/wait/wait-log.ts
+// The log lines of the wait and of the cancels after it: what a user reads live while runs are
+// polled and stopped, worded once. API text is cut and cleaned through escape.ts first.
 
 
 
-/** The start's retries, one line each (a retry at once: the agent's shorter second try). */
-const startRetryLine = (message, delayMs) => info(`Start request: ${logText(message, 300)}; trying again${delayMs > 0 ? ` in ${(0,duration/* formatDuration */.a)(delayMs)}` : ''}.`);
-const startGroupTitle = (request) => `Starting a TesterArmy run of ${request.kind} ${request.id}`;
-/** Which runs started, and which the API cancelled at once. */
-function logStarted(runIds, cancelledRunIds) {
-    info(`Started ${runIds.length === 1 ? `run ${runIds[0]}` : `${runIds.length} runs: ${runIds.join(', ')}`}.`);
-    if (cancelledRunIds.length) {
-        warning(`TesterArmy cancelled ${cancelledRunIds.length} of the group's runs as it started them ` +
-            `(for example duplicates or the quota): ${cancelledRunIds.join(', ')}.`);
-    }
-}
 /** Opens the log group of the wait with what, how often, for how long and where. */
 function startWaitGroup(runIds, settings) {
-    startGroup(`Waiting for ${runIds.length === 1 ? `TesterArmy run ${runIds[0]}` : `${runIds.length} TesterArmy runs`}`);
-    info(`Checking every ${(0,duration/* formatDuration */.a)(settings.pollIntervalMs)} for up to ${(0,duration/* formatDuration */.a)(settings.timeoutMs)} at ${settings.apiUrl}.`);
+    core/* startGroup */.Oh(`Waiting for ${runIds.length === 1 ? `TesterArmy run ${runIds[0]}` : `${runIds.length} TesterArmy runs`}`);
+    core/* info */.pq(`Checking every ${(0,duration/* formatDuration */.a)(settings.pollIntervalMs)} for up to ${(0,duration/* formatDuration */.a)(settings.timeoutMs)} at ${settings.apiUrl}.`);
 }
 const pollLog = {
-    statusChange: (id, from, to, elapsedMs) => info(from
-        ? `Run ${id}: ${logText(from, 40)} -> ${logText(to, 40)} after ${(0,duration/* formatDuration */.a)(elapsedMs)}`
-        : `Run ${id}: ${logText(to, 40)}`),
-    unknownStatus: (id, status) => warning(`Run ${id} reports status "${logText(status, 40)}", which this action does not know; still waiting.`),
-    retry: (id, message, delayMs) => info(`Run ${id}: ${logText(message, 300)}; trying again in ${(0,duration/* formatDuration */.a)(delayMs)}.`)
+    statusChange: (id, from, to, elapsedMs) => core/* info */.pq(from
+        ? `Run ${id}: ${(0,src_escape/* logText */.kc)(from, 40)} -> ${(0,src_escape/* logText */.kc)(to, 40)} after ${(0,duration/* formatDuration */.a)(elapsedMs)}`
+        : `Run ${id}: ${(0,src_escape/* logText */.kc)(to, 40)}`),
+    unknownStatus: (id, status) => core/* warning */.$e(`Run ${id} reports status "${(0,src_escape/* logText */.kc)(status, 40)}", which this action does not know; still waiting.`),
+    retry: (id, message, delayMs) => core/* info */.pq(`Run ${id}: ${(0,src_escape/* logText */.kc)(message, 300)}; trying again in ${(0,duration/* formatDuration */.a)(delayMs)}.`)
 };
 /** Why runs are being cancelled, and how many, before the cancel requests go out. */
 function logCancelling(cancelled, count) {
-    info(`${cancelled ? 'Cancelled' : 'Timed out'}: asking TesterArmy to cancel ${count} unfinished run(s).`);
+    core/* info */.pq(`${cancelled ? 'Cancelled' : 'Timed out'}: asking TesterArmy to cancel ${count} unfinished run(s).`);
 }
 /** The batch cancel used the whole budget: the runs it did not cover are left to the dashboard. */
 function logNoTimeLeft(count) {
-    info(`No time left to cancel ${count} run(s) one by one after the batch cancel: check them in the TesterArmy dashboard.`);
+    core/* info */.pq(`No time left to cancel ${count} run(s) one by one after the batch cancel: check them in the TesterArmy dashboard.`);
 }
 /** The answer to one cancel request, as a line. */
 function logCancelAnswer(id, answer) {
     if (answer.kind === 'cancelled')
-        info(`Run ${id}: cancelled.`);
+        core/* info */.pq(`Run ${id}: cancelled.`);
     else if (answer.kind === 'http-error' && answer.status === 409)
-        info(`Run ${id}: already finished.`);
+        core/* info */.pq(`Run ${id}: already finished.`);
     else
-        info(`Run ${id}: could not be cancelled (${answer.kind === 'aborted' ? 'aborted' : logText(answer.message, 200)}).`);
-}
-/** Where the upload phase writes: its group, progress lines and retries. */
-const uploadLog = {
-    info: line => info(line),
-    warning: line => warning(line),
-    startGroup: title => startGroup(title),
-    endGroup: () => endGroup()
-};
-/** The app TesterArmy made of the upload, in one line. */
-function logUploaded(build) {
-    const { app } = build;
-    const version = app.appVersion ? ` ${logText(app.appVersion, 40)}` : '';
-    const bundle = app.bundleId ? `, ${logText(app.bundleId, 200)}` : '';
-    info(`Uploaded ${logText(build.uploadName, 200)}: app ${app.id} (${logText(app.platform, 20)}${version}${bundle})` +
-        `${build.recovered ? ', found in the project after the confirm answer was lost' : ''}.`);
+        core/* info */.pq(`Run ${id}: could not be cancelled (${answer.kind === 'aborted' ? 'aborted' : (0,src_escape/* logText */.kc)(answer.message, 200)}).`);
 }
 /** The answer to a group's batch cancel, as a line. */
 function logBatchCancelAnswer(batchId, answer) {
     if (answer.kind === 'cancelled') {
-        info(`Batch ${batchId}: cancelled (${answer.covered.length} run(s) cancelled or already finished).`);
+        core/* info */.pq(`Batch ${batchId}: cancelled (${answer.covered.length} run(s) cancelled or already finished).`);
     }
     else {
-        info(`Batch ${batchId}: could not be cancelled as a whole (${answer.kind === 'aborted' ? 'aborted' : logText(answer.message, 200)}); cancelling its runs one by one.`);
+        core/* info */.pq(`Batch ${batchId}: could not be cancelled as a whole (${answer.kind === 'aborted' ? 'aborted' : (0,src_escape/* logText */.kc)(answer.message, 200)}); cancelling its runs one by one.`);
     }
-}
-/** `metadata.github` of a start answer: its line, and its notice or warning when it has one. */
-function logGitHubReporting(note) {
-    info(note.line);
-    if (!note.annotation)
-        return;
-    const options = { title: 'TesterArmy GitHub reporting' };
-    if (note.annotation.level === 'warning')
-        warning(note.annotation.message, options);
-    else
-        core_notice(note.annotation.message, options);
-}
-
-;// CONCATENATED MODULE: ./src/report/labels.ts
-const SEVERITY = {
-    5: { mark: '🔴', word: 'Critical' },
-    4: { mark: '🟠', word: 'High' },
-    3: { mark: '🟡', word: 'Medium' },
-    2: { mark: '🔵', word: 'Low' },
-    1: { mark: '⚪', word: 'Minor' }
-};
-function severityLabel(severity) {
-    const level = severity === null ? undefined : SEVERITY[severity];
-    return level ? `${level.mark} ${level.word} (${severity})` : '❔ Unrated';
-}
-/** `1 issue`, `2 issues`; `words` for a plural that is not the word plus `s`. */
-const plural = (n, word, words = `${word}s`) => `${n} ${n === 1 ? word : words}`;
-/** Keeps a short label on one line inside a narrow table column. */
-const nowrap = (text) => text.replaceAll(' ', '\u00a0');
-/** One run's verdict as a mark and a word: the summary's headline and overview rows. */
-function verdictWord(run) {
-    if (run.status !== 'completed')
-        return { mark: '⚠️', word: 'did not complete' };
-    if (!run.passed)
-        return { mark: '❌', word: 'failed' };
-    if (run.result === 'SKIPPED')
-        return { mark: '⏭️', word: 'skipped' };
-    return { mark: '✅', word: 'passed' };
-}
-/** What several runs found between them, for the headline counts and the outputs. */
-function runTotals(runs) {
-    const total = { issues: 0, warnings: 0, steps: 0, failedSteps: 0 };
-    for (const r of runs) {
-        total.issues += r.issues.length;
-        total.warnings += r.warnings.length;
-        total.steps += r.stepsCount;
-        total.failedSteps += r.failedStepsCount;
-    }
-    return total;
-}
-/** `**3 issues** · **1 warning** · **12 steps**`: the counts line of the summary and the comment. */
-function countsOf(totals) {
-    return [
-        `**${plural(totals.issues, 'issue')}**`,
-        `**${plural(totals.warnings, 'warning')}**`,
-        `**${plural(totals.steps, 'step')}**`
-    ];
-}
-
-;// CONCATENATED MODULE: ./src/report/gate.ts
-// The verdict: does this run let the job pass, under `fail-on` and `min-severity`? Pure.
-
-/** Unrated issues (no valid severity) reach every threshold: an unknown risk must not slip through. */
-const reachesThreshold = (issue, minSeverity) => issue.severity === null || issue.severity >= minSeverity;
-/**
- * `fail-on: never` is judged exactly like `failed`: the verdict is still reported (the `passed`
- * output, the summary); only the caller decides not to fail the step on it.
- */
-function judge(run, policy) {
-    const reasons = [];
-    const notes = [];
-    const atLeast = policy.minSeverity > 1 ? ` at severity ${policy.minSeverity} or above` : '';
-    switch (run.status) {
-        case 'completed':
-            break;
-        case 'failed':
-            reasons.push('the run failed before it could finish testing');
-            break;
-        case 'cancelled':
-            reasons.push('the run was cancelled');
-            break;
-        case 'timed_out':
-            reasons.push('the run did not finish before the timeout');
-            break;
-        case 'not_found':
-            reasons.push('the run was not found');
-            break;
-        case 'error':
-            reasons.push('the run could not be checked');
-            break;
-    }
-    if (run.status === 'completed') {
-        if (run.result === '') {
-            reasons.push('the run completed without a result');
-        }
-        else if (run.result === 'FAILED') {
-            const blocking = run.issues.filter(i => reachesThreshold(i, policy.minSeverity));
-            if (run.issues.length === 0) {
-                reasons.push('the run FAILED without reporting any issue');
-            }
-            else if (blocking.length > 0) {
-                reasons.push(`the run FAILED with ${plural(blocking.length, 'issue')}${atLeast}`);
-            }
-            else {
-                notes.push(`the run FAILED, but none of its ${plural(run.issues.length, 'issue')} reaches min-severity ${policy.minSeverity}`);
-            }
-        }
-        if (policy.failOn === 'warnings') {
-            const blocking = run.warnings.filter(w => reachesThreshold(w, policy.minSeverity));
-            if (blocking.length > 0)
-                reasons.push(`the run reported ${plural(blocking.length, 'warning')}${atLeast}`);
-        }
-    }
-    return { passed: reasons.length === 0, reasons, notes };
-}
-
-;// CONCATENATED MODULE: ./src/report/report.ts
-// The facts of each run and of the whole wait, worked out once: the summary, outputs, annotations
-// and report file are all views of this; and which runs the wait left unfinished. Pure.
-
-
-
-/** Ordered from worst: the aggregate status of several runs is the worst of theirs. */
-const STATUS_ORDER = [
-    'error',
-    'not_found',
-    'timed_out',
-    'failed',
-    'cancelled',
-    'completed'
-];
-const severityRank = (issue) => issue.severity ?? 6;
-function bySeverity(a, b) {
-    return severityRank(b) - severityRank(a);
-}
-function resultOf(run, status) {
-    if (status !== 'completed' || !run?.output)
-        return '';
-    if (run.output.kind === 'planner_skipped')
-        return 'SKIPPED';
-    const result = run.output.result;
-    return result === 'PASS' || result === 'FAILED' ? result : '';
-}
-function describeRun(outcome, policy) {
-    const { run } = outcome;
-    const output = run?.output ?? null;
-    const test = output?.kind === 'test' ? output : null;
-    const all = test?.issues ?? [];
-    const issues = all.filter(i => !(0,run_response/* isWarning */.Vv)(i)).sort(bySeverity);
-    const warnings = all.filter(run_response/* isWarning */.Vv).sort(bySeverity);
-    const steps = test?.steps ?? [];
-    const result = resultOf(run, outcome.status);
-    const verdict = judge({ status: outcome.status, result, issues, warnings }, policy);
-    const description = test?.description ||
-        (output?.kind === 'planner_skipped' ? output.reason : '') ||
-        run?.error?.message ||
-        '';
-    return {
-        id: outcome.id,
-        status: outcome.status,
-        result,
-        passed: verdict.passed,
-        reasons: verdict.reasons,
-        notes: verdict.notes,
-        issues,
-        warnings,
-        maxSeverity: issues.reduce((max, i) => Math.max(max, i.severity ?? 0), 0),
-        stepsCount: steps.length,
-        failedStepsCount: steps.filter(s => s.status === 'failed').length,
-        durationMs: run?.durationMs ?? null,
-        featureName: test?.featureName ?? '',
-        description,
-        run,
-        body: outcome.body,
-        lastStatus: outcome.lastStatus,
-        error: outcome.error
-    };
-}
-function buildReport(outcomes, policy, extra = {}) {
-    const runs = outcomes.map(o => describeRun(o, policy));
-    // No run at all (the start request failed): nothing completed, nothing passed.
-    const worst = STATUS_ORDER.find(s => runs.some(r => r.status === s)) ?? (runs.length ? 'completed' : 'error');
-    // After the runner cancels the step, that is what the step's status says, whatever the runs did,
-    // and also when the cancel cut a lookup, upload or start short (the fatal line says which).
-    const status = extra.cancelled ? 'cancelled' : worst;
-    let result;
-    if (runs.length === 0)
-        result = '';
-    else if (runs.some(r => r.result === 'FAILED'))
-        result = 'FAILED';
-    else if (runs.some(r => r.result === ''))
-        result = '';
-    else if (runs.some(r => r.result === 'PASS'))
-        result = 'PASS';
-    else
-        result = 'SKIPPED';
-    return {
-        passed: runs.length > 0 && runs.every(r => r.passed) && !extra.fatal,
-        status,
-        result,
-        runs,
-        fatal: extra.fatal ?? null,
-        cancelled: extra.cancelled ?? false
-    };
-}
-/**
- * The runs the wait gave up on (timeout or the runner's cancel) while the API had not finished
- * them: the ones still spending, which `cancel-on-abort` asks the API to stop.
- */
-function unfinishedRuns(outcomes) {
-    return outcomes.filter(o => (o.status === 'timed_out' || o.status === 'cancelled') &&
-        !constants/* TERMINAL_STATUSES */.CM.includes(o.lastStatus ?? ''));
 }
 
 ;// CONCATENATED MODULE: ./src/wait/cancel-runs.ts
-
 
 
 /** A run started but never waited for (a later start failed): unfinished, so it is cancelled. */
@@ -33592,17 +33429,26 @@ const notWaitedFor = (id) => ({
     lastStatus: null
 });
 /**
+ * The runs the wait gave up on (timeout or the runner's cancel) while the API had not finished
+ * them: the ones still spending, which `cancel-on-abort` asks the API to stop.
+ */
+function unfinishedRuns(runs) {
+    return runs.filter(o => (o.status === 'timed_out' || o.status === 'cancelled') &&
+        !constants/* TERMINAL_STATUSES */.CM.includes(o.lastStatus ?? ''));
+}
+/**
  * Best effort, all at once, within 3 s: a run nobody waits for should not keep spending. A group's
  * runs go with one batch cancel; whatever it did not cover (the agent's run, or everything when it
  * failed) is cancelled run by run, inside the same 3 s.
  */
-async function cancelUnfinished(api, outcomes, cancelled, batchId, outsideBatch) {
-    const unfinished = unfinishedRuns(outcomes);
+async function cancelUnfinished(options) {
+    const { api, clock, batchId, outsideBatch } = options;
+    const unfinished = unfinishedRuns(options.runs);
     if (unfinished.length === 0)
         return;
-    logCancelling(cancelled, unfinished.length);
-    const until = Date.now() + constants/* Limits */.xu.cancelRequestTimeoutMs;
-    const left = () => Math.max(1, until - Date.now());
+    logCancelling(options.cancelled, unfinished.length);
+    const until = clock.now() + constants/* Limits */.xu.cancelRequestTimeoutMs;
+    const left = () => Math.max(1, until - clock.now());
     const cancelOne = async (id) => logCancelAnswer(id, await api.cancelRun(id, { timeoutMs: left() }));
     const inBatch = batchId ? unfinished.filter(o => !outsideBatch.includes(o.id)) : [];
     const alone = unfinished.filter(o => !inBatch.includes(o));
@@ -33614,7 +33460,7 @@ async function cancelUnfinished(api, outcomes, cancelled, batchId, outsideBatch)
         const covered = 'covered' in answer ? answer.covered : [];
         const rest = inBatch.filter(o => !covered.includes(o.id));
         // A request with no time left could only end as "no answer within 1 ms": say so once instead.
-        if (rest.length > 0 && until - Date.now() < constants/* Limits */.xu.cancelMinBudgetMs) {
+        if (rest.length > 0 && until - clock.now() < constants/* Limits */.xu.cancelMinBudgetMs) {
             return logNoTimeLeft(rest.length);
         }
         await Promise.all(rest.map(o => cancelOne(o.id)));
@@ -33720,15 +33566,16 @@ async function upsertComment(target) {
 ;// CONCATENATED MODULE: ./src/github/pull-request.ts
 // Which pull request the exploration agent should test, from whatever event started the workflow:
 // the payload when it carries one, else GitHub's REST API through an injected client.
+
 class GitHubLookupError extends Error {
     name = 'GitHubLookupError';
 }
-const isObject = (value) => typeof value === 'object' && value !== null;
-const pull_request_text = (value) => (typeof value === 'string' ? value : '');
+const pull_request_isObject = guards/* isPlainObject */.Qd;
+const pull_request_text = guards/* textOf */.b6;
 const positive = (value) => typeof value === 'number' && Number.isInteger(value) && value > 0 ? value : 0;
 function factsOf(pull) {
-    const head = isObject(pull.head) ? pull.head : {};
-    const base = isObject(pull.base) ? pull.base : {};
+    const head = pull_request_isObject(pull.head) ? pull.head : {};
+    const base = pull_request_isObject(pull.base) ? pull.base : {};
     return {
         number: positive(pull.number),
         title: pull_request_text(pull.title),
@@ -33739,22 +33586,6 @@ function factsOf(pull) {
     };
 }
 const pull_request_short = (sha) => sha.slice(0, 12);
-/**
- * A deployment URL the agent may be sent to: http(s), exactly as GitHub gave it, as the target-url
- * input must be. Whoever created the deployment wrote it; `javascript:` or a padded string is not
- * sent on (the API would refuse it, blaming target-url, which the user never set).
- */
-function isHttpUrl(value) {
-    if (value !== value.trim())
-        return false;
-    try {
-        const { protocol } = new URL(value);
-        return protocol === 'https:' || protocol === 'http:';
-    }
-    catch {
-        return false;
-    }
-}
 async function findPullRequest(options) {
     try {
         const found = await lookup(options);
@@ -33803,7 +33634,7 @@ async function lookup(options) {
     let unusableUrls = [];
     let deploymentSha = '';
     if (eventName === 'deployment_status') {
-        const status = isObject(payload.deployment_status) ? payload.deployment_status : {};
+        const status = pull_request_isObject(payload.deployment_status) ? payload.deployment_status : {};
         const state = pull_request_text(status.state);
         if (state !== 'success') {
             return {
@@ -33812,9 +33643,11 @@ async function lookup(options) {
             };
         }
         const given = [pull_request_text(status.environment_url), pull_request_text(status.target_url)].filter(Boolean);
-        deploymentUrl = given.find(isHttpUrl);
-        unusableUrls = given.filter(url => !isHttpUrl(url));
-        const deployment = isObject(payload.deployment) ? payload.deployment : {};
+        // http(s), exactly as GitHub gave it, as the target-url input must be: whoever created the
+        // deployment wrote it, and the API would refuse anything else blaming target-url.
+        deploymentUrl = given.find(guards/* isHttpUrl */.q$);
+        unusableUrls = given.filter(url => !(0,guards/* isHttpUrl */.q$)(url));
+        const deployment = pull_request_isObject(payload.deployment) ? payload.deployment : {};
         deploymentSha = pull_request_text(deployment.sha);
     }
     const withDeployment = (found) => {
@@ -33832,7 +33665,7 @@ async function lookup(options) {
     switch (eventName) {
         case 'pull_request':
         case 'pull_request_target': {
-            const pull = isObject(payload.pull_request) ? payload.pull_request : null;
+            const pull = pull_request_isObject(payload.pull_request) ? payload.pull_request : null;
             if (pull && positive(pull.number)) {
                 return { kind: 'found', pr: factsOf(pull), source: `the ${eventName} event`, notices: [] };
             }
@@ -33844,8 +33677,8 @@ async function lookup(options) {
             };
         }
         case 'issue_comment': {
-            const issue = isObject(payload.issue) ? payload.issue : null;
-            if (!issue || !isObject(issue.pull_request)) {
+            const issue = pull_request_isObject(payload.issue) ? payload.issue : null;
+            if (!issue || !pull_request_isObject(issue.pull_request)) {
                 return {
                     kind: 'skipped',
                     reason: 'the comment is on an issue, not on a pull request.'
@@ -33884,9 +33717,9 @@ async function lookup(options) {
             });
         }
         case 'workflow_run': {
-            const run = isObject(payload.workflow_run) ? payload.workflow_run : {};
+            const run = pull_request_isObject(payload.workflow_run) ? payload.workflow_run : {};
             const headSha = pull_request_text(run.head_sha);
-            const listed = Array.isArray(run.pull_requests) ? run.pull_requests.filter(isObject) : [];
+            const listed = Array.isArray(run.pull_requests) ? run.pull_requests.filter(pull_request_isObject) : [];
             const number = positive(listed[0]?.number);
             if (number) {
                 const found = await byNumber(number, 'the workflow_run event');
@@ -33896,8 +33729,8 @@ async function lookup(options) {
                     : found;
             }
             // GitHub leaves pull_requests empty for pull requests from forks: look them up by head.
-            const headRepo = isObject(run.head_repository) ? run.head_repository : {};
-            const headOwner = isObject(headRepo.owner) ? pull_request_text(headRepo.owner.login) : '';
+            const headRepo = pull_request_isObject(run.head_repository) ? run.head_repository : {};
+            const headOwner = pull_request_isObject(headRepo.owner) ? pull_request_text(headRepo.owner.login) : '';
             const branch = pull_request_text(run.head_branch);
             if (!headOwner || !branch || !headSha)
                 break;
@@ -33926,6 +33759,7 @@ async function lookup(options) {
 ;// CONCATENATED MODULE: ./src/github/pulls.ts
 // Finds pull requests on GitHub's REST API through Octokit, loaded only when a lookup is needed
 // (the same lazily loaded chunk as the comment), so a plain run-id wait starts as fast as before.
+
 
 const GitHubCallLimits = {
     /** Each call's own limit: GitHub answers in well under a second; a stall must not eat the step. */
@@ -34014,7 +33848,7 @@ async function createPullsClient(options) {
         getPull: async (number) => {
             const route = 'GET /repos/{owner}/{repo}/pulls/{pull_number}';
             const pull = await call(route, { pull_number: number });
-            if (pull === null || pulls_isObject(pull))
+            if (pull === null || (0,guards/* isPlainObject */.Qd)(pull))
                 return pull;
             throw notAsDocumented(route, 'a pull request');
         },
@@ -34028,7 +33862,6 @@ async function createPullsClient(options) {
         }
     };
 }
-const pulls_isObject = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
 /**
  * GitHub's answer is checked before it is believed: a proxy's HTML page or an odd GHES answer must
  * end as a lookup failure that says so, not as "failed unexpectedly: pulls.filter is not a function".
@@ -34038,7 +33871,7 @@ function pullList(route, data) {
         return [];
     if (!Array.isArray(data))
         throw notAsDocumented(route, 'a list of pull requests');
-    return data.filter(pulls_isObject);
+    return data.filter(guards/* isPlainObject */.Qd);
 }
 const notAsDocumented = (route, what) => new GitHubLookupError(`GitHub's API failed (${route}: the answer is not ${what}).`);
 
@@ -34091,7 +33924,7 @@ function parseSettings(source) {
     const githubToken = source.read(constants/* Inputs */.G0.GithubToken).trim();
     if (githubToken)
         source.onSecret(githubToken);
-    const comment = attempt(() => parseComment(source.read(constants/* Inputs */.G0.Comment)), 'false');
+    const comment = attempt(() => parseComment(source.read(constants/* Inputs */.G0.Comment)), 'off');
     // One check of project-id for the agent and the upload, which both need it.
     const projectId = attempt(() => parseProjectId(source), '');
     const { runIds, start, agent } = attempt(() => parseTarget(source, projectId), {
@@ -34106,8 +33939,7 @@ function parseSettings(source) {
         runIds,
         start,
         agent,
-        comment: comment !== 'false',
-        commentAuto: comment === 'auto',
+        comment,
         githubToken,
         apiUrl: attempt(() => parseApiUrl(source.read(constants/* Inputs */.G0.ApiUrl)), constants/* DEFAULT_API_URL */.rK),
         pollIntervalMs: attempt(() => parsePollInterval(source.read(constants/* Inputs */.G0.PollInterval)), 5_000),
@@ -34193,7 +34025,7 @@ function parseProjectId(source) {
         throw new InputError(`Input '${constants/* Inputs */.G0.ProjectId}' is required with ${neededBy.join(' and ')}: the TesterArmy project ` +
             `${neededBy.includes(constants/* Inputs */.G0.AppPath) ? 'the build is uploaded to' : 'to test'} (its UUID or short ID, from the project's settings).`);
     }
-    if ((0,run_response/* isUuid */.O1)(projectId))
+    if ((0,guards/* isUuid */.O1)(projectId))
         return projectId.toLowerCase();
     if (SHORT_ID.test(projectId))
         return projectId;
@@ -34393,20 +34225,13 @@ function parseAgent(source, shared, targetUrl, withOtherRuns) {
 const SIMULATOR_REGIONS = ['eu-north1', 'us-west1'];
 function uuid(name, raw, what) {
     const value = raw.trim();
-    if ((0,run_response/* isUuid */.O1)(value))
+    if ((0,guards/* isUuid */.O1)(value))
         return value.toLowerCase();
     throw new InputError(`Input '${name}' is ${quote(value)}, which is not ${what}: expected a UUID such as 3fa85f64-5717-4562-b3fc-2c963f66afa6.`);
 }
 function parseTargetUrl(value) {
-    let url = null;
-    try {
-        url = new URL(value);
-    }
-    catch {
-        // refused below
-    }
     // Sent exactly as written: a preview URL's path or missing trailing slash can matter to its host.
-    if (url && (url.protocol === 'https:' || url.protocol === 'http:'))
+    if ((0,guards/* isHttpUrl */.q$)(value))
         return value;
     throw new InputError(`Input '${constants/* Inputs */.G0.TargetUrl}' is ${quote(value)}: expected the http(s) URL of the deployment to test, such as https://preview-42.example.com.`);
 }
@@ -34416,13 +34241,13 @@ function parseRunIds(raw) {
         throw new InputError(`Input '${constants/* Inputs */.G0.RunId}' is required: one or more TesterArmy run IDs (UUIDs), separated by ` +
             `commas, spaces or newlines.`);
     }
-    const bad = tokens.filter(t => !(0,run_response/* isUuid */.O1)(t));
+    const bad = tokens.filter(t => !(0,guards/* isUuid */.O1)(t));
     if (bad.length > 0) {
         const shown = bad.slice(0, 3).map(quote).join(', ') + (bad.length > 3 ? ` and ${bad.length - 3} more` : '');
         throw new InputError(`Input '${constants/* Inputs */.G0.RunId}' has ${shown}, which ${bad.length === 1 ? 'is not a run ID' : 'are not run IDs'}: ` +
             `expected UUIDs such as 3fa85f64-5717-4562-b3fc-2c963f66afa6, separated by commas, spaces or newlines.`);
     }
-    return [...new Set(tokens.map(t => t.toLowerCase()))];
+    return (0,guards/* uniqueRunIds */.tj)(tokens);
 }
 function parseApiUrl(raw) {
     const value = raw.trim() || constants/* DEFAULT_API_URL */.rK;
@@ -34435,7 +34260,7 @@ function parseApiUrl(raw) {
         throw new InputError(`Input '${constants/* Inputs */.G0.ApiUrl}' is ${quote(value)}, which is not a URL: expected ${accepted}.`);
     }
     const secure = url.protocol === 'https:';
-    const localHttp = url.protocol === 'http:' && (0,app_path/* isLoopbackHost */.cW)(url.hostname);
+    const localHttp = url.protocol === 'http:' && (0,guards/* isLoopbackHost */.cW)(url.hostname);
     if (!secure && !localHttp) {
         throw new InputError(`Input '${constants/* Inputs */.G0.ApiUrl}' is ${quote(value)}: the API key must not travel unencrypted; expected ${accepted}.`);
     }
@@ -34491,7 +34316,7 @@ function parseComment(raw) {
     if (raw.trim().toLowerCase() === 'auto')
         return 'auto';
     try {
-        return parseBoolean(constants/* Inputs */.G0.Comment, raw, false) ? 'true' : 'false';
+        return parseBoolean(constants/* Inputs */.G0.Comment, raw, false) ? 'on' : 'off';
     }
     catch {
         throw new InputError(`Input '${constants/* Inputs */.G0.Comment}' is ${quote(raw.trim())}: expected true, false or auto.`);
@@ -34541,12 +34366,12 @@ function watchCancellation(signals, held) {
     const onSignal = (signal) => {
         if (cancel.signal.aborted)
             return;
-        warning(`Received ${signal}: the workflow is being cancelled; stopping the wait.`);
+        core/* warning */.$e(`Received ${signal}: the workflow is being cancelled; stopping the wait.`);
         cancel.abort();
         // The runner kills the process a few seconds after its first signal: make sure we are gone
         // first, with the step marked failed, even if something still hangs.
         hardExit = setTimeout(() => {
-            setFailed(exitLine);
+            core/* setFailed */.C1(exitLine);
             process.exit(1);
         }, constants/* Limits */.xu.cancelExitMs);
         hardExit.unref();
@@ -34689,11 +34514,11 @@ function decide(response, state, context) {
 ;// CONCATENATED MODULE: ./src/wait/poller.ts
 
 
+
 async function pollRuns(options) {
     const { api, clock, log, pollIntervalMs, deadline, signal } = options;
-    // One wait per run: IDs that differ only in case name the same run (the first spelling is kept).
-    const seen = new Set();
-    const runIds = options.runIds.filter(id => !seen.has(id.toLowerCase()) && seen.add(id.toLowerCase()));
+    // One wait per run: IDs that differ only in case name the same run.
+    const runIds = (0,guards/* uniqueRunIds */.tj)(options.runIds);
     const random = options.random ?? Math.random;
     const requestTimeoutMs = options.requestTimeoutMs ?? constants/* Limits */.xu.requestTimeoutMs;
     const start = clock.now();
@@ -34819,6 +34644,205 @@ async function pollRuns(options) {
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
+;// CONCATENATED MODULE: ./src/report/labels.ts
+const SEVERITY = {
+    5: { mark: '🔴', word: 'Critical' },
+    4: { mark: '🟠', word: 'High' },
+    3: { mark: '🟡', word: 'Medium' },
+    2: { mark: '🔵', word: 'Low' },
+    1: { mark: '⚪', word: 'Minor' }
+};
+function severityLabel(severity) {
+    const level = severity === null ? undefined : SEVERITY[severity];
+    return level ? `${level.mark} ${level.word} (${severity})` : '❔ Unrated';
+}
+/** `1 issue`, `2 issues`; `words` for a plural that is not the word plus `s`. */
+const plural = (n, word, words = `${word}s`) => `${n} ${n === 1 ? word : words}`;
+/** Keeps a short label on one line inside a narrow table column. */
+const nowrap = (text) => text.replaceAll(' ', '\u00a0');
+/** One run's verdict as a mark and a word: the summary's headline and overview rows. */
+function verdictWord(run) {
+    if (run.status !== 'completed')
+        return { mark: '⚠️', word: 'did not complete' };
+    if (!run.passed)
+        return { mark: '❌', word: 'failed' };
+    if (run.result === 'SKIPPED')
+        return { mark: '⏭️', word: 'skipped' };
+    return { mark: '✅', word: 'passed' };
+}
+/** What several runs found between them, for the headline counts and the outputs. */
+function runTotals(runs) {
+    const total = { issues: 0, warnings: 0, steps: 0, failedSteps: 0 };
+    for (const r of runs) {
+        total.issues += r.issues.length;
+        total.warnings += r.warnings.length;
+        total.steps += r.stepsCount;
+        total.failedSteps += r.failedStepsCount;
+    }
+    return total;
+}
+/** `**3 issues** · **1 warning** · **12 steps**`: the counts line of the summary and the comment. */
+function countsOf(totals) {
+    return [
+        `**${plural(totals.issues, 'issue')}**`,
+        `**${plural(totals.warnings, 'warning')}**`,
+        `**${plural(totals.steps, 'step')}**`
+    ];
+}
+
+;// CONCATENATED MODULE: ./src/report/gate.ts
+// The verdict: does this run let the job pass, under `fail-on` and `min-severity`? Pure.
+
+/** Unrated issues (no valid severity) reach every threshold: an unknown risk must not slip through. */
+const reachesThreshold = (issue, minSeverity) => issue.severity === null || issue.severity >= minSeverity;
+/**
+ * `fail-on: never` is judged exactly like `failed`: the verdict is still reported (the `passed`
+ * output, the summary); only the caller decides not to fail the step on it.
+ */
+function judge(run, policy) {
+    const reasons = [];
+    const notes = [];
+    const atLeast = policy.minSeverity > 1 ? ` at severity ${policy.minSeverity} or above` : '';
+    switch (run.status) {
+        case 'completed':
+            break;
+        case 'failed':
+            reasons.push('the run failed before it could finish testing');
+            break;
+        case 'cancelled':
+            reasons.push('the run was cancelled');
+            break;
+        case 'timed_out':
+            reasons.push('the run did not finish before the timeout');
+            break;
+        case 'not_found':
+            reasons.push('the run was not found');
+            break;
+        case 'error':
+            reasons.push('the run could not be checked');
+            break;
+    }
+    if (run.status === 'completed') {
+        if (run.result === '') {
+            reasons.push('the run completed without a result');
+        }
+        else if (run.result === 'FAILED') {
+            const blocking = run.issues.filter(i => reachesThreshold(i, policy.minSeverity));
+            if (run.issues.length === 0) {
+                reasons.push('the run FAILED without reporting any issue');
+            }
+            else if (blocking.length > 0) {
+                reasons.push(`the run FAILED with ${plural(blocking.length, 'issue')}${atLeast}`);
+            }
+            else {
+                notes.push(`the run FAILED, but none of its ${plural(run.issues.length, 'issue')} reaches min-severity ${policy.minSeverity}`);
+            }
+        }
+        if (policy.failOn === 'warnings') {
+            const blocking = run.warnings.filter(w => reachesThreshold(w, policy.minSeverity));
+            if (blocking.length > 0)
+                reasons.push(`the run reported ${plural(blocking.length, 'warning')}${atLeast}`);
+        }
+    }
+    return { passed: reasons.length === 0, reasons, notes };
+}
+
+;// CONCATENATED MODULE: ./src/model.ts
+// The shared vocabulary of the action: a run as the API describes it, how a wait ends, what the
+// API's faults look like, and the report every view is rendered from. Types (and one predicate on
+// them) only; every other module points inward to these.
+/** `warning` is the only non-blocking type; anything else, unknown values included, is an issue. */
+const isWarning = (issue) => issue.type === 'warning';
+
+;// CONCATENATED MODULE: ./src/report/report.ts
+// The facts of each run and of the whole wait, worked out once: the summary, outputs, annotations
+// and report file are all views of this; and which runs the wait left unfinished. Pure.
+
+
+/** Ordered from worst: the aggregate status of several runs is the worst of theirs. */
+const STATUS_ORDER = [
+    'error',
+    'not_found',
+    'timed_out',
+    'failed',
+    'cancelled',
+    'completed'
+];
+const severityRank = (issue) => issue.severity ?? 6;
+function bySeverity(a, b) {
+    return severityRank(b) - severityRank(a);
+}
+function resultOf(run, status) {
+    if (status !== 'completed' || !run?.output)
+        return '';
+    if (run.output.kind === 'planner_skipped')
+        return 'SKIPPED';
+    const result = run.output.result;
+    return result === 'PASS' || result === 'FAILED' ? result : '';
+}
+function describeRun(outcome, policy) {
+    const { run } = outcome;
+    const output = run?.output ?? null;
+    const test = output?.kind === 'test' ? output : null;
+    const all = test?.issues ?? [];
+    const issues = all.filter(i => !isWarning(i)).sort(bySeverity);
+    const warnings = all.filter(isWarning).sort(bySeverity);
+    const steps = test?.steps ?? [];
+    const result = resultOf(run, outcome.status);
+    const verdict = judge({ status: outcome.status, result, issues, warnings }, policy);
+    const description = test?.description ||
+        (output?.kind === 'planner_skipped' ? output.reason : '') ||
+        run?.error?.message ||
+        '';
+    return {
+        id: outcome.id,
+        status: outcome.status,
+        result,
+        passed: verdict.passed,
+        reasons: verdict.reasons,
+        notes: verdict.notes,
+        issues,
+        warnings,
+        maxSeverity: issues.reduce((max, i) => Math.max(max, i.severity ?? 0), 0),
+        stepsCount: steps.length,
+        failedStepsCount: steps.filter(s => s.status === 'failed').length,
+        durationMs: run?.durationMs ?? null,
+        featureName: test?.featureName ?? '',
+        description,
+        run,
+        body: outcome.body,
+        lastStatus: outcome.lastStatus,
+        error: outcome.error
+    };
+}
+function buildReport(outcomes, policy, extra = {}) {
+    const runs = outcomes.map(o => describeRun(o, policy));
+    // No run at all (the start request failed): nothing completed, nothing passed.
+    const worst = STATUS_ORDER.find(s => runs.some(r => r.status === s)) ?? (runs.length ? 'completed' : 'error');
+    // After the runner cancels the step, that is what the step's status says, whatever the runs did,
+    // and also when the cancel cut a lookup, upload or start short (the fatal line says which).
+    const status = extra.cancelled ? 'cancelled' : worst;
+    let result;
+    if (runs.length === 0)
+        result = '';
+    else if (runs.some(r => r.result === 'FAILED'))
+        result = 'FAILED';
+    else if (runs.some(r => r.result === ''))
+        result = '';
+    else if (runs.some(r => r.result === 'PASS'))
+        result = 'PASS';
+    else
+        result = 'SKIPPED';
+    return {
+        passed: runs.length > 0 && runs.every(r => r.passed) && !extra.fatal,
+        status,
+        result,
+        runs,
+        fatal: extra.fatal ?? null,
+        cancelled: extra.cancelled ?? false
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/report/annotations.ts
 // Which annotations to emit: one per issue and warning, most severe first, within what GitHub
 // shows for a step, then one notice for the rest. Pure: the caller sends them through @actions/core.
@@ -34835,12 +34859,12 @@ function planAnnotations(report) {
     issues.sort(order);
     warnings.sort(order);
     const toAnnotation = (level, { feature, issue }) => {
-        const where = issue.url ? ` on ${logText(issue.url, 300)}` : '';
-        const prefix = several && feature ? `${logText(feature, 100)}: ` : '';
-        const description = issue.description ? `\n${logText(issue.description, 1_000)}` : '';
+        const where = issue.url ? ` on ${(0,src_escape/* logText */.kc)(issue.url, 300)}` : '';
+        const prefix = several && feature ? `${(0,src_escape/* logText */.kc)(feature, 100)}: ` : '';
+        const description = issue.description ? `\n${(0,src_escape/* logText */.kc)(issue.description, 1_000)}` : '';
         return {
             level,
-            title: logText(issue.name || 'Unnamed issue', 200),
+            title: (0,src_escape/* logText */.kc)(issue.name || 'Unnamed issue', 200),
             message: `${prefix}${severityLabel(issue.severity)}${where}${description}`
         };
     };
@@ -34874,12 +34898,12 @@ function renderAppBuild(build) {
         .filter(Boolean)
         .join(' ');
     const rows = [
-        ['File', `${markdown(build.path, 300)} (${(0,app_path/* formatBytes */.z3)(build.size)})`],
-        ['Upload', markdown((0,upload_protocol/* uploadFigures */.bP)(build.size, build.uploadMs))],
-        ['App ID', code(app.id)],
-        ['Platform', markdown(app.platform, 40)],
-        ['Version', version ? markdown(version, 100) : '–'],
-        ['Bundle ID', app.bundleId ? code(app.bundleId, 200) : '–']
+        ['File', `${(0,src_escape/* markdown */.wD)(build.path, 300)} (${(0,app_path/* formatBytes */.z3)(build.size)})`],
+        ['Upload', (0,src_escape/* markdown */.wD)((0,upload_protocol/* uploadFigures */.bP)(build.size, build.uploadMs))],
+        ['App ID', (0,src_escape/* code */.aY)(app.id)],
+        ['Platform', (0,src_escape/* markdown */.wD)(app.platform, 40)],
+        ['Version', version ? (0,src_escape/* markdown */.wD)(version, 100) : '–'],
+        ['Bundle ID', app.bundleId ? (0,src_escape/* code */.aY)(app.bundleId, 200) : '–']
     ];
     const table = ['| | |', '| --- | --- |', ...rows.map(([k, v]) => `| ${k} | ${v} |`)].join('\n');
     const note = build.recovered
@@ -34894,7 +34918,7 @@ function renderAppBuild(build) {
 
 
 /** One line: a later step reading `description` gets one line per run, as the README says. */
-const oneLine = (text) => clean(text)
+const oneLine = (text) => (0,src_escape/* clean */.uH)(text)
     .replace(/\s*\n\s*/g, ' ')
     .trim();
 /**
@@ -34956,6 +34980,9 @@ function runSummary(run) {
         durationMs: run.durationMs
     };
 }
+
+;// CONCATENATED MODULE: ./src/report/report-file.ts
+
 /**
  * The report file's text. A body nested deeper than JSON.stringify's call stack allows (an
  * unknown field nested thousands of levels) is written with its deepest levels replaced by a note,
@@ -35112,7 +35139,7 @@ function renderComment(report, marker, runUrl) {
                     : '✅ TesterArmy passed'
                 : '❌ TesterArmy failed';
     const features = runs.map(r => r.featureName).filter(Boolean);
-    const title = features.length === 1 ? `${verdict}: ${markdown(features[0], 200)}` : verdict;
+    const title = features.length === 1 ? `${verdict}: ${(0,src_escape/* markdown */.wD)(features[0], 200)}` : verdict;
     const lines = [
         marker,
         `### ${title}`,
@@ -35121,12 +35148,12 @@ function renderComment(report, marker, runUrl) {
     ];
     const why = report.fatal ? [report.fatal] : runs.filter(r => !r.passed).flatMap(r => r.reasons);
     if (why.length)
-        lines.push('', `**Why:** ${markdown([...new Set(why)].join('; '), 1_000)}.`);
+        lines.push('', `**Why:** ${(0,src_escape/* markdown */.wD)([...new Set(why)].join('; '), 1_000)}.`);
     const issues = runs.flatMap(r => r.issues).sort(bySeverity);
     if (issues.length) {
         lines.push('', '| Severity | Issue |', '| --- | --- |');
         for (const issue of issues.slice(0, constants/* Limits */.xu.commentMaxIssues)) {
-            lines.push(`| ${nowrap(severityLabel(issue.severity))} | ${markdown(issue.name || 'Unnamed issue', 300)} |`);
+            lines.push(`| ${nowrap(severityLabel(issue.severity))} | ${(0,src_escape/* markdown */.wD)(issue.name || 'Unnamed issue', 300)} |`);
         }
         if (issues.length > constants/* Limits */.xu.commentMaxIssues)
             lines.push(`| | …and ${issues.length - constants/* Limits */.xu.commentMaxIssues} more |`);
@@ -35272,7 +35299,7 @@ function renderPieces(report, options, budget) {
     const single = report.runs.length === 1;
     out.push(headline(report, options));
     if (report.fatal)
-        out.push(`> [!CAUTION]\n> **The action could not finish:** ${markdown(report.fatal, 1_000)}`);
+        out.push(`> [!CAUTION]\n> **The action could not finish:** ${(0,src_escape/* markdown */.wD)(report.fatal, 1_000)}`);
     if (report.cancelled) {
         out.push('> [!WARNING]\n> **The wait was cancelled** (the workflow was cancelled); runs still in progress were asked to stop.');
     }
@@ -35305,7 +35332,7 @@ function headline(report, options) {
     if (report.runs.length === 1) {
         const run = report.runs[0];
         const { mark, word } = verdictWord({ ...run, passed: report.passed });
-        const feature = run.featureName ? `: ${markdown(run.featureName, 200)}` : '';
+        const feature = run.featureName ? `: ${(0,src_escape/* markdown */.wD)(run.featureName, 200)}` : '';
         // Why, in the reader's first glance: the same words as the step's error line.
         const why = run.passed
             ? ''
@@ -35335,7 +35362,7 @@ function countsLine(run) {
 function overview(report) {
     const rows = report.runs.map(run => {
         const { mark, word } = verdictWord(run);
-        return `| ${nowrap(`${mark} ${word}`)} | ${markdown(runName(run), 120)} | \`${run.id.slice(0, 8)}\` | ${run.status} | ${run.result || '–'} | ${run.issues.length} | ${run.warnings.length} | ${cellDuration(run.durationMs)} |`;
+        return `| ${nowrap(`${mark} ${word}`)} | ${(0,src_escape/* markdown */.wD)(runName(run), 120)} | \`${run.id.slice(0, 8)}\` | ${run.status} | ${run.result || '–'} | ${run.issues.length} | ${run.warnings.length} | ${cellDuration(run.durationMs)} |`;
     });
     return [
         '| Verdict | Feature | Run | Status | Result | Issues | Warnings | Duration |',
@@ -35348,16 +35375,16 @@ function runSection(run, options, budget, omitted, single) {
     const out = [];
     if (!single) {
         const { mark, word } = verdictWord(run);
-        out.push(`### ${mark} ${markdown(runName(run), 200)} ${word}\n\n${countsLine(run)}`);
+        out.push(`### ${mark} ${(0,src_escape/* markdown */.wD)(runName(run), 200)} ${word}\n\n${countsLine(run)}`);
     }
     const problem = problemBlock(run, options);
     if (problem)
         out.push(problem);
     out.push(facts(run));
     if (run.description && !budget.compact)
-        out.push(markdown(run.description, 5_000));
+        out.push((0,src_escape/* markdown */.wD)(run.description, 5_000));
     for (const note of run.notes)
-        out.push(`<sub>${markdown(note)}</sub>`);
+        out.push(`<sub>${(0,src_escape/* markdown */.wD)(note)}</sub>`);
     if (run.issues.length)
         out.push(`${h} Issues\n\n${issuesBlock(run.issues, budget, omitted)}`);
     if (run.warnings.length)
@@ -35381,30 +35408,30 @@ function problemBlock(run, options) {
     const error = run.run?.error;
     switch (run.status) {
         case 'failed': {
-            const errorCode = error?.code ? ` ${code(error.code, 100)}` : '';
-            const message = error?.message ? markdown(error.message, 2_000) : 'The API gave no reason.';
+            const errorCode = error?.code ? ` ${(0,src_escape/* code */.aY)(error.code, 100)}` : '';
+            const message = error?.message ? (0,src_escape/* markdown */.wD)(error.message, 2_000) : 'The API gave no reason.';
             return `> [!CAUTION]\n> **The run failed**${errorCode}: ${message}`;
         }
         case 'cancelled':
             return run.lastStatus === 'cancelled'
                 ? '> [!WARNING]\n> **The run was cancelled** before it finished.'
-                : `> [!WARNING]\n> **The wait was cancelled** while the run was ${markdown(run.lastStatus ?? 'not yet seen')}.`;
+                : `> [!WARNING]\n> **The wait was cancelled** while the run was ${(0,src_escape/* markdown */.wD)(run.lastStatus ?? 'not yet seen')}.`;
         case 'timed_out': {
             const last = run.lastStatus
-                ? ` Its last status was **${markdown(run.lastStatus)}**.`
+                ? ` Its last status was **${(0,src_escape/* markdown */.wD)(run.lastStatus)}**.`
                 : ' No status was ever received.';
-            const fault = run.error ? ` Last error: ${markdown(run.error, 500)}` : '';
+            const fault = run.error ? ` Last error: ${(0,src_escape/* markdown */.wD)(run.error, 500)}` : '';
             return `> [!WARNING]\n> **Still not finished after ${(0,duration/* formatDuration */.a)(options.timeoutMs)}** (the \`timeout\` input), so the action stopped waiting.${last}${fault}`;
         }
         case 'not_found':
-            return `> [!CAUTION]\n> **Run not found.** ${markdown(run.error ?? '', 500)} Check the run ID and that the API key belongs to the same team.`;
+            return `> [!CAUTION]\n> **Run not found.** ${(0,src_escape/* markdown */.wD)(run.error ?? '', 500)} Check the run ID and that the API key belongs to the same team.`;
         case 'error':
-            return `> [!CAUTION]\n> **The run could not be checked.** ${markdown(run.error ?? '', 500)}`;
+            return `> [!CAUTION]\n> **The run could not be checked.** ${(0,src_escape/* markdown */.wD)(run.error ?? '', 500)}`;
         case 'completed':
             break;
     }
     if (run.run?.output?.kind === 'planner_skipped') {
-        return `> [!NOTE]\n> **Skipped:** ${markdown(run.run.output.reason || 'the planner found nothing user-visible to test.', 2_000)}`;
+        return `> [!NOTE]\n> **Skipped:** ${(0,src_escape/* markdown */.wD)(run.run.output.reason || 'the planner found nothing user-visible to test.', 2_000)}`;
     }
     if (run.result === '')
         return '> [!WARNING]\n> **The run completed without a result.**';
@@ -35414,23 +35441,23 @@ function facts(run) {
     const r = run.run;
     const rows = [
         ['Run', `\`${run.id}\``],
-        ['Status', markdown(run.lastStatus ?? run.status)],
+        ['Status', (0,src_escape/* markdown */.wD)(run.lastStatus ?? run.status)],
         ['Result', run.result || '–']
     ];
     if (run.origin)
-        rows.push(['Started as', markdown(run.origin, 200)]);
+        rows.push(['Started as', (0,src_escape/* markdown */.wD)(run.origin, 200)]);
     if (run.githubReporting)
-        rows.push(['GitHub reporting', markdown(run.githubReporting, 300)]);
+        rows.push(['GitHub reporting', (0,src_escape/* markdown */.wD)(run.githubReporting, 300)]);
     if (r) {
         const platform = [r.platform, r.deviceModel].filter(Boolean).join(' · ');
         if (platform)
-            rows.push(['Platform', markdown(platform, 100)]);
+            rows.push(['Platform', (0,src_escape/* markdown */.wD)(platform, 100)]);
         if (r.executionMode)
-            rows.push(['Mode', markdown(r.executionMode, 100)]);
+            rows.push(['Mode', (0,src_escape/* markdown */.wD)(r.executionMode, 100)]);
         if (r.source)
-            rows.push(['Source', markdown(r.source, 100)]);
+            rows.push(['Source', (0,src_escape/* markdown */.wD)(r.source, 100)]);
         if (r.userName)
-            rows.push(['Triggered by', markdown(r.userName, 200)]);
+            rows.push(['Triggered by', (0,src_escape/* markdown */.wD)(r.userName, 200)]);
         if (r.durationMs !== null)
             rows.push(['Duration', (0,duration/* formatDuration */.a)(r.durationMs)]);
         if (r.createdAt)
@@ -35447,23 +35474,23 @@ function facts(run) {
 function timestamp(text) {
     const time = Date.parse(text);
     if (Number.isNaN(time))
-        return markdown(text, 60);
+        return (0,src_escape/* markdown */.wD)(text, 60);
     return new Date(time)
         .toISOString()
         .replace('T', ' ')
         .replace(/\.\d+Z$/, ' UTC');
 }
 function summary_link(url, text) {
-    const href = httpUrl(url);
+    const href = (0,src_escape/* httpUrl */.q3)(url);
     return href ? `[${text}](<${href}>)` : text;
 }
 /** `shop.example.com/checkout`: short enough for a table cell, still tells where. */
 function pageLabel(url) {
-    const href = httpUrl(url);
+    const href = (0,src_escape/* httpUrl */.q3)(url);
     if (!href)
-        return url ? markdown(url, 80) : '–';
+        return url ? (0,src_escape/* markdown */.wD)(url, 80) : '–';
     const parsed = new URL(href);
-    return markdown(`${parsed.host}${parsed.pathname === '/' ? '' : parsed.pathname}`, 80);
+    return (0,src_escape/* markdown */.wD)(`${parsed.host}${parsed.pathname === '/' ? '' : parsed.pathname}`, 80);
 }
 function issuesBlock(issues, budget, omitted) {
     const { shown, table } = cappedTable(issues, budget, omitted, ['| Severity | Issue | Page |', '| --- | --- | --- |'], issueRow);
@@ -35506,28 +35533,28 @@ function memo(render) {
         return text;
     };
 }
-const issueRow = memo((i) => `| ${nowrap(severityLabel(i.severity))} | ${markdown(i.name || 'Unnamed issue', 300)} | ${summary_link(i.url, pageLabel(i.url))} |`);
+const issueRow = memo((i) => `| ${nowrap(severityLabel(i.severity))} | ${(0,src_escape/* markdown */.wD)(i.name || 'Unnamed issue', 300)} | ${summary_link(i.url, pageLabel(i.url))} |`);
 const issueDetails = memo((issue) => {
     const parts = [];
     if (issue.description)
-        parts.push(markdown(issue.description, 4_000));
+        parts.push((0,src_escape/* markdown */.wD)(issue.description, 4_000));
     if (issue.reproductionSteps.length) {
         const steps = issue.reproductionSteps
             .slice(0, 50)
-            .map((s, n) => `${n + 1}. ${markdown(s, 500)}`);
+            .map((s, n) => `${n + 1}. ${(0,src_escape/* markdown */.wD)(s, 500)}`);
         parts.push(`**Steps to reproduce**\n\n${steps.join('\n')}`);
     }
     if (issue.expectedBehavior)
-        parts.push(`**Expected:** ${markdown(issue.expectedBehavior, 1_000)}`);
+        parts.push(`**Expected:** ${(0,src_escape/* markdown */.wD)(issue.expectedBehavior, 1_000)}`);
     if (issue.actualBehavior)
-        parts.push(`**Actual:** ${markdown(issue.actualBehavior, 1_000)}`);
-    const page = httpUrl(issue.url);
+        parts.push(`**Actual:** ${(0,src_escape/* markdown */.wD)(issue.actualBehavior, 1_000)}`);
+    const page = (0,src_escape/* httpUrl */.q3)(issue.url);
     if (page)
-        parts.push(`**Page:** ${summary_link(issue.url, markdown(issue.url, 300))}`);
+        parts.push(`**Page:** ${summary_link(issue.url, (0,src_escape/* markdown */.wD)(issue.url, 300))}`);
     const shot = thumbnail(issue.screenshotUrl, `Screenshot: ${issue.name}`, 400);
     if (shot)
         parts.push(shot);
-    const title = `${severityLabel(issue.severity)} · ${html(issue.name || 'Unnamed issue', 300)}`;
+    const title = `${severityLabel(issue.severity)} · ${(0,src_escape/* html */.qy)(issue.name || 'Unnamed issue', 300)}`;
     return `<details><summary>${title}</summary>\n\n${parts.join('\n\n') || '*No details.*'}\n\n</details>`;
 });
 /** A thumbnail linking to the full image; nothing at all for a URL that is not http(s). */
@@ -35536,11 +35563,11 @@ const issueDetails = memo((issue) => {
  * is expected to be https); a URL too long to be sane is left out rather than cut into a broken one.
  */
 function thumbnail(url, alt, width) {
-    const href = httpUrl(url);
+    const href = (0,src_escape/* httpUrl */.q3)(url);
     if (!href || !href.startsWith('https://') || href.length > MAX_IMAGE_URL)
         return null;
-    const src = html(href, MAX_IMAGE_URL);
-    return `<a href="${src}"><img src="${src}" alt="${html(alt, 200)}" width="${width}"></a>`;
+    const src = (0,src_escape/* html */.qy)(href, MAX_IMAGE_URL);
+    return `<a href="${src}"><img src="${src}" alt="${(0,src_escape/* html */.qy)(alt, 200)}" width="${width}"></a>`;
 }
 function stepDuration(step) {
     const { startedAtMs: start, completedAtMs: end } = step;
@@ -35551,12 +35578,12 @@ const stepRow = memo((step, n) => {
         ? '✅\u00a0passed'
         : step.status === 'failed'
             ? '❌\u00a0failed'
-            : markdown(step.status || '–', 40);
-    const error = [step.errorCode ? code(step.errorCode, 80) : '', markdown(step.error, 500)]
+            : (0,src_escape/* markdown */.wD)(step.status || '–', 40);
+    const error = [step.errorCode ? (0,src_escape/* code */.aY)(step.errorCode, 80) : '', (0,src_escape/* markdown */.wD)(step.error, 500)]
         .filter(Boolean)
         .join(' ');
     const number = step.stepIndex === null ? n + 1 : step.stepIndex + 1;
-    return `| ${number} | ${markdown(step.title || '–', 300)} | ${markdown(step.type || '–', 40)} | ${status} | ${stepDuration(step)} | ${error} |`;
+    return `| ${number} | ${(0,src_escape/* markdown */.wD)(step.title || '–', 300)} | ${(0,src_escape/* markdown */.wD)(step.type || '–', 40)} | ${status} | ${stepDuration(step)} | ${error} |`;
 });
 function stepsTable(steps, budget, omitted) {
     return cappedTable(steps, budget, omitted, ['| # | Step | Type | Status | Duration | Error |', '| ---: | --- | --- | --- | ---: | --- |'], stepRow).table;
@@ -35581,29 +35608,29 @@ function testPlan(run) {
         return null;
     const parts = [];
     if (plan.instructions)
-        parts.push(markdown(plan.instructions, 4_000));
+        parts.push((0,src_escape/* markdown */.wD)(plan.instructions, 4_000));
     const meta = [
-        plan.complexity ? `**Complexity:** ${markdown(plan.complexity, 40)}` : '',
-        plan.changeType ? `**Change type:** ${markdown(plan.changeType, 40)}` : ''
+        plan.complexity ? `**Complexity:** ${(0,src_escape/* markdown */.wD)(plan.complexity, 40)}` : '',
+        plan.changeType ? `**Change type:** ${(0,src_escape/* markdown */.wD)(plan.changeType, 40)}` : ''
     ].filter(Boolean);
     if (meta.length)
         parts.push(meta.join(' · '));
     if (plan.focusAreas.length)
         parts.push(`**Focus areas:** ${plan.focusAreas
             .slice(0, 50)
-            .map(a => markdown(a, 200))
+            .map(a => (0,src_escape/* markdown */.wD)(a, 200))
             .join(', ')}`);
     if (plan.steps.length) {
         parts.push(plan.steps
             .slice(0, 50)
-            .map((s, n) => `${n + 1}. ${s.type ? `*${markdown(s.type, 40)}*: ` : ''}${markdown(s.title, 500)}`)
+            .map((s, n) => `${n + 1}. ${s.type ? `*${(0,src_escape/* markdown */.wD)(s.type, 40)}*: ` : ''}${(0,src_escape/* markdown */.wD)(s.title, 500)}`)
             .join('\n'));
     }
     return `<details><summary>Test plan</summary>\n\n${parts.join('\n\n')}\n\n</details>`;
 }
 function codeSpan(text) {
     // A report path is ours, not the API's, but may still hold a backtick.
-    return `<code>${html(text, 500)}</code>`;
+    return `<code>${(0,src_escape/* html */.qy)(text, 500)}</code>`;
 }
 
 ;// CONCATENATED MODULE: ./src/report/publish.ts
@@ -35621,13 +35648,7 @@ function codeSpan(text) {
 
 
 
-/**
- * The API key and GitHub token never leave this process: scrubbed from anything written, in case
- * some text echoed them (the client already scrubs API bodies; this is the last line).
- */
-function redact(text, secrets) {
-    return scrubText(text, [secrets.apiKey, secrets.githubToken]);
-}
+
 /**
  * `setExitLine` tells the lifecycle what the step's last line must say should the runner's cancel
  * end the process before publishing is done.
@@ -35639,7 +35660,7 @@ async function publish(report, settings, context, postComment, appBuild = null, 
     if (file)
         cancelledAfter(`${file} was`, 'the outputs and the summary');
     for (const [name, value] of Object.entries(outputsOf(report, reportPath)))
-        setOutput(name, redact(value, settings));
+        core/* setOutput */.uH(name, redact(value, settings));
     cancelledAfter(file ? `${file} and the outputs were` : 'the outputs were', 'the summary');
     if (summaryWanted(settings.summary, report.passed))
         await writeSummary(report, settings, context, reportPath, appBuild);
@@ -35652,17 +35673,17 @@ async function publish(report, settings, context, postComment, appBuild = null, 
             const title = redact(note.title, settings);
             const message = redact(note.message, settings);
             if (note.level === 'error')
-                error(message, { title });
+                core/* error */.z3(message, { title });
             else if (note.level === 'warning')
-                warning(message, { title });
+                core/* warning */.$e(message, { title });
             else
-                core_notice(message, { title });
+                core/* notice */.lm(message, { title });
         }
     }
-    if (settings.comment && settings.commentAuto && report.started?.testerArmyComments) {
-        info(`comment is auto, and TesterArmy comments on pull request #${context.prNumber ?? '?'} itself: no second comment from this step.`);
+    if (settings.comment === 'auto' && report.started?.testerArmyComments) {
+        core/* info */.pq(`comment is auto, and TesterArmy comments on pull request #${context.prNumber ?? '?'} itself: no second comment from this step.`);
     }
-    else if (settings.comment) {
+    else if (settings.comment !== 'off') {
         cancelledAfter(done, 'the pull-request comment');
         await commentOnPullRequest(report, settings, context, postComment);
     }
@@ -35672,25 +35693,25 @@ async function publish(report, settings, context, postComment, appBuild = null, 
  * succeed): one notice, status `skipped`, a one-line summary, and the step passes.
  */
 async function publishSkipped(reason, settings, context) {
-    core_notice(`Nothing to test: ${reason} Nothing was started.`, {
+    core/* notice */.lm(`Nothing to test: ${reason} Nothing was started.`, {
         title: 'TesterArmy exploration agent'
     });
     const outputs = outputsOf(buildReport([], settings), '');
     outputs[constants/* Outputs */.tY.Status] = 'skipped';
     outputs[constants/* Outputs */.tY.Passed] = 'true';
     for (const [name, value] of Object.entries(outputs))
-        setOutput(name, value);
+        core/* setOutput */.uH(name, value);
     if (summaryWanted(settings.summary, true) && context.summaryPath) {
         try {
-            await summary
-                .addRaw(redact(`### ⏭️ TesterArmy: nothing to test\n\n${markdown(reason, 1_000)} Nothing was started.\n`, settings))
+            await core/* summary */.z
+                .addRaw(redact(`### ⏭️ TesterArmy: nothing to test\n\n${(0,src_escape/* markdown */.wD)(reason, 1_000)} Nothing was started.\n`, settings))
                 .write();
         }
         catch (error) {
-            warning(`Could not write the job summary: ${error.message}`);
+            core/* warning */.$e(`Could not write the job summary: ${error.message}`);
         }
     }
-    info('TesterArmy verdict: skipped (no pull request to test); the step passes.');
+    core/* info */.pq('TesterArmy verdict: skipped (no pull request to test); the step passes.');
 }
 /** The report file's path, or '' when it could not be written (a warning says why). */
 async function writeReportFile(report, settings) {
@@ -35701,7 +35722,7 @@ async function writeReportFile(report, settings) {
         return path;
     }
     catch (error) {
-        warning(`Could not write the JSON report to ${path}: ${error.message}`);
+        core/* warning */.$e(`Could not write the JSON report to ${path}: ${error.message}`);
         return '';
     }
 }
@@ -35736,43 +35757,37 @@ async function writeSummary(report, settings, context, reportPath, appBuild) {
 }
 async function writeMarkdown(markdown, { settings, context }) {
     if (!context.summaryPath) {
-        info('GITHUB_STEP_SUMMARY is not set (not running on a GitHub runner): no job summary written.');
+        core/* info */.pq('GITHUB_STEP_SUMMARY is not set (not running on a GitHub runner): no job summary written.');
         return;
     }
     try {
-        await summary.addRaw(redact(markdown, settings)).write();
+        await core/* summary */.z.addRaw(redact(markdown, settings)).write();
     }
     catch (error) {
-        warning(`Could not write the job summary: ${error.message}`);
+        core/* warning */.$e(`Could not write the job summary: ${error.message}`);
     }
-}
-/** The uploaded build's outputs, set as soon as the upload is confirmed. */
-function publishAppOutputs(build) {
-    setOutput(constants/* Outputs */.tY.AppId, build.app.id);
-    setOutput(constants/* Outputs */.tY.AppPlatform, build.app.platform);
-    setOutput(constants/* Outputs */.tY.AppVersion, build.app.appVersion ?? '');
 }
 /**
  * Upload only (`app-path` alone): the build's outputs are already set; the summary says what was
  * uploaded, and the step passes.
  */
 async function publishUploadOnly(build, settings, context) {
-    setOutput(constants/* Outputs */.tY.Passed, 'true');
+    core/* setOutput */.uH(constants/* Outputs */.tY.Passed, 'true');
     if (summaryWanted(settings.summary, true)) {
         const markdown = `## ✅ TesterArmy: build uploaded\n\nNo run was started (app-path alone only uploads).\n\n${renderAppBuild(build)}`;
         await writeMarkdown(markdown, { settings, context });
     }
-    info(`TesterArmy: build uploaded as app ${build.app.id}; no run was started.`);
+    core/* info */.pq(`TesterArmy: build uploaded as app ${build.app.id}; no run was started.`);
 }
 const COMMENT_TITLE = { title: 'TesterArmy comment' };
 /** One comment per workflow job on the pull request; never fails the step, says what happened. */
 async function commentOnPullRequest(report, settings, context, postComment) {
     if (!settings.githubToken) {
-        core_notice('comment is true, but github-token is empty (secrets are not given to pull requests from forks): no comment was written.', COMMENT_TITLE);
+        core/* notice */.lm('comment is true, but github-token is empty (secrets are not given to pull requests from forks): no comment was written.', COMMENT_TITLE);
         return;
     }
     if (context.prNumber === null || !context.owner) {
-        core_notice('comment is true, but this workflow run is not for a pull request: no comment was written.', COMMENT_TITLE);
+        core/* notice */.lm('comment is true, but this workflow run is not for a pull request: no comment was written.', COMMENT_TITLE);
         return;
     }
     const marker = commentMarker({
@@ -35798,14 +35813,14 @@ async function commentOnPullRequest(report, settings, context, postComment) {
     }
     const pr = `pull request #${context.prNumber}`;
     if (result.kind === 'created' || result.kind === 'updated') {
-        info(`${result.kind === 'created' ? 'Commented on' : 'Updated the comment on'} ${pr}: ${result.url}`);
+        core/* info */.pq(`${result.kind === 'created' ? 'Commented on' : 'Updated the comment on'} ${pr}: ${result.url}`);
     }
     else if (result.kind === 'forbidden') {
-        core_notice(`Could not comment on ${pr}: the token may not write there (${logText(redact(result.message, settings), 200)}). ` +
+        core/* notice */.lm(`Could not comment on ${pr}: the token may not write there (${(0,src_escape/* logText */.kc)(redact(result.message, settings), 200)}). ` +
             `Pull requests from forks get a read-only token; otherwise give the job permissions: pull-requests: write.`, COMMENT_TITLE);
     }
     else if (result.kind === 'failed') {
-        warning(`Could not comment on ${pr}: ${logText(redact(result.message, settings), 300)}`, COMMENT_TITLE);
+        core/* warning */.$e(`Could not comment on ${pr}: ${(0,src_escape/* logText */.kc)(redact(result.message, settings), 300)}`, COMMENT_TITLE);
     }
 }
 /**
@@ -35842,13 +35857,13 @@ async function publishUnexpected(message, settings, context, postComment) {
         await publish(report, settings, context, postComment);
     }
     catch (error) {
-        core_debug(`The report of the unexpected failure could not be published: ${String(error)}`);
+        core/* debug */.Yz(`The report of the unexpected failure could not be published: ${String(error)}`);
     }
 }
-/** The step's last word: one line saying the verdict, and why when it fails. */
 /**
- * `cancelled`: the runner cancelled the step, even if only after the report was built (while it
- * was being published): the step must then fail, whatever the verdict.
+ * The step's last word: one line saying the verdict, and why when it fails. `cancelled`: the
+ * runner cancelled the step, even if only after the report was built (while it was being
+ * published): the step must then fail, whatever the verdict.
  */
 function conclude(report, settings, cancelled = false) {
     const several = report.runs.length > 1;
@@ -35856,33 +35871,33 @@ function conclude(report, settings, cancelled = false) {
         .filter(r => !r.passed)
         .map(r => {
         const name = several
-            ? `run ${r.id}${r.featureName ? ` (${logText(r.featureName, 80)})` : ''}: `
+            ? `run ${r.id}${r.featureName ? ` (${(0,src_escape/* logText */.kc)(r.featureName, 80)})` : ''}: `
             : '';
         // A user reading only the log must see why a run failed: its own error code and message.
         const runError = r.run?.error;
         const detail = r.status === 'timed_out' && r.error
-            ? ` (last error: ${logText(r.error, 200)})`
+            ? ` (last error: ${(0,src_escape/* logText */.kc)(r.error, 200)})`
             : r.status === 'failed' && runError
-                ? ` (${logText([runError.code, runError.message].filter(Boolean).join(': '), 300).replace(/\.$/, '')})`
+                ? ` (${(0,src_escape/* logText */.kc)([runError.code, runError.message].filter(Boolean).join(': '), 300).replace(/\.$/, '')})`
                 : '';
         return `${name}${r.reasons.join('; ')}${detail}`;
     })
         .join('; ');
     if (report.fatal) {
-        setFailed(redact(`TesterArmy: ${logText(report.fatal, 500)}`, settings));
+        core/* setFailed */.C1(redact(`TesterArmy: ${(0,src_escape/* logText */.kc)(report.fatal, 500)}`, settings));
     }
     else if (report.cancelled || cancelled) {
-        setFailed('TesterArmy: the wait was cancelled because the workflow was cancelled.');
+        core/* setFailed */.C1('TesterArmy: the wait was cancelled because the workflow was cancelled.');
     }
     else if (!report.passed && settings.failOn !== 'never') {
-        setFailed(redact(`TesterArmy verdict: failed: ${why}.`, settings));
+        core/* setFailed */.C1(redact(`TesterArmy verdict: failed: ${why}.`, settings));
     }
     else if (!report.passed) {
-        info(redact(`TesterArmy verdict: failed (${why}); fail-on is never, so the step passes.`, settings));
+        core/* info */.pq(redact(`TesterArmy verdict: failed (${why}); fail-on is never, so the step passes.`, settings));
     }
     else {
         const skipped = report.result === 'SKIPPED';
-        info(`TesterArmy verdict: ${skipped ? 'passed (skipped: nothing user-visible to test)' : 'passed'}.`);
+        core/* info */.pq(`TesterArmy verdict: ${skipped ? 'passed (skipped: nothing user-visible to test)' : 'passed'}.`);
     }
 }
 
@@ -36011,7 +36026,7 @@ function readyAgent(agent, app) {
     if (platform === 'ios' || platform === 'android' || (!app && platform === 'web'))
         return { ...agent, platform, ...(app ? { appId: app.id } : {}) };
     return {
-        message: `the uploaded build is a "${logText(platform, 40)}" app, which the exploration agent cannot test: it tests ios and android builds. No run was started.`
+        message: `the uploaded build is a "${(0,src_escape/* logText */.kc)(platform, 40)}" app, which the exploration agent cannot test: it tests ios and android builds. No run was started.`
     };
 }
 
@@ -36200,16 +36215,16 @@ async function startAgent(options) {
  * or why there is nothing to test, or why it could not be found.
  */
 async function findAgentTarget(agent, options, signal) {
-    startGroup('Finding the pull request for the TesterArmy exploration agent');
+    core/* startGroup */.Oh('Finding the pull request for the TesterArmy exploration agent');
     const lookup = await lookUpPullRequest(options, signal);
-    endGroup();
+    core/* endGroup */.N4();
     if (lookup.kind === 'skipped')
         return lookup;
     if (lookup.kind === 'failed') {
         return { kind: 'failed', message: `could not find the pull request to test: ${lookup.message}` };
     }
     for (const notice of lookup.notices)
-        core_notice(notice, { title: 'TesterArmy pull request' });
+        core/* notice */.lm(notice, { title: 'TesterArmy pull request' });
     const { pr } = lookup;
     const targetUrl = agent.targetUrl ?? lookup.deploymentUrl;
     if (agent.platform === 'web' && !targetUrl) {
@@ -36218,8 +36233,8 @@ async function findAgentTarget(agent, options, signal) {
             message: "target-url is empty and the deployment_status event gives no usable http(s) environment_url or target_url: set target-url to the deployment's URL"
         };
     }
-    setOutput(constants/* Outputs */.tY.PrNumber, String(pr.number));
-    info(`Pull request #${pr.number} (${lookup.source}): "${logText(pr.title, 120)}" at ${pr.headSha.slice(0, 12)}` +
+    core/* setOutput */.uH(constants/* Outputs */.tY.PrNumber, String(pr.number));
+    core/* info */.pq(`Pull request #${pr.number} (${lookup.source}): "${(0,src_escape/* logText */.kc)(pr.title, 120)}" at ${pr.headSha.slice(0, 12)}` +
         (targetUrl ? `, testing ${targetUrl}` : ''));
     return { kind: 'found', pr, targetUrl };
 }
@@ -36243,7 +36258,7 @@ async function lookUpPullRequest({ settings, context, pulls }, signal) {
         owner: context.owner,
         repo: context.repo,
         signal,
-        onRequest: line => core_debug(line)
+        onRequest: line => core/* debug */.Yz(line)
     }));
     const api = token
         ? {
@@ -36269,11 +36284,12 @@ async function lookUpPullRequest({ settings, context, pulls }, signal) {
 // What TesterArmy says about its own reporting to GitHub (`metadata.github` of a start answer):
 // read defensively, and turned into one log line and one notice or warning a user can act on.
 
+
 /** Reads `metadata.github` from a start answer; null when absent or not an object. */
 function parseGitHubReporting(answer) {
     const metadata = answer?.metadata;
     const github = metadata?.github;
-    if (typeof github !== 'object' || github === null || Array.isArray(github))
+    if (!(0,guards/* isPlainObject */.Qd)(github))
         return null;
     const raw = github;
     const out = {};
@@ -36291,7 +36307,7 @@ const testerArmyComments = (reporting) => reporting?.commentTargetResolved === t
 const yesNo = (value) => value === undefined ? 'not said' : value ? 'yes' : 'no';
 /** `agent`: the exploration agent is among the runs (its planner needs the changed files). */
 function describeGitHubReporting(reporting, agent) {
-    const status = reporting.status === undefined ? '' : logText(reporting.status, 100);
+    const status = reporting.status === undefined ? '' : (0,src_escape/* logText */.kc)(reporting.status, 100);
     const facts = `connected ${yesNo(reporting.configured)}, check run ${yesNo(reporting.checkRunCreated)}, ` +
         `comments on the pull request ${yesNo(reporting.commentTargetResolved)}` +
         (status ? `, status ${status}` : '');
@@ -36333,6 +36349,35 @@ function describeGitHubReporting(reporting, agent) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/start/start-log.ts
+// The log lines of starting runs: retries of a start request, which runs started, and what
+// TesterArmy said of its own GitHub reporting. API text is cut and cleaned through escape.ts first.
+
+
+
+/** The start's retries, one line each (a retry at once: the agent's shorter second try). */
+const startRetryLine = (message, delayMs) => core/* info */.pq(`Start request: ${(0,src_escape/* logText */.kc)(message, 300)}; trying again${delayMs > 0 ? ` in ${(0,duration/* formatDuration */.a)(delayMs)}` : ''}.`);
+const startGroupTitle = (request) => `Starting a TesterArmy run of ${request.kind} ${request.id}`;
+/** Which runs started, and which the API cancelled at once. */
+function logStarted(runIds, cancelledRunIds) {
+    core/* info */.pq(`Started ${runIds.length === 1 ? `run ${runIds[0]}` : `${runIds.length} runs: ${runIds.join(', ')}`}.`);
+    if (cancelledRunIds.length) {
+        core/* warning */.$e(`TesterArmy cancelled ${cancelledRunIds.length} of the group's runs as it started them ` +
+            `(for example duplicates or the quota): ${cancelledRunIds.join(', ')}.`);
+    }
+}
+/** `metadata.github` of a start answer: its line, and its notice or warning when it has one. */
+function logGitHubReporting(note) {
+    core/* info */.pq(note.line);
+    if (!note.annotation)
+        return;
+    const options = { title: 'TesterArmy GitHub reporting' };
+    if (note.annotation.level === 'warning')
+        core/* warning */.$e(note.annotation.message, options);
+    else
+        core/* notice */.lm(note.annotation.message, options);
+}
+
 ;// CONCATENATED MODULE: ./src/start/start-phase.ts
 // Starting everything the inputs ask for, in order: the exploration agent's pull request, the upload
 // of the build, the agent, the runs of a test or group; and what started each run, for the report.
@@ -36345,17 +36390,18 @@ function describeGitHubReporting(reporting, agent) {
 
 
 
-
 /**
- * The build is checked on disk before any request, like an input: null without `app-path`. The
- * upload's code is loaded only then: runs that upload nothing never load it.
+ * The build is checked on disk before any request, like an input. The upload's code is loaded
+ * only with `app-path`: runs that upload nothing never load it.
  */
 async function checkBuild(settings) {
     if (!settings.upload)
-        return null;
+        return { kind: 'none' };
     const step = await __nccwpck_require__.e(/* import() */ 213).then(__nccwpck_require__.bind(__nccwpck_require__, 9213));
     const checked = await step.checkAppFile(settings.upload.path, settings.upload.platform);
-    return checked.ok ? { app: checked.app, step } : checked.message;
+    return checked.ok
+        ? { kind: 'ready', build: { app: checked.app, step } }
+        : { kind: 'refused', message: checked.message };
 }
 async function startEverything(options) {
     const { settings, api, clock, deadline, signal } = options;
@@ -36424,11 +36470,11 @@ async function startEverything(options) {
             deadline,
             tempDir: options.tempDir,
             userAgent: `testerarmy-action/${constants/* VERSION */.xv}`,
-            log: uploadLog
+            log: options.build.step.uploadLog
         });
         if (uploaded.kind !== 'uploaded') {
             if (uploaded.kind === 'aborted') {
-                info(uploaded.confirming
+                core/* info */.pq(uploaded.confirming
                     ? 'The upload was cancelled while it was being confirmed: the app may have been created in the project (see the TesterArmy dashboard); no run was started.'
                     : 'The upload was cancelled: nothing was confirmed and no run was started.');
             }
@@ -36441,8 +36487,8 @@ async function startEverything(options) {
         }
         const appBuild = uploaded.build;
         begun.appBuild = appBuild;
-        publishAppOutputs(appBuild);
-        logUploaded(appBuild);
+        options.build.step.publishAppOutputs(appBuild);
+        options.build.step.logUploaded(appBuild);
         const platform = (0,app_response/* resolvePlatform */.u4)(settings.upload.platform, appBuild.app);
         if ('message' in platform)
             return ended({ kind: 'failed', message: platform.message });
@@ -36486,14 +36532,14 @@ async function startEverything(options) {
     }
     ids = [...ids, ...outcome.runIds];
     if (settings.agent)
-        setOutput(constants/* Outputs */.tY.RunId, ids.join(','));
+        core/* setOutput */.uH(constants/* Outputs */.tY.RunId, ids.join(','));
     if (facts.batchId)
-        setOutput(constants/* Outputs */.tY.BatchId, facts.batchId);
+        core/* setOutput */.uH(constants/* Outputs */.tY.BatchId, facts.batchId);
     return { kind: 'started', ids, cancelledIds: outcome.cancelledRunIds, origins, ...begun };
 }
 /** Starts the exploration agent and says so, in the log and the outputs. */
 async function startAgentRun(agent, pr, targetUrl, options) {
-    startGroup(`Starting the TesterArmy exploration agent for pull request #${pr.number}`);
+    core/* startGroup */.Oh(`Starting the TesterArmy exploration agent for pull request #${pr.number}`);
     const outcome = await startAgent({
         ...options,
         request: agent,
@@ -36501,12 +36547,12 @@ async function startAgentRun(agent, pr, targetUrl, options) {
         targetUrl,
         onRetry: startRetryLine
     });
-    endGroup();
+    core/* endGroup */.N4();
     if (outcome.kind !== 'started')
         return outcome;
     // Known now, so a later step can find the run even if the wait below fails.
-    setOutput(constants/* Outputs */.tY.RunId, outcome.runId);
-    info(`Started the exploration agent: run ${outcome.runId}.`);
+    core/* setOutput */.uH(constants/* Outputs */.tY.RunId, outcome.runId);
+    core/* info */.pq(`Started the exploration agent: run ${outcome.runId}.`);
     return outcome;
 }
 /** `metadata.github` of a start answer: logged once, kept for the outputs; the summary's words. */
@@ -36524,13 +36570,13 @@ function noteGitHubReporting(answer, agent, facts) {
 }
 /** Starts the runs of `test-id` or `group-id`, and says which started, in the log and the outputs. */
 async function startRequestedRuns(request, options) {
-    startGroup(startGroupTitle(request));
+    core/* startGroup */.Oh(startGroupTitle(request));
     const outcome = await startRuns({ ...options, request, onRetry: startRetryLine });
-    endGroup();
+    core/* endGroup */.N4();
     if (outcome.kind !== 'started')
         return outcome;
     // Known now, so a later step can find the runs even if the wait below fails.
-    setOutput(constants/* Outputs */.tY.RunId, outcome.runIds.join(','));
+    core/* setOutput */.uH(constants/* Outputs */.tY.RunId, outcome.runIds.join(','));
     logStarted(outcome.runIds, outcome.cancelledRunIds);
     return outcome;
 }
@@ -36539,8 +36585,9 @@ async function startRequestedRuns(request, options) {
 var external_node_fs_ = __nccwpck_require__(3024);
 ;// CONCATENATED MODULE: ./src/workflow-context.ts
 // What the workflow run tells us about itself: the commit, the pull request, where its summary is.
-// Read from the runner's environment and event payload, without loading @actions/github. The one
-// place that reads process.env: everything else is handed the environment, so tests pass their own.
+// Read from the runner's environment and event payload, without loading @actions/github. The
+// action's own code reads process.env only here and hands the environment on, so tests pass their
+// own (@actions/core still reads the runner's files and inputs from it, as it must).
 
 /** The process's environment, as the runner set it. */
 const runnerEnv = () => process.env;
@@ -36629,12 +36676,13 @@ function readWorkflowContext(env, readFile = path => (0,external_node_fs_.readFi
 
 
 
+
 const defaults = {
     clock: systemClock,
     api: settings => new ApiClient({
         apiUrl: settings.apiUrl,
         apiKey: settings.apiKey,
-        onRequest: line => core_debug(line)
+        onRequest: line => core/* debug */.Yz(line)
     }),
     signals: process,
     comment: upsertComment,
@@ -36652,12 +36700,12 @@ async function run(overrides = {}) {
     catch (error) {
         const raw = error instanceof Error ? error.message : String(error);
         const message = parsed.settings ? redact(raw, parsed.settings) : raw;
-        core_debug(error instanceof Error && error.stack ? error.stack : message);
+        core/* debug */.Yz(error instanceof Error && error.stack ? error.stack : message);
         // Later steps still read `status: error` and the reason, as when a start fails.
         if (parsed.settings && parsed.context) {
             await publishUnexpected(message, parsed.settings, parsed.context, deps.comment);
         }
-        setFailed(`TesterArmy action failed unexpectedly: ${message}`);
+        core/* setFailed */.C1(`TesterArmy action failed unexpectedly: ${message}`);
     }
 }
 async function waitAndReport(deps, parsed) {
@@ -36666,9 +36714,9 @@ async function waitAndReport(deps, parsed) {
     let settings;
     try {
         settings = parseSettings({
-            read: getInput,
+            read: core/* getInput */.V4,
             env: deps.env,
-            onSecret: core_setSecret,
+            onSecret: core/* setSecret */.Pq,
             event: {
                 name: context.eventName,
                 ...(context.forkRepository ? { forkRepository: context.forkRepository } : {})
@@ -36679,14 +36727,15 @@ async function waitAndReport(deps, parsed) {
         if (!(error instanceof InputErrors))
             throw error;
         for (const inputError of error.errors)
-            setFailed(inputError.message);
+            core/* setFailed */.C1(inputError.message);
         return;
     }
     Object.assign(parsed, { settings, context });
     // The build (app-path) is checked on disk before any request, like an input.
-    const build = await checkBuild(settings);
-    if (typeof build === 'string')
-        return setFailed(build);
+    const checked = await checkBuild(settings);
+    if (checked.kind === 'refused')
+        return core/* setFailed */.C1(checked.message);
+    const build = checked.kind === 'ready' ? checked.build : null;
     const { clock } = deps;
     const deadline = clock.now() + settings.timeoutMs;
     const api = deps.api(settings);
@@ -36727,7 +36776,7 @@ async function waitAndReport(deps, parsed) {
                 signal,
                 log: pollLog
             });
-            endGroup();
+            core/* endGroup */.N4();
             waited = polled.outcomes;
             end = { fatal: polled.fatal, cancelled: signal.aborted };
         }
@@ -36736,7 +36785,14 @@ async function waitAndReport(deps, parsed) {
         if (settings.cancelOnAbort) {
             const left = begun.kind === 'started' ? waited : begun.agentRunIds.map(notWaitedFor);
             const { batchId } = begun.facts;
-            await cancelUnfinished(api, left, signal.aborted, batchId || null, begun.agentRunIds);
+            await cancelUnfinished({
+                api,
+                clock,
+                runs: left,
+                cancelled: signal.aborted,
+                batchId: batchId || null,
+                outsideBatch: begun.agentRunIds
+            });
         }
         // 5. Report on every run, in the order given (a run cancelled at start was never waited for).
         const outcomes = begun.kind === 'started'

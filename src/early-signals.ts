@@ -1,5 +1,5 @@
 // Holds the runner's cancel signals from the moment the bundle starts, before the action's modules
-// load (about 150 ms): without a listener, such a signal would kill the process with no outputs at
+// load (tens of milliseconds, more on a busy runner): without a listener, such a signal would kill the process with no outputs at
 // all. index.ts imports this first; watchCancellation takes the held signals over. No imports, so
 // nothing loads before it.
 import type { HeldSignals } from './lifecycle.js'

@@ -8,7 +8,7 @@ import { isHttpUrl, isLoopbackHost, isUuid, uniqueRunIds } from './guards.js'
 import { parseRemoveAfter } from './upload/app-path.js'
 
 /** A build made in the workflow, to upload before starting runs on it (or instead of any run). */
-export interface UploadRequest {
+interface UploadRequest {
   /** As the user wrote it; checked on disk before any request. */
   path: string
   projectId: string
@@ -17,6 +17,9 @@ export interface UploadRequest {
   /** `platform` as given (`ios`, `android`) or '' to take the app's. */
   platform: string
 }
+
+/** The `comment` input. */
+type CommentMode = 'off' | 'on' | 'auto'
 
 export interface Settings {
   /** The build to upload first, when `app-path` is given. */
@@ -27,10 +30,11 @@ export interface Settings {
   start: StartRequest | null
   /** The exploration agent's run, alone or besides `start`. */
   agent: AgentRequest | null
-  /** Put the verdict on the pull request as one comment (`true` or `auto`). */
-  comment: boolean
-  /** `comment: auto`: no comment when TesterArmy says it comments on the pull request itself. */
-  commentAuto: boolean
+  /**
+   * Put the verdict on the pull request as one comment: `on` (`true`), `off` (`false`), or `auto`
+   * (no comment when TesterArmy says it comments on the pull request itself).
+   */
+  comment: CommentMode
   /** For the comment; masked as soon as it is read. */
   githubToken: string
   /** Never logged: masked by the caller through `onSecret` as soon as it is read. */
@@ -50,7 +54,7 @@ export interface Settings {
 }
 
 /** A bad input. The message names the input, quotes the value and says what is accepted. */
-export class InputError extends Error {
+class InputError extends Error {
   override name = 'InputError'
 }
 
@@ -100,7 +104,7 @@ export function parseSettings(source: InputSource): Settings {
   const apiKey = attempt(() => parseApiKey(source), '')
   const githubToken = source.read(Inputs.GithubToken).trim()
   if (githubToken) source.onSecret(githubToken)
-  const comment = attempt(() => parseComment(source.read(Inputs.Comment)), 'false')
+  const comment = attempt(() => parseComment(source.read(Inputs.Comment)), 'off')
   // One check of project-id for the agent and the upload, which both need it.
   const projectId = attempt(() => parseProjectId(source), '')
   const { runIds, start, agent } = attempt(() => parseTarget(source, projectId), {
@@ -115,8 +119,7 @@ export function parseSettings(source: InputSource): Settings {
     runIds,
     start,
     agent,
-    comment: comment !== 'false',
-    commentAuto: comment === 'auto',
+    comment,
     githubToken,
     apiUrl: attempt(() => parseApiUrl(source.read(Inputs.ApiUrl)), DEFAULT_API_URL),
     pollIntervalMs: attempt(() => parsePollInterval(source.read(Inputs.PollInterval)), 5_000),
@@ -592,10 +595,10 @@ function parseSummaryMode(raw: string): SummaryMode {
 }
 
 /** `comment`: a boolean, or `auto` (comment unless TesterArmy comments itself). */
-function parseComment(raw: string): 'true' | 'false' | 'auto' {
+function parseComment(raw: string): CommentMode {
   if (raw.trim().toLowerCase() === 'auto') return 'auto'
   try {
-    return parseBoolean(Inputs.Comment, raw, false) ? 'true' : 'false'
+    return parseBoolean(Inputs.Comment, raw, false) ? 'on' : 'off'
   } catch {
     throw new InputError(
       `Input '${Inputs.Comment}' is ${quote(raw.trim())}: expected true, false or auto.`

@@ -11,7 +11,7 @@ const CANCEL_SIGNALS: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'
 
 export type Signals = Pick<NodeJS.Process, 'on' | 'off'>
 
-export interface Lifecycle {
+interface Lifecycle {
   /** Aborted on the runner's first cancel signal. */
   signal: AbortSignal
   /**

@@ -12,17 +12,17 @@ import { InputErrors, parseSettings, type Settings } from './inputs.js'
 import { watchCancellation, type HeldSignals, type Signals } from './lifecycle.js'
 import type { RunOutcome } from './model.js'
 import { pollRuns } from './wait/poller.js'
-import { pollLog, startWaitGroup } from './progress.js'
+import { pollLog, startWaitGroup } from './wait/wait-log.js'
 import {
   conclude,
   publish,
   publishSkipped,
   publishUnexpected,
   publishUploadOnly,
-  redact,
   type PostComment
 } from './report/publish.js'
 import type { PullsApi } from './github/pull-request.js'
+import { redact } from './redact.js'
 import { buildReport } from './report/report.js'
 import { checkBuild, startEverything } from './start/start-phase.js'
 import { cancelledAtStart } from './start/start-runs.js'
@@ -33,7 +33,7 @@ import {
   type WorkflowContext
 } from './workflow-context.js'
 
-export interface Dependencies {
+interface Dependencies {
   clock: Clock
   /** Builds the API client once the settings are known. */
   api: (settings: Settings) => RunsApi & StartApi & UploadApi
@@ -105,8 +105,9 @@ async function waitAndReport(deps: Dependencies, parsed: Parsed): Promise<void> 
   }
   Object.assign(parsed, { settings, context })
   // The build (app-path) is checked on disk before any request, like an input.
-  const build = await checkBuild(settings)
-  if (typeof build === 'string') return core.setFailed(build)
+  const checked = await checkBuild(settings)
+  if (checked.kind === 'refused') return core.setFailed(checked.message)
+  const build = checked.kind === 'ready' ? checked.build : null
 
   const { clock } = deps
   const deadline = clock.now() + settings.timeoutMs
@@ -158,7 +159,14 @@ async function waitAndReport(deps: Dependencies, parsed: Parsed): Promise<void> 
     if (settings.cancelOnAbort) {
       const left = begun.kind === 'started' ? waited : begun.agentRunIds.map(notWaitedFor)
       const { batchId } = begun.facts
-      await cancelUnfinished(api, left, signal.aborted, batchId || null, begun.agentRunIds)
+      await cancelUnfinished({
+        api,
+        clock,
+        runs: left,
+        cancelled: signal.aborted,
+        batchId: batchId || null,
+        outsideBatch: begun.agentRunIds
+      })
     }
 
     // 5. Report on every run, in the order given (a run cancelled at start was never waited for).

@@ -36,7 +36,7 @@ export interface Run {
 export type RunOutput = TestOutput | SkippedOutput
 
 /** `TestOutput`: what the agent found. */
-export interface TestOutput {
+interface TestOutput {
   kind: 'test'
   featureName: string
   /** `PASS` or `FAILED`; empty when the API sent none. */
@@ -48,7 +48,7 @@ export interface TestOutput {
 }
 
 /** `PlannerSkippedOutput`: the planner found nothing user-visible to test. */
-export interface SkippedOutput {
+interface SkippedOutput {
   kind: 'planner_skipped'
   reason: string
 }
@@ -91,7 +91,7 @@ export interface TestPlan {
   steps: { type: string; title: string }[]
 }
 
-export interface RunError {
+interface RunError {
   code: string
   message: string
 }

@@ -3,7 +3,7 @@
 // Pure.
 
 /** What a secret becomes. */
-export const REDACTED = '***'
+const REDACTED = '***'
 
 /**
  * Characters that `clean()` and `markdown()` delete, or that show as nothing: the key with these
@@ -80,4 +80,18 @@ export function scrubJson<T>(value: T, secrets: readonly string[]): T {
     }
   }
   return value
+}
+
+/** The secrets the action holds, which nothing it writes may carry. */
+interface Secrets {
+  apiKey: string
+  githubToken: string
+}
+
+/**
+ * The API key and GitHub token never leave this process: scrubbed from anything written, in case
+ * some text echoed them (the client already scrubs API bodies; this is the last line).
+ */
+export function redact(text: string, secrets: Secrets): string {
+  return scrubText(text, [secrets.apiKey, secrets.githubToken])
 }

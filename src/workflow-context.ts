@@ -1,6 +1,7 @@
 // What the workflow run tells us about itself: the commit, the pull request, where its summary is.
-// Read from the runner's environment and event payload, without loading @actions/github. The one
-// place that reads process.env: everything else is handed the environment, so tests pass their own.
+// Read from the runner's environment and event payload, without loading @actions/github. The
+// action's own code reads process.env only here and hands the environment on, so tests pass their
+// own (@actions/core still reads the runner's files and inputs from it, as it must).
 import { readFileSync } from 'node:fs'
 
 export type Env = Record<string, string | undefined>

@@ -45,7 +45,7 @@ export interface UploadRequestBody {
   removeAfter?: number
 }
 
-export interface UploadApiOptions {
+interface UploadApiOptions {
   signal?: AbortSignal
 }
 
@@ -103,14 +103,14 @@ export interface StartApi {
   cancelBatch(batchId: string, options?: RequestOptions): Promise<CancelBatchResponse>
 }
 
-export interface RequestOptions {
+interface RequestOptions {
   /** Ends the request early: the deadline or the runner's cancellation. */
   signal?: AbortSignal
   /** This request's own limit; defaults to `Limits.requestTimeoutMs`. */
   timeoutMs?: number
 }
 
-export interface ApiClientOptions {
+interface ApiClientOptions {
   apiUrl: string
   apiKey: string
   /** Told about each request (method, path, status, time; never a header) for debug logging. */

@@ -38,7 +38,7 @@ export function parseUploadTicket(json: unknown): UploadTicket {
   return { uploadUrl, storageKey }
 }
 
-export function parseApp(json: unknown): MobileApp {
+function parseApp(json: unknown): MobileApp {
   const body = isPlainObject(json) ? json : {}
   const id = text(body.id)
   // Runs are started with this ID: anything but a UUID would be sent on blindly.

@@ -3,7 +3,7 @@
 import { Limits } from '../constants.js'
 import type { GetRunResponse } from './api-client.js'
 
-export type Decision =
+type Decision =
   /** The run answered: poll again after the normal interval (or stop, if it is terminal). */
   | { action: 'poll'; delayMs: number }
   /** A passing fault: try again after `delayMs`. `throttle` asks every run to hold off (429). */
@@ -25,7 +25,7 @@ export interface RetryState {
 
 export const initialRetryState = (): RetryState => ({ failures: 0, notFoundSince: null })
 
-export interface PolicyContext {
+interface PolicyContext {
   now: number
   pollIntervalMs: number
   /** A number in [0, 1): Math.random in production, fixed in tests. */

@@ -192,7 +192,7 @@ export function parseBatchCancel(body: unknown): string[] {
 }
 
 /** A body's JSON, or what it starts with when it is not JSON. */
-export type DecodedJson = { ok: true; value: unknown } | { ok: false; message: string }
+type DecodedJson = { ok: true; value: unknown } | { ok: false; message: string }
 
 /**
  * Parses a response body. A leading byte-order mark is skipped: some servers and proxies write one

@@ -3,7 +3,7 @@
 import { isPlainObject } from '../guards.js'
 import { GitHubLookupError, type GitHubPull, type PullsApi } from './pull-request.js'
 
-export const GitHubCallLimits = {
+const GitHubCallLimits = {
   /** Each call's own limit: GitHub answers in well under a second; a stall must not eat the step. */
   callTimeoutMs: 10_000,
   /** Tries per call for a 5xx, a rate limit or a network fault: GitHub's hiccups pass in seconds. */

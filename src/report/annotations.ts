@@ -7,7 +7,7 @@ import type { Report } from '../model.js'
 import { bySeverity } from './report.js'
 import type { Issue } from '../model.js'
 
-export interface Annotation {
+interface Annotation {
   level: 'error' | 'warning' | 'notice'
   title: string
   message: string

@@ -33,7 +33,7 @@ export function verdictWord(run: { passed: boolean; status: string; result: stri
   return { mark: '✅', word: 'passed' }
 }
 
-export interface RunTotals {
+interface RunTotals {
   issues: number
   warnings: number
   steps: number

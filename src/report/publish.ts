@@ -10,8 +10,9 @@ import { logText, markdown } from '../escape.js'
 import type { CommentResult, CommentTarget } from '../github/comment.js'
 import type { Settings } from '../inputs.js'
 import type { Report } from '../model.js'
-import { outputsOf, reportJson, reportJsonPieces } from './outputs.js'
-import { scrubText } from '../redact.js'
+import { outputsOf } from './outputs.js'
+import { reportJson, reportJsonPieces } from './report-file.js'
+import { redact } from '../redact.js'
 import { commentMarker, renderComment } from './comment-text.js'
 import { buildReport } from './report.js'
 import { renderSummary, summaryWanted } from './summary.js'
@@ -19,17 +20,6 @@ import type { WorkflowContext } from '../workflow-context.js'
 
 /** Creates or updates the pull-request comment. */
 export type PostComment = (target: CommentTarget) => Promise<CommentResult>
-
-/** The secrets a report must never carry. */
-type Secrets = Pick<Settings, 'apiKey' | 'githubToken'>
-
-/**
- * The API key and GitHub token never leave this process: scrubbed from anything written, in case
- * some text echoed them (the client already scrubs API bodies; this is the last line).
- */
-export function redact(text: string, secrets: Secrets): string {
-  return scrubText(text, [secrets.apiKey, secrets.githubToken])
-}
 
 /**
  * `setExitLine` tells the lifecycle what the step's last line must say should the runner's cancel
@@ -68,11 +58,11 @@ export async function publish(
       else core.notice(message, { title })
     }
   }
-  if (settings.comment && settings.commentAuto && report.started?.testerArmyComments) {
+  if (settings.comment === 'auto' && report.started?.testerArmyComments) {
     core.info(
       `comment is auto, and TesterArmy comments on pull request #${context.prNumber ?? '?'} itself: no second comment from this step.`
     )
-  } else if (settings.comment) {
+  } else if (settings.comment !== 'off') {
     cancelledAfter(done, 'the pull-request comment')
     await commentOnPullRequest(report, settings, context, postComment)
   }
@@ -175,13 +165,6 @@ async function writeMarkdown(
   }
 }
 
-/** The uploaded build's outputs, set as soon as the upload is confirmed. */
-export function publishAppOutputs(build: AppBuild): void {
-  core.setOutput(Outputs.AppId, build.app.id)
-  core.setOutput(Outputs.AppPlatform, build.app.platform)
-  core.setOutput(Outputs.AppVersion, build.app.appVersion ?? '')
-}
-
 /**
  * Upload only (`app-path` alone): the build's outputs are already set; the summary says what was
  * uploaded, and the step passes.
@@ -265,7 +248,7 @@ async function commentOnPullRequest(
  * `mkdir -p`, one level at a time. Node's own `recursive: true` loops forever where the kernel
  * answers ENOENT for a parent that exists (a path under /proc, seen on Node 20 and 24).
  */
-export async function ensureDir(dir: string): Promise<void> {
+async function ensureDir(dir: string): Promise<void> {
   try {
     await mkdir(dir)
   } catch (error) {
@@ -300,10 +283,10 @@ export async function publishUnexpected(
   }
 }
 
-/** The step's last word: one line saying the verdict, and why when it fails. */
 /**
- * `cancelled`: the runner cancelled the step, even if only after the report was built (while it
- * was being published): the step must then fail, whatever the verdict.
+ * The step's last word: one line saying the verdict, and why when it fails. `cancelled`: the
+ * runner cancelled the step, even if only after the report was built (while it was being
+ * published): the step must then fail, whatever the verdict.
  */
 export function conclude(report: Report, settings: Settings, cancelled = false): void {
   const several = report.runs.length > 1

@@ -1,6 +1,5 @@
 // The facts of each run and of the whole wait, worked out once: the summary, outputs, annotations
 // and report file are all views of this; and which runs the wait left unfinished. Pure.
-import { TERMINAL_STATUSES } from '../constants.js'
 import { judge, type GatePolicy } from './gate.js'
 import type { FinalStatus, Report, Result, RunOutcome, RunReport } from '../model.js'
 import { isWarning, type Issue, type Run } from '../model.js'
@@ -91,18 +90,4 @@ export function buildReport(
     fatal: extra.fatal ?? null,
     cancelled: extra.cancelled ?? false
   }
-}
-
-/**
- * The runs the wait gave up on (timeout or the runner's cancel) while the API had not finished
- * them: the ones still spending, which `cancel-on-abort` asks the API to stop.
- */
-export function unfinishedRuns<T extends Pick<RunOutcome, 'status' | 'lastStatus'>>(
-  outcomes: readonly T[]
-): T[] {
-  return outcomes.filter(
-    o =>
-      (o.status === 'timed_out' || o.status === 'cancelled') &&
-      !TERMINAL_STATUSES.includes(o.lastStatus ?? '')
-  )
 }

@@ -6,10 +6,10 @@ import type { AgentRequest, ReadyAgentRequest } from '../model.js'
 import { PrTextLimits, prBranch, prDescription, prTitle } from './pr-text.js'
 import type { PullRequestFacts } from '../github/pull-request.js'
 
-export type AgentPlatform = 'web' | 'ios' | 'android'
+type AgentPlatform = 'web' | 'ios' | 'android'
 
 /** What the inputs say about the agent's run (already validated: web has a target URL). */
-export interface AgentOptions {
+interface AgentOptions {
   platform: AgentPlatform
   /** Web only, sent exactly as written. */
   targetUrl?: string
@@ -19,7 +19,7 @@ export interface AgentOptions {
   simulatorRegion?: string
 }
 
-export interface AgentPullRequest {
+interface AgentPullRequest {
   number: number
   title: string
   description?: string
@@ -28,7 +28,7 @@ export interface AgentPullRequest {
   commitSha: string
 }
 
-export type AgentBody =
+type AgentBody =
   | { targetUrl: string; pullRequest: AgentPullRequest }
   | {
       platform: 'ios' | 'android'

@@ -6,7 +6,7 @@ import { logText } from '../escape.js'
 import type { PullsClientOptions } from '../github/pulls.js'
 import type { Settings } from '../inputs.js'
 import type { AgentRequest } from '../model.js'
-import { redact } from '../report/publish.js'
+import { redact } from '../redact.js'
 import {
   findPullRequest,
   type PullRequestFacts,

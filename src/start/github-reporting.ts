@@ -4,7 +4,7 @@ import { logText } from '../escape.js'
 import { isPlainObject } from '../guards.js'
 
 /** The fields the API documents; `status` may be a value this action does not know yet. */
-export interface GitHubReporting {
+interface GitHubReporting {
   configured?: boolean
   checkRunCreated?: boolean
   commentTargetResolved?: boolean

@@ -17,38 +17,36 @@ import {
 } from './github-reporting.js'
 import type { Settings } from '../inputs.js'
 import type { ReadyAgentRequest, StartFacts, StartRequest } from '../model.js'
-import {
-  logGitHubReporting,
-  logStarted,
-  logUploaded,
-  startGroupTitle,
-  startRetryLine,
-  uploadLog
-} from '../progress.js'
-import { publishAppOutputs } from '../report/publish.js'
+import { logGitHubReporting, logStarted, startGroupTitle, startRetryLine } from './start-log.js'
 import type { PullRequestFacts } from '../github/pull-request.js'
 import { startRuns, type StartOutcome } from './start-runs.js'
 import type { WorkflowContext } from '../workflow-context.js'
 
 /** The build of `app-path`, checked on disk, with the upload's code (a chunk of its own). */
-export interface CheckedBuild {
+interface CheckedBuild {
   app: CheckedApp
   step: typeof import('../upload/upload-step.js')
 }
 
+/** The build on disk: none asked for, ready to upload, or refused (why, naming `app-path`). */
+type BuildCheck =
+  { kind: 'none' } | { kind: 'ready'; build: CheckedBuild } | { kind: 'refused'; message: string }
+
 /**
- * The build is checked on disk before any request, like an input: null without `app-path`. The
- * upload's code is loaded only then: runs that upload nothing never load it.
+ * The build is checked on disk before any request, like an input. The upload's code is loaded
+ * only with `app-path`: runs that upload nothing never load it.
  */
-export async function checkBuild(settings: Settings): Promise<CheckedBuild | null | string> {
-  if (!settings.upload) return null
+export async function checkBuild(settings: Settings): Promise<BuildCheck> {
+  if (!settings.upload) return { kind: 'none' }
   const step = await import('../upload/upload-step.js')
   const checked = await step.checkAppFile(settings.upload.path, settings.upload.platform)
-  return checked.ok ? { app: checked.app, step } : checked.message
+  return checked.ok
+    ? { kind: 'ready', build: { app: checked.app, step } }
+    : { kind: 'refused', message: checked.message }
 }
 
 /** What started a run (shown when several things did), and what TesterArmy said about reporting it. */
-export type Origins = Map<string, { origin: string; reporting?: string }>
+type Origins = Map<string, { origin: string; reporting?: string }>
 
 /** What every outcome that reaches the report carries. */
 interface Begun {
@@ -60,7 +58,7 @@ interface Begun {
   agentRunIds: string[]
 }
 
-export type StartPhaseOutcome =
+type StartPhaseOutcome =
   | ({ kind: 'started'; ids: string[]; cancelledIds: string[]; origins: Origins } & Begun)
   /** Nothing (more) to wait for: a lookup, the upload or a start failed, or the step was cancelled. */
   | ({ kind: 'ended'; fatal: string | null; cancelled: boolean } & Begun)
@@ -69,7 +67,7 @@ export type StartPhaseOutcome =
   /** `app-path` alone: the build is uploaded, nothing else to start. */
   | { kind: 'upload-only'; build: AppBuild }
 
-export interface StartPhaseOptions extends AgentTargetOptions {
+interface StartPhaseOptions extends AgentTargetOptions {
   build: CheckedBuild | null
   api: StartApi & UploadApi
   clock: Clock
@@ -152,7 +150,7 @@ export async function startEverything(options: StartPhaseOptions): Promise<Start
       deadline,
       tempDir: options.tempDir,
       userAgent: `testerarmy-action/${VERSION}`,
-      log: uploadLog
+      log: options.build.step.uploadLog
     })
     if (uploaded.kind !== 'uploaded') {
       if (uploaded.kind === 'aborted') {
@@ -171,8 +169,8 @@ export async function startEverything(options: StartPhaseOptions): Promise<Start
     }
     const appBuild = uploaded.build
     begun.appBuild = appBuild
-    publishAppOutputs(appBuild)
-    logUploaded(appBuild)
+    options.build.step.publishAppOutputs(appBuild)
+    options.build.step.logUploaded(appBuild)
     const platform = resolvePlatform(settings.upload.platform, appBuild.app)
     if ('message' in platform) return ended({ kind: 'failed', message: platform.message })
     if (!start && !settings.agent) return { kind: 'upload-only', build: appBuild }

@@ -6,12 +6,12 @@ import { parseDuration } from '../duration.js'
 import { isLoopbackHost } from '../guards.js'
 
 /** How the build travels: a file as it is, or a `.app` folder zipped first. */
-export type AppBuildKind = 'file' | 'app-folder'
+type AppBuildKind = 'file' | 'app-folder'
 
 /** The platform a file name gives away, when it does (`.apk` is Android, `.app` is iOS). */
 export type KnownPlatform = 'ios' | 'android' | null
 
-export type AppPathVerdict =
+type AppPathVerdict =
   | { ok: true; kind: AppBuildKind; uploadName: string; platform: KnownPlatform }
   | { ok: false; message: string }
 
@@ -80,8 +80,8 @@ export function classifyAppPath(path: string, isDirectory: boolean): AppPathVerd
 }
 
 /** What the API takes for `removeAfter`, in seconds: one minute to seven days. */
-export const REMOVE_AFTER_MIN_S = 60
-export const REMOVE_AFTER_MAX_S = 7 * 24 * 60 * 60
+const REMOVE_AFTER_MIN_S = 60
+const REMOVE_AFTER_MAX_S = 7 * 24 * 60 * 60
 
 /**
  * `app-remove-after` as the seconds the API takes, or null for `never` (the build is kept).

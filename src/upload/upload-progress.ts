@@ -3,7 +3,7 @@
 import { formatBytes } from './app-path.js'
 import { formatDuration } from '../duration.js'
 
-export const ProgressLimits = {
+const ProgressLimits = {
   /** A line per tenth of the file: enough to see it move, few enough to read. */
   stepFraction: 0.1,
   /** Fast uploads would print ten lines in a second; one every 15 s is what a person reads. */

@@ -10,7 +10,7 @@ import { formatDuration } from '../duration.js'
 import type { PutOptions, PutResult } from './storage-put.js'
 import { formatRate, UploadProgress } from './upload-progress.js'
 
-export const UploadLimits = {
+const UploadLimits = {
   /** A PUT that failed on the way is sent again from the first byte at most this many times. */
   putRetries: 3,
   /** Backoff between PUTs: 2 s, 4 s, 8 s (with jitter), never more than 30 s. */
@@ -29,7 +29,7 @@ export const UploadLimits = {
   clockSkewMs: 120_000
 } as const
 
-export interface UploadFile {
+interface UploadFile {
   path: string
   /** The name sent to the API (`Shop.app.zip` for a zipped `Shop.app` folder). */
   uploadName: string
@@ -41,7 +41,7 @@ export interface UploadLog {
   warning(line: string): void
 }
 
-export interface UploadAppOptions {
+interface UploadAppOptions {
   api: UploadApi
   put: (options: PutOptions) => Promise<PutResult>
   clock: Clock
@@ -57,7 +57,7 @@ export interface UploadAppOptions {
   random?: () => number
 }
 
-export type UploadOutcome =
+type UploadOutcome =
   | { kind: 'uploaded'; app: MobileApp; elapsedMs: number; uploadMs: number; recovered: boolean }
   | { kind: 'failed'; message: string }
   /** `confirming`: the cancel came once the confirm was sent, which may have created the app. */
@@ -221,7 +221,7 @@ export function confirmCannotHaveArrived(answer: ApiAnswer<unknown>): boolean {
 }
 
 /** A timeout, a reset, another 5xx or an unreadable success: the app may exist now. */
-export function confirmMayHaveMadeApp(answer: ApiAnswer<unknown>): boolean {
+function confirmMayHaveMadeApp(answer: ApiAnswer<unknown>): boolean {
   if (answer.kind === 'network-error' || answer.kind === 'invalid-body') return true
   return answer.kind === 'http-error' && answer.status >= 500
 }

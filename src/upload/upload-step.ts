@@ -1,11 +1,14 @@
 // The step's upload phase on disk and on the wire: check the build before any request, zip a
-// .app folder into RUNNER_TEMP, upload it in one log group, and always remove the zip.
+// .app folder into RUNNER_TEMP, upload it in one log group, always remove the zip, and tell the
+// runner what was made of it (its log line and the app outputs). Loaded only when app-path is set.
 import { readdir, stat } from 'node:fs/promises'
+import * as core from '@actions/core'
 import { ACCEPTED_DESCRIPTION, classifyAppPath, type KnownPlatform } from './app-path.js'
 import type { AppBuild } from './app-build.js'
 import type { Clock } from '../clock.js'
-import { Inputs } from '../constants.js'
+import { Inputs, Outputs } from '../constants.js'
 import { formatDuration } from '../duration.js'
+import { logText } from '../escape.js'
 import { putFile } from './storage-put.js'
 import type { UploadApi } from '../api/api-client.js'
 import { uploadApp, uploadTitle, type UploadLog } from './upload-protocol.js'
@@ -70,7 +73,7 @@ export async function checkAppFile(
   }
 }
 
-export interface UploadStepOptions {
+interface UploadStepOptions {
   app: CheckedApp
   projectId: string
   removeAfterS: number | null
@@ -86,7 +89,7 @@ export interface UploadStepOptions {
   log: UploadLog & { startGroup(title: string): void; endGroup(): void }
 }
 
-export type UploadStepOutcome =
+type UploadStepOutcome =
   | { kind: 'uploaded'; build: AppBuild }
   | { kind: 'failed'; message: string }
   /** `confirming`: cancelled once the confirm was sent, so the app may exist. */
@@ -154,4 +157,30 @@ export async function runUploadStep(options: UploadStepOptions): Promise<UploadS
     clearTimeout(timer)
     await zip?.remove()
   }
+}
+
+/** Where the upload phase writes on the runner: its group, progress lines and retries. */
+export const uploadLog: UploadStepOptions['log'] = {
+  info: line => core.info(line),
+  warning: line => core.warning(line),
+  startGroup: title => core.startGroup(title),
+  endGroup: () => core.endGroup()
+}
+
+/** The app TesterArmy made of the upload, in one line. */
+export function logUploaded(build: AppBuild): void {
+  const { app } = build
+  const version = app.appVersion ? ` ${logText(app.appVersion, 40)}` : ''
+  const bundle = app.bundleId ? `, ${logText(app.bundleId, 200)}` : ''
+  core.info(
+    `Uploaded ${logText(build.uploadName, 200)}: app ${app.id} (${logText(app.platform, 20)}${version}${bundle})` +
+      `${build.recovered ? ', found in the project after the confirm answer was lost' : ''}.`
+  )
+}
+
+/** The uploaded build's outputs, set as soon as the upload is confirmed. */
+export function publishAppOutputs(build: AppBuild): void {
+  core.setOutput(Outputs.AppId, build.app.id)
+  core.setOutput(Outputs.AppPlatform, build.app.platform)
+  core.setOutput(Outputs.AppVersion, build.app.appVersion ?? '')
 }

@@ -4,7 +4,7 @@ import { createWriteStream } from 'node:fs'
 import { lstat, mkdir, mkdtemp, readdir, readlink, rm, stat } from 'node:fs/promises'
 import { basename, join } from 'node:path'
 
-export interface ZippedApp {
+interface ZippedApp {
   path: string
   size: number
   /** Removes the zip; safe to call twice, never throws. */

@@ -1,13 +1,13 @@
 // Cancelling the runs nobody waits for any more (the step was cancelled or timed out, or a later
 // start failed): a group's batch in one request, every other unfinished run one by one, in 3 s.
 import type { RunsApi, StartApi } from '../api/api-client.js'
-import { Limits } from '../constants.js'
+import type { Clock } from '../clock.js'
+import { Limits, TERMINAL_STATUSES } from '../constants.js'
 import type { RunOutcome } from '../model.js'
-import { logBatchCancelAnswer, logCancelAnswer, logCancelling, logNoTimeLeft } from '../progress.js'
-import { unfinishedRuns } from '../report/report.js'
+import { logBatchCancelAnswer, logCancelAnswer, logCancelling, logNoTimeLeft } from './wait-log.js'
 
 /** What `cancelUnfinished` needs to know of a run. */
-export type CancelCandidate = Pick<RunOutcome, 'id' | 'status' | 'lastStatus'>
+type CancelCandidate = Pick<RunOutcome, 'id' | 'status' | 'lastStatus'>
 
 /** A run started but never waited for (a later start failed): unfinished, so it is cancelled. */
 export const notWaitedFor = (id: string): CancelCandidate => ({
@@ -16,23 +16,43 @@ export const notWaitedFor = (id: string): CancelCandidate => ({
   lastStatus: null
 })
 
+interface CancelOptions {
+  api: RunsApi & StartApi
+  clock: Pick<Clock, 'now'>
+  /** The runs as the wait left them; only the unfinished ones are cancelled. */
+  runs: readonly CancelCandidate[]
+  /** True when the runner cancelled the step, false when the timeout was reached. */
+  cancelled: boolean
+  /** The group's batch, cancelled in one request, or null. */
+  batchId: string | null
+  /** Runs of no batch (the agent's), cancelled one by one even when there is a batch. */
+  outsideBatch: readonly string[]
+}
+
+/**
+ * The runs the wait gave up on (timeout or the runner's cancel) while the API had not finished
+ * them: the ones still spending, which `cancel-on-abort` asks the API to stop.
+ */
+function unfinishedRuns(runs: readonly CancelCandidate[]): CancelCandidate[] {
+  return runs.filter(
+    o =>
+      (o.status === 'timed_out' || o.status === 'cancelled') &&
+      !TERMINAL_STATUSES.includes(o.lastStatus ?? '')
+  )
+}
+
 /**
  * Best effort, all at once, within 3 s: a run nobody waits for should not keep spending. A group's
  * runs go with one batch cancel; whatever it did not cover (the agent's run, or everything when it
  * failed) is cancelled run by run, inside the same 3 s.
  */
-export async function cancelUnfinished(
-  api: RunsApi & StartApi,
-  outcomes: CancelCandidate[],
-  cancelled: boolean,
-  batchId: string | null,
-  outsideBatch: string[]
-): Promise<void> {
-  const unfinished = unfinishedRuns(outcomes)
+export async function cancelUnfinished(options: CancelOptions): Promise<void> {
+  const { api, clock, batchId, outsideBatch } = options
+  const unfinished = unfinishedRuns(options.runs)
   if (unfinished.length === 0) return
-  logCancelling(cancelled, unfinished.length)
-  const until = Date.now() + Limits.cancelRequestTimeoutMs
-  const left = (): number => Math.max(1, until - Date.now())
+  logCancelling(options.cancelled, unfinished.length)
+  const until = clock.now() + Limits.cancelRequestTimeoutMs
+  const left = (): number => Math.max(1, until - clock.now())
   const cancelOne = async (id: string): Promise<void> =>
     logCancelAnswer(id, await api.cancelRun(id, { timeoutMs: left() }))
   const inBatch = batchId ? unfinished.filter(o => !outsideBatch.includes(o.id)) : []
@@ -44,7 +64,7 @@ export async function cancelUnfinished(
     const covered = 'covered' in answer ? answer.covered : []
     const rest = inBatch.filter(o => !covered.includes(o.id))
     // A request with no time left could only end as "no answer within 1 ms": say so once instead.
-    if (rest.length > 0 && until - Date.now() < Limits.cancelMinBudgetMs) {
+    if (rest.length > 0 && until - clock.now() < Limits.cancelMinBudgetMs) {
       return logNoTimeLeft(rest.length)
     }
     await Promise.all(rest.map(o => cancelOne(o.id)))

@@ -16,7 +16,7 @@ export interface PollLog {
   retry(id: string, message: string, delayMs: number): void
 }
 
-export interface PollOptions {
+interface PollOptions {
   runIds: string[]
   api: RunsApi
   clock: Clock
@@ -31,7 +31,7 @@ export interface PollOptions {
   requestTimeoutMs?: number
 }
 
-export interface PollResult {
+interface PollResult {
   outcomes: RunOutcome[]
   /** Set when the API said retrying cannot help (401, 403, 400): the message for the user. */
   fatal: string | null

@@ -1,0 +1,83 @@
+// The shape of src/: folders by capability that form layers. A newcomer reads it top-down (main ->
+// report and start -> inputs -> wait and upload -> api and github -> the shared modules), so no
+// import may run upward or sideways between capabilities, and no two files may import each other.
+import { describe, expect, it } from '@jest/globals'
+import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { dirname, join, relative, resolve } from 'node:path'
+
+const SRC = resolve(import.meta.dirname, '..', 'src')
+
+/** Each folder or top-level file of src/, by layer: a unit may import only from lower layers. */
+const LAYERS: readonly (readonly string[])[] = [
+  ['index'],
+  ['early-signals', 'main'],
+  ['lifecycle', 'report/', 'start/'],
+  ['inputs'],
+  ['wait/', 'upload/'],
+  ['api/', 'github/'],
+  ['model', 'escape', 'redact', 'guards', 'clock', 'constants', 'duration', 'workflow-context']
+]
+const layerOf = new Map(LAYERS.flatMap((units, i) => units.map(u => [u, i] as const)))
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap(name => {
+    const path = join(dir, name)
+    if (statSync(path).isDirectory()) return sourceFiles(path)
+    return path.endsWith('.ts') ? [path] : []
+  })
+}
+
+const unitOf = (file: string): string => {
+  const path = relative(SRC, file)
+  return path.includes('/') ? `${path.split('/')[0]}/` : path.replace(/\.ts$/, '')
+}
+
+/** Relative imports, static and dynamic (`import('./x.js')`), resolved to their .ts files. */
+function importsOf(file: string): string[] {
+  const text = readFileSync(file, 'utf8')
+  return [...text.matchAll(/(?:from|import)\s*\(?\s*'(\.{1,2}\/[^']+)\.js'/g)].map(m =>
+    resolve(dirname(file), `${m[1]}.ts`)
+  )
+}
+
+const files = sourceFiles(SRC)
+const graph = new Map(files.map(f => [f, importsOf(f)]))
+
+describe('src/ layers', () => {
+  it('places every folder and top-level file in a layer', () => {
+    const unplaced = [...new Set(files.map(unitOf))].filter(u => !layerOf.has(u))
+    expect(unplaced).toEqual([])
+  })
+
+  it('imports only from lower layers (or within the same folder)', () => {
+    const upward: string[] = []
+    for (const [file, deps] of graph) {
+      for (const dep of deps) {
+        const [from, to] = [unitOf(file), unitOf(dep)]
+        if (from === to) continue
+        if ((layerOf.get(to) ?? -1) <= (layerOf.get(from) ?? -1)) {
+          upward.push(`${relative(SRC, file)} -> ${relative(SRC, dep)}`)
+        }
+      }
+    }
+    expect(upward).toEqual([])
+  })
+
+  it('has no import that resolves to a missing file, and no loop between files', () => {
+    const missing = [...graph.values()].flat().filter(dep => !graph.has(dep))
+    expect(missing.map(m => relative(SRC, m))).toEqual([])
+    const loops: string[] = []
+    const state = new Map<string, 'open' | 'done'>()
+    const visit = (file: string, path: string[]): void => {
+      state.set(file, 'open')
+      for (const dep of graph.get(file) ?? []) {
+        if (state.get(dep) === 'open')
+          loops.push([...path, file, dep].map(f => relative(SRC, f)).join(' > '))
+        else if (!state.has(dep)) visit(dep, [...path, file])
+      }
+      state.set(file, 'done')
+    }
+    for (const file of files) if (!state.has(file)) visit(file, [])
+    expect(loops).toEqual([])
+  })
+})
