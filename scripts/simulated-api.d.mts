@@ -35,6 +35,15 @@ export interface SimulatedUploads {
   close(): Promise<void>
 }
 
+export interface SimulatedList {
+  /** Items carry `output` (default true); false: left out, as a list that trims them. */
+  outputs?: boolean
+  /** Runs of the same project started after ours, listed before them. */
+  newer?: number
+  /** Every list request gets this answer instead. */
+  refuse?: SimulatedReply
+}
+
 export interface SimulatedReply {
   status: number
   body?: unknown
@@ -65,6 +74,7 @@ export function startSimulatedApi(options: {
   batchCancel?: SimulatedReply
   github?: { token?: string; pulls: object[]; comments?: { issue: number; body: string }[] }
   uploads?: UploadOptions
+  list?: SimulatedList
 }): Promise<{
   url: string
   githubUrl: string

@@ -19,6 +19,13 @@ import { startSimulatedUploads } from './simulated-uploads.mjs'
  */
 
 /**
+ * @typedef {object} SimulatedList
+ * @property {boolean} [outputs]   Items carry `output` (default true); false: left out, as a list that trims them.
+ * @property {number} [newer]      Runs of the same project started after ours, listed before them.
+ * @property {SimulatedReply} [refuse] Every list request gets this answer instead (403, 404, 503, a body that is no list).
+ */
+
+/**
  * @typedef {object} SimulatedReply
  * @property {number} status
  * @property {object} [body]
@@ -29,7 +36,9 @@ import { startSimulatedUploads } from './simulated-uploads.mjs'
  * Bearer token, as the real API requires one. `onRequest` sees every request as it arrives.
  * `tests`, `groups` and `projects` say what a start request of each starts; `github` is the
  * repository the GitHub lookups see; `uploads` configures app uploads and their S3-like storage
- * (simulated-uploads.mjs).
+ * (simulated-uploads.mjs). `list` serves a project's runs (`GET /v1/runs?projectId=`, newest
+ * first, the runs of `runs` newest last); without it the list is answered 404, as by an API
+ * without one.
  * @param {{
  *   runs: Record<string, SimulatedRun>,
  *   apiKey?: string,
@@ -39,7 +48,8 @@ import { startSimulatedUploads } from './simulated-uploads.mjs'
  *   projects?: Record<string, { runId: string, platform?: string, metadata?: object, faults?: SimulatedReply[] }>,
  *   batchCancel?: SimulatedReply,
  *   github?: { token?: string, pulls: object[], comments?: object[] },
- *   uploads?: import('./simulated-uploads.mjs').UploadOptions
+ *   uploads?: import('./simulated-uploads.mjs').UploadOptions,
+ *   list?: SimulatedList
  * }} options
  */
 export async function startSimulatedApi({
@@ -51,7 +61,8 @@ export async function startSimulatedApi({
   projects = {},
   batchCancel,
   github,
-  uploads: uploadOptions
+  uploads: uploadOptions,
+  list
 }) {
   const served = new Map()
   const requests = []
@@ -152,6 +163,7 @@ export async function startSimulatedApi({
         alreadyFinishedRunIds: finished
       })
     }
+    if (req.method === 'GET' && route === '/v1/runs') return answerList(url, send)
     match = /^\/v1\/runs\/([^/]+)(\/cancel)?$/.exec(route)
     const run = match ? runs[match[1]] : undefined
     if (!match || !run) return send(404, { error: 'not_found', message: 'Run not found' })
@@ -164,13 +176,19 @@ export async function startSimulatedApi({
       return send(200, { id: match[1], status: 'cancelled' })
     }
     if (req.method !== 'GET') return send(405, { error: 'method_not_allowed', message: 'Use GET' })
-    served.set(match[1], count + 1)
-    if (count === Number.POSITIVE_INFINITY) {
-      return send(200, { ...run.final, status: 'cancelled', output: null })
-    }
+    return send(200, readRun(match[1]))
+  }
+
+  /** A run as a read sees it now: each read (a GET, or a page that shows it) plays one status. */
+  function readRun(id) {
+    const run = runs[id]
+    const count = served.get(id) ?? 0
+    const before = beforeOf(run)
+    served.set(id, count + 1)
+    if (count === Number.POSITIVE_INFINITY) return { ...run.final, status: 'cancelled', output: null }
     if (count < before.length || run.endless) {
       const status = before[Math.min(count, before.length - 1)]
-      return send(200, {
+      return {
         ...run.final,
         status,
         output: null,
@@ -178,9 +196,31 @@ export async function startSimulatedApi({
         durationMs: null,
         completedAt: null,
         startedAt: status === 'queued' ? null : run.final.startedAt
-      })
+      }
     }
-    return send(200, run.final)
+    return run.final
+  }
+
+  /** `GET /v1/runs?projectId=&limit=&cursor=`: the project's runs, newest first, a page at a time. */
+  function answerList(url, send) {
+    if (!list) return send(404, { error: 'not_found', message: 'Not found' })
+    if (list.refuse) return send(list.refuse.status, list.refuse.body ?? {})
+    const project = (url.searchParams.get('projectId') ?? '').toLowerCase()
+    const limit = Math.min(100, Math.max(1, Number(url.searchParams.get('limit') ?? 20) || 20))
+    const offset = Number(/^o(\d+)$/.exec(url.searchParams.get('cursor') ?? '')?.[1] ?? 0)
+    const ours = Object.keys(runs)
+      .filter(id => String(runs[id].final.projectId ?? '').toLowerCase() === project)
+      .reverse()
+    const newer = Array.from({ length: list.newer ?? 0 }, (_, n) => `newer-${n}`).reverse()
+    const all = [...newer, ...ours]
+    const page = all.slice(offset, offset + limit).map(id =>
+      id.startsWith('newer-')
+        ? { id: newerId(id), status: 'completed', projectId: project, output: null }
+        : readRun(id)
+    )
+    const items = list.outputs === false ? page.map(({ output: _output, ...item }) => item) : page
+    const next = offset + limit < all.length ? `o${offset + limit}` : null
+    return send(200, { runs: items, nextCursor: next })
   }
 
   /** GitHub's REST API, as far as the action reads it: pull requests of one repository. */
@@ -262,6 +302,10 @@ export async function startSimulatedApi({
 }
 
 const DEFAULT_BEFORE = ['queued', 'running', 'running']
+
+/** The ID of the n-th run someone else started in the project after ours (`newer-n`). */
+const newerId = name =>
+  `00000000-0000-4000-9000-${name.slice('newer-'.length).padStart(12, '0')}`
 
 /** A run ID that no fixture uses, for the endless run of the command. */
 export const ENDLESS_RUN_ID = '00000000-0000-4000-8000-00000000e0d5'
