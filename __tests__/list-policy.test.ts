@@ -1,6 +1,8 @@
 import { describe, expect, it } from '@jest/globals'
 import { decideList } from '../src/api/list-policy.js'
-import type { ListRunsResponse } from '../src/api/run-list.js'
+
+/** Every answer the policy is asked about (an aborted request never is). */
+type ListRunsResponse = Parameters<typeof decideList>[0]
 
 const context = { pollIntervalMs: 5_000, random: () => 0.5 }
 const http = (status: number, retryAfterMs: number | null = null): ListRunsResponse => ({

@@ -86,7 +86,9 @@ export async function measureBudget(runs: number, mode: ListMode): Promise<Budge
 }
 
 /** The rows of the bench: one per number of runs and way of reading them. */
-export async function requestBudget(row: (measure: string, value: string, target?: string) => void) {
+export async function requestBudget(
+  row: (measure: string, value: string, target?: string) => void
+) {
   const intervals = WINDOW / INTERVAL
   const modes: [ListMode, string][] = [
     ['refused', 'one GET per run (list refused)'],
@@ -99,7 +101,8 @@ export async function requestBudget(row: (measure: string, value: string, target
       const { requests, byId, latencies } = await measureBudget(runs, mode)
       const worst = Math.max(...latencies) / 1000
       const mean = latencies.reduce((a, b) => a + b, 0) / latencies.length / 1000
-      const goal = mode === 'refused' ? '' : `≤ ${2 * (intervals + 1) + (mode === 'outputs' ? 0 : runs)}`
+      const goal =
+        mode === 'refused' ? '' : `≤ ${2 * (intervals + 1) + (mode === 'outputs' ? 0 : runs)}`
       row(
         `request budget (5 s, 5 min): ${runs} run(s), ${runs === 1 ? 'one GET per interval' : name}`,
         `${requests} requests (${byId} by ID, ${(requests / (intervals + 1)).toFixed(1)}/interval), ` +

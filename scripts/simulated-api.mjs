@@ -185,7 +185,8 @@ export async function startSimulatedApi({
     const count = served.get(id) ?? 0
     const before = beforeOf(run)
     served.set(id, count + 1)
-    if (count === Number.POSITIVE_INFINITY) return { ...run.final, status: 'cancelled', output: null }
+    if (count === Number.POSITIVE_INFINITY)
+      return { ...run.final, status: 'cancelled', output: null }
     if (count < before.length || run.endless) {
       const status = before[Math.min(count, before.length - 1)]
       return {
@@ -213,11 +214,13 @@ export async function startSimulatedApi({
       .reverse()
     const newer = Array.from({ length: list.newer ?? 0 }, (_, n) => `newer-${n}`).reverse()
     const all = [...newer, ...ours]
-    const page = all.slice(offset, offset + limit).map(id =>
-      id.startsWith('newer-')
-        ? { id: newerId(id), status: 'completed', projectId: project, output: null }
-        : readRun(id)
-    )
+    const page = all
+      .slice(offset, offset + limit)
+      .map(id =>
+        id.startsWith('newer-')
+          ? { id: newerId(id), status: 'completed', projectId: project, output: null }
+          : readRun(id)
+      )
     const items = list.outputs === false ? page.map(({ output: _output, ...item }) => item) : page
     const next = offset + limit < all.length ? `o${offset + limit}` : null
     return send(200, { runs: items, nextCursor: next })
@@ -304,8 +307,7 @@ export async function startSimulatedApi({
 const DEFAULT_BEFORE = ['queued', 'running', 'running']
 
 /** The ID of the n-th run someone else started in the project after ours (`newer-n`). */
-const newerId = name =>
-  `00000000-0000-4000-9000-${name.slice('newer-'.length).padStart(12, '0')}`
+const newerId = name => `00000000-0000-4000-9000-${name.slice('newer-'.length).padStart(12, '0')}`
 
 /** A run ID that no fixture uses, for the endless run of the command. */
 export const ENDLESS_RUN_ID = '00000000-0000-4000-8000-00000000e0d5'

@@ -57,6 +57,10 @@ export class FakeClock implements Clock {
       getRun: (id, options) => around(() => api.getRun(id, options)),
       cancelRun: (id, options) => around(() => api.cancelRun(id, options))
     }
+    const listRuns = api.listRuns?.bind(api)
+    if (listRuns)
+      tracked.listRuns = (projectId, cursor, options) =>
+        around(() => listRuns(projectId, cursor, options))
     const start = api.startRuns?.bind(api)
     if (start)
       tracked.startRuns = (kind, id, body, options) => around(() => start(kind, id, body, options))

@@ -14,7 +14,9 @@ export const ROUND_GETS_AT_ONCE = 4
 
 /** What the lists share with the rest of the wait. */
 export interface ListContext extends WatchContext {
-  api: Required<Pick<RunsApi, 'listRuns'>> & RunsApi
+  api: RunsApi
+  /** `GET /v1/runs?projectId=`: a page of the project's runs, newest first. */
+  listRuns: NonNullable<RunsApi['listRuns']>
   /** Sleeps until `time` (capped at the deadline, held off by a rate limit); false when the wait must end. */
   waitUntil(time: number): Promise<boolean>
   /** A request's signal and its own limit (never past the deadline). */
@@ -57,7 +59,7 @@ export class ProjectLists {
     const project = watch.projectId ?? this.projectToSearch(watch)
     if (project === null) return false
     const rounds = this.rounds.get(project)
-    if (rounds) return rounds.add(watch), true
+    if (rounds) return (rounds.add(watch), true)
     const joining = this.watches.filter(
       w =>
         w === watch ||
@@ -146,11 +148,11 @@ class ProjectRounds {
   /** One round: the pages, then each run from them or by ID. The time of the next round on a fault. */
   private async round(members: RunWatch[]): Promise<'stopped' | 'read' | number> {
     const { context } = this.lists
-    const { api, clock, deadline, log } = context
+    const { listRuns, clock, deadline, log } = context
     const pages = new RoundPages(members.map(w => w.id.toLowerCase()))
     for (let first = true; ; first = false) {
       const cursor = first ? null : pages.nextCursor
-      const response = await api.listRuns(this.project, cursor, context.requestOptions())
+      const response = await listRuns(this.project, cursor, context.requestOptions())
       if (response.kind === 'aborted') return 'stopped'
       if (response.kind === 'network-error' && response.timedOut && clock.now() >= deadline) {
         for (const watch of members) watch.cutOff(response.message)
@@ -172,7 +174,8 @@ class ProjectRounds {
       if (!first) break
       const at = clock.now() + decision.delayMs
       for (const watch of members) watch.fault(decision.message)
-      if (at < deadline) log.listRetry?.(this.project, members.length, decision.message, decision.delayMs)
+      if (at < deadline)
+        log.listRetry?.(this.project, members.length, decision.message, decision.delayMs)
       if (decision.throttle) context.throttle(at)
       return at
     }

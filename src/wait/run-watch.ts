@@ -110,7 +110,8 @@ export class RunWatch {
       case 'retry':
         outcome.error = decision.message
         // No "trying again" when the deadline comes first: the wait simply ends there.
-        if (now + decision.delayMs < deadline) log.retry(this.id, decision.message, decision.delayMs)
+        if (now + decision.delayMs < deadline)
+          log.retry(this.id, decision.message, decision.delayMs)
         return { kind: 'again', delayMs: decision.delayMs, throttle: decision.throttle }
       case 'not-found':
         return this.end({ ...outcome, status: 'not_found', error: decision.message })
