@@ -23,10 +23,9 @@ interface SimRun {
 
 type ListMode = { kind: 'outputs' | 'trimmed'; newer?: number } | { kind: 'refused'; reply: Reply }
 
-let server: ApiServer | undefined
+const servers: ApiServer[] = []
 afterEach(async () => {
-  await server?.close()
-  server = undefined
+  await Promise.all(servers.splice(0).map(s => s.close()))
 })
 
 async function wait(
@@ -58,7 +57,7 @@ async function wait(
     }
   }
   const times: { path: string; at: number }[] = []
-  server = await startApiServer(request => {
+  const server = await startApiServer(request => {
     times.push({ path: request.path, at: clock.now() - start })
     const fault = options.faults?.(request.path, times.length)
     if (fault) return fault
@@ -85,6 +84,7 @@ async function wait(
     if (!runs[runId]) return { status: 404, body: { error: 'not_found', message: 'Run not found' } }
     return { status: 200, body: body(runId, true) }
   })
+  servers.push(server)
   const events: string[] = []
   const fallbacks: string[] = []
   const log: PollLog = {
@@ -244,6 +244,7 @@ describe('the rules of any request hold for the list', () => {
       body: { error: 'rate', message: 'Usage limit exceeded' },
       headers: { 'retry-after': '30' }
     }
+    // The third list request (the fourth request) is limited.
     const listed = await wait(
       runs,
       { kind: 'outputs' },
@@ -253,8 +254,9 @@ describe('the rules of any request hold for the list', () => {
     )
     expect(listed.outcomes.map(o => o.status)).toEqual(['completed', 'completed'])
     const at = [...listed.lists, ...listed.gets].map(r => r.at).sort((a, b) => a - b)
-    // The third list (at 10 s) is limited: nothing at all is asked until 40 s.
-    expect(at.filter(t => t > 10_000 && t < 40_000)).toEqual([])
+    const limitedAt = listed.lists[2]!.at
+    expect(at.filter(t => t > limitedAt && t < limitedAt + 30_000)).toEqual([])
+    expect(at.filter(t => t >= limitedAt + 30_000)[0]).toBe(limitedAt + 30_000)
     expect(listed.events).toContain(
       'list of 2: retry in 30000 the API is rate limiting requests (HTTP 429: Usage limit exceeded)'
     )
@@ -262,7 +264,7 @@ describe('the rules of any request hold for the list', () => {
   })
 
   it('a reset connection: the list backs off and is asked again, not given up', async () => {
-    const runs = { [A]: { endsAt: 30_000 }, [B]: { endsAt: 31_000 } }
+    const runs = { [A]: { endsAt: 40_000 }, [B]: { endsAt: 41_000 } }
     const listed = await wait(
       runs,
       { kind: 'outputs' },
@@ -272,7 +274,10 @@ describe('the rules of any request hold for the list', () => {
     )
     expect(listed.outcomes.map(o => o.status)).toEqual(['completed', 'completed'])
     expect(listed.fallbacks).toEqual([])
-    expect(listed.gets).toHaveLength(1)
+    // The second page request is reset: backed off 7.5 s (jitter 0.5), then every interval again.
+    const gaps = listed.lists.slice(1).map((l, n) => l.at - listed.lists[n]!.at)
+    expect(gaps.slice(0, 3)).toEqual([5_000, 7_500, 5_000])
+    expect(listed.events.find(e => e.startsWith('list of 2: retry in 7500'))).toContain('reset')
   })
 
   it('a key rejected on a run read by ID ends the wait for every run', async () => {

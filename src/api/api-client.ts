@@ -33,6 +33,7 @@ import {
   parseStartResponse,
   type StartedRuns
 } from './run-response.js'
+import { LIST_PAGE_SIZE, parseRunList, type ListRunsResponse } from './run-list.js'
 
 export type { NetworkError } from '../model.js'
 
@@ -85,6 +86,12 @@ export type CancelBatchResponse =
 export interface RunsApi {
   getRun(id: string, options?: RequestOptions): Promise<GetRunResponse>
   cancelRun(id: string, options?: RequestOptions): Promise<CancelRunResponse>
+  /** A page of a project's runs, newest first; without it, every run is read by ID. */
+  listRuns?(
+    projectId: string,
+    cursor: string | null,
+    options?: RequestOptions
+  ): Promise<ListRunsResponse>
 }
 
 /**
@@ -103,7 +110,7 @@ export interface StartApi {
   cancelBatch(batchId: string, options?: RequestOptions): Promise<CancelBatchResponse>
 }
 
-interface RequestOptions {
+export interface RequestOptions {
   /** Ends the request early: the deadline or the runner's cancellation. */
   signal?: AbortSignal
   /** This request's own limit; defaults to `Limits.requestTimeoutMs`. */
@@ -134,6 +141,20 @@ export class ApiClient implements RunsApi, StartApi, UploadApi {
       run: parseRun(json, id),
       body: json
     }))
+  }
+
+  /** `GET /v1/runs?projectId=&limit=100&cursor=`: a page of the project's runs, newest first. */
+  async listRuns(
+    projectId: string,
+    cursor: string | null,
+    options: RequestOptions = {}
+  ): Promise<ListRunsResponse> {
+    const query = new URLSearchParams({ projectId, limit: String(LIST_PAGE_SIZE) })
+    if (cursor !== null) query.set('cursor', cursor)
+    const answer = await this.send('GET', `/v1/runs?${query}`, options)
+    if (answer.kind !== 'http') return answer
+    if (answer.status !== 200) return this.httpError(answer)
+    return this.decode(answer, '', json => ({ kind: 'list', page: parseRunList(json) }))
   }
 
   async cancelRun(id: string, options: RequestOptions = {}): Promise<CancelRunResponse> {

@@ -1,20 +1,15 @@
-// Waits for one or more runs at once, each on its own schedule, until each is terminal, the
-// deadline passes, the caller aborts, or the API says retrying cannot help.
-import type { RunsApi } from '../api/api-client.js'
+// Waits for one or more runs at once until each is terminal, the deadline passes, the caller
+// aborts, or the API says retrying cannot help: each run on its own schedule of GETs, or, for
+// several runs of one project, through that project's run list (project-lists.ts).
+import type { RequestOptions, RunsApi } from '../api/api-client.js'
 import type { Clock } from '../clock.js'
+import { Limits } from '../constants.js'
 import { uniqueRunIds } from '../guards.js'
-import { Limits, TERMINAL_STATUSES, WAITING_STATUSES } from '../constants.js'
-import type { FinalStatus, RunOutcome } from '../model.js'
-import { decide, initialRetryState } from '../api/retry-policy.js'
+import type { RunOutcome } from '../model.js'
+import { ProjectLists } from './project-lists.js'
+import { RunWatch, type PollLog } from './run-watch.js'
 
-export interface PollLog {
-  /** Once per status change: `from` is null for the first status seen. */
-  statusChange(id: string, from: string | null, to: string, elapsedMs: number): void
-  /** A status the API does not document; logged once per run and value. */
-  unknownStatus(id: string, status: string): void
-  /** A passing fault, before the wait that follows it. */
-  retry(id: string, message: string, delayMs: number): void
-}
+export type { PollLog } from './run-watch.js'
 
 interface PollOptions {
   runIds: string[]
@@ -50,116 +45,105 @@ export async function pollRuns(options: PollOptions): Promise<PollResult> {
   if (signal?.aborted) stop.abort()
   signal?.addEventListener('abort', onAbort, { once: true })
   let fatal: string | null = null
-  // After a 429 every run holds off until then: the rate limit is per key, not per run.
+  // After a 429 every request holds off until then: the rate limit is per key, not per run.
   let throttleUntil = 0
+  // A loop that throws (a bug) ends the whole wait with that error, instead of a wait that hangs.
+  let crash: (error: unknown) => void = () => undefined
+  const crashed = new Promise<never>((_, reject) => (crash = reject))
+  const spawn = (task: Promise<void>): void =>
+    void task.catch((error: unknown) => {
+      stop.abort()
+      crash(error)
+    })
 
   /** Sleeps until `time` (capped at the deadline); false when the wait must end instead. */
-  const waitUntil = async (time: number): Promise<boolean> => {
+  const waitUntil = async (time: number, wake?: AbortSignal): Promise<boolean> => {
     const target = Math.min(time, deadline)
     const ms = target - clock.now()
-    if (ms > 0) await clock.sleep(ms, stop.signal)
+    if (ms > 0) await clock.sleep(ms, wake ? AbortSignal.any([stop.signal, wake]) : stop.signal)
     return !stop.signal.aborted && clock.now() < deadline
   }
+  const requestOptions = (): RequestOptions => ({
+    signal: stop.signal,
+    timeoutMs: Math.min(requestTimeoutMs, Math.max(1, deadline - clock.now()))
+  })
+  const context = { clock, log, pollIntervalMs, deadline, start, random }
+  // Spread the runs over one interval so N runs never send N requests in the same instant; over
+  // half the time left when the timeout is shorter, so every run is checked at least once.
+  const spread = Math.min(pollIntervalMs, Math.max(0, deadline - start) / 2)
+  const watches = runIds.map(
+    (id, index) => new RunWatch(id, Math.floor((index * spread) / runIds.length), context)
+  )
+  const ending = () => ({ fatal, cancelled: signal?.aborted === true })
+  const listRuns = api.listRuns?.bind(api)
+  // Several runs: those of one project can be read through its list. One run is always read by ID.
+  const lists =
+    listRuns && watches.length > 1
+      ? new ProjectLists(
+          {
+            ...context,
+            api,
+            listRuns,
+            waitUntil: time =>
+              waitUntil(throttleUntil > clock.now() ? Math.max(time, throttleUntil) : time),
+            requestOptions,
+            throttle: until => (throttleUntil = Math.max(throttleUntil, until)),
+            fatal: message => {
+              fatal ??= message
+              stop.abort()
+            },
+            ending,
+            readAlone: (watch, at) => spawn(follow(watch, at)),
+            spawn
+          },
+          watches
+        )
+      : null
 
-  const follow = async (id: string, index: number): Promise<RunOutcome> => {
-    const outcome: RunOutcome = {
-      id,
-      status: 'timed_out',
-      run: null,
-      body: null,
-      lastStatus: null,
-      error: null,
-      cancelledByUser: false
-    }
-    // Spread the runs over one interval so N runs never send N requests in the same instant; over
-    // half the time left when the timeout is shorter, so every run is checked at least once.
-    const spread = Math.min(pollIntervalMs, Math.max(0, deadline - start) / 2)
-    const offset = Math.floor((index * spread) / runIds.length)
-    const warned = new Set<string>()
-    let state = initialRetryState()
-    let next = start + offset
-
+  /** One run read by its own GETs, the first at `first`, until it ends or its list takes it over. */
+  const follow = async (watch: RunWatch, first: number): Promise<void> => {
+    const wake = watch.readAlone()
+    let next = first
     for (;;) {
-      // Wait for this run's turn, and again if another run hit a rate limit meanwhile (the rate
+      // Wait for this run's turn, and again if a request hit a rate limit meanwhile (the rate
       // limit is per key). The offset keeps the runs from resuming in one burst.
       const turn = (): number =>
-        throttleUntil > clock.now() ? Math.max(next, throttleUntil + offset) : next
+        throttleUntil > clock.now() ? Math.max(next, throttleUntil + watch.offset) : next
       let waited = true
-      while (waited && turn() > clock.now()) waited = await waitUntil(turn())
+      while (waited && watch.reader === 'alone' && turn() > clock.now())
+        waited = await waitUntil(turn(), wake)
+      if (watch.reader !== 'alone') return
       if (!waited || stop.signal.aborted || clock.now() >= deadline) break
-      const timeoutMs = Math.min(requestTimeoutMs, Math.max(1, deadline - clock.now()))
-      const response = await api.getRun(id, { signal: stop.signal, timeoutMs })
+      if (lists?.claim(watch)) return
+      watch.reading = true
+      const response = await api.getRun(watch.id, requestOptions())
+      watch.reading = false
       if (response.kind === 'aborted') break
-      // A request cut short by the deadline says nothing new about the API: keep the last real
-      // error. With none at all (the API never answered), the cut-off request is the reason.
       if (response.kind === 'network-error' && response.timedOut && clock.now() >= deadline) {
-        if (outcome.run === null) outcome.error ??= response.message
+        watch.cutOff(response.message)
         break
       }
-      const [decision, nextState] = decide(response, state, {
-        now: clock.now(),
-        pollIntervalMs,
-        random
-      })
-      state = nextState
-
-      if (response.kind === 'run') {
-        const { run } = response
-        if (run.status !== outcome.lastStatus)
-          log.statusChange(id, outcome.lastStatus, run.status, clock.now() - start)
-        Object.assign(outcome, { run, body: response.body, lastStatus: run.status, error: null })
-        if (TERMINAL_STATUSES.includes(run.status)) {
-          outcome.status = run.status as FinalStatus
-          return outcome
-        }
-        if (!WAITING_STATUSES.includes(run.status) && !warned.has(run.status)) {
-          warned.add(run.status)
-          log.unknownStatus(id, run.status)
-        }
+      const step = watch.take(response)
+      if (step.kind === 'done') return
+      if (step.kind === 'fatal') {
+        fatal ??= step.message
+        stop.abort()
+        break
       }
-
-      switch (decision.action) {
-        case 'poll':
-          next = clock.now() + decision.delayMs
-          break
-        case 'retry':
-          outcome.error = decision.message
-          next = clock.now() + decision.delayMs
-          // No "trying again" when the deadline comes first: the wait simply ends there.
-          if (next < deadline) log.retry(id, decision.message, decision.delayMs)
-          if (decision.throttle) throttleUntil = Math.max(throttleUntil, next)
-          break
-        case 'not-found':
-          return { ...outcome, status: 'not_found', error: decision.message }
-        case 'give-up':
-          return { ...outcome, status: 'error', error: decision.message }
-        case 'fatal':
-          fatal ??= decision.message
-          outcome.error = decision.message
-          stop.abort()
-          break
-      }
-      if (decision.action === 'fatal') break
+      next = clock.now() + step.delayMs
+      if (step.throttle) throttleUntil = Math.max(throttleUntil, next)
     }
-
-    // The wait ended without a terminal status: say why, in the order that explains it best.
-    if (fatal !== null) return { ...outcome, status: 'error', error: outcome.error ?? fatal }
-    if (signal?.aborted) return { ...outcome, status: 'cancelled', cancelledByUser: true }
-    return { ...outcome, status: 'timed_out' }
+    const ended = ending()
+    watch.stop(ended.fatal, ended.cancelled)
   }
 
   try {
-    // If one run's loop ever threw, the others must not keep the process waiting to the deadline.
-    const outcomes = await Promise.all(
-      runIds.map((id, index) =>
-        follow(id, index).catch((error: unknown) => {
-          stop.abort()
-          throw error
-        })
-      )
-    )
+    for (const watch of watches) spawn(follow(watch, start + watch.offset))
+    const outcomes = await Promise.race([Promise.all(watches.map(w => w.done)), crashed])
     return { outcomes, fatal }
   } finally {
+    // Every run has ended: a loop still asleep (a list between two rounds) ends now too.
+    stop.abort()
     signal?.removeEventListener('abort', onAbort)
   }
 }

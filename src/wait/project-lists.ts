@@ -56,7 +56,8 @@ export class ProjectLists {
    */
   claim(watch: RunWatch): boolean {
     if (this.refusedOnce) return false
-    const project = watch.projectId ?? this.projectToSearch(watch)
+    // A run read without a project (or never read, with no project known yet) is read by ID.
+    const project = watch.projectId ?? (watch.seen ? null : this.projectToSearch(watch))
     if (project === null) return false
     const rounds = this.rounds.get(project)
     if (rounds) return (rounds.add(watch), true)
@@ -93,10 +94,7 @@ export class ProjectLists {
   }
 
   private couldBeIn(watch: RunWatch, project: string): boolean {
-    return (
-      watch.projectId === project ||
-      (watch.projectId === null && !this.notIn.get(watch)?.has(project))
-    )
+    return watch.projectId === project || (!watch.seen && !this.notIn.get(watch)?.has(project))
   }
 
   private projectToSearch(watch: RunWatch): string | null {

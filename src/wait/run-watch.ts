@@ -5,7 +5,22 @@ import { decide, initialRetryState, type RetryState } from '../api/retry-policy.
 import type { Clock } from '../clock.js'
 import { TERMINAL_STATUSES, WAITING_STATUSES } from '../constants.js'
 import type { FinalStatus, RunOutcome } from '../model.js'
-import type { PollLog } from './poller.js'
+
+/** Where the wait's progress is told (wait-log.ts: the step's log). */
+export interface PollLog {
+  /** Once per status change: `from` is null for the first status seen. */
+  statusChange(id: string, from: string | null, to: string, elapsedMs: number): void
+  /** A status the API does not document; logged once per run and value. */
+  unknownStatus(id: string, status: string): void
+  /** A passing fault, before the wait that follows it. */
+  retry(id: string, message: string, delayMs: number): void
+  /** A project's list reads `runs` of the waited-for runs from now on. */
+  listFollow?(projectId: string, runs: number): void
+  /** A passing fault of a project's list, before the wait that follows it. */
+  listRetry?(projectId: string, runs: number, message: string, delayMs: number): void
+  /** The list was refused: every run is read by ID from now on (said once). */
+  listFallback?(reason: string): void
+}
 
 /** What follows an answer: the run's wait is over, read it again after `delayMs`, or stop all. */
 export type Step =
@@ -63,6 +78,11 @@ export class RunWatch {
 
   get finished(): boolean {
     return this.settled
+  }
+
+  /** An answer has described the run (its project, if it has one, is then known). */
+  get seen(): boolean {
+    return this.outcome.run !== null
   }
 
   /** The run's project, lower-cased, once an answer has said it (a list item may leave it out). */

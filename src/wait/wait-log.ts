@@ -31,7 +31,20 @@ export const pollLog: PollLog = {
       `Run ${id} reports status "${logText(status, 40)}", which this action does not know; still waiting.`
     ),
   retry: (id, message, delayMs) =>
-    core.info(`Run ${id}: ${logText(message, 300)}; trying again in ${formatDuration(delayMs)}.`)
+    core.info(`Run ${id}: ${logText(message, 300)}; trying again in ${formatDuration(delayMs)}.`),
+  listFollow: (projectId, runs) =>
+    core.debug(
+      `Reading ${runs} runs of project ${logText(projectId, 60)} through GET /v1/runs?projectId=.`
+    ),
+  listRetry: (projectId, runs, message, delayMs) =>
+    core.info(
+      `Runs of project ${logText(projectId, 60)} (${runs}): ${logText(message, 300)}; trying again in ${formatDuration(delayMs)}.`
+    ),
+  // Debug only: nothing changes for the user but the number of requests.
+  listFallback: reason =>
+    core.debug(
+      `Reading every run by ID from now on: the run list was refused (${logText(reason, 300)}).`
+    )
 }
 
 /** Why runs are being cancelled, and how many, before the cancel requests go out. */
