@@ -130,11 +130,17 @@ class ProjectRounds {
       this.members = this.members.filter(w => !w.finished)
       // One run left (its turn is now): read by ID, as a run alone always is.
       if (this.members.length < 2) return this.close(() => 0)
-      // Refused by another project's list: each run by ID, spread over one interval.
-      if (this.lists.refused) return this.close(watch => watch.offset)
+      // Refused (here or by another project's list): each run by ID, when its own loop would
+      // have read it (never asked yet: its place in the first interval; else an interval after its
+      // last answer), spread over one interval so the runs the list read do not go out at once.
+      const spread = ({ answeredAt, offset }: RunWatch): number =>
+        answeredAt === null
+          ? Math.max(0, context.start + offset - clock.now())
+          : Math.max(answeredAt + pollIntervalMs - clock.now(), offset)
+      if (this.lists.refused) return this.close(spread)
       const result = await this.round(this.members)
       if (result === 'stopped') break
-      if (this.lists.refused) return this.close(watch => watch.offset)
+      if (this.lists.refused) return this.close(spread)
       if (this.members.every(w => w.finished)) return this.close(() => 0)
       next = typeof result === 'number' ? result : clock.now() + pollIntervalMs
     }

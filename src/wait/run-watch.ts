@@ -55,6 +55,8 @@ export class RunWatch {
   private wakeup = new AbortController()
   /** A request about this run is in flight: no one else may take the run over meanwhile. */
   reading = false
+  /** When the last answer about the run came (its project's list or its own GET); null before any. */
+  answeredAt: number | null = null
   /** Not read by ID before this time (a fault's backoff), when the list reads it. */
   retryAt = 0
 
@@ -107,6 +109,7 @@ export class RunWatch {
   take(response: GetRunResponse): Step {
     const { clock, log, pollIntervalMs, deadline, start, random } = this.context
     const now = clock.now()
+    this.answeredAt = now
     const [decision, next] = decide(response, this.retry, { now, pollIntervalMs, random })
     this.retry = next
     const outcome = this.outcome
