@@ -33057,7 +33057,40 @@ function describeBody(body) {
 /** Printable ASCII, and letters, marks, numbers, punctuation and symbols beyond it. */
 const VISIBLE = /^[\u0020-\u007e]$|^[\p{L}\p{M}\p{N}\p{P}\p{S}]$/u;
 
+;// CONCATENATED MODULE: ./src/api/run-list.ts
+// The answer of `GET /v1/runs` (a project's runs, newest first, a page at a time), checked at the
+// boundary: the run objects it lists, each as received for the report file, and the next cursor.
+
+
+/** Every page asks for the most the API gives (`limit` 1 to 100): the fewer pages, the fewer requests. */
+const LIST_PAGE_SIZE = 100;
+/**
+ * Checks a 200 body of the list. Not an object with a `runs` array: `NotARunError` (the list is
+ * then not used again). An item that is not a run with an ID is left out: the run it might have
+ * been is read by ID instead, which is what happens to any run the pages do not show.
+ */
+function parseRunList(body) {
+    if (!(0,guards/* isPlainObject */.Qd)(body) || !Array.isArray(body.runs)) {
+        throw new NotARunError('with something that is not a list of runs');
+    }
+    const runs = [];
+    for (const item of body.runs) {
+        try {
+            const run = parseRun(item);
+            if (run.id !== '')
+                runs.push({ run, body: item });
+        }
+        catch (error) {
+            if (!(error instanceof NotARunError))
+                throw error;
+        }
+    }
+    const cursor = body.nextCursor;
+    return { runs, nextCursor: typeof cursor === 'string' && cursor !== '' ? cursor : null };
+}
+
 ;// CONCATENATED MODULE: ./src/api/api-client.ts
+
 
 
 
@@ -33083,6 +33116,18 @@ class ApiClient {
             run: parseRun(json, id),
             body: json
         }));
+    }
+    /** `GET /v1/runs?projectId=&limit=100&cursor=`: a page of the project's runs, newest first. */
+    async listRuns(projectId, cursor, options = {}) {
+        const query = new URLSearchParams({ projectId, limit: String(LIST_PAGE_SIZE) });
+        if (cursor !== null)
+            query.set('cursor', cursor);
+        const answer = await this.send('GET', `/v1/runs?${query}`, options);
+        if (answer.kind !== 'http')
+            return answer;
+        if (answer.status !== 200)
+            return this.httpError(answer);
+        return this.decode(answer, '', json => ({ kind: 'list', page: parseRunList(json) }));
     }
     async cancelRun(id, options = {}) {
         const answer = await this.send('POST', `/v1/runs/${encodeURIComponent(id)}/cancel`, {
@@ -33390,7 +33435,11 @@ const pollLog = {
         ? `Run ${id}: ${(0,src_escape/* logText */.kc)(from, 40)} -> ${(0,src_escape/* logText */.kc)(to, 40)} after ${(0,duration/* formatDuration */.a)(elapsedMs)}`
         : `Run ${id}: ${(0,src_escape/* logText */.kc)(to, 40)}`),
     unknownStatus: (id, status) => core/* warning */.$e(`Run ${id} reports status "${(0,src_escape/* logText */.kc)(status, 40)}", which this action does not know; still waiting.`),
-    retry: (id, message, delayMs) => core/* info */.pq(`Run ${id}: ${(0,src_escape/* logText */.kc)(message, 300)}; trying again in ${(0,duration/* formatDuration */.a)(delayMs)}.`)
+    retry: (id, message, delayMs) => core/* info */.pq(`Run ${id}: ${(0,src_escape/* logText */.kc)(message, 300)}; trying again in ${(0,duration/* formatDuration */.a)(delayMs)}.`),
+    listFollow: (projectId, runs) => core/* debug */.Yz(`Reading ${runs} runs of project ${(0,src_escape/* logText */.kc)(projectId, 60)} through GET /v1/runs?projectId=.`),
+    listRetry: (projectId, runs, message, delayMs) => core/* info */.pq(`Runs of project ${(0,src_escape/* logText */.kc)(projectId, 60)} (${runs}): ${(0,src_escape/* logText */.kc)(message, 300)}; trying again in ${(0,duration/* formatDuration */.a)(delayMs)}.`),
+    // Debug only: nothing changes for the user but the number of requests.
+    listFallback: reason => core/* debug */.Yz(`Reading every run by ID from now on: the run list was refused (${(0,src_escape/* logText */.kc)(reason, 300)}).`)
 };
 /** Why runs are being cancelled, and how many, before the cancel requests go out. */
 function logCancelling(cancelled, count) {
@@ -34511,7 +34560,466 @@ function decide(response, state, context) {
     return fault(`${hint} (${message})`);
 }
 
+;// CONCATENATED MODULE: ./src/api/list-policy.ts
+// What to do after each answer to the run list: use it, wait and ask it again, or stop using it.
+// Pure, like the retry policy whose rules (Retry-After, backoff) it shares.
+
+/**
+ * `failures`: list faults in a row before this answer (drives the backoff); returned updated.
+ * Anything but a list, a 429 or a missing answer falls back: a 403 (a key that may read runs but
+ * not list them), a 404 (an API without the list), a 5xx, a body that is not a list, an answer too
+ * large. A 401 falls back too: the run's own `GET` then says the key was rejected, as it always has.
+ */
+function decideList(response, failures, { pollIntervalMs, random }) {
+    switch (response.kind) {
+        case 'list':
+            return [{ action: 'use' }, 0];
+        case 'network-error': {
+            const delayMs = backoffMs(failures + 1, pollIntervalMs, random);
+            const message = response.message;
+            return [{ action: 'retry', delayMs, message, throttle: false }, failures + 1];
+        }
+        case 'http-error':
+            if (response.status === 429) {
+                const delayMs = retry_policy_retryDelayMs(response.retryAfterMs, failures + 1, pollIntervalMs, random);
+                const message = `the API is rate limiting requests (${response.message})`;
+                return [{ action: 'retry', delayMs, message, throttle: true }, failures + 1];
+            }
+            return [{ action: 'fall-back', reason: response.message }, failures];
+        case 'invalid-body':
+        case 'too-large':
+            return [{ action: 'fall-back', reason: response.message }, failures];
+    }
+}
+
+;// CONCATENATED MODULE: ./src/wait/list-plan.ts
+
+/**
+ * Pages read in one round at most. Our runs are near the top (the list is newest first): only runs
+ * started after ours push them down, 100 a page. Past this many pages, reading the runs still
+ * missing one by one costs about what more pages would, and a round stays short.
+ */
+const MAX_PAGES_PER_ROUND = 5;
+/** What one round's pages have shown so far of the runs we wait for (lower-cased IDs). */
+class RoundPages {
+    wanted;
+    found = new Map();
+    pages = 0;
+    cursor = null;
+    /** `wanted`: the runs this round reads, lower-cased. */
+    constructor(wanted) {
+        this.wanted = wanted;
+    }
+    /** Takes a page in; true when the next page should be read (its cursor is `nextCursor`). */
+    add(page) {
+        this.pages += 1;
+        this.cursor = page.nextCursor;
+        const wanted = new Set(this.wanted);
+        for (const listed of page.runs) {
+            const id = listed.run.id.toLowerCase();
+            // The newest item wins if a run shows twice (it moved between two pages while we read).
+            if (wanted.has(id) && !this.found.has(id))
+                this.found.set(id, listed);
+        }
+        // One run missing: its own GET costs what another page would, and is sure to find it.
+        return this.cursor !== null && this.missing().length >= 2 && this.pages < MAX_PAGES_PER_ROUND;
+    }
+    get nextCursor() {
+        return this.cursor;
+    }
+    /** Wanted runs no page read so far shows. */
+    missing() {
+        return this.wanted.filter(id => !this.found.has(id));
+    }
+    /**
+     * What the pages give each wanted run: its item, when that is all the report needs; null when
+     * the run is to be read by ID: not on the pages, or finished without its `output` (a list may
+     * leave outputs out; the report needs the run's findings).
+     */
+    given(id) {
+        const listed = this.found.get(id.toLowerCase());
+        if (!listed)
+            return null;
+        const { run } = listed;
+        return constants/* TERMINAL_STATUSES */.CM.includes(run.status) && run.output === null ? null : listed;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/wait/project-lists.ts
+
+
+/**
+ * GETs by ID at once within a round (finished runs the list gives without output, runs not on its
+ * pages): enough to keep a round short, few enough that they never go out as one burst.
+ */
+const ROUND_GETS_AT_ONCE = 4;
+class ProjectLists {
+    context;
+    watches;
+    rounds = new Map();
+    refusedOnce = false;
+    /** Projects whose list did not show a run whose project was unknown, and its own GET confirmed. */
+    notIn = new Map();
+    constructor(context, watches) {
+        this.context = context;
+        this.watches = watches;
+    }
+    get refused() {
+        return this.refusedOnce;
+    }
+    /**
+     * At a run's turn to be read by ID: true when its project's list reads it from now on. A run of
+     * unknown project (not read yet) is looked for in the list of a project known from another run:
+     * the first interval then costs one GET and a page, not one GET per run. A list is only started
+     * for two runs or more: one run is always read by ID.
+     */
+    claim(watch) {
+        if (this.refusedOnce)
+            return false;
+        // A run read without a project (or never read, with no project known yet) is read by ID.
+        const project = watch.projectId ?? (watch.seen ? null : this.projectToSearch(watch));
+        if (project === null)
+            return false;
+        const rounds = this.rounds.get(project);
+        if (rounds)
+            return (rounds.add(watch), true);
+        const joining = this.watches.filter(w => w === watch ||
+            (w.reader === 'alone' && !w.reading && !w.finished && this.couldBeIn(w, project)));
+        if (joining.length < 2)
+            return false;
+        const started = new ProjectRounds(project, this);
+        this.rounds.set(project, started);
+        for (const w of joining)
+            started.add(w);
+        this.context.log.listFollow?.(project, joining.length);
+        this.context.spawn(started.follow());
+        return true;
+    }
+    /** The list is refused: every run is read by ID from now on, said once. */
+    refuse(reason) {
+        if (this.refusedOnce)
+            return;
+        this.refusedOnce = true;
+        this.context.log.listFallback?.(reason);
+    }
+    /** A project's rounds ended: its runs are read alone, and a later claim may start them again. */
+    closed(project) {
+        this.rounds.delete(project);
+    }
+    /** A run of unknown project was not on the list, and its GET says it is not the project's. */
+    notInProject(watch, project) {
+        const projects = this.notIn.get(watch) ?? new Set();
+        this.notIn.set(watch, projects.add(project));
+    }
+    couldBeIn(watch, project) {
+        return watch.projectId === project || (!watch.seen && !this.notIn.get(watch)?.has(project));
+    }
+    projectToSearch(watch) {
+        for (const other of this.watches) {
+            const project = other.projectId;
+            if (project !== null && !this.notIn.get(watch)?.has(project))
+                return project;
+        }
+        return null;
+    }
+}
+/** The rounds of one project's list: every interval, its pages, then the GETs they leave. */
+class ProjectRounds {
+    project;
+    lists;
+    members = [];
+    failures = 0;
+    constructor(project, lists) {
+        this.project = project;
+        this.lists = lists;
+    }
+    add(watch) {
+        if (!this.members.includes(watch))
+            this.members.push(watch);
+        watch.readByList();
+    }
+    async follow() {
+        const { context } = this.lists;
+        const { clock, pollIntervalMs } = context;
+        let next = clock.now();
+        for (;;) {
+            if (!(await context.waitUntil(next)))
+                break;
+            this.members = this.members.filter(w => !w.finished);
+            // One run left (its turn is now): read by ID, as a run alone always is.
+            if (this.members.length < 2)
+                return this.close(() => 0);
+            // Refused (here or by another project's list): each run by ID, when its own loop would
+            // have read it (never asked yet: its place in the first interval; else an interval after its
+            // last answer), spread over one interval so the runs the list read do not go out at once.
+            const spread = ({ answeredAt, offset }) => answeredAt === null
+                ? Math.max(0, context.start + offset - clock.now())
+                : Math.max(answeredAt + pollIntervalMs - clock.now(), offset);
+            if (this.lists.refused)
+                return this.close(spread);
+            const result = await this.round(this.members);
+            if (result === 'stopped')
+                break;
+            if (this.lists.refused)
+                return this.close(spread);
+            if (this.members.every(w => w.finished))
+                return this.close(() => 0);
+            next = typeof result === 'number' ? result : clock.now() + pollIntervalMs;
+        }
+        const { fatal, cancelled } = context.ending();
+        for (const watch of this.members)
+            watch.stop(fatal, cancelled);
+        this.lists.closed(this.project);
+    }
+    /** One round: the pages, then each run from them or by ID. The time of the next round on a fault. */
+    async round(members) {
+        const { context } = this.lists;
+        const { listRuns, clock, deadline, log } = context;
+        const pages = new RoundPages(members.map(w => w.id.toLowerCase()));
+        for (let first = true;; first = false) {
+            const cursor = first ? null : pages.nextCursor;
+            const response = await listRuns(this.project, cursor, context.requestOptions());
+            if (response.kind === 'aborted')
+                return 'stopped';
+            if (response.kind === 'network-error' && response.timedOut && clock.now() >= deadline) {
+                for (const watch of members)
+                    watch.cutOff(response.message);
+                return 'stopped';
+            }
+            const [decision, failures] = decideList(response, this.failures, context);
+            this.failures = failures;
+            if (decision.action === 'use' && response.kind === 'list') {
+                if (pages.add(response.page))
+                    continue;
+                break;
+            }
+            if (decision.action === 'fall-back') {
+                this.lists.refuse(decision.reason);
+                if (first)
+                    return 'read';
+                break;
+            }
+            if (decision.action !== 'retry')
+                break;
+            // A later page failed: the runs it would have shown are read by ID in this round.
+            if (!first)
+                break;
+            const at = clock.now() + decision.delayMs;
+            for (const watch of members)
+                watch.fault(decision.message);
+            if (at < deadline)
+                log.listRetry?.(this.project, members.length, decision.message, decision.delayMs);
+            if (decision.throttle)
+                context.throttle(at);
+            return at;
+        }
+        return this.deliver(members, pages);
+    }
+    /** Each run's answer, in the order the runs were given: from the pages, or from its own GET. */
+    async deliver(members, pages) {
+        const { context } = this.lists;
+        const { api, clock, deadline, pollIntervalMs } = context;
+        const now = clock.now();
+        const byId = members.filter(w => pages.given(w.id) === null && w.retryAt <= now);
+        const answers = await inTurns(byId, ROUND_GETS_AT_ONCE, watch => {
+            watch.reading = true;
+            return api.getRun(watch.id, context.requestOptions()).finally(() => (watch.reading = false));
+        });
+        for (const watch of members) {
+            const listed = pages.given(watch.id);
+            const answer = listed
+                ? { kind: 'run', run: listed.run, body: listed.body }
+                : answers.get(watch);
+            if (answer === undefined)
+                continue;
+            if (answer.kind === 'aborted')
+                return 'stopped';
+            if (answer.kind === 'network-error' && answer.timedOut && clock.now() >= deadline) {
+                watch.cutOff(answer.message);
+                continue;
+            }
+            const step = watch.take(answer);
+            if (step.kind === 'fatal') {
+                context.fatal(step.message);
+                return 'stopped';
+            }
+            if (step.kind === 'done')
+                continue;
+            if (!listed)
+                watch.retryAt = clock.now() + step.delayMs;
+            if (step.throttle)
+                context.throttle(clock.now() + step.delayMs);
+            // Its own GET says it belongs elsewhere (or nowhere): it is not looked for here again.
+            if (!listed && answer.kind === 'run' && watch.projectId !== this.project) {
+                this.members = this.members.filter(w => w !== watch);
+                this.lists.notInProject(watch, this.project);
+                context.readAlone(watch, clock.now() + pollIntervalMs);
+            }
+        }
+        return 'read';
+    }
+    /** Hands every unfinished run back to its own GETs, each `after` ms from now. */
+    close(after) {
+        const { context } = this.lists;
+        this.lists.closed(this.project);
+        const now = context.clock.now();
+        for (const watch of this.members) {
+            if (!watch.finished)
+                context.readAlone(watch, now + after(watch));
+        }
+    }
+}
+/** `work` for every item, at most `width` at a time; the answers by item. */
+async function inTurns(items, width, work) {
+    const results = new Map();
+    let next = 0;
+    const worker = async () => {
+        while (next < items.length) {
+            const item = items[next++];
+            results.set(item, await work(item));
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(width, items.length) }, worker));
+    return results;
+}
+
+;// CONCATENATED MODULE: ./src/wait/run-watch.ts
+
+
+class RunWatch {
+    id;
+    offset;
+    context;
+    outcome;
+    retry = initialRetryState();
+    warned = new Set();
+    project = null;
+    settle;
+    settled = false;
+    /** Resolves once, with how the wait for this run ended. */
+    done;
+    reader = 'alone';
+    /** Ends the sleep of the run's own loop when the list takes the run over. */
+    wakeup = new AbortController();
+    /** A request about this run is in flight: no one else may take the run over meanwhile. */
+    reading = false;
+    /** When the last answer about the run came (its project's list or its own GET); null before any. */
+    answeredAt = null;
+    /** Not read by ID before this time (a fault's backoff), when the list reads it. */
+    retryAt = 0;
+    constructor(id, 
+    /** This run's place in the spread of one interval (ms), kept when it resumes after a rate limit. */
+    offset, context) {
+        this.id = id;
+        this.offset = offset;
+        this.context = context;
+        this.outcome = {
+            id,
+            status: 'timed_out',
+            run: null,
+            body: null,
+            lastStatus: null,
+            error: null,
+            cancelledByUser: false
+        };
+        this.done = new Promise(resolve => (this.settle = resolve));
+    }
+    get finished() {
+        return this.settled;
+    }
+    /** An answer has described the run (its project, if it has one, is then known). */
+    get seen() {
+        return this.outcome.run !== null;
+    }
+    /** The run's project, lower-cased, once an answer has said it (a list item may leave it out). */
+    get projectId() {
+        return this.project;
+    }
+    /** The run's own loop reads it from now on: the signal ends that loop's sleep if the list takes over. */
+    readAlone() {
+        this.reader = 'alone';
+        this.wakeup = new AbortController();
+        return this.wakeup.signal;
+    }
+    /** Its project's run list reads it from now on; its own loop, asleep or at its turn, ends. */
+    readByList() {
+        this.reader = 'list';
+        this.wakeup.abort();
+    }
+    /** An answer about this run; logs what changed and says what comes next. */
+    take(response) {
+        const { clock, log, pollIntervalMs, deadline, start, random } = this.context;
+        const now = clock.now();
+        this.answeredAt = now;
+        const [decision, next] = decide(response, this.retry, { now, pollIntervalMs, random });
+        this.retry = next;
+        const outcome = this.outcome;
+        if (response.kind === 'run') {
+            const { run } = response;
+            this.project = run.projectId?.toLowerCase() ?? this.project;
+            if (run.status !== outcome.lastStatus)
+                log.statusChange(this.id, outcome.lastStatus, run.status, now - start);
+            Object.assign(outcome, { run, body: response.body, lastStatus: run.status, error: null });
+            if (constants/* TERMINAL_STATUSES */.CM.includes(run.status)) {
+                return this.end({ ...outcome, status: run.status });
+            }
+            if (!constants/* WAITING_STATUSES */.h1.includes(run.status) && !this.warned.has(run.status)) {
+                this.warned.add(run.status);
+                log.unknownStatus(this.id, run.status);
+            }
+        }
+        switch (decision.action) {
+            case 'poll':
+                return { kind: 'again', delayMs: decision.delayMs, throttle: false };
+            case 'retry':
+                outcome.error = decision.message;
+                // No "trying again" when the deadline comes first: the wait simply ends there.
+                if (now + decision.delayMs < deadline)
+                    log.retry(this.id, decision.message, decision.delayMs);
+                return { kind: 'again', delayMs: decision.delayMs, throttle: decision.throttle };
+            case 'not-found':
+                return this.end({ ...outcome, status: 'not_found', error: decision.message });
+            case 'give-up':
+                return this.end({ ...outcome, status: 'error', error: decision.message });
+            case 'fatal':
+                outcome.error = decision.message;
+                return { kind: 'fatal', message: decision.message };
+        }
+    }
+    /** A fault of the list that read this run: the reason shown if the wait then times out. */
+    fault(message) {
+        this.outcome.error = message;
+    }
+    /**
+     * A request cut short by the deadline says nothing new about the API: the last real error stays.
+     * With none at all (the API never answered), the cut-off request is the reason.
+     */
+    cutOff(message) {
+        if (this.outcome.run === null)
+            this.outcome.error ??= message;
+    }
+    /** The wait ended before the run did: say why, in the order that explains it best. */
+    stop(fatal, cancelled) {
+        const outcome = this.outcome;
+        if (fatal !== null)
+            this.end({ ...outcome, status: 'error', error: outcome.error ?? fatal });
+        else if (cancelled)
+            this.end({ ...outcome, status: 'cancelled', cancelledByUser: true });
+        else
+            this.end({ ...outcome, status: 'timed_out' });
+    }
+    end(outcome) {
+        if (!this.settled) {
+            this.settled = true;
+            this.outcome = outcome;
+            this.settle(outcome);
+        }
+        return { kind: 'done' };
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/wait/poller.ts
+
 
 
 
@@ -34529,115 +35037,102 @@ async function pollRuns(options) {
         stop.abort();
     signal?.addEventListener('abort', onAbort, { once: true });
     let fatal = null;
-    // After a 429 every run holds off until then: the rate limit is per key, not per run.
+    // After a 429 every request holds off until then: the rate limit is per key, not per run.
     let throttleUntil = 0;
+    // A loop that throws (a bug) ends the whole wait with that error, instead of a wait that hangs.
+    let crash = () => undefined;
+    const crashed = new Promise((_, reject) => (crash = reject));
+    const spawn = (task) => void task.catch((error) => {
+        stop.abort();
+        crash(error);
+    });
     /** Sleeps until `time` (capped at the deadline); false when the wait must end instead. */
-    const waitUntil = async (time) => {
+    const waitUntil = async (time, wake) => {
         const target = Math.min(time, deadline);
         const ms = target - clock.now();
         if (ms > 0)
-            await clock.sleep(ms, stop.signal);
+            await clock.sleep(ms, wake ? AbortSignal.any([stop.signal, wake]) : stop.signal);
         return !stop.signal.aborted && clock.now() < deadline;
     };
-    const follow = async (id, index) => {
-        const outcome = {
-            id,
-            status: 'timed_out',
-            run: null,
-            body: null,
-            lastStatus: null,
-            error: null,
-            cancelledByUser: false
-        };
-        // Spread the runs over one interval so N runs never send N requests in the same instant; over
-        // half the time left when the timeout is shorter, so every run is checked at least once.
-        const spread = Math.min(pollIntervalMs, Math.max(0, deadline - start) / 2);
-        const offset = Math.floor((index * spread) / runIds.length);
-        const warned = new Set();
-        let state = initialRetryState();
-        let next = start + offset;
+    const requestOptions = () => ({
+        signal: stop.signal,
+        timeoutMs: Math.min(requestTimeoutMs, Math.max(1, deadline - clock.now()))
+    });
+    const context = { clock, log, pollIntervalMs, deadline, start, random };
+    // Spread the runs over one interval so N runs never send N requests in the same instant; over
+    // half the time left when the timeout is shorter, so every run is checked at least once.
+    const spread = Math.min(pollIntervalMs, Math.max(0, deadline - start) / 2);
+    const watches = runIds.map((id, index) => new RunWatch(id, Math.floor((index * spread) / runIds.length), context));
+    const ending = () => ({ fatal, cancelled: signal?.aborted === true });
+    const listRuns = api.listRuns?.bind(api);
+    // Several runs: those of one project can be read through its list. One run is always read by ID.
+    const lists = listRuns && watches.length > 1
+        ? new ProjectLists({
+            ...context,
+            api,
+            listRuns,
+            waitUntil: time => waitUntil(throttleUntil > clock.now() ? Math.max(time, throttleUntil) : time),
+            requestOptions,
+            throttle: until => (throttleUntil = Math.max(throttleUntil, until)),
+            fatal: message => {
+                fatal ??= message;
+                stop.abort();
+            },
+            ending,
+            readAlone: (watch, at) => spawn(follow(watch, at)),
+            spawn
+        }, watches)
+        : null;
+    /** One run read by its own GETs, the first at `first`, until it ends or its list takes it over. */
+    const follow = async (watch, first) => {
+        const wake = watch.readAlone();
+        let next = first;
         for (;;) {
-            // Wait for this run's turn, and again if another run hit a rate limit meanwhile (the rate
+            // Wait for this run's turn, and again if a request hit a rate limit meanwhile (the rate
             // limit is per key). The offset keeps the runs from resuming in one burst.
-            const turn = () => throttleUntil > clock.now() ? Math.max(next, throttleUntil + offset) : next;
+            const turn = () => throttleUntil > clock.now() ? Math.max(next, throttleUntil + watch.offset) : next;
             let waited = true;
-            while (waited && turn() > clock.now())
-                waited = await waitUntil(turn());
+            while (waited && watch.reader === 'alone' && turn() > clock.now())
+                waited = await waitUntil(turn(), wake);
+            if (watch.reader !== 'alone')
+                return;
             if (!waited || stop.signal.aborted || clock.now() >= deadline)
                 break;
-            const timeoutMs = Math.min(requestTimeoutMs, Math.max(1, deadline - clock.now()));
-            const response = await api.getRun(id, { signal: stop.signal, timeoutMs });
+            if (lists?.claim(watch))
+                return;
+            watch.reading = true;
+            const response = await api.getRun(watch.id, requestOptions());
+            watch.reading = false;
             if (response.kind === 'aborted')
                 break;
-            // A request cut short by the deadline says nothing new about the API: keep the last real
-            // error. With none at all (the API never answered), the cut-off request is the reason.
             if (response.kind === 'network-error' && response.timedOut && clock.now() >= deadline) {
-                if (outcome.run === null)
-                    outcome.error ??= response.message;
+                watch.cutOff(response.message);
                 break;
             }
-            const [decision, nextState] = decide(response, state, {
-                now: clock.now(),
-                pollIntervalMs,
-                random
-            });
-            state = nextState;
-            if (response.kind === 'run') {
-                const { run } = response;
-                if (run.status !== outcome.lastStatus)
-                    log.statusChange(id, outcome.lastStatus, run.status, clock.now() - start);
-                Object.assign(outcome, { run, body: response.body, lastStatus: run.status, error: null });
-                if (constants/* TERMINAL_STATUSES */.CM.includes(run.status)) {
-                    outcome.status = run.status;
-                    return outcome;
-                }
-                if (!constants/* WAITING_STATUSES */.h1.includes(run.status) && !warned.has(run.status)) {
-                    warned.add(run.status);
-                    log.unknownStatus(id, run.status);
-                }
-            }
-            switch (decision.action) {
-                case 'poll':
-                    next = clock.now() + decision.delayMs;
-                    break;
-                case 'retry':
-                    outcome.error = decision.message;
-                    next = clock.now() + decision.delayMs;
-                    // No "trying again" when the deadline comes first: the wait simply ends there.
-                    if (next < deadline)
-                        log.retry(id, decision.message, decision.delayMs);
-                    if (decision.throttle)
-                        throttleUntil = Math.max(throttleUntil, next);
-                    break;
-                case 'not-found':
-                    return { ...outcome, status: 'not_found', error: decision.message };
-                case 'give-up':
-                    return { ...outcome, status: 'error', error: decision.message };
-                case 'fatal':
-                    fatal ??= decision.message;
-                    outcome.error = decision.message;
-                    stop.abort();
-                    break;
-            }
-            if (decision.action === 'fatal')
+            const step = watch.take(response);
+            if (step.kind === 'done')
+                return;
+            if (step.kind === 'fatal') {
+                fatal ??= step.message;
+                stop.abort();
                 break;
+            }
+            next = clock.now() + step.delayMs;
+            if (step.throttle)
+                throttleUntil = Math.max(throttleUntil, next);
         }
-        // The wait ended without a terminal status: say why, in the order that explains it best.
-        if (fatal !== null)
-            return { ...outcome, status: 'error', error: outcome.error ?? fatal };
-        if (signal?.aborted)
-            return { ...outcome, status: 'cancelled', cancelledByUser: true };
-        return { ...outcome, status: 'timed_out' };
+        const ended = ending();
+        watch.stop(ended.fatal, ended.cancelled);
     };
     try {
-        // If one run's loop ever threw, the others must not keep the process waiting to the deadline.
-        const outcomes = await Promise.all(runIds.map((id, index) => follow(id, index).catch((error) => {
-            stop.abort();
-            throw error;
-        })));
+        for (const watch of watches)
+            spawn(follow(watch, start + watch.offset));
+        const outcomes = await Promise.race([Promise.all(watches.map(w => w.done)), crashed]);
         return { outcomes, fatal };
     }
     finally {
+        // Every run has ended: a loop still asleep (a list between two rounds) ends now too.
+        stop.abort();
         signal?.removeEventListener('abort', onAbort);
     }
 }
