@@ -19,6 +19,7 @@ import { performance } from 'node:perf_hooks'
 import { pathToFileURL } from 'node:url'
 import { ApiClient } from '../src/api/api-client.js'
 import { pollRuns } from '../src/wait/poller.js'
+import { requestBudget } from './request-budget.js'
 import { buildReport } from '../src/report/report.js'
 import { parseRun } from '../src/api/run-response.js'
 import { renderSummary } from '../src/report/summary.js'
@@ -469,6 +470,7 @@ async function main(): Promise<void> {
   screenshotHeavy()
   await largeRun()
   await polling()
+  await requestBudget(row)
   const widths = [0, 1, 2].map(i =>
     Math.max(...rows.map(r => r[i]!.length), ['measure', 'value', 'target'][i]!.length)
   )

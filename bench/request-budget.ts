@@ -9,6 +9,8 @@ import { FakeClock } from '../__tests__/helpers/fake-clock.js'
 const PROJECT = '5f0c8a8e-3b7d-4d35-9a51-2f7e1c9b6a10'
 const INTERVAL = 5_000
 const WINDOW = 300_000
+/** Runs of someone else started after ours: 100 runs of ours then span two pages of 100. */
+const NEWER = 40
 const output = { featureName: 'Checkout', result: 'PASS', description: 'ok', issues: [], steps: [] }
 
 type ListMode = 'refused' | 'outputs' | 'trimmed' | 'pushed'
@@ -31,8 +33,9 @@ export async function measureBudget(runs: number, mode: ListMode): Promise<Budge
     { length: runs },
     (_, n) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`
   )
+  // The last run ends at 5 min 1.3 s whatever their number, the others over the minute before.
   const ends = new Map(
-    ids.map((id, n) => [id, WINDOW - 60_000 + Math.floor((n * 60_000) / runs) + 1_300])
+    ids.map((id, n) => [id, WINDOW + 1_300 - Math.floor(((runs - 1 - n) * 60_000) / runs)])
   )
   const state = (id: string, withOutput: boolean) => {
     const done = clock.now() - start >= (ends.get(id) ?? 0)
@@ -44,7 +47,7 @@ export async function measureBudget(runs: number, mode: ListMode): Promise<Budge
     }
   }
   // Someone else's runs, started after ours: they fill the first page.
-  const newer = Array.from({ length: mode === 'pushed' ? 150 : 0 }, (_, n) => ({
+  const newer = Array.from({ length: mode === 'pushed' ? NEWER : 0 }, (_, n) => ({
     id: `00000000-0000-4000-9000-${String(n).padStart(12, '0')}`,
     projectId: PROJECT,
     status: 'running'
@@ -55,7 +58,8 @@ export async function measureBudget(runs: number, mode: ListMode): Promise<Budge
     if (url.pathname.endsWith('/v1/runs')) {
       if (mode === 'refused') return { status: 404, body: { error: 'not_found', message: 'no' } }
       const offset = Number(url.searchParams.get('cursor') ?? 0)
-      const all = [...newer, ...[...ids].reverse().map(id => state(id, mode !== 'trimmed'))]
+      const withOutputs = mode === 'outputs'
+      const all = [...newer, ...[...ids].reverse().map(id => state(id, withOutputs))]
       const next = offset + 100 < all.length ? String(offset + 100) : null
       return { status: 200, body: { runs: all.slice(offset, offset + 100), nextCursor: next } }
     }
@@ -94,7 +98,7 @@ export async function requestBudget(
     ['refused', 'one GET per run (list refused)'],
     ['outputs', 'through the list, with outputs'],
     ['trimmed', 'through the list, outputs trimmed'],
-    ['pushed', 'through the list, outputs trimmed, 150 newer runs first']
+    ['pushed', `through the list, outputs trimmed, ${NEWER} newer runs first`]
   ]
   for (const runs of [1, 10, 100]) {
     for (const [mode, name] of runs === 1 ? modes.slice(0, 1) : modes) {

@@ -28,15 +28,20 @@ export class FakeClock implements Clock {
     this.sleeps.push(ms)
     return new Promise(resolve => {
       if (signal?.aborted) return resolve()
-      const timer: Timer = { at: this.time + Math.max(0, ms), resolve }
-      signal?.addEventListener(
-        'abort',
-        () => {
-          this.timers = this.timers.filter(t => t !== timer)
+      const onAbort = (): void => {
+        this.timers = this.timers.filter(t => t !== timer)
+        resolve()
+      }
+      // The listener goes when the sleep ends, as the system clock's does: a long-lived signal
+      // (the poller's own) must not collect one per sleep.
+      const timer: Timer = {
+        at: this.time + Math.max(0, ms),
+        resolve: () => {
+          signal?.removeEventListener('abort', onAbort)
           resolve()
-        },
-        { once: true }
-      )
+        }
+      }
+      signal?.addEventListener('abort', onAbort, { once: true })
       this.timers.push(timer)
       this.pump()
     })
