@@ -193,6 +193,55 @@ describe('ApiClient.cancelRun', () => {
   })
 })
 
+describe('ApiClient.listRuns', () => {
+  const P = '5f0c8a8e-3b7d-4d35-9a51-2f7e1c9b6a10'
+
+  it('GETs /v1/runs with the project, 100 a page and the cursor, keeping each item as received', async () => {
+    const item = { id: RUN, status: 'running', projectId: P, extra: 'kept' }
+    const { client, log } = await clientFor({
+      status: 200,
+      body: { runs: [item], nextCursor: 'c2' }
+    })
+    expect(await client.listRuns(P, null)).toEqual({
+      kind: 'list',
+      page: { runs: [{ run: expect.objectContaining({ id: RUN }), body: item }], nextCursor: 'c2' }
+    })
+    await client.listRuns(P, 'c2 &x=1')
+    expect(server!.requests.map(r => r.path)).toEqual([
+      `/api/v1/runs?projectId=${P}&limit=100`,
+      `/api/v1/runs?projectId=${P}&limit=100&cursor=c2+%26x%3D1`
+    ])
+    expect(server!.requests[0]!.headers.authorization).toBe('Bearer sk-test')
+    expect(log[0]).toMatch(/^GET \/v1\/runs\?projectId=.* -> 200 in \d+ ms$/)
+  })
+
+  it('says what came back when it is not a list', async () => {
+    const { client } = await clientFor({ status: 200, body: { id: RUN, status: 'running' } })
+    expect(await client.listRuns(P, null)).toEqual({
+      kind: 'invalid-body',
+      message: 'the API answered 200 with something that is not a list of runs'
+    })
+  })
+
+  it('refuses a page heavier than the runs would be one by one', async () => {
+    const { Limits } = await import('../src/constants.js')
+    const big = 'x'.repeat(Limits.maxListPageBytes)
+    const { client } = await clientFor({
+      status: 200,
+      body: { runs: [{ id: RUN, status: 'running', big }] }
+    })
+    expect(await client.listRuns(P, null)).toEqual({
+      kind: 'too-large',
+      message: 'a page of the run list is larger than 8 MB'
+    })
+  })
+
+  it('hands a refusal over with its status, for the list policy', async () => {
+    const { client } = await clientFor({ status: 403, body: { error: 'forbidden', message: 'No' } })
+    expect(await client.listRuns(P, null)).toMatchObject({ kind: 'http-error', status: 403 })
+  })
+})
+
 describe('parseRetryAfter', () => {
   it.each([
     [undefined, null],

@@ -4,12 +4,8 @@ import { describe, expect, it } from '@jest/globals'
 import type { MobileApp, UploadTicket } from '../src/api/app-response.js'
 import type { Clock } from '../src/clock.js'
 import type { PutOptions, PutResult } from '../src/upload/storage-put.js'
-import {
-  confirmCannotHaveArrived,
-  uploadApp,
-  uploadFigures,
-  uploadTitle
-} from '../src/upload/upload-protocol.js'
+import { uploadFigures } from '../src/upload/app-build.js'
+import { confirmCannotHaveArrived, uploadApp, uploadTitle } from '../src/upload/upload-protocol.js'
 import type { ApiAnswer, UploadApi } from '../src/api/api-client.js'
 
 const PROJECT = 'p-1'

@@ -28509,6 +28509,133 @@ function networkMessage(error, known, otherwise) {
 
 /***/ }),
 
+/***/ 1101:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   LD: () => (/* binding */ decide),
+/* harmony export */   cd: () => (/* binding */ initialRetryState),
+/* harmony export */   jo: () => (/* binding */ backoffMs),
+/* harmony export */   qO: () => (/* binding */ retryDelayMs)
+/* harmony export */ });
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7242);
+// What to do after each answer about a run: keep polling, back off, give up, or stop everything.
+// Pure: the poller feeds it answers and the time; a table of tests pins every row.
+
+const initialRetryState = () => ({ failures: 0, notFoundSince: null });
+/**
+ * Exponential backoff with full jitter between the poll interval and a cap that doubles with each
+ * fault, never above 60 s (or the interval itself, if that is longer). The jitter keeps the
+ * action's runs and other jobs from retrying in lockstep.
+ */
+function backoffMs(failures, pollIntervalMs, random) {
+    const cap = Math.max(pollIntervalMs, _constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Limits */ .xu.maxBackoffMs);
+    const ceiling = Math.min(cap, pollIntervalMs * 2 ** Math.min(failures, 20));
+    return Math.round(pollIntervalMs + random() * (ceiling - pollIntervalMs));
+}
+/**
+ * How long to wait before the next try: what the server asked for (`Retry-After`), never sooner
+ * than the poll interval even if it says 0, else the backoff. Used by the wait and the start alike.
+ */
+function retryDelayMs(retryAfterMs, failures, pollIntervalMs, random) {
+    return retryAfterMs === null
+        ? backoffMs(failures, pollIntervalMs, random)
+        : Math.max(retryAfterMs, pollIntervalMs);
+}
+/**
+ * Answers that say this request will never work as sent (gone, method or media type refused, not
+ * implemented): retrying them would only spend the whole timeout. 404 is not here: a new run may
+ * not be visible yet.
+ */
+const PERMANENT_STATUSES = [
+    405, 406, 410, 411, 413, 414, 415, 421, 422, 501, 505
+];
+function decide(response, state, context) {
+    const { now, pollIntervalMs, random } = context;
+    const fault = (message, throttle = false, retryAfterMs = null) => {
+        const failures = state.failures + 1;
+        const delayMs = retryDelayMs(retryAfterMs, failures, pollIntervalMs, random);
+        return [
+            { action: 'retry', delayMs, message, throttle },
+            { ...state, failures }
+        ];
+    };
+    switch (response.kind) {
+        case 'run':
+            return [{ action: 'poll', delayMs: pollIntervalMs }, initialRetryState()];
+        case 'invalid-body':
+        case 'network-error':
+            return fault(response.message);
+        case 'too-large':
+            // Downloading tens of megabytes again would end the same way, until the timeout.
+            return [{ action: 'give-up', message: response.message }, state];
+        case 'aborted':
+            // The caller ended the wait; it never asks the policy what to do next.
+            return [{ action: 'fatal', message: 'the wait was aborted' }, state];
+        case 'http-error':
+            break;
+    }
+    const { status, message } = response;
+    if (status === 401 || status === 403) {
+        return [
+            {
+                action: 'fatal',
+                message: `the TesterArmy API rejected the API key (${message}); check the api-key input or the TESTERARMY_API_KEY secret`
+            },
+            state
+        ];
+    }
+    if (status === 400) {
+        return [
+            { action: 'fatal', message: `the TesterArmy API rejected the request (${message})` },
+            state
+        ];
+    }
+    if (status >= 300 && status < 400) {
+        // The API never redirects: an answer that points elsewhere means api-url is not the API root.
+        return [
+            {
+                action: 'fatal',
+                message: `the TesterArmy API answered with a redirect (${message}); check the api-url input, which must be the API root such as https://tester.army/api`
+            },
+            state
+        ];
+    }
+    if (PERMANENT_STATUSES.includes(status)) {
+        return [
+            {
+                action: 'fatal',
+                message: `the TesterArmy API refused the request for good (${message}); check the api-url input`
+            },
+            state
+        ];
+    }
+    if (status === 404) {
+        const since = state.notFoundSince ?? now;
+        if (now - since >= _constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Limits */ .xu.notFoundGraceMs) {
+            return [{ action: 'not-found', message: `the run was not found (${message})` }, state];
+        }
+        const [decision, next] = fault(`the run is not visible yet (${message})`);
+        // Check once more right when the grace window ends, not a whole backoff after it.
+        const untilGraceEnds = since + _constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Limits */ .xu.notFoundGraceMs - now;
+        const delayed = decision.action === 'retry'
+            ? { ...decision, delayMs: Math.min(decision.delayMs, untilGraceEnds) }
+            : decision;
+        return [delayed, { ...next, notFoundSince: since }];
+    }
+    if (status === 429) {
+        // The server knows best how long to wait (the timeout still bounds it); without a hint, back
+        // off like any fault.
+        return fault(`the API is rate limiting requests (${message})`, true, response.retryAfterMs);
+    }
+    // 5xx, odd 3xx/4xx from a proxy: transient until the timeout says otherwise.
+    const hint = status === 504 ? 'the API gateway timed out' : 'the API had an error';
+    return fault(`${hint} (${message})`);
+}
+
+
+/***/ }),
+
 /***/ 7242:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -28870,6 +28997,109 @@ function uniqueRunIds(ids) {
 
 /***/ }),
 
+/***/ 6670:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   E$: () => (/* binding */ redact),
+/* harmony export */   Ho: () => (/* binding */ scrubText),
+/* harmony export */   Kl: () => (/* binding */ scrubJson)
+/* harmony export */ });
+// Keeps the secrets (the API key, the GitHub token) out of everything the action writes: every
+// string the API sends, once parsed and before any escaping can change how the key is spelled.
+// Pure.
+/** What a secret becomes. */
+const REDACTED = '***';
+/**
+ * Characters that `clean()` and `markdown()` delete, or that show as nothing: the key with these
+ * between its characters would read as the key once escaped or rendered.
+ */
+const IGNORABLE = '[\\u0000-\\u0008\\u000b-\\u001f\\u007f-\\u009f\\u00ad\\u200b-\\u200f\\u202a-\\u202e\\u2060-\\u2064\\u2066-\\u2069\\ue000\\ufeff]';
+const HAS_IGNORABLE = new RegExp(IGNORABLE);
+const patterns = new Map();
+/** The secret, with any ignorable characters between its characters (`all` is the global one). */
+function patternFor(secret) {
+    let pattern = patterns.get(secret);
+    if (!pattern) {
+        const chars = Array.from(secret, c => c.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&'));
+        const source = chars.join(`${IGNORABLE}*`);
+        pattern = { any: new RegExp(source), all: new RegExp(source, 'g') };
+        patterns.set(secret, pattern);
+    }
+    return pattern;
+}
+/** The text with every occurrence of each secret replaced by `***`. */
+function scrubText(text, secrets) {
+    let out = text;
+    for (const secret of secrets) {
+        if (!secret)
+            continue;
+        const replace = (s) => HAS_IGNORABLE.test(s)
+            ? s.replace(patternFor(secret).all, REDACTED)
+            : s.split(secret).join(REDACTED);
+        const found = (s) => s.includes(secret) || (HAS_IGNORABLE.test(s) && patternFor(secret).any.test(s));
+        // Once more until none is left: removing one occurrence can join two halves into another.
+        // A secret no longer than `***` could loop forever; it is replaced once.
+        if (!found(out))
+            continue;
+        out = replace(out);
+        while (secret.length > REDACTED.length && found(out))
+            out = replace(out);
+    }
+    return out;
+}
+/**
+ * Scrubs every string of parsed JSON, property names included, in place, and returns the value
+ * (a new string when the value itself is one). Walks with its own stack, so a body nested
+ * thousands of levels deep cannot overflow the call stack.
+ */
+function scrubJson(value, secrets) {
+    const active = secrets.filter(Boolean);
+    if (active.length === 0)
+        return value;
+    if (typeof value === 'string')
+        return scrubText(value, active);
+    const stack = [value];
+    while (stack.length > 0) {
+        const node = stack.pop();
+        if (Array.isArray(node)) {
+            for (let i = 0; i < node.length; i++) {
+                const item = node[i];
+                if (typeof item === 'string')
+                    node[i] = scrubText(item, active);
+                else if (typeof item === 'object' && item !== null)
+                    stack.push(item);
+            }
+        }
+        else if (typeof node === 'object' && node !== null) {
+            const record = node;
+            for (const key of Object.keys(record)) {
+                const item = record[key];
+                const name = scrubText(key, active);
+                if (name !== key) {
+                    delete record[key];
+                    record[name] = item;
+                }
+                if (typeof item === 'string')
+                    record[name] = scrubText(item, active);
+                else if (typeof item === 'object' && item !== null)
+                    stack.push(item);
+            }
+        }
+    }
+    return value;
+}
+/**
+ * The API key and GitHub token never leave this process: scrubbed from anything written, in case
+ * some text echoed them (the client already scrubs API bodies; this is the last line).
+ */
+function redact(text, secrets) {
+    return scrubText(text, [secrets.apiKey, secrets.githubToken]);
+}
+
+
+/***/ }),
+
 /***/ 5648:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -29006,26 +29236,15 @@ function formatBytes(bytes) {
 
 /***/ }),
 
-/***/ 5906:
+/***/ 9710:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  xP: () => (/* binding */ uploadApp),
-  bP: () => (/* binding */ uploadFigures),
-  ge: () => (/* binding */ uploadTitle)
-});
-
-// UNUSED EXPORTS: confirmCannotHaveArrived
-
-// EXTERNAL MODULE: ./src/upload/app-path.ts
-var app_path = __nccwpck_require__(5648);
-// EXTERNAL MODULE: ./src/api/app-response.ts
-var app_response = __nccwpck_require__(9371);
-// EXTERNAL MODULE: ./src/duration.ts
-var duration = __nccwpck_require__(7607);
-;// CONCATENATED MODULE: ./src/upload/upload-progress.ts
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   C: () => (/* binding */ formatRate),
+/* harmony export */   T: () => (/* binding */ UploadProgress)
+/* harmony export */ });
+/* harmony import */ var _app_path_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5648);
+/* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7607);
 // The upload's log lines: the size first, a line per tenth at most every 15 s with the rate and
 // the time left, then the total time and rate. Pure: it is told the bytes sent and the time.
 
@@ -29037,7 +29256,7 @@ const ProgressLimits = {
     minIntervalMs: 15_000
 };
 function formatRate(bytes, ms) {
-    return ms > 0 ? `${(0,app_path/* formatBytes */.z3)((bytes * 1000) / ms)}/s` : '–';
+    return ms > 0 ? `${(0,_app_path_js__WEBPACK_IMPORTED_MODULE_0__/* .formatBytes */ .z3)((bytes * 1000) / ms)}/s` : '–';
 }
 class UploadProgress {
     total;
@@ -29070,241 +29289,17 @@ class UploadProgress {
         const elapsed = at - this.startedAt;
         const percent = Math.floor((sent / this.total) * 100);
         const left = sent > 0 ? ((this.total - sent) * elapsed) / sent : Number.NaN;
-        return (`${percent} % (${(0,app_path/* formatBytes */.z3)(sent)} of ${(0,app_path/* formatBytes */.z3)(this.total)}) at ${formatRate(sent, elapsed)}, ` +
-            `about ${(0,duration/* formatDuration */.a)(left)} left`);
+        return (`${percent} % (${(0,_app_path_js__WEBPACK_IMPORTED_MODULE_0__/* .formatBytes */ .z3)(sent)} of ${(0,_app_path_js__WEBPACK_IMPORTED_MODULE_0__/* .formatBytes */ .z3)(this.total)}) at ${formatRate(sent, elapsed)}, ` +
+            `about ${(0,_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a)(left)} left`);
     }
     /** The last line: how long the whole file took, at what rate. */
     finish() {
         const elapsedMs = this.now() - this.startedAt;
         return {
-            line: `Uploaded ${(0,app_path/* formatBytes */.z3)(this.total)} in ${(0,duration/* formatDuration */.a)(elapsedMs)} (${formatRate(this.total, elapsedMs)}).`,
+            line: `Uploaded ${(0,_app_path_js__WEBPACK_IMPORTED_MODULE_0__/* .formatBytes */ .z3)(this.total)} in ${(0,_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a)(elapsedMs)} (${formatRate(this.total, elapsedMs)}).`,
             elapsedMs
         };
     }
-}
-
-;// CONCATENATED MODULE: ./src/upload/upload-protocol.ts
-
-
-
-
-const UploadLimits = {
-    /** A PUT that failed on the way is sent again from the first byte at most this many times. */
-    putRetries: 3,
-    /** Backoff between PUTs: 2 s, 4 s, 8 s (with jitter), never more than 30 s. */
-    putBackoffBaseMs: 2_000,
-    maxBackoffMs: 30_000,
-    /** A storage 429's Retry-After is followed up to this long; the step's timeout still bounds it. */
-    maxRetryAfterMs: 60_000,
-    /** Creating a URL, confirming (when it cannot have arrived) and listing: tried this often more. */
-    apiRetries: 3,
-    /** No byte moving for this long ends a PUT attempt (a dead connection, a stalled proxy). */
-    idleTimeoutMs: 60_000,
-    /**
-     * "Created since the upload began" is compared across two clocks, the runner's and the API's;
-     * an app made a little "before" the upload by the API's clock is still this upload's.
-     */
-    clockSkewMs: 120_000
-};
-class Aborted extends Error {
-}
-class Failed extends Error {
-}
-async function uploadApp(options) {
-    const phase = { confirming: false };
-    try {
-        return await upload(options, phase);
-    }
-    catch (error) {
-        if (error instanceof Aborted)
-            return { kind: 'aborted', confirming: phase.confirming };
-        if (error instanceof Failed)
-            return { kind: 'failed', message: error.message };
-        throw error;
-    }
-}
-async function upload(options, phase) {
-    const { api, clock, projectId, file, signal, log } = options;
-    const random = options.random ?? Math.random;
-    const began = clock.now();
-    const body = {
-        filename: file.uploadName,
-        fileSize: file.size,
-        ...(options.removeAfterS === null ? {} : { removeAfter: options.removeAfterS })
-    };
-    const backoff = (failures, hintMs = null) => {
-        const ceiling = Math.min(UploadLimits.maxBackoffMs, UploadLimits.putBackoffBaseMs * 2 ** (failures - 1));
-        const jittered = Math.round(ceiling / 2 + (random() * ceiling) / 2);
-        return hintMs === null ? jittered : Math.min(Math.max(hintMs, 0), UploadLimits.maxRetryAfterMs);
-    };
-    const pause = async (ms) => {
-        await clock.sleep(ms, signal);
-        if (signal.aborted)
-            throw new Aborted();
-    };
-    /** Creating a URL only creates a URL: safe to repeat on any fault but a refusal. */
-    const createUpload = async () => {
-        for (let failures = 0;;) {
-            const answer = await api.createUpload(projectId, body, { signal });
-            if (answer.kind === 'ok') {
-                const unsafe = (0,app_path/* checkUploadUrl */.HK)(answer.value.uploadUrl);
-                if (unsafe)
-                    throw new Failed(unsafe);
-                return answer.value;
-            }
-            if (answer.kind === 'aborted')
-                throw new Aborted();
-            const refused = answer.kind === 'http-error' && answer.status < 500 && answer.status !== 429;
-            if (refused || failures >= UploadLimits.apiRetries) {
-                throw new Failed(`TesterArmy did not give an upload URL: ${answerMessage(answer)}`);
-            }
-            failures++;
-            const delay = backoff(failures, answer.kind === 'http-error' ? answer.retryAfterMs : null);
-            log.info(`Asking for an upload URL: ${answerMessage(answer)}; trying again in ${(0,duration/* formatDuration */.a)(delay)}.`);
-            await pause(delay);
-        }
-    };
-    let ticket = await createUpload();
-    const progress = new UploadProgress(file.size, () => clock.now());
-    let renewed = false;
-    let failures = 0;
-    for (let attempt = 1;; attempt++) {
-        if (attempt > 1)
-            progress.restart();
-        const result = await options.put({
-            url: ticket.uploadUrl,
-            path: file.path,
-            size: file.size,
-            userAgent: options.userAgent,
-            signal,
-            idleTimeoutMs: options.idleTimeoutMs ?? UploadLimits.idleTimeoutMs,
-            onProgress: sent => {
-                const line = progress.update(sent);
-                if (line)
-                    log.info(line);
-            }
-        });
-        if (result.kind === 'stored')
-            break;
-        if (result.kind === 'aborted' || signal.aborted)
-            throw new Aborted();
-        if (result.kind === 'http-error' && result.status === 403 && !renewed) {
-            // An expired or refused signature: a new URL helps once; a second 403 is a real refusal.
-            renewed = true;
-            log.info(`Storage refused the upload URL (${result.message}): asking for a new one.`);
-            ticket = await createUpload();
-            continue;
-        }
-        const retryable = result.kind === 'network-error' ||
-            result.status >= 500 ||
-            result.status === 408 ||
-            result.status === 429;
-        if (!retryable || failures >= UploadLimits.putRetries) {
-            const tries = failures + 1 + (renewed ? 1 : 0);
-            throw new Failed(`the build could not be uploaded (${result.message}${tries > 1 ? `, after ${tries} attempts` : ''}); nothing was confirmed and no run was started`);
-        }
-        failures++;
-        const delay = backoff(failures, result.kind === 'http-error' ? result.retryAfterMs : null);
-        log.info(`The upload failed (${result.message}); sending it again from the first byte in ${(0,duration/* formatDuration */.a)(delay)} ` +
-            `(attempt ${failures + 1} of ${UploadLimits.putRetries + 1}).`);
-        await pause(delay);
-    }
-    const finished = progress.finish();
-    log.info(finished.line);
-    const confirmBody = { ...body, storageKey: ticket.storageKey };
-    phase.confirming = true;
-    for (let failures = 0;;) {
-        const answer = await api.confirmUpload(projectId, confirmBody, { signal });
-        if (answer.kind === 'ok') {
-            return {
-                kind: 'uploaded',
-                app: answer.value,
-                elapsedMs: clock.now() - began,
-                uploadMs: finished.elapsedMs,
-                recovered: false
-            };
-        }
-        if (answer.kind === 'aborted')
-            throw new Aborted();
-        if (confirmCannotHaveArrived(answer) && failures < UploadLimits.apiRetries) {
-            failures++;
-            const delay = backoff(failures, answer.kind === 'http-error' ? answer.retryAfterMs : null);
-            log.info(`Confirming the upload: ${answerMessage(answer)}; trying again in ${(0,duration/* formatDuration */.a)(delay)}.`);
-            await pause(delay);
-            continue;
-        }
-        if (confirmMayHaveMadeApp(answer)) {
-            log.info(`Confirming the upload: ${answerMessage(answer)}. The app may have been made anyway: looking for it in the project's apps.`);
-            const app = await findUploadedApp(options, began, pause, backoff);
-            return {
-                kind: 'uploaded',
-                app,
-                elapsedMs: clock.now() - began,
-                uploadMs: finished.elapsedMs,
-                recovered: true
-            };
-        }
-        throw new Failed(`TesterArmy did not accept the uploaded build: ${answerMessage(answer)}`);
-    }
-}
-/** Refused before sending, or answered 429/503: the API did nothing, so confirming again is safe. */
-function confirmCannotHaveArrived(answer) {
-    if (answer.kind === 'network-error')
-        return !answer.mayHaveArrived;
-    return answer.kind === 'http-error' && (answer.status === 429 || answer.status === 503);
-}
-/** A timeout, a reset, another 5xx or an unreadable success: the app may exist now. */
-function confirmMayHaveMadeApp(answer) {
-    if (answer.kind === 'network-error' || answer.kind === 'invalid-body')
-        return true;
-    return answer.kind === 'http-error' && answer.status >= 500;
-}
-async function findUploadedApp(options, began, pause, backoff) {
-    const { api, projectId, file, signal, log } = options;
-    const dashboard = `check the project's apps in the TesterArmy dashboard, and give its ID as app-id`;
-    for (let failures = 0;;) {
-        const answer = await api.listApps(projectId, { signal });
-        if (answer.kind === 'aborted')
-            throw new Aborted();
-        if (answer.kind === 'ok') {
-            const matches = (0,app_response/* matchUploadedApp */.Xx)(answer.value, {
-                fileSize: file.size,
-                since: began,
-                skewMs: UploadLimits.clockSkewMs
-            });
-            if (matches.length === 1) {
-                const app = matches[0];
-                log.info(`Found the uploaded build in the project's apps: ${app.id}.`);
-                return app;
-            }
-            // Not there yet, or the API is slow to list it: a second look costs little.
-            if (matches.length === 0 && failures < UploadLimits.apiRetries) {
-                failures++;
-                await pause(backoff(failures));
-                continue;
-            }
-            throw new Failed(matches.length === 0
-                ? `the upload could not be confirmed, and no app of ${file.size} bytes uploaded since it began is in the project; ${dashboard}`
-                : `the upload's confirm answer was lost, and ${matches.length} apps of ${file.size} bytes were uploaded since it began, so the action cannot tell which is this build; ${dashboard}`);
-        }
-        const refused = answer.kind === 'http-error' && answer.status < 500 && answer.status !== 429;
-        if (refused || failures >= UploadLimits.apiRetries) {
-            throw new Failed(`the upload could not be confirmed, and the project's apps could not be listed (${answerMessage(answer)}); ${dashboard}`);
-        }
-        failures++;
-        await pause(backoff(failures, answer.kind === 'http-error' ? answer.retryAfterMs : null));
-    }
-}
-function answerMessage(answer) {
-    return answer.message;
-}
-/** The log group's title: the file and its size. */
-function uploadTitle(file, projectId) {
-    return `Uploading ${file.uploadName} (${(0,app_path/* formatBytes */.z3)(file.size)}) to TesterArmy project ${projectId}`;
-}
-/** For the summary and the log: `48.2 MiB in 12 s (4.02 MiB/s)`. */
-function uploadFigures(size, uploadMs) {
-    return `${(0,app_path/* formatBytes */.z3)(size)} in ${(0,duration/* formatDuration */.a)(uploadMs)} (${formatRate(size, uploadMs)})`;
 }
 
 
@@ -32768,99 +32763,8 @@ var duration = __nccwpck_require__(7607);
 var http_request = __nccwpck_require__(7542);
 // EXTERNAL MODULE: ./src/api/app-response.ts
 var app_response = __nccwpck_require__(9371);
-;// CONCATENATED MODULE: ./src/redact.ts
-// Keeps the secrets (the API key, the GitHub token) out of everything the action writes: every
-// string the API sends, once parsed and before any escaping can change how the key is spelled.
-// Pure.
-/** What a secret becomes. */
-const REDACTED = '***';
-/**
- * Characters that `clean()` and `markdown()` delete, or that show as nothing: the key with these
- * between its characters would read as the key once escaped or rendered.
- */
-const IGNORABLE = '[\\u0000-\\u0008\\u000b-\\u001f\\u007f-\\u009f\\u00ad\\u200b-\\u200f\\u202a-\\u202e\\u2060-\\u2064\\u2066-\\u2069\\ue000\\ufeff]';
-const HAS_IGNORABLE = new RegExp(IGNORABLE);
-const patterns = new Map();
-/** The secret, with any ignorable characters between its characters (`all` is the global one). */
-function patternFor(secret) {
-    let pattern = patterns.get(secret);
-    if (!pattern) {
-        const chars = Array.from(secret, c => c.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&'));
-        const source = chars.join(`${IGNORABLE}*`);
-        pattern = { any: new RegExp(source), all: new RegExp(source, 'g') };
-        patterns.set(secret, pattern);
-    }
-    return pattern;
-}
-/** The text with every occurrence of each secret replaced by `***`. */
-function scrubText(text, secrets) {
-    let out = text;
-    for (const secret of secrets) {
-        if (!secret)
-            continue;
-        const replace = (s) => HAS_IGNORABLE.test(s)
-            ? s.replace(patternFor(secret).all, REDACTED)
-            : s.split(secret).join(REDACTED);
-        const found = (s) => s.includes(secret) || (HAS_IGNORABLE.test(s) && patternFor(secret).any.test(s));
-        // Once more until none is left: removing one occurrence can join two halves into another.
-        // A secret no longer than `***` could loop forever; it is replaced once.
-        if (!found(out))
-            continue;
-        out = replace(out);
-        while (secret.length > REDACTED.length && found(out))
-            out = replace(out);
-    }
-    return out;
-}
-/**
- * Scrubs every string of parsed JSON, property names included, in place, and returns the value
- * (a new string when the value itself is one). Walks with its own stack, so a body nested
- * thousands of levels deep cannot overflow the call stack.
- */
-function scrubJson(value, secrets) {
-    const active = secrets.filter(Boolean);
-    if (active.length === 0)
-        return value;
-    if (typeof value === 'string')
-        return scrubText(value, active);
-    const stack = [value];
-    while (stack.length > 0) {
-        const node = stack.pop();
-        if (Array.isArray(node)) {
-            for (let i = 0; i < node.length; i++) {
-                const item = node[i];
-                if (typeof item === 'string')
-                    node[i] = scrubText(item, active);
-                else if (typeof item === 'object' && item !== null)
-                    stack.push(item);
-            }
-        }
-        else if (typeof node === 'object' && node !== null) {
-            const record = node;
-            for (const key of Object.keys(record)) {
-                const item = record[key];
-                const name = scrubText(key, active);
-                if (name !== key) {
-                    delete record[key];
-                    record[name] = item;
-                }
-                if (typeof item === 'string')
-                    record[name] = scrubText(item, active);
-                else if (typeof item === 'object' && item !== null)
-                    stack.push(item);
-            }
-        }
-    }
-    return value;
-}
-/**
- * The API key and GitHub token never leave this process: scrubbed from anything written, in case
- * some text echoed them (the client already scrubs API bodies; this is the last line).
- */
-function redact(text, secrets) {
-    return scrubText(text, [secrets.apiKey, secrets.githubToken]);
-}
-
+// EXTERNAL MODULE: ./src/redact.ts
+var redact = __nccwpck_require__(6670);
 // EXTERNAL MODULE: ./src/guards.ts
 var guards = __nccwpck_require__(9609);
 ;// CONCATENATED MODULE: ./src/api/run-response.ts
@@ -33202,11 +33106,11 @@ class ApiClient {
     }
     /** The key, scrubbed from text about a body that is not JSON (a proxy page may echo headers). */
     scrub(text) {
-        return scrubText(text, [this.options.apiKey]);
+        return (0,redact/* scrubText */.Ho)(text, [this.options.apiKey]);
     }
     httpError({ status, body, retryAfterMs, location }) {
         const decoded = decodeJson(body);
-        const json = decoded.ok ? scrubJson(decoded.value, [this.options.apiKey]) : undefined;
+        const json = decoded.ok ? (0,redact/* scrubJson */.Kl)(decoded.value, [this.options.apiKey]) : undefined;
         const message = this.scrub(errorMessage(status, body, json, location));
         return { kind: 'http-error', status, message, retryAfterMs };
     }
@@ -33226,7 +33130,7 @@ class ApiClient {
             };
         }
         try {
-            return parse(scrubJson(decoded.value, [this.options.apiKey]));
+            return parse((0,redact/* scrubJson */.Kl)(decoded.value, [this.options.apiKey]));
         }
         catch (error) {
             if (!(error instanceof NotARunError) && !(error instanceof app_response/* NotAnAppError */.mN))
@@ -33533,396 +33437,6 @@ const systemClock = {
         signal?.addEventListener('abort', done, { once: true });
     })
 };
-
-;// CONCATENATED MODULE: ./src/github/comment.ts
-// Writes the pull-request comment through Octokit, loaded only when a comment is asked for, so the
-// action starts as fast without it. Creates the comment once, then updates it in place.
-
-/** The author of comments made with the workflow's own token. */
-const ACTIONS_BOT = 'github-actions[bot]';
-/** The login the token acts as, or null when GitHub will not say. */
-async function whoAmI(octokit) {
-    try {
-        return (await octokit.rest.users.getAuthenticated()).data.login;
-    }
-    catch {
-        // not a personal token
-    }
-    try {
-        const answer = await octokit.graphql('query { viewer { login } }');
-        return typeof answer.viewer?.login === 'string' ? answer.viewer.login : null;
-    }
-    catch {
-        return null;
-    }
-}
-async function upsertComment(target) {
-    const { getOctokit } = await __nccwpck_require__.e(/* import() */ 785).then(__nccwpck_require__.bind(__nccwpck_require__, 2785));
-    // One deadline for every call: a stalled GitHub must not hold the step for minutes.
-    const octokit = getOctokit(target.token, {
-        baseUrl: target.apiUrl,
-        request: { signal: AbortSignal.timeout(constants/* Limits */.xu.commentTimeoutMs) }
-    });
-    const where = { owner: target.owner, repo: target.repo };
-    try {
-        // Whose comments may be updated: only our own, and only those that start with our marker
-        // (anyone can quote it). A personal token says who it is through REST; an app's installation
-        // token through GraphQL's viewer (`my-app[bot]`). When neither answers, it is the workflow's
-        // own token, whose comments are github-actions[bot]'s; another bot's (renovate[bot]) never are.
-        const login = (await whoAmI(octokit)) ?? ACTIONS_BOT;
-        const comments = await octokit.paginate(octokit.rest.issues.listComments, {
-            ...where,
-            issue_number: target.prNumber,
-            per_page: 100
-        });
-        const ours = comments.find(c => c.user?.login === login && (c.body ?? '').startsWith(target.marker));
-        if (ours) {
-            const { data } = await octokit.rest.issues.updateComment({
-                ...where,
-                comment_id: ours.id,
-                body: target.body
-            });
-            return { kind: 'updated', url: data.html_url };
-        }
-        const { data } = await octokit.rest.issues.createComment({
-            ...where,
-            issue_number: target.prNumber,
-            body: target.body
-        });
-        return { kind: 'created', url: data.html_url };
-    }
-    catch (error) {
-        const status = error.status;
-        const message = error instanceof Error ? error.message : String(error);
-        // GitHub answers 403 for an exhausted rate limit too: that is no permission problem.
-        const headers = error.response?.headers;
-        if (status === 403 && headers?.['x-ratelimit-remaining'] === '0') {
-            return {
-                kind: 'failed',
-                message: `GitHub's API rate limit is exhausted (HTTP 403: ${message})`
-            };
-        }
-        if (status === 403 || status === 404) {
-            return { kind: 'forbidden', message: `HTTP ${status}: ${message}` };
-        }
-        return {
-            kind: 'failed',
-            message: typeof status === 'number' ? `HTTP ${status}: ${message}` : message
-        };
-    }
-}
-
-;// CONCATENATED MODULE: ./src/github/pull-request.ts
-// Which pull request the exploration agent should test, from whatever event started the workflow:
-// the payload when it carries one, else GitHub's REST API through an injected client.
-
-class GitHubLookupError extends Error {
-    name = 'GitHubLookupError';
-}
-const pull_request_isObject = guards/* isPlainObject */.Qd;
-const pull_request_text = guards/* textOf */.b6;
-const positive = (value) => typeof value === 'number' && Number.isInteger(value) && value > 0 ? value : 0;
-function factsOf(pull) {
-    const head = pull_request_isObject(pull.head) ? pull.head : {};
-    const base = pull_request_isObject(pull.base) ? pull.base : {};
-    return {
-        number: positive(pull.number),
-        title: pull_request_text(pull.title),
-        body: pull_request_text(pull.body),
-        baseBranch: pull_request_text(base.ref),
-        headBranch: pull_request_text(head.ref),
-        headSha: pull_request_text(head.sha)
-    };
-}
-const pull_request_short = (sha) => sha.slice(0, 12);
-async function findPullRequest(options) {
-    try {
-        const found = await lookup(options);
-        // The agent's request needs the head commit; a pull request without one cannot be tested.
-        if (found.kind === 'found' && !found.pr.headSha) {
-            return {
-                kind: 'failed',
-                message: `GitHub gave no head commit for pull request #${found.pr.number}, so the agent cannot be told what to test.`
-            };
-        }
-        return found;
-    }
-    catch (error) {
-        if (error instanceof GitHubLookupError)
-            return { kind: 'failed', message: error.message };
-        throw error;
-    }
-}
-async function lookup(options) {
-    const { eventName, payload, owner, repo } = options;
-    const where = `${owner}/${repo}`;
-    const needApi = (why) => {
-        if (options.api)
-            return options.api;
-        throw new GitHubLookupError(`github-token is empty, but finding the pull request ${why} needs GitHub's API: ` +
-            `pass github-token (the default, \${{ github.token }}, works with permissions: pull-requests: read).`);
-    };
-    const byNumber = async (number, source) => {
-        const pull = await needApi(`#${number}`).getPull(number);
-        if (!pull) {
-            return {
-                kind: 'failed',
-                message: `pull request #${number} was not found in ${where} (GitHub answered 404); check ${source}.`
-            };
-        }
-        return {
-            kind: 'found',
-            // The number asked for, not the answer's: a body without one must not start the agent on #0.
-            pr: { ...factsOf(pull), number },
-            source: `GitHub, pull request #${number}`,
-            notices: []
-        };
-    };
-    // A deployment that did not succeed has nothing to test, whichever pull request it belongs to.
-    let deploymentUrl;
-    let unusableUrls = [];
-    let deploymentSha = '';
-    if (eventName === 'deployment_status') {
-        const status = pull_request_isObject(payload.deployment_status) ? payload.deployment_status : {};
-        const state = pull_request_text(status.state);
-        if (state !== 'success') {
-            return {
-                kind: 'skipped',
-                reason: `the deployment's state is "${state || 'unknown'}", not "success": there is no deployment to test yet.`
-            };
-        }
-        const given = [pull_request_text(status.environment_url), pull_request_text(status.target_url)].filter(Boolean);
-        // http(s), exactly as GitHub gave it, as the target-url input must be: whoever created the
-        // deployment wrote it, and the API would refuse anything else blaming target-url.
-        deploymentUrl = given.find(guards/* isHttpUrl */.q$);
-        unusableUrls = given.filter(url => !(0,guards/* isHttpUrl */.q$)(url));
-        const deployment = pull_request_isObject(payload.deployment) ? payload.deployment : {};
-        deploymentSha = pull_request_text(deployment.sha);
-    }
-    const withDeployment = (found) => {
-        if (found.kind !== 'found')
-            return found;
-        const notices = [
-            ...found.notices,
-            ...unusableUrls.map(url => `The deployment's URL ${JSON.stringify(url.slice(0, 200))} is not an http(s) URL, so it is not used as target-url.`)
-        ];
-        return { ...found, notices, ...(deploymentUrl ? { deploymentUrl } : {}) };
-    };
-    if (options.prNumber > 0) {
-        return withDeployment(await byNumber(options.prNumber, 'the pr-number input'));
-    }
-    switch (eventName) {
-        case 'pull_request':
-        case 'pull_request_target': {
-            const pull = pull_request_isObject(payload.pull_request) ? payload.pull_request : null;
-            if (pull && positive(pull.number)) {
-                return { kind: 'found', pr: factsOf(pull), source: `the ${eventName} event`, notices: [] };
-            }
-            // GitHub always sends it: without it the payload is not GitHub's, and finding "nothing to
-            // test" would let a required check pass untested.
-            return {
-                kind: 'failed',
-                message: `the ${eventName} event's payload has no pull request (or none with a number): GitHub always sends one, so the event file is not what GitHub wrote; set pr-number to name the pull request.`
-            };
-        }
-        case 'issue_comment': {
-            const issue = pull_request_isObject(payload.issue) ? payload.issue : null;
-            if (!issue || !pull_request_isObject(issue.pull_request)) {
-                return {
-                    kind: 'skipped',
-                    reason: 'the comment is on an issue, not on a pull request.'
-                };
-            }
-            if (!positive(issue.number))
-                break;
-            return byNumber(positive(issue.number), 'the comment event');
-        }
-        case 'deployment_status': {
-            if (!deploymentSha)
-                break;
-            const pulls = await needApi(`of deployment ${pull_request_short(deploymentSha)}`).pullsForCommit(deploymentSha);
-            const open = pulls
-                .filter(p => p.state === 'open' && p.head?.sha === deploymentSha)
-                .sort((a, b) => pull_request_text(b.updated_at).localeCompare(pull_request_text(a.updated_at)));
-            const [first] = open;
-            if (!first) {
-                return {
-                    kind: 'skipped',
-                    reason: `no open pull request in ${where} has the deployed commit ${pull_request_short(deploymentSha)} as its head (a deployment of a branch without a pull request, or a commit the pull request has moved past).`
-                };
-            }
-            const notices = open.length > 1
-                ? [
-                    `${open.length} open pull requests have the deployed commit ${pull_request_short(deploymentSha)} as their head ` +
-                        `(${open.map(p => `#${p.number}`).join(', ')}); testing #${first.number}, the most recently updated. ` +
-                        `Set pr-number to choose.`
-                ]
-                : [];
-            return withDeployment({
-                kind: 'found',
-                pr: { ...factsOf(first), headSha: deploymentSha },
-                source: `GitHub, the open pull request whose head is the deployed commit ${pull_request_short(deploymentSha)}`,
-                notices
-            });
-        }
-        case 'workflow_run': {
-            const run = pull_request_isObject(payload.workflow_run) ? payload.workflow_run : {};
-            const headSha = pull_request_text(run.head_sha);
-            const listed = Array.isArray(run.pull_requests) ? run.pull_requests.filter(pull_request_isObject) : [];
-            const number = positive(listed[0]?.number);
-            if (number) {
-                const found = await byNumber(number, 'the workflow_run event');
-                // The commit the triggering workflow built, even if the pull request has moved on since.
-                return found.kind === 'found' && headSha
-                    ? { ...found, pr: { ...found.pr, headSha } }
-                    : found;
-            }
-            // GitHub leaves pull_requests empty for pull requests from forks: look them up by head.
-            const headRepo = pull_request_isObject(run.head_repository) ? run.head_repository : {};
-            const headOwner = pull_request_isObject(headRepo.owner) ? pull_request_text(headRepo.owner.login) : '';
-            const branch = pull_request_text(run.head_branch);
-            if (!headOwner || !branch || !headSha)
-                break;
-            const pulls = await needApi(`of ${headOwner}:${branch}`).openPullsByHead(`${headOwner}:${branch}`);
-            const match = pulls.find(p => p.head?.sha === headSha);
-            if (!match) {
-                return {
-                    kind: 'skipped',
-                    reason: `the workflow run of ${headOwner}:${branch} (${pull_request_short(headSha)}) belongs to no open pull request in ${where} whose head is that commit.`
-                };
-            }
-            return {
-                kind: 'found',
-                pr: { ...factsOf(match), headSha },
-                source: `GitHub, the open pull request from ${headOwner}:${branch}`,
-                notices: []
-            };
-        }
-    }
-    return {
-        kind: 'skipped',
-        reason: `the ${eventName || 'unknown'} event carries no pull request; set pr-number to test one (for example from a workflow_dispatch input).`
-    };
-}
-
-;// CONCATENATED MODULE: ./src/github/pulls.ts
-// Finds pull requests on GitHub's REST API through Octokit, loaded only when a lookup is needed
-// (the same lazily loaded chunk as the comment), so a plain run-id wait starts as fast as before.
-
-
-const GitHubCallLimits = {
-    /** Each call's own limit: GitHub answers in well under a second; a stall must not eat the step. */
-    callTimeoutMs: 10_000,
-    /** Tries per call for a 5xx, a rate limit or a network fault: GitHub's hiccups pass in seconds. */
-    attempts: 3,
-    /** The first backoff; doubled each time. */
-    backoffMs: 1_000,
-    /** A rate limit asking for a longer wait than this ends the lookup instead. */
-    maxWaitMs: 20_000
-};
-const defaultSleep = (ms, signal) => new Promise(resolve => {
-    if (signal?.aborted)
-        return resolve();
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener('abort', () => {
-        clearTimeout(timer);
-        resolve();
-    }, { once: true });
-});
-/** How long a retryable answer asks to wait, or null when it is not worth repeating. */
-function retryDelayMs(error, attempt, now) {
-    const status = error.status;
-    const headers = error.response?.headers ?? {};
-    // GitHub answers 403 for an exhausted (or secondary) rate limit, and says when to come back.
-    const limited = status === 429 ||
-        (status === 403 &&
-            (headers['x-ratelimit-remaining'] === '0' || headers['retry-after'] !== undefined));
-    if (limited) {
-        const after = Number(headers['retry-after']);
-        if (Number.isFinite(after) && after >= 0)
-            return after * 1000;
-        const reset = Number(headers['x-ratelimit-reset']);
-        if (Number.isFinite(reset) && reset > 0)
-            return Math.max(0, reset * 1000 - now);
-        return GitHubCallLimits.backoffMs * 2 ** attempt;
-    }
-    // No status: a network fault or the call's own timeout. A read is safe to repeat.
-    if (status === undefined || status >= 500)
-        return GitHubCallLimits.backoffMs * 2 ** attempt;
-    return null;
-}
-async function createPullsClient(options) {
-    const { getOctokit } = await __nccwpck_require__.e(/* import() */ 785).then(__nccwpck_require__.bind(__nccwpck_require__, 2785));
-    const octokit = getOctokit(options.token, { baseUrl: options.apiUrl });
-    const sleep = options.sleep ?? defaultSleep;
-    const callTimeoutMs = options.callTimeoutMs ?? GitHubCallLimits.callTimeoutMs;
-    const where = { owner: options.owner, repo: options.repo };
-    const call = async (route, params) => {
-        for (let attempt = 0;; attempt++) {
-            if (options.signal?.aborted)
-                throw new GitHubLookupError("the lookup was stopped: the step's timeout was reached, or the workflow was cancelled");
-            const timeout = AbortSignal.timeout(callTimeoutMs);
-            const signal = options.signal ? AbortSignal.any([timeout, options.signal]) : timeout;
-            const started = Date.now();
-            try {
-                const response = await octokit.request(route, { ...where, ...params, request: { signal } });
-                options.onRequest?.(`GitHub ${route} -> ${response.status} in ${Date.now() - started} ms`);
-                return response.data;
-            }
-            catch (raw) {
-                const error = raw;
-                options.onRequest?.(`GitHub ${route} -> ${error.status ?? 'no answer'} in ${Date.now() - started} ms`);
-                if (error.status === 404)
-                    return null;
-                const delay = retryDelayMs(error, attempt, Date.now());
-                // Octokit reports a network fault or an aborted call as a 500 of its own.
-                const what = timeout.aborted
-                    ? `no answer within ${callTimeoutMs / 1000} s`
-                    : error.status === undefined
-                        ? (error.message ?? 'no answer')
-                        : `HTTP ${error.status}: ${error.message ?? ''}`.trim();
-                if (delay === null ||
-                    attempt + 1 >= GitHubCallLimits.attempts ||
-                    delay > GitHubCallLimits.maxWaitMs) {
-                    const hint = error.status === 401 || error.status === 403
-                        ? ' The token needs permissions: pull-requests: read (and contents: read).'
-                        : '';
-                    throw new GitHubLookupError(`GitHub's API failed (${route}: ${what}).${hint}`);
-                }
-                await sleep(delay, options.signal);
-            }
-        }
-    };
-    return {
-        getPull: async (number) => {
-            const route = 'GET /repos/{owner}/{repo}/pulls/{pull_number}';
-            const pull = await call(route, { pull_number: number });
-            if (pull === null || (0,guards/* isPlainObject */.Qd)(pull))
-                return pull;
-            throw notAsDocumented(route, 'a pull request');
-        },
-        pullsForCommit: async (sha) => {
-            const route = 'GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls';
-            return pullList(route, await call(route, { commit_sha: sha, per_page: 100 }));
-        },
-        openPullsByHead: async (head) => {
-            const route = 'GET /repos/{owner}/{repo}/pulls';
-            return pullList(route, await call(route, { head, state: 'open', per_page: 100 }));
-        }
-    };
-}
-/**
- * GitHub's answer is checked before it is believed: a proxy's HTML page or an odd GHES answer must
- * end as a lookup failure that says so, not as "failed unexpectedly: pulls.filter is not a function".
- */
-function pullList(route, data) {
-    if (data === null)
-        return [];
-    if (!Array.isArray(data))
-        throw notAsDocumented(route, 'a list of pull requests');
-    return data.filter(guards/* isPlainObject */.Qd);
-}
-const notAsDocumented = (route, what) => new GitHubLookupError(`GitHub's API failed (${route}: the answer is not ${what}).`);
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
@@ -34445,121 +33959,8 @@ function watchCancellation(signals, held) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/api/retry-policy.ts
-// What to do after each answer about a run: keep polling, back off, give up, or stop everything.
-// Pure: the poller feeds it answers and the time; a table of tests pins every row.
-
-const initialRetryState = () => ({ failures: 0, notFoundSince: null });
-/**
- * Exponential backoff with full jitter between the poll interval and a cap that doubles with each
- * fault, never above 60 s (or the interval itself, if that is longer). The jitter keeps the
- * action's runs and other jobs from retrying in lockstep.
- */
-function backoffMs(failures, pollIntervalMs, random) {
-    const cap = Math.max(pollIntervalMs, constants/* Limits */.xu.maxBackoffMs);
-    const ceiling = Math.min(cap, pollIntervalMs * 2 ** Math.min(failures, 20));
-    return Math.round(pollIntervalMs + random() * (ceiling - pollIntervalMs));
-}
-/**
- * How long to wait before the next try: what the server asked for (`Retry-After`), never sooner
- * than the poll interval even if it says 0, else the backoff. Used by the wait and the start alike.
- */
-function retry_policy_retryDelayMs(retryAfterMs, failures, pollIntervalMs, random) {
-    return retryAfterMs === null
-        ? backoffMs(failures, pollIntervalMs, random)
-        : Math.max(retryAfterMs, pollIntervalMs);
-}
-/**
- * Answers that say this request will never work as sent (gone, method or media type refused, not
- * implemented): retrying them would only spend the whole timeout. 404 is not here: a new run may
- * not be visible yet.
- */
-const PERMANENT_STATUSES = [
-    405, 406, 410, 411, 413, 414, 415, 421, 422, 501, 505
-];
-function decide(response, state, context) {
-    const { now, pollIntervalMs, random } = context;
-    const fault = (message, throttle = false, retryAfterMs = null) => {
-        const failures = state.failures + 1;
-        const delayMs = retry_policy_retryDelayMs(retryAfterMs, failures, pollIntervalMs, random);
-        return [
-            { action: 'retry', delayMs, message, throttle },
-            { ...state, failures }
-        ];
-    };
-    switch (response.kind) {
-        case 'run':
-            return [{ action: 'poll', delayMs: pollIntervalMs }, initialRetryState()];
-        case 'invalid-body':
-        case 'network-error':
-            return fault(response.message);
-        case 'too-large':
-            // Downloading tens of megabytes again would end the same way, until the timeout.
-            return [{ action: 'give-up', message: response.message }, state];
-        case 'aborted':
-            // The caller ended the wait; it never asks the policy what to do next.
-            return [{ action: 'fatal', message: 'the wait was aborted' }, state];
-        case 'http-error':
-            break;
-    }
-    const { status, message } = response;
-    if (status === 401 || status === 403) {
-        return [
-            {
-                action: 'fatal',
-                message: `the TesterArmy API rejected the API key (${message}); check the api-key input or the TESTERARMY_API_KEY secret`
-            },
-            state
-        ];
-    }
-    if (status === 400) {
-        return [
-            { action: 'fatal', message: `the TesterArmy API rejected the request (${message})` },
-            state
-        ];
-    }
-    if (status >= 300 && status < 400) {
-        // The API never redirects: an answer that points elsewhere means api-url is not the API root.
-        return [
-            {
-                action: 'fatal',
-                message: `the TesterArmy API answered with a redirect (${message}); check the api-url input, which must be the API root such as https://tester.army/api`
-            },
-            state
-        ];
-    }
-    if (PERMANENT_STATUSES.includes(status)) {
-        return [
-            {
-                action: 'fatal',
-                message: `the TesterArmy API refused the request for good (${message}); check the api-url input`
-            },
-            state
-        ];
-    }
-    if (status === 404) {
-        const since = state.notFoundSince ?? now;
-        if (now - since >= constants/* Limits */.xu.notFoundGraceMs) {
-            return [{ action: 'not-found', message: `the run was not found (${message})` }, state];
-        }
-        const [decision, next] = fault(`the run is not visible yet (${message})`);
-        // Check once more right when the grace window ends, not a whole backoff after it.
-        const untilGraceEnds = since + constants/* Limits */.xu.notFoundGraceMs - now;
-        const delayed = decision.action === 'retry'
-            ? { ...decision, delayMs: Math.min(decision.delayMs, untilGraceEnds) }
-            : decision;
-        return [delayed, { ...next, notFoundSince: since }];
-    }
-    if (status === 429) {
-        // The server knows best how long to wait (the timeout still bounds it); without a hint, back
-        // off like any fault.
-        return fault(`the API is rate limiting requests (${message})`, true, response.retryAfterMs);
-    }
-    // 5xx, odd 3xx/4xx from a proxy: transient until the timeout says otherwise.
-    const hint = status === 504 ? 'the API gateway timed out' : 'the API had an error';
-    return fault(`${hint} (${message})`);
-}
-
+// EXTERNAL MODULE: ./src/api/retry-policy.ts
+var retry_policy = __nccwpck_require__(1101);
 ;// CONCATENATED MODULE: ./src/api/list-policy.ts
 // What to do after each answer to the run list: use it, wait and ask it again, or stop using it.
 // Pure, like the retry policy whose rules (Retry-After, backoff) it shares.
@@ -34575,13 +33976,13 @@ function decideList(response, failures, { pollIntervalMs, random }) {
         case 'list':
             return [{ action: 'use' }, 0];
         case 'network-error': {
-            const delayMs = backoffMs(failures + 1, pollIntervalMs, random);
+            const delayMs = (0,retry_policy/* backoffMs */.jo)(failures + 1, pollIntervalMs, random);
             const message = response.message;
             return [{ action: 'retry', delayMs, message, throttle: false }, failures + 1];
         }
         case 'http-error':
             if (response.status === 429) {
-                const delayMs = retry_policy_retryDelayMs(response.retryAfterMs, failures + 1, pollIntervalMs, random);
+                const delayMs = (0,retry_policy/* retryDelayMs */.qO)(response.retryAfterMs, failures + 1, pollIntervalMs, random);
                 const message = `the API is rate limiting requests (${response.message})`;
                 return [{ action: 'retry', delayMs, message, throttle: true }, failures + 1];
             }
@@ -34891,7 +34292,7 @@ class RunWatch {
     offset;
     context;
     outcome;
-    retry = initialRetryState();
+    retry = (0,retry_policy/* initialRetryState */.cd)();
     warned = new Set();
     project = null;
     settle;
@@ -34951,7 +34352,7 @@ class RunWatch {
         const { clock, log, pollIntervalMs, deadline, start, random } = this.context;
         const now = clock.now();
         this.answeredAt = now;
-        const [decision, next] = decide(response, this.retry, { now, pollIntervalMs, random });
+        const [decision, next] = (0,retry_policy/* decide */.LD)(response, this.retry, { now, pollIntervalMs, random });
         this.retry = next;
         const outcome = this.outcome;
         if (response.kind === 'run') {
@@ -35379,11 +34780,12 @@ function planAnnotations(report) {
     return shown;
 }
 
-// EXTERNAL MODULE: ./src/upload/upload-protocol.ts + 1 modules
-var upload_protocol = __nccwpck_require__(5906);
+// EXTERNAL MODULE: ./src/upload/upload-progress.ts
+var upload_progress = __nccwpck_require__(9710);
 ;// CONCATENATED MODULE: ./src/upload/app-build.ts
 // The summary's "App build" block: which build was uploaded and what TesterArmy made of it.
 // Pure; every value from the API is escaped here, through escape.ts.
+
 
 
 
@@ -35394,7 +34796,7 @@ function renderAppBuild(build) {
         .join(' ');
     const rows = [
         ['File', `${(0,src_escape/* markdown */.wD)(build.path, 300)} (${(0,app_path/* formatBytes */.z3)(build.size)})`],
-        ['Upload', (0,src_escape/* markdown */.wD)((0,upload_protocol/* uploadFigures */.bP)(build.size, build.uploadMs))],
+        ['Upload', (0,src_escape/* markdown */.wD)(uploadFigures(build.size, build.uploadMs))],
         ['App ID', (0,src_escape/* code */.aY)(app.id)],
         ['Platform', (0,src_escape/* markdown */.wD)(app.platform, 40)],
         ['Version', version ? (0,src_escape/* markdown */.wD)(version, 100) : '–'],
@@ -35405,6 +34807,10 @@ function renderAppBuild(build) {
         ? "\n\nThe API's answer to the upload's confirmation was lost; the app was found in the project's list (same size, uploaded through the API since this upload began)."
         : '';
     return `### App build\n\n${table}${note}\n`;
+}
+/** For the summary and the log: `48.2 MiB in 12 s (4.02 MiB/s)`. */
+function uploadFigures(size, uploadMs) {
+    return `${(0,app_path/* formatBytes */.z3)(size)} in ${(0,duration/* formatDuration */.a)(uploadMs)} (${(0,upload_progress/* formatRate */.C)(size, uploadMs)})`;
 }
 
 ;// CONCATENATED MODULE: ./src/report/outputs.ts
@@ -36155,7 +35561,7 @@ async function publish(report, settings, context, postComment, appBuild = null, 
     if (file)
         cancelledAfter(`${file} was`, 'the outputs and the summary');
     for (const [name, value] of Object.entries(outputsOf(report, reportPath)))
-        core/* setOutput */.uH(name, redact(value, settings));
+        core/* setOutput */.uH(name, (0,redact/* redact */.E$)(value, settings));
     cancelledAfter(file ? `${file} and the outputs were` : 'the outputs were', 'the summary');
     if (summaryWanted(settings.summary, report.passed))
         await writeSummary(report, settings, context, reportPath, appBuild);
@@ -36165,8 +35571,8 @@ async function publish(report, settings, context, postComment, appBuild = null, 
     cancelledAfter(done, 'the annotations');
     if (settings.annotations) {
         for (const note of planAnnotations(report)) {
-            const title = redact(note.title, settings);
-            const message = redact(note.message, settings);
+            const title = (0,redact/* redact */.E$)(note.title, settings);
+            const message = (0,redact/* redact */.E$)(note.message, settings);
             if (note.level === 'error')
                 core/* error */.z3(message, { title });
             else if (note.level === 'warning')
@@ -36199,7 +35605,7 @@ async function publishSkipped(reason, settings, context) {
     if (summaryWanted(settings.summary, true) && context.summaryPath) {
         try {
             await core/* summary */.z
-                .addRaw(redact(`### ⏭️ TesterArmy: nothing to test\n\n${(0,src_escape/* markdown */.wD)(reason, 1_000)} Nothing was started.\n`, settings))
+                .addRaw((0,redact/* redact */.E$)(`### ⏭️ TesterArmy: nothing to test\n\n${(0,src_escape/* markdown */.wD)(reason, 1_000)} Nothing was started.\n`, settings))
                 .write();
         }
         catch (error) {
@@ -36231,13 +35637,13 @@ async function writeReportJson(path, report, settings) {
     try {
         // writeFile on a handle writes from where the last write ended, to the end of the data.
         for (const piece of reportJsonPieces(report))
-            await file.writeFile(redact(piece, settings));
+            await file.writeFile((0,redact/* redact */.E$)(piece, settings));
     }
     catch (error) {
         await file.close();
         if (!(error instanceof RangeError))
             throw error;
-        return (0,promises_.writeFile)(path, redact(reportJson(report), settings));
+        return (0,promises_.writeFile)(path, (0,redact/* redact */.E$)(reportJson(report), settings));
     }
     await file.close();
 }
@@ -36256,7 +35662,7 @@ async function writeMarkdown(markdown, { settings, context }) {
         return;
     }
     try {
-        await core/* summary */.z.addRaw(redact(markdown, settings)).write();
+        await core/* summary */.z.addRaw((0,redact/* redact */.E$)(markdown, settings)).write();
     }
     catch (error) {
         core/* warning */.$e(`Could not write the job summary: ${error.message}`);
@@ -36300,7 +35706,7 @@ async function commentOnPullRequest(report, settings, context, postComment) {
             repo: context.repo,
             prNumber: context.prNumber,
             marker,
-            body: redact(renderComment(report, marker, context.runUrl), settings)
+            body: (0,redact/* redact */.E$)(renderComment(report, marker, context.runUrl), settings)
         });
     }
     catch (error) {
@@ -36311,11 +35717,11 @@ async function commentOnPullRequest(report, settings, context, postComment) {
         core/* info */.pq(`${result.kind === 'created' ? 'Commented on' : 'Updated the comment on'} ${pr}: ${result.url}`);
     }
     else if (result.kind === 'forbidden') {
-        core/* notice */.lm(`Could not comment on ${pr}: the token may not write there (${(0,src_escape/* logText */.kc)(redact(result.message, settings), 200)}). ` +
+        core/* notice */.lm(`Could not comment on ${pr}: the token may not write there (${(0,src_escape/* logText */.kc)((0,redact/* redact */.E$)(result.message, settings), 200)}). ` +
             `Pull requests from forks get a read-only token; otherwise give the job permissions: pull-requests: write.`, COMMENT_TITLE);
     }
     else if (result.kind === 'failed') {
-        core/* warning */.$e(`Could not comment on ${pr}: ${(0,src_escape/* logText */.kc)(redact(result.message, settings), 300)}`, COMMENT_TITLE);
+        core/* warning */.$e(`Could not comment on ${pr}: ${(0,src_escape/* logText */.kc)((0,redact/* redact */.E$)(result.message, settings), 300)}`, COMMENT_TITLE);
     }
 }
 /**
@@ -36379,16 +35785,16 @@ function conclude(report, settings, cancelled = false) {
     })
         .join('; ');
     if (report.fatal) {
-        core/* setFailed */.C1(redact(`TesterArmy: ${(0,src_escape/* logText */.kc)(report.fatal, 500)}`, settings));
+        core/* setFailed */.C1((0,redact/* redact */.E$)(`TesterArmy: ${(0,src_escape/* logText */.kc)(report.fatal, 500)}`, settings));
     }
     else if (report.cancelled || cancelled) {
         core/* setFailed */.C1('TesterArmy: the wait was cancelled because the workflow was cancelled.');
     }
     else if (!report.passed && settings.failOn !== 'never') {
-        core/* setFailed */.C1(redact(`TesterArmy verdict: failed: ${why}.`, settings));
+        core/* setFailed */.C1((0,redact/* redact */.E$)(`TesterArmy verdict: failed: ${why}.`, settings));
     }
     else if (!report.passed) {
-        core/* info */.pq(redact(`TesterArmy verdict: failed (${why}); fail-on is never, so the step passes.`, settings));
+        core/* info */.pq((0,redact/* redact */.E$)(`TesterArmy verdict: failed (${why}); fail-on is never, so the step passes.`, settings));
     }
     else {
         const skipped = report.result === 'SKIPPED';
@@ -36396,243 +35802,29 @@ function conclude(report, settings, cancelled = false) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/start/pr-text.ts
-// The pull request's title, description and branches, brought within what the exploration
-// agent's start request accepts (`DynamicPrRunRequest.pullRequest`), keeping what matters most.
-/** API limits of `pullRequest` (UTF-16 code units, as the API's validator counts them). */
-const PrTextLimits = {
-    titleMaxChars: 500,
-    descriptionMaxChars: 5_000,
-    /** After a 413 (or a 400 about the description) the start is tried once more with this much. */
-    descriptionRetryMaxChars: 2_000,
-    /** Longer branch names are refused by the API; they are left out rather than cut (a cut name is wrong). */
-    branchMaxChars: 255,
-    /** A cut moves to a line end when one is this close, so no line is sent half. */
-    lineEndReach: 200
-};
-/** Lone surrogates become U+FFFD: JSON cannot carry them and the API's validator refuses them. */
-function wellFormed(text) {
-    return text.toWellFormed();
+;// CONCATENATED MODULE: ./src/start/begin.ts
+/** The build of `app-path`, checked on disk before any request; nothing to check without it. */
+async function checkBuild(settings) {
+    if (!settings.upload)
+        return { kind: 'none' };
+    return (await __nccwpck_require__.e(/* import() */ 160).then(__nccwpck_require__.bind(__nccwpck_require__, 5160))).checkBuild(settings);
 }
-const isHigh = (code) => code >= 0xd800 && code <= 0xdbff;
-const isLow = (code) => code >= 0xdc00 && code <= 0xdfff;
-/** `text.slice(0, end)`, moved back one unit if `end` falls inside a surrogate pair. */
-function headOf(text, end) {
-    const at = end > 0 && end < text.length && isHigh(text.charCodeAt(end - 1)) ? end - 1 : end;
-    return text.slice(0, at);
-}
-/** `text.slice(start)`, moved on one unit if `start` falls inside a surrogate pair. */
-function tailOf(text, start) {
-    const at = start > 0 && start < text.length && isLow(text.charCodeAt(start)) ? start + 1 : start;
-    return text.slice(at);
-}
-/** The title trimmed to one line, `Pull request #N` when empty, at most 500 units. */
-function prTitle(title, number) {
-    const text = wellFormed((title ?? '').replace(/\s+/g, ' ').trim());
-    if (text === '')
-        return `Pull request #${number}`;
-    if (text.length <= PrTextLimits.titleMaxChars)
-        return text;
-    return `${headOf(text, PrTextLimits.titleMaxChars - 1).trimEnd()}…`;
-}
-/**
- * The description as the agent should read it: without HTML comments (pull-request templates fill
- * descriptions with them, and GitHub does not show them), with `\n` line ends, and within `max`
- * units. When too long, its head and its tail are kept (authors often end with instructions for
- * the agent), joined by a line saying how much was left out. Empty: undefined (the field is left out).
- */
-function prDescription(body, max = PrTextLimits.descriptionMaxChars) {
-    const text = wellFormed((body ?? '')
-        // An unclosed comment hides everything after it on GitHub, so it is removed to the end.
-        .replace(/<!--[\s\S]*?(?:-->|$)/g, '')
-        .replace(/\r\n?/g, '\n')
-        // Removed comments leave runs of blank lines behind.
-        .replace(/\n[ \t]*(?:\n[ \t]*){2,}/g, '\n\n')).trim();
-    if (text === '')
-        return undefined;
-    if (text.length <= max)
-        return text;
-    return keepHeadAndTail(text, max);
-}
-/** The marker between head and tail; its length depends on the number, so it is built first. */
-const gapLine = (omitted) => `\n\n[… ${omitted.toLocaleString('en-US')} characters of the description left out …]\n\n`;
-function keepHeadAndTail(text, max) {
-    // The marker's own length depends on how much is left out; the text's length bounds it.
-    const room = Math.max(0, max - gapLine(text.length).length);
-    const reach = Math.min(PrTextLimits.lineEndReach, Math.floor(room / 4));
-    let headEnd = Math.ceil(room / 2);
-    let tailStart = text.length - (room - headEnd);
-    // Cut at a line end when one is near: the head ends before a newline, the tail starts after one.
-    const newlineBefore = text.lastIndexOf('\n', headEnd);
-    if (newlineBefore > 0 && headEnd - newlineBefore <= reach)
-        headEnd = newlineBefore;
-    const newlineAfter = text.indexOf('\n', tailStart);
-    if (newlineAfter !== -1 && newlineAfter + 1 - tailStart <= reach)
-        tailStart = newlineAfter + 1;
-    const head = headOf(text, headEnd).trimEnd();
-    const tail = tailOf(text, tailStart).trimStart();
-    const omitted = text.length - head.length - tail.length;
-    return `${head}${gapLine(omitted)}${tail}`;
-}
-/** A branch name as sent: left out when empty or longer than the API takes. */
-function prBranch(name) {
-    const text = (name ?? '').trim();
-    if (text === '' || text.length > PrTextLimits.branchMaxChars)
-        return undefined;
-    return wellFormed(text);
-}
-
-;// CONCATENATED MODULE: ./src/start/agent-body.ts
-// The exploration agent's start request body (`DynamicPrRunRequest`): exactly the fields the
-// API's schema allows for the platform, every text within its limits, empty optional fields left
-// out; and the agent's request as sent, on the uploaded app when there is one.
-
-
-/** `descriptionMax` is lowered to 2,000 for the one retry after the API found the body too large. */
-function agentBody(options, pr, descriptionMax = PrTextLimits.descriptionMaxChars) {
-    const description = prDescription(pr.body, descriptionMax);
-    const baseBranch = prBranch(pr.baseBranch);
-    const headBranch = prBranch(pr.headBranch);
-    const pullRequest = {
-        number: pr.number,
-        title: prTitle(pr.title, pr.number),
-        ...(description !== undefined ? { description } : {}),
-        ...(baseBranch !== undefined ? { baseBranch } : {}),
-        ...(headBranch !== undefined ? { headBranch } : {}),
-        commitSha: pr.headSha
-    };
-    if (options.platform === 'web') {
-        return { targetUrl: options.targetUrl ?? '', pullRequest };
+/** Starts what the inputs ask for; run IDs alone start nothing: every one of them is waited for. */
+async function startEverything(options) {
+    const { settings, context } = options;
+    if (settings.start || settings.agent || settings.upload) {
+        return (await __nccwpck_require__.e(/* import() */ 160).then(__nccwpck_require__.bind(__nccwpck_require__, 5160))).startEverything(options);
     }
     return {
-        platform: options.platform,
-        pullRequest,
-        ...(options.appId ? { mobile: { appId: options.appId } } : {}),
-        ...(options.simulatorRegion ? { simulatorRegion: options.simulatorRegion } : {})
+        kind: 'started',
+        ids: settings.runIds,
+        cancelledIds: [],
+        origins: new Map(),
+        facts: { batchId: '', prNumber: null, githubReporting: '', testerArmyComments: false },
+        context,
+        appBuild: null,
+        agentRunIds: []
     };
-}
-/**
- * The agent's request as sent. With app-path it tests the uploaded app: that app's ID, and its
- * platform (the input's, checked against the app, or the app's own); one the agent cannot test
- * (neither ios nor android) is an error before it starts.
- */
-function readyAgent(agent, app) {
-    const platform = app ? app.platform : agent.platform;
-    if (platform === 'ios' || platform === 'android' || (!app && platform === 'web'))
-        return { ...agent, platform, ...(app ? { appId: app.id } : {}) };
-    return {
-        message: `the uploaded build is a "${(0,src_escape/* logText */.kc)(platform, 40)}" app, which the exploration agent cannot test: it tests ios and android builds. No run was started.`
-    };
-}
-
-;// CONCATENATED MODULE: ./src/start/start-runs.ts
-
-
-/** The start request's body, with only what was given (bodies per the API description). */
-function startBody(request, context) {
-    const body = {};
-    const put = (key, value) => {
-        if (value !== undefined && value !== null && value !== '')
-            body[key] = value;
-    };
-    put('platform', request.platform);
-    put('deviceModel', request.deviceModel);
-    put('projectEnvironmentId', request.environmentId);
-    if (request.kind === 'test') {
-        put('mode', request.mode);
-        put('appId', request.appId);
-        return body;
-    }
-    put('targetUrl', request.targetUrl);
-    put('environment', request.environment);
-    if (request.appId)
-        body.mobile = { appId: request.appId };
-    put('commitSha', context.sha);
-    put('prNumber', context.prNumber);
-    return body;
-}
-/**
- * May this answer be followed by the same request? Only when the request cannot have started a
- * run: it never reached the server (refused, DNS), or the API said so (429, 503). A timeout, a
- * reset after sending, or any other 5xx may hide a run that did start: a second request could
- * start a second one, so the action stops and says so.
- */
-function canRetryStart(answer) {
-    if (answer.kind === 'network-error')
-        return !answer.mayHaveArrived;
-    if (answer.kind === 'http-error')
-        return answer.status === 429 || answer.status === 503;
-    return false;
-}
-/**
- * Sends one start request until it is answered, refused, or may have started a run. It is repeated
- * only when it cannot have (`canRetryStart`), after the server's `Retry-After` or the backoff, and
- * never past the deadline. An HTTP error is first offered to `again` (true: the caller changed the
- * request, send it at once), then to `refused` (a hint: the request is not repeated, and the error
- * says what to check).
- */
-async function sendStart(options) {
-    const { clock, deadline, signal, what } = options;
-    for (let failures = 1;; failures++) {
-        const answer = await options.send(Math.max(1, Math.min(constants/* Limits */.xu.requestTimeoutMs, deadline - clock.now())));
-        if (answer.kind === 'started' || answer.kind === 'aborted')
-            return answer;
-        const message = answer.message;
-        if (answer.kind === 'http-error') {
-            if (options.again?.(answer))
-                continue;
-            const hint = options.refused(answer);
-            if (hint !== null) {
-                return {
-                    kind: 'failed',
-                    message: `the TesterArmy API refused to start ${what} (${message}); ${hint}`
-                };
-            }
-        }
-        if (!canRetryStart(answer)) {
-            return {
-                kind: 'failed',
-                message: `starting ${what} failed (${message}); not retried, because the request may have ` +
-                    `reached TesterArmy and a second one could start a second run. Check the TesterArmy dashboard.`
-            };
-        }
-        const wait = retry_policy_retryDelayMs(answer.kind === 'http-error' ? answer.retryAfterMs : null, failures, options.pollIntervalMs, options.random ?? Math.random);
-        if (clock.now() + wait >= deadline) {
-            return {
-                kind: 'failed',
-                message: `could not start ${what} before the timeout (last error: ${message})`
-            };
-        }
-        options.onRetry?.(message, wait);
-        await clock.sleep(wait, signal);
-        if (signal?.aborted)
-            return { kind: 'aborted' };
-    }
-}
-async function startRuns(options) {
-    const { api, request, signal } = options;
-    const body = startBody(request, options.context);
-    const what = `${request.kind === 'test' ? 'test' : 'group'} ${request.id}`;
-    const answer = await sendStart({
-        ...options,
-        what: `a run of ${what}`,
-        send: timeoutMs => api.startRuns(request.kind, request.id, body, { signal, timeoutMs }),
-        refused: ({ status }) => 
-        // A redirect or a 410 started nothing: the request never reached the API's start endpoint.
-        (status >= 300 && status < 400) || status === 410
-            ? 'check the api-url input, which must be the API root such as https://tester.army/api'
-            : status === 404
-                ? `check the ${request.kind} ID and that the API key belongs to its team`
-                : status === 400
-                    ? 'check the inputs passed to the start request'
-                    : status === 401 || status === 403
-                        ? 'check the api-key input or the TESTERARMY_API_KEY secret'
-                        : null
-    });
-    if (answer.kind === 'started' && answer.runIds.length === 0) {
-        return { kind: 'failed', message: `the ${what} started no runs: it may have no runnable tests` };
-    }
-    return answer;
 }
 /**
  * A run the API cancelled as the group started (a duplicate, the quota) is never polled: it is
@@ -36648,432 +35840,6 @@ function cancelledAtStart(id) {
         error: 'TesterArmy cancelled this run as the group started (for example a duplicate or the quota)',
         cancelledByUser: false
     };
-}
-
-;// CONCATENATED MODULE: ./src/start/agent-start.ts
-// Starting the exploration agent: the body for the pull request, one shorter retry when the API
-// finds the description too large, and no repeat of a request that may have started a run.
-
-
-
-/** A 413, or a 400 whose message names the description: a refused request that started nothing. */
-const tooLarge = (status, message) => status === 413 || (status === 400 && /description/i.test(message));
-async function startAgent(options) {
-    const { api, request, signal } = options;
-    const what = `the exploration agent for pull request #${options.pr.number}`;
-    let descriptionMax = PrTextLimits.descriptionMaxChars;
-    const answer = await sendStart({
-        ...options,
-        what,
-        send: timeoutMs => {
-            const body = agentBody({
-                platform: request.platform,
-                targetUrl: options.targetUrl,
-                appId: request.appId,
-                simulatorRegion: request.simulatorRegion
-            }, options.pr, descriptionMax);
-            return api.startAgent(request.projectId, body, { signal, timeoutMs });
-        },
-        again: ({ status, message }) => {
-            if (!tooLarge(status, message) || descriptionMax <= PrTextLimits.descriptionRetryMaxChars)
-                return false;
-            descriptionMax = PrTextLimits.descriptionRetryMaxChars;
-            options.onRetry?.(`${message}: the request was too large; trying once more with the description cut to ${PrTextLimits.descriptionRetryMaxChars.toLocaleString('en-US')} characters`, 0);
-            return true;
-        },
-        refused: ({ status }) => status === 404
-            ? 'check project-id and that the API key belongs to the team that owns the project'
-            : status === 400 || status === 413
-                ? 'check the inputs passed to the start request (target-url, platform, app-id)'
-                : status === 401 || status === 403
-                    ? 'check the api-key input or the TESTERARMY_API_KEY secret'
-                    : null
-    });
-    if (answer.kind !== 'started')
-        return answer;
-    const [runId] = answer.runIds;
-    if (runId)
-        return { kind: 'started', runId, answer: answer.answer };
-    return { kind: 'failed', message: `the API started ${what} but named no run` };
-}
-
-;// CONCATENATED MODULE: ./src/start/agent-target.ts
-// Finding what the exploration agent tests: its pull request (from the event's payload, else from
-// GitHub through Octokit, loaded only then) and the URL to test it at, said in the log and outputs.
-
-
-
-
-
-/**
- * The pull request the agent tests and the URL it tests it at, said in the log and the outputs;
- * or why there is nothing to test, or why it could not be found.
- */
-async function findAgentTarget(agent, options, signal) {
-    core/* startGroup */.Oh('Finding the pull request for the TesterArmy exploration agent');
-    const lookup = await lookUpPullRequest(options, signal);
-    core/* endGroup */.N4();
-    if (lookup.kind === 'skipped')
-        return lookup;
-    if (lookup.kind === 'failed') {
-        return { kind: 'failed', message: `could not find the pull request to test: ${lookup.message}` };
-    }
-    for (const notice of lookup.notices)
-        core/* notice */.lm(notice, { title: 'TesterArmy pull request' });
-    const { pr } = lookup;
-    const targetUrl = agent.targetUrl ?? lookup.deploymentUrl;
-    if (agent.platform === 'web' && !targetUrl) {
-        return {
-            kind: 'failed',
-            message: "target-url is empty and the deployment_status event gives no usable http(s) environment_url or target_url: set target-url to the deployment's URL"
-        };
-    }
-    core/* setOutput */.uH(constants/* Outputs */.tY.PrNumber, String(pr.number));
-    core/* info */.pq(`Pull request #${pr.number} (${lookup.source}): "${(0,src_escape/* logText */.kc)(pr.title, 120)}" at ${pr.headSha.slice(0, 12)}` +
-        (targetUrl ? `, testing ${targetUrl}` : ''));
-    return { kind: 'found', pr, targetUrl };
-}
-/** Finds the agent's pull request; GitHub (through Octokit) only when the payload does not say. */
-async function lookUpPullRequest({ settings, context, pulls }, signal) {
-    // The runner always writes the event file: without it, "no pull request" would be a guess
-    // (pr-number names the pull request without it; a deployment's URL and state are only in it).
-    const needsPayload = !settings.agent?.prNumber || context.eventName === 'deployment_status';
-    if (context.payloadError && needsPayload) {
-        return {
-            kind: 'failed',
-            message: `${redact(context.payloadError, settings)}; the runner writes it for every job, so the pull request cannot be known from it.`
-        };
-    }
-    const token = settings.githubToken;
-    // Octokit is loaded at the first call, not before: most events never need it.
-    let loaded;
-    const client = () => (loaded ??= pulls({
-        token,
-        apiUrl: context.apiUrl,
-        owner: context.owner,
-        repo: context.repo,
-        signal,
-        onRequest: line => core/* debug */.Yz(line)
-    }));
-    const api = token
-        ? {
-            getPull: async (n) => (await client()).getPull(n),
-            pullsForCommit: async (sha) => (await client()).pullsForCommit(sha),
-            openPullsByHead: async (head) => (await client()).openPullsByHead(head)
-        }
-        : null;
-    const lookup = await findPullRequest({
-        eventName: context.eventName,
-        payload: context.payload,
-        owner: context.owner,
-        repo: context.repo,
-        prNumber: settings.agent?.prNumber ?? 0,
-        api
-    });
-    return lookup.kind === 'failed'
-        ? { kind: 'failed', message: redact(lookup.message, settings) }
-        : lookup;
-}
-
-;// CONCATENATED MODULE: ./src/start/github-reporting.ts
-// What TesterArmy says about its own reporting to GitHub (`metadata.github` of a start answer):
-// read defensively, and turned into one log line and one notice or warning a user can act on.
-
-
-/** Reads `metadata.github` from a start answer; null when absent or not an object. */
-function parseGitHubReporting(answer) {
-    const metadata = answer?.metadata;
-    const github = metadata?.github;
-    if (!(0,guards/* isPlainObject */.Qd)(github))
-        return null;
-    const raw = github;
-    const out = {};
-    for (const key of ['configured', 'checkRunCreated', 'commentTargetResolved']) {
-        if (typeof raw[key] === 'boolean')
-            out[key] = raw[key];
-    }
-    // Kept short: it is shown as received, and a status is a word, not a story.
-    if (typeof raw.status === 'string' && raw.status.trim())
-        out.status = raw.status.slice(0, 100);
-    return out;
-}
-/** TesterArmy comments on the pull request itself: `comment: auto` then leaves it alone. */
-const testerArmyComments = (reporting) => reporting?.commentTargetResolved === true;
-const yesNo = (value) => value === undefined ? 'not said' : value ? 'yes' : 'no';
-/** `agent`: the exploration agent is among the runs (its planner needs the changed files). */
-function describeGitHubReporting(reporting, agent) {
-    const status = reporting.status === undefined ? '' : (0,src_escape/* logText */.kc)(reporting.status, 100);
-    const facts = `connected ${yesNo(reporting.configured)}, check run ${yesNo(reporting.checkRunCreated)}, ` +
-        `comments on the pull request ${yesNo(reporting.commentTargetResolved)}` +
-        (status ? `, status ${status}` : '');
-    const line = `TesterArmy's own GitHub reporting: ${facts}`;
-    const note = (annotation) => ({
-        line,
-        facts,
-        annotation
-    });
-    switch (reporting.status) {
-        case undefined:
-            return note(null);
-        case 'not_configured':
-            return note({
-                level: agent ? 'warning' : 'notice',
-                message: 'TesterArmy has no GitHub connection for this project (not_configured): it opens no check and writes no comment' +
-                    (agent
-                        ? ', and the exploration agent plans from the title and description alone, without the changed files'
-                        : '') +
-                    ". Connect the GitHub App in TesterArmy's project settings, under integrations."
-            });
-        case 'check_create_failed':
-            return note({
-                level: 'warning',
-                message: 'TesterArmy could not create its own check run on this commit (check_create_failed); this step still reports and gates the result. ' +
-                    "Check that TesterArmy's GitHub App is installed on this repository with permission to write checks."
-            });
-        case 'pr_not_found':
-            return note({
-                level: 'warning',
-                message: 'TesterArmy could not find this pull request in the repository connected to the project (pr_not_found), so it will not comment on it. ' +
-                    "Check that the project is connected to this repository (not a fork or another repository) in TesterArmy's integrations."
-            });
-        default:
-            return note({
-                level: 'notice',
-                message: `TesterArmy reports its GitHub status as "${status}", which this action does not know yet; the verdict is not affected.`
-            });
-    }
-}
-
-;// CONCATENATED MODULE: ./src/start/start-log.ts
-// The log lines of starting runs: retries of a start request, which runs started, and what
-// TesterArmy said of its own GitHub reporting. API text is cut and cleaned through escape.ts first.
-
-
-
-/** The start's retries, one line each (a retry at once: the agent's shorter second try). */
-const startRetryLine = (message, delayMs) => core/* info */.pq(`Start request: ${(0,src_escape/* logText */.kc)(message, 300)}; trying again${delayMs > 0 ? ` in ${(0,duration/* formatDuration */.a)(delayMs)}` : ''}.`);
-const startGroupTitle = (request) => `Starting a TesterArmy run of ${request.kind} ${request.id}`;
-/** Which runs started, and which the API cancelled at once. */
-function logStarted(runIds, cancelledRunIds) {
-    core/* info */.pq(`Started ${runIds.length === 1 ? `run ${runIds[0]}` : `${runIds.length} runs: ${runIds.join(', ')}`}.`);
-    if (cancelledRunIds.length) {
-        core/* warning */.$e(`TesterArmy cancelled ${cancelledRunIds.length} of the group's runs as it started them ` +
-            `(for example duplicates or the quota): ${cancelledRunIds.join(', ')}.`);
-    }
-}
-/** `metadata.github` of a start answer: its line, and its notice or warning when it has one. */
-function logGitHubReporting(note) {
-    core/* info */.pq(note.line);
-    if (!note.annotation)
-        return;
-    const options = { title: 'TesterArmy GitHub reporting' };
-    if (note.annotation.level === 'warning')
-        core/* warning */.$e(note.annotation.message, options);
-    else
-        core/* notice */.lm(note.annotation.message, options);
-}
-
-;// CONCATENATED MODULE: ./src/start/start-phase.ts
-// Starting everything the inputs ask for, in order: the exploration agent's pull request, the upload
-// of the build, the agent, the runs of a test or group; and what started each run, for the report.
-
-
-
-
-
-
-
-
-
-/**
- * The build is checked on disk before any request, like an input. The upload's code is loaded
- * only with `app-path`: runs that upload nothing never load it.
- */
-async function checkBuild(settings) {
-    if (!settings.upload)
-        return { kind: 'none' };
-    const step = await __nccwpck_require__.e(/* import() */ 213).then(__nccwpck_require__.bind(__nccwpck_require__, 9213));
-    const checked = await step.checkAppFile(settings.upload.path, settings.upload.platform);
-    return checked.ok
-        ? { kind: 'ready', build: { app: checked.app, step } }
-        : { kind: 'refused', message: checked.message };
-}
-async function startEverything(options) {
-    const { settings, api, clock, deadline, signal } = options;
-    const begun = {
-        facts: { batchId: '', prNumber: null, githubReporting: '', testerArmyComments: false },
-        context: options.context,
-        appBuild: null,
-        agentRunIds: []
-    };
-    const origins = new Map();
-    let ids = settings.runIds;
-    let start = settings.start;
-    /** With app-path: the uploaded app the runs start on, and the platform they use. */
-    let uploadedApp = null;
-    const startOptions = {
-        api,
-        clock,
-        context: { sha: options.context.sha, prNumber: options.context.prNumber },
-        deadline,
-        pollIntervalMs: settings.pollIntervalMs,
-        signal
-    };
-    const ended = (outcome) => ({
-        kind: 'ended',
-        fatal: outcome.message ??
-            'the workflow was cancelled while the run was being started; it may have started, so check the TesterArmy dashboard',
-        cancelled: outcome.kind === 'aborted',
-        ...begun
-    });
-    // 1. The exploration agent's pull request, found first: with nothing to test, nothing is
-    //    uploaded either (a deployment_status event fires several times per deployment).
-    let agentTarget = null;
-    if (settings.agent) {
-        // GitHub's lookups end with the step's timeout, like everything else.
-        const lookupSignal = AbortSignal.any([
-            signal,
-            AbortSignal.timeout(Math.max(1, deadline - clock.now()))
-        ]);
-        const target = await findAgentTarget(settings.agent, options, lookupSignal);
-        if (target.kind === 'skipped')
-            return target;
-        if (target.kind === 'failed') {
-            return ended(signal.aborted
-                ? {
-                    kind: 'aborted',
-                    message: 'the workflow was cancelled while the pull request was being looked up'
-                }
-                : target);
-        }
-        const { pr } = target;
-        agentTarget = target;
-        begun.facts.prNumber = pr.number;
-        // The comment, and a group started beside the agent, are about this pull request and commit.
-        begun.context = { ...options.context, prNumber: pr.number };
-        startOptions.context = { sha: pr.headSha, prNumber: pr.number };
-    }
-    // 2. Upload the build made in the workflow (app-path); the runs below start on it.
-    if (settings.upload && options.build) {
-        const uploaded = await options.build.step.runUploadStep({
-            app: options.build.app,
-            projectId: settings.upload.projectId,
-            removeAfterS: settings.upload.removeAfterS,
-            api,
-            clock,
-            signal,
-            deadline,
-            tempDir: options.tempDir,
-            userAgent: `testerarmy-action/${constants/* VERSION */.xv}`,
-            log: options.build.step.uploadLog
-        });
-        if (uploaded.kind !== 'uploaded') {
-            if (uploaded.kind === 'aborted') {
-                core/* info */.pq(uploaded.confirming
-                    ? 'The upload was cancelled while it was being confirmed: the app may have been created in the project (see the TesterArmy dashboard); no run was started.'
-                    : 'The upload was cancelled: nothing was confirmed and no run was started.');
-            }
-            return {
-                kind: 'ended',
-                fatal: uploaded.kind === 'failed' ? uploaded.message : null,
-                cancelled: uploaded.kind === 'aborted',
-                ...begun
-            };
-        }
-        const appBuild = uploaded.build;
-        begun.appBuild = appBuild;
-        options.build.step.publishAppOutputs(appBuild);
-        options.build.step.logUploaded(appBuild);
-        const platform = (0,app_response/* resolvePlatform */.u4)(settings.upload.platform, appBuild.app);
-        if ('message' in platform)
-            return ended({ kind: 'failed', message: platform.message });
-        if (!start && !settings.agent)
-            return { kind: 'upload-only', build: appBuild };
-        uploadedApp = { id: appBuild.app.id, platform: platform.platform };
-        if (start)
-            start = { ...start, appId: uploadedApp.id, platform: uploadedApp.platform };
-    }
-    // 3. Start the exploration agent on its pull request.
-    if (settings.agent && agentTarget) {
-        const { pr } = agentTarget;
-        const agent = readyAgent(settings.agent, uploadedApp);
-        if ('message' in agent)
-            return ended({ kind: 'failed', message: agent.message });
-        const outcome = await startAgentRun(agent, pr, agentTarget.targetUrl, startOptions);
-        if (outcome.kind !== 'started')
-            return ended(outcome);
-        ids = [outcome.runId];
-        begun.agentRunIds = [outcome.runId];
-        const reporting = noteGitHubReporting(outcome.answer, true, begun.facts);
-        origins.set(outcome.runId, {
-            origin: `exploration agent, pull request #${pr.number}`,
-            ...(reporting ? { reporting } : {})
-        });
-    }
-    // 4. Start the runs of a test or a group, when asked to (test-id, group-id). When this fails,
-    //    the agent's run is already going but nobody will wait for it: the caller stops it too.
-    if (!start)
-        return { kind: 'started', ids, cancelledIds: [], origins, ...begun };
-    const outcome = await startRequestedRuns(start, startOptions);
-    if (outcome.kind !== 'started')
-        return ended(outcome);
-    const { facts } = begun;
-    facts.batchId = outcome.batchId ?? '';
-    const reporting = noteGitHubReporting(outcome.answer, false, facts);
-    if (settings.agent) {
-        for (const id of outcome.runIds) {
-            origins.set(id, { origin: `${start.kind} ${start.id}`, ...(reporting ? { reporting } : {}) });
-        }
-    }
-    ids = [...ids, ...outcome.runIds];
-    if (settings.agent)
-        core/* setOutput */.uH(constants/* Outputs */.tY.RunId, ids.join(','));
-    if (facts.batchId)
-        core/* setOutput */.uH(constants/* Outputs */.tY.BatchId, facts.batchId);
-    return { kind: 'started', ids, cancelledIds: outcome.cancelledRunIds, origins, ...begun };
-}
-/** Starts the exploration agent and says so, in the log and the outputs. */
-async function startAgentRun(agent, pr, targetUrl, options) {
-    core/* startGroup */.Oh(`Starting the TesterArmy exploration agent for pull request #${pr.number}`);
-    const outcome = await startAgent({
-        ...options,
-        request: agent,
-        pr,
-        targetUrl,
-        onRetry: startRetryLine
-    });
-    core/* endGroup */.N4();
-    if (outcome.kind !== 'started')
-        return outcome;
-    // Known now, so a later step can find the run even if the wait below fails.
-    core/* setOutput */.uH(constants/* Outputs */.tY.RunId, outcome.runId);
-    core/* info */.pq(`Started the exploration agent: run ${outcome.runId}.`);
-    return outcome;
-}
-/** `metadata.github` of a start answer: logged once, kept for the outputs; the summary's words. */
-function noteGitHubReporting(answer, agent, facts) {
-    const reporting = parseGitHubReporting(answer);
-    if (!reporting)
-        return undefined;
-    const note = describeGitHubReporting(reporting, agent);
-    logGitHubReporting(note);
-    // The agent's answer is about the pull request itself: it wins over the group's.
-    if (agent || !facts.githubReporting)
-        facts.githubReporting = JSON.stringify(reporting);
-    facts.testerArmyComments ||= testerArmyComments(reporting);
-    return note.facts;
-}
-/** Starts the runs of `test-id` or `group-id`, and says which started, in the log and the outputs. */
-async function startRequestedRuns(request, options) {
-    core/* startGroup */.Oh(startGroupTitle(request));
-    const outcome = await startRuns({ ...options, request, onRetry: startRetryLine });
-    core/* endGroup */.N4();
-    if (outcome.kind !== 'started')
-        return outcome;
-    // Known now, so a later step can find the runs even if the wait below fails.
-    core/* setOutput */.uH(constants/* Outputs */.tY.RunId, outcome.runIds.join(','));
-    logStarted(outcome.runIds, outcome.cancelledRunIds);
-    return outcome;
 }
 
 // EXTERNAL MODULE: external "node:fs"
@@ -37169,9 +35935,6 @@ function readWorkflowContext(env, readFile = path => (0,external_node_fs_.readFi
 
 
 
-
-
-
 const defaults = {
     clock: systemClock,
     api: settings => new ApiClient({
@@ -37180,9 +35943,10 @@ const defaults = {
         onRequest: line => core/* debug */.Yz(line)
     }),
     signals: process,
-    comment: upsertComment,
+    // GitHub's code is loaded only when a comment is written or a pull request looked up.
+    comment: async (target) => (await __nccwpck_require__.e(/* import() */ 318).then(__nccwpck_require__.bind(__nccwpck_require__, 7318))).upsertComment(target),
     env: runnerEnv(),
-    pulls: createPullsClient
+    pulls: async (options) => (await __nccwpck_require__.e(/* import() */ 487).then(__nccwpck_require__.bind(__nccwpck_require__, 4487))).createPullsClient(options)
 };
 /** Never throws: whatever goes wrong ends as one readable `::error::` line and a failed step. */
 async function run(overrides = {}) {
@@ -37194,7 +35958,7 @@ async function run(overrides = {}) {
     }
     catch (error) {
         const raw = error instanceof Error ? error.message : String(error);
-        const message = parsed.settings ? redact(raw, parsed.settings) : raw;
+        const message = parsed.settings ? (0,redact/* redact */.E$)(raw, parsed.settings) : raw;
         core/* debug */.Yz(error instanceof Error && error.stack ? error.stack : message);
         // Later steps still read `status: error` and the reason, as when a start fails.
         if (parsed.settings && parsed.context) {

@@ -97,6 +97,12 @@ export const Limits = {
    */
   maxResponseBytes: 128 * 1024 * 1024,
   /**
+   * A page of the run list heavier than this is mostly finished runs' findings (ours and other
+   * workflows'), downloaded again every interval: reading our runs one by one then costs less, so
+   * the list is not used again.
+   */
+  maxListPageBytes: 8 * 1024 * 1024,
+  /**
    * GitHub rejects a step summary over 1 MiB, whole. Keep ours under it with room to spare for the
    * runner's own bookkeeping.
    */

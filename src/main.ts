@@ -6,8 +6,7 @@ import * as core from '@actions/core'
 import { ApiClient, type RunsApi, type StartApi, type UploadApi } from './api/api-client.js'
 import { cancelUnfinished, notWaitedFor } from './wait/cancel-runs.js'
 import { systemClock, type Clock } from './clock.js'
-import { upsertComment } from './github/comment.js'
-import { createPullsClient, type PullsClientOptions } from './github/pulls.js'
+import type { PullsClientOptions } from './github/pulls.js'
 import { InputErrors, parseSettings, type Settings } from './inputs.js'
 import { watchCancellation, type HeldSignals, type Signals } from './lifecycle.js'
 import type { RunOutcome } from './model.js'
@@ -24,8 +23,7 @@ import {
 import type { PullsApi } from './github/pull-request.js'
 import { redact } from './redact.js'
 import { buildReport } from './report/report.js'
-import { checkBuild, startEverything } from './start/start-phase.js'
-import { cancelledAtStart } from './start/start-runs.js'
+import { cancelledAtStart, checkBuild, startEverything } from './start/begin.js'
 import {
   readWorkflowContext,
   runnerEnv,
@@ -60,9 +58,10 @@ const defaults: Dependencies = {
       onRequest: line => core.debug(line)
     }),
   signals: process,
-  comment: upsertComment,
+  // GitHub's code is loaded only when a comment is written or a pull request looked up.
+  comment: async target => (await import('./github/comment.js')).upsertComment(target),
   env: runnerEnv(),
-  pulls: createPullsClient
+  pulls: async options => (await import('./github/pulls.js')).createPullsClient(options)
 }
 
 /** Never throws: whatever goes wrong ends as one readable `::error::` line and a failed step. */

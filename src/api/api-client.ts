@@ -154,6 +154,10 @@ export class ApiClient implements RunsApi, StartApi, UploadApi {
     const answer = await this.send('GET', `/v1/runs?${query}`, options)
     if (answer.kind !== 'http') return answer
     if (answer.status !== 200) return this.httpError(answer)
+    if (answer.body.length > Limits.maxListPageBytes) {
+      const mb = Math.round(Limits.maxListPageBytes / 1024 / 1024)
+      return { kind: 'too-large', message: `a page of the run list is larger than ${mb} MB` }
+    }
     return this.decode(answer, '', json => ({ kind: 'list', page: parseRunList(json) }))
   }
 

@@ -4,7 +4,7 @@
 import type { StartApi, StartRunsResponse } from '../api/api-client.js'
 import type { Clock } from '../clock.js'
 import { Limits } from '../constants.js'
-import type { HttpError, RunOutcome, StartRequest } from '../model.js'
+import type { HttpError, StartRequest } from '../model.js'
 import { retryDelayMs } from '../api/retry-policy.js'
 import type { WorkflowContext } from '../workflow-context.js'
 
@@ -159,21 +159,4 @@ export async function startRuns(
     return { kind: 'failed', message: `the ${what} started no runs: it may have no runnable tests` }
   }
   return answer
-}
-
-/**
- * A run the API cancelled as the group started (a duplicate, the quota) is never polled: it is
- * reported as cancelled, with that reason.
- */
-export function cancelledAtStart(id: string): RunOutcome {
-  return {
-    id,
-    status: 'cancelled',
-    run: null,
-    body: null,
-    lastStatus: 'cancelled',
-    error:
-      'TesterArmy cancelled this run as the group started (for example a duplicate or the quota)',
-    cancelledByUser: false
-  }
 }

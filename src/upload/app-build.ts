@@ -3,7 +3,8 @@
 import { formatBytes } from './app-path.js'
 import type { MobileApp } from '../api/app-response.js'
 import { code, markdown } from '../escape.js'
-import { uploadFigures } from './upload-protocol.js'
+import { formatDuration } from '../duration.js'
+import { formatRate } from './upload-progress.js'
 
 /** What the step tells about the uploaded build: summary, outputs, report. */
 export interface AppBuild {
@@ -37,4 +38,9 @@ export function renderAppBuild(build: AppBuild): string {
     ? "\n\nThe API's answer to the upload's confirmation was lost; the app was found in the project's list (same size, uploaded through the API since this upload began)."
     : ''
   return `### App build\n\n${table}${note}\n`
+}
+
+/** For the summary and the log: `48.2 MiB in 12 s (4.02 MiB/s)`. */
+export function uploadFigures(size: number, uploadMs: number): string {
+  return `${formatBytes(size)} in ${formatDuration(uploadMs)} (${formatRate(size, uploadMs)})`
 }

@@ -8,7 +8,7 @@ import { matchUploadedApp, type MobileApp, type UploadTicket } from '../api/app-
 import { formatDuration } from '../duration.js'
 
 import type { PutOptions, PutResult } from './storage-put.js'
-import { formatRate, UploadProgress } from './upload-progress.js'
+import { UploadProgress } from './upload-progress.js'
 
 const UploadLimits = {
   /** A PUT that failed on the way is sent again from the first byte at most this many times. */
@@ -280,9 +280,4 @@ function answerMessage(
 /** The log group's title: the file and its size. */
 export function uploadTitle(file: UploadFile, projectId: string): string {
   return `Uploading ${file.uploadName} (${formatBytes(file.size)}) to TesterArmy project ${projectId}`
-}
-
-/** For the summary and the log: `48.2 MiB in 12 s (4.02 MiB/s)`. */
-export function uploadFigures(size: number, uploadMs: number): string {
-  return `${formatBytes(size)} in ${formatDuration(uploadMs)} (${formatRate(size, uploadMs)})`
 }

@@ -4,6 +4,7 @@ import type { GetRunResponse } from '../api/api-client.js'
 import { decide, initialRetryState, type RetryState } from '../api/retry-policy.js'
 import type { Clock } from '../clock.js'
 import { TERMINAL_STATUSES, WAITING_STATUSES } from '../constants.js'
+import { isUuid } from '../guards.js'
 import type { FinalStatus, RunOutcome } from '../model.js'
 
 /** Where the wait's progress is told (wait-log.ts: the step's log). */
@@ -115,7 +116,9 @@ export class RunWatch {
     const outcome = this.outcome
     if (response.kind === 'run') {
       const { run } = response
-      this.project = run.projectId?.toLowerCase() ?? this.project
+      // Only a UUID (what the API's projects are) is ever sent back in a list request.
+      if (run.projectId !== null && isUuid(run.projectId))
+        this.project = run.projectId.toLowerCase()
       if (run.status !== outcome.lastStatus)
         log.statusChange(this.id, outcome.lastStatus, run.status, now - start)
       Object.assign(outcome, { run, body: response.body, lastStatus: run.status, error: null })
