@@ -6,7 +6,6 @@ import type { Clock } from '../clock.js'
 import { Limits } from '../constants.js'
 import { uniqueRunIds } from '../guards.js'
 import type { RunOutcome } from '../model.js'
-import { ProjectLists } from './project-lists.js'
 import { RunWatch, type PollLog } from './run-watch.js'
 
 export type { PollLog } from './run-watch.js'
@@ -76,10 +75,11 @@ export async function pollRuns(options: PollOptions): Promise<PollResult> {
   )
   const ending = () => ({ fatal, cancelled: signal?.aborted === true })
   const listRuns = api.listRuns?.bind(api)
-  // Several runs: those of one project can be read through its list. One run is always read by ID.
+  // Several runs: those of one project can be read through its list (its code loaded only then).
+  // One run is always read by ID.
   const lists =
     listRuns && watches.length > 1
-      ? new ProjectLists(
+      ? new (await import('./project-lists.js')).ProjectLists(
           {
             ...context,
             api,

@@ -10,10 +10,10 @@ import type { RunWatch, WatchContext } from './run-watch.js'
  * GETs by ID at once within a round (finished runs the list gives without output, runs not on its
  * pages): enough to keep a round short, few enough that they never go out as one burst.
  */
-export const ROUND_GETS_AT_ONCE = 4
+const ROUND_GETS_AT_ONCE = 4
 
 /** What the lists share with the rest of the wait. */
-export interface ListContext extends WatchContext {
+interface ListContext extends WatchContext {
   api: RunsApi
   /** `GET /v1/runs?projectId=`: a page of the project's runs, newest first. */
   listRuns: NonNullable<RunsApi['listRuns']>
@@ -36,8 +36,6 @@ export interface ListContext extends WatchContext {
 export class ProjectLists {
   private readonly rounds = new Map<string, ProjectRounds>()
   private refusedOnce = false
-  /** Projects whose list did not show a run whose project was unknown, and its own GET confirmed. */
-  private readonly notIn = new Map<RunWatch, Set<string>>()
 
   constructor(
     readonly context: ListContext,
@@ -57,7 +55,7 @@ export class ProjectLists {
   claim(watch: RunWatch): boolean {
     if (this.refusedOnce) return false
     // A run read without a project (or never read, with no project known yet) is read by ID.
-    const project = watch.projectId ?? (watch.seen ? null : this.projectToSearch(watch))
+    const project = watch.projectId ?? (watch.seen ? null : this.projectToSearch())
     if (project === null) return false
     const rounds = this.rounds.get(project)
     if (rounds) return (rounds.add(watch), true)
@@ -87,22 +85,14 @@ export class ProjectLists {
     this.rounds.delete(project)
   }
 
-  /** A run of unknown project was not on the list, and its GET says it is not the project's. */
-  notInProject(watch: RunWatch, project: string): void {
-    const projects = this.notIn.get(watch) ?? new Set<string>()
-    this.notIn.set(watch, projects.add(project))
-  }
-
+  /** A run of the project, or one not read yet that may be: its list is where to look first. */
   private couldBeIn(watch: RunWatch, project: string): boolean {
-    return watch.projectId === project || (!watch.seen && !this.notIn.get(watch)?.has(project))
+    return watch.projectId === project || !watch.seen
   }
 
-  private projectToSearch(watch: RunWatch): string | null {
-    for (const other of this.watches) {
-      const project = other.projectId
-      if (project !== null && !this.notIn.get(watch)?.has(project)) return project
-    }
-    return null
+  /** The first project known from the runs read so far. */
+  private projectToSearch(): string | null {
+    return this.watches.find(w => w.projectId !== null)?.projectId ?? null
   }
 }
 
@@ -215,10 +205,9 @@ class ProjectRounds {
       if (step.kind === 'done') continue
       if (!listed) watch.retryAt = clock.now() + step.delayMs
       if (step.throttle) context.throttle(clock.now() + step.delayMs)
-      // Its own GET says it belongs elsewhere (or nowhere): it is not looked for here again.
+      // Its own GET says it belongs elsewhere (or nowhere): read by ID, or by its own project's list.
       if (!listed && answer.kind === 'run' && watch.projectId !== this.project) {
         this.members = this.members.filter(w => w !== watch)
-        this.lists.notInProject(watch, this.project)
         context.readAlone(watch, clock.now() + pollIntervalMs)
       }
     }
