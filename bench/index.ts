@@ -1,6 +1,7 @@
 // `npm run bench`: what the action costs its users, measured here and printed as one table.
 // Cold start of the real bundle on the full path, bundle size, summary render time and size for
-// huge runs, and the requests and detection latency of the poller on simulated runs.
+// huge runs, the requests and detection latency of the poller on simulated runs, and the request
+// budget of many runs of one project (request-budget.ts).
 import { spawn } from 'node:child_process'
 import {
   closeSync,
@@ -120,6 +121,8 @@ async function coldStart(): Promise<void> {
   const [comment, commentBytes] = lazy(/getOctokit/)
   const [upload, uploadBytes] = lazy(/runUploadStep/)
   const [zip, zipBytes] = lazy(/ZipFile/)
+  const [start, startBytes] = lazy(/function startEverything/)
+  const [lists, listsBytes] = lazy(/class ProjectLists/)
   row(
     'bundle size, chunks loaded only for a comment',
     `${(commentBytes / 1024 / 1024).toFixed(2)} MB (${comment.join(', ')})`
@@ -131,6 +134,14 @@ async function coldStart(): Promise<void> {
   row(
     'bundle size, chunks loaded only for a .app folder (yazl)',
     `${(zipBytes / 1024).toFixed(0)} KB (${zip.join(', ')})`
+  )
+  row(
+    'bundle size, chunks loaded only to start runs (test, group, agent)',
+    `${(startBytes / 1024).toFixed(0)} KB (${start.join(', ')})`
+  )
+  row(
+    "bundle size, chunks loaded only for several runs (a project's run list)",
+    `${(listsBytes / 1024).toFixed(0)} KB (${lists.join(', ')})`
   )
 }
 
