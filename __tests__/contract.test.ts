@@ -252,6 +252,39 @@ describe("Prism's validating proxy in front of the test server", () => {
   })
 })
 
+describe("Prism's validating proxy: a project's run list", () => {
+  it('accepts GET /v1/runs?projectId=&limit=100 and its answer, for two runs of one project', async () => {
+    const RUN2 = '7d0e5b1c-3f0a-4c1e-9a6b-2f4d8e1c9b70'
+    const passed = (id: string) => ({ ...fixtureBody('passed'), id })
+    const lists: string[] = []
+    const setup = await behindProxy(SPECS['testerarmy-openapi (OpenAPI 3.0)'], request => {
+      if (request.path.includes('/v1/runs?')) {
+        lists.push(request.path)
+        return { status: 200, body: { runs: [passed(RUN2), passed(RUN)], nextCursor: null } }
+      }
+      return { status: 200, body: { ...passed(RUN), status: 'running', output: null } }
+    })
+    try {
+      const result = await runAction({
+        node: NODE24,
+        inputs: {
+          'run-id': `${RUN},${RUN2}`,
+          'api-key': 'contract-key-0123456789',
+          'api-url': setup.proxy.url,
+          'poll-interval': '1s'
+        }
+      })
+      result.cleanup()
+      expect(setup.violations()).toEqual([])
+      expect(lists).toHaveLength(1)
+      expect(result.code).toBe(0)
+      expect(result.outputs.status).toBe('completed')
+    } finally {
+      await setup.close()
+    }
+  })
+})
+
 describe("Prism's validating proxy: the exploration agent's start requests", () => {
   const AGENT_RUN = '5a0d6c1e-2b3f-4c4d-8e5f-6a7b8c9d0e1f'
   const GROUP = 'a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d'
