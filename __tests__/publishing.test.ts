@@ -219,10 +219,11 @@ describe('repository files', () => {
   })
 
   it('runs in CI every check of .ci/run, on Node 24', () => {
-    // The commands .ci/run runs at the top level (npm, npx, node), each in some CI workflow step.
+    // The commands .ci/run runs at the top level (npm, npx, node), each in some CI workflow step,
+    // but the drift check against the team's shared folder, which GitHub's runners do not have.
     const commands = read('.ci/run')
       .split('\n')
-      .filter(line => /^(npm|npx|node) /.test(line))
+      .filter(line => /^(npm|npx|node) /.test(line) && !line.includes('shared-drift'))
       .map(line => line.replace(/\s*(2>&1)?\s*\|.*$/, '').trim())
     const runs = workflowFiles()
       .flatMap(w => stepsOf(readYaml(w.text, w.name)))
