@@ -117,19 +117,16 @@ async function main() {
     }
   })
   const eventDir = mkdtempSync(join(tmpdir(), 'testerarmy-demo-'))
-  const event = join(eventDir, 'event.json')
-  writeFileSync(
-    event,
-    JSON.stringify({
-      pull_request: {
-        number: 482,
-        title: 'Pay with a saved card at checkout',
-        body: '<!-- Describe your change -->\r\nCustomers can pick a saved card on the payment step.\r\n\r\nAgent: also try an expired card.',
-        head: { ref: 'saved-cards', sha: '9c1e4f2a7b3d5e6f8a9b0c1d2e3f4a5b6c7d8e9f' },
-        base: { ref: 'main' }
-      }
-    })
-  )
+  // The pull_request event the runner would write for pull request #482.
+  const event = {
+    pull_request: {
+      number: 482,
+      title: 'Pay with a saved card at checkout',
+      body: '<!-- Describe your change -->\r\nCustomers can pick a saved card on the payment step.\r\n\r\nAgent: also try an expired card.',
+      head: { ref: 'saved-cards', sha: '9c1e4f2a7b3d5e6f8a9b0c1d2e3f4a5b6c7d8e9f' },
+      base: { ref: 'main' }
+    }
+  }
   const apk = join(eventDir, 'app-release.apk')
   if (upload) writeFileSync(apk, randomBytes(24 * 1024 * 1024))
   console.log(bold('TesterArmy action demo'))
@@ -167,13 +164,7 @@ async function main() {
         'api-url': api.url,
         'poll-interval': '1s'
       },
-      env: pullRequest
-        ? {
-            GITHUB_EVENT_NAME: 'pull_request',
-            GITHUB_EVENT_PATH: event,
-            GITHUB_REPOSITORY: 'acme/shop'
-          }
-        : {}
+      ...(pullRequest ? { event, eventName: 'pull_request' } : {})
     })
     console.log(rule('Job log'))
     console.log(showLog(result.stdout))

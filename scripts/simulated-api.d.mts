@@ -63,6 +63,7 @@ export function startSimulatedApi(options: {
     { runId: string; platform?: string; metadata?: object; faults?: SimulatedReply[] }
   >
   batchCancel?: SimulatedReply
+  /** @deprecated use startFakeGitHub of __tests__/helpers/fake-github.mjs */
   github?: { token?: string; pulls: object[]; comments?: { issue: number; body: string }[] }
   uploads?: UploadOptions
 }): Promise<{
@@ -72,5 +73,6 @@ export function startSimulatedApi(options: {
   uploads: SimulatedUploads
   close(): Promise<void>
 }>
+export { startScriptedServer, scripted, REFUSED_PORT, freePort } from './scripted-server.mjs'
 export const ENDLESS_RUN_ID: string
 export function cli(argv: string[]): Promise<{ url: string; close(): Promise<void> } | null>

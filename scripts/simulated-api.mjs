@@ -1,15 +1,19 @@
 // A simulated TesterArmy API on 127.0.0.1, with Node built-ins only so it works straight after a
 // clone. Each run plays a script of statuses, one per GET, ending on a recorded final body. It also
 // starts runs (a test, a group as a batch, the pull-request agent), cancels batches, takes app
-// uploads into a simulated storage (simulated-uploads.mjs), and plays the few GitHub REST lookups
-// the action makes (under /github), so the demo and the end-to-end tests need no network. Run as a command (see `cli` below), it serves fixtures for a workflow step until
-// it is stopped.
+// uploads into a simulated storage (simulated-uploads.mjs), and can serve the tests' fake GitHub
+// under /github, so the demo and the end-to-end tests need no network. Its HTTP layer,
+// scripted-server.mjs, is what the client and poller tests script fault by fault. Run as a command
+// (see `cli` below), it serves fixtures for a workflow step until it is stopped.
 import { appendFileSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
-import { createServer } from 'node:http'
 import { join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
+import { answerGitHub, gitHubState } from '../__tests__/helpers/fake-github.mjs'
+import { startScriptedServer } from './scripted-server.mjs'
 import { startSimulatedUploads } from './simulated-uploads.mjs'
+
+export { startScriptedServer, scripted, REFUSED_PORT, freePort } from './scripted-server.mjs'
 
 /**
  * @typedef {object} SimulatedRun
@@ -29,7 +33,8 @@ import { startSimulatedUploads } from './simulated-uploads.mjs'
  * Bearer token, as the real API requires one. `onRequest` sees every request as it arrives.
  * `tests`, `groups` and `projects` say what a start request of each starts; `github` is the
  * repository the GitHub lookups see; `uploads` configures app uploads and their S3-like storage
- * (simulated-uploads.mjs).
+ * (simulated-uploads.mjs). `github` (deprecated: use startFakeGitHub of
+ * __tests__/helpers/fake-github.mjs) serves that fake GitHub under /github.
  * @param {{
  *   runs: Record<string, SimulatedRun>,
  *   apiKey?: string,
@@ -57,20 +62,20 @@ export async function startSimulatedApi({
   const requests = []
   const uploads = await startSimulatedUploads(uploadOptions)
   const faults = new Map(Object.entries(projects).map(([id, p]) => [id, [...(p.faults ?? [])]]))
-  const server = createServer((req, res) => {
-    let raw = ''
-    req.setEncoding('utf8')
-    req.on('data', chunk => (raw += chunk))
-    req.on('end', () => answer(req, res, raw))
-  })
+  const gitHub = github ? gitHubState(github) : null
+  const server = await startScriptedServer(
+    request => new Promise(resolve => answer(request, resolve))
+  )
 
   const beforeOf = run => (run.endless ? ['running'] : (run.before ?? DEFAULT_BEFORE))
   const isFinished = id =>
     !runs[id]?.endless && (served.get(id) ?? 0) > beforeOf(runs[id] ?? {}).length
   const cancelRun = id => served.set(id, Number.POSITIVE_INFINITY)
 
-  function answer(req, res, raw) {
-    const url = new URL(req.url ?? '/', 'http://localhost')
+  /** Answers one request through `reply`, or not at all when an upload fault resets it. */
+  function answer(req, reply) {
+    const raw = req.body
+    const url = new URL(req.path || '/', 'http://localhost')
     const path = url.pathname
     let body
     try {
@@ -88,12 +93,19 @@ export async function startSimulatedApi({
       at: Date.now()
     })
     onRequest?.({ method: req.method ?? '', path })
-    const send = (status, payload) => {
-      res.writeHead(status, { 'content-type': 'application/json' })
-      res.end(JSON.stringify(payload))
+    const send = (status, payload) => reply({ status, body: payload })
+    if (path.startsWith('/github/')) {
+      if (!gitHub) return send(404, { message: 'Not Found' })
+      return reply(
+        answerGitHub(gitHub, {
+          method: req.method,
+          route: path.replace(/^\/github/, ''),
+          search: url.search,
+          headers: req.headers,
+          body: raw
+        })
+      )
     }
-    if (path.startsWith('/github/'))
-      return answerGitHub({ method: req.method, headers: req.headers, body: raw }, url, send)
     if (apiKey && req.headers.authorization !== `Bearer ${apiKey}`) {
       return send(401, { error: 'unauthorized', message: 'Invalid or missing API key' })
     }
@@ -183,80 +195,14 @@ export async function startSimulatedApi({
     return send(200, run.final)
   }
 
-  /** GitHub's REST API, as far as the action reads it: pull requests of one repository. */
-  function answerGitHub(req, url, send) {
-    if (!github) return send(404, { message: 'Not Found' })
-    if (github.token && req.headers.authorization !== `token ${github.token}`) {
-      return send(401, { message: 'Bad credentials' })
-    }
-    const route = url.pathname.replace(/^\/github/, '')
-    const pulls = github.pulls
-    const comments = (github.comments ??= [])
-    let match
-    // The workflow's token is an app's: it cannot say who it is.
-    if (route === '/user') return send(403, { message: 'Resource not accessible by integration' })
-    if ((match = /^\/repos\/[^/]+\/[^/]+\/issues\/(\d+)\/comments$/.exec(route))) {
-      if (req.method === 'GET')
-        return send(
-          200,
-          comments.filter(c => c.issue === Number(match[1]))
-        )
-      const comment = {
-        id: 100 + comments.length,
-        issue: Number(match[1]),
-        body: JSON.parse(req.body ?? '{}').body,
-        user: { login: 'github-actions[bot]', type: 'Bot' },
-        html_url: `https://github.test/pull/${match[1]}#issuecomment-${100 + comments.length}`
-      }
-      comments.push(comment)
-      return send(201, comment)
-    }
-    if ((match = /^\/repos\/[^/]+\/[^/]+\/issues\/comments\/(\d+)$/.exec(route))) {
-      const comment = comments.find(c => c.id === Number(match[1]))
-      if (!comment) return send(404, { message: 'Not Found' })
-      comment.body = JSON.parse(req.body ?? '{}').body
-      return send(200, comment)
-    }
-    if ((match = /^\/repos\/[^/]+\/[^/]+\/pulls\/(\d+)$/.exec(route))) {
-      const pull = pulls.find(p => p.number === Number(match[1]))
-      return pull ? send(200, pull) : send(404, { message: 'Not Found' })
-    }
-    if ((match = /^\/repos\/[^/]+\/[^/]+\/commits\/([^/]+)\/pulls$/.exec(route))) {
-      return send(
-        200,
-        pulls.filter(p => p.head?.sha === match[1])
-      )
-    }
-    if (/^\/repos\/[^/]+\/[^/]+\/pulls$/.test(route)) {
-      const head = url.searchParams.get('head') ?? ''
-      const [owner, branch] = head.split(':')
-      return send(
-        200,
-        pulls.filter(
-          p =>
-            p.state === 'open' &&
-            p.head?.ref === branch &&
-            (p.head?.repo?.owner?.login ?? owner) === owner
-        )
-      )
-    }
-    return send(404, { message: 'Not Found' })
-  }
-
-  await new Promise(resolve => server.listen(0, '127.0.0.1', resolve))
-  const address = server.address()
-  const root = `http://127.0.0.1:${address.port}`
   return {
-    url: `${root}/api`,
-    githubUrl: `${root}/github`,
+    url: server.url,
+    githubUrl: `${server.root}/github`,
     requests,
     uploads,
     close: async () => {
       await uploads.close()
-      await new Promise(resolve => {
-        server.closeAllConnections?.()
-        server.close(() => resolve())
-      })
+      await server.close()
     }
   }
 }
