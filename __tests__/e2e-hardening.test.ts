@@ -8,6 +8,7 @@ import { performance } from 'node:perf_hooks'
 import { findNode24 } from '../scripts/node24.mjs'
 import { runAction, startAction, type ActionResult } from '../scripts/runner.mjs'
 import { leftBehind } from './helpers/runner-output.js'
+import { startFakeGitHub } from './helpers/fake-github.mjs'
 import { startApiServer, scripted, type ApiServer, type Reply } from './helpers/api-server.js'
 import {
   fixtureBody,
@@ -22,7 +23,7 @@ const RUN2 = '7d0e5b1c-3f0a-4c1e-9a6b-2f4d8e1c9b70'
 const RUN3 = 'c4a1e2d3-5b6f-4a7b-8c9d-0e1f2a3b4c5d'
 const passed = (id: string): Record<string, unknown> => ({ ...fixtureBody('passed'), id })
 
-const servers: ApiServer[] = []
+const servers: { close(): Promise<void> }[] = []
 const results: ActionResult[] = []
 afterEach(async () => {
   for (const server of servers.splice(0)) await server.close()
@@ -334,28 +335,23 @@ Module._load = function (request, ...rest) {
   })
 
   it('SIGINT while the comment call hangs: the last line says the report was written', async () => {
-    dir = mkdtempSync(join(tmpdir(), 'comment-hang-'))
-    const eventPath = join(dir, 'event.json')
-    writeFileSync(eventPath, JSON.stringify({ pull_request: { number: 7, head: { sha: 'abc' } } }))
     const testerArmy = await serve(() => ({ status: 200, body: passed(RUN) }))
     let child: ReturnType<typeof startAction>['child'] | null = null
-    const github = await serve(request => {
+    const github = await startFakeGitHub({
       // The comment is the last thing published: cancel the step while GitHub does not answer.
-      if (request.path.includes('/comments')) child?.kill('SIGINT')
-      return request.path.includes('/comments')
-        ? 'hang'
-        : { status: 403, body: { message: 'Resource not accessible by integration' } }
+      onRequest: request => {
+        if (!request.path.includes('/comments')) return undefined
+        child?.kill('SIGINT')
+        return 'hang'
+      }
     })
+    servers.push(github)
     const started = startAction({
       node: NODE24,
       githubToken: 'ghs_e2e_hardening_token_0123456789',
+      event: { pull_request: { number: 7, head: { sha: 'abc' } } },
       inputs: { 'api-key': KEY, 'api-url': testerArmy.url, 'run-id': RUN, comment: 'true' },
-      env: {
-        GITHUB_EVENT_PATH: eventPath,
-        GITHUB_EVENT_NAME: 'pull_request',
-        GITHUB_REPOSITORY: 'acme/shop',
-        GITHUB_API_URL: github.url
-      }
+      env: { GITHUB_API_URL: github.url }
     })
     child = started.child
     const result = await started.done

@@ -1,0 +1,105 @@
+// run() in-process, played the one way the runner is played (scripts/runner.mjs): action.yml's
+// defaults as inputs, the step's environment from runnerEnvironment(), the real API client and
+// GitHub clients against the simulated API and the fake GitHub, and virtual time. It answers in
+// the shape of an end-to-end run (outputs, summary, report, workflow commands, the log), so a case
+// moves between the bundle and run() without being rewritten. The test file mocks @actions/core
+// with __fixtures__/core.ts and hands run() over.
+import { EventEmitter } from 'node:events'
+import * as core from '../../__fixtures__/core.js'
+import { ApiClient } from '../../src/api/api-client.js'
+import type { run as runAction } from '../../src/main.js'
+import {
+  actionInputs,
+  runnerEnvironment,
+  type ActionOptions,
+  type ActionResult
+} from '../../scripts/runner.mjs'
+import { FakeClock } from './fake-clock.js'
+
+type Run = typeof runAction
+type Command = ActionResult['commands'][number]
+
+/** The properties @actions/core turns into a command's `title=...,file=...`, as strings. */
+function properties(value: unknown): Record<string, string> {
+  if (value === null || typeof value !== 'object') return {}
+  return Object.fromEntries(
+    Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .map(([k, v]) => [k, String(v)])
+  )
+}
+
+/**
+ * Runs run() as the runner would run the bundle with these options (`node` and `script` aside).
+ * `signals` is where a test sends SIGINT or SIGTERM; `clock` the virtual time (a new one if none).
+ */
+export async function runInProcess(
+  run: Run,
+  {
+    inputs = {},
+    env = {},
+    githubToken = '',
+    event,
+    eventName,
+    signals = new EventEmitter(),
+    clock = new FakeClock()
+  }: ActionOptions & { signals?: EventEmitter; clock?: FakeClock } = {}
+): Promise<ActionResult> {
+  const step = runnerEnvironment({ event, eventName, context: env })
+  const values: Record<string, string> = {}
+  for (const [name, value] of Object.entries({ ...actionInputs(), ...inputs }))
+    values[name] = value.replace('${{ github.token }}', githubToken)
+  core.reset(values)
+  await run({
+    clock,
+    api: settings =>
+      clock.track(
+        new ApiClient({
+          apiUrl: settings.apiUrl,
+          apiKey: settings.apiKey,
+          onRequest: line => core.debug(line)
+        })
+      ),
+    signals: signals as unknown as NodeJS.Process,
+    env: step.env
+  })
+  const commands: Command[] = []
+  const log: string[] = []
+  for (const [command, fn] of [
+    ['error', core.error],
+    ['warning', core.warning],
+    ['notice', core.notice]
+  ] as const) {
+    for (const [message, props] of fn.mock.calls as unknown[][])
+      commands.push({ command, properties: properties(props), message: String(message) })
+  }
+  // The order of the log: every call to core, as it happened.
+  const order = (fn: { mock: { invocationCallOrder: number[] } }, n: number) =>
+    fn.mock.invocationCallOrder[n] ?? 0
+  const lines: [number, string][] = []
+  core.info.mock.calls.forEach((c, n) => lines.push([order(core.info, n), String(c[0])]))
+  commands.forEach(c => {
+    const fn = c.command === 'error' ? core.error : c.command === 'warning' ? core.warning : core.notice
+    const n = (fn.mock.calls as unknown[][]).findIndex(call => String(call[0]) === c.message)
+    lines.push([order(fn, n), `::${c.command}::${c.message}`])
+  })
+  for (const [n, call] of core.setFailed.mock.calls.entries()) {
+    const message = String(call[0])
+    commands.push({ command: 'error', properties: {}, message })
+    lines.push([order(core.setFailed, n), `::error::${message}`])
+  }
+  for (const [, line] of lines.sort((a, b) => a[0] - b[0])) log.push(line)
+  const outputs = { ...core.outputs }
+  return {
+    code: core.setFailed.mock.calls.length > 0 ? 1 : 0,
+    signal: null,
+    stdout: log.join('\n'),
+    stderr: '',
+    outputs,
+    summary: core.summaryWritten.join(''),
+    report: outputs['report-path'] ? step.read(outputs['report-path']) : '',
+    commands,
+    dir: step.dir,
+    cleanup: step.cleanup
+  }
+}
