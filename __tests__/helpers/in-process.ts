@@ -63,37 +63,34 @@ export async function runInProcess(
     signals: signals as unknown as NodeJS.Process,
     env: step.env
   })
-  const commands: Command[] = []
-  const log: string[] = []
-  for (const [command, fn] of [
+  // The log as the runner shows it: every call to core in the order it happened, commands as
+  // @actions/core writes them (setFailed is an error without properties).
+  const calls: { at: number; line: string; command?: Command }[] = []
+  core.info.mock.calls.forEach((call, n) =>
+    calls.push({ at: core.info.mock.invocationCallOrder[n]!, line: String(call[0]) })
+  )
+  for (const [name, fn] of [
     ['error', core.error],
     ['warning', core.warning],
-    ['notice', core.notice]
+    ['notice', core.notice],
+    ['error', core.setFailed]
   ] as const) {
-    for (const [message, props] of fn.mock.calls as unknown[][])
-      commands.push({ command, properties: properties(props), message: String(message) })
+    ;(fn.mock.calls as unknown[][]).forEach((call, n) => {
+      const command = { command: name, properties: properties(call[1]), message: String(call[0]) }
+      calls.push({
+        at: fn.mock.invocationCallOrder[n]!,
+        line: `::${name}::${command.message}`,
+        command
+      })
+    })
   }
-  // The order of the log: every call to core, as it happened.
-  const order = (fn: { mock: { invocationCallOrder: number[] } }, n: number) =>
-    fn.mock.invocationCallOrder[n] ?? 0
-  const lines: [number, string][] = []
-  core.info.mock.calls.forEach((c, n) => lines.push([order(core.info, n), String(c[0])]))
-  commands.forEach(c => {
-    const fn = c.command === 'error' ? core.error : c.command === 'warning' ? core.warning : core.notice
-    const n = (fn.mock.calls as unknown[][]).findIndex(call => String(call[0]) === c.message)
-    lines.push([order(fn, n), `::${c.command}::${c.message}`])
-  })
-  for (const [n, call] of core.setFailed.mock.calls.entries()) {
-    const message = String(call[0])
-    commands.push({ command: 'error', properties: {}, message })
-    lines.push([order(core.setFailed, n), `::error::${message}`])
-  }
-  for (const [, line] of lines.sort((a, b) => a[0] - b[0])) log.push(line)
+  calls.sort((a, b) => a.at - b.at)
+  const commands = calls.flatMap(c => (c.command ? [c.command] : []))
   const outputs = { ...core.outputs }
   return {
     code: core.setFailed.mock.calls.length > 0 ? 1 : 0,
     signal: null,
-    stdout: log.join('\n'),
+    stdout: calls.map(c => c.line).join('\n'),
     stderr: '',
     outputs,
     summary: core.summaryWritten.join(''),
