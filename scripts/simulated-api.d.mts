@@ -63,7 +63,7 @@ export function startSimulatedApi(options: {
     { runId: string; platform?: string; metadata?: object; faults?: SimulatedReply[] }
   >
   batchCancel?: SimulatedReply
-  /** @deprecated use startFakeGitHub of __tests__/helpers/fake-github.mjs */
+  /** The tests' fake GitHub (__tests__/helpers/fake-github.mjs), served under /github. */
   github?: { token?: string; pulls: object[]; comments?: { issue: number; body: string }[] }
   uploads?: UploadOptions
 }): Promise<{

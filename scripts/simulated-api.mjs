@@ -33,8 +33,8 @@ export { startScriptedServer, scripted, REFUSED_PORT, freePort } from './scripte
  * Bearer token, as the real API requires one. `onRequest` sees every request as it arrives.
  * `tests`, `groups` and `projects` say what a start request of each starts; `github` is the
  * repository the GitHub lookups see; `uploads` configures app uploads and their S3-like storage
- * (simulated-uploads.mjs). `github` (deprecated: use startFakeGitHub of
- * __tests__/helpers/fake-github.mjs) serves that fake GitHub under /github.
+ * (simulated-uploads.mjs). `github` is served by the tests' one fake GitHub
+ * (__tests__/helpers/fake-github.mjs), mounted under /github on the same port.
  * @param {{
  *   runs: Record<string, SimulatedRun>,
  *   apiKey?: string,
