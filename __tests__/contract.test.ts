@@ -3,8 +3,7 @@
 // proxy checking every request the action sends.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { spawn, type ChildProcess } from 'node:child_process'
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { existsSync } from 'node:fs'
 import { request as httpRequest } from 'node:http'
 import { join } from 'node:path'
 import { findNode24 } from '../scripts/node24.mjs'
@@ -274,9 +273,7 @@ describe("Prism's validating proxy: the exploration agent's start requests", () 
     ['web, long description with emoji', { 'target-url': 'https://p.test' }, '😀'.repeat(6_000)],
     ['web beside a group', { 'target-url': 'https://p.test', 'group-id': GROUP }, '']
   ])('accepts the %s body', async (_name, inputs, description) => {
-    const dir = mkdtempSync(join(tmpdir(), 'contract-event-'))
-    const event = join(dir, 'event.json')
-    writeFileSync(event, JSON.stringify({ pull_request: pull(description) }))
+    const event = { pull_request: pull(description) }
     const bodies: unknown[] = []
     const setup = await behindProxy(SPECS['testerarmy-openapi (OpenAPI 3.0)'], request => {
       if (request.method === 'POST' && request.path.endsWith('/pull-request-runs')) {
@@ -316,11 +313,7 @@ describe("Prism's validating proxy: the exploration agent's start requests", () 
           'poll-interval': '1s',
           ...inputs
         },
-        env: {
-          GITHUB_EVENT_PATH: event,
-          GITHUB_EVENT_NAME: 'pull_request',
-          GITHUB_REPOSITORY: 'acme/shop'
-        }
+        event
       })
       result.cleanup()
       expect(setup.violations()).toEqual([])
@@ -329,7 +322,6 @@ describe("Prism's validating proxy: the exploration agent's start requests", () 
       expect(result.code).toBe(0)
     } finally {
       await setup.close()
-      rmSync(dir, { recursive: true, force: true })
     }
   })
 })
