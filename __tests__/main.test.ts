@@ -18,6 +18,7 @@ import type { CommentResult, CommentTarget } from '../src/github/comment.js'
 import { GitHubLookupError, type PullsApi } from '../src/github/pull-request.js'
 import { parseRun } from '../src/api/run-response.js'
 import type { UploadApi } from '../src/api/api-client.js'
+import { runnerEnvironment, type RunnerEnvironment } from '../scripts/runner.mjs'
 import { FakeClock } from './helpers/fake-clock.js'
 import { fixtureBody } from './helpers/fixtures.js'
 
@@ -32,8 +33,11 @@ beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'main-test-'))
   env = { GITHUB_STEP_SUMMARY: join(dir, 'summary.md') }
 })
+/** The runner environments a test played (prEvent), removed after it. */
+const steps: RunnerEnvironment[] = []
 afterEach(() => {
   rmSync(dir, { recursive: true, force: true })
+  for (const step of steps.splice(0)) step.cleanup()
 })
 
 const answer = (body: Record<string, unknown>): GetRunResponse => ({
@@ -548,19 +552,16 @@ describe('run', () => {
     const id = passed.id as string
     const started: StartRunsResponse = { kind: 'started', runIds: [id], cancelledRunIds: [] }
     const prEvent = (): Record<string, string> => {
-      const file = join(dir, 'event.json')
-      writeFileSync(
-        file,
-        JSON.stringify({ pull_request: { number: 482, head: { sha: 'head-sha' } } })
-      )
-      return {
-        GITHUB_EVENT_PATH: file,
-        GITHUB_REPOSITORY: 'acme/shop',
-        GITHUB_RUN_ID: '42',
-        GITHUB_WORKFLOW: 'QA',
-        GITHUB_JOB: 'qa',
-        GITHUB_API_URL: 'http://127.0.0.1:9/api'
-      }
+      const step = runnerEnvironment({
+        event: { pull_request: { number: 482, head: { sha: 'head-sha' } } },
+        context: {
+          GITHUB_RUN_ID: '42',
+          GITHUB_SERVER_URL: '',
+          GITHUB_API_URL: 'http://127.0.0.1:9/api'
+        }
+      })
+      steps.push(step)
+      return step.env
     }
 
     it('starts a test run, sets run-id at once, waits for it and reports', async () => {
@@ -768,9 +769,9 @@ describe('run with the exploration agent', () => {
     answer({ ...fixtureBody('passed'), id, status: 'running', output: null })
 
   function event(name: string, payload: object): Record<string, string> {
-    const file = join(dir, 'event.json')
-    writeFileSync(file, JSON.stringify(payload))
-    return { GITHUB_EVENT_NAME: name, GITHUB_EVENT_PATH: file, GITHUB_REPOSITORY: 'acme/shop' }
+    const step = runnerEnvironment({ event: payload, eventName: name })
+    steps.push(step)
+    return step.env
   }
   const agentInputs = {
     'exploration-agent': 'true',
