@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it, jest } from '@jest/globals'
 import * as core from '../__fixtures__/core.js'
 import type { ActionOptions, ActionResult } from '../scripts/runner.mjs'
 import { startApiServer, scripted, type ApiServer, type Reply } from './helpers/api-server.js'
-import { fixtureBody } from './helpers/fixtures.js'
+import { fixtureBody, screenshotHeavyOutcomes } from './helpers/fixtures.js'
 import { runInProcess } from './helpers/in-process.js'
 
 jest.unstable_mockModule('@actions/core', () => core)
@@ -185,6 +185,39 @@ describe('the verdict and what the user reads', () => {
     expect(finalError(result)).toEqual([
       'TesterArmy verdict: failed: the run did not finish before the timeout.'
     ])
+  })
+})
+
+// From e2e-hardening.test.ts: cases of the first release's review (issue 10) that are the wait's
+// and the summary's policy, not the bundle's.
+describe('many runs', () => {
+  const RUN = '3fa85f64-5717-4562-b3fc-2c963f66afa6'
+  const RUN2 = '7d0e5b1c-3f0a-4c1e-9a6b-2f4d8e1c9b70'
+  const RUN3 = 'c4a1e2d3-5b6f-4a7b-8c9d-0e1f2a3b4c5d'
+  const passed = (id: string): Record<string, unknown> => ({ ...fixtureBody('passed'), id })
+
+  it('checks every run at least once when poll-interval is longer than timeout', async () => {
+    const result = await act(
+      {
+        [RUN]: [{ status: 200, body: passed(RUN) }],
+        [RUN2]: [{ status: 200, body: passed(RUN2) }],
+        [RUN3]: [{ status: 200, body: passed(RUN3) }]
+      },
+      { 'poll-interval': '60s', timeout: '3s' }
+    )
+    expect(result.code).toBe(0)
+    expect(server!.requests).toHaveLength(3)
+    expect(result.outputs.status).toBe('completed')
+  })
+
+  it('shows every issue of 8 screenshot-heavy runs (50 presigned screenshots each)', async () => {
+    const bodies = Object.fromEntries(
+      screenshotHeavyOutcomes().map(o => [o.id, [{ status: 200, body: o.body } as Reply]])
+    )
+    const result = await act(bodies)
+    expect(Buffer.byteLength(result.summary)).toBeLessThan(1024 * 1024)
+    for (let r = 0; r < 8; r++)
+      for (let n = 0; n < 10; n++) expect(result.summary).toContain(`| Run ${r} issue ${n} |`)
   })
 })
 
