@@ -47,7 +47,9 @@ describe('parseSettings', () => {
       summary: 'always',
       annotations: true,
       reportPath: path.resolve('/runner/temp/testerarmy-report.json'),
-      cancelOnAbort: true
+      cancelOnAbort: true,
+      retryFailed: 0,
+      onFlaky: 'pass'
     })
   })
 

@@ -175,7 +175,7 @@ describe('run', () => {
       passed: 'true',
       'report-path': join(dir, 'report.json')
     })
-    expect(Object.keys(core.outputs)).toHaveLength(17)
+    expect(Object.keys(core.outputs)).toHaveLength(20)
     expect(JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')).passed).toBe(true)
     expect(core.summaryWritten[0]).toMatch(/^## ✅ TesterArmy passed/)
     expect(core.info).toHaveBeenCalledWith('TesterArmy verdict: passed.')

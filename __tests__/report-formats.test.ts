@@ -7,7 +7,7 @@ import { parse } from 'junit2json'
 import { ctrfPieces } from '../src/report/ctrf.js'
 import { junitPieces } from '../src/report/junit.js'
 import { buildReport } from '../src/report/report.js'
-import { xmlAttribute, xmlText } from '../src/xml-escape.js'
+import { xmlAttribute, xmlText } from '../src/escape.js'
 import type { Report, RunReport } from '../src/model.js'
 import { fixtureBody, fixtureOutcome, outcomeOf } from './helpers/fixtures.js'
 
@@ -20,8 +20,8 @@ const options = {
 }
 
 /** Everything XML 1.0 refuses, even as a reference: most C0 controls, lone surrogates, U+FFFE/F. */
-// eslint-disable-next-line no-control-regex
 const NOT_XML_10 =
+  // eslint-disable-next-line no-control-regex
   /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/
 
 const HOSTILE =

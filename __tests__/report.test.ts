@@ -30,6 +30,9 @@ describe('outputs', () => {
       'batch-id': '',
       'pr-number': '',
       'github-reporting': '',
+      'flaky-count': '0',
+      'junit-path': '',
+      'ctrf-path': '',
       runs: JSON.stringify([
         {
           id: '7d0e5b1c-3f0a-4c1e-9a6b-2f4d8e1c9b70',

@@ -4,6 +4,7 @@ import { describe, expect, it } from '@jest/globals'
 import type { GetRunResponse, RunsApi, StartApi, StartRunsResponse } from '../src/api/api-client.js'
 import { parseRun } from '../src/api/run-response.js'
 import type { RunOutcome } from '../src/model.js'
+import { ownVerdictFailed } from '../src/report/report.js'
 import { planRetries, retryFailed, type SentStarts } from '../src/start/retry-failed.js'
 import { FakeClock } from './helpers/fake-clock.js'
 import { fixtureBody, outcomeOf } from './helpers/fixtures.js'
@@ -88,7 +89,7 @@ async function retry(
   const { api, calls } = scriptedApi(bodies, starts)
   const retried = await retryFailed({
     retries,
-    policy,
+    failed: outcome => ownVerdictFailed(outcome, policy),
     outcomes,
     sent,
     api: clock.track(api),

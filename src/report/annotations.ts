@@ -3,7 +3,7 @@
 import { Limits } from '../constants.js'
 import { logText } from '../escape.js'
 import { plural, severityLabel } from './labels.js'
-import type { Report } from '../model.js'
+import type { Report, RunReport } from '../model.js'
 import { bySeverity } from './report.js'
 import type { Issue } from '../model.js'
 
@@ -37,6 +37,7 @@ export function planAnnotations(report: Report): Annotation[] {
     }
   }
   const shown = [
+    ...report.runs.filter(r => r.flaky).map(flakyAnnotation),
     ...issues.slice(0, Limits.maxErrorAnnotations).map(i => toAnnotation('error', i)),
     ...warnings.slice(0, Limits.maxWarningAnnotations).map(w => toAnnotation('warning', w))
   ]
@@ -51,4 +52,29 @@ export function planAnnotations(report: Report): Annotation[] {
     })
   }
   return shown
+}
+
+/**
+ * A flaky run, named, with what its first failed attempt found: passing or not (`on-flaky`), a
+ * run that fails now and then must not pass unnoticed.
+ */
+function flakyAnnotation(run: RunReport): Annotation {
+  const attempts = (run.attempts ?? []).filter(a => a.counts)
+  const failed = attempts.find(a => !a.passed)
+  const name = run.featureName || `run ${run.id}`
+  const found = (failed?.issues ?? [])
+    .slice(0, 5)
+    .map(i => `${severityLabel(i.severity)} ${logText(i.name || 'Unnamed issue', 200)}`)
+  const more = (failed?.issues.length ?? 0) - found.length
+  const issues = found.length
+    ? `: ${found.join('; ')}${more > 0 ? `; and ${plural(more, 'more issue')}` : ''}`
+    : ''
+  return {
+    level: 'warning',
+    title: logText(`Flaky: ${name}`, 200),
+    message:
+      `${run.passed ? 'Passed' : 'Failed (on-flaky: fail)'} only on a retry: run ${failed?.id ?? '?'} failed ` +
+      `(${logText(failed?.reasons.join('; ') ?? '', 300)})${issues}; run ${run.id} passed on attempt ` +
+      `${attempts.findIndex(a => a.id === run.id) + 1} of ${attempts.length}.`
+  }
 }

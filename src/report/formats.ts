@@ -1,6 +1,6 @@
 // What the JUnit and CTRF files share: where they point (the run in the API, the workflow run),
 // when the wait began and ended, and what a run is called in a test report. Pure.
-import type { Issue } from '../api/run-response.js'
+import type { Issue } from '../model.js'
 import type { RunReport } from '../model.js'
 import { severityLabel } from './labels.js'
 
@@ -12,6 +12,15 @@ export interface ReportFileOptions {
   /** When the action began and finished, in ms since the epoch. */
   startedAt: number
   finishedAt: number
+}
+
+/**
+ * Where the JUnit and CTRF files go: beside the JSON report, named after it
+ * (`testerarmy-report.json` gives `testerarmy-report.junit.xml` and `testerarmy-report.ctrf.json`).
+ */
+export function formatPaths(reportPath: string): { junit: string; ctrf: string } {
+  const base = reportPath.replace(/\.json$/i, '')
+  return { junit: `${base}.junit.xml`, ctrf: `${base}.ctrf.json` }
 }
 
 /** The run as the API serves it: the one link to a run that the API describes. */

@@ -1,7 +1,7 @@
 // The JUnit XML file: one test suite per run and one test case for its verdict, read by
 // dorny/test-reporter, mikepenz/action-junit-report, Jenkins, GitLab and Codecov; a flaky run as
 // Surefire writes one (a passing case holding its failed attempts). Written in pieces. Pure.
-import { xmlAttribute, xmlText } from '../xml-escape.js'
+import { xmlAttribute, xmlText } from '../escape.js'
 import type { Report, RunReport } from '../model.js'
 import { findingBlocks, runLink, runTitle, verdictLine, type ReportFileOptions } from './formats.js'
 

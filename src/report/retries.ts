@@ -1,6 +1,5 @@
 // The verdict of a run started again by `retry-failed`: which attempt the verdict rests on, and
 // whether the run is flaky (failed, then passed) under `on-flaky`. Pure.
-import type { GatePolicy } from './gate.js'
 import type { OnFlaky, RetryAttempt, RunOutcome, RunReport } from '../model.js'
 import { plural } from './labels.js'
 
@@ -19,7 +18,7 @@ const finished = (run: RunReport): boolean => run.status === 'completed' || run.
 export function withRetries(
   first: RunOutcome,
   later: readonly RetryAttempt[],
-  options: GatePolicy & { onFlaky: OnFlaky; describe: Describe; note?: string }
+  options: { onFlaky: OnFlaky; describe: Describe; note?: string | undefined }
 ): RunReport {
   const firstReport = options.describe(first)
   const notes = options.note ? [...firstReport.notes, options.note] : firstReport.notes
@@ -29,7 +28,8 @@ export function withRetries(
     ...later.map(a => ({ ...options.describe(a.outcome), counts: a.counts }))
   ]
   const counted = attempts.filter(a => a.counts)
-  const verdict = counted.filter(finished).at(-1) ?? firstReport
+  const verdict =
+    counted.filter(finished).at(-1) ?? (attempts[0] as RunReport & { counts: boolean })
   const failedBefore = counted.filter(a => a !== verdict && finished(a) && !a.passed)
   const flaky = verdict.passed && failedBefore.length > 0
   const run: RunReport = { ...verdict, notes: [...verdict.notes], attempts, flaky }

@@ -3,9 +3,7 @@
 // which run is decided here; the verdict of the attempts is the report's.
 import type { RunsApi, StartApi, StartRunsResponse } from '../api/api-client.js'
 import type { Clock } from '../clock.js'
-import type { GatePolicy } from '../report/gate.js'
-import type { RunOutcome } from '../model.js'
-import { buildReport } from '../report/report.js'
+import type { RetryAttempt, RunOutcome } from '../model.js'
 import { pollRuns, type PollLog } from '../wait/poller.js'
 import { sendStart } from './start-runs.js'
 
@@ -20,13 +18,6 @@ export interface SentStarts {
   } | null
   /** The exploration agent: its project, the body sent (after any shorter second try), its run. */
   agent: { projectId: string; body: object; runId: string } | null
-}
-
-/** One attempt after the first. `counts` is false for a passing group member started again with
- * the group: its result is shown, and changes nothing. */
-export interface RetryAttempt {
-  outcome: RunOutcome
-  counts: boolean
 }
 
 export interface Retried {
@@ -56,7 +47,8 @@ export interface RetryLog extends PollLog {
 export interface RetryOptions {
   /** `retry-failed`: 1 to 3 more attempts. */
   retries: number
-  policy: GatePolicy
+  /** The run's own verdict failed (the report's rule): it is started again. */
+  failed: (outcome: RunOutcome) => boolean
   /** The first attempts, as the wait ended them. */
   outcomes: RunOutcome[]
   sent: SentStarts
@@ -67,14 +59,6 @@ export interface RetryOptions {
   signal: AbortSignal
   log: RetryLog
   random?: () => number
-}
-
-/** A run's own verdict failed: its result is FAILED (past `min-severity`) or its status `failed`.
- * A timeout, a cancel, a run not found or unreadable is not the run's verdict: never retried. */
-export function ownVerdictFailed(outcome: RunOutcome, policy: GatePolicy): boolean {
-  if (outcome.status !== 'completed' && outcome.status !== 'failed') return false
-  const [run] = buildReport([outcome], policy).runs
-  return !!run && !run.passed && (run.status === 'failed' || run.result === 'FAILED')
 }
 
 /** What `POST /v1/tests/{id}/runs` takes of a group's body: the rest is context or a reason to
@@ -90,7 +74,7 @@ type Plan =
   | { kind: 'group'; firstIds: string[]; groupId: string; body: object }
 
 export async function retryFailed(options: RetryOptions): Promise<Retried> {
-  const { policy, sent, log, signal, clock } = options
+  const { sent, log, signal, clock } = options
   const retried: Retried = {
     attempts: new Map(),
     notes: new Map(),
@@ -111,7 +95,7 @@ export async function retryFailed(options: RetryOptions): Promise<Retried> {
   for (let round = 1; round <= options.retries; round++) {
     if (signal.aborted || clock.now() >= options.deadline) break
     const failing = [...latest]
-      .filter(([id, o]) => !stopped.has(id) && ownVerdictFailed(o, policy))
+      .filter(([id, o]) => !stopped.has(id) && options.failed(o))
       .map(([id]) => id)
     const plans = planRetries(failing, sent, testIdOf, stop)
     if (plans.length === 0) break
@@ -139,7 +123,10 @@ export async function retryFailed(options: RetryOptions): Promise<Retried> {
       }
       waiting.push({ plan, runIds })
     }
-    if (waiting.length === 0) continue
+    if (waiting.length === 0) {
+      log.roundEnd()
+      continue
+    }
     const polled = await pollRuns({
       runIds: waiting.flatMap(w => w.runIds),
       api: options.api,
