@@ -119,6 +119,28 @@ describe('the JUnit file', () => {
     expect(XMLValidator.validate(pieces.join(''))).toBe(true)
   })
 
+  it('cuts the findings of a huge run at 1 MB, saying where the rest is', async () => {
+    const body = fixtureBody('failed-with-issues')
+    const output = body.output as { issues: Record<string, unknown>[] }
+    const issue = output.issues[0]!
+    output.issues = Array.from({ length: 5_000 }, (_, n) => ({
+      ...issue,
+      name: `Issue ${n}`,
+      description: 'x'.repeat(1_000)
+    }))
+    const report = buildReport([outcomeOf(body)], policy)
+    const xml = joined(junitPieces(report, options))
+    const failure = (
+      (await parse(xml)) as { testsuite: { testcase: { failure: { inner: string }[] }[] }[] }
+    ).testsuite[0]!.testcase[0]!.failure[0]!.inner
+    expect(failure.length).toBeLessThan(1_010_000)
+    expect(failure).toMatch(
+      /\d+ more finding\(s\) did not fit: the JSON report \(output report-path\) has every one\.\s*$/
+    )
+    const ctrf = JSON.parse(joined(ctrfPieces(report, options)))
+    expect(ctrf.results.tests[0].trace.length).toBeLessThan(1_010_000)
+  })
+
   it('says why when no run could be reported', async () => {
     const report = buildReport([], policy, { fatal: 'the API refused the key <401>' })
     const parsed = (await parse(joined(junitPieces(report, options)))) as {

@@ -3,6 +3,7 @@
 import type { Issue } from '../model.js'
 import type { RunReport } from '../model.js'
 import { severityLabel } from './labels.js'
+import { truncate } from '../escape.js'
 
 export interface ReportFileOptions {
   /** The `api-url` input: each run is linked as `{api-url}/v1/runs/{id}`. */
@@ -38,12 +39,32 @@ export const runTitle = (run: Pick<RunReport, 'featureName' | 'id'>): string =>
  */
 export function* findingBlocks(run: RunReport): Generator<string> {
   const error = run.run?.error
+  let left = MAX_FINDINGS_CHARS
   if (run.status !== 'completed' && (error || run.error)) {
-    yield error ? [error.code, error.message].filter(Boolean).join(': ') : (run.error ?? '')
+    const line = error ? [error.code, error.message].filter(Boolean).join(': ') : (run.error ?? '')
+    left -= line.length
+    yield line
   }
-  for (const issue of run.issues) yield issueText(issue, 'Issue')
-  for (const warning of run.warnings) yield issueText(warning, 'Warning')
+  const findings = [
+    ...run.issues.map(i => [i, 'Issue'] as const),
+    ...run.warnings.map(w => [w, 'Warning'] as const)
+  ]
+  for (const [n, [issue, kind]] of findings.entries()) {
+    const text = issueText(issue, kind)
+    if (text.length > left) {
+      yield `${truncate(text, Math.max(0, left))}\n\n${findings.length - n} more finding(s) did not fit: the JSON report (output report-path) has every one.`
+      return
+    }
+    left -= text.length
+    yield text
+  }
 }
+
+/**
+ * The findings text of one run in a test report. A test reporter shows it in a check run or a
+ * page, not a 70 MB run: past this, the JSON report has the rest (and memory stays flat).
+ */
+const MAX_FINDINGS_CHARS = 1_000_000
 
 function issueText(issue: Issue, kind: string): string {
   const lines = [`${kind} [${severityLabel(issue.severity)}] ${issue.name || 'Unnamed issue'}`]
