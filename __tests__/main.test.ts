@@ -1164,4 +1164,39 @@ describe('run with retry-failed', () => {
     expect(core.outputs['run-id']).toBe(first.id)
     expect(core.summaryWritten[0]).toContain('the retry could not be started')
   })
+
+  it('a group started again whole and cut by the timeout: its new batch is cancelled in one request', async () => {
+    const GROUP_ID = 'a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d'
+    const [B1, B2] = [
+      'b1000000-0000-4000-8000-000000000001',
+      'b2000000-0000-4000-8000-000000000002'
+    ]
+    const first = failedOfTest()
+    const again = { ...first, id: RETRY, status: 'running', output: null }
+    const { calls, failed } = await runWith(
+      {
+        'group-id': GROUP_ID,
+        'target-url': 'https://pr.example',
+        'retry-failed': '1',
+        timeout: '20s'
+      },
+      { [first.id as string]: [answer(first)], [RETRY]: [answer(again)] },
+      {
+        starts: [
+          { kind: 'started', runIds: [first.id as string], cancelledRunIds: [], batchId: B1 },
+          { kind: 'started', runIds: [RETRY], cancelledRunIds: [], batchId: B2 }
+        ],
+        batchCancel: { kind: 'cancelled', covered: [RETRY] }
+      }
+    )
+    const starts = calls.filter(c => c.startsWith('START'))
+    expect(starts).toHaveLength(2)
+    expect(starts[1]).toBe(starts[0])
+    expect(calls.filter(c => c.startsWith('CANCEL') || c.startsWith('POST'))).toEqual([
+      `CANCEL batch ${B2}`
+    ])
+    // The run keeps its first verdict: completed, FAILED.
+    expect(core.outputs).toMatchObject({ status: 'completed', result: 'FAILED', passed: 'false' })
+    expect(failed).toEqual(['TesterArmy verdict: failed: the run FAILED with 3 issues.'])
+  })
 })

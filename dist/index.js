@@ -35160,7 +35160,6 @@ function testOf(run, options, status) {
     // The attempts before the one the verdict rests on, in the order they ran.
     const others = attempts.filter(a => a.id !== run.id && a.counts);
     const retried = others.length > 0;
-    const trace = findings(run);
     const shots = run.run?.output?.kind === 'test' ? run.run.output.screenshots : [];
     const steps = run.run?.output?.kind === 'test' ? run.run.output.steps : [];
     return {
@@ -35172,7 +35171,7 @@ function testOf(run, options, status) {
         ...times(run),
         suite: ['TesterArmy', ...(run.origin ? [ctrf_text(run.origin)] : [])],
         ...(run.passed ? {} : { message: ctrf_text(verdictLine(run)) }),
-        ...(trace ? { trace } : {}),
+        ...traceOf(run),
         rawStatus: ctrf_text(`${run.status}${run.result ? ` ${run.result}` : ''}`),
         type: 'e2e',
         ...(run.run?.platform ? { device: ctrf_text(run.run.platform) } : {}),
@@ -35186,7 +35185,7 @@ function testOf(run, options, status) {
                     status: statusOf(a),
                     duration: ms(a.durationMs),
                     ...(a.passed ? {} : { message: ctrf_text(verdictLine(a)) }),
-                    ...(findings(a) ? { trace: findings(a) } : {}),
+                    ...traceOf(a),
                     extra: { runUrl: runLink(options.apiUrl, a.id), status: a.status, result: a.result }
                 }))
             }
@@ -35233,8 +35232,11 @@ function times(run) {
 }
 /** Untrusted text as a JSON string holds it: well-formed, without control characters. */
 const ctrf_text = (value) => (0,src_escape/* clean */.uH)(value);
-/** The run's error and findings as one text, for `trace`. */
-const findings = (run) => ctrf_text([...findingBlocks(run)].join('\n\n'));
+/** The run's error and findings as one text, for `trace`; nothing when it found nothing. */
+function traceOf(run) {
+    const trace = ctrf_text([...findingBlocks(run)].join('\n\n'));
+    return trace ? { trace } : {};
+}
 
 ;// CONCATENATED MODULE: ./src/report/junit.ts
 // The JUnit XML file: one test suite per run and one test case for its verdict, read by

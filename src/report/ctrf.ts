@@ -76,7 +76,6 @@ function testOf(run: RunReport, options: ReportFileOptions, status: CtrfStatus):
   // The attempts before the one the verdict rests on, in the order they ran.
   const others = attempts.filter(a => a.id !== run.id && a.counts)
   const retried = others.length > 0
-  const trace = findings(run)
   const shots = run.run?.output?.kind === 'test' ? run.run.output.screenshots : []
   const steps = run.run?.output?.kind === 'test' ? run.run.output.steps : []
   return {
@@ -88,7 +87,7 @@ function testOf(run: RunReport, options: ReportFileOptions, status: CtrfStatus):
     ...times(run),
     suite: ['TesterArmy', ...(run.origin ? [text(run.origin)] : [])],
     ...(run.passed ? {} : { message: text(verdictLine(run)) }),
-    ...(trace ? { trace } : {}),
+    ...traceOf(run),
     rawStatus: text(`${run.status}${run.result ? ` ${run.result}` : ''}`),
     type: 'e2e',
     ...(run.run?.platform ? { device: text(run.run.platform) } : {}),
@@ -102,7 +101,7 @@ function testOf(run: RunReport, options: ReportFileOptions, status: CtrfStatus):
             status: statusOf(a),
             duration: ms(a.durationMs),
             ...(a.passed ? {} : { message: text(verdictLine(a)) }),
-            ...(findings(a) ? { trace: findings(a) } : {}),
+            ...traceOf(a),
             extra: { runUrl: runLink(options.apiUrl, a.id), status: a.status, result: a.result }
           }))
         }
@@ -152,5 +151,8 @@ function times(run: RunReport): { start?: number; stop?: number } {
 /** Untrusted text as a JSON string holds it: well-formed, without control characters. */
 const text = (value: string): string => clean(value)
 
-/** The run's error and findings as one text, for `trace`. */
-const findings = (run: RunReport): string => text([...findingBlocks(run)].join('\n\n'))
+/** The run's error and findings as one text, for `trace`; nothing when it found nothing. */
+function traceOf(run: RunReport): { trace?: string } {
+  const trace = text([...findingBlocks(run)].join('\n\n'))
+  return trace ? { trace } : {}
+}
