@@ -197,6 +197,46 @@ describe('planAnnotations', () => {
   })
 })
 
+describe('planAnnotations of a flaky run', () => {
+  it('names it first, with its first attempt, within the 10 warnings GitHub shows', () => {
+    const failed = fixtureBody('failed-with-issues')
+    const output = failed.output as { issues: Record<string, unknown>[] }
+    // 12 warnings in the run that counts, besides the flaky one's annotation.
+    const warned = {
+      ...failed,
+      id: '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d',
+      output: {
+        ...output,
+        result: 'PASS',
+        issues: Array.from({ length: 12 }, (_, n) => ({
+          ...output.issues[0],
+          type: 'warning',
+          name: `Warning ${n}`
+        }))
+      }
+    }
+    const report = buildReport([outcomeOf(failed)], policy, {
+      retried: {
+        attempts: new Map([[failed.id as string, [{ outcome: outcomeOf(warned), counts: true }]]]),
+        notes: new Map()
+      }
+    })
+    const notes = planAnnotations(report)
+    expect(notes[0]).toEqual({
+      level: 'warning',
+      title: 'Flaky: Checkout with saved card',
+      message: expect.stringMatching(
+        /^Passed only on a retry: run 7d0e5b1c\S+ failed \(the run FAILED with 3 issues\): 🔴 Critical \(5\) Paying with a saved card returns a 500 error; .*; run 9a8b7c6d\S+ passed on attempt 2 of 2\.$/
+      )
+    })
+    expect(notes.filter(n => n.level === 'warning')).toHaveLength(10)
+    expect(notes.at(-1)).toMatchObject({
+      level: 'notice',
+      message: expect.stringMatching(/^3 more findings are/)
+    })
+  })
+})
+
 describe('planAnnotations for several runs', () => {
   it('names the feature of each finding, and copes with missing URLs and descriptions', () => {
     const body = fixtureBody('failed-with-issues')

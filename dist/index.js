@@ -34652,13 +34652,18 @@ function planAnnotations(report) {
             message: `${prefix}${severityLabel(issue.severity)}${where}${description}`
         };
     };
+    // Flaky runs first: they share GitHub's 10 warnings with the reported warnings.
+    const flaky = report.runs.filter(r => r.flaky);
+    const flakyShown = flaky.slice(0, constants/* Limits */.xu.maxWarningAnnotations);
+    const warningRoom = constants/* Limits */.xu.maxWarningAnnotations - flakyShown.length;
     const shown = [
-        ...report.runs.filter(r => r.flaky).map(flakyAnnotation),
+        ...flakyShown.map(flakyAnnotation),
         ...issues.slice(0, constants/* Limits */.xu.maxErrorAnnotations).map(i => toAnnotation('error', i)),
-        ...warnings.slice(0, constants/* Limits */.xu.maxWarningAnnotations).map(w => toAnnotation('warning', w))
+        ...warnings.slice(0, warningRoom).map(w => toAnnotation('warning', w))
     ];
     const hidden = Math.max(0, issues.length - constants/* Limits */.xu.maxErrorAnnotations) +
-        Math.max(0, warnings.length - constants/* Limits */.xu.maxWarningAnnotations);
+        Math.max(0, warnings.length - warningRoom) +
+        (flaky.length - flakyShown.length);
     if (hidden > 0) {
         shown.push({
             level: 'notice',
@@ -34686,7 +34691,7 @@ function flakyAnnotation(run) {
     return {
         level: 'warning',
         title: (0,src_escape/* logText */.kc)(`Flaky: ${name}`, 200),
-        message: `${run.passed ? 'Passed' : 'Failed (on-flaky: fail)'} only on a retry: run ${failed?.id ?? '?'} failed ` +
+        message: `Passed only on a retry${run.passed ? '' : ', so it fails (on-flaky: fail)'}: run ${failed?.id ?? '?'} failed ` +
             `(${(0,src_escape/* logText */.kc)(failed?.reasons.join('; ') ?? '', 300)})${issues}; run ${run.id} passed on attempt ` +
             `${attempts.findIndex(a => a.id === run.id) + 1} of ${attempts.length}.`
     };

@@ -36,14 +36,19 @@ export function planAnnotations(report: Report): Annotation[] {
       message: `${prefix}${severityLabel(issue.severity)}${where}${description}`
     }
   }
+  // Flaky runs first: they share GitHub's 10 warnings with the reported warnings.
+  const flaky = report.runs.filter(r => r.flaky)
+  const flakyShown = flaky.slice(0, Limits.maxWarningAnnotations)
+  const warningRoom = Limits.maxWarningAnnotations - flakyShown.length
   const shown = [
-    ...report.runs.filter(r => r.flaky).map(flakyAnnotation),
+    ...flakyShown.map(flakyAnnotation),
     ...issues.slice(0, Limits.maxErrorAnnotations).map(i => toAnnotation('error', i)),
-    ...warnings.slice(0, Limits.maxWarningAnnotations).map(w => toAnnotation('warning', w))
+    ...warnings.slice(0, warningRoom).map(w => toAnnotation('warning', w))
   ]
   const hidden =
     Math.max(0, issues.length - Limits.maxErrorAnnotations) +
-    Math.max(0, warnings.length - Limits.maxWarningAnnotations)
+    Math.max(0, warnings.length - warningRoom) +
+    (flaky.length - flakyShown.length)
   if (hidden > 0) {
     shown.push({
       level: 'notice',
@@ -73,7 +78,7 @@ function flakyAnnotation(run: RunReport): Annotation {
     level: 'warning',
     title: logText(`Flaky: ${name}`, 200),
     message:
-      `${run.passed ? 'Passed' : 'Failed (on-flaky: fail)'} only on a retry: run ${failed?.id ?? '?'} failed ` +
+      `Passed only on a retry${run.passed ? '' : ', so it fails (on-flaky: fail)'}: run ${failed?.id ?? '?'} failed ` +
       `(${logText(failed?.reasons.join('; ') ?? '', 300)})${issues}; run ${run.id} passed on attempt ` +
       `${attempts.findIndex(a => a.id === run.id) + 1} of ${attempts.length}.`
   }
