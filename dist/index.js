@@ -34486,7 +34486,9 @@ const finished = (run) => run.status === 'completed' || run.status === 'failed';
  */
 function withRetries(first, later, options) {
     const firstReport = options.describe(first);
-    const notes = options.note ? [...firstReport.notes, options.note] : firstReport.notes;
+    // Why retry-failed did not start it (again), in the run's own notes.
+    const retryNote = options.note ? [`not started again (retry-failed): ${options.note}`] : [];
+    const notes = [...firstReport.notes, ...retryNote];
     if (later.length === 0)
         return { ...firstReport, notes };
     const attempts = [
@@ -34498,8 +34500,7 @@ function withRetries(first, later, options) {
     const failedBefore = counted.filter(a => a !== verdict && finished(a) && !a.passed);
     const flaky = verdict.passed && failedBefore.length > 0;
     const run = { ...verdict, notes: [...verdict.notes], attempts, flaky };
-    if (options.note)
-        run.notes.push(options.note);
+    run.notes.push(...retryNote);
     const position = counted.indexOf(verdict) + 1;
     if (flaky) {
         const first = failedBefore[0];

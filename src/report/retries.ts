@@ -21,7 +21,9 @@ export function withRetries(
   options: { onFlaky: OnFlaky; describe: Describe; note?: string | undefined }
 ): RunReport {
   const firstReport = options.describe(first)
-  const notes = options.note ? [...firstReport.notes, options.note] : firstReport.notes
+  // Why retry-failed did not start it (again), in the run's own notes.
+  const retryNote = options.note ? [`not started again (retry-failed): ${options.note}`] : []
+  const notes = [...firstReport.notes, ...retryNote]
   if (later.length === 0) return { ...firstReport, notes }
   const attempts = [
     { ...firstReport, counts: true },
@@ -33,7 +35,7 @@ export function withRetries(
   const failedBefore = counted.filter(a => a !== verdict && finished(a) && !a.passed)
   const flaky = verdict.passed && failedBefore.length > 0
   const run: RunReport = { ...verdict, notes: [...verdict.notes], attempts, flaky }
-  if (options.note) run.notes.push(options.note)
+  run.notes.push(...retryNote)
   const position = counted.indexOf(verdict) + 1
   if (flaky) {
     const first = failedBefore[0] as RunReport
