@@ -2,7 +2,8 @@
 // run as GitHub's runner runs it, then the log, annotations, outputs and job summary as a person
 // would see them. No API key, no network, no npm install needed. `npm run demo -- --pull-request`
 // plays the exploration agent on a pull request instead, with its test plan; `-- --upload` uploads
-// an APK built "earlier in the job" first, and the run (or the agent) tests it.
+// an APK built "earlier in the job" first, and the run (or the agent) tests it; `-- --flaky` starts
+// a saved test with retry-failed: 1, whose first run FAILED and whose retry passes: a flaky run.
 import { randomBytes } from 'node:crypto'
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -103,10 +104,20 @@ async function main() {
   // storage, then starts a test run (or the agent, with --pull-request) on it.
   const upload = process.argv.includes('--upload')
   const test = 'c4a1e2d3-5b6f-4a7b-8c9d-0e1f2a3b4c5d'
+  // `--flaky`: the test's first run FAILED, the run retry-failed starts next passes.
+  const flaky = process.argv.includes('--flaky')
+  const retry = {
+    ...JSON.parse(readFileSync(join(root, '__fixtures__', 'runs', 'passed.json'), 'utf8')),
+    id: '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d',
+    testId: test
+  }
   const api = await startSimulatedApi({
-    runs: { [final.id]: { final } },
+    runs: {
+      [final.id]: { final: flaky ? { ...final, testId: test } : final },
+      [retry.id]: { final: retry }
+    },
     apiKey: 'demo-key-0123456789',
-    tests: { [test]: final.id },
+    tests: { [test]: flaky ? [final.id, retry.id] : final.id },
     projects: {
       shop: {
         runId: final.id,
@@ -132,12 +143,18 @@ async function main() {
   console.log(bold('TesterArmy action demo'))
   console.log(
     dim(
-      pullRequest
-        ? `A simulated TesterArmy API is listening on ${api.url}. A pull_request event for pull request\n` +
+      flaky
+        ? `A simulated TesterArmy API is listening on ${api.url}. The step starts a saved test with\n` +
+            `retry-failed: 1. Its first run completes with a FAILED result and 3 issues; the action\n` +
+            `starts the test again with the same request, and the second run passes: the run is flaky,\n` +
+            `so the step passes with a warning (on-flaky: fail would fail it), and the JUnit and CTRF\n` +
+            `files record both attempts.`
+        : pullRequest
+          ? `A simulated TesterArmy API is listening on ${api.url}. A pull_request event for pull request\n` +
             `#482 starts TesterArmy's exploration agent on ${upload ? 'a 24 MiB APK the step uploads first' : 'its preview'}; the agent plans tests from the\n` +
             `pull request, runs them, and reports a FAILED result with 3 issues. The committed\n` +
             `dist/index.js does it exactly as it would in a workflow step.`
-        : `A simulated TesterArmy API is listening on ${api.url}. It plays one CI run: queued, running,\n` +
+          : `A simulated TesterArmy API is listening on ${api.url}. It plays one CI run: queued, running,\n` +
             `then completed with a FAILED result, 3 issues, 2 warnings and 8 steps. The committed\n` +
             (upload
               ? `dist/index.js uploads a 24 MiB APK to its storage, starts a test run on it and waits.`
@@ -158,7 +175,9 @@ async function main() {
             }
           : upload
             ? { 'project-id': 'demo-project', 'test-id': test }
-            : { 'run-id': final.id }),
+            : flaky
+              ? { 'test-id': test, 'retry-failed': '1' }
+              : { 'run-id': final.id }),
         ...(upload ? { 'app-path': apk } : {}),
         'api-key': 'demo-key-0123456789',
         'api-url': api.url,
@@ -182,6 +201,12 @@ async function main() {
     }
     console.log(rule('Job summary (GITHUB_STEP_SUMMARY, shown as text)'))
     console.log(showSummary(result.summary))
+    if (flaky && result.outputs['junit-path']) {
+      console.log(rule('JUnit XML (output junit-path), the flaky run as Surefire writes one'))
+      const xml = readFileSync(result.outputs['junit-path'], 'utf8')
+      const shown = xml.length > 2_400 ? `${xml.slice(0, 2_400)}\n...` : xml
+      console.log(dim(shown.replace(/^/gm, '  ')))
+    }
     console.log(rule('Done'))
     console.log(
       `  The API received ${api.requests.length} requests. The full report is a JSON file at\n  ${result.outputs['report-path']}\n` +

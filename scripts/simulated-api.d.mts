@@ -35,6 +35,12 @@ export interface SimulatedUploads {
   close(): Promise<void>
 }
 
+export interface SimulatedGroup {
+  batchId: string
+  runIds: string[]
+  cancelledRunIds?: string[]
+  metadata?: object
+}
 export interface SimulatedReply {
   status: number
   body?: unknown
@@ -53,14 +59,12 @@ export function startSimulatedApi(options: {
   runs: Record<string, SimulatedRun>
   apiKey?: string
   onRequest?: (request: { method: string; path: string }) => void
-  tests?: Record<string, string>
-  groups?: Record<
-    string,
-    { batchId: string; runIds: string[]; cancelledRunIds?: string[]; metadata?: object }
-  >
+  /** A list: each start request in turn gets the next entry (the last repeats). */
+  tests?: Record<string, string | string[]>
+  groups?: Record<string, SimulatedGroup | SimulatedGroup[]>
   projects?: Record<
     string,
-    { runId: string; platform?: string; metadata?: object; faults?: SimulatedReply[] }
+    { runId: string | string[]; platform?: string; metadata?: object; faults?: SimulatedReply[] }
   >
   batchCancel?: SimulatedReply
   /** The tests' fake GitHub (__tests__/helpers/fake-github.mjs), served under /github. */

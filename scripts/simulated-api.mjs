@@ -23,6 +23,10 @@ export { startScriptedServer, scripted, REFUSED_PORT, freePort } from './scripte
  */
 
 /**
+ * @typedef {{ batchId: string, runIds: string[], cancelledRunIds?: string[], metadata?: object }} SimulatedGroup
+ */
+
+/**
  * @typedef {object} SimulatedReply
  * @property {number} status
  * @property {object} [body]
@@ -31,7 +35,8 @@ export { startScriptedServer, scripted, REFUSED_PORT, freePort } from './scripte
 /**
  * Starts the server. `runs` maps run IDs to their scripts; `apiKey`, when given, is required as a
  * Bearer token, as the real API requires one. `onRequest` sees every request as it arrives.
- * `tests`, `groups` and `projects` say what a start request of each starts; `github` is the
+ * `tests`, `groups` and `projects` say what a start request of each starts (a list: what each
+ * start in turn starts, the last repeating, as a retry starts a new run); `github` is the
  * repository the GitHub lookups see; `uploads` configures app uploads and their S3-like storage
  * (simulated-uploads.mjs). `github` is served by the tests' one fake GitHub
  * (__tests__/helpers/fake-github.mjs), mounted under /github on the same port.
@@ -39,9 +44,9 @@ export { startScriptedServer, scripted, REFUSED_PORT, freePort } from './scripte
  *   runs: Record<string, SimulatedRun>,
  *   apiKey?: string,
  *   onRequest?: (request: { method: string, path: string }) => void,
- *   tests?: Record<string, string>,
- *   groups?: Record<string, { batchId: string, runIds: string[], cancelledRunIds?: string[], metadata?: object }>,
- *   projects?: Record<string, { runId: string, platform?: string, metadata?: object, faults?: SimulatedReply[] }>,
+ *   tests?: Record<string, string | string[]>,
+ *   groups?: Record<string, SimulatedGroup | SimulatedGroup[]>,
+ *   projects?: Record<string, { runId: string | string[], platform?: string, metadata?: object, faults?: SimulatedReply[] }>,
  *   batchCancel?: SimulatedReply,
  *   github?: { token?: string, pulls: object[], comments?: object[] },
  *   uploads?: import('./simulated-uploads.mjs').UploadOptions
@@ -67,6 +72,15 @@ export async function startSimulatedApi({
     request => new Promise(resolve => answer(request, resolve))
   )
 
+  // A start may be scripted as a list: each start request gets the next entry (the last repeats),
+  // so a retry of the same test, group or agent starts a new run.
+  const starts = new Map()
+  const nextStart = (key, script) => {
+    if (!Array.isArray(script)) return script
+    const n = starts.get(key) ?? 0
+    starts.set(key, n + 1)
+    return script[Math.min(n, script.length - 1)]
+  }
   const beforeOf = run => (run.endless ? ['running'] : (run.before ?? DEFAULT_BEFORE))
   const isFinished = id =>
     !runs[id]?.endless && (served.get(id) ?? 0) > beforeOf(runs[id] ?? {}).length
@@ -113,12 +127,12 @@ export async function startSimulatedApi({
     const route = path.replace(/^\/api/, '')
     let match
     if (req.method === 'POST' && (match = /^\/v1\/tests\/([^/]+)\/runs$/.exec(route))) {
-      const runId = tests[match[1]]
+      const runId = nextStart(`test ${match[1]}`, tests[match[1]])
       if (!runId) return send(404, { error: 'not_found', message: 'Test not found' })
       return send(202, { status: 'queued', runId, testId: match[1] })
     }
     if (req.method === 'POST' && (match = /^\/v1\/groups\/([^/]+)\/runs$/.exec(route))) {
-      const group = groups[match[1]]
+      const group = nextStart(`group ${match[1]}`, groups[match[1]])
       if (!group) return send(404, { error: 'not_found', message: 'Group not found' })
       const cancelled = group.cancelledRunIds ?? []
       cancelled.forEach(cancelRun)
@@ -143,7 +157,7 @@ export async function startSimulatedApi({
       if (fault) return send(fault.status, fault.body ?? {})
       return send(202, {
         status: 'queued',
-        runId: project.runId,
+        runId: nextStart(`project ${match[1]}`, project.runId),
         projectId: '0b6d3c57-2a52-4c55-9a55-3d1f0e0f5a11',
         platform: project.platform ?? body?.platform ?? 'web',
         ...(project.metadata ? { metadata: project.metadata } : {})
@@ -151,7 +165,9 @@ export async function startSimulatedApi({
     }
     if (req.method === 'POST' && (match = /^\/v1\/batches\/([^/]+)\/cancel$/.exec(route))) {
       if (batchCancel) return send(batchCancel.status, batchCancel.body ?? {})
-      const group = Object.values(groups).find(g => g.batchId === match[1])
+      const group = Object.values(groups)
+        .flat()
+        .find(g => g.batchId === match[1])
       if (!group) return send(404, { error: 'not_found', message: 'Batch not found' })
       const finished = group.runIds.filter(isFinished)
       const cancelled = group.runIds.filter(id => !isFinished(id))
