@@ -2,9 +2,7 @@
 // against the simulated TesterArmy API: what only the bundle shows (the requests sent again, the
 // runner's files, signals); the verdict's policy is in main.test.ts.
 import { afterEach, describe, expect, it } from '@jest/globals'
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { readFileSync } from 'node:fs'
 import { validate } from 'ctrf'
 import { XMLValidator } from 'fast-xml-parser'
 import { parse } from 'junit2json'
@@ -44,11 +42,9 @@ const endless = (id: string, testId: string | null = TEST): SimulatedRun => ({
 type Sim = Awaited<ReturnType<typeof startSimulatedApi>>
 const sims: Sim[] = []
 const results: ActionResult[] = []
-const dirs: string[] = []
 afterEach(async () => {
   for (const sim of sims.splice(0)) await sim.close()
   for (const result of results.splice(0)) result.cleanup()
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true })
 })
 
 async function simulate(options: Parameters<typeof startSimulatedApi>[0]): Promise<Sim> {
@@ -57,11 +53,12 @@ async function simulate(options: Parameters<typeof startSimulatedApi>[0]): Promi
   return sim
 }
 
-async function act(sim: Sim, inputs: Record<string, string>, env: Record<string, string> = {}) {
+/** Runs the bundle; `event` is the payload of the pull_request event that started the workflow. */
+async function act(sim: Sim, inputs: Record<string, string>, event?: object) {
   const result = await runAction({
     node: NODE24,
     inputs: { 'api-key': KEY, 'api-url': sim.url, 'poll-interval': '1s', ...inputs },
-    env
+    event
   })
   results.push(result)
   return result
@@ -234,11 +231,7 @@ describe('the exploration agent started again', () => {
         'target-url': 'https://pr-9.preview.test',
         'retry-failed': '1'
       },
-      {
-        GITHUB_EVENT_NAME: 'pull_request',
-        GITHUB_EVENT_PATH: eventFile(),
-        GITHUB_REPOSITORY: 'acme/shop'
-      }
+      PULL_REQUEST_EVENT
     )
     expect(result.code).toBe(0)
     const agentStarts = starts(sim).filter(r => r.path.endsWith('/pull-request-runs'))
@@ -297,22 +290,13 @@ describe('retries inside the one timeout', () => {
 })
 
 /** A pull_request event for pull request #9 of acme/shop, as the runner writes it. */
-function eventFile(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'retry-e2e-'))
-  dirs.push(dir)
-  const path = join(dir, 'event.json')
-  writeFileSync(
-    path,
-    JSON.stringify({
-      pull_request: {
-        number: 9,
-        title: 'Coupons',
-        body: 'Adds coupons.',
-        state: 'open',
-        head: { ref: 'coupons', sha: 'a'.repeat(40) },
-        base: { ref: 'main' }
-      }
-    })
-  )
-  return path
+const PULL_REQUEST_EVENT = {
+  pull_request: {
+    number: 9,
+    title: 'Coupons',
+    body: 'Adds coupons.',
+    state: 'open',
+    head: { ref: 'coupons', sha: 'a'.repeat(40) },
+    base: { ref: 'main' }
+  }
 }
