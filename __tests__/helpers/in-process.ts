@@ -32,6 +32,8 @@ function properties(value: unknown): Record<string, string> {
 /**
  * Runs run() as the runner would run the bundle with these options (`node` and `script` aside).
  * `signals` is where a test sends SIGINT or SIGTERM; `clock` the virtual time (a new one if none).
+ * Unlike the bundle's, this process's directory is not GITHUB_WORKSPACE: a relative report-path
+ * would land in the repository, so give files absolute paths (the defaults are in RUNNER_TEMP).
  */
 export async function runInProcess(
   run: Run,
