@@ -1,6 +1,6 @@
 // action.yml is what users read and what the runner uses for defaults: it must match the code.
 import { describe, expect, it } from '@jest/globals'
-import { existsSync, readFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { actionInputs } from '../scripts/runner.mjs'
 import { DEFAULT_API_URL, Inputs, Outputs, VERSION } from '../src/constants.js'
 import { parseSettings } from '../src/inputs.js'
@@ -48,34 +48,5 @@ describe('action.yml', () => {
   it('sends the package version as the User-Agent version', () => {
     const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'))
     expect(VERSION).toBe(pkg.version)
-  })
-})
-
-describe('api/', () => {
-  // The contract tests read the API descriptions from api/, copied from the team's shared folder;
-  // where that folder sits beside the clone (developers, CI), the copies must not drift.
-  const shared = new URL('../../shared/api/', import.meta.url)
-  // GitHub's runners (ci.yml) have no team folder beside the clone: there the drift is left to
-  // .ci/run, which runs where the folder is.
-  const check = process.env.GITHUB_ACTIONS === 'true' && !existsSync(shared) ? it.skip : it
-
-  check('finds the shared descriptions to compare with', () => {
-    if (!existsSync(shared)) {
-      throw new Error(
-        `the shared API descriptions are missing at ${shared.pathname}: check out the team's shared ` +
-          `folder beside this clone, or the drift of api/ cannot be checked`
-      )
-    }
-  })
-
-  check.each([
-    ['get-test-run-status.yaml', 'get-test-run-status.md'],
-    ['testerarmy-openapi.json', 'testerarmy-openapi.json']
-  ])('%s matches the shared description', (copy, original) => {
-    const ours = readFileSync(new URL(`../api/${copy}`, import.meta.url), 'utf8')
-    const theirs = readFileSync(new URL(original, shared), 'utf8')
-    expect(original.endsWith('.md') ? /```yaml\n([\s\S]*?)```/.exec(theirs)?.[1] : theirs).toBe(
-      ours
-    )
   })
 })

@@ -68,7 +68,13 @@ function run(
 describe('startAgent', () => {
   it('starts once and gives the run and the answer', async () => {
     const { outcome, bodies } = run([started])
-    expect(await outcome).toEqual({ kind: 'started', runId: RUN, answer: { runId: RUN } })
+    expect(await outcome).toEqual({
+      kind: 'started',
+      runId: RUN,
+      answer: { runId: RUN },
+      // What retry-failed sends again.
+      body: bodies[0]
+    })
     expect(bodies[0]!.pullRequest.description!.length).toBeLessThanOrEqual(5_000)
   })
   it.each([
@@ -76,7 +82,8 @@ describe('startAgent', () => {
     [http(400, 'HTTP 400: pullRequest.description: too long')]
   ])('a too-large refusal is tried once more with 2,000 characters (%o)', async refusal => {
     const { outcome, bodies, retries } = run([refusal, started])
-    expect((await outcome).kind).toBe('started')
+    // retry-failed sends again the body that started the run: the shorter one.
+    expect(await outcome).toMatchObject({ kind: 'started', body: bodies[1] })
     expect(bodies).toHaveLength(2)
     expect(bodies[1]!.pullRequest.description!.length).toBeLessThanOrEqual(2_000)
     expect(retries[0]).toMatch(/cut to 2,000 characters/)

@@ -38,8 +38,7 @@ describe('cancelUnfinished', () => {
       clock,
       runs: [running('r1'), running('r2')],
       cancelled: true,
-      batchId: 'b1',
-      outsideBatch: []
+      batches: [{ batchId: 'b1', runIds: ['r1', 'r2'] }]
     })
     expect(sent).toEqual(['batch b1 3000'])
     const lines = core.info.mock.calls.map(c => String(c[0]))
@@ -67,9 +66,35 @@ describe('cancelUnfinished', () => {
       clock,
       runs: [running('r1'), running('r2')],
       cancelled: true,
-      batchId: 'b1',
-      outsideBatch: []
+      batches: [{ batchId: 'b1', runIds: ['r1', 'r2'] }]
     })
     expect(sent).toEqual(['batch', 'run r2 3000'])
+  })
+
+  it('each batch cancels its own runs in one request; a run of no batch is cancelled alone', async () => {
+    const clock = { now: () => 5_000 }
+    const sent: string[] = []
+    const api = {
+      async cancelBatch(batchId: string) {
+        sent.push(`batch ${batchId}`)
+        return { kind: 'cancelled', covered: batchId === 'b1' ? ['r1'] : ['r3'] }
+      },
+      async cancelRun(id: string) {
+        sent.push(`run ${id}`)
+        return { kind: 'cancelled' }
+      }
+    } as unknown as RunsApi & StartApi
+    await cancelUnfinished({
+      api,
+      clock,
+      runs: [running('r1'), running('r2'), running('r3'), running('agent')],
+      cancelled: true,
+      batches: [
+        { batchId: 'b1', runIds: ['r1'] },
+        // The group started again by retry-failed: a batch of its own.
+        { batchId: 'b2', runIds: ['r3'] }
+      ]
+    })
+    expect(sent.sort()).toEqual(['batch b1', 'batch b2', 'run agent', 'run r2'])
   })
 })

@@ -1,10 +1,9 @@
 // Contract tests against the API's own descriptions (api/, copied from shared/api), served by
-// Prism: the built action against random responses the description allows, and Prism's validating
-// proxy checking every request the action sends.
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+// Prism: the action against random responses the description allows, and Prism's validating
+// proxy (one per description, started once) checking every request the action sends.
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals'
 import { spawn, type ChildProcess } from 'node:child_process'
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { existsSync } from 'node:fs'
 import { request as httpRequest } from 'node:http'
 import { join } from 'node:path'
 import { findNode24 } from '../scripts/node24.mjs'
@@ -15,6 +14,13 @@ import { renderSummary } from '../src/report/summary.js'
 import { startApiServer, type ApiServer, type Reply } from './helpers/api-server.js'
 import { freePort } from './helpers/api-server.js'
 import { fixtureBody } from './helpers/fixtures.js'
+import { runInProcess } from './helpers/in-process.js'
+import * as core from '../__fixtures__/core.js'
+
+// run() in-process (virtual time) for the many runs and the start requests: the same client sends
+// the same bytes as the bundle, whose own requests Prism checks in the GET cases below.
+jest.unstable_mockModule('@actions/core', () => core)
+const { run } = await import('../src/main.js')
 
 const NODE24 = findNode24().path
 const PRISM = join(root, 'node_modules', '@stoplight', 'prism-cli', 'dist', 'index.js')
@@ -157,24 +163,20 @@ describe.each(Object.entries(SPECS))('against %s', (_name, spec) => {
     }
   })
 
-  it('runs the built action many times against it, always ending cleanly', async () => {
+  it('runs the action many times against it, always ending cleanly', async () => {
     const results: ActionResult[] = []
-    for (let batch = 0; batch < 3; batch++) {
+    // One at a time: the mocked @actions/core records one run.
+    for (let n = 0; n < 12; n++) {
       results.push(
-        ...(await Promise.all(
-          Array.from({ length: 4 }, () =>
-            runAction({
-              node: NODE24,
-              inputs: {
-                'run-id': RUN,
-                'api-key': 'contract-key-0123456789',
-                'api-url': `${server.url}`,
-                'poll-interval': '1s',
-                timeout: '2500ms'
-              }
-            })
-          )
-        ))
+        await runInProcess(run, {
+          inputs: {
+            'run-id': RUN,
+            'api-key': 'contract-key-0123456789',
+            'api-url': `${server.url}`,
+            'poll-interval': '1s',
+            timeout: '2500ms'
+          }
+        })
       )
     }
     for (const result of results) {
@@ -184,17 +186,52 @@ describe.each(Object.entries(SPECS))('against %s', (_name, spec) => {
   })
 })
 
-/** The test server behind a validating proxy of `spec`; `--errors` turns any violation into an error answer. */
-async function behindProxy(spec: string, handler: Parameters<typeof startApiServer>[0]) {
-  const upstream = await startApiServer(handler)
-  const proxy = await startPrism(['proxy', '--errors', spec, upstream.url.replace(/\/api$/, '')])
+type Handler = Parameters<typeof startApiServer>[0]
+const proxies = new Map<
+  string,
+  Promise<{ proxy: Prism; upstream: ApiServer; handler: { current: Handler } }>
+>()
+afterAll(async () => {
+  for (const started of proxies.values()) {
+    const { proxy, upstream } = await started
+    proxy.stop()
+    await upstream.close()
+  }
+})
+
+/**
+ * The test server, answering with `handler`, behind Prism's validating proxy of `spec` (`--errors`
+ * turns any violation into an error answer). One proxy per description, started once: a case
+ * reads only the violations logged since it began.
+ */
+async function behindProxy(spec: string, handler: Handler) {
+  if (!proxies.has(spec)) {
+    proxies.set(
+      spec,
+      (async () => {
+        const current = { current: handler }
+        const upstream = await startApiServer(request => current.current(request))
+        const proxy = await startPrism([
+          'proxy',
+          '--errors',
+          spec,
+          upstream.url.replace(/\/api$/, '')
+        ])
+        return { proxy, upstream, handler: current }
+      })()
+    )
+  }
+  const shared = await proxies.get(spec)!
+  shared.handler.current = handler
+  const from = shared.proxy.log.length
   return {
-    proxy,
-    violations: () => proxy.log.join('').match(/UNPROCESSABLE_ENTITY|VIOLATIONS/g) ?? [],
-    close: async () => {
-      proxy.stop()
-      await upstream.close()
-    }
+    proxy: shared.proxy,
+    violations: () =>
+      shared.proxy.log
+        .slice(from)
+        .join('')
+        .match(/UNPROCESSABLE_ENTITY|VIOLATIONS/g) ?? [],
+    close: async () => undefined
   }
 }
 
@@ -232,8 +269,7 @@ describe("Prism's validating proxy in front of the test server", () => {
       return { status: 200, body: { id: RUN, status: 'cancelled' } }
     })
     try {
-      const result = await runAction({
-        node: NODE24,
+      const result = await runInProcess(run, {
         inputs: {
           'run-id': RUN,
           'api-key': 'contract-key-0123456789',
@@ -307,9 +343,7 @@ describe("Prism's validating proxy: the exploration agent's start requests", () 
     ['web, long description with emoji', { 'target-url': 'https://p.test' }, '😀'.repeat(6_000)],
     ['web beside a group', { 'target-url': 'https://p.test', 'group-id': GROUP }, '']
   ])('accepts the %s body', async (_name, inputs, description) => {
-    const dir = mkdtempSync(join(tmpdir(), 'contract-event-'))
-    const event = join(dir, 'event.json')
-    writeFileSync(event, JSON.stringify({ pull_request: pull(description) }))
+    const event = { pull_request: pull(description) }
     const bodies: unknown[] = []
     const setup = await behindProxy(SPECS['testerarmy-openapi (OpenAPI 3.0)'], request => {
       if (request.method === 'POST' && request.path.endsWith('/pull-request-runs')) {
@@ -339,8 +373,7 @@ describe("Prism's validating proxy: the exploration agent's start requests", () 
       }
     })
     try {
-      const result = await runAction({
-        node: NODE24,
+      const result = await runInProcess(run, {
         inputs: {
           'exploration-agent': 'true',
           'project-id': 'shop-web',
@@ -349,11 +382,7 @@ describe("Prism's validating proxy: the exploration agent's start requests", () 
           'poll-interval': '1s',
           ...inputs
         },
-        env: {
-          GITHUB_EVENT_PATH: event,
-          GITHUB_EVENT_NAME: 'pull_request',
-          GITHUB_REPOSITORY: 'acme/shop'
-        }
+        event
       })
       result.cleanup()
       expect(setup.violations()).toEqual([])
@@ -362,7 +391,6 @@ describe("Prism's validating proxy: the exploration agent's start requests", () 
       expect(result.code).toBe(0)
     } finally {
       await setup.close()
-      rmSync(dir, { recursive: true, force: true })
     }
   })
 })
@@ -411,8 +439,7 @@ describe("Prism's validating proxy: a group's batch cancel", () => {
       return { status: 200, body: running }
     })
     try {
-      const result = await runAction({
-        node: NODE24,
+      const result = await runInProcess(run, {
         inputs: {
           'group-id': GROUP,
           'api-key': 'contract-key-0123456789',

@@ -67,3 +67,25 @@ describe('npm run demo -- --pull-request', () => {
     expect(out).not.toContain('demo-key')
   })
 })
+
+describe('npm run demo -- --flaky', () => {
+  it('plays a run that failed, then passed on a retry: the step passes with a warning', () => {
+    const demo = spawnSync(process.execPath, [join(root, 'scripts', 'demo.mjs'), '--flaky'], {
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH, NO_COLOR: '1' },
+      timeout: 60_000
+    })
+    expect(demo.status).toBe(0)
+    expect(demo.stderr).toBe('')
+    const out = demo.stdout
+    expect(out).toContain('▸ Starting a failed run again (attempt 2 of 2, retry-failed)')
+    expect(out).toMatch(/Warning {2}Flaky: Sign in and sign out: Passed only on a retry/)
+    expect(out).toContain(
+      'TesterArmy verdict: passed (1 flaky run: failed, then passed on a retry).'
+    )
+    expect(out).toMatch(/flaky-count\s+1/)
+    expect(out).toContain('<flakyFailure message="run 7d0e5b1c')
+    expect(out).toContain('The step ended with exit code 0')
+    expect(out).not.toContain('demo-key')
+  })
+})

@@ -1,9 +1,8 @@
 // The exploration agent as the runner runs dist/index.js under Node 24: the simulated TesterArmy
-// API and its fake GitHub REST API (GITHUB_API_URL) on 127.0.0.1, one event payload per case.
+// API and the fake GitHub it serves under /github (GITHUB_API_URL) on 127.0.0.1. What only the
+// bundle shows: Octokit's chunks loading (a lookup, a comment), the secrets kept, a signal. Every
+// event, input error and text case runs in-process in agent.test.ts.
 import { afterEach, describe, expect, it } from '@jest/globals'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { findNode24 } from '../scripts/node24.mjs'
 import { runAction, startAction, type ActionResult } from '../scripts/runner.mjs'
 import { leftBehind } from './helpers/runner-output.js'
@@ -21,7 +20,6 @@ const G1 = '1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f'
 const G2 = '2d3e4f5a-6b7c-4d8e-9f0a-1b2c3d4e5f6a'
 const HEAD = '9c1e4f2a'.repeat(5)
 const FORK_HEAD = 'f0f0f0f0'.repeat(5)
-const APP = '3fa85f64-5717-4562-b3fc-2c963f66afa6'
 
 const PULL = {
   number: 42,
@@ -54,11 +52,9 @@ const EXPECTED_PR = {
 type Sim = Awaited<ReturnType<typeof startSimulatedApi>>
 const sims: Sim[] = []
 const results: ActionResult[] = []
-const dirs: string[] = []
 afterEach(async () => {
   for (const sim of sims.splice(0)) await sim.close()
   for (const result of results.splice(0)) result.cleanup()
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true })
 })
 
 const passed = (id: string) => ({ final: { ...fixtureBody('passed'), id }, before: ['queued'] })
@@ -101,21 +97,15 @@ async function simulate(
   return sim
 }
 
-function eventEnv(sim: Sim, name: string, payload: object): Record<string, string> {
-  const dir = mkdtempSync(join(tmpdir(), 'agent-event-'))
-  dirs.push(dir)
-  const file = join(dir, 'event.json')
-  writeFileSync(file, JSON.stringify(payload))
+/** The runner's event `[name, payload]`, GitHub at the simulated API's /github. */
+function eventOf(sim: Sim, [eventName, event]: [string, object]) {
   return {
-    GITHUB_EVENT_PATH: file,
-    GITHUB_EVENT_NAME: name,
-    GITHUB_REPOSITORY: 'acme/shop',
-    GITHUB_SHA: 'merge-commit-sha',
-    GITHUB_API_URL: sim.githubUrl,
-    GITHUB_RUN_ID: '4242',
-    GITHUB_WORKFLOW_REF: 'acme/shop/.github/workflows/qa.yml@refs/heads/main',
-    GITHUB_JOB: 'qa',
-    GITHUB_SERVER_URL: 'https://github.test'
+    event,
+    eventName,
+    env: {
+      GITHUB_API_URL: sim.githubUrl,
+      GITHUB_WORKFLOW_REF: 'acme/shop/.github/workflows/qa.yml@refs/heads/main'
+    }
   }
 }
 
@@ -137,7 +127,7 @@ async function act(
       ...inputs
     },
     githubToken: TOKEN,
-    env: eventEnv(sim, ...event)
+    ...eventOf(sim, event)
   })
   results.push(result)
   expectSecretsKept(result, sim)
@@ -147,11 +137,6 @@ async function act(
 const agentStarts = (sim: Sim) =>
   sim.requests.filter(r => r.method === 'POST' && r.path.endsWith('/pull-request-runs'))
 const gitHubCalls = (sim: Sim) => sim.requests.filter(r => r.path.startsWith('/github/'))
-const finalError = (result: ActionResult) =>
-  result.commands.filter(c => c.command === 'error' && !c.properties.title).map(c => c.message)
-const notices = (result: ActionResult, command = 'notice') =>
-  result.commands.filter(c => c.command === command).map(c => c.message)
-
 /** The key and the token: nowhere the runner shows, and each sent only to its own API. */
 function expectSecretsKept(result: ActionResult, sim: Sim): void {
   for (const text of leftBehind(result)) {
@@ -192,32 +177,6 @@ describe('the exploration agent, from every event', () => {
     expect(result.summary).toContain('| Started as | exploration agent, pull request \\#42 |')
   })
 
-  it('pull_request_target: the payload too', async () => {
-    const sim = await simulate()
-    const result = await act(sim, { 'target-url': 'https://pr-42.preview.test' }, [
-      'pull_request_target',
-      prEvent
-    ])
-    expect(result.code).toBe(0)
-    expect(agentStarts(sim)[0]!.body).toMatchObject({ pullRequest: EXPECTED_PR })
-  })
-
-  it('mobile: platform, app and simulator region, no targetUrl', async () => {
-    const sim = await simulate()
-    const result = await act(sim, {
-      platform: 'ios',
-      'app-id': APP,
-      'simulator-region': 'us-west1'
-    })
-    expect(result.code).toBe(0)
-    expect(agentStarts(sim)[0]!.body).toEqual({
-      platform: 'ios',
-      pullRequest: EXPECTED_PR,
-      mobile: { appId: APP },
-      simulatorRegion: 'us-west1'
-    })
-  })
-
   it('deployment_status success: the open pull request whose head was deployed, environment_url as target', async () => {
     const sim = await simulate()
     const result = await act(sim, {}, [
@@ -240,249 +199,9 @@ describe('the exploration agent, from every event', () => {
       pullRequest: EXPECTED_PR
     })
   })
-
-  it('deployment_status failure: skipped, nothing started, the step passes', async () => {
-    const sim = await simulate()
-    const result = await act(sim, {}, [
-      'deployment_status',
-      { deployment_status: { state: 'failure' }, deployment: { sha: HEAD } }
-    ])
-    expect(result.code).toBe(0)
-    expect(sim.requests).toEqual([])
-    expect(result.outputs).toMatchObject({ status: 'skipped', passed: 'true', 'run-id': '' })
-    expect(notices(result)).toEqual([expect.stringContaining('not "success"')])
-    expect(result.summary).toContain('nothing to test')
-  })
-
-  it('workflow_run: pull_requests[0], read from GitHub, with the commit the workflow built', async () => {
-    const sim = await simulate()
-    const result = await act(sim, { 'target-url': 'https://pr-42.preview.test' }, [
-      'workflow_run',
-      { workflow_run: { head_sha: HEAD, head_branch: 'coupons', pull_requests: [{ number: 42 }] } }
-    ])
-    expect(result.code).toBe(0)
-    expect(gitHubCalls(sim).map(r => r.path)).toEqual(['/github/repos/acme/shop/pulls/42'])
-    expect(agentStarts(sim)[0]!.body).toMatchObject({ pullRequest: EXPECTED_PR })
-  })
-
-  it('workflow_run from a fork: found by head owner:branch, matched by commit', async () => {
-    const sim = await simulate()
-    const result = await act(sim, { 'target-url': 'https://pr-43.preview.test' }, [
-      'workflow_run',
-      {
-        workflow_run: {
-          head_sha: FORK_HEAD,
-          head_branch: 'fix',
-          pull_requests: [],
-          head_repository: { full_name: 'outsider/shop', owner: { login: 'outsider' } }
-        }
-      }
-    ])
-    expect(result.code).toBe(0)
-    const [lookup] = gitHubCalls(sim)
-    expect(lookup!.path).toBe('/github/repos/acme/shop/pulls')
-    expect(lookup!.query).toContain('head=outsider%3Afix')
-    expect(agentStarts(sim)[0]!.body).toMatchObject({
-      pullRequest: { number: 43, headBranch: 'fix', commitSha: FORK_HEAD }
-    })
-    expect(result.outputs['pr-number']).toBe('43')
-  })
-
-  it('issue_comment on a pull request: read from GitHub', async () => {
-    const sim = await simulate()
-    const result = await act(sim, { 'target-url': 'https://pr-42.preview.test' }, [
-      'issue_comment',
-      { issue: { number: 42, pull_request: { url: 'x' } }, comment: { body: '/qa' } }
-    ])
-    expect(result.code).toBe(0)
-    expect(agentStarts(sim)[0]!.body).toMatchObject({ pullRequest: EXPECTED_PR })
-  })
-
-  it('push with pr-number: that pull request, from GitHub', async () => {
-    const sim = await simulate()
-    const result = await act(sim, { 'target-url': 'https://staging.test', 'pr-number': '42' }, [
-      'push',
-      { ref: 'refs/heads/main' }
-    ])
-    expect(result.code).toBe(0)
-    expect(agentStarts(sim)[0]!.body).toMatchObject({ pullRequest: EXPECTED_PR })
-  })
-
-  it('push without pr-number: skipped with one notice, nothing requested', async () => {
-    const sim = await simulate()
-    const result = await act(sim, { 'target-url': 'https://staging.test' }, ['push', {}])
-    expect(result.code).toBe(0)
-    expect(sim.requests).toEqual([])
-    expect(result.outputs.status).toBe('skipped')
-    expect(notices(result)).toEqual([expect.stringContaining('set pr-number')])
-  })
-
-  it('a pr-number GitHub does not know: the step fails and says so', async () => {
-    const sim = await simulate()
-    const result = await act(sim, { 'target-url': 'https://staging.test', 'pr-number': '999' }, [
-      'push',
-      {}
-    ])
-    expect(result.code).toBe(1)
-    expect(agentStarts(sim)).toEqual([])
-    expect(result.outputs.status).toBe('error')
-    expect(finalError(result)).toEqual([expect.stringContaining('pull request #999 was not found')])
-  })
-})
-
-describe('input errors: one line each, no request sent', () => {
-  it.each([
-    [{}, "Input 'target-url' is required with exploration-agent on the web"],
-    [{ 'target-url': 'https://p.test', 'project-id': '' }, "Input 'project-id' is required"],
-    [{ 'target-url': 'https://p.test', platform: 'ios' }, 'but the platform is ios'],
-    [
-      { 'target-url': 'https://p.test', 'simulator-region': 'eu-north1' },
-      'applies to ios and android only'
-    ],
-    [{ platform: 'android', 'simulator-region': 'moon' }, 'Input \'simulator-region\' is "moon"'],
-    [
-      { 'target-url': 'https://p.test', 'run-id': APP },
-      "Inputs 'exploration-agent' and 'run-id' are both set"
-    ],
-    [{ 'target-url': 'https://p.test', 'pr-number': '-1' }, 'Input \'pr-number\' is "-1"'],
-    [
-      { 'target-url': 'https://p.test', mode: 'deep' },
-      'Input \'mode\' is "deep", but the exploration agent does not take it'
-    ],
-    [
-      { 'target-url': 'https://p.test', comment: 'sometimes' },
-      'Input \'comment\' is "sometimes": expected true, false or auto.'
-    ]
-  ])('%o', async (inputs, message) => {
-    const sim = await simulate()
-    const result = await act(sim, inputs)
-    expect(result.code).toBe(1)
-    expect(sim.requests).toEqual([])
-    expect(finalError(result)).toEqual([expect.stringContaining(message)])
-    expect(result.summary).toBe('')
-  })
-
-  it('an empty key on a pull request from a fork says it is a fork', async () => {
-    const sim = await simulate()
-    const result = await act(sim, { 'api-key': '', 'target-url': 'https://p.test' }, [
-      'pull_request',
-      { pull_request: FORK_PULL, repository: { full_name: 'acme/shop' } }
-    ])
-    expect(result.code).toBe(1)
-    expect(sim.requests).toEqual([])
-    expect(finalError(result)[0]).toMatch(
-      /pull request comes from a fork \(outsider\/shop\): GitHub gives no secrets/
-    )
-  })
-})
-
-describe('the text sent', () => {
-  it('a 9,000-character description with a template comment and emoji at the cut', async () => {
-    const body =
-      '<!-- PR template: describe the change -->\r\n' +
-      'Adds coupons.\r\n' +
-      '😀'.repeat(4_500) +
-      '\r\nAgent: test an expired coupon.'
-    const pulls = [{ ...PULL, body, title: '   ' }]
-    const sim2 = await simulate({ pulls })
-    const result = await act(sim2, { 'target-url': 'https://p.test', 'pr-number': '42' }, [
-      'push',
-      {}
-    ])
-    expect(result.code).toBe(0)
-    const sent = (agentStarts(sim2)[0]!.body as { pullRequest: Record<string, string> }).pullRequest
-    expect(sent.title).toBe('Pull request #42')
-    expect(sent.description!.length).toBeLessThanOrEqual(5_000)
-    expect(sent.description).not.toContain('<!--')
-    expect(sent.description).not.toContain('\r')
-    expect(sent.description!.startsWith('Adds coupons.')).toBe(true)
-    expect(sent.description!.endsWith('Agent: test an expired coupon.')).toBe(true)
-    expect(sent.description).toMatch(/characters of the description left out/)
-    expect(sent.description).not.toMatch(
-      /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/
-    )
-  })
-
-  it('a 413 is tried once more with at most 2,000 characters', async () => {
-    const sim = await simulate({
-      faults: [
-        { status: 413, body: { error: 'payload_too_large', message: 'Request body too large' } }
-      ],
-      pulls: [{ ...PULL, body: 'x'.repeat(9_000) }]
-    })
-    const result = await act(sim, { 'target-url': 'https://p.test', 'pr-number': '42' }, [
-      'push',
-      {}
-    ])
-    expect(result.code).toBe(0)
-    const starts = agentStarts(sim)
-    expect(starts).toHaveLength(2)
-    const description = (b: unknown) =>
-      (b as { pullRequest: { description: string } }).pullRequest.description
-    expect(description(starts[0]!.body).length).toBeLessThanOrEqual(5_000)
-    expect(description(starts[1]!.body).length).toBeLessThanOrEqual(2_000)
-  })
-
-  it('a 500 is never repeated: it may have started a run', async () => {
-    const sim = await simulate({
-      faults: [{ status: 500, body: { error: 'internal', message: 'boom' } }]
-    })
-    const result = await act(sim, { 'target-url': 'https://p.test' })
-    expect(result.code).toBe(1)
-    expect(agentStarts(sim)).toHaveLength(1)
-    expect(result.outputs.status).toBe('error')
-    expect(finalError(result)).toEqual([expect.stringMatching(/HTTP 500: boom.*not retried/)])
-  })
 })
 
 describe('metadata.github', () => {
-  const line = (result: ActionResult) =>
-    result.stdout.split('\n').filter(l => l.startsWith("TesterArmy's own GitHub reporting"))
-
-  it.each([
-    ['not_configured', 'warning', /Connect the GitHub App/],
-    ['check_create_failed', 'warning', /permission to write checks/],
-    ['pr_not_found', 'warning', /could not find this pull request/],
-    ['brand_new_status', 'notice', /"brand_new_status", which this action does not know/]
-  ])('%s: one log line, a summary row, the output, and one %s', async (status, level, wording) => {
-    const metadata = {
-      github: {
-        configured: status !== 'not_configured',
-        checkRunCreated: false,
-        commentTargetResolved: false,
-        status
-      }
-    }
-    const sim = await simulate({ metadata })
-    const result = await act(sim, { 'target-url': 'https://p.test' })
-    expect(result.code).toBe(0)
-    expect(line(result)).toHaveLength(1)
-    expect(line(result)[0]).toContain(`status ${status}`)
-    expect(result.summary).toMatch(
-      /\| GitHub reporting \| connected (yes|no), check run no, .*status /
-    )
-    expect(JSON.parse(result.outputs['github-reporting']!)).toEqual(metadata.github)
-    const annotations = result.commands.filter(
-      c => c.properties.title === 'TesterArmy GitHub reporting'
-    )
-    expect(annotations).toEqual([
-      expect.objectContaining({ command: level, message: expect.stringMatching(wording) })
-    ])
-    expect(result.outputs.passed).toBe('true')
-  })
-
-  it('comment: auto stays quiet when TesterArmy comments itself', async () => {
-    const sim = await simulate({
-      metadata: { github: { configured: true, checkRunCreated: true, commentTargetResolved: true } }
-    })
-    const result = await act(sim, { 'target-url': 'https://p.test', comment: 'auto' })
-    expect(result.code).toBe(0)
-    expect(gitHubCalls(sim)).toEqual([])
-    expect(result.stdout).toContain(
-      'comment is auto, and TesterArmy comments on pull request #42 itself'
-    )
-  })
-
   it('comment: auto comments when TesterArmy will not, on the pull request it found', async () => {
     const sim = await simulate({
       metadata: {
@@ -510,34 +229,6 @@ describe('metadata.github', () => {
 })
 
 describe('the agent beside a group', () => {
-  it('both start; one verdict over all runs; the batch and the agent run in the outputs', async () => {
-    const sim = await simulate({
-      agentFinal: fixtureBody('failed-with-issues'),
-      groupMetadata: {
-        github: { configured: true, checkRunCreated: true, commentTargetResolved: false }
-      }
-    })
-    const result = await act(sim, { 'group-id': GROUP, 'target-url': 'https://pr-42.preview.test' })
-    expect(result.code).toBe(1)
-    const group = sim.requests.find(r => r.path === `/api/v1/groups/${GROUP}/runs`)!
-    // The group gets the URL exactly as written, and the pull request the agent found.
-    expect(group.body).toEqual({
-      targetUrl: 'https://pr-42.preview.test',
-      commitSha: HEAD,
-      prNumber: 42
-    })
-    expect(result.outputs['run-id']).toBe(`${AGENT_RUN},${G1},${G2}`)
-    expect(result.outputs['batch-id']).toBe(BATCH)
-    expect(result.outputs.passed).toBe('false')
-    expect(JSON.parse(result.outputs.runs!).map((r: { passed: boolean }) => r.passed)).toEqual([
-      false,
-      true,
-      true
-    ])
-    expect(finalError(result)).toHaveLength(1)
-    expect(finalError(result)[0]).toMatch(/^TesterArmy verdict: failed: run 5a0d6c1e/)
-  })
-
   it('SIGINT during the wait: one batch cancel and the agent run cancelled, within 3 s; exit within 4 s', async () => {
     // Neither the group's runs nor the agent's ever finish.
     const long = await startSimulatedApi({
@@ -564,7 +255,7 @@ describe('the agent beside a group', () => {
         'target-url': 'https://p.test'
       },
       githubToken: TOKEN,
-      env: eventEnv(long, 'pull_request', prEvent)
+      ...eventOf(long, ['pull_request', prEvent])
     })
     const deadline = Date.now() + 20_000
     while (long.requests.filter(r => r.method === 'GET').length < 3 && Date.now() < deadline)
@@ -586,18 +277,5 @@ describe('the agent beside a group', () => {
     expect(result.outputs.status).toBe('cancelled')
     expect(result.outputs['batch-id']).toBe(BATCH)
     expectSecretsKept(result, long)
-  })
-})
-
-describe('a run that ends with status failed', () => {
-  it('names its error code and message in the final error line', async () => {
-    const sim = await simulate({ agentFinal: fixtureBody('run-failed') })
-    const result = await act(sim, { 'target-url': 'https://p.test' })
-    expect(result.code).toBe(1)
-    expect(finalError(result)).toEqual([
-      expect.stringContaining(
-        'TARGET_UNREACHABLE: Could not load https://preview-482.shop.example.com'
-      )
-    ])
   })
 })

@@ -1,18 +1,13 @@
-// Starting runs and commenting, as the runner runs dist/index.js: a fake TesterArmy API and a fake
-// GitHub REST API (found through GITHUB_API_URL) on 127.0.0.1.
+// Starting runs and commenting, as the runner runs dist/index.js: the simulated TesterArmy API and
+// the fake GitHub (found through GITHUB_API_URL) on 127.0.0.1. The bundle starts a run, comments
+// and updates its comment, key and token kept; the comment's and the start's policy (identities,
+// forks, rate limits, groups, refusals) runs in-process in start-comment.test.ts.
 import { afterEach, describe, expect, it } from '@jest/globals'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { findNode24 } from '../scripts/node24.mjs'
 import { runAction, type ActionResult } from '../scripts/runner.mjs'
+import { startSimulatedApi } from '../scripts/simulated-api.mjs'
 import { visibleLog } from './helpers/runner-output.js'
-import {
-  startApiServer,
-  type ApiServer,
-  type RecordedRequest,
-  type Reply
-} from './helpers/api-server.js'
+import { startFakeGitHub, type FakeGitHub, type GitHubOptions } from './helpers/fake-github.mjs'
 import { fixtureBody } from './helpers/fixtures.js'
 
 const NODE24 = findNode24().path
@@ -21,150 +16,52 @@ const TOKEN = 'ghs_e2e_TOKEN_value'
 const TEST = 'c4a1e2d3-5b6f-4a7b-8c9d-0e1f2a3b4c5d'
 const GROUP = 'a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d'
 
-interface Comment {
-  id: number
-  body: string
-  user: { login: string; type?: string }
+/** GitHub with the workflow's token: issue comments on acme/shop and the token's identity. */
+async function fakeGitHub(options: GitHubOptions = {}): Promise<FakeGitHub> {
+  const github = await startFakeGitHub({ token: TOKEN, ...options })
+  servers.push(github)
+  return github
 }
 
-/** A fake GitHub: issue comments on acme/shop, and the workflow token's identity (which it cannot tell). */
-async function fakeGitHub(
-  options: {
-    forbidWrites?: boolean
-    rateLimited?: boolean
-    comments?: Comment[]
-    author?: string
-    /** Who the token is: a person (REST /user answers), an app (GraphQL viewer answers), or the workflow's own token (neither does). */
-    identity?: 'person' | 'app' | 'workflow'
-  } = {}
-) {
-  const comments: Comment[] = options.comments ?? []
-  const server = await startApiServer((request: RecordedRequest): Reply => {
-    const path = request.path.replace(/^\/api/, '').split('?')[0]!
-    if (request.headers.authorization !== `token ${TOKEN}`)
-      return { status: 401, body: { message: 'Bad credentials' } }
-    const identity = options.identity ?? 'workflow'
-    if (path === '/user') {
-      return identity === 'person'
-        ? { status: 200, body: { login: options.author, type: 'User' } }
-        : { status: 403, body: { message: 'Resource not accessible by integration' } }
-    }
-    if (path === '/graphql') {
-      return identity === 'app'
-        ? { status: 200, body: { data: { viewer: { login: options.author } } } }
-        : {
-            status: 200,
-            body: { data: null, errors: [{ message: 'Resource not accessible by integration' }] }
-          }
-    }
-    if (options.rateLimited) {
-      return {
-        status: 403,
-        body: { message: 'API rate limit exceeded' },
-        headers: { 'x-ratelimit-remaining': '0' }
-      }
-    }
-    if (path === '/repos/acme/shop/issues/482/comments' && request.method === 'GET')
-      return { status: 200, body: comments }
-    if (options.forbidWrites)
-      return { status: 403, body: { message: 'Resource not accessible by integration' } }
-    if (path === '/repos/acme/shop/issues/482/comments' && request.method === 'POST') {
-      const comment = {
-        id: 100 + comments.length,
-        body: JSON.parse(request.body).body,
-        user: { login: options.author ?? 'github-actions[bot]', type: 'Bot' }
-      }
-      comments.push(comment)
-      return {
-        status: 201,
-        body: {
-          ...comment,
-          html_url: `https://github.test/acme/shop/pull/482#issuecomment-${comment.id}`
-        }
-      }
-    }
-    const edit = /^\/repos\/acme\/shop\/issues\/comments\/(\d+)$/.exec(path)
-    if (edit && request.method === 'PATCH') {
-      const comment = comments.find(c => c.id === Number(edit[1]))!
-      comment.body = JSON.parse(request.body).body
-      return {
-        status: 200,
-        body: {
-          ...comment,
-          html_url: `https://github.test/acme/shop/pull/482#issuecomment-${comment.id}`
-        }
-      }
-    }
-    return { status: 404, body: { message: 'Not Found' } }
-  })
-  return { server, comments }
-}
-
-/** A fake TesterArmy that starts runs of the test and the group, which then pass at once. */
+/** TesterArmy starting runs of the test and the group (cancelling `cancelled` at once), which pass at once. */
 async function fakeTesterArmy(runs: string[], cancelled: string[] = []) {
   const passed = fixtureBody('passed')
-  return startApiServer(request => {
-    if (request.method === 'POST' && request.path === `/api/v1/tests/${TEST}/runs`) {
-      return { status: 202, body: { status: 'queued', runId: runs[0], testId: TEST } }
-    }
-    if (request.method === 'POST' && request.path === `/api/v1/groups/${GROUP}/runs`) {
-      return {
-        status: 202,
-        body: {
-          status: 'queued',
-          groupId: GROUP,
-          batchId: TEST,
-          runIds: runs,
-          queuedRunIds: runs.filter(r => !cancelled.includes(r)),
-          cancelledRunIds: cancelled,
-          count: runs.length
-        }
-      }
-    }
-    const id = /\/v1\/runs\/([^/]+)$/.exec(request.path)?.[1]
-    if (request.method === 'GET' && id && runs.includes(id))
-      return { status: 200, body: { ...passed, id } }
-    return { status: 404, body: { error: 'not_found', message: 'Not found' } }
+  const api = await startSimulatedApi({
+    runs: Object.fromEntries(runs.map(id => [id, { final: { ...passed, id }, before: [] }])),
+    tests: { [TEST]: runs[0]! },
+    groups: { [GROUP]: { batchId: TEST, runIds: runs, cancelledRunIds: cancelled } }
   })
+  servers.push(api)
+  return api
 }
 
-const servers: ApiServer[] = []
+const servers: { close(): Promise<void> }[] = []
 const results: ActionResult[] = []
-let dir: string
 afterEach(async () => {
   for (const server of servers.splice(0)) await server.close()
   for (const result of results.splice(0)) result.cleanup()
-  if (dir) rmSync(dir, { recursive: true, force: true })
 })
 
-function event(payload: object, name = 'pull_request'): Record<string, string> {
-  dir = mkdtempSync(join(tmpdir(), 'event-'))
-  const file = join(dir, 'event.json')
-  writeFileSync(file, JSON.stringify(payload))
-  return {
-    GITHUB_EVENT_PATH: file,
-    GITHUB_EVENT_NAME: name,
-    GITHUB_REPOSITORY: 'acme/shop',
-    GITHUB_SHA: 'merge-commit-sha',
-    GITHUB_RUN_ID: '4242',
-    GITHUB_WORKFLOW: 'QA',
-    GITHUB_JOB: 'qa',
-    GITHUB_SERVER_URL: 'https://github.test'
-  }
+interface Event {
+  event: object
+  eventName?: string
 }
-const pullRequest = () => event({ pull_request: { number: 482, head: { sha: 'pr-head-sha' } } })
+const pullRequest = (): Event => ({
+  event: { pull_request: { number: 482, head: { sha: 'pr-head-sha' } } }
+})
 
 async function act(
-  testerArmy: ApiServer,
+  testerArmy: { url: string },
   inputs: Record<string, string>,
-  env: Record<string, string>,
-  github?: ApiServer
+  event: Event,
+  github?: FakeGitHub
 ) {
   const result = await runAction({
     node: NODE24,
     githubToken: TOKEN,
+    ...event,
     inputs: { 'api-key': KEY, 'api-url': testerArmy.url, ...inputs },
-    env: { ...env, ...(github ? { GITHUB_API_URL: github.url } : {}) }
+    env: github ? { GITHUB_API_URL: github.url } : {}
   })
   results.push(result)
   return result
@@ -172,21 +69,6 @@ async function act(
 
 describe('with only test-id or group-id and a key', () => {
   const RUN = '2b9f6a47-8c1d-4e0b-b7a3-5e2c9d4f1a36'
-  const RUN2 = '7d0e5b1c-3f0a-4c1e-9a6b-2f4d8e1c9b70'
-
-  /** One test run started on pull request #482 with comment: true, against this GitHub. */
-  async function commentOnPullRequest(github: Parameters<typeof fakeGitHub>[0]) {
-    const testerArmy = await fakeTesterArmy([RUN])
-    const fake = await fakeGitHub(github)
-    servers.push(testerArmy, fake.server)
-    const result = await act(
-      testerArmy,
-      { 'test-id': TEST, comment: 'true' },
-      pullRequest(),
-      fake.server
-    )
-    return { result, github: fake }
-  }
 
   it('starts a test run, waits, reports, comments, and a second run updates the same comment', async () => {
     const testerArmy = await fakeTesterArmy([RUN])
@@ -200,18 +82,12 @@ describe('with only test-id or group-id and a key', () => {
         }
       ]
     })
-    servers.push(testerArmy, github.server)
-    const first = await act(
-      testerArmy,
-      { 'test-id': TEST, comment: 'true' },
-      pullRequest(),
-      github.server
-    )
+    const first = await act(testerArmy, { 'test-id': TEST, comment: 'true' }, pullRequest(), github)
     expect(first.code).toBe(0)
     expect(testerArmy.requests[0]).toMatchObject({
       method: 'POST',
       path: `/api/v1/tests/${TEST}/runs`,
-      body: '{}'
+      body: {}
     })
     expect(first.outputs).toMatchObject({ 'run-id': RUN, passed: 'true', result: 'PASS' })
     expect(first.stdout).toContain(
@@ -227,7 +103,7 @@ describe('with only test-id or group-id and a key', () => {
       testerArmy,
       { 'test-id': TEST, comment: 'true' },
       pullRequest(),
-      github.server
+      github
     )
     expect(second.stdout).toContain('Updated the comment on pull request #482')
     expect(github.comments).toHaveLength(2)
@@ -237,144 +113,5 @@ describe('with only test-id or group-id and a key', () => {
         new RegExp(`${KEY}|${TOKEN}`)
       )
     }
-  })
-
-  it('finds its comment again when an app token wrote it (the token cannot say who it is)', async () => {
-    const testerArmy = await fakeTesterArmy([RUN])
-    const github = await fakeGitHub({ author: 'acme-qa-app[bot]', identity: 'app' })
-    servers.push(testerArmy, github.server)
-    for (let i = 0; i < 3; i++)
-      await act(testerArmy, { 'test-id': TEST, comment: 'true' }, pullRequest(), github.server)
-    expect(github.comments).toHaveLength(1)
-  })
-
-  const MARKER =
-    '<!-- testerarmy-action QA qa test%3Ac4a1e2d3%2D5b6f%2D4a7b%2D8c9d%2D0e1f2a3b4c5d -->'
-
-  it("with the workflow token, never updates another bot's comment, even one that starts with the marker", async () => {
-    const { github } = await commentOnPullRequest({
-      comments: [
-        { id: 1, body: `${MARKER} renovate`, user: { login: 'renovate[bot]', type: 'Bot' } }
-      ]
-    })
-    expect(
-      github.comments.map(c => [c.user.login, c.body.startsWith(`${MARKER} renovate`)])
-    ).toEqual([
-      ['renovate[bot]', true],
-      ['github-actions[bot]', false]
-    ])
-  })
-
-  it("with a personal token, updates only the owner's comment that starts with the marker", async () => {
-    const { result, github } = await commentOnPullRequest({
-      identity: 'person',
-      author: 'octocat',
-      comments: [
-        { id: 1, body: `quoting ${MARKER} here`, user: { login: 'octocat', type: 'User' } },
-        { id: 2, body: `${MARKER} old`, user: { login: 'octocat', type: 'User' } }
-      ]
-    })
-    expect(result.stdout).toContain('Updated the comment on pull request #482')
-    expect(github.comments).toHaveLength(2)
-    expect(github.comments[0]!.body).toBe(`quoting ${MARKER} here`)
-    expect(github.comments[1]!.body).toContain('TesterArmy passed')
-  })
-
-  it('on a pull request from a fork, says so in one notice and still passes', async () => {
-    const { result, github } = await commentOnPullRequest({ forbidWrites: true })
-    expect(result.code).toBe(0)
-    const notices = result.commands.filter(c => c.command === 'notice')
-    expect(notices).toHaveLength(1)
-    expect(notices[0]!.message).toMatch(
-      /^Could not comment on pull request #482: the token may not write there/
-    )
-    expect(github.comments).toEqual([])
-  })
-
-  it('tells an exhausted GitHub rate limit apart from a missing permission', async () => {
-    const { result } = await commentOnPullRequest({ rateLimited: true })
-    expect(result.code).toBe(0)
-    expect(result.commands.filter(c => c.command === 'notice')).toEqual([])
-    expect(result.commands.filter(c => c.command === 'warning').map(w => w.message)).toEqual([
-      expect.stringMatching(
-        /^Could not comment on pull request #482: GitHub's API rate limit is exhausted/
-      )
-    ])
-  })
-
-  it('starts a group against a preview deployment, sends the commit, and waits for every run', async () => {
-    const testerArmy = await fakeTesterArmy([RUN, RUN2], [RUN2])
-    servers.push(testerArmy)
-    const deployment = event(
-      {
-        deployment_status: {
-          state: 'success',
-          environment_url: 'https://preview-482.shop.example.com'
-        },
-        deployment: { sha: 'deploy-sha' }
-      },
-      'deployment_status'
-    )
-    const result = await act(
-      testerArmy,
-      {
-        'group-id': GROUP,
-        'target-url': 'https://preview-482.shop.example.com',
-        environment: 'preview',
-        comment: 'true'
-      },
-      deployment
-    )
-    const start = testerArmy.requests[0]!
-    expect(start.path).toBe(`/api/v1/groups/${GROUP}/runs`)
-    expect(JSON.parse(start.body)).toEqual({
-      targetUrl: 'https://preview-482.shop.example.com',
-      environment: 'preview',
-      commitSha: 'merge-commit-sha'
-    })
-    expect(result.outputs['run-id']).toBe(`${RUN},${RUN2}`)
-    expect(JSON.parse(result.outputs.runs!).map((r: { status: string }) => r.status)).toEqual([
-      'completed',
-      'cancelled'
-    ])
-    expect(testerArmy.requests.filter(r => r.method === 'GET').map(r => r.path)).toEqual([
-      `/api/v1/runs/${RUN}`
-    ])
-    expect(result.code).toBe(1)
-    expect(result.commands.filter(c => c.command === 'notice').map(n => n.message)).toEqual([
-      'comment is true, but this workflow run is not for a pull request: no comment was written.'
-    ])
-  })
-
-  it('never repeats a start request that may have reached TesterArmy', async () => {
-    const testerArmy = await startApiServer(() => ({
-      status: 500,
-      body: { error: 'internal', message: 'Internal Server Error' }
-    }))
-    servers.push(testerArmy)
-    const result = await act(testerArmy, { 'test-id': TEST }, pullRequest())
-    expect(testerArmy.requests).toHaveLength(1)
-    expect(result.code).toBe(1)
-    expect(result.commands.filter(c => c.command === 'error').map(c => c.message)).toEqual([
-      expect.stringMatching(
-        /^TesterArmy: starting a run of test .* failed \(HTTP 500: Internal Server Error\); not retried/
-      )
-    ])
-    expect(result.outputs).toMatchObject({ status: 'error', 'run-id': '' })
-  })
-
-  it('refuses conflicting inputs before any request', async () => {
-    const testerArmy = await fakeTesterArmy([RUN])
-    servers.push(testerArmy)
-    const result = await act(
-      testerArmy,
-      { 'test-id': TEST, 'target-url': 'https://x.test' },
-      pullRequest()
-    )
-    expect(result.code).toBe(1)
-    expect(testerArmy.requests).toEqual([])
-    expect(result.commands.filter(c => c.command === 'error').map(c => c.message)).toEqual([
-      `Input 'target-url' is "https://x.test", but a test run does not take it; it applies to group-id and exploration-agent only.`
-    ])
   })
 })

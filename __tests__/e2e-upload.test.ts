@@ -129,13 +129,9 @@ describe('an APK built in the job', () => {
       projects: { [PROJECT]: { runId: AGENT_RUN } }
     })
     apis.push(api)
-    const event = join(dir, 'event.json')
-    writeFileSync(
-      event,
-      JSON.stringify({
-        pull_request: { number: 42, title: 'Saved cards', head: { ref: 'cards', sha: 'abc123' } }
-      })
-    )
+    const event = {
+      pull_request: { number: 42, title: 'Saved cards', head: { ref: 'cards', sha: 'abc123' } }
+    }
     const result = await runAction({
       node: NODE24,
       inputs: {
@@ -146,7 +142,7 @@ describe('an APK built in the job', () => {
         'app-path': apk,
         'exploration-agent': 'true'
       },
-      env: { GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: event }
+      event
     })
     results.push(result)
     expect(result.code).toBe(0)

@@ -47,7 +47,9 @@ describe('parseSettings', () => {
       summary: 'always',
       annotations: true,
       reportPath: path.resolve('/runner/temp/testerarmy-report.json'),
-      cancelOnAbort: true
+      cancelOnAbort: true,
+      retryFailed: 0,
+      onFlaky: 'pass'
     })
   })
 
@@ -164,7 +166,14 @@ describe('bad inputs', () => {
       `Input 'summary' is "sometimes": expected one of always, on-failure, never`
     ],
     [{ annotations: 'yes' }, `Input 'annotations' is "yes": expected true or false`],
-    [{ 'cancel-on-abort': '1' }, `Input 'cancel-on-abort' is "1": expected true or false`]
+    [{ 'cancel-on-abort': '1' }, `Input 'cancel-on-abort' is "1": expected true or false`],
+    [
+      { 'retry-failed': '4' },
+      `Input 'retry-failed' is "4": expected a whole number from 0 (no retry) to 3`
+    ],
+    [{ 'retry-failed': '-1' }, `Input 'retry-failed' is "-1"`],
+    [{ 'retry-failed': 'twice' }, `Input 'retry-failed' is "twice"`],
+    [{ 'on-flaky': 'warn' }, `Input 'on-flaky' is "warn": expected one of pass, fail`]
   ])('%o is refused with a message naming the input and value', (inputs, message) => {
     const errors = errorsOf(inputs)
     expect(errors).toHaveLength(1)

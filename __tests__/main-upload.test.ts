@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import * as core from '../__fixtures__/core.js'
+import { runnerEnvironment, type RunnerEnvironment } from '../scripts/runner.mjs'
 import { startSimulatedApi, type UploadOptions } from '../scripts/simulated-api.mjs'
 import { ApiClient } from '../src/api/api-client.js'
 import { systemClock } from '../src/clock.js'
@@ -22,36 +23,31 @@ const AGENT_RUN = '7d3e1c52-9a4b-4f6e-8b21-c0d9e8f7a6b5'
 
 let dir: string
 let close: () => Promise<void> = async () => undefined
+/** The step's environment, as the runner sets it: a push unless onPullRequest() says otherwise. */
+let step: RunnerEnvironment
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'main-upload-'))
-  process.env.GITHUB_STEP_SUMMARY = join(dir, 'summary.md')
-  process.env.RUNNER_TEMP = join(dir, 'temp')
+  step = runnerEnvironment()
 })
 afterEach(async () => {
   await close()
   rmSync(dir, { recursive: true, force: true })
-  delete process.env.GITHUB_STEP_SUMMARY
-  delete process.env.RUNNER_TEMP
-  delete process.env.GITHUB_EVENT_NAME
-  delete process.env.GITHUB_EVENT_PATH
+  step.cleanup()
 })
 
 /** The workflow runs for a pull request (what the exploration agent reads from the event). */
 function onPullRequest(): void {
-  const file = join(dir, 'event.json')
-  writeFileSync(
-    file,
-    JSON.stringify({
+  step.cleanup()
+  step = runnerEnvironment({
+    event: {
       pull_request: {
         number: 42,
         title: 'Saved cards',
         head: { ref: 'cards', sha: 'abc123def456' },
         base: { ref: 'main' }
       }
-    })
-  )
-  process.env.GITHUB_EVENT_NAME = 'pull_request'
-  process.env.GITHUB_EVENT_PATH = file
+    }
+  })
 }
 
 async function runWith(
@@ -82,7 +78,8 @@ async function runWith(
     clock: systemClock,
     api: settings => wrap(new ApiClient({ apiUrl: settings.apiUrl, apiKey: settings.apiKey })),
     signals: signals as unknown as NodeJS.Process,
-    comment: async () => ({ kind: 'skipped' }) as never
+    comment: async () => ({ kind: 'skipped' }) as never,
+    env: step.env
   })
   return { api, failed: core.setFailed.mock.calls.map(c => String(c[0])) }
 }

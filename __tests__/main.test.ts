@@ -18,6 +18,7 @@ import type { CommentResult, CommentTarget } from '../src/github/comment.js'
 import { GitHubLookupError, type PullsApi } from '../src/github/pull-request.js'
 import { parseRun } from '../src/api/run-response.js'
 import type { UploadApi } from '../src/api/api-client.js'
+import { runnerEnvironment, type RunnerEnvironment } from '../scripts/runner.mjs'
 import { FakeClock } from './helpers/fake-clock.js'
 import { fixtureBody } from './helpers/fixtures.js'
 
@@ -32,8 +33,11 @@ beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'main-test-'))
   env = { GITHUB_STEP_SUMMARY: join(dir, 'summary.md') }
 })
+/** The runner environments a test played (prEvent), removed after it. */
+const steps: RunnerEnvironment[] = []
 afterEach(() => {
   rmSync(dir, { recursive: true, force: true })
+  for (const step of steps.splice(0)) step.cleanup()
 })
 
 const answer = (body: Record<string, unknown>): GetRunResponse => ({
@@ -175,7 +179,7 @@ describe('run', () => {
       passed: 'true',
       'report-path': join(dir, 'report.json')
     })
-    expect(Object.keys(core.outputs)).toHaveLength(17)
+    expect(Object.keys(core.outputs)).toHaveLength(20)
     expect(JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')).passed).toBe(true)
     expect(core.summaryWritten[0]).toMatch(/^## ✅ TesterArmy passed/)
     expect(core.info).toHaveBeenCalledWith('TesterArmy verdict: passed.')
@@ -548,19 +552,16 @@ describe('run', () => {
     const id = passed.id as string
     const started: StartRunsResponse = { kind: 'started', runIds: [id], cancelledRunIds: [] }
     const prEvent = (): Record<string, string> => {
-      const file = join(dir, 'event.json')
-      writeFileSync(
-        file,
-        JSON.stringify({ pull_request: { number: 482, head: { sha: 'head-sha' } } })
-      )
-      return {
-        GITHUB_EVENT_PATH: file,
-        GITHUB_REPOSITORY: 'acme/shop',
-        GITHUB_RUN_ID: '42',
-        GITHUB_WORKFLOW: 'QA',
-        GITHUB_JOB: 'qa',
-        GITHUB_API_URL: 'http://127.0.0.1:9/api'
-      }
+      const step = runnerEnvironment({
+        event: { pull_request: { number: 482, head: { sha: 'head-sha' } } },
+        context: {
+          GITHUB_RUN_ID: '42',
+          GITHUB_SERVER_URL: '',
+          GITHUB_API_URL: 'http://127.0.0.1:9/api'
+        }
+      })
+      steps.push(step)
+      return step.env
     }
 
     it('starts a test run, sets run-id at once, waits for it and reports', async () => {
@@ -768,9 +769,9 @@ describe('run with the exploration agent', () => {
     answer({ ...fixtureBody('passed'), id, status: 'running', output: null })
 
   function event(name: string, payload: object): Record<string, string> {
-    const file = join(dir, 'event.json')
-    writeFileSync(file, JSON.stringify(payload))
-    return { GITHUB_EVENT_NAME: name, GITHUB_EVENT_PATH: file, GITHUB_REPOSITORY: 'acme/shop' }
+    const step = runnerEnvironment({ event: payload, eventName: name })
+    steps.push(step)
+    return step.env
   }
   const agentInputs = {
     'exploration-agent': 'true',
@@ -1077,5 +1078,126 @@ describe('run with the exploration agent', () => {
       { [body.id as string]: [answer(body)] }
     )
     expect(failed).toEqual([expect.stringContaining('(TARGET_UNREACHABLE: Could not load')])
+  })
+})
+
+describe('run with retry-failed', () => {
+  const TEST = 'c4a1e2d3-5b6f-4a7b-8c9d-0e1f2a3b4c5d'
+  const RETRY = '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d'
+  /** A FAILED run of a saved test, as `run-id` finds it. */
+  const failedOfTest = (): Record<string, unknown> => ({
+    ...fixtureBody('failed-with-issues'),
+    testId: TEST
+  })
+  const passedRetry = (): Record<string, unknown> => ({
+    ...fixtureBody('passed'),
+    id: RETRY,
+    testId: TEST
+  })
+
+  it('refuses a retry-failed out of range before any request, naming the input', async () => {
+    const { calls, failed } = await runWith({ 'run-id': RETRY, 'retry-failed': '4' }, {})
+    expect(failed).toEqual([
+      `Input 'retry-failed' is "4": expected a whole number from 0 (no retry) to 3.`
+    ])
+    expect(calls).toEqual([])
+  })
+
+  it('a run-id run is started again by its test, with the test as saved; flaky passes', async () => {
+    const first = failedOfTest()
+    const { calls, failed } = await runWith(
+      { 'run-id': first.id as string, 'retry-failed': '2' },
+      { [first.id as string]: [answer(first)], [RETRY]: [answer(passedRetry())] },
+      { starts: [{ kind: 'started', runIds: [RETRY], cancelledRunIds: [] }] }
+    )
+    expect(failed).toEqual([])
+    expect(calls.filter(c => c.startsWith('START'))).toEqual([`START test ${TEST} {}`])
+    expect(core.outputs).toMatchObject({ passed: 'true', 'flaky-count': '1', 'run-id': RETRY })
+    expect(core.info).toHaveBeenCalledWith(
+      'TesterArmy verdict: passed (1 flaky run: failed, then passed on a retry).'
+    )
+    expect(core.warning).toHaveBeenCalledWith(
+      expect.stringMatching(
+        /^Passed only on a retry: run 7d0e5b1c\S+ failed \(the run FAILED with 3 issues\): 🔴 Critical \(5\) Paying/
+      ),
+      { title: 'Flaky: Sign in and sign out' }
+    )
+    // Its first attempt's issues are not the verdict's: no error annotation.
+    expect(core.error).not.toHaveBeenCalled()
+  })
+
+  it('a run-id run the API gives no test for is not retried, and the summary says so', async () => {
+    const body = fixtureBody('failed-with-issues')
+    const { calls, failed } = await runWith(
+      { 'run-id': body.id as string, 'retry-failed': '1' },
+      { [body.id as string]: [answer(body)] }
+    )
+    expect(calls.filter(c => c.startsWith('START'))).toEqual([])
+    expect(failed).toEqual(['TesterArmy verdict: failed: the run FAILED with 3 issues.'])
+    expect(core.summaryWritten[0]).toContain(
+      'the API gives no test ID for this run, so it could not be started again'
+    )
+  })
+
+  it('never starts again a run that timed out', async () => {
+    const first: Record<string, unknown> = { ...failedOfTest(), status: 'running', output: null }
+    const { calls } = await runWith(
+      { 'run-id': first.id as string, 'retry-failed': '3', timeout: '10s' },
+      { [first.id as string]: [answer(first)] }
+    )
+    expect(calls.filter(c => c.startsWith('START'))).toEqual([])
+    expect(core.outputs.status).toBe('timed_out')
+  })
+
+  it('a retry the API refuses leaves the first verdict and says why', async () => {
+    const first = failedOfTest()
+    const { calls, failed } = await runWith(
+      { 'run-id': first.id as string, 'retry-failed': '2' },
+      { [first.id as string]: [answer(first)] },
+      {
+        starts: [
+          { kind: 'http-error', status: 401, message: 'HTTP 401: bad key', retryAfterMs: null }
+        ]
+      }
+    )
+    expect(calls.filter(c => c.startsWith('START'))).toHaveLength(1)
+    expect(failed).toEqual(['TesterArmy verdict: failed: the run FAILED with 3 issues.'])
+    expect(core.outputs['run-id']).toBe(first.id)
+    expect(core.summaryWritten[0]).toContain('the retry could not be started')
+  })
+
+  it('a group started again whole and cut by the timeout: its new batch is cancelled in one request', async () => {
+    const GROUP_ID = 'a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d'
+    const [B1, B2] = [
+      'b1000000-0000-4000-8000-000000000001',
+      'b2000000-0000-4000-8000-000000000002'
+    ]
+    const first = failedOfTest()
+    const again = { ...first, id: RETRY, status: 'running', output: null }
+    const { calls, failed } = await runWith(
+      {
+        'group-id': GROUP_ID,
+        'target-url': 'https://pr.example',
+        'retry-failed': '1',
+        timeout: '20s'
+      },
+      { [first.id as string]: [answer(first)], [RETRY]: [answer(again)] },
+      {
+        starts: [
+          { kind: 'started', runIds: [first.id as string], cancelledRunIds: [], batchId: B1 },
+          { kind: 'started', runIds: [RETRY], cancelledRunIds: [], batchId: B2 }
+        ],
+        batchCancel: { kind: 'cancelled', covered: [RETRY] }
+      }
+    )
+    const starts = calls.filter(c => c.startsWith('START'))
+    expect(starts).toHaveLength(2)
+    expect(starts[1]).toBe(starts[0])
+    expect(calls.filter(c => c.startsWith('CANCEL') || c.startsWith('POST'))).toEqual([
+      `CANCEL batch ${B2}`
+    ])
+    // The run keeps its first verdict: completed, FAILED.
+    expect(core.outputs).toMatchObject({ status: 'completed', result: 'FAILED', passed: 'false' })
+    expect(failed).toEqual(['TesterArmy verdict: failed: the run FAILED with 3 issues.'])
   })
 })

@@ -68,6 +68,25 @@ describe('renderComment', () => {
     expect(body).toContain(`[Full report in the job summary](${runUrl})`)
   })
 
+  it('says which runs are flaky, and counts them', () => {
+    const failed = fixtureBody('failed-with-issues')
+    const retry = { ...fixtureBody('passed'), id: '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d' }
+    const report = buildReport([outcomeOf(failed)], policy, {
+      retried: {
+        attempts: new Map([[failed.id as string, [{ outcome: outcomeOf(retry), counts: true }]]]),
+        notes: new Map()
+      }
+    })
+    const body = renderComment(report, marker, runUrl)
+    expect(body.split('\n').slice(1, 6)).toEqual([
+      '### ✅ TesterArmy passed: Sign in and sign out',
+      '',
+      '**0 issues** · **0 warnings** · **4 steps** · **1 flaky**',
+      '',
+      '**Flaky:** Sign in and sign out failed, then passed on a retry.'
+    ])
+  })
+
   it('lists at most five issues, most severe first, and says how many more', () => {
     const body = fixtureBody('failed-with-issues')
     const issues = Array.from({ length: 9 }, (_, n) => ({

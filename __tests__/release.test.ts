@@ -6,7 +6,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { root } from '../scripts/runner.mjs'
-import { nextVersion, releaseChangelog } from '../scripts/release.mjs'
+import { nextVersion, release as releaseIn, releaseChangelog } from '../scripts/release.mjs'
 
 const identity = {
   GIT_AUTHOR_NAME: 'Release Test',
@@ -14,7 +14,7 @@ const identity = {
   GIT_COMMITTER_NAME: 'Release Test',
   GIT_COMMITTER_EMAIL: 'release@example.com'
 }
-const env = { ...process.env, ...identity, GIT_CONFIG_NOSYSTEM: '1' }
+const env: NodeJS.ProcessEnv = { ...process.env, ...identity, GIT_CONFIG_NOSYSTEM: '1' }
 const git = (cwd: string, ...args: string[]) =>
   execFileSync('git', args, {
     cwd,
@@ -92,6 +92,9 @@ describe('npm run release in a scratch clone with a bare remote', () => {
 
   beforeAll(() => {
     scratch = mkdtempSync(join(tmpdir(), 'testerarmy-release-'))
+    // ncc caches each build under ~/.cache/ncc/<hash of the directory>: a scratch clone's cache
+    // would never be read again, so it goes with the scratch directory.
+    env.XDG_CACHE_HOME = join(scratch, 'cache')
     remote = join(scratch, 'remote.git')
     const seed = join(scratch, 'seed')
     clone = join(scratch, 'clone')
@@ -164,13 +167,32 @@ describe('npm run release in a scratch clone with a bare remote', () => {
       )
     )
     git(clone, 'commit', '--quiet', '-am', 'src changed, dist not rebuilt')
-    const result = release(clone, '1.0.1')
+    // The build stands in for ncc, which compiles VERSION into dist/index.js: the real build runs
+    // in the release below, and a build per refusal would only make this suite slower.
+    const builds: string[] = []
+    const build = (cwd: string) => {
+      builds.push(cwd)
+      const version = /export const VERSION = '[^']*'/.exec(readFileSync(constants, 'utf8'))![0]
+      writeFileSync(join(cwd, 'dist', 'index.js'), `// ${version}\n`, { flag: 'a' })
+    }
+    const refused = (() => {
+      try {
+        releaseIn({ cwd: clone, wanted: '1.0.1', remote: 'origin', build, log: () => undefined })
+        return ''
+      } catch (error) {
+        return (error as Error).message
+      }
+    })()
     git(clone, 'reset', '--quiet', '--hard', 'HEAD~1')
     git(clone, 'clean', '--quiet', '-fd', '--', 'dist/')
-    expect(result.status).toBe(1)
-    expect(result.stderr).toContain('release: dist/ is not the build of src/')
+    expect(builds).toEqual([clone])
+    expect(refused).toMatch(
+      /^dist\/ is not the build of src\/ \(the fresh build is left in dist\/\)/
+    )
+    expect(refused).toContain('dist/index.js')
     expect(git(remote, 'rev-parse', 'v1^{commit}')).toBe(firstCommit)
-  }, 180000)
+    expect(git(remote, 'tag', '--list', 'v1.0.1')).toBe('')
+  })
 
   it('creates v1.0.1, moves v1 onto it and pushes both with the release commit', () => {
     const result = release(clone, '1.0.1')

@@ -30,6 +30,9 @@ describe('outputs', () => {
       'batch-id': '',
       'pr-number': '',
       'github-reporting': '',
+      'flaky-count': '0',
+      'junit-path': '',
+      'ctrf-path': '',
       runs: JSON.stringify([
         {
           id: '7d0e5b1c-3f0a-4c1e-9a6b-2f4d8e1c9b70',
@@ -191,6 +194,46 @@ describe('planAnnotations', () => {
     )
     expect(note!.title).toBe('x ::error::injected')
     expect(note!.message.split('\n').every(line => !line.startsWith('::'))).toBe(true)
+  })
+})
+
+describe('planAnnotations of a flaky run', () => {
+  it('names it first, with its first attempt, within the 10 warnings GitHub shows', () => {
+    const failed = fixtureBody('failed-with-issues')
+    const output = failed.output as { issues: Record<string, unknown>[] }
+    // 12 warnings in the run that counts, besides the flaky one's annotation.
+    const warned = {
+      ...failed,
+      id: '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d',
+      output: {
+        ...output,
+        result: 'PASS',
+        issues: Array.from({ length: 12 }, (_, n) => ({
+          ...output.issues[0],
+          type: 'warning',
+          name: `Warning ${n}`
+        }))
+      }
+    }
+    const report = buildReport([outcomeOf(failed)], policy, {
+      retried: {
+        attempts: new Map([[failed.id as string, [{ outcome: outcomeOf(warned), counts: true }]]]),
+        notes: new Map()
+      }
+    })
+    const notes = planAnnotations(report)
+    expect(notes[0]).toEqual({
+      level: 'warning',
+      title: 'Flaky: Checkout with saved card',
+      message: expect.stringMatching(
+        /^Passed only on a retry: run 7d0e5b1c\S+ failed \(the run FAILED with 3 issues\): 🔴 Critical \(5\) Paying with a saved card returns a 500 error; .*; run 9a8b7c6d\S+ passed on attempt 2 of 2\.$/
+      )
+    })
+    expect(notes.filter(n => n.level === 'warning')).toHaveLength(10)
+    expect(notes.at(-1)).toMatchObject({
+      level: 'notice',
+      message: expect.stringMatching(/^3 more findings are/)
+    })
   })
 })
 

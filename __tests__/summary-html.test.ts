@@ -140,6 +140,29 @@ describe('the summary through GitHub’s parser', () => {
     expect(html).toContain('<a href="https://shop.example.com/a%7Cb">shop.example.com/a%7Cb</a>')
   })
 
+  it("keeps a retried run's hostile first attempt as text, in its own collapsed block", () => {
+    const first = fixtureOutcome('hostile-completed')
+    const retry = outcomeOf({
+      ...(first.body as Record<string, unknown>),
+      id: '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d',
+      output: null,
+      status: 'failed',
+      error: { code: 'X', message: '</details><script>alert(2)</script>' }
+    })
+    const report = buildReport([first], policy, {
+      retried: {
+        attempts: new Map([[first.id, [{ outcome: retry, counts: true }]]]),
+        notes: new Map()
+      }
+    })
+    const html = githubHtml(renderSummary(report, options))
+    expect(html).not.toMatch(/<script/i)
+    expect(html.match(/<details>/g)?.length).toBe(html.match(/<\/details>/g)?.length)
+    // The attempts table: one row per attempt, whatever the text held.
+    const attempts = /<th[^>]*>Attempt<\/th>[\s\S]*?<\/table>/.exec(html)?.[0] ?? ''
+    expect(attempts.match(/<tr>/g)).toHaveLength(2)
+  })
+
   it('keeps the realistic fixtures well-formed too, with their links and thumbnails', () => {
     const page = htmlOf(
       'failed-with-issues',

@@ -73,13 +73,57 @@ describe('renderSummary golden files', () => {
           fixtureOutcome('skipped'),
           fixtureOutcome('run-failed')
         )
-    ]
+    ],
+    ['retried-group', () => retriedGroup()]
   ])('%s', (name, make) => {
     expectGolden(name, renderSummary(make(), options))
   })
 })
 
+/**
+ * A group started again by retry-failed: a flaky member (its first attempt's text hostile), one
+ * that failed both attempts, and a passing member whose second result was only shown.
+ */
+function retriedGroup(): Report {
+  const run = (fixture: string, id: string, testId: string) =>
+    outcomeOf({ ...fixtureBody(fixture), id, testId })
+  const [a1, a2] = ['a1a1a1a1-0000-4000-8000-000000000001', 'a2a2a2a2-0000-4000-8000-000000000002']
+  const [b1, b2] = ['b1b1b1b1-0000-4000-8000-000000000001', 'b2b2b2b2-0000-4000-8000-000000000002']
+  const [c1, c2] = ['c1c1c1c1-0000-4000-8000-000000000001', 'c2c2c2c2-0000-4000-8000-000000000002']
+  return buildReport(
+    [
+      run('hostile-completed', a1, 'test-a'),
+      run('failed-with-issues', b1, 'test-b'),
+      run('passed', c1, 'test-c')
+    ],
+    { ...policy, onFlaky: 'pass' },
+    {
+      retried: {
+        attempts: new Map([
+          [a1, [{ outcome: run('passed', a2, 'test-a'), counts: true }]],
+          [b1, [{ outcome: run('failed-with-issues', b2, 'test-b'), counts: true }]],
+          [c1, [{ outcome: run('failed-with-issues', c2, 'test-c'), counts: false }]]
+        ]),
+        notes: new Map()
+      }
+    }
+  )
+}
+
 describe('renderSummary', () => {
+  it('counts flaky runs and lists every attempt of a retried run', () => {
+    const md = renderSummary(retriedGroup(), options)
+    expect(md.split('\n')[0]).toBe('## ❌ TesterArmy: 1 of 3 runs did not pass')
+    expect(md).toContain('**1 flaky**')
+    expect(md).toContain('| 🔁\u00a0passed\u00a0on\u00a0a\u00a0retry\u00a0(flaky) |')
+    expect(md).toContain(
+      '| 2 | `c2c2c2c2-0000-4000-8000-000000000002` | completed | FAILED | ❌\u00a0failed (shown only: started with its group) |'
+    )
+    // The hostile first attempt's issues are collapsed, escaped like every other text.
+    expect(md).toContain('<details><summary>Attempt 1 (run a1a1a1a1): the run FAILED')
+    expect(md).not.toContain('<script>')
+  })
+
   it('puts the verdict and the most severe issue first', () => {
     const md = renderSummary(report(fixtureOutcome('failed-with-issues')), options)
     expect(md.split('\n')[0]).toBe('## ❌ TesterArmy failed: Checkout with saved card')

@@ -28680,7 +28680,9 @@ const Inputs = {
     PrNumber: 'pr-number',
     SimulatorRegion: 'simulator-region',
     AppPath: 'app-path',
-    AppRemoveAfter: 'app-remove-after'
+    AppRemoveAfter: 'app-remove-after',
+    RetryFailed: 'retry-failed',
+    OnFlaky: 'on-flaky'
 };
 const Outputs = {
     RunId: 'run-id',
@@ -28702,7 +28704,10 @@ const Outputs = {
     GithubReporting: 'github-reporting',
     AppId: 'app-id',
     AppPlatform: 'app-platform',
-    AppVersion: 'app-version'
+    AppVersion: 'app-version',
+    FlakyCount: 'flaky-count',
+    JunitPath: 'junit-path',
+    CtrfPath: 'ctrf-path'
 };
 /** The environment variable read when the `api-key` input is empty. */
 const API_KEY_ENV = 'TESTERARMY_API_KEY';
@@ -28768,7 +28773,12 @@ const Limits = {
      * All the calls to GitHub for the comment together (identity, listing, writing) end within this:
      * a stalled GitHub must not hold the step for minutes.
      */
-    commentTimeoutMs: 30_000
+    commentTimeoutMs: 30_000,
+    /**
+     * The most `retry-failed` takes: each attempt is a whole run of an AI agent, and a run that fails
+     * four times in a row is failing, not flaky.
+     */
+    maxRetries: 3
 };
 /** Statuses after which a run never changes again (API `RunResponse.status`). */
 const TERMINAL_STATUSES = ['completed', 'failed', 'cancelled'];
@@ -28829,14 +28839,16 @@ function formatDuration(ms) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   IE: () => (/* binding */ xmlAttribute),
 /* harmony export */   aY: () => (/* binding */ code),
 /* harmony export */   kc: () => (/* binding */ logText),
 /* harmony export */   q3: () => (/* binding */ httpUrl),
 /* harmony export */   qy: () => (/* binding */ html),
 /* harmony export */   uH: () => (/* binding */ clean),
-/* harmony export */   wD: () => (/* binding */ markdown)
+/* harmony export */   wD: () => (/* binding */ markdown),
+/* harmony export */   xK: () => (/* binding */ xmlText),
+/* harmony export */   xv: () => (/* binding */ truncate)
 /* harmony export */ });
-/* unused harmony export truncate */
 // The one place where text from the API becomes safe to show. Everything the API returns was
 // written by an AI agent about arbitrary web pages: it may hold HTML, Markdown, workflow commands,
 // or links to anywhere. Each output context has one function here, and nothing else escapes.
@@ -28951,6 +28963,41 @@ function httpUrl(text) {
  */
 function logText(text, max = 500) {
     return truncate(clean(text).replace(/\s+/g, ' ').trim(), max);
+}
+/**
+ * What XML 1.0 cannot hold at all, even as a character reference, beyond what `clean()` already
+ * removes: the noncharacters U+FFFE and U+FFFF. (Lone surrogates become U+FFFD in `clean()`.)
+ */
+const NOT_XML = /[\ufffe\uffff]/g;
+const XML_SPECIALS = /[&<>]/g;
+const XML_ATTRIBUTE_SPECIALS = /[&<>"'\t\n]/g;
+const XML_ENTITIES = {
+    '&': '&amp;',
+    '<': '&lt;',
+    '>': '&gt;',
+    '"': '&quot;',
+    "'": '&apos;',
+    '\t': '&#9;',
+    '\n': '&#10;'
+};
+/**
+ * Text inside an XML element (the JUnit file): well-formed XML 1.0 whatever the agent wrote.
+ * Control characters go (XML 1.0 forbids most of them, even escaped), lone surrogates become
+ * U+FFFD, `\r` becomes `\n`; `&`, `<` and `>` become entities, so `]]>` and markup are plain text.
+ */
+function xmlText(text) {
+    return clean(text)
+        .replace(NOT_XML, '\ufffd')
+        .replace(XML_SPECIALS, c => XML_ENTITIES[c]);
+}
+/**
+ * An XML attribute's value (between double quotes): as `xmlText`, and quotes, tabs and line
+ * breaks as references, which a parser would otherwise turn into spaces.
+ */
+function xmlAttribute(text) {
+    return clean(text)
+        .replace(NOT_XML, '\ufffd')
+        .replace(XML_ATTRIBUTE_SPECIALS, c => XML_ENTITIES[c]);
 }
 
 
@@ -29305,6 +29352,346 @@ class UploadProgress {
             line: `Uploaded ${(0,_app_path_js__WEBPACK_IMPORTED_MODULE_0__/* .formatBytes */ .z3)(this.total)} in ${(0,_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a)(elapsedMs)} (${formatRate(this.total, elapsedMs)}).`,
             elapsedMs
         };
+    }
+}
+
+
+/***/ }),
+
+/***/ 5940:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  q: () => (/* binding */ pollRuns)
+});
+
+// EXTERNAL MODULE: ./src/constants.ts
+var constants = __nccwpck_require__(7242);
+// EXTERNAL MODULE: ./src/guards.ts
+var guards = __nccwpck_require__(9609);
+// EXTERNAL MODULE: ./src/api/retry-policy.ts
+var retry_policy = __nccwpck_require__(1101);
+;// CONCATENATED MODULE: ./src/wait/run-watch.ts
+
+
+
+class RunWatch {
+    id;
+    offset;
+    context;
+    outcome;
+    retry = (0,retry_policy/* initialRetryState */.cd)();
+    warned = new Set();
+    project = null;
+    settle;
+    settled = false;
+    /** Resolves once, with how the wait for this run ended. */
+    done;
+    reader = 'alone';
+    /** Ends the sleep of the run's own loop when the list takes the run over. */
+    wakeup = new AbortController();
+    /** A request about this run is in flight: no one else may take the run over meanwhile. */
+    reading = false;
+    /** When the last answer about the run came (its project's list or its own GET); null before any. */
+    answeredAt = null;
+    /** Not read by ID before this time (a fault's backoff), when the list reads it. */
+    retryAt = 0;
+    constructor(id, 
+    /** This run's place in the spread of one interval (ms), kept when it resumes after a rate limit. */
+    offset, context) {
+        this.id = id;
+        this.offset = offset;
+        this.context = context;
+        this.outcome = {
+            id,
+            status: 'timed_out',
+            run: null,
+            body: null,
+            lastStatus: null,
+            error: null,
+            cancelledByUser: false
+        };
+        this.done = new Promise(resolve => (this.settle = resolve));
+    }
+    get finished() {
+        return this.settled;
+    }
+    /** An answer has described the run (its project, if it has one, is then known). */
+    get seen() {
+        return this.outcome.run !== null;
+    }
+    /** The run's project, lower-cased, once an answer has said it (a list item may leave it out). */
+    get projectId() {
+        return this.project;
+    }
+    /** The run's own loop reads it from now on: the signal ends that loop's sleep if the list takes over. */
+    readAlone() {
+        this.reader = 'alone';
+        this.wakeup = new AbortController();
+        return this.wakeup.signal;
+    }
+    /** Its project's run list reads it from now on; its own loop, asleep or at its turn, ends. */
+    readByList() {
+        this.reader = 'list';
+        this.wakeup.abort();
+    }
+    /** An answer about this run; logs what changed and says what comes next. */
+    take(response) {
+        const { clock, log, pollIntervalMs, deadline, start, random } = this.context;
+        const now = clock.now();
+        this.answeredAt = now;
+        const [decision, next] = (0,retry_policy/* decide */.LD)(response, this.retry, { now, pollIntervalMs, random });
+        this.retry = next;
+        const outcome = this.outcome;
+        if (response.kind === 'run') {
+            const { run } = response;
+            // Only a UUID (what the API's projects are) is ever sent back in a list request.
+            if (run.projectId !== null && (0,guards/* isUuid */.O1)(run.projectId))
+                this.project = run.projectId.toLowerCase();
+            if (run.status !== outcome.lastStatus)
+                log.statusChange(this.id, outcome.lastStatus, run.status, now - start);
+            Object.assign(outcome, { run, body: response.body, lastStatus: run.status, error: null });
+            if (constants/* TERMINAL_STATUSES */.CM.includes(run.status)) {
+                return this.end({ ...outcome, status: run.status });
+            }
+            if (!constants/* WAITING_STATUSES */.h1.includes(run.status) && !this.warned.has(run.status)) {
+                this.warned.add(run.status);
+                log.unknownStatus(this.id, run.status);
+            }
+        }
+        switch (decision.action) {
+            case 'poll':
+                return { kind: 'again', delayMs: decision.delayMs, throttle: false };
+            case 'retry':
+                outcome.error = decision.message;
+                // No "trying again" when the deadline comes first: the wait simply ends there.
+                if (now + decision.delayMs < deadline)
+                    log.retry(this.id, decision.message, decision.delayMs);
+                return { kind: 'again', delayMs: decision.delayMs, throttle: decision.throttle };
+            case 'not-found':
+                return this.end({ ...outcome, status: 'not_found', error: decision.message });
+            case 'give-up':
+                return this.end({ ...outcome, status: 'error', error: decision.message });
+            case 'fatal':
+                outcome.error = decision.message;
+                return { kind: 'fatal', message: decision.message };
+        }
+    }
+    /** A fault of the list that read this run: the reason shown if the wait then times out. */
+    fault(message) {
+        this.outcome.error = message;
+    }
+    /**
+     * A request cut short by the deadline says nothing new about the API: the last real error stays.
+     * With none at all (the API never answered), the cut-off request is the reason.
+     */
+    cutOff(message) {
+        if (this.outcome.run === null)
+            this.outcome.error ??= message;
+    }
+    /** The wait ended before the run did: say why, in the order that explains it best. */
+    stop(fatal, cancelled) {
+        const outcome = this.outcome;
+        if (fatal !== null)
+            this.end({ ...outcome, status: 'error', error: outcome.error ?? fatal });
+        else if (cancelled)
+            this.end({ ...outcome, status: 'cancelled', cancelledByUser: true });
+        else
+            this.end({ ...outcome, status: 'timed_out' });
+    }
+    end(outcome) {
+        if (!this.settled) {
+            this.settled = true;
+            this.outcome = outcome;
+            this.settle(outcome);
+        }
+        return { kind: 'done' };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/wait/poller.ts
+
+
+
+async function pollRuns(options) {
+    const { api, clock, log, pollIntervalMs, deadline, signal } = options;
+    // One wait per run: IDs that differ only in case name the same run.
+    const runIds = (0,guards/* uniqueRunIds */.tj)(options.runIds);
+    const random = options.random ?? Math.random;
+    const requestTimeoutMs = options.requestTimeoutMs ?? constants/* Limits */.xu.requestTimeoutMs;
+    const start = clock.now();
+    // Ends every wait and request at once: on the caller's abort, or when one run hits a fatal error.
+    const stop = new AbortController();
+    const onAbort = () => stop.abort();
+    if (signal?.aborted)
+        stop.abort();
+    signal?.addEventListener('abort', onAbort, { once: true });
+    let fatal = null;
+    // After a 429 every request holds off until then: the rate limit is per key, not per run.
+    let throttleUntil = 0;
+    // A loop that throws (a bug) ends the whole wait with that error, instead of a wait that hangs.
+    let crash = () => undefined;
+    const crashed = new Promise((_, reject) => (crash = reject));
+    const spawn = (task) => void task.catch((error) => {
+        stop.abort();
+        crash(error);
+    });
+    /** Sleeps until `time` (capped at the deadline); false when the wait must end instead. */
+    const waitUntil = async (time, wake) => {
+        const target = Math.min(time, deadline);
+        const ms = target - clock.now();
+        if (ms > 0)
+            await clock.sleep(ms, wake ? AbortSignal.any([stop.signal, wake]) : stop.signal);
+        return !stop.signal.aborted && clock.now() < deadline;
+    };
+    const requestOptions = () => ({
+        signal: stop.signal,
+        timeoutMs: Math.min(requestTimeoutMs, Math.max(1, deadline - clock.now()))
+    });
+    const context = { clock, log, pollIntervalMs, deadline, start, random };
+    // Spread the runs over one interval so N runs never send N requests in the same instant; over
+    // half the time left when the timeout is shorter, so every run is checked at least once.
+    const spread = Math.min(pollIntervalMs, Math.max(0, deadline - start) / 2);
+    const watches = runIds.map((id, index) => new RunWatch(id, Math.floor((index * spread) / runIds.length), context));
+    const ending = () => ({ fatal, cancelled: signal?.aborted === true });
+    const listRuns = api.listRuns?.bind(api);
+    // Several runs: those of one project can be read through its list (its code loaded only then).
+    // One run is always read by ID.
+    const lists = listRuns && watches.length > 1
+        ? new (await __nccwpck_require__.e(/* import() */ 357).then(__nccwpck_require__.bind(__nccwpck_require__, 6357))).ProjectLists({
+            ...context,
+            api,
+            listRuns,
+            waitUntil: time => waitUntil(throttleUntil > clock.now() ? Math.max(time, throttleUntil) : time),
+            requestOptions,
+            throttle: until => (throttleUntil = Math.max(throttleUntil, until)),
+            fatal: message => {
+                fatal ??= message;
+                stop.abort();
+            },
+            ending,
+            readAlone: (watch, at) => spawn(follow(watch, at)),
+            spawn
+        }, watches)
+        : null;
+    /** One run read by its own GETs, the first at `first`, until it ends or its list takes it over. */
+    const follow = async (watch, first) => {
+        const wake = watch.readAlone();
+        let next = first;
+        for (;;) {
+            // Wait for this run's turn, and again if a request hit a rate limit meanwhile (the rate
+            // limit is per key). The offset keeps the runs from resuming in one burst.
+            const turn = () => throttleUntil > clock.now() ? Math.max(next, throttleUntil + watch.offset) : next;
+            let waited = true;
+            while (waited && watch.reader === 'alone' && turn() > clock.now())
+                waited = await waitUntil(turn(), wake);
+            if (watch.reader !== 'alone')
+                return;
+            if (!waited || stop.signal.aborted || clock.now() >= deadline)
+                break;
+            if (lists?.claim(watch))
+                return;
+            watch.reading = true;
+            const response = await api.getRun(watch.id, requestOptions());
+            watch.reading = false;
+            if (response.kind === 'aborted')
+                break;
+            if (response.kind === 'network-error' && response.timedOut && clock.now() >= deadline) {
+                watch.cutOff(response.message);
+                break;
+            }
+            const step = watch.take(response);
+            if (step.kind === 'done')
+                return;
+            if (step.kind === 'fatal') {
+                fatal ??= step.message;
+                stop.abort();
+                break;
+            }
+            next = clock.now() + step.delayMs;
+            if (step.throttle)
+                throttleUntil = Math.max(throttleUntil, next);
+        }
+        const ended = ending();
+        watch.stop(ended.fatal, ended.cancelled);
+    };
+    try {
+        for (const watch of watches)
+            spawn(follow(watch, start + watch.offset));
+        const outcomes = await Promise.race([Promise.all(watches.map(w => w.done)), crashed]);
+        return { outcomes, fatal };
+    }
+    finally {
+        // Every run has ended: a loop still asleep (a list between two rounds) ends now too.
+        stop.abort();
+        signal?.removeEventListener('abort', onAbort);
+    }
+}
+
+
+/***/ }),
+
+/***/ 6695:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Iy: () => (/* binding */ logNoTimeLeft),
+/* harmony export */   Ng: () => (/* binding */ startWaitGroup),
+/* harmony export */   V3: () => (/* binding */ logBatchCancelAnswer),
+/* harmony export */   eV: () => (/* binding */ pollLog),
+/* harmony export */   f4: () => (/* binding */ logCancelling),
+/* harmony export */   xE: () => (/* binding */ logCancelAnswer)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3340);
+/* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7607);
+/* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2988);
+// The log lines of the wait and of the cancels after it: what a user reads live while runs are
+// polled and stopped, worded once. API text is cut and cleaned through escape.ts first.
+
+
+
+/** Opens the log group of the wait with what, how often, for how long and where. */
+function startWaitGroup(runIds, settings) {
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .startGroup */ .Oh(`Waiting for ${runIds.length === 1 ? `TesterArmy run ${runIds[0]}` : `${runIds.length} TesterArmy runs`}`);
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Checking every ${(0,_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a)(settings.pollIntervalMs)} for up to ${(0,_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a)(settings.timeoutMs)} at ${settings.apiUrl}.`);
+}
+const pollLog = {
+    statusChange: (id, from, to, elapsedMs) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(from
+        ? `Run ${id}: ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .logText */ .kc)(from, 40)} -> ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .logText */ .kc)(to, 40)} after ${(0,_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a)(elapsedMs)}`
+        : `Run ${id}: ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .logText */ .kc)(to, 40)}`),
+    unknownStatus: (id, status) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`Run ${id} reports status "${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .logText */ .kc)(status, 40)}", which this action does not know; still waiting.`),
+    retry: (id, message, delayMs) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Run ${id}: ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .logText */ .kc)(message, 300)}; trying again in ${(0,_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a)(delayMs)}.`),
+    listFollow: (projectId, runs) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz(`Reading ${runs} runs of project ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .logText */ .kc)(projectId, 60)} through GET /v1/runs?projectId=.`),
+    listRetry: (projectId, runs, message, delayMs) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Runs of project ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .logText */ .kc)(projectId, 60)} (${runs}): ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .logText */ .kc)(message, 300)}; trying again in ${(0,_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a)(delayMs)}.`),
+    // Debug only: nothing changes for the user but the number of requests.
+    listFallback: reason => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz(`Reading every run by ID from now on: the run list was refused (${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .logText */ .kc)(reason, 300)}).`)
+};
+/** Why runs are being cancelled, and how many, before the cancel requests go out. */
+function logCancelling(cancelled, count) {
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`${cancelled ? 'Cancelled' : 'Timed out'}: asking TesterArmy to cancel ${count} unfinished run(s).`);
+}
+/** The batch cancel used the whole budget: the runs it did not cover are left to the dashboard. */
+function logNoTimeLeft(count) {
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`No time left to cancel ${count} run(s) one by one after the batch cancel: check them in the TesterArmy dashboard.`);
+}
+/** The answer to one cancel request, as a line. */
+function logCancelAnswer(id, answer) {
+    if (answer.kind === 'cancelled')
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Run ${id}: cancelled.`);
+    else if (answer.kind === 'http-error' && answer.status === 409)
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Run ${id}: already finished.`);
+    else
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Run ${id}: could not be cancelled (${answer.kind === 'aborted' ? 'aborted' : (0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .logText */ .kc)(answer.message, 200)}).`);
+}
+/** The answer to a group's batch cancel, as a line. */
+function logBatchCancelAnswer(batchId, answer) {
+    if (answer.kind === 'cancelled') {
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Batch ${batchId}: cancelled (${answer.covered.length} run(s) cancelled or already finished).`);
+    }
+    else {
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Batch ${batchId}: could not be cancelled as a whole (${answer.kind === 'aborted' ? 'aborted' : (0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .logText */ .kc)(answer.message, 200)}); cancelling its runs one by one.`);
     }
 }
 
@@ -33337,106 +33724,6 @@ const API_NETWORK_ERRORS = {
     ETIMEDOUT: 'the connection timed out'
 };
 
-// EXTERNAL MODULE: ./src/escape.ts
-var src_escape = __nccwpck_require__(2988);
-;// CONCATENATED MODULE: ./src/wait/wait-log.ts
-// The log lines of the wait and of the cancels after it: what a user reads live while runs are
-// polled and stopped, worded once. API text is cut and cleaned through escape.ts first.
-
-
-
-/** Opens the log group of the wait with what, how often, for how long and where. */
-function startWaitGroup(runIds, settings) {
-    core/* startGroup */.Oh(`Waiting for ${runIds.length === 1 ? `TesterArmy run ${runIds[0]}` : `${runIds.length} TesterArmy runs`}`);
-    core/* info */.pq(`Checking every ${(0,duration/* formatDuration */.a)(settings.pollIntervalMs)} for up to ${(0,duration/* formatDuration */.a)(settings.timeoutMs)} at ${settings.apiUrl}.`);
-}
-const pollLog = {
-    statusChange: (id, from, to, elapsedMs) => core/* info */.pq(from
-        ? `Run ${id}: ${(0,src_escape/* logText */.kc)(from, 40)} -> ${(0,src_escape/* logText */.kc)(to, 40)} after ${(0,duration/* formatDuration */.a)(elapsedMs)}`
-        : `Run ${id}: ${(0,src_escape/* logText */.kc)(to, 40)}`),
-    unknownStatus: (id, status) => core/* warning */.$e(`Run ${id} reports status "${(0,src_escape/* logText */.kc)(status, 40)}", which this action does not know; still waiting.`),
-    retry: (id, message, delayMs) => core/* info */.pq(`Run ${id}: ${(0,src_escape/* logText */.kc)(message, 300)}; trying again in ${(0,duration/* formatDuration */.a)(delayMs)}.`),
-    listFollow: (projectId, runs) => core/* debug */.Yz(`Reading ${runs} runs of project ${(0,src_escape/* logText */.kc)(projectId, 60)} through GET /v1/runs?projectId=.`),
-    listRetry: (projectId, runs, message, delayMs) => core/* info */.pq(`Runs of project ${(0,src_escape/* logText */.kc)(projectId, 60)} (${runs}): ${(0,src_escape/* logText */.kc)(message, 300)}; trying again in ${(0,duration/* formatDuration */.a)(delayMs)}.`),
-    // Debug only: nothing changes for the user but the number of requests.
-    listFallback: reason => core/* debug */.Yz(`Reading every run by ID from now on: the run list was refused (${(0,src_escape/* logText */.kc)(reason, 300)}).`)
-};
-/** Why runs are being cancelled, and how many, before the cancel requests go out. */
-function logCancelling(cancelled, count) {
-    core/* info */.pq(`${cancelled ? 'Cancelled' : 'Timed out'}: asking TesterArmy to cancel ${count} unfinished run(s).`);
-}
-/** The batch cancel used the whole budget: the runs it did not cover are left to the dashboard. */
-function logNoTimeLeft(count) {
-    core/* info */.pq(`No time left to cancel ${count} run(s) one by one after the batch cancel: check them in the TesterArmy dashboard.`);
-}
-/** The answer to one cancel request, as a line. */
-function logCancelAnswer(id, answer) {
-    if (answer.kind === 'cancelled')
-        core/* info */.pq(`Run ${id}: cancelled.`);
-    else if (answer.kind === 'http-error' && answer.status === 409)
-        core/* info */.pq(`Run ${id}: already finished.`);
-    else
-        core/* info */.pq(`Run ${id}: could not be cancelled (${answer.kind === 'aborted' ? 'aborted' : (0,src_escape/* logText */.kc)(answer.message, 200)}).`);
-}
-/** The answer to a group's batch cancel, as a line. */
-function logBatchCancelAnswer(batchId, answer) {
-    if (answer.kind === 'cancelled') {
-        core/* info */.pq(`Batch ${batchId}: cancelled (${answer.covered.length} run(s) cancelled or already finished).`);
-    }
-    else {
-        core/* info */.pq(`Batch ${batchId}: could not be cancelled as a whole (${answer.kind === 'aborted' ? 'aborted' : (0,src_escape/* logText */.kc)(answer.message, 200)}); cancelling its runs one by one.`);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/wait/cancel-runs.ts
-
-
-/** A run started but never waited for (a later start failed): unfinished, so it is cancelled. */
-const notWaitedFor = (id) => ({
-    id,
-    status: 'cancelled',
-    lastStatus: null
-});
-/**
- * The runs the wait gave up on (timeout or the runner's cancel) while the API had not finished
- * them: the ones still spending, which `cancel-on-abort` asks the API to stop.
- */
-function unfinishedRuns(runs) {
-    return runs.filter(o => (o.status === 'timed_out' || o.status === 'cancelled') &&
-        !constants/* TERMINAL_STATUSES */.CM.includes(o.lastStatus ?? ''));
-}
-/**
- * Best effort, all at once, within 3 s: a run nobody waits for should not keep spending. A group's
- * runs go with one batch cancel; whatever it did not cover (the agent's run, or everything when it
- * failed) is cancelled run by run, inside the same 3 s.
- */
-async function cancelUnfinished(options) {
-    const { api, clock, batchId, outsideBatch } = options;
-    const unfinished = unfinishedRuns(options.runs);
-    if (unfinished.length === 0)
-        return;
-    logCancelling(options.cancelled, unfinished.length);
-    const until = clock.now() + constants/* Limits */.xu.cancelRequestTimeoutMs;
-    const left = () => Math.max(1, until - clock.now());
-    const cancelOne = async (id) => logCancelAnswer(id, await api.cancelRun(id, { timeoutMs: left() }));
-    const inBatch = batchId ? unfinished.filter(o => !outsideBatch.includes(o.id)) : [];
-    const alone = unfinished.filter(o => !inBatch.includes(o));
-    const cancelBatch = async () => {
-        if (!batchId || inBatch.length === 0)
-            return;
-        const answer = await api.cancelBatch(batchId, { timeoutMs: left() });
-        logBatchCancelAnswer(batchId, answer);
-        const covered = 'covered' in answer ? answer.covered : [];
-        const rest = inBatch.filter(o => !covered.includes(o.id));
-        // A request with no time left could only end as "no answer within 1 ms": say so once instead.
-        if (rest.length > 0 && until - clock.now() < constants/* Limits */.xu.cancelMinBudgetMs) {
-            return logNoTimeLeft(rest.length);
-        }
-        await Promise.all(rest.map(o => cancelOne(o.id)));
-    };
-    await Promise.all([cancelBatch(), ...alone.map(o => cancelOne(o.id))]);
-}
-
 ;// CONCATENATED MODULE: ./src/clock.ts
 // Time as the poller sees it: injected, so tests drive a fake clock instead of sleeping.
 const systemClock = {
@@ -33528,7 +33815,9 @@ function parseSettings(source) {
         summary: attempt(() => parseSummaryMode(source.read(constants/* Inputs */.G0.Summary)), 'always'),
         annotations: attempt(() => parseBoolean(constants/* Inputs */.G0.Annotations, source.read(constants/* Inputs */.G0.Annotations), true), true),
         reportPath: attempt(() => parseReportPath(source.read(constants/* Inputs */.G0.ReportPath), source.env), ''),
-        cancelOnAbort: attempt(() => parseBoolean(constants/* Inputs */.G0.CancelOnAbort, source.read(constants/* Inputs */.G0.CancelOnAbort), true), true)
+        cancelOnAbort: attempt(() => parseBoolean(constants/* Inputs */.G0.CancelOnAbort, source.read(constants/* Inputs */.G0.CancelOnAbort), true), true),
+        retryFailed: attempt(() => parseRetryFailed(source.read(constants/* Inputs */.G0.RetryFailed)), 0),
+        onFlaky: attempt(() => parseChoice(constants/* Inputs */.G0.OnFlaky, source.read(constants/* Inputs */.G0.OnFlaky), 'pass', ['pass', 'fail']), 'pass')
     };
     if (errors.length > 0)
         throw new InputErrors(errors);
@@ -33882,6 +34171,12 @@ function parseMinSeverity(raw) {
         return Number(value);
     throw new InputError(`Input '${constants/* Inputs */.G0.MinSeverity}' is ${quote(value)}: expected a whole number from 1 (minor) to 5 (critical).`);
 }
+function parseRetryFailed(raw) {
+    const value = raw.trim() || '0';
+    if (/^[0-9]$/.test(value) && Number(value) <= constants/* Limits */.xu.maxRetries)
+        return Number(value);
+    throw new InputError(`Input '${constants/* Inputs */.G0.RetryFailed}' is ${quote(value)}: expected a whole number from 0 (no retry) to ${constants/* Limits */.xu.maxRetries}.`);
+}
 function parseSummaryMode(raw) {
     const value = raw.trim().toLowerCase();
     if (value === 'true')
@@ -33975,267 +34270,10 @@ function watchCancellation(signals, held) {
     };
 }
 
-// EXTERNAL MODULE: ./src/api/retry-policy.ts
-var retry_policy = __nccwpck_require__(1101);
-;// CONCATENATED MODULE: ./src/wait/run-watch.ts
-
-
-
-class RunWatch {
-    id;
-    offset;
-    context;
-    outcome;
-    retry = (0,retry_policy/* initialRetryState */.cd)();
-    warned = new Set();
-    project = null;
-    settle;
-    settled = false;
-    /** Resolves once, with how the wait for this run ended. */
-    done;
-    reader = 'alone';
-    /** Ends the sleep of the run's own loop when the list takes the run over. */
-    wakeup = new AbortController();
-    /** A request about this run is in flight: no one else may take the run over meanwhile. */
-    reading = false;
-    /** When the last answer about the run came (its project's list or its own GET); null before any. */
-    answeredAt = null;
-    /** Not read by ID before this time (a fault's backoff), when the list reads it. */
-    retryAt = 0;
-    constructor(id, 
-    /** This run's place in the spread of one interval (ms), kept when it resumes after a rate limit. */
-    offset, context) {
-        this.id = id;
-        this.offset = offset;
-        this.context = context;
-        this.outcome = {
-            id,
-            status: 'timed_out',
-            run: null,
-            body: null,
-            lastStatus: null,
-            error: null,
-            cancelledByUser: false
-        };
-        this.done = new Promise(resolve => (this.settle = resolve));
-    }
-    get finished() {
-        return this.settled;
-    }
-    /** An answer has described the run (its project, if it has one, is then known). */
-    get seen() {
-        return this.outcome.run !== null;
-    }
-    /** The run's project, lower-cased, once an answer has said it (a list item may leave it out). */
-    get projectId() {
-        return this.project;
-    }
-    /** The run's own loop reads it from now on: the signal ends that loop's sleep if the list takes over. */
-    readAlone() {
-        this.reader = 'alone';
-        this.wakeup = new AbortController();
-        return this.wakeup.signal;
-    }
-    /** Its project's run list reads it from now on; its own loop, asleep or at its turn, ends. */
-    readByList() {
-        this.reader = 'list';
-        this.wakeup.abort();
-    }
-    /** An answer about this run; logs what changed and says what comes next. */
-    take(response) {
-        const { clock, log, pollIntervalMs, deadline, start, random } = this.context;
-        const now = clock.now();
-        this.answeredAt = now;
-        const [decision, next] = (0,retry_policy/* decide */.LD)(response, this.retry, { now, pollIntervalMs, random });
-        this.retry = next;
-        const outcome = this.outcome;
-        if (response.kind === 'run') {
-            const { run } = response;
-            // Only a UUID (what the API's projects are) is ever sent back in a list request.
-            if (run.projectId !== null && (0,guards/* isUuid */.O1)(run.projectId))
-                this.project = run.projectId.toLowerCase();
-            if (run.status !== outcome.lastStatus)
-                log.statusChange(this.id, outcome.lastStatus, run.status, now - start);
-            Object.assign(outcome, { run, body: response.body, lastStatus: run.status, error: null });
-            if (constants/* TERMINAL_STATUSES */.CM.includes(run.status)) {
-                return this.end({ ...outcome, status: run.status });
-            }
-            if (!constants/* WAITING_STATUSES */.h1.includes(run.status) && !this.warned.has(run.status)) {
-                this.warned.add(run.status);
-                log.unknownStatus(this.id, run.status);
-            }
-        }
-        switch (decision.action) {
-            case 'poll':
-                return { kind: 'again', delayMs: decision.delayMs, throttle: false };
-            case 'retry':
-                outcome.error = decision.message;
-                // No "trying again" when the deadline comes first: the wait simply ends there.
-                if (now + decision.delayMs < deadline)
-                    log.retry(this.id, decision.message, decision.delayMs);
-                return { kind: 'again', delayMs: decision.delayMs, throttle: decision.throttle };
-            case 'not-found':
-                return this.end({ ...outcome, status: 'not_found', error: decision.message });
-            case 'give-up':
-                return this.end({ ...outcome, status: 'error', error: decision.message });
-            case 'fatal':
-                outcome.error = decision.message;
-                return { kind: 'fatal', message: decision.message };
-        }
-    }
-    /** A fault of the list that read this run: the reason shown if the wait then times out. */
-    fault(message) {
-        this.outcome.error = message;
-    }
-    /**
-     * A request cut short by the deadline says nothing new about the API: the last real error stays.
-     * With none at all (the API never answered), the cut-off request is the reason.
-     */
-    cutOff(message) {
-        if (this.outcome.run === null)
-            this.outcome.error ??= message;
-    }
-    /** The wait ended before the run did: say why, in the order that explains it best. */
-    stop(fatal, cancelled) {
-        const outcome = this.outcome;
-        if (fatal !== null)
-            this.end({ ...outcome, status: 'error', error: outcome.error ?? fatal });
-        else if (cancelled)
-            this.end({ ...outcome, status: 'cancelled', cancelledByUser: true });
-        else
-            this.end({ ...outcome, status: 'timed_out' });
-    }
-    end(outcome) {
-        if (!this.settled) {
-            this.settled = true;
-            this.outcome = outcome;
-            this.settle(outcome);
-        }
-        return { kind: 'done' };
-    }
-}
-
-;// CONCATENATED MODULE: ./src/wait/poller.ts
-
-
-
-async function pollRuns(options) {
-    const { api, clock, log, pollIntervalMs, deadline, signal } = options;
-    // One wait per run: IDs that differ only in case name the same run.
-    const runIds = (0,guards/* uniqueRunIds */.tj)(options.runIds);
-    const random = options.random ?? Math.random;
-    const requestTimeoutMs = options.requestTimeoutMs ?? constants/* Limits */.xu.requestTimeoutMs;
-    const start = clock.now();
-    // Ends every wait and request at once: on the caller's abort, or when one run hits a fatal error.
-    const stop = new AbortController();
-    const onAbort = () => stop.abort();
-    if (signal?.aborted)
-        stop.abort();
-    signal?.addEventListener('abort', onAbort, { once: true });
-    let fatal = null;
-    // After a 429 every request holds off until then: the rate limit is per key, not per run.
-    let throttleUntil = 0;
-    // A loop that throws (a bug) ends the whole wait with that error, instead of a wait that hangs.
-    let crash = () => undefined;
-    const crashed = new Promise((_, reject) => (crash = reject));
-    const spawn = (task) => void task.catch((error) => {
-        stop.abort();
-        crash(error);
-    });
-    /** Sleeps until `time` (capped at the deadline); false when the wait must end instead. */
-    const waitUntil = async (time, wake) => {
-        const target = Math.min(time, deadline);
-        const ms = target - clock.now();
-        if (ms > 0)
-            await clock.sleep(ms, wake ? AbortSignal.any([stop.signal, wake]) : stop.signal);
-        return !stop.signal.aborted && clock.now() < deadline;
-    };
-    const requestOptions = () => ({
-        signal: stop.signal,
-        timeoutMs: Math.min(requestTimeoutMs, Math.max(1, deadline - clock.now()))
-    });
-    const context = { clock, log, pollIntervalMs, deadline, start, random };
-    // Spread the runs over one interval so N runs never send N requests in the same instant; over
-    // half the time left when the timeout is shorter, so every run is checked at least once.
-    const spread = Math.min(pollIntervalMs, Math.max(0, deadline - start) / 2);
-    const watches = runIds.map((id, index) => new RunWatch(id, Math.floor((index * spread) / runIds.length), context));
-    const ending = () => ({ fatal, cancelled: signal?.aborted === true });
-    const listRuns = api.listRuns?.bind(api);
-    // Several runs: those of one project can be read through its list (its code loaded only then).
-    // One run is always read by ID.
-    const lists = listRuns && watches.length > 1
-        ? new (await __nccwpck_require__.e(/* import() */ 357).then(__nccwpck_require__.bind(__nccwpck_require__, 6357))).ProjectLists({
-            ...context,
-            api,
-            listRuns,
-            waitUntil: time => waitUntil(throttleUntil > clock.now() ? Math.max(time, throttleUntil) : time),
-            requestOptions,
-            throttle: until => (throttleUntil = Math.max(throttleUntil, until)),
-            fatal: message => {
-                fatal ??= message;
-                stop.abort();
-            },
-            ending,
-            readAlone: (watch, at) => spawn(follow(watch, at)),
-            spawn
-        }, watches)
-        : null;
-    /** One run read by its own GETs, the first at `first`, until it ends or its list takes it over. */
-    const follow = async (watch, first) => {
-        const wake = watch.readAlone();
-        let next = first;
-        for (;;) {
-            // Wait for this run's turn, and again if a request hit a rate limit meanwhile (the rate
-            // limit is per key). The offset keeps the runs from resuming in one burst.
-            const turn = () => throttleUntil > clock.now() ? Math.max(next, throttleUntil + watch.offset) : next;
-            let waited = true;
-            while (waited && watch.reader === 'alone' && turn() > clock.now())
-                waited = await waitUntil(turn(), wake);
-            if (watch.reader !== 'alone')
-                return;
-            if (!waited || stop.signal.aborted || clock.now() >= deadline)
-                break;
-            if (lists?.claim(watch))
-                return;
-            watch.reading = true;
-            const response = await api.getRun(watch.id, requestOptions());
-            watch.reading = false;
-            if (response.kind === 'aborted')
-                break;
-            if (response.kind === 'network-error' && response.timedOut && clock.now() >= deadline) {
-                watch.cutOff(response.message);
-                break;
-            }
-            const step = watch.take(response);
-            if (step.kind === 'done')
-                return;
-            if (step.kind === 'fatal') {
-                fatal ??= step.message;
-                stop.abort();
-                break;
-            }
-            next = clock.now() + step.delayMs;
-            if (step.throttle)
-                throttleUntil = Math.max(throttleUntil, next);
-        }
-        const ended = ending();
-        watch.stop(ended.fatal, ended.cancelled);
-    };
-    try {
-        for (const watch of watches)
-            spawn(follow(watch, start + watch.offset));
-        const outcomes = await Promise.race([Promise.all(watches.map(w => w.done)), crashed]);
-        return { outcomes, fatal };
-    }
-    finally {
-        // Every run has ended: a loop still asleep (a list between two rounds) ends now too.
-        stop.abort();
-        signal?.removeEventListener('abort', onAbort);
-    }
-}
-
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: ./src/escape.ts
+var src_escape = __nccwpck_require__(2988);
 ;// CONCATENATED MODULE: ./src/report/labels.ts
 const SEVERITY = {
     5: { mark: '🔴', word: 'Critical' },
@@ -34257,19 +34295,23 @@ function verdictWord(run) {
     if (run.status !== 'completed')
         return { mark: '⚠️', word: 'did not complete' };
     if (!run.passed)
-        return { mark: '❌', word: 'failed' };
+        return { mark: '❌', word: run.flaky ? 'failed (flaky)' : 'failed' };
+    if (run.flaky)
+        return { mark: '🔁', word: 'passed on a retry (flaky)' };
     if (run.result === 'SKIPPED')
         return { mark: '⏭️', word: 'skipped' };
     return { mark: '✅', word: 'passed' };
 }
 /** What several runs found between them, for the headline counts and the outputs. */
 function runTotals(runs) {
-    const total = { issues: 0, warnings: 0, steps: 0, failedSteps: 0 };
+    const total = { issues: 0, warnings: 0, steps: 0, failedSteps: 0, flaky: 0 };
     for (const r of runs) {
         total.issues += r.issues.length;
         total.warnings += r.warnings.length;
         total.steps += r.stepsCount;
         total.failedSteps += r.failedStepsCount;
+        if (r.flaky)
+            total.flaky += 1;
     }
     return total;
 }
@@ -34278,7 +34320,8 @@ function countsOf(totals) {
     return [
         `**${plural(totals.issues, 'issue')}**`,
         `**${plural(totals.warnings, 'warning')}**`,
-        `**${plural(totals.steps, 'step')}**`
+        `**${plural(totals.steps, 'step')}**`,
+        ...(totals.flaky ? [`**${totals.flaky} flaky**`] : [])
     ];
 }
 
@@ -34346,9 +34389,57 @@ function judge(run, policy) {
 /** `warning` is the only non-blocking type; anything else, unknown values included, is an issue. */
 const isWarning = (issue) => issue.type === 'warning';
 
+;// CONCATENATED MODULE: ./src/report/retries.ts
+
+/** A run that ended with a verdict of its own; a retry cut by the timeout or a cancel did not. */
+const finished = (run) => run.status === 'completed' || run.status === 'failed';
+/**
+ * One run and its retries, as the report shows it. The verdict rests on the last attempt that
+ * finished and counts (a retry cut short leaves the run with its earlier verdict); a run that
+ * failed and then passed is flaky: it passes with a note under `on-flaky: pass`, and fails
+ * under `fail`. Every attempt is kept, in order, for the summary, the outputs and the files.
+ */
+function withRetries(first, later, options) {
+    const firstReport = options.describe(first);
+    // Why retry-failed did not start it (again), in the run's own notes.
+    const retryNote = options.note ? [`not started again (retry-failed): ${options.note}`] : [];
+    const notes = [...firstReport.notes, ...retryNote];
+    if (later.length === 0)
+        return { ...firstReport, notes };
+    const attempts = [
+        { ...firstReport, counts: true },
+        ...later.map(a => ({ ...options.describe(a.outcome), counts: a.counts }))
+    ];
+    const counted = attempts.filter(a => a.counts);
+    const verdict = counted.filter(finished).at(-1) ?? attempts[0];
+    const failedBefore = counted.filter(a => a !== verdict && finished(a) && !a.passed);
+    const flaky = verdict.passed && failedBefore.length > 0;
+    const run = { ...verdict, notes: [...verdict.notes], attempts, flaky };
+    run.notes.push(...retryNote);
+    const position = counted.indexOf(verdict) + 1;
+    if (flaky) {
+        const first = failedBefore[0];
+        const story = `flaky: run ${first.id} failed (${first.reasons.join('; ')}), then run ${verdict.id} passed on attempt ${position} of ${counted.length}`;
+        if (options.onFlaky === 'fail') {
+            run.passed = false;
+            run.reasons = [`the run is flaky: it failed, then passed on a retry (on-flaky: fail)`];
+            run.notes.push(story);
+        }
+        else {
+            run.notes.push(`${story}; on-flaky: pass lets it pass`);
+        }
+    }
+    else if (!verdict.passed && counted.length > 1) {
+        const failedAll = counted.filter(finished).length;
+        run.notes.push(`failed ${plural(failedAll, 'attempt')} of ${counted.length}${failedAll < counted.length ? ' (the others did not finish in time)' : ''}`);
+    }
+    return run;
+}
+
 ;// CONCATENATED MODULE: ./src/report/report.ts
 // The facts of each run and of the whole wait, worked out once: the summary, outputs, annotations
 // and report file are all views of this; and which runs the wait left unfinished. Pure.
+
 
 
 /** Ordered from worst: the aggregate status of several runs is the worst of theirs. */
@@ -34407,8 +34498,24 @@ function describeRun(outcome, policy) {
         error: outcome.error
     };
 }
+/**
+ * A run's own verdict failed: the gate fails it, and its result is FAILED or its status `failed`.
+ * A timeout, a cancel, a run not found or unreadable is not the run's verdict: `retry-failed`
+ * never starts those again.
+ */
+function ownVerdictFailed(outcome, policy) {
+    if (outcome.status !== 'completed' && outcome.status !== 'failed')
+        return false;
+    const run = describeRun(outcome, policy);
+    return !run.passed && (run.status === 'failed' || run.result === 'FAILED');
+}
 function buildReport(outcomes, policy, extra = {}) {
-    const runs = outcomes.map(o => describeRun(o, policy));
+    const describe = (o) => describeRun(o, policy);
+    const runs = outcomes.map(o => withRetries(o, extra.retried?.attempts.get(o.id) ?? [], {
+        onFlaky: policy.onFlaky ?? 'pass',
+        describe,
+        ...(extra.retried?.notes.has(o.id) ? { note: extra.retried.notes.get(o.id) } : {})
+    }));
     // No run at all (the start request failed): nothing completed, nothing passed.
     const worst = STATUS_ORDER.find(s => runs.some(r => r.status === s)) ?? (runs.length ? 'completed' : 'error');
     // After the runner cancels the step, that is what the step's status says, whatever the runs did,
@@ -34431,7 +34538,8 @@ function buildReport(outcomes, policy, extra = {}) {
         result,
         runs,
         fatal: extra.fatal ?? null,
-        cancelled: extra.cancelled ?? false
+        cancelled: extra.cancelled ?? false,
+        flakyCount: runs.filter(r => r.flaky).length
     };
 }
 
@@ -34460,12 +34568,18 @@ function planAnnotations(report) {
             message: `${prefix}${severityLabel(issue.severity)}${where}${description}`
         };
     };
+    // Flaky runs first: they share GitHub's 10 warnings with the reported warnings.
+    const flaky = report.runs.filter(r => r.flaky);
+    const flakyShown = flaky.slice(0, constants/* Limits */.xu.maxWarningAnnotations);
+    const warningRoom = constants/* Limits */.xu.maxWarningAnnotations - flakyShown.length;
     const shown = [
+        ...flakyShown.map(flakyAnnotation),
         ...issues.slice(0, constants/* Limits */.xu.maxErrorAnnotations).map(i => toAnnotation('error', i)),
-        ...warnings.slice(0, constants/* Limits */.xu.maxWarningAnnotations).map(w => toAnnotation('warning', w))
+        ...warnings.slice(0, warningRoom).map(w => toAnnotation('warning', w))
     ];
     const hidden = Math.max(0, issues.length - constants/* Limits */.xu.maxErrorAnnotations) +
-        Math.max(0, warnings.length - constants/* Limits */.xu.maxWarningAnnotations);
+        Math.max(0, warnings.length - warningRoom) +
+        (flaky.length - flakyShown.length);
     if (hidden > 0) {
         shown.push({
             level: 'notice',
@@ -34474,6 +34588,29 @@ function planAnnotations(report) {
         });
     }
     return shown;
+}
+/**
+ * A flaky run, named, with what its first failed attempt found: passing or not (`on-flaky`), a
+ * run that fails now and then must not pass unnoticed.
+ */
+function flakyAnnotation(run) {
+    const attempts = (run.attempts ?? []).filter(a => a.counts);
+    const failed = attempts.find(a => !a.passed);
+    const name = run.featureName || `run ${run.id}`;
+    const found = (failed?.issues ?? [])
+        .slice(0, 5)
+        .map(i => `${severityLabel(i.severity)} ${(0,src_escape/* logText */.kc)(i.name || 'Unnamed issue', 200)}`);
+    const more = (failed?.issues.length ?? 0) - found.length;
+    const issues = found.length
+        ? `: ${found.join('; ')}${more > 0 ? `; and ${plural(more, 'more issue')}` : ''}`
+        : '';
+    return {
+        level: 'warning',
+        title: (0,src_escape/* logText */.kc)(`Flaky: ${name}`, 200),
+        message: `Passed only on a retry${run.passed ? '' : ', so it fails (on-flaky: fail)'}: run ${failed?.id ?? '?'} failed ` +
+            `(${(0,src_escape/* logText */.kc)(failed?.reasons.join('; ') ?? '', 300)})${issues}; run ${run.id} passed on attempt ` +
+            `${attempts.findIndex(a => a.id === run.id) + 1} of ${attempts.length}.`
+    };
 }
 
 // EXTERNAL MODULE: ./src/upload/upload-progress.ts
@@ -34534,7 +34671,11 @@ function capOutput(text) {
     cut = cut.replace(/\ufffd$/, '');
     return `${cut}${note}`;
 }
-function outputsOf(report, reportPath) {
+/**
+ * `files`: where the JUnit and CTRF files were written beside the report ('' when they could not
+ * be, or none was).
+ */
+function outputsOf(report, reportPath, files = { junit: '', ctrf: '' }) {
     const { runs } = report;
     const totals = runTotals(runs);
     const durations = runs.map(r => r.durationMs).filter((d) => d !== null);
@@ -34561,11 +34702,28 @@ function outputsOf(report, reportPath) {
         [constants/* Outputs */.tY.Runs]: JSON.stringify(runs.map(runSummary)),
         [constants/* Outputs */.tY.BatchId]: report.started?.batchId ?? '',
         [constants/* Outputs */.tY.PrNumber]: report.started?.prNumber ? String(report.started.prNumber) : '',
-        [constants/* Outputs */.tY.GithubReporting]: report.started?.githubReporting ?? ''
+        [constants/* Outputs */.tY.GithubReporting]: report.started?.githubReporting ?? '',
+        [constants/* Outputs */.tY.FlakyCount]: String(report.flakyCount),
+        [constants/* Outputs */.tY.JunitPath]: files.junit,
+        [constants/* Outputs */.tY.CtrfPath]: files.ctrf
     };
 }
-/** One run in the `runs` output and the report file: the numbers a later step scripts against. */
+/**
+ * One run in the `runs` output and the report file: the numbers a later step scripts against; a
+ * run `retry-failed` started again also has `flaky` and every attempt, first to last.
+ */
 function runSummary(run) {
+    return {
+        ...attemptSummary(run),
+        ...(run.attempts
+            ? {
+                flaky: run.flaky === true,
+                attempts: run.attempts.map(a => ({ ...attemptSummary(a), counts: a.counts }))
+            }
+            : {})
+    };
+}
+function attemptSummary(run) {
     return {
         id: run.id,
         status: run.status,
@@ -34683,7 +34841,22 @@ function reportFileOf(report) {
         passed: report.passed,
         status: report.status,
         result: report.result,
-        runs: report.runs.map(run => ({ ...runSummary(run), error: run.error, run: run.body ?? null }))
+        runs: report.runs.map(run => ({
+            ...runSummary(run),
+            // Each earlier attempt's body beside its numbers; the verdict's own is the run's `run`.
+            ...(run.attempts
+                ? {
+                    attempts: run.attempts.map(a => ({
+                        ...runSummary({ ...a, attempts: undefined }),
+                        counts: a.counts,
+                        error: a.error,
+                        run: a.id === run.id ? null : (a.body ?? null)
+                    }))
+                }
+                : {}),
+            error: run.error,
+            run: run.body ?? null
+        }))
     };
 }
 
@@ -34746,6 +34919,10 @@ function renderComment(report, marker, runUrl) {
     const why = report.fatal ? [report.fatal] : runs.filter(r => !r.passed).flatMap(r => r.reasons);
     if (why.length)
         lines.push('', `**Why:** ${(0,src_escape/* markdown */.wD)([...new Set(why)].join('; '), 1_000)}.`);
+    const flaky = runs.filter(r => r.flaky).map(r => r.featureName || `run ${r.id.slice(0, 8)}`);
+    if (flaky.length) {
+        lines.push('', `**Flaky:** ${(0,src_escape/* markdown */.wD)(flaky.slice(0, 5).join(', '), 600)}${flaky.length > 5 ? ` and ${flaky.length - 5} more` : ''} failed, then passed on a retry.`);
+    }
     const issues = runs.flatMap(r => r.issues).sort(bySeverity);
     if (issues.length) {
         lines.push('', '| Severity | Issue |', '| --- | --- |');
@@ -34763,6 +34940,343 @@ function renderComment(report, marker, runUrl) {
     return body.length <= constants/* Limits */.xu.commentMaxChars
         ? body
         : `${marker}\n### ${verdict}\n\nThe full report is in the job summary.\n`;
+}
+
+;// CONCATENATED MODULE: ./src/report/formats.ts
+
+
+/**
+ * Where the JUnit and CTRF files go: beside the JSON report, named after it
+ * (`testerarmy-report.json` gives `testerarmy-report.junit.xml` and `testerarmy-report.ctrf.json`).
+ */
+function formatPaths(reportPath) {
+    const base = reportPath.replace(/\.json$/i, '');
+    return { junit: `${base}.junit.xml`, ctrf: `${base}.ctrf.json` };
+}
+/** The run as the API serves it: the one link to a run that the API describes. */
+const runLink = (apiUrl, id) => `${apiUrl.replace(/\/+$/, '')}/v1/runs/${encodeURIComponent(id)}`;
+/** A test's name in a report: the feature the agent tested, else the run's short ID. */
+const runTitle = (run) => run.featureName.trim() || `TesterArmy run ${run.id.slice(0, 8)}`;
+/**
+ * What a run found, as plain-text blocks for a test report's failure text: the run's own error
+ * when it did not complete, then each issue and warning (severity, name, page, description, the
+ * steps to reproduce, expected and actual behaviour, screenshot). Untrusted: the writer escapes.
+ */
+function* findingBlocks(run) {
+    const error = run.run?.error;
+    let left = MAX_FINDINGS_CHARS;
+    if (run.status !== 'completed' && (error || run.error)) {
+        const line = error ? [error.code, error.message].filter(Boolean).join(': ') : (run.error ?? '');
+        left -= line.length;
+        yield line;
+    }
+    const findings = [
+        ...run.issues.map(i => [i, 'Issue']),
+        ...run.warnings.map(w => [w, 'Warning'])
+    ];
+    for (const [n, [issue, kind]] of findings.entries()) {
+        const text = issueText(issue, kind);
+        if (text.length > left) {
+            yield `${(0,src_escape/* truncate */.xv)(text, Math.max(0, left))}\n\n${findings.length - n} more finding(s) did not fit: the JSON report (output report-path) has every one.`;
+            return;
+        }
+        left -= text.length;
+        yield text;
+    }
+}
+/**
+ * The findings text of one run in a test report. A test reporter shows it in a check run or a
+ * page, not a 70 MB run: past this, the JSON report has the rest (and memory stays flat).
+ */
+const MAX_FINDINGS_CHARS = 1_000_000;
+function issueText(issue, kind) {
+    const lines = [`${kind} [${severityLabel(issue.severity)}] ${issue.name || 'Unnamed issue'}`];
+    if (issue.url)
+        lines.push(`Page: ${issue.url}`);
+    if (issue.description)
+        lines.push(issue.description);
+    if (issue.reproductionSteps.length) {
+        lines.push('Steps to reproduce:', ...issue.reproductionSteps.map((s, n) => `  ${n + 1}. ${s}`));
+    }
+    if (issue.expectedBehavior)
+        lines.push(`Expected: ${issue.expectedBehavior}`);
+    if (issue.actualBehavior)
+        lines.push(`Actual: ${issue.actualBehavior}`);
+    if (issue.screenshotUrl)
+        lines.push(`Screenshot: ${issue.screenshotUrl}`);
+    return lines.join('\n');
+}
+/** Why a run's verdict failed, in the step's own words, with the run's error when it has one. */
+function verdictLine(run) {
+    const reasons = run.reasons.length ? run.reasons.join('; ') : `the run ended ${run.status}`;
+    const error = run.run?.error;
+    const detail = error ? ` (${[error.code, error.message].filter(Boolean).join(': ')})` : '';
+    return `${reasons}${detail}`;
+}
+
+;// CONCATENATED MODULE: ./src/report/ctrf.ts
+// The CTRF file (Common Test Report Format, JSON): one test per run, valid against the format's
+// schema, with `flaky`, `retries` and each earlier attempt for a retried run. Written in pieces. Pure.
+
+
+
+
+/** The schema version the `ctrf` reference implementation validates. */
+const CTRF_SPEC_VERSION = '0.0.0';
+/** The verdict, not the API's result: a FAILED result below `min-severity` passes here as in the step. */
+function statusOf(run) {
+    if (run.passed)
+        return run.result === 'SKIPPED' ? 'skipped' : 'passed';
+    return 'failed';
+}
+/** CTRF durations are whole milliseconds. */
+const ms = (value) => Math.max(0, Math.round(value ?? 0));
+/**
+ * The file's text, piece by piece: the head, then each test serialized alone (a huge run is one
+ * test's text, never the whole file's), then the end. JSON.stringify escapes every string; lone
+ * surrogates are made well-formed first, so the file is valid UTF-8.
+ */
+function* ctrfPieces(report, options) {
+    const statuses = report.runs.map(statusOf);
+    const count = (status) => statuses.filter(s => s === status).length;
+    const head = {
+        reportFormat: 'CTRF',
+        specVersion: CTRF_SPEC_VERSION,
+        reportId: (0,external_node_crypto_.randomUUID)(),
+        timestamp: new Date(options.finishedAt).toISOString(),
+        generatedBy: `testerarmy-action/${constants/* VERSION */.xv}`
+    };
+    const results = {
+        tool: { name: 'TesterArmy', version: constants/* VERSION */.xv },
+        summary: {
+            tests: report.runs.length,
+            passed: count('passed'),
+            failed: count('failed'),
+            skipped: count('skipped'),
+            pending: 0,
+            other: count('other'),
+            flaky: report.runs.filter(r => r.flaky).length,
+            suites: report.runs.length,
+            start: Math.round(options.startedAt),
+            stop: Math.round(options.finishedAt),
+            duration: ms(options.finishedAt - options.startedAt)
+        },
+        ...(options.workflowRunUrl
+            ? { environment: { reportName: 'TesterArmy', buildUrl: options.workflowRunUrl } }
+            : {}),
+        extra: {
+            passed: report.passed,
+            status: report.status,
+            result: report.result,
+            ...(report.fatal ? { fatal: (0,src_escape/* clean */.uH)(report.fatal) } : {})
+        }
+    };
+    const opening = JSON.stringify({ ...head, results: { ...results, tests: [] } }, null, 2);
+    // Everything up to the empty tests array; the tests follow, then the closing brackets.
+    const at = opening.lastIndexOf('"tests": []');
+    yield `${opening.slice(0, at)}"tests": [`;
+    for (const [index, run] of report.runs.entries()) {
+        const test = JSON.stringify(testOf(run, options, statuses[index]));
+        yield `${index > 0 ? ',' : ''}\n      ${test}`;
+    }
+    yield `${report.runs.length ? '\n    ' : ''}]${opening.slice(at + '"tests": []'.length)}\n`;
+}
+function testOf(run, options, status) {
+    const attempts = run.attempts ?? [];
+    // The attempts before the one the verdict rests on, in the order they ran.
+    const others = attempts.filter(a => a.id !== run.id && a.counts);
+    const retried = others.length > 0;
+    const shots = run.run?.output?.kind === 'test' ? run.run.output.screenshots : [];
+    const steps = run.run?.output?.kind === 'test' ? run.run.output.steps : [];
+    return {
+        name: ctrf_text(runTitle(run)) || 'TesterArmy run',
+        status,
+        duration: ms(run.durationMs),
+        ...(run.run?.testId ? { testId: ctrf_text(run.run.testId) } : {}),
+        executionId: run.id,
+        ...times(run),
+        suite: ['TesterArmy', ...(run.origin ? [ctrf_text(run.origin)] : [])],
+        ...(run.passed ? {} : { message: ctrf_text(verdictLine(run)) }),
+        ...traceOf(run),
+        rawStatus: ctrf_text(`${run.status}${run.result ? ` ${run.result}` : ''}`),
+        type: 'e2e',
+        ...(run.run?.platform ? { device: ctrf_text(run.run.platform) } : {}),
+        ...(retried
+            ? {
+                flaky: run.flaky === true,
+                retries: others.length,
+                retryAttempts: others.map(a => ({
+                    attempt: attempts.indexOf(a) + 1,
+                    attemptId: a.id,
+                    status: statusOf(a),
+                    duration: ms(a.durationMs),
+                    ...(a.passed ? {} : { message: ctrf_text(verdictLine(a)) }),
+                    ...traceOf(a),
+                    extra: { runUrl: runLink(options.apiUrl, a.id), status: a.status, result: a.result }
+                }))
+            }
+            : {}),
+        ...(steps.length
+            ? {
+                steps: steps.map((s, n) => ({
+                    name: ctrf_text(s.title) || `Step ${n + 1}`,
+                    status: s.status === 'passed' ? 'passed' : s.status === 'failed' ? 'failed' : 'other'
+                }))
+            }
+            : {}),
+        ...(shots.length
+            ? {
+                attachments: shots
+                    .filter(url => /^https?:\/\//i.test(url))
+                    .map((url, n) => ({
+                    name: `Screenshot ${n + 1}`,
+                    contentType: 'image/png',
+                    path: ctrf_text(url)
+                }))
+            }
+            : {}),
+        extra: {
+            runId: run.id,
+            runUrl: runLink(options.apiUrl, run.id),
+            status: run.status,
+            result: run.result,
+            issuesCount: run.issues.length,
+            warningsCount: run.warnings.length,
+            maxSeverity: run.maxSeverity,
+            ...(attempts.length > 1 ? { attempts: attempts.map(a => a.id) } : {})
+        }
+    };
+}
+/** Start and stop of the run, when the API gave readable times. */
+function times(run) {
+    const start = Date.parse(run.run?.startedAt ?? run.run?.createdAt ?? '');
+    const stop = Date.parse(run.run?.completedAt ?? '');
+    return {
+        ...(Number.isNaN(start) ? {} : { start }),
+        ...(Number.isNaN(stop) ? {} : { stop })
+    };
+}
+/** Untrusted text as a JSON string holds it: well-formed, without control characters. */
+const ctrf_text = (value) => (0,src_escape/* clean */.uH)(value);
+/** The run's error and findings as one text, for `trace`; nothing when it found nothing. */
+function traceOf(run) {
+    const trace = ctrf_text([...findingBlocks(run)].join('\n\n'));
+    return trace ? { trace } : {};
+}
+
+;// CONCATENATED MODULE: ./src/report/junit.ts
+// The JUnit XML file: one test suite per run and one test case for its verdict, read by
+// dorny/test-reporter, mikepenz/action-junit-report, Jenkins, GitLab and Codecov; a flaky run as
+// Surefire writes one (a passing case holding its failed attempts). Written in pieces. Pure.
+
+
+/**
+ * A `failure` is a verdict on what the agent found; an `error` is a run that could not give one
+ * (it failed, timed out, was cancelled, or could not be read), as JUnit tells an assertion from a
+ * crash.
+ */
+function caseKind(run) {
+    if (run.passed)
+        return run.result === 'SKIPPED' ? 'skipped' : 'passed';
+    return run.status === 'completed' ? 'failure' : 'error';
+}
+const seconds = (ms) => ((ms ?? 0) / 1000).toFixed(3);
+const attribute = (name, value) => ` ${name}="${(0,src_escape/* xmlAttribute */.IE)(value)}"`;
+/**
+ * The file's text, piece by piece: markup, and each untrusted text escaped as one piece of its
+ * own, so a run with 100,000 issues or a 10 MB description is never one string with the rest.
+ * Joined, the pieces are well-formed XML 1.0 whatever the agent wrote.
+ */
+function* junitPieces(report, options) {
+    // The action's own error, with no run to hold it, is one more test case in error.
+    const kinds = [...report.runs.map(caseKind), ...(report.fatal ? ['error'] : [])];
+    const count = (kind) => String(kinds.filter(k => k === kind).length);
+    const total = report.runs.reduce((sum, r) => sum + (r.durationMs ?? 0), 0);
+    yield '<?xml version="1.0" encoding="UTF-8"?>\n';
+    yield `<testsuites${attribute('name', 'TesterArmy')}${attribute('tests', String(kinds.length))}${attribute('failures', count('failure'))}${attribute('errors', count('error'))}${attribute('skipped', count('skipped'))}${attribute('time', seconds(total))}>\n`;
+    for (const [index, run] of report.runs.entries()) {
+        yield* suitePieces(run, kinds[index], options);
+    }
+    if (report.fatal) {
+        // A start failed, or the key was refused: a reader must still see the step did not pass.
+        yield `  <testsuite${attribute('name', 'TesterArmy')} tests="1" failures="0" errors="1" skipped="0" time="0.000">\n`;
+        yield `    <testcase${attribute('name', 'TesterArmy action')}${attribute('classname', 'TesterArmy')} time="0.000">\n`;
+        yield `      <error${attribute('message', report.fatal)} type="action-error"/>\n`;
+        yield '    </testcase>\n  </testsuite>\n';
+    }
+    yield '</testsuites>\n';
+}
+function* suitePieces(run, kind, options) {
+    const name = runTitle(run);
+    const one = (k) => (kind === k ? '1' : '0');
+    const created = run.run?.createdAt ? Date.parse(run.run.createdAt) : Number.NaN;
+    const timestamp = Number.isNaN(created)
+        ? ''
+        : attribute('timestamp', new Date(created).toISOString());
+    yield `  <testsuite${attribute('name', name)} tests="1"${attribute('failures', one('failure'))}${attribute('errors', one('error'))}${attribute('skipped', one('skipped'))}${attribute('time', seconds(run.durationMs))}${timestamp}>\n`;
+    yield '    <properties>\n';
+    const properties = [
+        ['testerarmy.run-id', run.id],
+        ['testerarmy.run-url', runLink(options.apiUrl, run.id)],
+        ['testerarmy.status', run.status],
+        ['testerarmy.result', run.result],
+        ['testerarmy.verdict', run.flaky ? 'flaky' : run.passed ? 'passed' : 'failed']
+    ];
+    if (run.run?.testId)
+        properties.push(['testerarmy.test-id', run.run.testId]);
+    if (run.origin)
+        properties.push(['testerarmy.started-as', run.origin]);
+    if (options.workflowRunUrl)
+        properties.push(['github.workflow-run', options.workflowRunUrl]);
+    for (const [n, attempt] of (run.attempts ?? []).entries()) {
+        const result = attempt.result ? ` ${attempt.result}` : '';
+        properties.push([`testerarmy.attempt.${n + 1}`, `${attempt.id} ${attempt.status}${result}`]);
+    }
+    for (const [key, value] of properties) {
+        yield `      <property${attribute('name', key)}${attribute('value', value)}/>\n`;
+    }
+    yield '    </properties>\n';
+    yield `    <testcase${attribute('name', name)}${attribute('classname', 'TesterArmy')}${attribute('time', seconds(run.durationMs))}>\n`;
+    const earlier = (run.attempts ?? []).filter(a => a.id !== run.id && !a.passed && a.counts);
+    if (kind === 'failure' || kind === 'error') {
+        yield `      <${kind}${attribute('message', verdictLine(run))}${attribute('type', run.status === 'completed' ? run.result || 'no result' : run.status)}>`;
+        yield* findingsText(run);
+        yield `</${kind}>\n`;
+        // Surefire's shape of a test that failed every rerun: the reruns beside the failure.
+        for (const attempt of earlier)
+            yield* attemptPieces('rerunFailure', attempt);
+    }
+    else {
+        if (kind === 'skipped') {
+            yield `      <skipped${attribute('message', run.description || 'the planner found nothing user-visible to test')}/>\n`;
+        }
+        // Surefire's shape of a flaky test: a passing case holding each failed attempt.
+        for (const attempt of earlier)
+            yield* attemptPieces('flakyFailure', attempt);
+    }
+    yield '      <system-out>';
+    yield (0,src_escape/* xmlText */.xK)(`Run ${run.id}: ${run.status}${run.result ? `, ${run.result}` : ''}\n`);
+    yield (0,src_escape/* xmlText */.xK)(`${runLink(options.apiUrl, run.id)}\n`);
+    if (run.description)
+        yield (0,src_escape/* xmlText */.xK)(`\n${run.description}\n`);
+    for (const note of run.notes)
+        yield (0,src_escape/* xmlText */.xK)(`\nNote: ${note}\n`);
+    yield '</system-out>\n';
+    yield '    </testcase>\n';
+    yield '  </testsuite>\n';
+}
+/** One failed attempt that is not the verdict, as Surefire records it: message, type and its text. */
+function* attemptPieces(element, attempt) {
+    yield `      <${element}${attribute('message', `run ${attempt.id}: ${verdictLine(attempt)}`)}${attribute('type', attempt.result || attempt.status)}>\n`;
+    yield '        <stackTrace>';
+    yield* findingsText(attempt);
+    yield '</stackTrace>\n';
+    yield `      </${element}>\n`;
+}
+/** What a run found, each block escaped alone. */
+function* findingsText(run) {
+    for (const block of findingBlocks(run))
+        yield (0,src_escape/* xmlText */.xK)(`\n${block}\n`);
 }
 
 ;// CONCATENATED MODULE: ./src/report/summary.ts
@@ -34978,6 +35492,9 @@ function runSection(run, options, budget, omitted, single) {
     if (problem)
         out.push(problem);
     out.push(facts(run));
+    const tried = attemptsBlock(run, budget);
+    if (tried)
+        out.push(tried);
     if (run.description && !budget.compact)
         out.push((0,src_escape/* markdown */.wD)(run.description, 5_000));
     for (const note of run.notes)
@@ -35066,6 +35583,41 @@ function facts(run) {
     }
     const table = ['| | |', '| --- | --- |', ...rows.map(([k, v]) => `| ${k} | ${v} |`)].join('\n');
     return `<details><summary>Run details</summary>\n\n${table}\n\n</details>`;
+}
+/** Issues shown per failed attempt: the report file has them all. */
+const MAX_ATTEMPT_ISSUES = 20;
+/**
+ * Every attempt of a run `retry-failed` started again: run ID, status, result, verdict; the failed
+ * ones' issues collapsed. The verdict rests on the attempt marked so.
+ */
+function attemptsBlock(run, budget) {
+    const attempts = run.attempts ?? [];
+    if (attempts.length < 2)
+        return null;
+    const rows = attempts.map((a, n) => {
+        const { mark, word } = verdictWord({ ...a, flaky: false });
+        const role = a.id === run.id ? ' (the verdict)' : a.counts ? '' : ' (shown only: started with its group)';
+        return `| ${n + 1} | \`${a.id}\` | ${(0,src_escape/* markdown */.wD)(a.lastStatus ?? a.status, 40)} | ${a.result || '–'} | ${nowrap(`${mark} ${word}`)}${role} |`;
+    });
+    const table = [
+        '| Attempt | Run | Status | Result | Verdict |',
+        '| ---: | --- | --- | --- | --- |',
+        ...rows
+    ].join('\n');
+    const details = budget.compact
+        ? []
+        : attempts.flatMap((a, n) => {
+            if (a.passed || a.id === run.id || a.issues.length === 0)
+                return [];
+            const shown = a.issues.slice(0, MAX_ATTEMPT_ISSUES).map(i => issueRow(i, 0));
+            const more = a.issues.length - shown.length;
+            const rest = more > 0 ? [`| | *…and ${more} more in the report file* | |`] : [];
+            const issues = ['| Severity | Issue | Page |', '| --- | --- | --- |', ...shown, ...rest];
+            return [
+                `<details><summary>Attempt ${n + 1} (run ${a.id.slice(0, 8)}): ${(0,src_escape/* html */.qy)(a.reasons.join('; ') || plural(a.issues.length, 'issue'), 300)}</summary>\n\n${issues.join('\n')}\n\n</details>`
+            ];
+        });
+    return [`**Attempts** (\`retry-failed\`)\n\n${table}`, ...details].join('\n\n');
 }
 /** `2026-11-28 09:14:03 UTC`: an API timestamp as people read it; anything odd shown as sent. */
 function timestamp(text) {
@@ -35231,8 +35783,12 @@ function codeSpan(text) {
 }
 
 ;// CONCATENATED MODULE: ./src/report/publish.ts
-// Everything the user sees of a finished report: the JSON file, the step outputs, the job summary,
-// the annotations, the pull-request comment and the step's last line, each scrubbed of the secrets.
+// Everything the user sees of a finished report: the JSON, JUnit and CTRF files, the step outputs,
+// the job summary, the annotations, the pull-request comment and the step's last line, each
+// scrubbed of the secrets.
+
+
+
 
 
 
@@ -35251,12 +35807,13 @@ function codeSpan(text) {
  * end the process before publishing is done.
  */
 async function publish(report, settings, context, postComment, appBuild = null, setExitLine = () => undefined) {
-    const reportPath = await writeReportFile(report, settings);
+    const files = await writeReportFiles(report, settings, context);
+    const reportPath = files.report;
     const cancelledAfter = (done, missing) => setExitLine(`TesterArmy: the workflow was cancelled; ${done} written, but ${missing} did not finish in time.`);
     const file = reportPath ? 'the report file' : '';
     if (file)
         cancelledAfter(`${file} was`, 'the outputs and the summary');
-    for (const [name, value] of Object.entries(outputsOf(report, reportPath)))
+    for (const [name, value] of Object.entries(outputsOf(report, reportPath, files)))
         core/* setOutput */.uH(name, (0,redact/* redact */.E$)(value, settings));
     cancelledAfter(file ? `${file} and the outputs were` : 'the outputs were', 'the summary');
     if (summaryWanted(settings.summary, report.passed))
@@ -35311,16 +35868,51 @@ async function publishSkipped(reason, settings, context) {
     core/* info */.pq('TesterArmy verdict: skipped (no pull request to test); the step passes.');
 }
 /** The report file's path, or '' when it could not be written (a warning says why). */
-async function writeReportFile(report, settings) {
+async function writeReportFiles(report, settings, context) {
     const path = settings.reportPath;
+    const written = { report: '', junit: '', ctrf: '' };
     try {
         await ensureDir((0,external_node_path_.dirname)(path));
         await writeReportJson(path, report, settings);
-        return path;
+        written.report = path;
     }
     catch (error) {
         core/* warning */.$e(`Could not write the JSON report to ${path}: ${error.message}`);
-        return '';
+        return written;
+    }
+    const options = {
+        apiUrl: settings.apiUrl,
+        workflowRunUrl: context.runUrl,
+        // The process began when the step did: the CTRF run's start.
+        startedAt: performance.timeOrigin,
+        finishedAt: Date.now()
+    };
+    const paths = formatPaths(path);
+    for (const [format, pieces] of [
+        ['junit', junitPieces(report, options)],
+        ['ctrf', ctrfPieces(report, options)]
+    ]) {
+        try {
+            await writePieces(paths[format], pieces, settings);
+            written[format] = paths[format];
+        }
+        catch (error) {
+            const name = format === 'junit' ? 'JUnit XML' : 'CTRF';
+            core/* warning */.$e(`Could not write the ${name} report to ${paths[format]}: ${error.message}`);
+        }
+    }
+    return written;
+}
+/** A file written piece by piece, each scrubbed of the secrets, so no piece joins the others. */
+async function writePieces(path, pieces, settings) {
+    const file = await (0,promises_.open)(path, 'w');
+    try {
+        // writeFile on a handle writes from where the last write ended, to the end of the data.
+        for (const piece of pieces)
+            await file.writeFile((0,redact/* redact */.E$)(piece, settings));
+    }
+    finally {
+        await file.close();
     }
 }
 /**
@@ -35329,19 +35921,14 @@ async function writeReportFile(report, settings) {
  * nested too deep for JSON.stringify is written by `reportJson`, its deepest levels left out.
  */
 async function writeReportJson(path, report, settings) {
-    const file = await (0,promises_.open)(path, 'w');
     try {
-        // writeFile on a handle writes from where the last write ended, to the end of the data.
-        for (const piece of reportJsonPieces(report))
-            await file.writeFile((0,redact/* redact */.E$)(piece, settings));
+        await writePieces(path, reportJsonPieces(report), settings);
     }
     catch (error) {
-        await file.close();
         if (!(error instanceof RangeError))
             throw error;
-        return (0,promises_.writeFile)(path, (0,redact/* redact */.E$)(reportJson(report), settings));
+        await (0,promises_.writeFile)(path, (0,redact/* redact */.E$)(reportJson(report), settings));
     }
-    await file.close();
 }
 async function writeSummary(report, settings, context, reportPath, appBuild) {
     // The build's block goes last, its bytes kept out of the runs' 1 MiB budget.
@@ -35494,7 +36081,10 @@ function conclude(report, settings, cancelled = false) {
     }
     else {
         const skipped = report.result === 'SKIPPED';
-        core/* info */.pq(`TesterArmy verdict: ${skipped ? 'passed (skipped: nothing user-visible to test)' : 'passed'}.`);
+        const flaky = report.flakyCount
+            ? ` (${report.flakyCount === 1 ? '1 flaky run' : `${report.flakyCount} flaky runs`}: failed, then passed on a retry)`
+            : '';
+        core/* info */.pq(`TesterArmy verdict: ${skipped ? 'passed (skipped: nothing user-visible to test)' : 'passed'}${flaky}.`);
     }
 }
 
@@ -35503,13 +36093,13 @@ function conclude(report, settings, cancelled = false) {
 async function checkBuild(settings) {
     if (!settings.upload)
         return { kind: 'none' };
-    return (await __nccwpck_require__.e(/* import() */ 160).then(__nccwpck_require__.bind(__nccwpck_require__, 5160))).checkBuild(settings);
+    return (await __nccwpck_require__.e(/* import() */ 444).then(__nccwpck_require__.bind(__nccwpck_require__, 8444))).checkBuild(settings);
 }
 /** Starts what the inputs ask for; run IDs alone start nothing: every one of them is waited for. */
 async function startEverything(options) {
     const { settings, context } = options;
     if (settings.start || settings.agent || settings.upload) {
-        return (await __nccwpck_require__.e(/* import() */ 160).then(__nccwpck_require__.bind(__nccwpck_require__, 5160))).startEverything(options);
+        return (await __nccwpck_require__.e(/* import() */ 444).then(__nccwpck_require__.bind(__nccwpck_require__, 8444))).startEverything(options);
     }
     return {
         kind: 'started',
@@ -35519,7 +36109,8 @@ async function startEverything(options) {
         facts: { batchId: '', prNumber: null, githubReporting: '', testerArmyComments: false },
         context,
         appBuild: null,
-        agentRunIds: []
+        agentRunIds: [],
+        sent: { start: null, agent: null }
     };
 }
 /**
@@ -35535,6 +36126,122 @@ function cancelledAtStart(id) {
         lastStatus: 'cancelled',
         error: 'TesterArmy cancelled this run as the group started (for example a duplicate or the quota)',
         cancelledByUser: false
+    };
+}
+
+// EXTERNAL MODULE: ./src/wait/wait-log.ts
+var wait_log = __nccwpck_require__(6695);
+;// CONCATENATED MODULE: ./src/wait/cancel-runs.ts
+
+
+/** A run started but never waited for (a later start failed): unfinished, so it is cancelled. */
+const notWaitedFor = (id) => ({
+    id,
+    status: 'cancelled',
+    lastStatus: null
+});
+/**
+ * The runs the wait gave up on (timeout or the runner's cancel) while the API had not finished
+ * them: the ones still spending, which `cancel-on-abort` asks the API to stop.
+ */
+function unfinishedRuns(runs) {
+    return runs.filter(o => (o.status === 'timed_out' || o.status === 'cancelled') &&
+        !constants/* TERMINAL_STATUSES */.CM.includes(o.lastStatus ?? ''));
+}
+/**
+ * Best effort, all at once, within 3 s: a run nobody waits for should not keep spending. A group's
+ * runs go with one batch cancel; whatever it did not cover (the agent's run, or everything when it
+ * failed) is cancelled run by run, inside the same 3 s.
+ */
+async function cancelUnfinished(options) {
+    const { api, clock } = options;
+    const unfinished = unfinishedRuns(options.runs);
+    if (unfinished.length === 0)
+        return;
+    (0,wait_log/* logCancelling */.f4)(options.cancelled, unfinished.length);
+    const until = clock.now() + constants/* Limits */.xu.cancelRequestTimeoutMs;
+    const left = () => Math.max(1, until - clock.now());
+    const cancelOne = async (id) => (0,wait_log/* logCancelAnswer */.xE)(id, await api.cancelRun(id, { timeoutMs: left() }));
+    const batchOf = (id) => options.batches.find(b => b.runIds.includes(id));
+    const alone = unfinished.filter(o => !batchOf(o.id));
+    const cancelBatch = async (batchId) => {
+        const inBatch = unfinished.filter(o => batchOf(o.id)?.batchId === batchId);
+        if (inBatch.length === 0)
+            return;
+        const answer = await api.cancelBatch(batchId, { timeoutMs: left() });
+        (0,wait_log/* logBatchCancelAnswer */.V3)(batchId, answer);
+        const covered = 'covered' in answer ? answer.covered : [];
+        const rest = inBatch.filter(o => !covered.includes(o.id));
+        // A request with no time left could only end as "no answer within 1 ms": say so once instead.
+        if (rest.length > 0 && until - clock.now() < constants/* Limits */.xu.cancelMinBudgetMs) {
+            return (0,wait_log/* logNoTimeLeft */.Iy)(rest.length);
+        }
+        await Promise.all(rest.map(o => cancelOne(o.id)));
+    };
+    await Promise.all([
+        ...options.batches.map(b => cancelBatch(b.batchId)),
+        ...alone.map(o => cancelOne(o.id))
+    ]);
+}
+
+// EXTERNAL MODULE: ./src/wait/poller.ts + 1 modules
+var poller = __nccwpck_require__(5940);
+;// CONCATENATED MODULE: ./src/start/wait-phase.ts
+// After the starts: waiting for every run, starting failed ones again (`retry-failed`) inside the
+// same deadline, and cancelling what nobody waits for any more; the first attempts come back in
+// the order given, with what the retries did.
+
+
+
+
+
+async function waitForRuns(options) {
+    const { begun, settings, api, clock, deadline, signal } = options;
+    if (begun.kind === 'ended') {
+        // A start failed after the agent's run had started: nobody will wait for it, so it is stopped.
+        if (settings.cancelOnAbort) {
+            const runs = begun.agentRunIds.map(notWaitedFor);
+            await cancelUnfinished({ api, clock, runs, cancelled: signal.aborted, batches: [] });
+        }
+        return { outcomes: [], retried: null, end: { fatal: begun.fatal, cancelled: begun.cancelled } };
+    }
+    // 1. Every run the API did not cancel at once.
+    const toWait = begun.ids.filter(id => !begun.cancelledIds.includes(id));
+    (0,wait_log/* startWaitGroup */.Ng)(toWait, settings);
+    const timing = { api, clock, pollIntervalMs: settings.pollIntervalMs, deadline, signal };
+    const polled = await (0,poller/* pollRuns */.q)({ ...timing, runIds: toWait, log: wait_log/* pollLog */.eV });
+    core/* endGroup */.N4();
+    // 2. Runs whose own verdict failed, started again with the request that started them.
+    //    Their code is loaded only then: a plain wait never evaluates it.
+    const retried = settings.retryFailed > 0 && !polled.fatal && !signal.aborted
+        ? await (await __nccwpck_require__.e(/* import() */ 702).then(__nccwpck_require__.bind(__nccwpck_require__, 8702))).retryFailed({
+            ...timing,
+            retries: settings.retryFailed,
+            failed: options.failed,
+            outcomes: polled.outcomes,
+            sent: begun.sent,
+            log: (await __nccwpck_require__.e(/* import() */ 931).then(__nccwpck_require__.bind(__nccwpck_require__, 8931))).retryLog
+        })
+        : null;
+    // 3. Whatever the wait or a retry left unfinished (the timeout, the runner's cancel) is stopped:
+    //    each group start's runs with its batch, any other run alone.
+    if (settings.cancelOnAbort) {
+        const start = begun.sent.start;
+        const batches = [
+            ...(begun.facts.batchId && start
+                ? [{ batchId: begun.facts.batchId, runIds: start.runIds }]
+                : []),
+            ...(retried?.batches ?? [])
+        ];
+        const runs = [...polled.outcomes, ...(retried?.started ?? [])];
+        await cancelUnfinished({ api, clock, runs, cancelled: signal.aborted, batches });
+    }
+    const fatal = polled.fatal ?? retried?.fatal ?? null;
+    return {
+        // A run cancelled at start was never waited for.
+        outcomes: begun.ids.map(id => polled.outcomes.find(o => o.id === id) ?? cancelledAtStart(id)),
+        retried,
+        end: { fatal, cancelled: signal.aborted }
     };
 }
 
@@ -35615,10 +36322,9 @@ function readWorkflowContext(env, readFile = path => (0,external_node_fs_.readFi
 
 ;// CONCATENATED MODULE: ./src/main.ts
 // The action's run(), as the story of a run: read the inputs, check the build, start everything
-// they ask for (find the pull request, upload the build, start the runs), wait for the runs, cancel
-// what nobody waits for, build the report, publish it everywhere a user looks, and end the step.
-
-
+// they ask for (find the pull request, upload the build, start the runs), wait for the runs, start
+// failed ones again, cancel what nobody waits for, build the report, publish it everywhere a user
+// looks, and end the step.
 
 
 
@@ -35714,55 +36420,33 @@ async function waitAndReport(deps, parsed) {
             return await publishSkipped(begun.reason, settings, context);
         if (begun.kind === 'upload-only')
             return await publishUploadOnly(begun.build, settings, context);
-        // 3. Wait for every run the API did not cancel at once.
-        let waited = [];
-        let end = begun.kind === 'ended'
-            ? { fatal: begun.fatal, cancelled: begun.cancelled }
-            : { fatal: null, cancelled: false };
-        if (begun.kind === 'started') {
-            const toWait = begun.ids.filter(id => !begun.cancelledIds.includes(id));
-            startWaitGroup(toWait, settings);
-            const polled = await pollRuns({
-                runIds: toWait,
-                api,
-                clock,
-                pollIntervalMs: settings.pollIntervalMs,
-                deadline,
-                signal,
-                log: pollLog
-            });
-            core/* endGroup */.N4();
-            waited = polled.outcomes;
-            end = { fatal: polled.fatal, cancelled: signal.aborted };
-        }
-        // 4. Stop what nobody waits for any more: the step was cancelled or timed out, or a start
-        //    failed after the agent's run had started.
-        if (settings.cancelOnAbort) {
-            const left = begun.kind === 'started' ? waited : begun.agentRunIds.map(notWaitedFor);
-            const { batchId } = begun.facts;
-            await cancelUnfinished({
-                api,
-                clock,
-                runs: left,
-                cancelled: signal.aborted,
-                batchId: batchId || null,
-                outsideBatch: begun.agentRunIds
-            });
-        }
-        // 5. Report on every run, in the order given (a run cancelled at start was never waited for).
-        const outcomes = begun.kind === 'started'
-            ? begun.ids.map(id => waited.find(o => o.id === id) ?? cancelledAtStart(id))
-            : [];
-        const report = buildReport(outcomes, settings, end);
+        // 3. Wait for every run, start again those whose own verdict failed (retry-failed), and stop
+        //    what nobody waits for any more: the step was cancelled or timed out, or a start failed
+        //    after the agent's run had started.
+        const waited = await waitForRuns({
+            begun,
+            settings,
+            api,
+            clock,
+            deadline,
+            signal,
+            failed: outcome => ownVerdictFailed(outcome, settings)
+        });
+        // 4. Report on every run, in the order given, each with its attempts.
+        const report = buildReport(waited.outcomes, settings, {
+            ...waited.end,
+            ...(waited.retried ? { retried: waited.retried } : {})
+        });
         report.started = begun.facts;
         for (const run of report.runs) {
-            const origin = begun.kind === 'started' ? begun.origins.get(run.id) : undefined;
+            const first = run.attempts?.[0]?.id ?? run.id;
+            const origin = begun.kind === 'started' ? begun.origins.get(first) : undefined;
             if (origin)
                 run.origin = origin.origin;
             if (origin?.reporting)
                 run.githubReporting = origin.reporting;
         }
-        // 6. Publish it and end the step on the verdict.
+        // 5. Publish it and end the step on the verdict.
         await publish(report, settings, begun.context, deps.comment, begun.appBuild, lifecycle.setExitLine);
         conclude(report, settings, signal.aborted);
     }

@@ -2,7 +2,8 @@
 // run as GitHub's runner runs it, then the log, annotations, outputs and job summary as a person
 // would see them. No API key, no network, no npm install needed. `npm run demo -- --pull-request`
 // plays the exploration agent on a pull request instead, with its test plan; `-- --upload` uploads
-// an APK built "earlier in the job" first, and the run (or the agent) tests it.
+// an APK built "earlier in the job" first, and the run (or the agent) tests it; `-- --flaky` starts
+// a saved test with retry-failed: 1, whose first run FAILED and whose retry passes: a flaky run.
 import { randomBytes } from 'node:crypto'
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -103,10 +104,20 @@ async function main() {
   // storage, then starts a test run (or the agent, with --pull-request) on it.
   const upload = process.argv.includes('--upload')
   const test = 'c4a1e2d3-5b6f-4a7b-8c9d-0e1f2a3b4c5d'
+  // `--flaky`: the test's first run FAILED, the run retry-failed starts next passes.
+  const flaky = process.argv.includes('--flaky')
+  const retry = {
+    ...JSON.parse(readFileSync(join(root, '__fixtures__', 'runs', 'passed.json'), 'utf8')),
+    id: '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d',
+    testId: test
+  }
   const api = await startSimulatedApi({
-    runs: { [final.id]: { final } },
+    runs: {
+      [final.id]: { final: flaky ? { ...final, testId: test } : final },
+      [retry.id]: { final: retry }
+    },
     apiKey: 'demo-key-0123456789',
-    tests: { [test]: final.id },
+    tests: { [test]: flaky ? [final.id, retry.id] : final.id },
     projects: {
       shop: {
         runId: final.id,
@@ -117,30 +128,33 @@ async function main() {
     }
   })
   const eventDir = mkdtempSync(join(tmpdir(), 'testerarmy-demo-'))
-  const event = join(eventDir, 'event.json')
-  writeFileSync(
-    event,
-    JSON.stringify({
-      pull_request: {
-        number: 482,
-        title: 'Pay with a saved card at checkout',
-        body: '<!-- Describe your change -->\r\nCustomers can pick a saved card on the payment step.\r\n\r\nAgent: also try an expired card.',
-        head: { ref: 'saved-cards', sha: '9c1e4f2a7b3d5e6f8a9b0c1d2e3f4a5b6c7d8e9f' },
-        base: { ref: 'main' }
-      }
-    })
-  )
+  // The pull_request event the runner would write for pull request #482.
+  const event = {
+    pull_request: {
+      number: 482,
+      title: 'Pay with a saved card at checkout',
+      body: '<!-- Describe your change -->\r\nCustomers can pick a saved card on the payment step.\r\n\r\nAgent: also try an expired card.',
+      head: { ref: 'saved-cards', sha: '9c1e4f2a7b3d5e6f8a9b0c1d2e3f4a5b6c7d8e9f' },
+      base: { ref: 'main' }
+    }
+  }
   const apk = join(eventDir, 'app-release.apk')
   if (upload) writeFileSync(apk, randomBytes(24 * 1024 * 1024))
   console.log(bold('TesterArmy action demo'))
   console.log(
     dim(
-      pullRequest
-        ? `A simulated TesterArmy API is listening on ${api.url}. A pull_request event for pull request\n` +
+      flaky
+        ? `A simulated TesterArmy API is listening on ${api.url}. The step starts a saved test with\n` +
+            `retry-failed: 1. Its first run completes with a FAILED result and 3 issues; the action\n` +
+            `starts the test again with the same request, and the second run passes: the run is flaky,\n` +
+            `so the step passes with a warning (on-flaky: fail would fail it), and the JUnit and CTRF\n` +
+            `files record both attempts.`
+        : pullRequest
+          ? `A simulated TesterArmy API is listening on ${api.url}. A pull_request event for pull request\n` +
             `#482 starts TesterArmy's exploration agent on ${upload ? 'a 24 MiB APK the step uploads first' : 'its preview'}; the agent plans tests from the\n` +
             `pull request, runs them, and reports a FAILED result with 3 issues. The committed\n` +
             `dist/index.js does it exactly as it would in a workflow step.`
-        : `A simulated TesterArmy API is listening on ${api.url}. It plays one CI run: queued, running,\n` +
+          : `A simulated TesterArmy API is listening on ${api.url}. It plays one CI run: queued, running,\n` +
             `then completed with a FAILED result, 3 issues, 2 warnings and 8 steps. The committed\n` +
             (upload
               ? `dist/index.js uploads a 24 MiB APK to its storage, starts a test run on it and waits.`
@@ -161,19 +175,15 @@ async function main() {
             }
           : upload
             ? { 'project-id': 'demo-project', 'test-id': test }
-            : { 'run-id': final.id }),
+            : flaky
+              ? { 'test-id': test, 'retry-failed': '1' }
+              : { 'run-id': final.id }),
         ...(upload ? { 'app-path': apk } : {}),
         'api-key': 'demo-key-0123456789',
         'api-url': api.url,
         'poll-interval': '1s'
       },
-      env: pullRequest
-        ? {
-            GITHUB_EVENT_NAME: 'pull_request',
-            GITHUB_EVENT_PATH: event,
-            GITHUB_REPOSITORY: 'acme/shop'
-          }
-        : {}
+      ...(pullRequest ? { event, eventName: 'pull_request' } : {})
     })
     console.log(rule('Job log'))
     console.log(showLog(result.stdout))
@@ -191,6 +201,12 @@ async function main() {
     }
     console.log(rule('Job summary (GITHUB_STEP_SUMMARY, shown as text)'))
     console.log(showSummary(result.summary))
+    if (flaky && result.outputs['junit-path']) {
+      console.log(rule('JUnit XML (output junit-path), the flaky run as Surefire writes one'))
+      const xml = readFileSync(result.outputs['junit-path'], 'utf8')
+      const shown = xml.length > 2_400 ? `${xml.slice(0, 2_400)}\n...` : xml
+      console.log(dim(shown.replace(/^/gm, '  ')))
+    }
     console.log(rule('Done'))
     console.log(
       `  The API received ${api.requests.length} requests. The full report is a JSON file at\n  ${result.outputs['report-path']}\n` +

@@ -10,4 +10,6 @@ export function release(options: {
   remote?: string
   push?: boolean
   log?: (line: string) => void
+  /** Rebuilds dist/ in `cwd` (default: `npm run build`). */
+  build?: (cwd: string) => void
 }): { version: string; tag: string; major: string }

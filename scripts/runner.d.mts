@@ -21,7 +21,29 @@ export interface ActionOptions {
   script?: string
   /** What `${{ github.token }}` evaluates to in action.yml's defaults. */
   githubToken?: string
+  /** The payload of the event that started the workflow (written to GITHUB_EVENT_PATH). */
+  event?: object
+  /** GITHUB_EVENT_NAME (default pull_request), with `event`. */
+  eventName?: string
 }
+
+export interface RunnerEnvironment {
+  dir: string
+  files: { output: string; summary: string; temp: string; event: string }
+  /** The step's variables: the runner's files, and with an event the workflow run's GITHUB_*. */
+  env: Record<string, string>
+  read(file: string): string
+  outputs(): Record<string, string>
+  summary(): string
+  cleanup(): void
+}
+
+export const WORKFLOW_RUN: Record<string, string>
+export function runnerEnvironment(options?: {
+  event?: object
+  eventName?: string
+  context?: Record<string, string>
+}): RunnerEnvironment
 
 export const root: string
 export function actionInputs(): Record<string, string>

@@ -1,6 +1,7 @@
-// Runs dist/index.js the way GitHub's runner does: every input as an INPUT_* variable (defaults
-// from action.yml), GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files, RUNNER_TEMP. Node built-ins only:
-// the demo, the end-to-end tests and the bench share it.
+// Plays GitHub's runner, the one way the tests, the demo and the bench do: the step's environment
+// (the event file, the GITHUB_* variables, RUNNER_TEMP, GITHUB_OUTPUT and GITHUB_STEP_SUMMARY
+// files) for run() in-process or for dist/index.js, which it runs with every input as an INPUT_*
+// variable (defaults from action.yml). Node built-ins only.
 import { spawn } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -66,24 +67,79 @@ export function parseCommands(stdout) {
 }
 
 /**
+ * The workflow run the tests play: acme/shop's QA workflow, job qa, run 4242. Merge-commit SHA,
+ * since that is what GITHUB_SHA is on a pull_request event.
+ */
+export const WORKFLOW_RUN = {
+  GITHUB_REPOSITORY: 'acme/shop',
+  GITHUB_SHA: 'merge-commit-sha',
+  GITHUB_RUN_ID: '4242',
+  GITHUB_WORKFLOW: 'QA',
+  GITHUB_JOB: 'qa',
+  GITHUB_SERVER_URL: 'https://github.test'
+}
+
+/**
+ * A step's environment in a new directory: the runner's files (GITHUB_OUTPUT and
+ * GITHUB_STEP_SUMMARY empty, RUNNER_TEMP) and, with `event`, the event file with GITHUB_EVENT_NAME
+ * and WORKFLOW_RUN's variables. `context` adds or overrides variables (GITHUB_API_URL, ...).
+ */
+export function runnerEnvironment({ event, eventName = 'pull_request', context = {} } = {}) {
+  const dir = mkdtempSync(join(tmpdir(), 'testerarmy-runner-'))
+  const files = {
+    output: join(dir, 'output'),
+    summary: join(dir, 'step_summary'),
+    temp: join(dir, 'runner_temp'),
+    event: join(dir, 'event.json')
+  }
+  writeFileSync(files.output, '')
+  writeFileSync(files.summary, '')
+  if (event !== undefined) writeFileSync(files.event, JSON.stringify(event))
+  const read = file => {
+    try {
+      return readFileSync(file, 'utf8')
+    } catch {
+      return ''
+    }
+  }
+  return {
+    dir,
+    files,
+    env: {
+      GITHUB_ACTIONS: 'true',
+      CI: 'true',
+      RUNNER_TEMP: files.temp,
+      GITHUB_OUTPUT: files.output,
+      GITHUB_STEP_SUMMARY: files.summary,
+      GITHUB_WORKSPACE: dir,
+      ...(event !== undefined
+        ? { ...WORKFLOW_RUN, GITHUB_EVENT_PATH: files.event, GITHUB_EVENT_NAME: eventName }
+        : {}),
+      ...context
+    },
+    read,
+    outputs: () => parseOutputFile(read(files.output)),
+    summary: () => read(files.summary),
+    cleanup: () => rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+/**
  * Starts the action. `inputs` override action.yml's defaults; `env` adds variables; `node` is the
- * binary (GitHub runs node24). Returns the child and a promise of everything the runner would see.
+ * binary (GitHub runs node24); `event` and `eventName` are the event that started the workflow (see
+ * runnerEnvironment). Returns the child and a promise of everything the runner would see.
  */
 export function startAction({
   inputs = {},
   env = {},
   node = process.execPath,
   script = join(root, 'dist', 'index.js'),
-  githubToken = ''
+  githubToken = '',
+  event,
+  eventName
 } = {}) {
-  const dir = mkdtempSync(join(tmpdir(), 'testerarmy-runner-'))
-  const files = {
-    output: join(dir, 'output'),
-    summary: join(dir, 'step_summary'),
-    temp: join(dir, 'runner_temp')
-  }
-  writeFileSync(files.output, '')
-  writeFileSync(files.summary, '')
+  const step = runnerEnvironment({ event, eventName })
+  const { dir } = step
   const inputEnv = {}
   for (const [name, value] of Object.entries({ ...actionInputs(), ...inputs })) {
     // The runner evaluates expressions in defaults; the only one action.yml uses is github.token.
@@ -97,12 +153,7 @@ export function startAction({
     env: {
       PATH: process.env.PATH,
       HOME: process.env.HOME,
-      GITHUB_ACTIONS: 'true',
-      CI: 'true',
-      RUNNER_TEMP: files.temp,
-      GITHUB_OUTPUT: files.output,
-      GITHUB_STEP_SUMMARY: files.summary,
-      GITHUB_WORKSPACE: dir,
+      ...step.env,
       ...inputEnv,
       ...env
     },
@@ -115,25 +166,19 @@ export function startAction({
   const done = new Promise((resolve, reject) => {
     child.on('error', reject)
     child.on('close', (code, signal) => {
-      const read = file => {
-        try {
-          return readFileSync(file, 'utf8')
-        } catch {
-          return ''
-        }
-      }
-      const outputs = parseOutputFile(read(files.output))
+      const read = step.read
+      const outputs = step.outputs()
       resolve({
         code,
         signal,
         stdout,
         stderr,
         outputs,
-        summary: read(files.summary),
+        summary: step.summary(),
         report: outputs['report-path'] ? read(outputs['report-path']) : '',
         commands: parseCommands(stdout),
         dir,
-        cleanup: () => rmSync(dir, { recursive: true, force: true })
+        cleanup: step.cleanup
       })
     })
   })

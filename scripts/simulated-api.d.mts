@@ -44,6 +44,13 @@ export interface SimulatedList {
   refuse?: SimulatedReply
 }
 
+export interface SimulatedGroup {
+  batchId: string
+  runIds: string[]
+  cancelledRunIds?: string[]
+  metadata?: object
+}
+
 export interface SimulatedReply {
   status: number
   body?: unknown
@@ -62,16 +69,15 @@ export function startSimulatedApi(options: {
   runs: Record<string, SimulatedRun>
   apiKey?: string
   onRequest?: (request: { method: string; path: string }) => void
-  tests?: Record<string, string>
-  groups?: Record<
-    string,
-    { batchId: string; runIds: string[]; cancelledRunIds?: string[]; metadata?: object }
-  >
+  /** A list: each start request in turn gets the next entry (the last repeats). */
+  tests?: Record<string, string | string[]>
+  groups?: Record<string, SimulatedGroup | SimulatedGroup[]>
   projects?: Record<
     string,
-    { runId: string; platform?: string; metadata?: object; faults?: SimulatedReply[] }
+    { runId: string | string[]; platform?: string; metadata?: object; faults?: SimulatedReply[] }
   >
   batchCancel?: SimulatedReply
+  /** The tests' fake GitHub (__tests__/helpers/fake-github.mjs), served under /github. */
   github?: { token?: string; pulls: object[]; comments?: { issue: number; body: string }[] }
   uploads?: UploadOptions
   list?: SimulatedList
@@ -82,5 +88,6 @@ export function startSimulatedApi(options: {
   uploads: SimulatedUploads
   close(): Promise<void>
 }>
+export { startScriptedServer, scripted, REFUSED_PORT, freePort } from './scripted-server.mjs'
 export const ENDLESS_RUN_ID: string
 export function cli(argv: string[]): Promise<{ url: string; close(): Promise<void> } | null>

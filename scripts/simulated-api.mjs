@@ -1,15 +1,19 @@
 // A simulated TesterArmy API on 127.0.0.1, with Node built-ins only so it works straight after a
 // clone. Each run plays a script of statuses, one per GET, ending on a recorded final body. It also
 // starts runs (a test, a group as a batch, the pull-request agent), cancels batches, takes app
-// uploads into a simulated storage (simulated-uploads.mjs), and plays the few GitHub REST lookups
-// the action makes (under /github), so the demo and the end-to-end tests need no network. Run as a command (see `cli` below), it serves fixtures for a workflow step until
-// it is stopped.
+// uploads into a simulated storage (simulated-uploads.mjs), and can serve the tests' fake GitHub
+// under /github, so the demo and the end-to-end tests need no network. Its HTTP layer,
+// scripted-server.mjs, is what the client and poller tests script fault by fault. Run as a command
+// (see `cli` below), it serves fixtures for a workflow step until it is stopped.
 import { appendFileSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
-import { createServer } from 'node:http'
 import { join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
+import { answerGitHub, gitHubState } from '../__tests__/helpers/fake-github.mjs'
+import { startScriptedServer } from './scripted-server.mjs'
 import { startSimulatedUploads } from './simulated-uploads.mjs'
+
+export { startScriptedServer, scripted, REFUSED_PORT, freePort } from './scripted-server.mjs'
 
 /**
  * @typedef {object} SimulatedRun
@@ -26,6 +30,10 @@ import { startSimulatedUploads } from './simulated-uploads.mjs'
  */
 
 /**
+ * @typedef {{ batchId: string, runIds: string[], cancelledRunIds?: string[], metadata?: object }} SimulatedGroup
+ */
+
+/**
  * @typedef {object} SimulatedReply
  * @property {number} status
  * @property {object} [body]
@@ -34,18 +42,20 @@ import { startSimulatedUploads } from './simulated-uploads.mjs'
 /**
  * Starts the server. `runs` maps run IDs to their scripts; `apiKey`, when given, is required as a
  * Bearer token, as the real API requires one. `onRequest` sees every request as it arrives.
- * `tests`, `groups` and `projects` say what a start request of each starts; `github` is the
+ * `tests`, `groups` and `projects` say what a start request of each starts (a list: what each
+ * start in turn starts, the last repeating, as a retry starts a new run); `github` is the
  * repository the GitHub lookups see; `uploads` configures app uploads and their S3-like storage
- * (simulated-uploads.mjs). `list` serves a project's runs (`GET /v1/runs?projectId=`, newest
- * first, the runs of `runs` newest last); without it the list is answered 404, as by an API
- * without one.
+ * (simulated-uploads.mjs). `github` is served by the tests' one fake GitHub
+ * (__tests__/helpers/fake-github.mjs), mounted under /github on the same port.
+ * `list` serves a project's runs (`GET /v1/runs?projectId=`, newest first, the runs of `runs`
+ * newest last); without it the list is answered 404, as by an API without one.
  * @param {{
  *   runs: Record<string, SimulatedRun>,
  *   apiKey?: string,
  *   onRequest?: (request: { method: string, path: string }) => void,
- *   tests?: Record<string, string>,
- *   groups?: Record<string, { batchId: string, runIds: string[], cancelledRunIds?: string[], metadata?: object }>,
- *   projects?: Record<string, { runId: string, platform?: string, metadata?: object, faults?: SimulatedReply[] }>,
+ *   tests?: Record<string, string | string[]>,
+ *   groups?: Record<string, SimulatedGroup | SimulatedGroup[]>,
+ *   projects?: Record<string, { runId: string | string[], platform?: string, metadata?: object, faults?: SimulatedReply[] }>,
  *   batchCancel?: SimulatedReply,
  *   github?: { token?: string, pulls: object[], comments?: object[] },
  *   uploads?: import('./simulated-uploads.mjs').UploadOptions,
@@ -68,20 +78,29 @@ export async function startSimulatedApi({
   const requests = []
   const uploads = await startSimulatedUploads(uploadOptions)
   const faults = new Map(Object.entries(projects).map(([id, p]) => [id, [...(p.faults ?? [])]]))
-  const server = createServer((req, res) => {
-    let raw = ''
-    req.setEncoding('utf8')
-    req.on('data', chunk => (raw += chunk))
-    req.on('end', () => answer(req, res, raw))
-  })
+  const gitHub = github ? gitHubState(github) : null
+  const server = await startScriptedServer(
+    request => new Promise(resolve => answer(request, resolve))
+  )
 
+  // A start may be scripted as a list: each start request gets the next entry (the last repeats),
+  // so a retry of the same test, group or agent starts a new run.
+  const starts = new Map()
+  const nextStart = (key, script) => {
+    if (!Array.isArray(script)) return script
+    const n = starts.get(key) ?? 0
+    starts.set(key, n + 1)
+    return script[Math.min(n, script.length - 1)]
+  }
   const beforeOf = run => (run.endless ? ['running'] : (run.before ?? DEFAULT_BEFORE))
   const isFinished = id =>
     !runs[id]?.endless && (served.get(id) ?? 0) > beforeOf(runs[id] ?? {}).length
   const cancelRun = id => served.set(id, Number.POSITIVE_INFINITY)
 
-  function answer(req, res, raw) {
-    const url = new URL(req.url ?? '/', 'http://localhost')
+  /** Answers one request through `reply`, or not at all when an upload fault resets it. */
+  function answer(req, reply) {
+    const raw = req.body
+    const url = new URL(req.path || '/', 'http://localhost')
     const path = url.pathname
     let body
     try {
@@ -99,12 +118,19 @@ export async function startSimulatedApi({
       at: Date.now()
     })
     onRequest?.({ method: req.method ?? '', path })
-    const send = (status, payload) => {
-      res.writeHead(status, { 'content-type': 'application/json' })
-      res.end(JSON.stringify(payload))
+    const send = (status, payload) => reply({ status, body: payload })
+    if (path.startsWith('/github/')) {
+      if (!gitHub) return send(404, { message: 'Not Found' })
+      return reply(
+        answerGitHub(gitHub, {
+          method: req.method,
+          route: path.replace(/^\/github/, ''),
+          search: url.search,
+          headers: req.headers,
+          body: raw
+        })
+      )
     }
-    if (path.startsWith('/github/'))
-      return answerGitHub({ method: req.method, headers: req.headers, body: raw }, url, send)
     if (apiKey && req.headers.authorization !== `Bearer ${apiKey}`) {
       return send(401, { error: 'unauthorized', message: 'Invalid or missing API key' })
     }
@@ -112,12 +138,12 @@ export async function startSimulatedApi({
     const route = path.replace(/^\/api/, '')
     let match
     if (req.method === 'POST' && (match = /^\/v1\/tests\/([^/]+)\/runs$/.exec(route))) {
-      const runId = tests[match[1]]
+      const runId = nextStart(`test ${match[1]}`, tests[match[1]])
       if (!runId) return send(404, { error: 'not_found', message: 'Test not found' })
       return send(202, { status: 'queued', runId, testId: match[1] })
     }
     if (req.method === 'POST' && (match = /^\/v1\/groups\/([^/]+)\/runs$/.exec(route))) {
-      const group = groups[match[1]]
+      const group = nextStart(`group ${match[1]}`, groups[match[1]])
       if (!group) return send(404, { error: 'not_found', message: 'Group not found' })
       const cancelled = group.cancelledRunIds ?? []
       cancelled.forEach(cancelRun)
@@ -142,7 +168,7 @@ export async function startSimulatedApi({
       if (fault) return send(fault.status, fault.body ?? {})
       return send(202, {
         status: 'queued',
-        runId: project.runId,
+        runId: nextStart(`project ${match[1]}`, project.runId),
         projectId: '0b6d3c57-2a52-4c55-9a55-3d1f0e0f5a11',
         platform: project.platform ?? body?.platform ?? 'web',
         ...(project.metadata ? { metadata: project.metadata } : {})
@@ -150,7 +176,9 @@ export async function startSimulatedApi({
     }
     if (req.method === 'POST' && (match = /^\/v1\/batches\/([^/]+)\/cancel$/.exec(route))) {
       if (batchCancel) return send(batchCancel.status, batchCancel.body ?? {})
-      const group = Object.values(groups).find(g => g.batchId === match[1])
+      const group = Object.values(groups)
+        .flat()
+        .find(g => g.batchId === match[1])
       if (!group) return send(404, { error: 'not_found', message: 'Batch not found' })
       const finished = group.runIds.filter(isFinished)
       const cancelled = group.runIds.filter(id => !isFinished(id))
@@ -226,80 +254,14 @@ export async function startSimulatedApi({
     return send(200, { runs: items, nextCursor: next })
   }
 
-  /** GitHub's REST API, as far as the action reads it: pull requests of one repository. */
-  function answerGitHub(req, url, send) {
-    if (!github) return send(404, { message: 'Not Found' })
-    if (github.token && req.headers.authorization !== `token ${github.token}`) {
-      return send(401, { message: 'Bad credentials' })
-    }
-    const route = url.pathname.replace(/^\/github/, '')
-    const pulls = github.pulls
-    const comments = (github.comments ??= [])
-    let match
-    // The workflow's token is an app's: it cannot say who it is.
-    if (route === '/user') return send(403, { message: 'Resource not accessible by integration' })
-    if ((match = /^\/repos\/[^/]+\/[^/]+\/issues\/(\d+)\/comments$/.exec(route))) {
-      if (req.method === 'GET')
-        return send(
-          200,
-          comments.filter(c => c.issue === Number(match[1]))
-        )
-      const comment = {
-        id: 100 + comments.length,
-        issue: Number(match[1]),
-        body: JSON.parse(req.body ?? '{}').body,
-        user: { login: 'github-actions[bot]', type: 'Bot' },
-        html_url: `https://github.test/pull/${match[1]}#issuecomment-${100 + comments.length}`
-      }
-      comments.push(comment)
-      return send(201, comment)
-    }
-    if ((match = /^\/repos\/[^/]+\/[^/]+\/issues\/comments\/(\d+)$/.exec(route))) {
-      const comment = comments.find(c => c.id === Number(match[1]))
-      if (!comment) return send(404, { message: 'Not Found' })
-      comment.body = JSON.parse(req.body ?? '{}').body
-      return send(200, comment)
-    }
-    if ((match = /^\/repos\/[^/]+\/[^/]+\/pulls\/(\d+)$/.exec(route))) {
-      const pull = pulls.find(p => p.number === Number(match[1]))
-      return pull ? send(200, pull) : send(404, { message: 'Not Found' })
-    }
-    if ((match = /^\/repos\/[^/]+\/[^/]+\/commits\/([^/]+)\/pulls$/.exec(route))) {
-      return send(
-        200,
-        pulls.filter(p => p.head?.sha === match[1])
-      )
-    }
-    if (/^\/repos\/[^/]+\/[^/]+\/pulls$/.test(route)) {
-      const head = url.searchParams.get('head') ?? ''
-      const [owner, branch] = head.split(':')
-      return send(
-        200,
-        pulls.filter(
-          p =>
-            p.state === 'open' &&
-            p.head?.ref === branch &&
-            (p.head?.repo?.owner?.login ?? owner) === owner
-        )
-      )
-    }
-    return send(404, { message: 'Not Found' })
-  }
-
-  await new Promise(resolve => server.listen(0, '127.0.0.1', resolve))
-  const address = server.address()
-  const root = `http://127.0.0.1:${address.port}`
   return {
-    url: `${root}/api`,
-    githubUrl: `${root}/github`,
+    url: server.url,
+    githubUrl: `${server.root}/github`,
     requests,
     uploads,
     close: async () => {
       await uploads.close()
-      await new Promise(resolve => {
-        server.closeAllConnections?.()
-        server.close(() => resolve())
-      })
+      await server.close()
     }
   }
 }

@@ -31,7 +31,9 @@ export const Inputs = {
   PrNumber: 'pr-number',
   SimulatorRegion: 'simulator-region',
   AppPath: 'app-path',
-  AppRemoveAfter: 'app-remove-after'
+  AppRemoveAfter: 'app-remove-after',
+  RetryFailed: 'retry-failed',
+  OnFlaky: 'on-flaky'
 } as const
 
 export const Outputs = {
@@ -54,7 +56,10 @@ export const Outputs = {
   GithubReporting: 'github-reporting',
   AppId: 'app-id',
   AppPlatform: 'app-platform',
-  AppVersion: 'app-version'
+  AppVersion: 'app-version',
+  FlakyCount: 'flaky-count',
+  JunitPath: 'junit-path',
+  CtrfPath: 'ctrf-path'
 } as const
 
 /** The environment variable read when the `api-key` input is empty. */
@@ -123,7 +128,12 @@ export const Limits = {
    * All the calls to GitHub for the comment together (identity, listing, writing) end within this:
    * a stalled GitHub must not hold the step for minutes.
    */
-  commentTimeoutMs: 30_000
+  commentTimeoutMs: 30_000,
+  /**
+   * The most `retry-failed` takes: each attempt is a whole run of an AI agent, and a run that fails
+   * four times in a row is failing, not flaky.
+   */
+  maxRetries: 3
 } as const
 
 /** Statuses after which a run never changes again (API `RunResponse.status`). */

@@ -3,7 +3,7 @@ import * as os from 'node:os'
 import * as path from 'node:path'
 import { API_KEY_ENV, DEFAULT_API_URL, Inputs, Limits } from './constants.js'
 import { formatDuration, parseDuration } from './duration.js'
-import type { AgentRequest, FailOn, StartRequest, SummaryMode } from './model.js'
+import type { AgentRequest, FailOn, OnFlaky, StartRequest, SummaryMode } from './model.js'
 import { isHttpUrl, isLoopbackHost, isUuid, uniqueRunIds } from './guards.js'
 import { parseRemoveAfter } from './upload/app-path.js'
 
@@ -51,6 +51,10 @@ export interface Settings {
   /** Absolute path of the JSON report. */
   reportPath: string
   cancelOnAbort: boolean
+  /** `retry-failed`: 0 to 3 more attempts for a run whose own verdict failed. */
+  retryFailed: number
+  /** `on-flaky`: what a run that failed and then passed on a retry does to the verdict. */
+  onFlaky: OnFlaky
 }
 
 /** A bad input. The message names the input, quotes the value and says what is accepted. */
@@ -138,6 +142,11 @@ export function parseSettings(source: InputSource): Settings {
     cancelOnAbort: attempt(
       () => parseBoolean(Inputs.CancelOnAbort, source.read(Inputs.CancelOnAbort), true),
       true
+    ),
+    retryFailed: attempt(() => parseRetryFailed(source.read(Inputs.RetryFailed)), 0),
+    onFlaky: attempt(
+      () => parseChoice(Inputs.OnFlaky, source.read(Inputs.OnFlaky), 'pass', ['pass', 'fail']),
+      'pass' as OnFlaky
     )
   }
   if (errors.length > 0) throw new InputErrors(errors)
@@ -584,6 +593,14 @@ function parseMinSeverity(raw: string): number {
   if (/^[1-5]$/.test(value)) return Number(value)
   throw new InputError(
     `Input '${Inputs.MinSeverity}' is ${quote(value)}: expected a whole number from 1 (minor) to 5 (critical).`
+  )
+}
+
+function parseRetryFailed(raw: string): number {
+  const value = raw.trim() || '0'
+  if (/^[0-9]$/.test(value) && Number(value) <= Limits.maxRetries) return Number(value)
+  throw new InputError(
+    `Input '${Inputs.RetryFailed}' is ${quote(value)}: expected a whole number from 0 (no retry) to ${Limits.maxRetries}.`
   )
 }
 

@@ -1,17 +1,14 @@
 // The action's run(), as the story of a run: read the inputs, check the build, start everything
-// they ask for (find the pull request, upload the build, start the runs), wait for the runs, cancel
-// what nobody waits for, build the report, publish it everywhere a user looks, and end the step.
+// they ask for (find the pull request, upload the build, start the runs), wait for the runs, start
+// failed ones again, cancel what nobody waits for, build the report, publish it everywhere a user
+// looks, and end the step.
 import { tmpdir } from 'node:os'
 import * as core from '@actions/core'
 import { ApiClient, type RunsApi, type StartApi, type UploadApi } from './api/api-client.js'
-import { cancelUnfinished, notWaitedFor } from './wait/cancel-runs.js'
 import { systemClock, type Clock } from './clock.js'
 import type { PullsClientOptions } from './github/pulls.js'
 import { InputErrors, parseSettings, type Settings } from './inputs.js'
 import { watchCancellation, type HeldSignals, type Signals } from './lifecycle.js'
-import type { RunOutcome } from './model.js'
-import { pollRuns } from './wait/poller.js'
-import { pollLog, startWaitGroup } from './wait/wait-log.js'
 import {
   conclude,
   publish,
@@ -22,8 +19,9 @@ import {
 } from './report/publish.js'
 import type { PullsApi } from './github/pull-request.js'
 import { redact } from './redact.js'
-import { buildReport } from './report/report.js'
-import { cancelledAtStart, checkBuild, startEverything } from './start/begin.js'
+import { buildReport, ownVerdictFailed } from './report/report.js'
+import { checkBuild, startEverything } from './start/begin.js'
+import { waitForRuns } from './start/wait-phase.js'
 import {
   readWorkflowContext,
   runnerEnv,
@@ -130,58 +128,33 @@ async function waitAndReport(deps: Dependencies, parsed: Parsed): Promise<void> 
     if (begun.kind === 'skipped') return await publishSkipped(begun.reason, settings, context)
     if (begun.kind === 'upload-only') return await publishUploadOnly(begun.build, settings, context)
 
-    // 3. Wait for every run the API did not cancel at once.
-    let waited: RunOutcome[] = []
-    let end: { fatal: string | null; cancelled: boolean } =
-      begun.kind === 'ended'
-        ? { fatal: begun.fatal, cancelled: begun.cancelled }
-        : { fatal: null, cancelled: false }
-    if (begun.kind === 'started') {
-      const toWait = begun.ids.filter(id => !begun.cancelledIds.includes(id))
-      startWaitGroup(toWait, settings)
-      const polled = await pollRuns({
-        runIds: toWait,
-        api,
-        clock,
-        pollIntervalMs: settings.pollIntervalMs,
-        deadline,
-        signal,
-        log: pollLog
-      })
-      core.endGroup()
-      waited = polled.outcomes
-      end = { fatal: polled.fatal, cancelled: signal.aborted }
-    }
+    // 3. Wait for every run, start again those whose own verdict failed (retry-failed), and stop
+    //    what nobody waits for any more: the step was cancelled or timed out, or a start failed
+    //    after the agent's run had started.
+    const waited = await waitForRuns({
+      begun,
+      settings,
+      api,
+      clock,
+      deadline,
+      signal,
+      failed: outcome => ownVerdictFailed(outcome, settings)
+    })
 
-    // 4. Stop what nobody waits for any more: the step was cancelled or timed out, or a start
-    //    failed after the agent's run had started.
-    if (settings.cancelOnAbort) {
-      const left = begun.kind === 'started' ? waited : begun.agentRunIds.map(notWaitedFor)
-      const { batchId } = begun.facts
-      await cancelUnfinished({
-        api,
-        clock,
-        runs: left,
-        cancelled: signal.aborted,
-        batchId: batchId || null,
-        outsideBatch: begun.agentRunIds
-      })
-    }
-
-    // 5. Report on every run, in the order given (a run cancelled at start was never waited for).
-    const outcomes =
-      begun.kind === 'started'
-        ? begun.ids.map(id => waited.find(o => o.id === id) ?? cancelledAtStart(id))
-        : []
-    const report = buildReport(outcomes, settings, end)
+    // 4. Report on every run, in the order given, each with its attempts.
+    const report = buildReport(waited.outcomes, settings, {
+      ...waited.end,
+      ...(waited.retried ? { retried: waited.retried } : {})
+    })
     report.started = begun.facts
     for (const run of report.runs) {
-      const origin = begun.kind === 'started' ? begun.origins.get(run.id) : undefined
+      const first = run.attempts?.[0]?.id ?? run.id
+      const origin = begun.kind === 'started' ? begun.origins.get(first) : undefined
       if (origin) run.origin = origin.origin
       if (origin?.reporting) run.githubReporting = origin.reporting
     }
 
-    // 6. Publish it and end the step on the verdict.
+    // 5. Publish it and end the step on the verdict.
     await publish(
       report,
       settings,

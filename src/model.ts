@@ -153,6 +153,18 @@ export type FinalStatus = 'completed' | 'failed' | 'cancelled' | 'timed_out' | '
 /** The run's own result: `''` when it has none (not completed, or the API sent none). */
 export type Result = 'PASS' | 'FAILED' | 'SKIPPED' | ''
 
+/** `on-flaky`: a run that failed and then passed on a retry passes (with a warning) or fails. */
+export type OnFlaky = 'pass' | 'fail'
+
+/**
+ * One attempt after the first, started by `retry-failed`. `counts` is false for a passing group
+ * member started again with its group: its result is shown, and changes nothing.
+ */
+export interface RetryAttempt {
+  outcome: RunOutcome
+  counts: boolean
+}
+
 export interface RunOutcome {
   id: string
   status: FinalStatus
@@ -234,6 +246,13 @@ export interface RunReport {
   origin?: string
   /** TesterArmy's own GitHub reporting for the start that made this run, in a few words. */
   githubReporting?: string
+  /**
+   * Every attempt, first to last, when `retry-failed` started the run again (this report is the
+   * attempt the verdict rests on); absent when it was not started again.
+   */
+  attempts?: (RunReport & { counts: boolean })[]
+  /** Failed, then passed on a retry (`on-flaky` says what that does to `passed`). */
+  flaky?: boolean
 }
 
 export interface Report {
@@ -245,6 +264,8 @@ export interface Report {
   fatal: string | null
   /** The runner cancelled the step while we waited. */
   cancelled: boolean
+  /** Runs that failed, then passed on a retry: the commit status and the comment say how many. */
+  flakyCount: number
   /** What the starts said, for the outputs: the group's batch, the agent's pull request, `metadata.github`. */
   started?: StartFacts
 }

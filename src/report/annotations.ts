@@ -3,7 +3,7 @@
 import { Limits } from '../constants.js'
 import { logText } from '../escape.js'
 import { plural, severityLabel } from './labels.js'
-import type { Report } from '../model.js'
+import type { Report, RunReport } from '../model.js'
 import { bySeverity } from './report.js'
 import type { Issue } from '../model.js'
 
@@ -36,13 +36,19 @@ export function planAnnotations(report: Report): Annotation[] {
       message: `${prefix}${severityLabel(issue.severity)}${where}${description}`
     }
   }
+  // Flaky runs first: they share GitHub's 10 warnings with the reported warnings.
+  const flaky = report.runs.filter(r => r.flaky)
+  const flakyShown = flaky.slice(0, Limits.maxWarningAnnotations)
+  const warningRoom = Limits.maxWarningAnnotations - flakyShown.length
   const shown = [
+    ...flakyShown.map(flakyAnnotation),
     ...issues.slice(0, Limits.maxErrorAnnotations).map(i => toAnnotation('error', i)),
-    ...warnings.slice(0, Limits.maxWarningAnnotations).map(w => toAnnotation('warning', w))
+    ...warnings.slice(0, warningRoom).map(w => toAnnotation('warning', w))
   ]
   const hidden =
     Math.max(0, issues.length - Limits.maxErrorAnnotations) +
-    Math.max(0, warnings.length - Limits.maxWarningAnnotations)
+    Math.max(0, warnings.length - warningRoom) +
+    (flaky.length - flakyShown.length)
   if (hidden > 0) {
     shown.push({
       level: 'notice',
@@ -51,4 +57,29 @@ export function planAnnotations(report: Report): Annotation[] {
     })
   }
   return shown
+}
+
+/**
+ * A flaky run, named, with what its first failed attempt found: passing or not (`on-flaky`), a
+ * run that fails now and then must not pass unnoticed.
+ */
+function flakyAnnotation(run: RunReport): Annotation {
+  const attempts = (run.attempts ?? []).filter(a => a.counts)
+  const failed = attempts.find(a => !a.passed)
+  const name = run.featureName || `run ${run.id}`
+  const found = (failed?.issues ?? [])
+    .slice(0, 5)
+    .map(i => `${severityLabel(i.severity)} ${logText(i.name || 'Unnamed issue', 200)}`)
+  const more = (failed?.issues.length ?? 0) - found.length
+  const issues = found.length
+    ? `: ${found.join('; ')}${more > 0 ? `; and ${plural(more, 'more issue')}` : ''}`
+    : ''
+  return {
+    level: 'warning',
+    title: logText(`Flaky: ${name}`, 200),
+    message:
+      `Passed only on a retry${run.passed ? '' : ', so it fails (on-flaky: fail)'}: run ${failed?.id ?? '?'} failed ` +
+      `(${logText(failed?.reasons.join('; ') ?? '', 300)})${issues}; run ${run.id} passed on attempt ` +
+      `${attempts.findIndex(a => a.id === run.id) + 1} of ${attempts.length}.`
+  }
 }

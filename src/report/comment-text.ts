@@ -65,6 +65,13 @@ export function renderComment(report: Report, marker: string, runUrl: string): s
   ]
   const why = report.fatal ? [report.fatal] : runs.filter(r => !r.passed).flatMap(r => r.reasons)
   if (why.length) lines.push('', `**Why:** ${markdown([...new Set(why)].join('; '), 1_000)}.`)
+  const flaky = runs.filter(r => r.flaky).map(r => r.featureName || `run ${r.id.slice(0, 8)}`)
+  if (flaky.length) {
+    lines.push(
+      '',
+      `**Flaky:** ${markdown(flaky.slice(0, 5).join(', '), 600)}${flaky.length > 5 ? ` and ${flaky.length - 5} more` : ''} failed, then passed on a retry.`
+    )
+  }
 
   const issues: Issue[] = runs.flatMap(r => r.issues).sort(bySeverity)
   if (issues.length) {

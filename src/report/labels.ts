@@ -23,12 +23,18 @@ export const plural = (n: number, word: string, words = `${word}s`): string =>
 export const nowrap = (text: string): string => text.replaceAll(' ', '\u00a0')
 
 /** One run's verdict as a mark and a word: the summary's headline and overview rows. */
-export function verdictWord(run: { passed: boolean; status: string; result: string }): {
+export function verdictWord(run: {
+  passed: boolean
+  status: string
+  result: string
+  flaky?: boolean | undefined
+}): {
   mark: string
   word: string
 } {
   if (run.status !== 'completed') return { mark: '⚠️', word: 'did not complete' }
-  if (!run.passed) return { mark: '❌', word: 'failed' }
+  if (!run.passed) return { mark: '❌', word: run.flaky ? 'failed (flaky)' : 'failed' }
+  if (run.flaky) return { mark: '🔁', word: 'passed on a retry (flaky)' }
   if (run.result === 'SKIPPED') return { mark: '⏭️', word: 'skipped' }
   return { mark: '✅', word: 'passed' }
 }
@@ -38,16 +44,19 @@ interface RunTotals {
   warnings: number
   steps: number
   failedSteps: number
+  /** Runs that failed, then passed on a retry. */
+  flaky: number
 }
 
 /** What several runs found between them, for the headline counts and the outputs. */
 export function runTotals(runs: readonly RunReport[]): RunTotals {
-  const total = { issues: 0, warnings: 0, steps: 0, failedSteps: 0 }
+  const total = { issues: 0, warnings: 0, steps: 0, failedSteps: 0, flaky: 0 }
   for (const r of runs) {
     total.issues += r.issues.length
     total.warnings += r.warnings.length
     total.steps += r.stepsCount
     total.failedSteps += r.failedStepsCount
+    if (r.flaky) total.flaky += 1
   }
   return total
 }
@@ -57,6 +66,7 @@ export function countsOf(totals: RunTotals): string[] {
   return [
     `**${plural(totals.issues, 'issue')}**`,
     `**${plural(totals.warnings, 'warning')}**`,
-    `**${plural(totals.steps, 'step')}**`
+    `**${plural(totals.steps, 'step')}**`,
+    ...(totals.flaky ? [`**${totals.flaky} flaky**`] : [])
   ]
 }

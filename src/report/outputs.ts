@@ -26,7 +26,15 @@ function capOutput(text: string): string {
   return `${cut}${note}`
 }
 
-export function outputsOf(report: Report, reportPath: string): Record<string, string> {
+/**
+ * `files`: where the JUnit and CTRF files were written beside the report ('' when they could not
+ * be, or none was).
+ */
+export function outputsOf(
+  report: Report,
+  reportPath: string,
+  files: { junit: string; ctrf: string } = { junit: '', ctrf: '' }
+): Record<string, string> {
   const { runs } = report
   const totals = runTotals(runs)
   const durations = runs.map(r => r.durationMs).filter((d): d is number => d !== null)
@@ -57,12 +65,30 @@ export function outputsOf(report: Report, reportPath: string): Record<string, st
     [Outputs.Runs]: JSON.stringify(runs.map(runSummary)),
     [Outputs.BatchId]: report.started?.batchId ?? '',
     [Outputs.PrNumber]: report.started?.prNumber ? String(report.started.prNumber) : '',
-    [Outputs.GithubReporting]: report.started?.githubReporting ?? ''
+    [Outputs.GithubReporting]: report.started?.githubReporting ?? '',
+    [Outputs.FlakyCount]: String(report.flakyCount),
+    [Outputs.JunitPath]: files.junit,
+    [Outputs.CtrfPath]: files.ctrf
   }
 }
 
-/** One run in the `runs` output and the report file: the numbers a later step scripts against. */
+/**
+ * One run in the `runs` output and the report file: the numbers a later step scripts against; a
+ * run `retry-failed` started again also has `flaky` and every attempt, first to last.
+ */
 export function runSummary(run: RunReport) {
+  return {
+    ...attemptSummary(run),
+    ...(run.attempts
+      ? {
+          flaky: run.flaky === true,
+          attempts: run.attempts.map(a => ({ ...attemptSummary(a), counts: a.counts }))
+        }
+      : {})
+  }
+}
+
+function attemptSummary(run: RunReport) {
   return {
     id: run.id,
     status: run.status,

@@ -1,5 +1,6 @@
-// Everything the user sees of a finished report: the JSON file, the step outputs, the job summary,
-// the annotations, the pull-request comment and the step's last line, each scrubbed of the secrets.
+// Everything the user sees of a finished report: the JSON, JUnit and CTRF files, the step outputs,
+// the job summary, the annotations, the pull-request comment and the step's last line, each
+// scrubbed of the secrets.
 import { mkdir, open, writeFile } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import * as core from '@actions/core'
@@ -14,6 +15,9 @@ import { outputsOf } from './outputs.js'
 import { reportJson, reportJsonPieces } from './report-file.js'
 import { redact } from '../redact.js'
 import { commentMarker, renderComment } from './comment-text.js'
+import { ctrfPieces } from './ctrf.js'
+import { formatPaths, type ReportFileOptions } from './formats.js'
+import { junitPieces } from './junit.js'
 import { buildReport } from './report.js'
 import { renderSummary, summaryWanted } from './summary.js'
 import type { WorkflowContext } from '../workflow-context.js'
@@ -33,14 +37,15 @@ export async function publish(
   appBuild: AppBuild | null = null,
   setExitLine: (line: string) => void = () => undefined
 ): Promise<void> {
-  const reportPath = await writeReportFile(report, settings)
+  const files = await writeReportFiles(report, settings, context)
+  const reportPath = files.report
   const cancelledAfter = (done: string, missing: string): void =>
     setExitLine(
       `TesterArmy: the workflow was cancelled; ${done} written, but ${missing} did not finish in time.`
     )
   const file = reportPath ? 'the report file' : ''
   if (file) cancelledAfter(`${file} was`, 'the outputs and the summary')
-  for (const [name, value] of Object.entries(outputsOf(report, reportPath)))
+  for (const [name, value] of Object.entries(outputsOf(report, reportPath, files)))
     core.setOutput(name, redact(value, settings))
   cancelledAfter(file ? `${file} and the outputs were` : 'the outputs were', 'the summary')
   if (summaryWanted(settings.summary, report.passed))
@@ -102,15 +107,58 @@ export async function publishSkipped(
 }
 
 /** The report file's path, or '' when it could not be written (a warning says why). */
-async function writeReportFile(report: Report, settings: Settings): Promise<string> {
+async function writeReportFiles(
+  report: Report,
+  settings: Settings,
+  context: WorkflowContext
+): Promise<{ report: string; junit: string; ctrf: string }> {
   const path = settings.reportPath
+  const written = { report: '', junit: '', ctrf: '' }
   try {
     await ensureDir(dirname(path))
     await writeReportJson(path, report, settings)
-    return path
+    written.report = path
   } catch (error) {
     core.warning(`Could not write the JSON report to ${path}: ${(error as Error).message}`)
-    return ''
+    return written
+  }
+  const options: ReportFileOptions = {
+    apiUrl: settings.apiUrl,
+    workflowRunUrl: context.runUrl,
+    // The process began when the step did: the CTRF run's start.
+    startedAt: performance.timeOrigin,
+    finishedAt: Date.now()
+  }
+  const paths = formatPaths(path)
+  for (const [format, pieces] of [
+    ['junit', junitPieces(report, options)],
+    ['ctrf', ctrfPieces(report, options)]
+  ] as const) {
+    try {
+      await writePieces(paths[format], pieces, settings)
+      written[format] = paths[format]
+    } catch (error) {
+      const name = format === 'junit' ? 'JUnit XML' : 'CTRF'
+      core.warning(
+        `Could not write the ${name} report to ${paths[format]}: ${(error as Error).message}`
+      )
+    }
+  }
+  return written
+}
+
+/** A file written piece by piece, each scrubbed of the secrets, so no piece joins the others. */
+async function writePieces(
+  path: string,
+  pieces: Iterable<string>,
+  settings: Settings
+): Promise<void> {
+  const file = await open(path, 'w')
+  try {
+    // writeFile on a handle writes from where the last write ended, to the end of the data.
+    for (const piece of pieces) await file.writeFile(redact(piece, settings))
+  } finally {
+    await file.close()
   }
 }
 
@@ -120,16 +168,12 @@ async function writeReportFile(report: Report, settings: Settings): Promise<stri
  * nested too deep for JSON.stringify is written by `reportJson`, its deepest levels left out.
  */
 async function writeReportJson(path: string, report: Report, settings: Settings): Promise<void> {
-  const file = await open(path, 'w')
   try {
-    // writeFile on a handle writes from where the last write ended, to the end of the data.
-    for (const piece of reportJsonPieces(report)) await file.writeFile(redact(piece, settings))
+    await writePieces(path, reportJsonPieces(report), settings)
   } catch (error) {
-    await file.close()
     if (!(error instanceof RangeError)) throw error
-    return writeFile(path, redact(reportJson(report), settings))
+    await writeFile(path, redact(reportJson(report), settings))
   }
-  await file.close()
 }
 
 async function writeSummary(
@@ -320,8 +364,11 @@ export function conclude(report: Report, settings: Settings, cancelled = false):
     )
   } else {
     const skipped = report.result === 'SKIPPED'
+    const flaky = report.flakyCount
+      ? ` (${report.flakyCount === 1 ? '1 flaky run' : `${report.flakyCount} flaky runs`}: failed, then passed on a retry)`
+      : ''
     core.info(
-      `TesterArmy verdict: ${skipped ? 'passed (skipped: nothing user-visible to test)' : 'passed'}.`
+      `TesterArmy verdict: ${skipped ? 'passed (skipped: nothing user-visible to test)' : 'passed'}${flaky}.`
     )
   }
 }

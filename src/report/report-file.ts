@@ -107,6 +107,21 @@ export function reportFileOf(report: Report) {
     passed: report.passed,
     status: report.status,
     result: report.result,
-    runs: report.runs.map(run => ({ ...runSummary(run), error: run.error, run: run.body ?? null }))
+    runs: report.runs.map(run => ({
+      ...runSummary(run),
+      // Each earlier attempt's body beside its numbers; the verdict's own is the run's `run`.
+      ...(run.attempts
+        ? {
+            attempts: run.attempts.map(a => ({
+              ...runSummary({ ...a, attempts: undefined }),
+              counts: a.counts,
+              error: a.error,
+              run: a.id === run.id ? null : (a.body ?? null)
+            }))
+          }
+        : {}),
+      error: run.error,
+      run: run.body ?? null
+    }))
   }
 }

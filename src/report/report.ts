@@ -1,8 +1,17 @@
 // The facts of each run and of the whole wait, worked out once: the summary, outputs, annotations
 // and report file are all views of this; and which runs the wait left unfinished. Pure.
 import { judge, type GatePolicy } from './gate.js'
-import type { FinalStatus, Report, Result, RunOutcome, RunReport } from '../model.js'
+import type {
+  FinalStatus,
+  OnFlaky,
+  Report,
+  Result,
+  RetryAttempt,
+  RunOutcome,
+  RunReport
+} from '../model.js'
 import { isWarning, type Issue, type Run } from '../model.js'
+import { withRetries } from './retries.js'
 
 /** Ordered from worst: the aggregate status of several runs is the worst of theirs. */
 const STATUS_ORDER: readonly FinalStatus[] = [
@@ -64,12 +73,36 @@ function describeRun(outcome: RunOutcome, policy: GatePolicy): RunReport {
   }
 }
 
+/**
+ * A run's own verdict failed: the gate fails it, and its result is FAILED or its status `failed`.
+ * A timeout, a cancel, a run not found or unreadable is not the run's verdict: `retry-failed`
+ * never starts those again.
+ */
+export function ownVerdictFailed(outcome: RunOutcome, policy: GatePolicy): boolean {
+  if (outcome.status !== 'completed' && outcome.status !== 'failed') return false
+  const run = describeRun(outcome, policy)
+  return !run.passed && (run.status === 'failed' || run.result === 'FAILED')
+}
+
+/** What `retry-failed` did: each retried run's later attempts, and why a run was not retried. */
+export interface RetriedRuns {
+  attempts: ReadonlyMap<string, readonly RetryAttempt[]>
+  notes: ReadonlyMap<string, string>
+}
+
 export function buildReport(
   outcomes: RunOutcome[],
-  policy: GatePolicy,
-  extra: { fatal?: string | null; cancelled?: boolean } = {}
+  policy: GatePolicy & { onFlaky?: OnFlaky },
+  extra: { fatal?: string | null; cancelled?: boolean; retried?: RetriedRuns } = {}
 ): Report {
-  const runs = outcomes.map(o => describeRun(o, policy))
+  const describe = (o: RunOutcome): RunReport => describeRun(o, policy)
+  const runs = outcomes.map(o =>
+    withRetries(o, extra.retried?.attempts.get(o.id) ?? [], {
+      onFlaky: policy.onFlaky ?? 'pass',
+      describe,
+      ...(extra.retried?.notes.has(o.id) ? { note: extra.retried.notes.get(o.id) } : {})
+    })
+  )
   // No run at all (the start request failed): nothing completed, nothing passed.
   const worst =
     STATUS_ORDER.find(s => runs.some(r => r.status === s)) ?? (runs.length ? 'completed' : 'error')
@@ -88,6 +121,7 @@ export function buildReport(
     result,
     runs,
     fatal: extra.fatal ?? null,
-    cancelled: extra.cancelled ?? false
+    cancelled: extra.cancelled ?? false,
+    flakyCount: runs.filter(r => r.flaky).length
   }
 }

@@ -266,6 +266,8 @@ function runSection(
   const problem = problemBlock(run, options)
   if (problem) out.push(problem)
   out.push(facts(run))
+  const tried = attemptsBlock(run, budget)
+  if (tried) out.push(tried)
   if (run.description && !budget.compact) out.push(markdown(run.description, 5_000))
   for (const note of run.notes) out.push(`<sub>${markdown(note)}</sub>`)
   if (run.issues.length) out.push(`${h} Issues\n\n${issuesBlock(run.issues, budget, omitted)}`)
@@ -338,6 +340,42 @@ function facts(run: RunReport): string {
   }
   const table = ['| | |', '| --- | --- |', ...rows.map(([k, v]) => `| ${k} | ${v} |`)].join('\n')
   return `<details><summary>Run details</summary>\n\n${table}\n\n</details>`
+}
+
+/** Issues shown per failed attempt: the report file has them all. */
+const MAX_ATTEMPT_ISSUES = 20
+
+/**
+ * Every attempt of a run `retry-failed` started again: run ID, status, result, verdict; the failed
+ * ones' issues collapsed. The verdict rests on the attempt marked so.
+ */
+function attemptsBlock(run: RunReport, budget: Budget): string | null {
+  const attempts = run.attempts ?? []
+  if (attempts.length < 2) return null
+  const rows = attempts.map((a, n) => {
+    const { mark, word } = verdictWord({ ...a, flaky: false })
+    const role =
+      a.id === run.id ? ' (the verdict)' : a.counts ? '' : ' (shown only: started with its group)'
+    return `| ${n + 1} | \`${a.id}\` | ${markdown(a.lastStatus ?? a.status, 40)} | ${a.result || '–'} | ${nowrap(`${mark} ${word}`)}${role} |`
+  })
+  const table = [
+    '| Attempt | Run | Status | Result | Verdict |',
+    '| ---: | --- | --- | --- | --- |',
+    ...rows
+  ].join('\n')
+  const details = budget.compact
+    ? []
+    : attempts.flatMap((a, n) => {
+        if (a.passed || a.id === run.id || a.issues.length === 0) return []
+        const shown = a.issues.slice(0, MAX_ATTEMPT_ISSUES).map(i => issueRow(i, 0))
+        const more = a.issues.length - shown.length
+        const rest = more > 0 ? [`| | *…and ${more} more in the report file* | |`] : []
+        const issues = ['| Severity | Issue | Page |', '| --- | --- | --- |', ...shown, ...rest]
+        return [
+          `<details><summary>Attempt ${n + 1} (run ${a.id.slice(0, 8)}): ${html(a.reasons.join('; ') || plural(a.issues.length, 'issue'), 300)}</summary>\n\n${issues.join('\n')}\n\n</details>`
+        ]
+      })
+  return [`**Attempts** (\`retry-failed\`)\n\n${table}`, ...details].join('\n\n')
 }
 
 /** `2026-11-28 09:14:03 UTC`: an API timestamp as people read it; anything odd shown as sent. */

@@ -8,7 +8,13 @@ import type { PullRequestFacts } from '../github/pull-request.js'
 import { sendStart, type StartTiming } from './start-runs.js'
 
 export type AgentStartOutcome =
-  | { kind: 'started'; runId: string; answer: unknown }
+  | {
+      kind: 'started'
+      runId: string
+      answer: unknown
+      /** The body that started it (after any shorter second try): what a retry sends again. */
+      body: object
+    }
   | { kind: 'failed'; message: string }
   | { kind: 'aborted' }
 
@@ -28,6 +34,7 @@ export async function startAgent(
   const { api, request, signal } = options
   const what = `the exploration agent for pull request #${options.pr.number}`
   let descriptionMax: number = PrTextLimits.descriptionMaxChars
+  let sent: object = {}
   const answer = await sendStart({
     ...options,
     what,
@@ -42,6 +49,7 @@ export async function startAgent(
         options.pr,
         descriptionMax
       )
+      sent = body
       return api.startAgent(request.projectId, body, { signal, timeoutMs })
     },
     again: ({ status, message }) => {
@@ -65,6 +73,6 @@ export async function startAgent(
   })
   if (answer.kind !== 'started') return answer
   const [runId] = answer.runIds
-  if (runId) return { kind: 'started', runId, answer: answer.answer }
+  if (runId) return { kind: 'started', runId, answer: answer.answer, body: sent }
   return { kind: 'failed', message: `the API started ${what} but named no run` }
 }

@@ -27,7 +27,8 @@ export async function startEverything(
     facts: { batchId: '', prNumber: null, githubReporting: '', testerArmyComments: false },
     context,
     appBuild: null,
-    agentRunIds: []
+    agentRunIds: [],
+    sent: { start: null, agent: null }
   }
 }
 

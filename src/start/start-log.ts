@@ -5,6 +5,8 @@ import { formatDuration } from '../duration.js'
 import { logText } from '../escape.js'
 import type { StartRequest } from '../model.js'
 import type { ReportingNote } from './github-reporting.js'
+import type { RetryLog } from './retry-failed.js'
+import { pollLog } from '../wait/wait-log.js'
 
 /** The start's retries, one line each (a retry at once: the agent's shorter second try). */
 export const startRetryLine = (message: string, delayMs: number): void =>
@@ -35,4 +37,20 @@ export function logGitHubReporting(note: ReportingNote): void {
   const options = { title: 'TesterArmy GitHub reporting' }
   if (note.annotation.level === 'warning') core.warning(note.annotation.message, options)
   else core.notice(note.annotation.message, options)
+}
+
+/** `retry-failed`'s lines: a group per round, which run started again as which, and why not. */
+export const retryLog: RetryLog = {
+  ...pollLog,
+  round: (count, attempt, of) =>
+    core.startGroup(
+      `Starting ${count === 1 ? 'a failed run' : `${count} failed runs`} again (attempt ${attempt} of ${of}, retry-failed)`
+    ),
+  restarted: (firstId, newIds, how) =>
+    core.info(
+      `Run ${firstId} failed: started again as ${newIds.length === 1 ? `run ${newIds[0]}` : `runs ${newIds.join(', ')}`} (${logText(how, 200)}).`
+    ),
+  notRetried: (firstId, why) =>
+    core.info(`Run ${firstId} failed and is not started again: ${logText(why, 400)}`),
+  roundEnd: () => core.endGroup()
 }

@@ -19,6 +19,7 @@ import type { Settings } from '../inputs.js'
 import type { ReadyAgentRequest, StartFacts, StartRequest } from '../model.js'
 import { logGitHubReporting, logStarted, startGroupTitle, startRetryLine } from './start-log.js'
 import type { PullRequestFacts } from '../github/pull-request.js'
+import type { SentStarts } from './retry-failed.js'
 import { startRuns, type StartOutcome } from './start-runs.js'
 import type { WorkflowContext } from '../workflow-context.js'
 
@@ -56,9 +57,11 @@ interface Begun {
   appBuild: AppBuild | null
   /** The exploration agent's run: outside a group's batch when cancelling. */
   agentRunIds: string[]
+  /** The start requests as sent, for `retry-failed` to send again. */
+  sent: SentStarts
 }
 
-type StartPhaseOutcome =
+export type StartPhaseOutcome =
   | ({ kind: 'started'; ids: string[]; cancelledIds: string[]; origins: Origins } & Begun)
   /** Nothing (more) to wait for: a lookup, the upload or a start failed, or the step was cancelled. */
   | ({ kind: 'ended'; fatal: string | null; cancelled: boolean } & Begun)
@@ -83,7 +86,8 @@ export async function startEverything(options: StartPhaseOptions): Promise<Start
     facts: { batchId: '', prNumber: null, githubReporting: '', testerArmyComments: false },
     context: options.context,
     appBuild: null,
-    agentRunIds: []
+    agentRunIds: [],
+    sent: { start: null, agent: null }
   }
   const origins: Origins = new Map()
   let ids = settings.runIds
@@ -187,6 +191,7 @@ export async function startEverything(options: StartPhaseOptions): Promise<Start
     if (outcome.kind !== 'started') return ended(outcome)
     ids = [outcome.runId]
     begun.agentRunIds = [outcome.runId]
+    begun.sent.agent = { projectId: agent.projectId, body: outcome.body, runId: outcome.runId }
     const reporting = noteGitHubReporting(outcome.answer, true, begun.facts)
     origins.set(outcome.runId, {
       origin: `exploration agent, pull request #${pr.number}`,
@@ -201,6 +206,8 @@ export async function startEverything(options: StartPhaseOptions): Promise<Start
   if (outcome.kind !== 'started') return ended(outcome)
   const { facts } = begun
   facts.batchId = outcome.batchId ?? ''
+  const { kind, id } = start
+  begun.sent.start = { kind, id, body: outcome.body ?? {}, runIds: outcome.runIds }
   const reporting = noteGitHubReporting(outcome.answer, false, facts)
   if (settings.agent) {
     for (const id of outcome.runIds) {

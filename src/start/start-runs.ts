@@ -12,7 +12,7 @@ import type { WorkflowContext } from '../workflow-context.js'
 export function startBody(
   request: StartRequest,
   context: Pick<WorkflowContext, 'sha' | 'prNumber'>
-): object {
+): Record<string, unknown> {
   const body: Record<string, unknown> = {}
   const put = (key: string, value: unknown): void => {
     if (value !== undefined && value !== null && value !== '') body[key] = value
@@ -42,6 +42,8 @@ export type StartOutcome =
       batchId?: string
       /** The answer as received, for `metadata.github`. */
       answer?: unknown
+      /** The body sent: what `retry-failed` sends again. */
+      body?: Record<string, unknown>
     }
   | { kind: 'failed'; message: string }
   | { kind: 'aborted' }
@@ -158,5 +160,5 @@ export async function startRuns(
   if (answer.kind === 'started' && answer.runIds.length === 0) {
     return { kind: 'failed', message: `the ${what} started no runs: it may have no runnable tests` }
   }
-  return answer
+  return answer.kind === 'started' ? { ...answer, body } : answer
 }

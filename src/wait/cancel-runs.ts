@@ -1,5 +1,6 @@
 // Cancelling the runs nobody waits for any more (the step was cancelled or timed out, or a later
-// start failed): a group's batch in one request, every other unfinished run one by one, in 3 s.
+// start failed): each group start's batch in one request, every other unfinished run one by one,
+// all within 3 s.
 import type { RunsApi, StartApi } from '../api/api-client.js'
 import type { Clock } from '../clock.js'
 import { Limits, TERMINAL_STATUSES } from '../constants.js'
@@ -23,10 +24,12 @@ interface CancelOptions {
   runs: readonly CancelCandidate[]
   /** True when the runner cancelled the step, false when the timeout was reached. */
   cancelled: boolean
-  /** The group's batch, cancelled in one request, or null. */
-  batchId: string | null
-  /** Runs of no batch (the agent's), cancelled one by one even when there is a batch. */
-  outsideBatch: readonly string[]
+  /**
+   * Each group start's batch (the group's, and those of the group started again by
+   * `retry-failed`) with the runs it holds, cancelled in one request; any other run (a test's, the
+   * agent's) is cancelled alone.
+   */
+  batches: readonly { batchId: string; runIds: readonly string[] }[]
 }
 
 /**
@@ -47,7 +50,7 @@ function unfinishedRuns(runs: readonly CancelCandidate[]): CancelCandidate[] {
  * failed) is cancelled run by run, inside the same 3 s.
  */
 export async function cancelUnfinished(options: CancelOptions): Promise<void> {
-  const { api, clock, batchId, outsideBatch } = options
+  const { api, clock } = options
   const unfinished = unfinishedRuns(options.runs)
   if (unfinished.length === 0) return
   logCancelling(options.cancelled, unfinished.length)
@@ -55,10 +58,11 @@ export async function cancelUnfinished(options: CancelOptions): Promise<void> {
   const left = (): number => Math.max(1, until - clock.now())
   const cancelOne = async (id: string): Promise<void> =>
     logCancelAnswer(id, await api.cancelRun(id, { timeoutMs: left() }))
-  const inBatch = batchId ? unfinished.filter(o => !outsideBatch.includes(o.id)) : []
-  const alone = unfinished.filter(o => !inBatch.includes(o))
-  const cancelBatch = async (): Promise<void> => {
-    if (!batchId || inBatch.length === 0) return
+  const batchOf = (id: string) => options.batches.find(b => b.runIds.includes(id))
+  const alone = unfinished.filter(o => !batchOf(o.id))
+  const cancelBatch = async (batchId: string): Promise<void> => {
+    const inBatch = unfinished.filter(o => batchOf(o.id)?.batchId === batchId)
+    if (inBatch.length === 0) return
     const answer = await api.cancelBatch(batchId, { timeoutMs: left() })
     logBatchCancelAnswer(batchId, answer)
     const covered = 'covered' in answer ? answer.covered : []
@@ -69,5 +73,8 @@ export async function cancelUnfinished(options: CancelOptions): Promise<void> {
     }
     await Promise.all(rest.map(o => cancelOne(o.id)))
   }
-  await Promise.all([cancelBatch(), ...alone.map(o => cancelOne(o.id))])
+  await Promise.all([
+    ...options.batches.map(b => cancelBatch(b.batchId)),
+    ...alone.map(o => cancelOne(o.id))
+  ])
 }

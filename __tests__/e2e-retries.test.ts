@@ -1,0 +1,153 @@
+// retry-failed, on-flaky and the JUnit and CTRF files, as the runner runs dist/index.js under Node 24
+// against the simulated TesterArmy API: what only the bundle shows (the runner's files, signals); the
+// verdict's policy is in main.test.ts, the requests sent again in retries.test.ts (in-process).
+import { afterEach, describe, expect, it } from '@jest/globals'
+import { readFileSync } from 'node:fs'
+import { validate } from 'ctrf'
+import { XMLValidator } from 'fast-xml-parser'
+import { parse } from 'junit2json'
+import { findNode24 } from '../scripts/node24.mjs'
+import { runAction, startAction, type ActionResult } from '../scripts/runner.mjs'
+import { startSimulatedApi, type SimulatedRun } from '../scripts/simulated-api.mjs'
+import { fixtureBody } from './helpers/fixtures.js'
+import { leftBehind } from './helpers/runner-output.js'
+
+const NODE24 = findNode24().path
+const KEY = 'sk_live_retry_e2e_KEY_4242'
+const TEST = 'c4a1e2d3-5b6f-4a7b-8c9d-0e1f2a3b4c5d'
+const run = (n: number): string => `0000000${n}-0000-4000-8000-00000000000${n}`
+
+/** A FAILED run of `testId` whose texts are what an AI agent may write about a hostile page. */
+function failed(id: string, testId: string | null = TEST): SimulatedRun {
+  const body = fixtureBody('failed-with-issues')
+  const issues = (body.output as { issues: Record<string, unknown>[] }).issues
+  issues[0]!.name = 'Pay button ]]> <b>broken</b> \u0000\u0007 \ud800 & "quoted"'
+  issues[0]!.description = `The page said ${KEY.slice(0, 8)} ]]><!-- and \u001b[31m`
+  return { final: { ...body, id, testId }, before: ['running'] }
+}
+const passed = (id: string, testId: string | null = TEST): SimulatedRun => ({
+  final: { ...fixtureBody('passed'), id, testId },
+  before: ['running']
+})
+const endless = (id: string, testId: string | null = TEST): SimulatedRun => ({
+  final: { ...fixtureBody('passed'), id, testId },
+  endless: true
+})
+
+type Sim = Awaited<ReturnType<typeof startSimulatedApi>>
+const sims: Sim[] = []
+const results: ActionResult[] = []
+afterEach(async () => {
+  for (const sim of sims.splice(0)) await sim.close()
+  for (const result of results.splice(0)) result.cleanup()
+})
+
+async function simulate(options: Parameters<typeof startSimulatedApi>[0]): Promise<Sim> {
+  const sim = await startSimulatedApi({ apiKey: KEY, ...options })
+  sims.push(sim)
+  return sim
+}
+
+/** Runs the bundle; `event` is the payload of the pull_request event that started the workflow. */
+async function act(sim: Sim, inputs: Record<string, string>, event?: object) {
+  const result = await runAction({
+    node: NODE24,
+    inputs: { 'api-key': KEY, 'api-url': sim.url, 'poll-interval': '1s', ...inputs },
+    event
+  })
+  results.push(result)
+  return result
+}
+
+const starts = (sim: Sim) =>
+  sim.requests.filter(r => r.method === 'POST' && !r.path.endsWith('/cancel'))
+const startPaths = (sim: Sim) => starts(sim).map(r => r.path.replace(/^\/api/, ''))
+const runsOutput = (result: ActionResult) =>
+  JSON.parse(result.outputs.runs!) as {
+    id: string
+    passed: boolean
+    flaky?: boolean
+    attempts?: { id: string; result: string }[]
+  }[]
+
+describe('a saved test started again', () => {
+  it('fails then passes: flaky, passes with a warning, every attempt in the outputs and files', async () => {
+    const sim = await simulate({
+      runs: { [run(1)]: failed(run(1)), [run(2)]: passed(run(2)) },
+      tests: { [TEST]: [run(1), run(2)] }
+    })
+    const result = await act(sim, { 'test-id': TEST, 'retry-failed': '2', mode: 'fast' })
+    expect(result.code).toBe(0)
+    // The same request twice: the same body.
+    expect(startPaths(sim)).toEqual([`/v1/tests/${TEST}/runs`, `/v1/tests/${TEST}/runs`])
+    expect(starts(sim)[1]!.body).toEqual(starts(sim)[0]!.body)
+    expect(result.outputs).toMatchObject({ passed: 'true', 'flaky-count': '1', result: 'PASS' })
+    expect(runsOutput(result)).toEqual([
+      expect.objectContaining({
+        id: run(2),
+        passed: true,
+        flaky: true,
+        attempts: [
+          expect.objectContaining({ id: run(1), result: 'FAILED' }),
+          expect.objectContaining({ id: run(2), result: 'PASS' })
+        ]
+      })
+    ])
+    const warning = result.commands.find(
+      c => c.command === 'warning' && /flaky/i.test(c.properties.title ?? '')
+    )!
+    expect(warning.message).toContain(run(1))
+    expect(warning.message).toContain('Pay button')
+    // No error annotation: the run passed; its first attempt's issues are in the warning.
+    expect(result.commands.filter(c => c.command === 'error')).toEqual([])
+    const report = JSON.parse(result.report)
+    expect(report.runs[0].attempts.map((a: { id: string }) => a.id)).toEqual([run(1), run(2)])
+    expect(result.summary).toContain(run(1))
+    expect(result.summary).toMatch(/flaky/i)
+
+    // The JUnit file, read as a test reporter reads it; the CTRF file, validated.
+    const xml = readFileSync(result.outputs['junit-path']!, 'utf8')
+    expect(XMLValidator.validate(xml)).toBe(true)
+    const junit = (await parse(xml)) as { failures: number; errors: number }
+    expect(junit).toMatchObject({ tests: 1, failures: 0, errors: 0 })
+    expect(xml).toContain('<flakyFailure message="run 00000001')
+    expect(xml).toContain('Pay button ]]&gt; &lt;b&gt;broken&lt;/b&gt;')
+    const ctrf = JSON.parse(readFileSync(result.outputs['ctrf-path']!, 'utf8'))
+    expect(validate(ctrf)).toEqual({ valid: true, errors: [] })
+    expect(ctrf.results.tests[0]).toMatchObject({ status: 'passed', flaky: true, retries: 1 })
+    for (const text of [...leftBehind(result), xml, JSON.stringify(ctrf)])
+      expect(text).not.toContain(KEY)
+  })
+})
+
+describe('retries inside the one timeout', () => {
+  it('a cancel during a retry cancels the retry, and the step ends cancelled within 4 s', async () => {
+    const sim = await simulate({
+      runs: { [run(1)]: failed(run(1)), [run(2)]: endless(run(2)) },
+      tests: { [TEST]: [run(1), run(2)] }
+    })
+    const { child, done } = startAction({
+      node: NODE24,
+      inputs: {
+        'api-key': KEY,
+        'api-url': sim.url,
+        'poll-interval': '1s',
+        'test-id': TEST,
+        'retry-failed': '1'
+      }
+    })
+    const until = Date.now() + 20_000
+    while (!sim.requests.some(r => r.path.endsWith(`/runs/${run(2)}`)) && Date.now() < until)
+      await new Promise(resolve => setTimeout(resolve, 25))
+    const signalled = Date.now()
+    child.kill('SIGINT')
+    const result = await done
+    results.push(result)
+    expect(Date.now() - signalled).toBeLessThan(4_000)
+    expect(result.code).not.toBe(0)
+    expect(result.outputs.status).toBe('cancelled')
+    expect(sim.requests.filter(r => r.path.endsWith('/cancel')).map(r => r.path)).toEqual([
+      `/api/v1/runs/${run(2)}/cancel`
+    ])
+  })
+})

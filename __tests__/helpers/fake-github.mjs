@@ -1,0 +1,123 @@
+// The one fake GitHub of the tests: the REST calls the action makes (pull requests, issue comments,
+// the token's identity) and the GraphQL identity lookup the comment uses. Node built-ins only, so
+// the simulated TesterArmy API can serve it under /github too (its deprecated `github` option).
+import { startScriptedServer } from '../../scripts/scripted-server.mjs'
+
+/**
+ * GitHub's state as the action sees it. `token`, when given, is required (`token X`, as Octokit
+ * sends it). `identity` says who the token is: a person (REST /user answers with `author`), an app
+ * (GraphQL viewer answers with `author`) or the workflow's own token (neither answers).
+ * `comments` without an `issue` are on every pull request.
+ */
+export function gitHubState(options = {}) {
+  return {
+    token: options.token,
+    // The caller's arrays themselves, so a test reads what the action did to them.
+    pulls: (options.pulls ??= []),
+    comments: (options.comments ??= []),
+    author: options.author,
+    identity: options.identity ?? 'workflow',
+    forbidWrites: options.forbidWrites ?? false,
+    rateLimited: options.rateLimited ?? false
+  }
+}
+
+/** One request to GitHub (`route` without any prefix, `search` its query) answered from `state`. */
+export function answerGitHub(state, { method, route, search = '', headers, body }) {
+  if (state.token && headers.authorization !== `token ${state.token}`)
+    return { status: 401, body: { message: 'Bad credentials' } }
+  const notAllowed = { status: 403, body: { message: 'Resource not accessible by integration' } }
+  if (route === '/user')
+    return state.identity === 'person'
+      ? { status: 200, body: { login: state.author, type: 'User' } }
+      : notAllowed
+  if (route === '/graphql')
+    return state.identity === 'app'
+      ? { status: 200, body: { data: { viewer: { login: state.author } } } }
+      : { status: 200, body: { data: null, errors: [{ message: notAllowed.body.message }] } }
+  if (state.rateLimited)
+    return {
+      status: 403,
+      body: { message: 'API rate limit exceeded' },
+      headers: { 'x-ratelimit-remaining': '0' }
+    }
+  const comments = state.comments
+  const sent = () => JSON.parse(body || '{}').body
+  const link = (repo, issue, id) => `https://github.test/${repo}/pull/${issue}#issuecomment-${id}`
+  let match
+  if ((match = /^\/repos\/([^/]+\/[^/]+)\/issues\/(\d+)\/comments$/.exec(route))) {
+    const issue = Number(match[2])
+    if (method === 'GET')
+      return { status: 200, body: comments.filter(c => c.issue === undefined || c.issue === issue) }
+    if (state.forbidWrites) return notAllowed
+    const id = 100 + comments.length
+    const comment = {
+      id,
+      issue,
+      body: sent(),
+      user: { login: state.author ?? 'github-actions[bot]', type: 'Bot' },
+      html_url: link(match[1], issue, id)
+    }
+    comments.push(comment)
+    return { status: 201, body: comment }
+  }
+  if ((match = /^\/repos\/([^/]+\/[^/]+)\/issues\/comments\/(\d+)$/.exec(route))) {
+    if (state.forbidWrites) return notAllowed
+    const comment = comments.find(c => c.id === Number(match[2]))
+    if (!comment) return { status: 404, body: { message: 'Not Found' } }
+    comment.body = sent()
+    return {
+      status: 200,
+      body: { ...comment, html_url: link(match[1], comment.issue ?? 0, comment.id) }
+    }
+  }
+  const pulls = state.pulls
+  if ((match = /^\/repos\/[^/]+\/[^/]+\/pulls\/(\d+)$/.exec(route))) {
+    const pull = pulls.find(p => p.number === Number(match[1]))
+    return pull ? { status: 200, body: pull } : { status: 404, body: { message: 'Not Found' } }
+  }
+  if ((match = /^\/repos\/[^/]+\/[^/]+\/commits\/([^/]+)\/pulls$/.exec(route)))
+    return { status: 200, body: pulls.filter(p => p.head?.sha === match[1]) }
+  if (/^\/repos\/[^/]+\/[^/]+\/pulls$/.test(route)) {
+    const [owner, branch] = (
+      new URL(search, 'http://github.test').searchParams.get('head') ?? ''
+    ).split(':')
+    return {
+      status: 200,
+      body: pulls.filter(
+        p =>
+          p.state === 'open' &&
+          p.head?.ref === branch &&
+          (p.head?.repo?.owner?.login ?? owner) === owner
+      )
+    }
+  }
+  return { status: 404, body: { message: 'Not Found' } }
+}
+
+/**
+ * Starts a fake GitHub on its own port: `url` is what GITHUB_API_URL says. `onRequest` sees each
+ * request first and may answer it itself (a fault, or a signal sent at a known point).
+ */
+export async function startFakeGitHub(options = {}) {
+  const state = gitHubState(options)
+  const server = await startScriptedServer(request => {
+    const answered = options.onRequest?.(request)
+    if (answered) return answered
+    const url = new URL(request.path, 'http://github.test')
+    return answerGitHub(state, {
+      method: request.method,
+      route: url.pathname,
+      search: url.search,
+      headers: request.headers,
+      body: request.body
+    })
+  })
+  return {
+    url: server.root,
+    requests: server.requests,
+    comments: state.comments,
+    state,
+    close: server.close
+  }
+}

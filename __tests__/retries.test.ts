@@ -1,0 +1,222 @@
+// retry-failed and on-flaky, run() in-process as the runner plays it (helpers/in-process.ts) against
+// the simulated TesterArmy API, in virtual time: the requests sent again and the verdicts. These
+// cases once spawned dist/ in e2e-retries.test.ts, which keeps the runner's files and a signal.
+import { afterEach, describe, expect, it, jest } from '@jest/globals'
+import * as core from '../__fixtures__/core.js'
+import { readFileSync } from 'node:fs'
+import type { ActionResult } from '../scripts/runner.mjs'
+import { runInProcess } from './helpers/in-process.js'
+import { startSimulatedApi, type SimulatedRun } from '../scripts/simulated-api.mjs'
+import { fixtureBody } from './helpers/fixtures.js'
+
+jest.unstable_mockModule('@actions/core', () => core)
+const { run: runAction } = await import('../src/main.js')
+
+const KEY = 'sk_live_retry_e2e_KEY_4242'
+const TEST = 'c4a1e2d3-5b6f-4a7b-8c9d-0e1f2a3b4c5d'
+const TEST_B = 'd5b2f3e4-6c7a-4b8c-9d0e-1f2a3b4c5d6e'
+const TEST_C = 'e6c3a4f5-7d8b-4c9d-8e1f-2a3b4c5d6e7f'
+const GROUP = 'a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d'
+const PROJECT = 'shop-web'
+const run = (n: number): string => `0000000${n}-0000-4000-8000-00000000000${n}`
+const BATCH = (n: number): string => `b0000000-0000-4000-8000-00000000000${n}`
+
+/** A FAILED run of `testId` whose texts are what an AI agent may write about a hostile page. */
+function failed(id: string, testId: string | null = TEST): SimulatedRun {
+  const body = fixtureBody('failed-with-issues')
+  const issues = (body.output as { issues: Record<string, unknown>[] }).issues
+  issues[0]!.name = 'Pay button ]]> <b>broken</b> \u0000\u0007 \ud800 & "quoted"'
+  issues[0]!.description = `The page said ${KEY.slice(0, 8)} ]]><!-- and \u001b[31m`
+  return { final: { ...body, id, testId }, before: ['running'] }
+}
+const passed = (id: string, testId: string | null = TEST): SimulatedRun => ({
+  final: { ...fixtureBody('passed'), id, testId },
+  before: ['running']
+})
+const endless = (id: string, testId: string | null = TEST): SimulatedRun => ({
+  final: { ...fixtureBody('passed'), id, testId },
+  endless: true
+})
+
+type Sim = Awaited<ReturnType<typeof startSimulatedApi>>
+const sims: Sim[] = []
+const results: ActionResult[] = []
+afterEach(async () => {
+  for (const sim of sims.splice(0)) await sim.close()
+  for (const result of results.splice(0)) result.cleanup()
+})
+
+async function simulate(options: Parameters<typeof startSimulatedApi>[0]): Promise<Sim> {
+  const sim = await startSimulatedApi({ apiKey: KEY, ...options })
+  sims.push(sim)
+  return sim
+}
+
+/** Runs the bundle; `event` is the payload of the pull_request event that started the workflow. */
+async function act(sim: Sim, inputs: Record<string, string>, event?: object) {
+  const result = await runInProcess(runAction, {
+    inputs: { 'api-key': KEY, 'api-url': sim.url, 'poll-interval': '1s', ...inputs },
+    event
+  })
+  results.push(result)
+  return result
+}
+
+const starts = (sim: Sim) =>
+  sim.requests.filter(r => r.method === 'POST' && !r.path.endsWith('/cancel'))
+const startPaths = (sim: Sim) => starts(sim).map(r => r.path.replace(/^\/api/, ''))
+const finalError = (result: ActionResult) =>
+  result.commands.filter(c => c.command === 'error' && !c.properties.title).map(c => c.message)
+const runsOutput = (result: ActionResult) =>
+  JSON.parse(result.outputs.runs!) as {
+    id: string
+    passed: boolean
+    flaky?: boolean
+    attempts?: { id: string; result: string }[]
+  }[]
+
+describe('a saved test started again', () => {
+  it('fails every attempt: fails, naming both runs', async () => {
+    const sim = await simulate({
+      runs: { [run(1)]: failed(run(1)), [run(2)]: failed(run(2)) },
+      tests: { [TEST]: [run(1), run(2)] }
+    })
+    const result = await act(sim, { 'test-id': TEST, 'retry-failed': '1' })
+    expect(result.code).toBe(1)
+    expect(startPaths(sim)).toHaveLength(2)
+    expect(result.outputs).toMatchObject({ passed: 'false', 'flaky-count': '0' })
+    expect(runsOutput(result)[0]!.attempts!.map(a => a.id)).toEqual([run(1), run(2)])
+    expect(finalError(result)[0]).toMatch(/^TesterArmy verdict: failed: the run FAILED/)
+    const junit = readFileSync(result.outputs['junit-path']!, 'utf8')
+    expect(junit).toContain('<rerunFailure')
+  })
+
+  it('on-flaky: fail fails a run that failed, then passed', async () => {
+    const sim = await simulate({
+      runs: { [run(1)]: failed(run(1)), [run(2)]: passed(run(2)) },
+      tests: { [TEST]: [run(1), run(2)] }
+    })
+    const result = await act(sim, { 'test-id': TEST, 'retry-failed': '1', 'on-flaky': 'fail' })
+    expect(result.code).toBe(1)
+    expect(result.outputs).toMatchObject({ passed: 'false', 'flaky-count': '1' })
+    expect(finalError(result)[0]).toContain('flaky')
+  })
+})
+
+describe('a group started again', () => {
+  it('without target-url: only the failed members, alone by their tests', async () => {
+    const sim = await simulate({
+      runs: {
+        [run(1)]: failed(run(1), TEST),
+        [run(2)]: failed(run(2), TEST_B),
+        [run(3)]: passed(run(3), TEST_C),
+        [run(4)]: passed(run(4), TEST),
+        [run(5)]: failed(run(5), TEST_B)
+      },
+      groups: { [GROUP]: { batchId: BATCH(1), runIds: [run(1), run(2), run(3)] } },
+      tests: { [TEST]: run(4), [TEST_B]: run(5) }
+    })
+    const result = await act(sim, { 'group-id': GROUP, 'retry-failed': '1', platform: 'web' })
+    expect(result.code).toBe(1)
+    expect(startPaths(sim)).toEqual([
+      `/v1/groups/${GROUP}/runs`,
+      `/v1/tests/${TEST}/runs`,
+      `/v1/tests/${TEST_B}/runs`
+    ])
+    // A test's start carries what the group's did, less the context (commit, pull request).
+    expect(starts(sim)[1]!.body).toEqual({ platform: 'web' })
+    expect(result.outputs['flaky-count']).toBe('1')
+    expect(runsOutput(result).map(r => [r.id, r.passed, r.flaky ?? false])).toEqual([
+      [run(4), true, true],
+      [run(5), false, false],
+      [run(3), true, false]
+    ])
+  })
+
+  it('with target-url: the whole group again, with the same body', async () => {
+    const sim = await simulate({
+      runs: {
+        [run(1)]: failed(run(1), TEST),
+        [run(2)]: passed(run(2), TEST_B),
+        [run(3)]: passed(run(3), TEST),
+        [run(4)]: passed(run(4), TEST_B)
+      },
+      groups: {
+        [GROUP]: [
+          { batchId: BATCH(1), runIds: [run(1), run(2)] },
+          { batchId: BATCH(2), runIds: [run(3), run(4)] }
+        ]
+      }
+    })
+    const result = await act(sim, {
+      'group-id': GROUP,
+      'retry-failed': '1',
+      'target-url': 'https://pr-7.preview.test'
+    })
+    expect(result.code).toBe(0)
+    expect(startPaths(sim)).toEqual([`/v1/groups/${GROUP}/runs`, `/v1/groups/${GROUP}/runs`])
+    expect(starts(sim)[1]!.body).toEqual(starts(sim)[0]!.body)
+    expect(starts(sim)[0]!.body).toMatchObject({ targetUrl: 'https://pr-7.preview.test' })
+    const runs = runsOutput(result)
+    expect(runs.map(r => [r.id, r.passed, r.flaky ?? false])).toEqual([
+      [run(3), true, true],
+      [run(2), true, false]
+    ])
+    // The passing member's second result is shown beside its first.
+    expect(runs[1]!.attempts!.map(a => a.id)).toEqual([run(2), run(4)])
+  })
+})
+
+describe('the exploration agent started again', () => {
+  it('sends the same pull-request run body', async () => {
+    const sim = await simulate({
+      runs: { [run(1)]: failed(run(1), null), [run(2)]: passed(run(2), null) },
+      projects: { [PROJECT]: { runId: [run(1), run(2)] } }
+    })
+    const result = await act(
+      sim,
+      {
+        'exploration-agent': 'true',
+        'project-id': PROJECT,
+        'target-url': 'https://pr-9.preview.test',
+        'retry-failed': '1'
+      },
+      PULL_REQUEST_EVENT
+    )
+    expect(result.code).toBe(0)
+    const agentStarts = starts(sim).filter(r => r.path.endsWith('/pull-request-runs'))
+    expect(agentStarts).toHaveLength(2)
+    expect(agentStarts[1]!.body).toEqual(agentStarts[0]!.body)
+    expect(result.outputs['flaky-count']).toBe('1')
+  })
+})
+
+describe('retries inside the one timeout', () => {
+  it('a retry cut by the timeout leaves the first verdict and is cancelled', async () => {
+    const sim = await simulate({
+      runs: { [run(1)]: failed(run(1)), [run(2)]: endless(run(2)) },
+      tests: { [TEST]: [run(1), run(2)] }
+    })
+    const result = await act(sim, { 'test-id': TEST, 'retry-failed': '2', timeout: '6s' })
+    expect(result.code).toBe(1)
+    expect(result.outputs).toMatchObject({ status: 'completed', result: 'FAILED', passed: 'false' })
+    expect(startPaths(sim)).toHaveLength(2)
+    expect(sim.requests.filter(r => r.path.endsWith('/cancel')).map(r => r.path)).toEqual([
+      `/api/v1/runs/${run(2)}/cancel`
+    ])
+    expect(runsOutput(result)[0]).toMatchObject({ id: run(1), passed: false })
+    expect(runsOutput(result)[0]!.attempts!.map(a => a.id)).toEqual([run(1), run(2)])
+  })
+})
+
+/** A pull_request event for pull request #9 of acme/shop, as the runner writes it. */
+const PULL_REQUEST_EVENT = {
+  pull_request: {
+    number: 9,
+    title: 'Coupons',
+    body: 'Adds coupons.',
+    state: 'open',
+    head: { ref: 'coupons', sha: 'a'.repeat(40) },
+    base: { ref: 'main' }
+  }
+}
