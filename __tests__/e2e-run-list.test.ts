@@ -52,12 +52,17 @@ async function waitFor(list?: SimulatedList) {
   }
 }
 
-/** What a user or a later step reads, with the one path that differs from run to run made equal. */
+/** What a user or a later step reads, with the paths that differ from run to run made equal. */
 function seen(result: ActionResult) {
   const report = JSON.parse(result.report) as Record<string, unknown>
   return {
     code: result.code,
-    outputs: { ...result.outputs, 'report-path': '' },
+    outputs: Object.fromEntries(
+      Object.entries(result.outputs).map(([name, value]) => [
+        name,
+        value.replaceAll(result.dir, '')
+      ])
+    ),
     summary: result.summary.replaceAll(result.dir, ''),
     report,
     errors: result.commands.filter(c => c.command === 'error').map(c => c.message)

@@ -34270,8 +34270,8 @@ function watchCancellation(signals, held) {
     };
 }
 
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: ./src/escape.ts
 var src_escape = __nccwpck_require__(2988);
 ;// CONCATENATED MODULE: ./src/report/labels.ts
@@ -35807,7 +35807,7 @@ function codeSpan(text) {
  * end the process before publishing is done.
  */
 async function publish(report, settings, context, postComment, appBuild = null, setExitLine = () => undefined) {
-    const files = await writeReportFiles(report, settings, context);
+    const files = writeReportFiles(report, settings, context);
     const reportPath = files.report;
     const cancelledAfter = (done, missing) => setExitLine(`TesterArmy: the workflow was cancelled; ${done} written, but ${missing} did not finish in time.`);
     const file = reportPath ? 'the report file' : '';
@@ -35868,12 +35868,12 @@ async function publishSkipped(reason, settings, context) {
     core/* info */.pq('TesterArmy verdict: skipped (no pull request to test); the step passes.');
 }
 /** The report file's path, or '' when it could not be written (a warning says why). */
-async function writeReportFiles(report, settings, context) {
+function writeReportFiles(report, settings, context) {
     const path = settings.reportPath;
     const written = { report: '', junit: '', ctrf: '' };
     try {
-        await ensureDir((0,external_node_path_.dirname)(path));
-        await writeReportJson(path, report, settings);
+        ensureDir((0,external_node_path_.dirname)(path));
+        writeReportJson(path, report, settings);
         written.report = path;
     }
     catch (error) {
@@ -35893,7 +35893,7 @@ async function writeReportFiles(report, settings, context) {
         ['ctrf', ctrfPieces(report, options)]
     ]) {
         try {
-            await writePieces(paths[format], pieces, settings);
+            writePieces(paths[format], pieces, settings);
             written[format] = paths[format];
         }
         catch (error) {
@@ -35903,16 +35903,21 @@ async function writeReportFiles(report, settings, context) {
     }
     return written;
 }
-/** A file written piece by piece, each scrubbed of the secrets, so no piece joins the others. */
-async function writePieces(path, pieces, settings) {
-    const file = await (0,promises_.open)(path, 'w');
+/**
+ * A file written piece by piece, each scrubbed of the secrets, so no piece joins the others.
+ * Synchronous, as the step has nothing else to do meanwhile: each asynchronous write is a round
+ * trip through libuv's thread pool, and the three report files' dozens of them were most of what
+ * a plain wait took beyond its floor on a busy runner (the cold start).
+ */
+function writePieces(path, pieces, settings) {
+    const file = (0,external_node_fs_.openSync)(path, 'w');
     try {
-        // writeFile on a handle writes from where the last write ended, to the end of the data.
+        // writeFileSync on a descriptor writes from where the last write ended, to the end of the data.
         for (const piece of pieces)
-            await file.writeFile((0,redact/* redact */.E$)(piece, settings));
+            (0,external_node_fs_.writeFileSync)(file, (0,redact/* redact */.E$)(piece, settings));
     }
     finally {
-        await file.close();
+        (0,external_node_fs_.closeSync)(file);
     }
 }
 /**
@@ -35920,14 +35925,14 @@ async function writePieces(path, pieces, settings) {
  * straddle two pieces, so each piece is scrubbed alone) so a huge body is never one string. A body
  * nested too deep for JSON.stringify is written by `reportJson`, its deepest levels left out.
  */
-async function writeReportJson(path, report, settings) {
+function writeReportJson(path, report, settings) {
     try {
-        await writePieces(path, reportJsonPieces(report), settings);
+        writePieces(path, reportJsonPieces(report), settings);
     }
     catch (error) {
         if (!(error instanceof RangeError))
             throw error;
-        await (0,promises_.writeFile)(path, (0,redact/* redact */.E$)(reportJson(report), settings));
+        (0,external_node_fs_.writeFileSync)(path, (0,redact/* redact */.E$)(reportJson(report), settings));
     }
 }
 async function writeSummary(report, settings, context, reportPath, appBuild) {
@@ -36011,9 +36016,9 @@ async function commentOnPullRequest(report, settings, context, postComment) {
  * `mkdir -p`, one level at a time. Node's own `recursive: true` loops forever where the kernel
  * answers ENOENT for a parent that exists (a path under /proc, seen on Node 20 and 24).
  */
-async function ensureDir(dir) {
+function ensureDir(dir) {
     try {
-        await (0,promises_.mkdir)(dir);
+        (0,external_node_fs_.mkdirSync)(dir);
     }
     catch (error) {
         const code = error.code;
@@ -36021,11 +36026,14 @@ async function ensureDir(dir) {
             return;
         if (code !== 'ENOENT' || (0,external_node_path_.dirname)(dir) === dir)
             throw error;
-        await ensureDir((0,external_node_path_.dirname)(dir));
-        await (0,promises_.mkdir)(dir).catch((again) => {
+        ensureDir((0,external_node_path_.dirname)(dir));
+        try {
+            (0,external_node_fs_.mkdirSync)(dir);
+        }
+        catch (again) {
             if (again.code !== 'EEXIST')
                 throw again;
-        });
+        }
     }
 }
 /**
@@ -36245,8 +36253,6 @@ async function waitForRuns(options) {
     };
 }
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
 ;// CONCATENATED MODULE: ./src/workflow-context.ts
 // What the workflow run tells us about itself: the commit, the pull request, where its summary is.
 // Read from the runner's environment and event payload, without loading @actions/github. The

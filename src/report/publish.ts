@@ -1,7 +1,7 @@
 // Everything the user sees of a finished report: the JSON, JUnit and CTRF files, the step outputs,
 // the job summary, the annotations, the pull-request comment and the step's last line, each
 // scrubbed of the secrets.
-import { mkdir, open, writeFile } from 'node:fs/promises'
+import { closeSync, mkdirSync, openSync, writeFileSync } from 'node:fs'
 import { dirname } from 'node:path'
 import * as core from '@actions/core'
 import { planAnnotations } from './annotations.js'
@@ -37,7 +37,7 @@ export async function publish(
   appBuild: AppBuild | null = null,
   setExitLine: (line: string) => void = () => undefined
 ): Promise<void> {
-  const files = await writeReportFiles(report, settings, context)
+  const files = writeReportFiles(report, settings, context)
   const reportPath = files.report
   const cancelledAfter = (done: string, missing: string): void =>
     setExitLine(
@@ -107,16 +107,16 @@ export async function publishSkipped(
 }
 
 /** The report file's path, or '' when it could not be written (a warning says why). */
-async function writeReportFiles(
+function writeReportFiles(
   report: Report,
   settings: Settings,
   context: WorkflowContext
-): Promise<{ report: string; junit: string; ctrf: string }> {
+): { report: string; junit: string; ctrf: string } {
   const path = settings.reportPath
   const written = { report: '', junit: '', ctrf: '' }
   try {
-    await ensureDir(dirname(path))
-    await writeReportJson(path, report, settings)
+    ensureDir(dirname(path))
+    writeReportJson(path, report, settings)
     written.report = path
   } catch (error) {
     core.warning(`Could not write the JSON report to ${path}: ${(error as Error).message}`)
@@ -135,7 +135,7 @@ async function writeReportFiles(
     ['ctrf', ctrfPieces(report, options)]
   ] as const) {
     try {
-      await writePieces(paths[format], pieces, settings)
+      writePieces(paths[format], pieces, settings)
       written[format] = paths[format]
     } catch (error) {
       const name = format === 'junit' ? 'JUnit XML' : 'CTRF'
@@ -147,18 +147,19 @@ async function writeReportFiles(
   return written
 }
 
-/** A file written piece by piece, each scrubbed of the secrets, so no piece joins the others. */
-async function writePieces(
-  path: string,
-  pieces: Iterable<string>,
-  settings: Settings
-): Promise<void> {
-  const file = await open(path, 'w')
+/**
+ * A file written piece by piece, each scrubbed of the secrets, so no piece joins the others.
+ * Synchronous, as the step has nothing else to do meanwhile: each asynchronous write is a round
+ * trip through libuv's thread pool, and the three report files' dozens of them were most of what
+ * a plain wait took beyond its floor on a busy runner (the cold start).
+ */
+function writePieces(path: string, pieces: Iterable<string>, settings: Settings): void {
+  const file = openSync(path, 'w')
   try {
-    // writeFile on a handle writes from where the last write ended, to the end of the data.
-    for (const piece of pieces) await file.writeFile(redact(piece, settings))
+    // writeFileSync on a descriptor writes from where the last write ended, to the end of the data.
+    for (const piece of pieces) writeFileSync(file, redact(piece, settings))
   } finally {
-    await file.close()
+    closeSync(file)
   }
 }
 
@@ -167,12 +168,12 @@ async function writePieces(
  * straddle two pieces, so each piece is scrubbed alone) so a huge body is never one string. A body
  * nested too deep for JSON.stringify is written by `reportJson`, its deepest levels left out.
  */
-async function writeReportJson(path: string, report: Report, settings: Settings): Promise<void> {
+function writeReportJson(path: string, report: Report, settings: Settings): void {
   try {
-    await writePieces(path, reportJsonPieces(report), settings)
+    writePieces(path, reportJsonPieces(report), settings)
   } catch (error) {
     if (!(error instanceof RangeError)) throw error
-    await writeFile(path, redact(reportJson(report), settings))
+    writeFileSync(path, redact(reportJson(report), settings))
   }
 }
 
@@ -292,17 +293,19 @@ async function commentOnPullRequest(
  * `mkdir -p`, one level at a time. Node's own `recursive: true` loops forever where the kernel
  * answers ENOENT for a parent that exists (a path under /proc, seen on Node 20 and 24).
  */
-async function ensureDir(dir: string): Promise<void> {
+function ensureDir(dir: string): void {
   try {
-    await mkdir(dir)
+    mkdirSync(dir)
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
     if (code === 'EEXIST') return
     if (code !== 'ENOENT' || dirname(dir) === dir) throw error
-    await ensureDir(dirname(dir))
-    await mkdir(dir).catch((again: NodeJS.ErrnoException) => {
-      if (again.code !== 'EEXIST') throw again
-    })
+    ensureDir(dirname(dir))
+    try {
+      mkdirSync(dir)
+    } catch (again) {
+      if ((again as NodeJS.ErrnoException).code !== 'EEXIST') throw again
+    }
   }
 }
 
