@@ -82,19 +82,29 @@ async function coldStart(): Promise<void> {
   }
   const server = await startApiServer(() => ({ status: 200, body }))
   const inputs = { 'run-id': RUN, 'api-key': 'bench-key-0123456789', 'api-url': server.url }
+  // From the spawn to the process's exit: the action's own time, not the emulated runner's reading
+  // of the files it wrote, nor their removal (more files for dist than for the floor).
   const timed = async (script: string): Promise<number> => {
     const started = performance.now()
-    const result = await runner.runAction({ node: NODE24, script, inputs })
+    const { child, done } = runner.startAction({ node: NODE24, script, inputs })
+    const exited = new Promise<number>(resolve =>
+      child.once('exit', () => resolve(performance.now() - started))
+    )
+    const result = await done
     result.cleanup()
     if (result.code !== 0) throw new Error(`${script} exited ${result.code}: ${result.stdout}`)
-    return performance.now() - started
+    return exited
   }
   const samples = { dist: [] as number[], floor: [] as number[], bare: [] as number[] }
   const rounds = 21
   for (let i = 0; i < rounds; i++) {
-    // Interleaved, so drift in the machine's load hits all three alike.
-    samples.dist.push(await timed(join(root, 'dist', 'index.js')))
-    samples.floor.push(await timed(join(root, 'build', 'floor', 'index.js')))
+    // Interleaved, so drift in the machine's load hits all three alike; the order alternates, so
+    // neither bundle always runs right after the other.
+    const pair = [
+      async () => samples.dist.push(await timed(join(root, 'dist', 'index.js'))),
+      async () => samples.floor.push(await timed(join(root, 'build', 'floor', 'index.js')))
+    ]
+    for (const measure of i % 2 ? pair.reverse() : pair) await measure()
     samples.bare.push(await timeProcess(NODE24, ['-e', '0']))
   }
   await server.close()
@@ -108,7 +118,14 @@ async function coldStart(): Promise<void> {
     'cold start, dist/index.js, one completed run, full path',
     `${dist.toFixed(0)} ms (${(dist / bare).toFixed(2)}× bare)`
   )
-  row('cold start, dist ÷ floor', `${(dist / floor).toFixed(2)}×`, '≤ 1.10×')
+  // Paired: the median of each round's ratio, which a busy machine's drift moves less than the
+  // ratio of the two medians.
+  const paired = median(samples.dist.map((d, i) => d / (samples.floor[i] as number)))
+  row(
+    'cold start, dist ÷ floor (paired: median of the rounds)',
+    `${paired.toFixed(2)}× (medians: ${(dist / floor).toFixed(2)}×)`,
+    '≤ 1.05×'
+  )
   const size = statSync(join(root, 'dist', 'index.js')).size
   row('bundle size, dist/index.js', `${(size / 1024 / 1024).toFixed(2)} MB`, '≤ 1.5 MB')
   // Octokit (the pull-request comment), the upload (app-path) and yazl (zipping a .app folder) are
