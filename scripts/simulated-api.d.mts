@@ -9,7 +9,14 @@ export interface SimulatedRun {
 export type StorageFault =
   | 'reset-mid-body'
   | 'hang'
-  | { status: number; code?: string; message?: string; headers?: Record<string, string> }
+  | {
+      status: number
+      code?: string
+      message?: string
+      headers?: Record<string, string>
+      /** Answer before reading the body, then close the connection (as S3 does). */
+      early?: boolean
+    }
 export type ConfirmFault = 'reset-before' | 'reset-after' | { status: number; after?: boolean }
 
 export interface UploadOptions {

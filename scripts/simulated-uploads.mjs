@@ -4,10 +4,11 @@ import { createHash, randomUUID } from 'node:crypto'
 import { createServer } from 'node:http'
 
 /**
- * @typedef {'reset-mid-body' | 'hang' | { status: number, code?: string, message?: string, headers?: Record<string, string> }} StorageFault
+ * @typedef {'reset-mid-body' | 'hang' | { status: number, code?: string, message?: string, headers?: Record<string, string>, early?: boolean }} StorageFault
  * @typedef {'reset-before' | 'reset-after' | { status: number, after?: boolean }} ConfirmFault
  * @typedef {object} UploadOptions
- * @property {StorageFault[]} [storageFaults]  One per PUT, in order; then PUTs succeed.
+ * @property {StorageFault[]} [storageFaults]  One per PUT, in order; then PUTs succeed. `early`
+ *   answers before reading the body and closes the connection, as S3 does.
  * @property {boolean} [storageAlwaysFails]    Every PUT answers 500.
  * @property {ConfirmFault[]} [confirmFaults]  One per confirm, in order; `after` makes the app first.
  * @property {number} [storageBytesPerSecond]  Throttles the PUT body (a slow network).
@@ -91,6 +92,18 @@ export async function startSimulatedUploads(/** @type {UploadOptions} */ options
     if (fault && typeof fault === 'object' && fault.status === 403) {
       // An expired signature: this URL is dead from now on.
       ticket.signature = 'expired'
+    }
+    if (fault && typeof fault === 'object' && fault.early) {
+      // As S3 does: the answer goes out before the body is read, then the connection is closed
+      // with the rest of the body unread (the client's next write meets a reset).
+      res.on('finish', () => req.socket.destroy())
+      return xml(
+        res,
+        fault.status,
+        fault.code ?? (fault.status === 403 ? 'AccessDenied' : 'InternalError'),
+        fault.message ?? (fault.status === 403 ? 'Request has expired' : 'Internal error'),
+        { connection: 'close', ...fault.headers }
+      )
     }
     const hash = createHash('sha256')
     // Small objects are kept whole so a test can open them (a zipped .app); large ones only hashed.
