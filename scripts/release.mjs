@@ -1,8 +1,9 @@
 // `npm run release -- <X.Y.Z | patch | minor | major>`: cuts a release as GitHub's
 // typescript-action template does. Checks the tree is clean, the branch is not behind its remote
 // and dist/ is the build of src/, sets the version (package.json, package-lock.json,
-// src/constants.ts), dates the changelog's Unreleased section, rebuilds, commits, tags vX.Y.Z, moves the major tag vX onto it and pushes
-// the branch and both tags (the major tag forced, since it moves). Users pinned to @vX get it.
+// src/constants.ts), dates the changelog's Unreleased section, rebuilds, commits, tags vX.Y.Z,
+// moves the major tag vX onto it and pushes the branch and both tags (the major tag forced, since
+// it moves). Users pinned to @vX get it.
 import { execFileSync } from 'node:child_process'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
