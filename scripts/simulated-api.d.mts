@@ -1,5 +1,6 @@
 // Types for simulated-api.mjs and simulated-uploads.mjs.
 import type { IncomingHttpHeaders } from 'node:http'
+import type { GitHubOptions } from '../__tests__/helpers/fake-github.mjs'
 
 export interface SimulatedRun {
   final: Record<string, unknown>
@@ -75,7 +76,7 @@ export function startSimulatedApi(options: {
   >
   batchCancel?: SimulatedReply
   /** The tests' fake GitHub (__tests__/helpers/fake-github.mjs), served under /github. */
-  github?: { token?: string; pulls: object[]; comments?: { issue: number; body: string }[] }
+  github?: GitHubOptions & { pulls: object[] }
   uploads?: UploadOptions
 }): Promise<{
   url: string
