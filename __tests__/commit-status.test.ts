@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it } from '@jest/globals'
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import Ajv from 'ajv'
+import { Ajv } from 'ajv'
 import {
   createStatusClient,
   STATUS_ROUTE,
@@ -135,7 +135,7 @@ describe('statusOfReport', () => {
       state: 'error',
       description: 'Timed out: 1 of 1 run did not finish'
     })
-    expect(statusOfReport(buildReport([], policy, { timedOut: true }))).toEqual({
+    expect(statusOfReport(buildReport([], policy, { timedOut: true } as never))).toEqual({
       state: 'error',
       description: 'Timed out before any run started'
     })

@@ -24,6 +24,8 @@ export interface UploadOptions {
   storageFaults?: StorageFault[]
   storageAlwaysFails?: boolean
   confirmFaults?: ConfirmFault[]
+  /** One per upload-URL request, in order; then they succeed. */
+  createFaults?: { status: number; message?: string }[]
   storageBytesPerSecond?: number
   apps?: Record<string, unknown>[]
 }

@@ -11,6 +11,7 @@ import { createServer } from 'node:http'
  *   answers before reading the body and closes the connection, as S3 does.
  * @property {boolean} [storageAlwaysFails]    Every PUT answers 500.
  * @property {ConfirmFault[]} [confirmFaults]  One per confirm, in order; `after` makes the app first.
+ * @property {{ status: number, message?: string }[]} [createFaults]  One per upload-URL request.
  * @property {number} [storageBytesPerSecond]  Throttles the PUT body (a slow network).
  * @property {object[]} [apps]                 Apps already in the project.
  */
@@ -21,6 +22,7 @@ const KEEP_BYTES = 16 * 1024 * 1024
 export async function startSimulatedUploads(/** @type {UploadOptions} */ options = {}) {
   const storageFaults = [...(options.storageFaults ?? [])]
   const confirmFaults = [...(options.confirmFaults ?? [])]
+  const createFaults = [...(options.createFaults ?? [])]
   /** @type {Map<string, { signature: string, filename: string, fileSize: number }>} */
   const tickets = new Map()
   /** Stored objects: their bytes' digest and size, never the bytes (the bench sends 400 MiB). */
@@ -211,6 +213,14 @@ export async function startSimulatedUploads(/** @type {UploadOptions} */ options
     )
       return (bad('removeAfter must be an integer from 60 to 604800'), true)
     if (!confirm) {
+      const createFault = createFaults.shift()
+      if (createFault) {
+        send(createFault.status, {
+          error: 'unavailable',
+          message: createFault.message ?? 'The service is busy; try again'
+        })
+        return true
+      }
       const key = `uploads/${projectId}/${randomUUID()}/${body.filename}`
       const signature = randomUUID().replace(/-/g, '')
       tickets.set(key, { signature, filename: body.filename, fileSize: body.fileSize })
