@@ -377,15 +377,18 @@ describe('hostile and early storage answers, and a build that changes under the 
     expect(commands).not.toContain('error')
     expect(result.commands.filter(c => c.command === 'add-mask').map(c => c.message)).toEqual([KEY])
     // Still said, on the line that belongs to it.
-    expect(result.stdout).toMatch(/^Asking for an upload URL: busy ::error title=Injected::create/m)
+    expect(result.stdout).toMatch(
+      /^Asking for an upload URL: HTTP 503: busy ::error title=Injected::create/m
+    )
     expect(result.stdout).toMatch(/^The upload failed \(.*busy ::error title=Injected::storage/m)
     expect(result.stdout).toMatch(/^Storage refused the upload URL \(.*::add-mask::Checkout\)/m)
   }, 30_000)
 
   it('a build file that shrinks during its upload is sent once, and the error says so once', async () => {
     const shrinking = join(dir, 'shrinking.apk')
-    writeFileSync(shrinking, randomBytes(3 * 1024 * 1024))
-    const api = await simulated({ storageBytesPerSecond: 512 * 1024 })
+    // Larger than what the sockets between here and storage hold, so most is still to be read.
+    writeFileSync(shrinking, randomBytes(24 * 1024 * 1024))
+    const api = await simulated({ storageBytesPerSecond: 4 * 1024 * 1024 })
     const { done } = startAction({
       node: NODE24,
       inputs: { 'api-key': KEY, 'api-url': api.url, 'project-id': PROJECT, 'app-path': shrinking }
@@ -406,10 +409,10 @@ describe('hostile and early storage answers, and a build that changes under the 
     expect(result.stdout).not.toMatch(/sending it again from the first byte/)
   }, 30_000)
 
-  it('storage answering 403 before the body is sent is renewed, not retried as a reset (5 runs)', async () => {
+  it('storage answering 403 before the body is sent is renewed, not retried as a reset (10 runs)', async () => {
     const big = join(dir, 'big.apk')
     writeFileSync(big, randomBytes(3 * 1024 * 1024))
-    for (let run = 0; run < 5; run++) {
+    for (let run = 0; run < 10; run++) {
       const api = await simulated({ storageFaults: [{ status: 403, early: true }] })
       const result = await act(api, { 'app-path': big })
       expect(result.stdout).not.toMatch(/connection to storage was reset/)
