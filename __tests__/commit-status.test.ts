@@ -135,7 +135,7 @@ describe('statusOfReport', () => {
       state: 'error',
       description: 'Timed out: 1 of 1 run did not finish'
     })
-    expect(statusOfReport(buildReport([], policy, { timedOut: true } as never))).toEqual({
+    expect(statusOfReport(buildReport([], policy, { timedOut: true }))).toEqual({
       state: 'error',
       description: 'Timed out before any run started'
     })
