@@ -202,15 +202,13 @@ describe('every event that carries a pull request', () => {
     async name => {
       const { sim } = await simulate()
       const payload = example(name)
+      const { number, head } = payload.pull_request!
       const result = await act(sim, [name, payload], web, 'Codertocat/Hello-World')
       expect(result.code).toBe(0)
       expect(messages(result, 'notice').join('\n')).not.toMatch(/carries no pull request/)
       const body = agentStarts(sim)[0]?.body as { pullRequest: Record<string, unknown> }
-      expect(body.pullRequest).toMatchObject({
-        number: 2,
-        commitSha: payload.pull_request!.head.sha
-      })
-      expect(result.outputs).toMatchObject({ status: 'completed', 'pr-number': '2' })
+      expect(body.pullRequest).toMatchObject({ number, commitSha: head.sha })
+      expect(result.outputs).toMatchObject({ status: 'completed', 'pr-number': String(number) })
     }
   )
 

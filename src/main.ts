@@ -8,6 +8,7 @@ import { ApiClient, type RunsApi, type StartApi, type UploadApi } from './api/ap
 import { systemClock, type Clock } from './clock.js'
 import { upsertComment } from './github/comment.js'
 import { createPullsClient, type PullsClientOptions } from './github/pulls.js'
+import { createStatusClient } from './github/commit-status.js'
 import { InputErrors, parseSettings, type Settings } from './inputs.js'
 import { watchCancellation, type HeldSignals, type Signals } from './lifecycle.js'
 import {
@@ -20,6 +21,7 @@ import {
 } from './report/publish.js'
 import type { PullsApi } from './github/pull-request.js'
 import { redact } from './redact.js'
+import { commitStatusReporter, type CommitStatusOptions } from './report/commit-status.js'
 import { buildReport, ownVerdictFailed } from './report/report.js'
 import { checkBuild, startEverything } from './start/start-phase.js'
 import { waitForRuns } from './start/wait-phase.js'
@@ -42,6 +44,8 @@ interface Dependencies {
   env: Env
   /** GitHub's pull-request lookups, for the exploration agent (Octokit is loaded only then). */
   pulls: (options: PullsClientOptions) => Promise<PullsApi>
+  /** Posts commit statuses (`commit-status`; Octokit is loaded only then). */
+  statuses: CommitStatusOptions['client']
   /** Cancel signals caught while the action loaded (index.ts), if any. */
   held?: HeldSignals
 }
@@ -59,7 +63,8 @@ const defaults: Dependencies = {
   signals: process,
   comment: upsertComment,
   env: runnerEnv(),
-  pulls: createPullsClient
+  pulls: createPullsClient,
+  statuses: createStatusClient
 }
 
 /** Never throws: whatever goes wrong ends as one readable `::error::` line and a failed step. */
@@ -127,10 +132,11 @@ async function waitAndReport(deps: Dependencies, parsed: Parsed): Promise<void> 
     })
     if (begun.kind === 'skipped') return await publishSkipped(begun.reason, settings, context)
     if (begun.kind === 'upload-only') return await publishUploadOnly(begun.build, settings, context)
+    const status = commitStatusReporter(settings, begun.context, deps.statuses)
 
-    // 3. Wait for every run, start again those whose own verdict failed (retry-failed), and stop
-    //    what nobody waits for any more: the step was cancelled or timed out, or a start failed
-    //    after the agent's run had started.
+    // 3. Wait for every run (the commit status says so meanwhile), start again those whose own
+    //    verdict failed (retry-failed), and stop what nobody waits for any more: the step was
+    //    cancelled or timed out, or a start failed after the agent's run had started.
     const waited = await waitForRuns({
       begun,
       settings,
@@ -138,7 +144,8 @@ async function waitAndReport(deps: Dependencies, parsed: Parsed): Promise<void> 
       clock,
       deadline,
       signal,
-      failed: outcome => ownVerdictFailed(outcome, settings)
+      failed: outcome => ownVerdictFailed(outcome, settings),
+      onWaitBegins: count => status?.pending(begun.context.sha, count, signal)
     })
 
     // 4. Report on every run, in the order given, each with its attempts.
@@ -154,7 +161,8 @@ async function waitAndReport(deps: Dependencies, parsed: Parsed): Promise<void> 
       if (origin?.reporting) run.githubReporting = origin.reporting
     }
 
-    // 5. Publish it and end the step on the verdict.
+    // 5. Publish it (the commit status beside the rest) and end the step on the verdict.
+    const posted = status?.final(begun.context.sha, report, signal.aborted)
     await publish(
       report,
       settings,
@@ -163,6 +171,7 @@ async function waitAndReport(deps: Dependencies, parsed: Parsed): Promise<void> 
       begun.appBuild,
       lifecycle.setExitLine
     )
+    await posted
     conclude(report, settings, signal.aborted)
   } finally {
     lifecycle.dispose()

@@ -8,7 +8,10 @@ import type {
   StatusAnswer,
   StatusClientOptions
 } from '../github/commit-status.js'
+import type { Settings } from '../inputs.js'
 import type { Report } from '../model.js'
+import { redact } from '../redact.js'
+import type { WorkflowContext } from '../workflow-context.js'
 import { pendingDescription, statusOfReport } from './status-text.js'
 
 export interface CommitStatusOptions {
@@ -114,4 +117,23 @@ export class CommitStatusReporter {
       { title: 'TesterArmy commit status' }
     )
   }
+}
+
+/** The reporter when `commit-status` is on (Octokit is loaded at its first post), else null. */
+export function commitStatusReporter(
+  settings: Settings,
+  context: WorkflowContext,
+  client: CommitStatusOptions['client']
+): CommitStatusReporter | null {
+  if (!settings.commitStatus) return null
+  return new CommitStatusReporter({
+    context: settings.commitStatus.context,
+    token: settings.githubToken,
+    apiUrl: context.apiUrl,
+    owner: context.owner,
+    repo: context.repo,
+    targetUrl: context.runUrl,
+    client,
+    redact: text => redact(text, settings)
+  })
 }

@@ -149,7 +149,7 @@ export async function startEverything(options: StartPhaseOptions): Promise<Start
     agentTarget = target
     begun.facts.prNumber = pr.number
     // The comment, and a group started beside the agent, are about this pull request and commit.
-    begun.context = { ...options.context, prNumber: pr.number }
+    begun.context = { ...options.context, prNumber: pr.number, sha: pr.headSha }
     startOptions.context = { sha: pr.headSha, prNumber: pr.number }
   }
 
