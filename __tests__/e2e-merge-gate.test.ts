@@ -343,18 +343,43 @@ describe('the commit status', () => {
 describe('a step timeout while GitHub does not answer', () => {
   it('ends timed_out, saying the timeout was reached during the lookup, and says error on the commit', async () => {
     const { sim, statuses } = await simulate({ hang: true })
-    const result = await act(sim, ['merge_group', example('merge_group')], {
-      ...web,
-      timeout: '2s',
-      'commit-status': 'true'
-    })
+    // A workflow_run of a fork's pull request: found by its head, on a GitHub that never answers.
+    const payload = example('workflow_run', p => p.repository !== undefined)
+    const run = payload.workflow_run as { head_sha: string }
+    const result = await act(
+      sim,
+      ['workflow_run', payload],
+      { ...web, timeout: '2s', 'commit-status': 'true' },
+      'Codertocat/Hello-World'
+    )
     expect(result.code).toBe(1)
     expect(result.outputs).toMatchObject({ status: 'timed_out', passed: 'false' })
     const error = messages(result, 'error').join('\n')
     expect(error).toMatch(/timeout \(2 s\) was reached while the pull request was being looked up/)
     expect(error).not.toMatch(/or the workflow was cancelled/)
     expect(agentStarts(sim)).toEqual([])
-    expectStatuses(statuses, '2ffea6db159f6b6c47a24e778fb9ef40cf6b1c7d', ['error'])
-    expect(statuses[0]?.description).toBe('Timed out before any run started')
+    expect(statuses.map(s => [s.sha, s.state, s.description])).toEqual([
+      [run.head_sha, 'error', 'Timed out before any run started']
+    ])
+  })
+})
+
+describe('target-url built from a branch name', () => {
+  it('with user info that moves the host: refused before any request, naming the input', async () => {
+    const { sim } = await simulate()
+    const payload = example('pull_request', p => p.action === 'opened')
+    const result = await act(
+      sim,
+      ['pull_request', payload],
+      { ...agent, 'target-url': 'https://a@evil.example/x.preview.example.com' },
+      'Codertocat/Hello-World'
+    )
+    expect(result.code).toBe(1)
+    expect(messages(result, 'error')).toEqual([
+      expect.stringMatching(
+        /^Input 'target-url' is "https:\/\/a@evil\.example\/x\.preview\.example\.com": it holds user info .* moves the host to evil\.example/
+      )
+    ])
+    expect(sim.requests).toEqual([])
   })
 })
