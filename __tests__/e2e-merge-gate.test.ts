@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Ajv } from 'ajv'
 import { findNode24 } from '../scripts/node24.mjs'
-import { runAction, type ActionResult } from '../scripts/runner.mjs'
+import { runAction, startAction, type ActionResult } from '../scripts/runner.mjs'
 import {
   startSimulatedApi,
   type SimulatedReply,
@@ -76,6 +76,8 @@ interface Simulation {
   statusReply?: SimulatedReply
   hang?: boolean
   final?: Record<string, unknown>
+  /** The run stays running until it is cancelled. */
+  endless?: boolean
 }
 
 async function simulate(options: Simulation = {}) {
@@ -85,7 +87,11 @@ async function simulate(options: Simulation = {}) {
     apiKey: KEY,
     runs: {
       [AGENT_RUN]: { final: { ...final, id: AGENT_RUN }, before: ['queued'] },
-      [RUN]: { final: { ...final, id: RUN }, before: ['running'] }
+      [RUN]: {
+        final: { ...final, id: RUN },
+        before: ['running'],
+        endless: options.endless ?? false
+      }
     },
     projects: { [PROJECT]: { runId: AGENT_RUN } },
     github: {
@@ -329,6 +335,44 @@ describe('the commit status', () => {
     expect(warnings[0]).toMatch(/statuses: write/)
     // Refused once: the final status is not tried again.
     expect(gitHubCalls(sim).filter(c => c.includes('/statuses/'))).toHaveLength(1)
+  })
+
+  it('SIGINT during the wait: the status says error (cancelled), all within 4 s', async () => {
+    const { sim, statuses } = await simulate({ endless: true })
+    const dir = mkdtempSync(join(tmpdir(), 'merge-gate-event-'))
+    dirs.push(dir)
+    writeFileSync(join(dir, 'event.json'), JSON.stringify(example('push')))
+    const { child, done } = startAction({
+      node: NODE24,
+      inputs: {
+        'api-key': KEY,
+        'api-url': sim.url,
+        'poll-interval': '1s',
+        'run-id': RUN,
+        'commit-status': 'true'
+      },
+      githubToken: TOKEN,
+      env: {
+        GITHUB_EVENT_PATH: join(dir, 'event.json'),
+        GITHUB_EVENT_NAME: 'push',
+        GITHUB_REPOSITORY: 'octo-org/octo-repo',
+        GITHUB_SHA: 'f00dfeed'.repeat(5),
+        GITHUB_API_URL: sim.githubUrl,
+        GITHUB_SERVER_URL: 'https://github.test',
+        GITHUB_RUN_ID: '4242'
+      }
+    })
+    const deadline = Date.now() + 20_000
+    while (statuses.length === 0 && Date.now() < deadline)
+      await new Promise(resolve => setTimeout(resolve, 20))
+    const signalled = Date.now()
+    child.kill('SIGINT')
+    const result = await done
+    results.push(result)
+    expect(Date.now() - signalled).toBeLessThan(4_000)
+    expect(result.outputs.status).toBe('cancelled')
+    expectStatuses(statuses, 'f00dfeed'.repeat(5), ['pending', 'error'])
+    expect(statuses[1]?.description).toBe('Cancelled: the workflow was cancelled')
   })
 
   it('off by default: a run-id wait makes no GitHub call at all', async () => {
