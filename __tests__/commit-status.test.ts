@@ -144,6 +144,9 @@ describe('statusOfReport', () => {
     })
     expect(statusOfReport(cancelled).state).toBe('error')
     expect(statusOfReport(cancelled).description).toMatch(/^Cancelled/)
+    expect(
+      statusOfReport(buildReport([fixtureOutcome('passed'), fixtureOutcome('cancelled')], policy))
+    ).toEqual({ state: 'error', description: 'Cancelled: 1 of 2 runs cancelled' })
     expect(statusOfReport(buildReport([fixtureOutcome('passed', 'not_found')], policy))).toEqual({
       state: 'error',
       description: 'Error: 1 run not found'

@@ -52,13 +52,8 @@ export class CommitStatusReporter {
   /** The verdict, once the pending status (if any) is out, so GitHub keeps them in that order. */
   async final(sha: string, report: Report, cancelled: boolean): Promise<void> {
     await this.pendingPost
-    const { state, description } = statusOfReport(report)
-    await this.post(
-      sha,
-      { state, description: this.options.redact(description) },
-      undefined,
-      cancelled ? CANCELLED_CALL : {}
-    )
+    const { state, description } = statusOfReport(report, this.options.redact)
+    await this.post(sha, { state, description }, undefined, cancelled ? CANCELLED_CALL : {})
   }
 
   private async post(

@@ -31,14 +31,20 @@ export const pendingDescription = (runCount: number): string =>
  * `success` when the verdict passes, `failure` when it fails on what the runs found, `error` when
  * the action could not tell (timed out, cancelled, not found, an error).
  */
-export function statusOfReport(report: Report): { state: StatusState; description: string } {
+export function statusOfReport(
+  report: Report,
+  /** Scrubs secrets, before the cut: a key cut in half would no longer be found. */
+  scrub: (text: string) => string = text => text
+): { state: StatusState; description: string } {
+  const fit = (text: string): string => fitDescription(scrub(text))
   const totals = runTotals(report.runs)
   const runs = plural(report.runs.length, 'run')
   const counts = `${plural(totals.issues, 'issue')}, ${plural(totals.warnings, 'warning')}`
   if (report.passed) {
-    return { state: 'success', description: fitDescription(`Passed: ${runs}, ${counts}`) }
+    return { state: 'success', description: fit(`Passed: ${runs}, ${counts}`) }
   }
-  const unfinished = report.runs.filter(r => r.status === 'timed_out').length
+  const count = (status: string): number => report.runs.filter(r => r.status === status).length
+  const unfinished = count('timed_out')
   const couldNotTell = report.cancelled || report.fatal !== null || report.status !== 'completed'
   if (couldNotTell && report.status !== 'failed') {
     const why = report.cancelled
@@ -47,13 +53,15 @@ export function statusOfReport(report: Report): { state: StatusState; descriptio
         ? report.runs.length
           ? `Timed out: ${unfinished} of ${runs} did not finish`
           : 'Timed out before any run started'
-        : report.status === 'not_found'
-          ? `Error: ${plural(report.runs.filter(r => r.status === 'not_found').length, 'run')} not found`
-          : `Error: ${report.fatal ?? report.runs.find(r => r.error)?.error ?? 'the runs could not be checked'}`
-    return { state: 'error', description: fitDescription(why) }
+        : report.status === 'cancelled' && !report.fatal
+          ? `Cancelled: ${count('cancelled')} of ${runs} cancelled`
+          : report.status === 'not_found'
+            ? `Error: ${plural(count('not_found'), 'run')} not found`
+            : `Error: ${report.fatal ?? report.runs.find(r => r.error)?.error ?? 'the runs could not be checked'}`
+    return { state: 'error', description: fit(why) }
   }
   const worst = Math.max(0, ...report.runs.map(r => r.maxSeverity))
   const severity = worst ? ` (worst severity ${worst})` : ''
   const found = `${plural(totals.issues, 'issue')}${severity}, ${plural(totals.warnings, 'warning')}`
-  return { state: 'failure', description: fitDescription(`Failed: ${found} in ${runs}`) }
+  return { state: 'failure', description: fit(`Failed: ${found} in ${runs}`) }
 }
