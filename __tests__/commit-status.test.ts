@@ -127,6 +127,9 @@ describe('statusOfReport', () => {
       description: 'Failed: 3 issues (worst severity 5), 2 warnings in 1 run'
     })
     expect(pendingDescription(2)).toBe('Waiting for 2 TesterArmy runs')
+    const flaky = buildReport([fixtureOutcome('passed')], policy)
+    flaky.runs[0]!.flaky = true
+    expect(statusOfReport(flaky).description).toBe('Passed: 1 run, 0 issues, 0 warnings, 1 flaky')
   })
 
   it('timed out, cancelled, not found and errors are `error`, not `failure`', () => {

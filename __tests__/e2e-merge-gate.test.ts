@@ -3,18 +3,13 @@
 // request, workflow_run's foreign pull requests, closed ones, and the commit status on the tested
 // commit (its bodies checked against GitHub's REST description).
 import { afterEach, describe, expect, it } from '@jest/globals'
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { Ajv } from 'ajv'
 import { findNode24 } from '../scripts/node24.mjs'
 import { runAction, startAction, type ActionResult } from '../scripts/runner.mjs'
-import {
-  startSimulatedApi,
-  type SimulatedReply,
-  type SimulatedStatus
-} from '../scripts/simulated-api.mjs'
+import { startSimulatedApi, type SimulatedReply } from '../scripts/simulated-api.mjs'
+import type { FakeStatus } from './helpers/fake-github.mjs'
 import { fixtureBody } from './helpers/fixtures.js'
 import { leftBehind } from './helpers/runner-output.js'
 
@@ -54,11 +49,9 @@ const validStatus = (() => {
 type Sim = Awaited<ReturnType<typeof startSimulatedApi>>
 const sims: Sim[] = []
 const results: ActionResult[] = []
-const dirs: string[] = []
 afterEach(async () => {
   for (const sim of sims.splice(0)) await sim.close()
   for (const result of results.splice(0)) result.cleanup()
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true })
 })
 
 /** This repository's pull request #104 (the one the merge_group example's branch names). */
@@ -81,7 +74,7 @@ interface Simulation {
 }
 
 async function simulate(options: Simulation = {}) {
-  const statuses: SimulatedStatus[] = []
+  const statuses: FakeStatus[] = []
   const final = options.final ?? fixtureBody('passed')
   const sim = await startSimulatedApi({
     apiKey: KEY,
@@ -112,24 +105,13 @@ async function act(
   inputs: Record<string, string>,
   repository = 'octo-org/octo-repo'
 ): Promise<ActionResult> {
-  const dir = mkdtempSync(join(tmpdir(), 'merge-gate-event-'))
-  dirs.push(dir)
-  writeFileSync(join(dir, 'event.json'), JSON.stringify(event[1]))
   const result = await runAction({
     node: NODE24,
     inputs: { 'api-key': KEY, 'api-url': sim.url, 'poll-interval': '1s', ...inputs },
     githubToken: TOKEN,
-    env: {
-      GITHUB_EVENT_PATH: join(dir, 'event.json'),
-      GITHUB_EVENT_NAME: event[0],
-      GITHUB_REPOSITORY: repository,
-      GITHUB_SHA: 'f00dfeed'.repeat(5),
-      GITHUB_API_URL: sim.githubUrl,
-      GITHUB_SERVER_URL: 'https://github.test',
-      GITHUB_RUN_ID: '4242',
-      GITHUB_WORKFLOW_REF: `${repository}/.github/workflows/qa.yml@refs/heads/main`,
-      GITHUB_JOB: 'qa'
-    }
+    eventName: event[0],
+    event: event[1],
+    env: gitHubEnv(sim, repository)
   })
   results.push(result)
   for (const text of leftBehind(result)) {
@@ -138,6 +120,13 @@ async function act(
   }
   return result
 }
+
+/** The runner's workflow run (WORKFLOW_RUN), in `repository`, talking to the fake GitHub. */
+const gitHubEnv = (sim: Sim, repository = 'octo-org/octo-repo') => ({
+  GITHUB_REPOSITORY: repository,
+  GITHUB_SHA: 'f00dfeed'.repeat(5),
+  GITHUB_API_URL: sim.githubUrl
+})
 
 const agent = { 'exploration-agent': 'true', 'project-id': PROJECT }
 const web = { ...agent, 'target-url': 'https://pr-104.preview.test' }
@@ -149,7 +138,7 @@ const messages = (result: ActionResult, command: string) =>
   result.commands.filter(c => c.command === command).map(c => c.message)
 
 /** Every status posted is one GitHub takes, and they are all on `sha`. */
-function expectStatuses(statuses: SimulatedStatus[], sha: string, states: string[]): void {
+function expectStatuses(statuses: FakeStatus[], sha: string, states: string[]): void {
   expect(statuses.map(s => s.state)).toEqual(states)
   for (const status of statuses) {
     const { sha: on, ...body } = status
@@ -339,9 +328,6 @@ describe('the commit status', () => {
 
   it('SIGINT during the wait: the status says error (cancelled), all within 4 s', async () => {
     const { sim, statuses } = await simulate({ endless: true })
-    const dir = mkdtempSync(join(tmpdir(), 'merge-gate-event-'))
-    dirs.push(dir)
-    writeFileSync(join(dir, 'event.json'), JSON.stringify(example('push')))
     const { child, done } = startAction({
       node: NODE24,
       inputs: {
@@ -352,15 +338,9 @@ describe('the commit status', () => {
         'commit-status': 'true'
       },
       githubToken: TOKEN,
-      env: {
-        GITHUB_EVENT_PATH: join(dir, 'event.json'),
-        GITHUB_EVENT_NAME: 'push',
-        GITHUB_REPOSITORY: 'octo-org/octo-repo',
-        GITHUB_SHA: 'f00dfeed'.repeat(5),
-        GITHUB_API_URL: sim.githubUrl,
-        GITHUB_SERVER_URL: 'https://github.test',
-        GITHUB_RUN_ID: '4242'
-      }
+      eventName: 'push',
+      event: example('push'),
+      env: gitHubEnv(sim)
     })
     const deadline = Date.now() + 20_000
     while (statuses.length === 0 && Date.now() < deadline)

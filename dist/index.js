@@ -28548,6 +28548,8 @@ const Inputs = {
     Environment: 'environment',
     Comment: 'comment',
     GithubToken: 'github-token',
+    CommitStatus: 'commit-status',
+    StatusContext: 'status-context',
     ExplorationAgent: 'exploration-agent',
     ProjectId: 'project-id',
     PrNumber: 'pr-number',
@@ -29072,6 +29074,8 @@ var app_path = __nccwpck_require__(5648);
 var app_response = __nccwpck_require__(9371);
 // EXTERNAL MODULE: ./src/duration.ts
 var duration = __nccwpck_require__(7607);
+// EXTERNAL MODULE: ./src/escape.ts
+var src_escape = __nccwpck_require__(2988);
 ;// CONCATENATED MODULE: ./src/upload/upload-progress.ts
 // The upload's log lines: the size first, a line per tenth at most every 15 s with the rate and
 // the time left, then the total time and rate. Pure: it is told the bytes sent and the time.
@@ -29131,6 +29135,7 @@ class UploadProgress {
 }
 
 ;// CONCATENATED MODULE: ./src/upload/upload-protocol.ts
+
 
 
 
@@ -29238,9 +29243,13 @@ async function upload(options, phase) {
         if (result.kind === 'http-error' && result.status === 403 && !renewed) {
             // An expired or refused signature: a new URL helps once; a second 403 is a real refusal.
             renewed = true;
-            log.info(`Storage refused the upload URL (${result.message}): asking for a new one.`);
+            log.info(`Storage refused the upload URL (${(0,src_escape/* logText */.kc)(result.message)}): asking for a new one.`);
             ticket = await createUpload();
             continue;
+        }
+        // The file itself changed or cannot be read: sending it again cannot succeed.
+        if (result.kind === 'file-error') {
+            throw new Failed(`the build could not be uploaded: ${result.message}; nothing was confirmed and no run was started`);
         }
         const retryable = result.kind === 'network-error' ||
             result.status >= 500 ||
@@ -29248,11 +29257,11 @@ async function upload(options, phase) {
             result.status === 429;
         if (!retryable || failures >= UploadLimits.putRetries) {
             const tries = failures + 1 + (renewed ? 1 : 0);
-            throw new Failed(`the build could not be uploaded (${result.message}${tries > 1 ? `, after ${tries} attempts` : ''}); nothing was confirmed and no run was started`);
+            throw new Failed(`the build could not be uploaded (${(0,src_escape/* logText */.kc)(result.message)}${tries > 1 ? `, after ${tries} attempts` : ''}); nothing was confirmed and no run was started`);
         }
         failures++;
         const delay = backoff(failures, result.kind === 'http-error' ? result.retryAfterMs : null);
-        log.info(`The upload failed (${result.message}); sending it again from the first byte in ${(0,duration/* formatDuration */.a)(delay)} ` +
+        log.info(`The upload failed (${(0,src_escape/* logText */.kc)(result.message)}); sending it again from the first byte in ${(0,duration/* formatDuration */.a)(delay)} ` +
             `(attempt ${failures + 1} of ${UploadLimits.putRetries + 1}).`);
         await pause(delay);
     }
@@ -29321,7 +29330,7 @@ async function findUploadedApp(options, began, pause, backoff) {
             });
             if (matches.length === 1) {
                 const app = matches[0];
-                log.info(`Found the uploaded build in the project's apps: ${app.id}.`);
+                log.info(`Found the uploaded build in the project's apps: ${(0,src_escape/* logText */.kc)(app.id, 100)}.`);
                 return app;
             }
             // Not there yet, or the API is slow to list it: a second look costs little.
@@ -29342,8 +29351,9 @@ async function findUploadedApp(options, began, pause, backoff) {
         await pause(backoff(failures, answer.kind === 'http-error' ? answer.retryAfterMs : null));
     }
 }
+/** The API's words, on one line: every line of the upload's log that carries them says them so. */
 function answerMessage(answer) {
-    return answer.message;
+    return (0,src_escape/* logText */.kc)(answer.message);
 }
 /** The log group's title: the file and its size. */
 function uploadTitle(file, projectId) {
@@ -33514,9 +33524,137 @@ async function upsertComment(target) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/github/call.ts
+// One call to GitHub's REST API through Octokit, as every GitHub client of the action makes it: its
+// own time limit, a few tries for 5xx, rate limits and network faults, and an answer in words.
+const GitHubCallLimits = {
+    /** Each call's own limit: GitHub answers in well under a second; a stall must not eat the step. */
+    callTimeoutMs: 10_000,
+    /** Tries per call for a 5xx, a rate limit or a network fault: GitHub's hiccups pass in seconds. */
+    attempts: 3,
+    /** The first backoff; doubled each time. */
+    backoffMs: 1_000,
+    /** A rate limit asking for a longer wait than this ends the call instead. */
+    maxWaitMs: 20_000
+};
+const defaultSleep = (ms, signal) => new Promise(resolve => {
+    if (signal?.aborted)
+        return resolve();
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener('abort', () => {
+        clearTimeout(timer);
+        resolve();
+    }, { once: true });
+});
+/** How long a retryable answer asks to wait, or null when it is not worth repeating. */
+function retryDelayMs(error, attempt, now) {
+    const status = error.status;
+    const headers = error.response?.headers ?? {};
+    // GitHub answers 403 for an exhausted (or secondary) rate limit, and says when to come back.
+    const limited = status === 429 ||
+        (status === 403 &&
+            (headers['x-ratelimit-remaining'] === '0' || headers['retry-after'] !== undefined));
+    if (limited) {
+        const after = Number(headers['retry-after']);
+        if (Number.isFinite(after) && after >= 0)
+            return after * 1000;
+        const reset = Number(headers['x-ratelimit-reset']);
+        if (Number.isFinite(reset) && reset > 0)
+            return Math.max(0, reset * 1000 - now);
+        return GitHubCallLimits.backoffMs * 2 ** attempt;
+    }
+    // No status: a network fault or the call's own timeout. Every call made here is safe to repeat
+    // (reads, and a commit status, which states the same thing again).
+    if (status === undefined || status >= 500)
+        return GitHubCallLimits.backoffMs * 2 ** attempt;
+    return null;
+}
+/** Makes the call, trying again while that can help; never throws for what GitHub answered. */
+async function callGitHub(octokit, route, params, options = {}) {
+    const sleep = options.sleep ?? defaultSleep;
+    const callTimeoutMs = options.callTimeoutMs ?? GitHubCallLimits.callTimeoutMs;
+    const attempts = options.attempts ?? GitHubCallLimits.attempts;
+    for (let attempt = 0;; attempt++) {
+        if (options.signal?.aborted)
+            return { kind: 'stopped' };
+        const timeout = AbortSignal.timeout(callTimeoutMs);
+        const signal = options.signal ? AbortSignal.any([timeout, options.signal]) : timeout;
+        const started = Date.now();
+        try {
+            const response = await octokit.request(route, { ...params, request: { signal } });
+            options.onRequest?.(`GitHub ${route} -> ${response.status} in ${Date.now() - started} ms`);
+            return { kind: 'ok', status: response.status, data: response.data };
+        }
+        catch (raw) {
+            const error = raw;
+            options.onRequest?.(`GitHub ${route} -> ${error.status ?? 'no answer'} in ${Date.now() - started} ms`);
+            if (options.signal?.aborted)
+                return { kind: 'stopped' };
+            const delay = retryDelayMs(error, attempt, Date.now());
+            if (delay === null || attempt + 1 >= attempts || delay > GitHubCallLimits.maxWaitMs) {
+                // Octokit reports a network fault or an aborted call without a status of GitHub's.
+                if (error.status === undefined || timeout.aborted) {
+                    return {
+                        kind: 'no-answer',
+                        message: timeout.aborted
+                            ? `no answer within ${callTimeoutMs / 1000} s`
+                            : (error.message ?? 'no answer')
+                    };
+                }
+                return {
+                    kind: 'http-error',
+                    status: error.status,
+                    message: error.message ?? '',
+                    headers: error.response?.headers ?? {}
+                };
+            }
+            await sleep(delay, options.signal);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/github/merge-queue.ts
+// What a merge queue's `merge_group` event says: the pull request its temporary branch names, the
+// queue commit (what will land) and the branch it lands on. Pure.
+/**
+ * GitHub names the queue's branch `gh-readonly-queue/<base>/pr-<N>-<sha of the pull request's head>`;
+ * the base may hold slashes (`release/2.x`), the number never does.
+ */
+const QUEUE_BRANCH = /^(?:refs\/heads\/)?gh-readonly-queue\/.+\/pr-([1-9]\d{0,9})-[0-9a-f]{7,64}$/;
+const merge_queue_isObject = (value) => typeof value === 'object' && value !== null;
+const merge_queue_text = (value) => (typeof value === 'string' ? value : '');
+function queuedPullRequest(payload) {
+    const group = merge_queue_isObject(payload.merge_group) ? payload.merge_group : {};
+    const headRef = merge_queue_text(group.head_ref);
+    const headSha = merge_queue_text(group.head_sha);
+    const number = Number(QUEUE_BRANCH.exec(headRef)?.[1] ?? 0);
+    // A required check that passes without testing would let the queue merge anything.
+    if (!number || !Number.isSafeInteger(number)) {
+        const shown = headRef ? JSON.stringify(headRef.slice(0, 200)) : 'missing';
+        return {
+            kind: 'unnamed',
+            message: `the merge_group event's branch (merge_group.head_ref) is ${shown}, which names no pull request (expected refs/heads/gh-readonly-queue/<base>/pr-<number>-<sha>), so the queue commit cannot be tested.`
+        };
+    }
+    if (!headSha) {
+        return {
+            kind: 'unnamed',
+            message: `the merge_group event gives no queue commit (merge_group.head_sha), so there is nothing to test.`
+        };
+    }
+    return {
+        kind: 'queued',
+        number,
+        headSha,
+        baseBranch: merge_queue_text(group.base_ref).replace(/^refs\/heads\//, ''),
+        headRef
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/github/pull-request.ts
 // Which pull request the exploration agent should test, from whatever event started the workflow:
 // the payload when it carries one, else GitHub's REST API through an injected client.
+
 
 class GitHubLookupError extends Error {
     name = 'GitHubLookupError';
@@ -33533,21 +33671,35 @@ function factsOf(pull) {
         body: pull_request_text(pull.body),
         baseBranch: pull_request_text(base.ref),
         headBranch: pull_request_text(head.ref),
-        headSha: pull_request_text(head.sha)
+        headSha: pull_request_text(head.sha),
+        state: pull_request_text(pull.state)
     };
 }
 const pull_request_short = (sha) => sha.slice(0, 12);
 async function findPullRequest(options) {
     try {
         const found = await lookup(options);
+        if (found.kind !== 'found')
+            return found;
         // The agent's request needs the head commit; a pull request without one cannot be tested.
-        if (found.kind === 'found' && !found.pr.headSha) {
+        if (!found.pr.headSha) {
             return {
                 kind: 'failed',
                 message: `GitHub gave no head commit for pull request #${found.pr.number}, so the agent cannot be told what to test.`
             };
         }
-        return found;
+        if (found.pr.state !== 'closed')
+            return found;
+        const closed = `pull request #${found.pr.number} is closed`;
+        // Named on purpose (pr-number): tested, with a warning. Found from an event: nothing to test.
+        if (options.prNumber > 0) {
+            const warning = `${closed}, but pr-number names it: testing it anyway.`;
+            return { ...found, warnings: [...(found.warnings ?? []), warning] };
+        }
+        return {
+            kind: 'skipped',
+            reason: `${closed} (merged or closed before this run): there is nothing to test; set pr-number to test it anyway.`
+        };
     }
     catch (error) {
         if (error instanceof GitHubLookupError)
@@ -33613,18 +33765,37 @@ async function lookup(options) {
     if (options.prNumber > 0) {
         return withDeployment(await byNumber(options.prNumber, 'the pr-number input'));
     }
+    // Any event that carries a pull request (pull_request_review, pull_request_review_comment, ...)
+    // is about that one: nothing that carries an open pull request is skipped.
+    const carried = pull_request_isObject(payload.pull_request) ? payload.pull_request : null;
     switch (eventName) {
         case 'pull_request':
         case 'pull_request_target': {
-            const pull = pull_request_isObject(payload.pull_request) ? payload.pull_request : null;
-            if (pull && positive(pull.number)) {
-                return { kind: 'found', pr: factsOf(pull), source: `the ${eventName} event`, notices: [] };
-            }
+            if (carried && positive(carried.number))
+                break;
             // GitHub always sends it: without it the payload is not GitHub's, and finding "nothing to
             // test" would let a required check pass untested.
             return {
                 kind: 'failed',
                 message: `the ${eventName} event's payload has no pull request (or none with a number): GitHub always sends one, so the event file is not what GitHub wrote; set pr-number to name the pull request.`
+            };
+        }
+        case 'merge_group': {
+            // The queue's temporary branch names the pull request; the queue commit is what will land.
+            const queued = queuedPullRequest(payload);
+            if (queued.kind === 'unnamed')
+                return { kind: 'failed', message: queued.message };
+            const found = await byNumber(queued.number, 'the merge queue branch');
+            if (found.kind !== 'found')
+                return found;
+            return {
+                ...found,
+                pr: {
+                    ...found.pr,
+                    headSha: queued.headSha,
+                    baseBranch: queued.baseBranch || found.pr.baseBranch
+                },
+                source: `the merge queue's commit ${pull_request_short(queued.headSha)}, pull request #${queued.number} read from GitHub`
             };
         }
         case 'issue_comment': {
@@ -33670,7 +33841,11 @@ async function lookup(options) {
         case 'workflow_run': {
             const run = pull_request_isObject(payload.workflow_run) ? payload.workflow_run : {};
             const headSha = pull_request_text(run.head_sha);
-            const listed = Array.isArray(run.pull_requests) ? run.pull_requests.filter(pull_request_isObject) : [];
+            // It also lists pull requests opened from this repository's branches against others:
+            // #5 upstream is not #5 here.
+            const listed = Array.isArray(run.pull_requests)
+                ? run.pull_requests.filter(pull_request_isObject).filter(entry => basedHere(entry, payload, where))
+                : [];
             const number = positive(listed[0]?.number);
             if (number) {
                 const found = await byNumber(number, 'the workflow_run event');
@@ -33701,10 +33876,27 @@ async function lookup(options) {
             };
         }
     }
+    if (carried && positive(carried.number)) {
+        return { kind: 'found', pr: factsOf(carried), source: `the ${eventName} event`, notices: [] };
+    }
     return {
         kind: 'skipped',
         reason: `the ${eventName || 'unknown'} event carries no pull request; set pr-number to test one (for example from a workflow_dispatch input).`
     };
+}
+/**
+ * Whether a pull request listed by a workflow_run targets this repository: by ID when both are
+ * given (a rename keeps it), else by its API URL. One that cannot be placed is not believed: the
+ * head lookup finds this repository's own.
+ */
+function basedHere(entry, payload, where) {
+    const base = pull_request_isObject(entry.base) && pull_request_isObject(entry.base.repo) ? entry.base.repo : null;
+    if (!base)
+        return false;
+    const repository = pull_request_isObject(payload.repository) ? payload.repository : {};
+    if (positive(base.id) && positive(repository.id))
+        return base.id === repository.id;
+    return pull_request_text(base.url).toLowerCase().endsWith(`/repos/${where.toLowerCase()}`);
 }
 
 ;// CONCATENATED MODULE: ./src/github/pulls.ts
@@ -33712,86 +33904,30 @@ async function lookup(options) {
 // (the same lazily loaded chunk as the comment), so a plain run-id wait starts as fast as before.
 
 
-const GitHubCallLimits = {
-    /** Each call's own limit: GitHub answers in well under a second; a stall must not eat the step. */
-    callTimeoutMs: 10_000,
-    /** Tries per call for a 5xx, a rate limit or a network fault: GitHub's hiccups pass in seconds. */
-    attempts: 3,
-    /** The first backoff; doubled each time. */
-    backoffMs: 1_000,
-    /** A rate limit asking for a longer wait than this ends the lookup instead. */
-    maxWaitMs: 20_000
-};
-const defaultSleep = (ms, signal) => new Promise(resolve => {
-    if (signal?.aborted)
-        return resolve();
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener('abort', () => {
-        clearTimeout(timer);
-        resolve();
-    }, { once: true });
-});
-/** How long a retryable answer asks to wait, or null when it is not worth repeating. */
-function retryDelayMs(error, attempt, now) {
-    const status = error.status;
-    const headers = error.response?.headers ?? {};
-    // GitHub answers 403 for an exhausted (or secondary) rate limit, and says when to come back.
-    const limited = status === 429 ||
-        (status === 403 &&
-            (headers['x-ratelimit-remaining'] === '0' || headers['retry-after'] !== undefined));
-    if (limited) {
-        const after = Number(headers['retry-after']);
-        if (Number.isFinite(after) && after >= 0)
-            return after * 1000;
-        const reset = Number(headers['x-ratelimit-reset']);
-        if (Number.isFinite(reset) && reset > 0)
-            return Math.max(0, reset * 1000 - now);
-        return GitHubCallLimits.backoffMs * 2 ** attempt;
-    }
-    // No status: a network fault or the call's own timeout. A read is safe to repeat.
-    if (status === undefined || status >= 500)
-        return GitHubCallLimits.backoffMs * 2 ** attempt;
-    return null;
-}
+
 async function createPullsClient(options) {
     const { getOctokit } = await __nccwpck_require__.e(/* import() */ 785).then(__nccwpck_require__.bind(__nccwpck_require__, 2785));
     const octokit = getOctokit(options.token, { baseUrl: options.apiUrl });
-    const sleep = options.sleep ?? defaultSleep;
-    const callTimeoutMs = options.callTimeoutMs ?? GitHubCallLimits.callTimeoutMs;
     const where = { owner: options.owner, repo: options.repo };
+    /** The answer's data, or null for a 404; anything else is a lookup failure in GitHub's words. */
     const call = async (route, params) => {
-        for (let attempt = 0;; attempt++) {
-            if (options.signal?.aborted)
-                throw new GitHubLookupError("the lookup was stopped: the step's timeout was reached, or the workflow was cancelled");
-            const timeout = AbortSignal.timeout(callTimeoutMs);
-            const signal = options.signal ? AbortSignal.any([timeout, options.signal]) : timeout;
-            const started = Date.now();
-            try {
-                const response = await octokit.request(route, { ...where, ...params, request: { signal } });
-                options.onRequest?.(`GitHub ${route} -> ${response.status} in ${Date.now() - started} ms`);
-                return response.data;
-            }
-            catch (raw) {
-                const error = raw;
-                options.onRequest?.(`GitHub ${route} -> ${error.status ?? 'no answer'} in ${Date.now() - started} ms`);
-                if (error.status === 404)
+        const answer = await callGitHub(octokit, route, { ...where, ...params }, options);
+        switch (answer.kind) {
+            case 'ok':
+                return answer.data;
+            case 'stopped':
+                // The caller knows what stopped it (the runner's cancel, or the step's timeout).
+                throw new GitHubLookupError('the lookup was stopped before GitHub answered');
+            case 'no-answer':
+                throw new GitHubLookupError(`GitHub's API failed (${route}: ${answer.message}).`);
+            case 'http-error': {
+                if (answer.status === 404)
                     return null;
-                const delay = retryDelayMs(error, attempt, Date.now());
-                // Octokit reports a network fault or an aborted call as a 500 of its own.
-                const what = timeout.aborted
-                    ? `no answer within ${callTimeoutMs / 1000} s`
-                    : error.status === undefined
-                        ? (error.message ?? 'no answer')
-                        : `HTTP ${error.status}: ${error.message ?? ''}`.trim();
-                if (delay === null ||
-                    attempt + 1 >= GitHubCallLimits.attempts ||
-                    delay > GitHubCallLimits.maxWaitMs) {
-                    const hint = error.status === 401 || error.status === 403
-                        ? ' The token needs permissions: pull-requests: read (and contents: read).'
-                        : '';
-                    throw new GitHubLookupError(`GitHub's API failed (${route}: ${what}).${hint}`);
-                }
-                await sleep(delay, options.signal);
+                const hint = answer.status === 401 || answer.status === 403
+                    ? ' The token needs permissions: pull-requests: read (and contents: read).'
+                    : '';
+                const what = `HTTP ${answer.status}: ${answer.message}`.trim();
+                throw new GitHubLookupError(`GitHub's API failed (${route}: ${what}).${hint}`);
             }
         }
     };
@@ -33825,6 +33961,44 @@ function pullList(route, data) {
     return data.filter(guards/* isPlainObject */.Qd);
 }
 const notAsDocumented = (route, what) => new GitHubLookupError(`GitHub's API failed (${route}: the answer is not ${what}).`);
+
+;// CONCATENATED MODULE: ./src/github/commit-status.ts
+// Posts a commit status (`POST /repos/{owner}/{repo}/statuses/{sha}`) through Octokit, loaded only
+// when `commit-status` is on, so a plain run-id wait starts as fast as before.
+
+const STATUS_ROUTE = 'POST /repos/{owner}/{repo}/statuses/{sha}';
+/** The request body, as GitHub's REST description names its fields. */
+function statusRequestBody(status) {
+    return {
+        state: status.state,
+        context: status.context,
+        description: status.description,
+        ...(status.targetUrl ? { target_url: status.targetUrl } : {})
+    };
+}
+/** The poster, on an Octokit made here (the real one) or handed in (tests). */
+function statusPoster(octokit, options) {
+    return async (sha, status, call = {}) => {
+        const answer = await callGitHub(octokit, STATUS_ROUTE, { owner: options.owner, repo: options.repo, sha, ...statusRequestBody(status) }, { ...options, ...call });
+        switch (answer.kind) {
+            case 'ok':
+                return { kind: 'posted' };
+            case 'stopped':
+                return { kind: 'failed', message: 'the workflow was cancelled before GitHub answered' };
+            case 'no-answer':
+                return { kind: 'failed', message: answer.message };
+            case 'http-error':
+                // 403 without a rate limit: no `statuses: write`; 404: the token cannot see the repository.
+                return answer.status === 403 || answer.status === 404
+                    ? { kind: 'refused', message: `HTTP ${answer.status}: ${answer.message}` }
+                    : { kind: 'failed', message: `HTTP ${answer.status}: ${answer.message}` };
+        }
+    };
+}
+async function createStatusClient(options) {
+    const { getOctokit } = await __nccwpck_require__.e(/* import() */ 785).then(__nccwpck_require__.bind(__nccwpck_require__, 2785));
+    return statusPoster(getOctokit(options.token, { baseUrl: options.apiUrl }), options);
+}
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
@@ -33892,6 +34066,7 @@ function parseSettings(source) {
         agent,
         comment,
         githubToken,
+        commitStatus: attempt(() => parseCommitStatus(source, githubToken), null),
         apiUrl: attempt(() => parseApiUrl(source.read(constants/* Inputs */.G0.ApiUrl)), constants/* DEFAULT_API_URL */.rK),
         pollIntervalMs: attempt(() => parsePollInterval(source.read(constants/* Inputs */.G0.PollInterval)), 5_000),
         timeoutMs: attempt(() => parseTimeout(source.read(constants/* Inputs */.G0.Timeout)), 30 * 60_000),
@@ -34184,8 +34359,15 @@ function uuid(name, raw, what) {
 }
 function parseTargetUrl(value) {
     // Sent exactly as written: a preview URL's path or missing trailing slash can matter to its host.
-    if ((0,guards/* isHttpUrl */.q$)(value))
-        return value;
+    if ((0,guards/* isHttpUrl */.q$)(value)) {
+        // A branch name put into the host (`https://${branch}.preview.example.com`) may hold `@` and
+        // `/` (`a@evil.example/x`): the part before the `@` becomes user info, and the host moves.
+        const { username, password, hostname } = new URL(value);
+        if (!username && !password)
+            return value;
+        throw new InputError(`Input '${constants/* Inputs */.G0.TargetUrl}' is ${quote(value)}: it holds user info (the part before @), which moves the host to ${hostname}; ` +
+            'build the URL from something that cannot hold @ or / (the pull request number, or a slug of the branch).');
+    }
     throw new InputError(`Input '${constants/* Inputs */.G0.TargetUrl}' is ${quote(value)}: expected the http(s) URL of the deployment to test, such as https://preview-42.example.com.`);
 }
 function parseRunIds(raw) {
@@ -34269,6 +34451,22 @@ function parseSummaryMode(raw) {
     if (value === 'false')
         return 'never';
     return parseChoice(constants/* Inputs */.G0.Summary, raw, 'always', ['always', 'on-failure', 'never']);
+}
+/** `commit-status` and its `status-context`: one line GitHub shows beside the commit. */
+function parseCommitStatus(source, githubToken) {
+    if (!parseBoolean(constants/* Inputs */.G0.CommitStatus, source.read(constants/* Inputs */.G0.CommitStatus), false))
+        return null;
+    const raw = source.read(constants/* Inputs */.G0.StatusContext);
+    const context = raw.trim() || 'TesterArmy';
+    // eslint-disable-next-line no-control-regex
+    if (/[\u0000-\u001f\u007f]/.test(context)) {
+        throw new InputError(`Input '${constants/* Inputs */.G0.StatusContext}' is ${quote(raw)}: expected one line, such as TesterArmy or TesterArmy / web.`);
+    }
+    if (!githubToken) {
+        throw new InputError(`Input '${constants/* Inputs */.G0.GithubToken}' is empty, but ${constants/* Inputs */.G0.CommitStatus} is true: the commit status is posted with it ` +
+            `(the default, \${{ github.token }}, works with permissions: statuses: write).`);
+    }
+    return { context };
 }
 /** `comment`: a boolean, or `auto` (comment unless TesterArmy comments itself). */
 function parseComment(raw) {
@@ -34605,7 +34803,13 @@ function buildReport(outcomes, policy, extra = {}) {
     const worst = STATUS_ORDER.find(s => runs.some(r => r.status === s)) ?? (runs.length ? 'completed' : 'error');
     // After the runner cancels the step, that is what the step's status says, whatever the runs did,
     // and also when the cancel cut a lookup, upload or start short (the fatal line says which).
-    const status = extra.cancelled ? 'cancelled' : worst;
+    // The step's timeout before any run was waited for (a GitHub lookup that never answered) is a
+    // timeout, not an error: the fatal line says where it struck.
+    const status = extra.cancelled
+        ? 'cancelled'
+        : extra.timedOut && runs.length === 0
+            ? 'timed_out'
+            : worst;
     let result;
     if (runs.length === 0)
         result = '';
@@ -36168,6 +36372,151 @@ function conclude(report, settings, cancelled = false) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/report/status-text.ts
+// What the commit status says: its state from the verdict, and a description within GitHub's 140
+// characters with the verdict and the counts. Pure.
+
+
+/**
+ * GitHub refuses a status whose description is longer than this ("description is too long
+ * (maximum is 140 characters)", HTTP 422), and then the required check never reports.
+ */
+const STATUS_DESCRIPTION_MAX = 140;
+/**
+ * One line within `max` UTF-16 code units (never more characters than GitHub counts), cut with `…`
+ * and never between the two halves of a surrogate pair (an emoji in a reason stays whole or goes).
+ */
+function fitDescription(text, max = STATUS_DESCRIPTION_MAX) {
+    const line = (0,src_escape/* clean */.uH)(text).replace(/\s+/g, ' ').trim();
+    if (line.length <= max)
+        return line;
+    let end = max - 1;
+    const last = line.charCodeAt(end - 1);
+    if (last >= 0xd800 && last <= 0xdbff)
+        end--;
+    return `${line.slice(0, end)}…`;
+}
+const pendingDescription = (runCount) => fitDescription(`Waiting for ${plural(runCount, 'TesterArmy run')}`);
+/**
+ * `success` when the verdict passes, `failure` when it fails on what the runs found, `error` when
+ * the action could not tell (timed out, cancelled, not found, an error).
+ */
+function statusOfReport(report, 
+/** Scrubs secrets, before the cut: a key cut in half would no longer be found. */
+scrub = text => text) {
+    const fit = (text) => fitDescription(scrub(text));
+    const totals = runTotals(report.runs);
+    const runs = plural(report.runs.length, 'run');
+    const counts = `${plural(totals.issues, 'issue')}, ${plural(totals.warnings, 'warning')}`;
+    if (report.passed) {
+        return { state: 'success', description: fit(`Passed: ${runs}, ${counts}`) };
+    }
+    const count = (status) => report.runs.filter(r => r.status === status).length;
+    const unfinished = count('timed_out');
+    const couldNotTell = report.cancelled || report.fatal !== null || report.status !== 'completed';
+    if (couldNotTell && report.status !== 'failed') {
+        const why = report.cancelled
+            ? 'Cancelled: the workflow was cancelled'
+            : report.status === 'timed_out'
+                ? report.runs.length
+                    ? `Timed out: ${unfinished} of ${runs} did not finish`
+                    : 'Timed out before any run started'
+                : report.status === 'cancelled' && !report.fatal
+                    ? `Cancelled: ${count('cancelled')} of ${runs} cancelled`
+                    : report.status === 'not_found'
+                        ? `Error: ${plural(count('not_found'), 'run')} not found`
+                        : `Error: ${report.fatal ?? report.runs.find(r => r.error)?.error ?? 'the runs could not be checked'}`;
+        return { state: 'error', description: fit(why) };
+    }
+    const worst = Math.max(0, ...report.runs.map(r => r.maxSeverity));
+    const severity = worst ? ` (worst severity ${worst})` : '';
+    const found = `${plural(totals.issues, 'issue')}${severity}, ${plural(totals.warnings, 'warning')}`;
+    return { state: 'failure', description: fit(`Failed: ${found} in ${runs}`) };
+}
+
+;// CONCATENATED MODULE: ./src/report/commit-status.ts
+// The commit status of the tested commit (`commit-status: true`): `pending` when the wait begins,
+// then the verdict. A refusal is one warning naming `statuses: write`; it never changes the verdict.
+
+
+
+
+/** After the runner's cancel the process exits within seconds: one short try, then let it be. */
+const CANCELLED_CALL = { attempts: 1, callTimeoutMs: 1_500 };
+class CommitStatusReporter {
+    options;
+    poster;
+    pendingPost = Promise.resolve();
+    /** A refusal stands for the whole step: one warning, and nothing more is sent. */
+    refused = false;
+    constructor(options) {
+        this.options = options;
+    }
+    /** Posted beside the wait, not before it: a slow GitHub must not delay the runs' first poll. */
+    pending(sha, runCount, signal) {
+        this.pendingPost = this.post(sha, { state: 'pending', description: pendingDescription(runCount) }, signal);
+    }
+    /** The verdict, once the pending status (if any) is out, so GitHub keeps them in that order. */
+    async final(sha, report, cancelled) {
+        await this.pendingPost;
+        const { state, description } = statusOfReport(report, this.options.redact);
+        await this.post(sha, { state, description }, undefined, cancelled ? CANCELLED_CALL : {});
+    }
+    async post(sha, status, signal, call = {}) {
+        if (this.refused)
+            return;
+        const short = sha.slice(0, 12);
+        if (!sha) {
+            this.refused = true;
+            core/* warning */.$e('commit-status is on, but this event names no commit to put the status on (an issue comment without exploration-agent): no commit status was posted.', { title: 'TesterArmy commit status' });
+            return;
+        }
+        const { options } = this;
+        let answer;
+        try {
+            this.poster ??= options.client({
+                token: options.token,
+                apiUrl: options.apiUrl,
+                owner: options.owner,
+                repo: options.repo,
+                onRequest: line => core/* debug */.Yz(line)
+            });
+            answer = await (await this.poster)(sha, { ...status, context: options.context, targetUrl: options.targetUrl }, { ...(signal ? { signal } : {}), ...call });
+        }
+        catch (error) {
+            answer = { kind: 'failed', message: error instanceof Error ? error.message : String(error) };
+        }
+        if (answer.kind === 'posted') {
+            core/* info */.pq(`Commit status "${options.context}" on ${short}: ${status.state}.`);
+            return;
+        }
+        const why = options.redact((0,src_escape/* logText */.kc)(answer.message, 300));
+        if (answer.kind === 'refused') {
+            this.refused = true;
+            core/* warning */.$e(`The commit status "${options.context}" could not be posted on ${short} (${why}): the token needs ` +
+                `permissions: statuses: write. The verdict is not changed by this.`, { title: 'TesterArmy commit status' });
+            return;
+        }
+        core/* warning */.$e(`The commit status "${options.context}" (${status.state}) could not be posted on ${short} (${why}). ` +
+            'The verdict is not changed by this.', { title: 'TesterArmy commit status' });
+    }
+}
+/** The reporter when `commit-status` is on (Octokit is loaded at its first post), else null. */
+function commitStatusReporter(settings, context, client) {
+    if (!settings.commitStatus)
+        return null;
+    return new CommitStatusReporter({
+        context: settings.commitStatus.context,
+        token: settings.githubToken,
+        apiUrl: context.apiUrl,
+        owner: context.owner,
+        repo: context.repo,
+        targetUrl: context.runUrl,
+        client,
+        redact: text => redact(text, settings)
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/start/pr-text.ts
 // The pull request's title, description and branches, brought within what the exploration
 // agent's start request accepts (`DynamicPrRunRequest.pullRequest`), keeping what matters most.
@@ -36609,6 +36958,8 @@ async function findAgentTarget(agent, options, signal) {
     }
     for (const notice of lookup.notices)
         core/* notice */.lm(notice, { title: 'TesterArmy pull request' });
+    for (const warning of lookup.warnings ?? [])
+        core/* warning */.$e(warning, { title: 'TesterArmy pull request' });
     const { pr } = lookup;
     const targetUrl = agent.targetUrl ?? lookup.deploymentUrl;
     if (agent.platform === 'web' && !targetUrl) {
@@ -36828,6 +37179,7 @@ const retryLog = {
 
 
 
+
 /**
  * The build is checked on disk before any request, like an input. The upload's code is loaded
  * only with `app-path`: runs that upload nothing never load it.
@@ -36874,27 +37226,36 @@ async function startEverything(options) {
     //    uploaded either (a deployment_status event fires several times per deployment).
     let agentTarget = null;
     if (settings.agent) {
-        // GitHub's lookups end with the step's timeout, like everything else.
-        const lookupSignal = AbortSignal.any([
-            signal,
-            AbortSignal.timeout(Math.max(1, deadline - clock.now()))
-        ]);
+        // GitHub's lookups end with the step's timeout, like everything else; which of the two
+        // stopped a lookup decides how the step ends (cancelled, or timed_out).
+        const stepTimeout = AbortSignal.timeout(Math.max(1, deadline - clock.now()));
+        const lookupSignal = AbortSignal.any([signal, stepTimeout]);
         const target = await findAgentTarget(settings.agent, options, lookupSignal);
         if (target.kind === 'skipped')
             return target;
         if (target.kind === 'failed') {
-            return ended(signal.aborted
-                ? {
+            if (signal.aborted) {
+                return ended({
                     kind: 'aborted',
                     message: 'the workflow was cancelled while the pull request was being looked up'
-                }
-                : target);
+                });
+            }
+            if (stepTimeout.aborted) {
+                return {
+                    kind: 'ended',
+                    fatal: `the step's timeout (${(0,duration/* formatDuration */.a)(settings.timeoutMs)}) was reached while the pull request was being looked up on GitHub; nothing was started`,
+                    cancelled: false,
+                    timedOut: true,
+                    ...begun
+                };
+            }
+            return ended(target);
         }
         const { pr } = target;
         agentTarget = target;
         begun.facts.prNumber = pr.number;
         // The comment, and a group started beside the agent, are about this pull request and commit.
-        begun.context = { ...options.context, prNumber: pr.number };
+        begun.context = { ...options.context, prNumber: pr.number, sha: pr.headSha };
         startOptions.context = { sha: pr.headSha, prNumber: pr.number };
     }
     // 2. Upload the build made in the workflow (app-path); the runs below start on it.
@@ -37430,10 +37791,16 @@ async function waitForRuns(options) {
             const runs = begun.agentRunIds.map(notWaitedFor);
             await cancelUnfinished({ api, clock, runs, cancelled: signal.aborted, batches: [] });
         }
-        return { outcomes: [], retried: null, end: { fatal: begun.fatal, cancelled: begun.cancelled } };
+        const { fatal, cancelled, timedOut } = begun;
+        return {
+            outcomes: [],
+            retried: null,
+            end: { fatal, cancelled, ...(timedOut ? { timedOut } : {}) }
+        };
     }
     // 1. Every run the API did not cancel at once.
     const toWait = begun.ids.filter(id => !begun.cancelledIds.includes(id));
+    options.onWaitBegins?.(toWait.length);
     startWaitGroup(toWait, settings);
     const timing = { api, clock, pollIntervalMs: settings.pollIntervalMs, deadline, signal };
     const polled = await pollRuns({ ...timing, runIds: toWait, log: pollLog });
@@ -37527,7 +37894,7 @@ function readWorkflowContext(env, readFile = path => (0,external_node_fs_.readFi
     return {
         // GITHUB_SHA of a pull request event is a merge commit nobody sees; of an issue comment, the
         // default branch. Without the head commit, send none rather than a wrong one.
-        sha: headSha || (prNumber === null ? env.GITHUB_SHA || '' : ''),
+        sha: headSha || eventCommit(eventName, payload) || (prNumber === null ? env.GITHUB_SHA || '' : ''),
         prNumber,
         owner,
         repo,
@@ -37545,12 +37912,30 @@ function readWorkflowContext(env, readFile = path => (0,external_node_fs_.readFi
         forkRepository
     };
 }
+/**
+ * The commit an event is about when it is not GITHUB_SHA: a workflow_run runs on the default
+ * branch but was triggered by its `head_sha` (a pull request's head); a merge queue tests its
+ * queue commit; a deployment, the commit deployed.
+ */
+function eventCommit(eventName, payload) {
+    const field = EVENT_COMMITS[eventName];
+    const holder = field ? payload[field[0]] : undefined;
+    const sha = field && workflow_context_isObject(holder) ? holder[field[1]] : undefined;
+    return typeof sha === 'string' ? sha : '';
+}
+const EVENT_COMMITS = {
+    workflow_run: ['workflow_run', 'head_sha'],
+    merge_group: ['merge_group', 'head_sha'],
+    deployment_status: ['deployment', 'sha']
+};
 
 ;// CONCATENATED MODULE: ./src/main.ts
 // The action's run(), as the story of a run: read the inputs, check the build, start everything
 // they ask for (find the pull request, upload the build, start the runs), wait for the runs, start
 // failed ones again, cancel what nobody waits for, build the report, publish it everywhere a user
 // looks, and end the step.
+
+
 
 
 
@@ -37575,7 +37960,8 @@ const defaults = {
     signals: process,
     comment: upsertComment,
     env: runnerEnv(),
-    pulls: createPullsClient
+    pulls: createPullsClient,
+    statuses: createStatusClient
 };
 /** Never throws: whatever goes wrong ends as one readable `::error::` line and a failed step. */
 async function run(overrides = {}) {
@@ -37647,9 +38033,10 @@ async function waitAndReport(deps, parsed) {
             return await publishSkipped(begun.reason, settings, context);
         if (begun.kind === 'upload-only')
             return await publishUploadOnly(begun.build, settings, context);
-        // 3. Wait for every run, start again those whose own verdict failed (retry-failed), and stop
-        //    what nobody waits for any more: the step was cancelled or timed out, or a start failed
-        //    after the agent's run had started.
+        const status = commitStatusReporter(settings, begun.context, deps.statuses);
+        // 3. Wait for every run (the commit status says so meanwhile), start again those whose own
+        //    verdict failed (retry-failed), and stop what nobody waits for any more: the step was
+        //    cancelled or timed out, or a start failed after the agent's run had started.
         const waited = await waitForRuns({
             begun,
             settings,
@@ -37657,7 +38044,8 @@ async function waitAndReport(deps, parsed) {
             clock,
             deadline,
             signal,
-            failed: outcome => ownVerdictFailed(outcome, settings)
+            failed: outcome => ownVerdictFailed(outcome, settings),
+            onWaitBegins: count => status?.pending(begun.context.sha, count, signal)
         });
         // 4. Report on every run, in the order given, each with its attempts.
         const report = buildReport(waited.outcomes, settings, {
@@ -37673,8 +38061,10 @@ async function waitAndReport(deps, parsed) {
             if (origin?.reporting)
                 run.githubReporting = origin.reporting;
         }
-        // 5. Publish it and end the step on the verdict.
+        // 5. Publish it (the commit status beside the rest) and end the step on the verdict.
+        const posted = status?.final(begun.context.sha, report, signal.aborted);
         await publish(report, settings, begun.context, deps.comment, begun.appBuild, lifecycle.setExitLine);
+        await posted;
         conclude(report, settings, signal.aborted);
     }
     finally {

@@ -39,7 +39,9 @@ export function statusOfReport(
   const fit = (text: string): string => fitDescription(scrub(text))
   const totals = runTotals(report.runs)
   const runs = plural(report.runs.length, 'run')
-  const counts = `${plural(totals.issues, 'issue')}, ${plural(totals.warnings, 'warning')}`
+  // A run that failed and then passed on a retry is said: the status is what reviewers read.
+  const flaky = totals.flaky ? `, ${totals.flaky} flaky` : ''
+  const counts = `${plural(totals.issues, 'issue')}, ${plural(totals.warnings, 'warning')}${flaky}`
   if (report.passed) {
     return { state: 'success', description: fit(`Passed: ${runs}, ${counts}`) }
   }
@@ -62,6 +64,6 @@ export function statusOfReport(
   }
   const worst = Math.max(0, ...report.runs.map(r => r.maxSeverity))
   const severity = worst ? ` (worst severity ${worst})` : ''
-  const found = `${plural(totals.issues, 'issue')}${severity}, ${plural(totals.warnings, 'warning')}`
+  const found = `${plural(totals.issues, 'issue')}${severity}, ${plural(totals.warnings, 'warning')}${flaky}`
   return { state: 'failure', description: fit(`Failed: ${found} in ${runs}`) }
 }
