@@ -50,7 +50,12 @@ interface Dependencies {
   held?: HeldSignals
 }
 
-type Parsed = { settings?: Settings; context?: WorkflowContext }
+type Parsed = {
+  settings?: Settings
+  context?: WorkflowContext
+  /** Once a commit status may be pending: puts the unexpected failure on it instead. */
+  failStatus?: (message: string) => Promise<void> | undefined
+}
 
 const defaults: Dependencies = {
   clock: systemClock,
@@ -81,6 +86,7 @@ export async function run(overrides: Partial<Dependencies> = {}): Promise<void> 
     // Later steps still read `status: error` and the reason, as when a start fails.
     if (parsed.settings && parsed.context) {
       await publishUnexpected(message, parsed.settings, parsed.context, deps.comment)
+      await parsed.failStatus?.(message)
     }
     core.setFailed(`TesterArmy action failed unexpectedly: ${message}`)
   }
@@ -133,6 +139,8 @@ async function waitAndReport(deps: Dependencies, parsed: Parsed): Promise<void> 
     if (begun.kind === 'skipped') return await publishSkipped(begun.reason, settings, context)
     if (begun.kind === 'upload-only') return await publishUploadOnly(begun.build, settings, context)
     const status = commitStatusReporter(settings, begun.context, deps.statuses)
+    parsed.failStatus = fatal =>
+      status?.final(begun.context.sha, buildReport([], settings, { fatal }), signal.aborted)
 
     // 3. Wait for every run (the commit status says so meanwhile), start again those whose own
     //    verdict failed (retry-failed), and stop what nobody waits for any more: the step was
