@@ -36407,7 +36407,9 @@ scrub = text => text) {
     const fit = (text) => fitDescription(scrub(text));
     const totals = runTotals(report.runs);
     const runs = plural(report.runs.length, 'run');
-    const counts = `${plural(totals.issues, 'issue')}, ${plural(totals.warnings, 'warning')}`;
+    // A run that failed and then passed on a retry is said: the status is what reviewers read.
+    const flaky = totals.flaky ? `, ${totals.flaky} flaky` : '';
+    const counts = `${plural(totals.issues, 'issue')}, ${plural(totals.warnings, 'warning')}${flaky}`;
     if (report.passed) {
         return { state: 'success', description: fit(`Passed: ${runs}, ${counts}`) };
     }
@@ -36430,7 +36432,7 @@ scrub = text => text) {
     }
     const worst = Math.max(0, ...report.runs.map(r => r.maxSeverity));
     const severity = worst ? ` (worst severity ${worst})` : '';
-    const found = `${plural(totals.issues, 'issue')}${severity}, ${plural(totals.warnings, 'warning')}`;
+    const found = `${plural(totals.issues, 'issue')}${severity}, ${plural(totals.warnings, 'warning')}${flaky}`;
     return { state: 'failure', description: fit(`Failed: ${found} in ${runs}`) };
 }
 
@@ -37978,6 +37980,7 @@ async function run(overrides = {}) {
         // Later steps still read `status: error` and the reason, as when a start fails.
         if (parsed.settings && parsed.context) {
             await publishUnexpected(message, parsed.settings, parsed.context, deps.comment);
+            await parsed.failStatus?.(message);
         }
         core/* setFailed */.C1(`TesterArmy action failed unexpectedly: ${message}`);
     }
@@ -38034,6 +38037,7 @@ async function waitAndReport(deps, parsed) {
         if (begun.kind === 'upload-only')
             return await publishUploadOnly(begun.build, settings, context);
         const status = commitStatusReporter(settings, begun.context, deps.statuses);
+        parsed.failStatus = fatal => status?.final(begun.context.sha, buildReport([], settings, { fatal }), signal.aborted);
         // 3. Wait for every run (the commit status says so meanwhile), start again those whose own
         //    verdict failed (retry-failed), and stop what nobody waits for any more: the step was
         //    cancelled or timed out, or a start failed after the agent's run had started.
