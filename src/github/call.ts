@@ -1,7 +1,7 @@
 // One call to GitHub's REST API through Octokit, as every GitHub client of the action makes it: its
 // own time limit, a few tries for 5xx, rate limits and network faults, and an answer in words.
 
-export const GitHubCallLimits = {
+const GitHubCallLimits = {
   /** Each call's own limit: GitHub answers in well under a second; a stall must not eat the step. */
   callTimeoutMs: 10_000,
   /** Tries per call for a 5xx, a rate limit or a network fault: GitHub's hiccups pass in seconds. */
@@ -13,13 +13,13 @@ export const GitHubCallLimits = {
 } as const
 
 /** What Octokit throws for a failed call: an HTTP status when GitHub answered. */
-export interface OctokitError {
+interface OctokitError {
   status?: number
   message?: string
   response?: { headers?: Record<string, string | undefined> }
 }
 
-/** The part of Octokit a call needs (a fake in tests). */
+/** The part of Octokit a call needs. */
 export interface OctokitRequest {
   request(
     route: string,
@@ -39,7 +39,7 @@ export interface CallOptions {
   onRequest?: (line: string) => void
 }
 
-export type CallAnswer =
+type CallAnswer =
   | { kind: 'ok'; status: number; data: unknown }
   /** GitHub answered with an error that repeating will not fix (or no more tries were left). */
   | { kind: 'http-error'; status: number; message: string; headers: Record<string, unknown> }
@@ -48,7 +48,7 @@ export type CallAnswer =
   /** The caller's signal ended it. */
   | { kind: 'stopped' }
 
-export const defaultSleep = (ms: number, signal?: AbortSignal): Promise<void> =>
+const defaultSleep = (ms: number, signal?: AbortSignal): Promise<void> =>
   new Promise(resolve => {
     if (signal?.aborted) return resolve()
     const timer = setTimeout(resolve, ms)

@@ -48,7 +48,7 @@ export function statusRequestBody(status: CommitStatus): Record<string, string> 
 }
 
 /** The poster, on an Octokit made here (the real one) or handed in (tests). */
-export function statusPoster(octokit: OctokitRequest, options: StatusClientOptions): PostStatus {
+function statusPoster(octokit: OctokitRequest, options: StatusClientOptions): PostStatus {
   return async (sha, status, call = {}) => {
     const answer = await callGitHub(
       octokit,

@@ -1,7 +1,7 @@
 // What a merge queue's `merge_group` event says: the pull request its temporary branch names, the
 // queue commit (what will land) and the branch it lands on. Pure.
 
-export type QueuedPullRequest =
+type QueuedPullRequest =
   | { kind: 'queued'; number: number; headSha: string; baseBranch: string; headRef: string }
   | { kind: 'unnamed'; message: string }
 

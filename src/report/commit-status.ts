@@ -32,7 +32,7 @@ export interface CommitStatusOptions {
 /** After the runner's cancel the process exits within seconds: one short try, then let it be. */
 const CANCELLED_CALL = { attempts: 1, callTimeoutMs: 1_500 } as const
 
-export class CommitStatusReporter {
+class CommitStatusReporter {
   private poster: Promise<PostStatus> | undefined
   private pendingPost: Promise<void> = Promise.resolve()
   /** A refusal stands for the whole step: one warning, and nothing more is sent. */
