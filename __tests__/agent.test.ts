@@ -251,7 +251,15 @@ describe('the exploration agent, from every event', () => {
     const sim = await simulate()
     const result = await act(sim, { 'target-url': 'https://pr-42.preview.test' }, [
       'workflow_run',
-      { workflow_run: { head_sha: HEAD, head_branch: 'coupons', pull_requests: [{ number: 42 }] } }
+      {
+        repository: { id: 7, full_name: 'acme/shop' },
+        workflow_run: {
+          head_sha: HEAD,
+          head_branch: 'coupons',
+          // As GitHub lists it: its base repository names where #42 is.
+          pull_requests: [{ number: 42, base: { ref: 'main', repo: { id: 7, name: 'shop' } } }]
+        }
+      }
     ])
     expect(result.code).toBe(0)
     expect(gitHubCalls(sim).map(r => r.path)).toEqual(['/github/repos/acme/shop/pulls/42'])

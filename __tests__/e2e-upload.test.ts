@@ -353,3 +353,73 @@ describe('cancelled during the upload', () => {
     expect(result.stderr).toBe('')
   })
 })
+
+describe('hostile and early storage answers, and a build that changes under the upload', () => {
+  /** Text a server may send that would start workflow commands, were it printed raw. */
+  const injected = (where: string) =>
+    `busy\n::error title=Injected::${where}\n::set-output name=passed::true\n::stop-commands::x`
+
+  it('server text in retry and renewal lines starts no workflow command', async () => {
+    const api = await simulated({
+      createFaults: [{ status: 503, message: injected('create') }],
+      storageFaults: [
+        { status: 503, message: injected('storage'), headers: { 'retry-after': '0' } },
+        { status: 403, message: 'Request has expired\n::add-mask::Checkout' }
+      ]
+    })
+    const result = await act(api, { 'app-path': apk })
+    expect(result.code).toBe(0)
+    expect(api.uploads.puts).toHaveLength(3)
+    // The only commands are the action's own: the key's mask, groups, no error, output or mask.
+    const commands = result.commands.map(c => c.command)
+    expect(commands).not.toContain('set-output')
+    expect(commands).not.toContain('stop-commands')
+    expect(commands).not.toContain('error')
+    expect(result.commands.filter(c => c.command === 'add-mask').map(c => c.message)).toEqual([KEY])
+    // Still said, on the line that belongs to it.
+    expect(result.stdout).toMatch(
+      /^Asking for an upload URL: HTTP 503: busy ::error title=Injected::create/m
+    )
+    expect(result.stdout).toMatch(/^The upload failed \(.*busy ::error title=Injected::storage/m)
+    expect(result.stdout).toMatch(/^Storage refused the upload URL \(.*::add-mask::Checkout\)/m)
+  }, 30_000)
+
+  it('a build file that shrinks during its upload is sent once, and the error says so once', async () => {
+    const shrinking = join(dir, 'shrinking.apk')
+    // Larger than what the sockets between here and storage hold, so most is still to be read.
+    writeFileSync(shrinking, randomBytes(24 * 1024 * 1024))
+    const api = await simulated({ storageBytesPerSecond: 4 * 1024 * 1024 })
+    const { done } = startAction({
+      node: NODE24,
+      inputs: { 'api-key': KEY, 'api-url': api.url, 'project-id': PROJECT, 'app-path': shrinking }
+    })
+    const deadline = Date.now() + 20_000
+    while (!(api.uploads.puts[0]?.bytes ?? 0) && Date.now() < deadline)
+      await new Promise(resolve => setTimeout(resolve, 20))
+    // Rebuilt in place by a step running beside this one.
+    writeFileSync(shrinking, randomBytes(1024))
+    const result = await done
+    results.push(result)
+    expect(result.code).toBe(1)
+    expect(api.uploads.puts).toHaveLength(1)
+    expect(posts(api, /confirm$/)).toEqual([])
+    const error = errors(result).join('\n')
+    expect(error).toMatch(/the build file got shorter during the upload/)
+    expect(error).not.toMatch(/failed: the upload failed/)
+    expect(result.stdout).not.toMatch(/sending it again from the first byte/)
+  }, 30_000)
+
+  it('storage answering 403 before the body is sent is renewed, not retried as a reset (10 runs)', async () => {
+    const big = join(dir, 'big.apk')
+    writeFileSync(big, randomBytes(3 * 1024 * 1024))
+    for (let run = 0; run < 10; run++) {
+      const api = await simulated({ storageFaults: [{ status: 403, early: true }] })
+      const result = await act(api, { 'app-path': big })
+      expect(result.stdout).not.toMatch(/connection to storage was reset/)
+      expect(result.code).toBe(0)
+      expect(posts(api, /\/mobile\/upload$/)).toHaveLength(2)
+      expect(api.uploads.puts).toHaveLength(2)
+      expect(result.stdout).toContain('asking for a new one')
+    }
+  }, 60_000)
+})

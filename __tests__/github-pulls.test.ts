@@ -1,6 +1,7 @@
 // Pull-request lookups against a real HTTP server standing in for GitHub's REST API.
 import { afterEach, describe, expect, it } from '@jest/globals'
-import { createPullsClient, retryDelayMs } from '../src/github/pulls.js'
+import { retryDelayMs } from '../src/github/call.js'
+import { createPullsClient } from '../src/github/pulls.js'
 import { startApiServer, type ApiServer, type Reply } from './helpers/api-server.js'
 
 const TOKEN = 'ghs_lookup_TOKEN'

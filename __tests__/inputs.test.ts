@@ -38,6 +38,7 @@ describe('parseSettings', () => {
       agent: null,
       comment: 'off',
       githubToken: '',
+      commitStatus: null,
       apiKey: 'k-1234567890abcdef',
       apiUrl: 'https://tester.army/api',
       pollIntervalMs: 5_000,
@@ -319,6 +320,15 @@ describe('starting runs', () => {
       `Input 'target-url' is "preview.example.com": expected the http(s) URL`
     ],
     [
+      // A valid branch name, `a@evil.example/x`, put before the host moves the host to evil.example.
+      { 'group-id': TEST, 'target-url': 'https://a@evil.example/x.preview.example.com' },
+      `Input 'target-url' is "https://a@evil.example/x.preview.example.com": it holds user info (the part before @), which moves the host to evil.example`
+    ],
+    [
+      { 'group-id': TEST, 'target-url': 'https://user:pass@preview.example.com' },
+      `Input 'target-url' is "https://user:pass@preview.example.com": it holds user info`
+    ],
+    [
       { 'group-id': TEST, environment: 'qa' },
       `Input 'environment' is "qa": expected one of production, staging, preview, custom.`
     ],
@@ -486,5 +496,33 @@ describe('the exploration agent', () => {
     })()
     expect(message).toMatch(/comes from a fork \(outsider\/shop\): GitHub gives no secrets/)
     expect(message).toMatch(/workflow_run/)
+  })
+})
+
+describe('commit-status and status-context', () => {
+  const base = { 'run-id': RUN, 'api-key': 'k-1234567890abcdef', 'github-token': 'ghs_x' }
+  it('off by default; on with the TesterArmy context, or the one given', () => {
+    expect(parseSettings(source(base)).commitStatus).toBeNull()
+    expect(parseSettings(source({ ...base, 'commit-status': 'true' })).commitStatus).toEqual({
+      context: 'TesterArmy'
+    })
+    expect(
+      parseSettings(
+        source({ ...base, 'commit-status': 'true', 'status-context': ' TesterArmy / web ' })
+      ).commitStatus
+    ).toEqual({ context: 'TesterArmy / web' })
+  })
+  it.each([
+    [{ 'commit-status': 'yes' }, `Input 'commit-status' is "yes": expected true or false.`],
+    [
+      { 'commit-status': 'true', 'status-context': 'a\nb' },
+      `Input 'status-context' is "a⏎b": expected one line`
+    ],
+    [
+      { 'commit-status': 'true', 'github-token': '' },
+      `Input 'github-token' is empty, but commit-status is true`
+    ]
+  ])('%o is refused', (inputs, message) => {
+    expect(errorsOf({ ...base, ...inputs }).join('\n')).toContain(message)
   })
 })

@@ -521,6 +521,38 @@ describe('run', () => {
     expect(JSON.stringify([core.outputs, core.summaryWritten, report])).not.toContain(KEY)
   })
 
+  it('an unexpected throw once the commit status is pending: the status says error, not pending for ever', async () => {
+    core.reset({
+      'run-id': '3fa85f64-5717-4562-b3fc-2c963f66afa6',
+      'api-key': KEY,
+      'commit-status': 'true',
+      'github-token': 'ghs_unit_token'
+    })
+    const posted: { sha: string; state: string; description: string }[] = []
+    await run({
+      clock: new FakeClock(),
+      api: () =>
+        ({
+          ...noUploads,
+          getRun: async () => {
+            throw new TypeError('boom')
+          }
+        }) as never,
+      signals: new EventEmitter() as unknown as NodeJS.Process,
+      comment: async () => ({ kind: 'failed', message: 'unused' }),
+      env: { ...env, GITHUB_SHA: 'abc123', GITHUB_REPOSITORY: 'acme/shop' },
+      statuses: async () => async (sha, status) => {
+        posted.push({ sha, state: status.state, description: status.description })
+        return { kind: 'posted' }
+      }
+    })
+    expect(core.setFailed).toHaveBeenCalledWith('TesterArmy action failed unexpectedly: boom')
+    expect(posted).toEqual([
+      { sha: 'abc123', state: 'pending', description: 'Waiting for 1 TesterArmy run' },
+      { sha: 'abc123', state: 'error', description: 'Error: boom' }
+    ])
+  })
+
   it('an unexpected throw while publishing that report: the one failed line all the same', async () => {
     core.reset({ 'run-id': '3fa85f64-5717-4562-b3fc-2c963f66afa6', 'api-key': KEY })
     core.setOutput.mockImplementation(() => {

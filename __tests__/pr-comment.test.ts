@@ -173,6 +173,22 @@ describe('readWorkflowContext', () => {
     ).toMatchObject({ prNumber: null, sha: 'merge-sha' })
   })
 
+  it.each([
+    ['workflow_run', { workflow_run: { head_sha: 'pr-head', pull_requests: [] } }, 'pr-head'],
+    ['merge_group', { merge_group: { head_sha: 'queue-commit' } }, 'queue-commit'],
+    ['deployment_status', { deployment: { sha: 'deployed' } }, 'deployed'],
+    ['workflow_run', { workflow_run: {} }, 'merge-sha'],
+    ['schedule', { workflow_run: { head_sha: 'not-this-event' } }, 'merge-sha']
+  ])(
+    'on %s, the commit the event is about (what a commit status goes on)',
+    (name, payload, sha) => {
+      const context = readWorkflowContext({ ...env, GITHUB_EVENT_NAME: name }, () =>
+        JSON.stringify(payload)
+      )
+      expect(context.sha).toBe(sha)
+    }
+  )
+
   it('names the workflow by its file, so two workflows with one name keep apart', () => {
     expect(
       readWorkflowContext(

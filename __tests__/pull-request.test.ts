@@ -66,7 +66,8 @@ describe('findPullRequest', () => {
           body: 'Body 7',
           baseBranch: 'main',
           headBranch: 'feature-7',
-          headSha: HEAD
+          headSha: HEAD,
+          state: 'open'
         },
         source: `the ${eventName} event`,
         notices: []
@@ -281,7 +282,13 @@ describe('findPullRequest', () => {
       const found = await findPullRequest(
         options({
           eventName: 'workflow_run',
-          payload: { workflow_run: { head_sha: RUN_SHA, pull_requests: [{ number: 8 }] } },
+          payload: {
+            repository: { id: 41 },
+            workflow_run: {
+              head_sha: RUN_SHA,
+              pull_requests: [{ number: 8, base: { repo: { id: 41, name: 'shop' } } }]
+            }
+          },
           api
         })
       )
@@ -289,6 +296,51 @@ describe('findPullRequest', () => {
         kind: 'found',
         pr: { number: 8, title: 'Title 8', headSha: RUN_SHA }
       })
+      expect(calls).toEqual(['pulls/8'])
+    })
+    it("another repository's pull request (#5 upstream) is never looked up here", async () => {
+      const { api, calls } = fakeApi([pull(5, { state: 'closed' })])
+      const upstream = { id: 99, url: 'https://api.github.com/repos/upstream/shop' }
+      const found = await findPullRequest(
+        options({
+          eventName: 'workflow_run',
+          payload: {
+            repository: { id: 41 },
+            workflow_run: {
+              head_sha: RUN_SHA,
+              head_branch: 'fix',
+              head_repository: { owner: { login: 'acme' } },
+              pull_requests: [{ number: 5, base: { repo: upstream } }]
+            }
+          },
+          api
+        })
+      )
+      expect(found.kind).toBe('skipped')
+      expect(calls).toEqual(['pulls?head=acme:fix'])
+    })
+    it('without IDs, the base is placed by its API URL', async () => {
+      const { api, calls } = fakeApi([pull(8)])
+      const entry = (url: string) => ({ number: 8, base: { repo: { url } } })
+      const payload = (url: string) => ({
+        workflow_run: { head_sha: RUN_SHA, pull_requests: [entry(url)] }
+      })
+      const here = await findPullRequest(
+        options({
+          eventName: 'workflow_run',
+          payload: payload('https://api.github.com/repos/ACME/shop'),
+          api
+        })
+      )
+      expect(here.kind).toBe('found')
+      const elsewhere = await findPullRequest(
+        options({
+          eventName: 'workflow_run',
+          payload: payload('https://api.github.com/repos/acme/shop-fork'),
+          api
+        })
+      )
+      expect(elsewhere.kind).toBe('skipped')
       expect(calls).toEqual(['pulls/8'])
     })
     it('a fork (empty pull_requests): found by head owner:branch and matched by commit', async () => {
@@ -358,4 +410,77 @@ describe('findPullRequest', () => {
       expect(found).toEqual({ kind: 'skipped', reason: expect.stringContaining('set pr-number') })
     }
   )
+})
+
+describe('findPullRequest: merge queues, any event with a pull request, closed ones', () => {
+  const QUEUE_SHA = 'e'.repeat(40)
+  const mergeGroup = (headRef: string) => ({
+    merge_group: { head_sha: QUEUE_SHA, head_ref: headRef, base_ref: 'refs/heads/release/2.x' }
+  })
+  it('merge_group: the number from the queue branch, the queue commit, the base from base_ref', async () => {
+    const { api, calls } = fakeApi([pull(31)])
+    const found = await findPullRequest(
+      options({
+        eventName: 'merge_group',
+        payload: mergeGroup(`refs/heads/gh-readonly-queue/release/2.x/pr-31-${HEAD}`),
+        api
+      })
+    )
+    expect(found).toMatchObject({
+      kind: 'found',
+      pr: { number: 31, title: 'Title 31', headSha: QUEUE_SHA, baseBranch: 'release/2.x' }
+    })
+    expect(calls).toEqual(['pulls/31'])
+  })
+  it('merge_group whose branch names no pull request: failed, not skipped', async () => {
+    const { api, calls } = fakeApi([pull(31)])
+    const found = await findPullRequest(
+      options({ eventName: 'merge_group', payload: mergeGroup('refs/heads/main'), api })
+    )
+    expect(found).toMatchObject({
+      kind: 'failed',
+      message: expect.stringMatching(/names no pull request/)
+    })
+    expect(calls).toEqual([])
+  })
+  it.each([
+    'pull_request_review',
+    'pull_request_review_comment',
+    'pull_request_review_thread',
+    'some_future_event'
+  ])('%s carrying a pull request: that one, from the payload', async eventName => {
+    const found = await findPullRequest(options({ eventName, payload: { pull_request: pull(9) } }))
+    expect(found).toMatchObject({ kind: 'found', pr: { number: 9, headSha: HEAD } })
+  })
+  it('a closed pull request found from the event is skipped, saying it is closed', async () => {
+    const closed = await findPullRequest(
+      options({
+        eventName: 'pull_request',
+        payload: { pull_request: pull(9, { state: 'closed' }) }
+      })
+    )
+    expect(closed).toEqual({
+      kind: 'skipped',
+      reason:
+        'pull request #9 is closed (merged or closed before this run): there is nothing to test; set pr-number to test it anyway.'
+    })
+    const { api } = fakeApi([pull(4, { state: 'closed' })])
+    const comment = await findPullRequest(
+      options({
+        eventName: 'issue_comment',
+        payload: { issue: { number: 4, pull_request: {} } },
+        api
+      })
+    )
+    expect(comment.kind).toBe('skipped')
+  })
+  it('pr-number may name a closed one: tested, with a warning', async () => {
+    const { api } = fakeApi([pull(4, { state: 'closed' })])
+    const found = await findPullRequest(options({ prNumber: 4, api }))
+    expect(found).toMatchObject({
+      kind: 'found',
+      pr: { number: 4 },
+      warnings: ['pull request #4 is closed, but pr-number names it: testing it anyway.']
+    })
+  })
 })

@@ -157,6 +157,28 @@ describe('npm run release in a scratch clone with a bare remote', () => {
     expect(result.stderr).toContain('release: the tag v1.0.1 exists already')
   })
 
+  it('refuses a branch behind its remote, before any commit or tag', () => {
+    // Someone else released (or merged) first: the remote's main has a commit this clone lacks.
+    const other = join(scratch, 'other')
+    git(scratch, 'clone', '--quiet', remote, other)
+    writeFileSync(join(other, 'NOTES.md'), 'merged elsewhere\n')
+    git(other, 'add', 'NOTES.md')
+    git(other, 'commit', '--quiet', '-m', 'Merged elsewhere')
+    git(other, 'push', '--quiet', 'origin', 'main')
+    const before = git(clone, 'rev-parse', 'HEAD')
+    const result = release(clone, '1.0.1')
+    expect(result.status).toBe(1)
+    expect(result.stderr).toContain(
+      'release: main is 1 commit behind origin/main: pull (or rebase) first, then release'
+    )
+    // Nothing was made locally that a later push could not take.
+    expect(git(clone, 'rev-parse', 'HEAD')).toBe(before)
+    expect(git(clone, 'tag', '--list', 'v1.0.1')).toBe('')
+    expect(git(clone, 'rev-parse', 'v1^{commit}')).toBe(firstCommit)
+    expect(git(clone, 'status', '--porcelain')).toBe('')
+    git(clone, 'pull', '--quiet', '--ff-only')
+  })
+
   it('refuses when dist/ is not the build of src/', () => {
     const constants = join(clone, 'src', 'constants.ts')
     writeFileSync(

@@ -170,7 +170,8 @@ describe('with only test-id or group-id and a key', () => {
     expect(start.body).toEqual({
       targetUrl: 'https://preview-482.shop.example.com',
       environment: 'preview',
-      commitSha: 'merge-commit-sha'
+      // The commit deployed (GitHub sets GITHUB_SHA to it too on this event).
+      commitSha: 'deploy-sha'
     })
     expect(result.outputs['run-id']).toBe(`${RUN},${RUN2}`)
     expect(JSON.parse(result.outputs.runs!).map((r: { status: string }) => r.status)).toEqual([

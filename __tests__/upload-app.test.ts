@@ -199,6 +199,38 @@ describe('uploadApp', () => {
     expect(calls.puts).toHaveLength(1)
   })
 
+  it('does not send again a build file that got shorter, and says so once', async () => {
+    const message =
+      'the build file got shorter during the upload (it ended at 1024 of the 4096 bytes it had)'
+    const { run, calls, lines } = setup({ puts: [{ kind: 'file-error', message }] })
+    expect(await run()).toEqual({
+      kind: 'failed',
+      message: `the build could not be uploaded: ${message}; nothing was confirmed and no run was started`
+    })
+    expect(calls.puts).toHaveLength(1)
+    expect(lines.join('\n')).not.toMatch(/sending it again/)
+  })
+
+  it('puts server text in its log lines on one line, never at the start of one', async () => {
+    const hostile = 'busy\n::error::injected\r\n::stop-commands::x'
+    const { run, lines } = setup({
+      create: [
+        { kind: 'http-error', status: 503, message: hostile, retryAfterMs: 0 },
+        ok({ uploadUrl: 'https://s3.test/u1', storageKey: 'k1' }),
+        ok({ uploadUrl: 'https://s3.test/u2', storageKey: 'k2' })
+      ],
+      puts: [
+        { kind: 'http-error', status: 503, message: hostile, retryAfterMs: 0 },
+        { kind: 'http-error', status: 403, message: hostile, retryAfterMs: null },
+        { kind: 'stored', status: 200 }
+      ],
+      confirm: [{ kind: 'http-error', status: 503, message: hostile, retryAfterMs: 0 }, ok(app())]
+    })
+    expect((await run()).kind).toBe('uploaded')
+    expect(lines.filter(l => l.includes('busy'))).toHaveLength(4)
+    for (const line of lines) expect(line).not.toMatch(/[\r\n]/)
+  })
+
   it('retries creating the URL on faults and stops on a refusal', async () => {
     const flaky = setup({
       create: [http(502), reset, ok({ uploadUrl: 'https://s3.test/x', storageKey: 'k' })]

@@ -2,47 +2,105 @@ export const id = 444;
 export const ids = [444,931];
 export const modules = {
 
-/***/ 2524:
+/***/ 5416:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   _: () => (/* binding */ findPullRequest),
-/* harmony export */   q: () => (/* binding */ GitHubLookupError)
-/* harmony export */ });
-/* harmony import */ var _guards_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9609);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  q: () => (/* binding */ GitHubLookupError),
+  _: () => (/* binding */ findPullRequest)
+});
+
+// EXTERNAL MODULE: ./src/guards.ts
+var guards = __webpack_require__(9609);
+;// CONCATENATED MODULE: ./src/github/merge-queue.ts
+// What a merge queue's `merge_group` event says: the pull request its temporary branch names, the
+// queue commit (what will land) and the branch it lands on. Pure.
+/**
+ * GitHub names the queue's branch `gh-readonly-queue/<base>/pr-<N>-<sha of the pull request's head>`;
+ * the base may hold slashes (`release/2.x`), the number never does.
+ */
+const QUEUE_BRANCH = /^(?:refs\/heads\/)?gh-readonly-queue\/.+\/pr-([1-9]\d{0,9})-[0-9a-f]{7,64}$/;
+const isObject = (value) => typeof value === 'object' && value !== null;
+const merge_queue_text = (value) => (typeof value === 'string' ? value : '');
+function queuedPullRequest(payload) {
+    const group = isObject(payload.merge_group) ? payload.merge_group : {};
+    const headRef = merge_queue_text(group.head_ref);
+    const headSha = merge_queue_text(group.head_sha);
+    const number = Number(QUEUE_BRANCH.exec(headRef)?.[1] ?? 0);
+    // A required check that passes without testing would let the queue merge anything.
+    if (!number || !Number.isSafeInteger(number)) {
+        const shown = headRef ? JSON.stringify(headRef.slice(0, 200)) : 'missing';
+        return {
+            kind: 'unnamed',
+            message: `the merge_group event's branch (merge_group.head_ref) is ${shown}, which names no pull request (expected refs/heads/gh-readonly-queue/<base>/pr-<number>-<sha>), so the queue commit cannot be tested.`
+        };
+    }
+    if (!headSha) {
+        return {
+            kind: 'unnamed',
+            message: `the merge_group event gives no queue commit (merge_group.head_sha), so there is nothing to test.`
+        };
+    }
+    return {
+        kind: 'queued',
+        number,
+        headSha,
+        baseBranch: merge_queue_text(group.base_ref).replace(/^refs\/heads\//, ''),
+        headRef
+    };
+}
+
+;// CONCATENATED MODULE: ./src/github/pull-request.ts
 // Which pull request the exploration agent should test, from whatever event started the workflow:
 // the payload when it carries one, else GitHub's REST API through an injected client.
+
 
 class GitHubLookupError extends Error {
     name = 'GitHubLookupError';
 }
-const isObject = _guards_js__WEBPACK_IMPORTED_MODULE_0__/* .isPlainObject */ .Qd;
-const text = _guards_js__WEBPACK_IMPORTED_MODULE_0__/* .textOf */ .b6;
+const pull_request_isObject = guards/* isPlainObject */.Qd;
+const pull_request_text = guards/* textOf */.b6;
 const positive = (value) => typeof value === 'number' && Number.isInteger(value) && value > 0 ? value : 0;
 function factsOf(pull) {
-    const head = isObject(pull.head) ? pull.head : {};
-    const base = isObject(pull.base) ? pull.base : {};
+    const head = pull_request_isObject(pull.head) ? pull.head : {};
+    const base = pull_request_isObject(pull.base) ? pull.base : {};
     return {
         number: positive(pull.number),
-        title: text(pull.title),
-        body: text(pull.body),
-        baseBranch: text(base.ref),
-        headBranch: text(head.ref),
-        headSha: text(head.sha)
+        title: pull_request_text(pull.title),
+        body: pull_request_text(pull.body),
+        baseBranch: pull_request_text(base.ref),
+        headBranch: pull_request_text(head.ref),
+        headSha: pull_request_text(head.sha),
+        state: pull_request_text(pull.state)
     };
 }
-const short = (sha) => sha.slice(0, 12);
+const pull_request_short = (sha) => sha.slice(0, 12);
 async function findPullRequest(options) {
     try {
         const found = await lookup(options);
+        if (found.kind !== 'found')
+            return found;
         // The agent's request needs the head commit; a pull request without one cannot be tested.
-        if (found.kind === 'found' && !found.pr.headSha) {
+        if (!found.pr.headSha) {
             return {
                 kind: 'failed',
                 message: `GitHub gave no head commit for pull request #${found.pr.number}, so the agent cannot be told what to test.`
             };
         }
-        return found;
+        if (found.pr.state !== 'closed')
+            return found;
+        const closed = `pull request #${found.pr.number} is closed`;
+        // Named on purpose (pr-number): tested, with a warning. Found from an event: nothing to test.
+        if (options.prNumber > 0) {
+            const warning = `${closed}, but pr-number names it: testing it anyway.`;
+            return { ...found, warnings: [...(found.warnings ?? []), warning] };
+        }
+        return {
+            kind: 'skipped',
+            reason: `${closed} (merged or closed before this run): there is nothing to test; set pr-number to test it anyway.`
+        };
     }
     catch (error) {
         if (error instanceof GitHubLookupError)
@@ -80,21 +138,21 @@ async function lookup(options) {
     let unusableUrls = [];
     let deploymentSha = '';
     if (eventName === 'deployment_status') {
-        const status = isObject(payload.deployment_status) ? payload.deployment_status : {};
-        const state = text(status.state);
+        const status = pull_request_isObject(payload.deployment_status) ? payload.deployment_status : {};
+        const state = pull_request_text(status.state);
         if (state !== 'success') {
             return {
                 kind: 'skipped',
                 reason: `the deployment's state is "${state || 'unknown'}", not "success": there is no deployment to test yet.`
             };
         }
-        const given = [text(status.environment_url), text(status.target_url)].filter(Boolean);
+        const given = [pull_request_text(status.environment_url), pull_request_text(status.target_url)].filter(Boolean);
         // http(s), exactly as GitHub gave it, as the target-url input must be: whoever created the
         // deployment wrote it, and the API would refuse anything else blaming target-url.
-        deploymentUrl = given.find(_guards_js__WEBPACK_IMPORTED_MODULE_0__/* .isHttpUrl */ .q$);
-        unusableUrls = given.filter(url => !(0,_guards_js__WEBPACK_IMPORTED_MODULE_0__/* .isHttpUrl */ .q$)(url));
-        const deployment = isObject(payload.deployment) ? payload.deployment : {};
-        deploymentSha = text(deployment.sha);
+        deploymentUrl = given.find(guards/* isHttpUrl */.q$);
+        unusableUrls = given.filter(url => !(0,guards/* isHttpUrl */.q$)(url));
+        const deployment = pull_request_isObject(payload.deployment) ? payload.deployment : {};
+        deploymentSha = pull_request_text(deployment.sha);
     }
     const withDeployment = (found) => {
         if (found.kind !== 'found')
@@ -108,13 +166,14 @@ async function lookup(options) {
     if (options.prNumber > 0) {
         return withDeployment(await byNumber(options.prNumber, 'the pr-number input'));
     }
+    // Any event that carries a pull request (pull_request_review, pull_request_review_comment, ...)
+    // is about that one: nothing that carries an open pull request is skipped.
+    const carried = pull_request_isObject(payload.pull_request) ? payload.pull_request : null;
     switch (eventName) {
         case 'pull_request':
         case 'pull_request_target': {
-            const pull = isObject(payload.pull_request) ? payload.pull_request : null;
-            if (pull && positive(pull.number)) {
-                return { kind: 'found', pr: factsOf(pull), source: `the ${eventName} event`, notices: [] };
-            }
+            if (carried && positive(carried.number))
+                break;
             // GitHub always sends it: without it the payload is not GitHub's, and finding "nothing to
             // test" would let a required check pass untested.
             return {
@@ -122,9 +181,27 @@ async function lookup(options) {
                 message: `the ${eventName} event's payload has no pull request (or none with a number): GitHub always sends one, so the event file is not what GitHub wrote; set pr-number to name the pull request.`
             };
         }
+        case 'merge_group': {
+            // The queue's temporary branch names the pull request; the queue commit is what will land.
+            const queued = queuedPullRequest(payload);
+            if (queued.kind === 'unnamed')
+                return { kind: 'failed', message: queued.message };
+            const found = await byNumber(queued.number, 'the merge queue branch');
+            if (found.kind !== 'found')
+                return found;
+            return {
+                ...found,
+                pr: {
+                    ...found.pr,
+                    headSha: queued.headSha,
+                    baseBranch: queued.baseBranch || found.pr.baseBranch
+                },
+                source: `the merge queue's commit ${pull_request_short(queued.headSha)}, pull request #${queued.number} read from GitHub`
+            };
+        }
         case 'issue_comment': {
-            const issue = isObject(payload.issue) ? payload.issue : null;
-            if (!issue || !isObject(issue.pull_request)) {
+            const issue = pull_request_isObject(payload.issue) ? payload.issue : null;
+            if (!issue || !pull_request_isObject(issue.pull_request)) {
                 return {
                     kind: 'skipped',
                     reason: 'the comment is on an issue, not on a pull request.'
@@ -137,20 +214,20 @@ async function lookup(options) {
         case 'deployment_status': {
             if (!deploymentSha)
                 break;
-            const pulls = await needApi(`of deployment ${short(deploymentSha)}`).pullsForCommit(deploymentSha);
+            const pulls = await needApi(`of deployment ${pull_request_short(deploymentSha)}`).pullsForCommit(deploymentSha);
             const open = pulls
                 .filter(p => p.state === 'open' && p.head?.sha === deploymentSha)
-                .sort((a, b) => text(b.updated_at).localeCompare(text(a.updated_at)));
+                .sort((a, b) => pull_request_text(b.updated_at).localeCompare(pull_request_text(a.updated_at)));
             const [first] = open;
             if (!first) {
                 return {
                     kind: 'skipped',
-                    reason: `no open pull request in ${where} has the deployed commit ${short(deploymentSha)} as its head (a deployment of a branch without a pull request, or a commit the pull request has moved past).`
+                    reason: `no open pull request in ${where} has the deployed commit ${pull_request_short(deploymentSha)} as its head (a deployment of a branch without a pull request, or a commit the pull request has moved past).`
                 };
             }
             const notices = open.length > 1
                 ? [
-                    `${open.length} open pull requests have the deployed commit ${short(deploymentSha)} as their head ` +
+                    `${open.length} open pull requests have the deployed commit ${pull_request_short(deploymentSha)} as their head ` +
                         `(${open.map(p => `#${p.number}`).join(', ')}); testing #${first.number}, the most recently updated. ` +
                         `Set pr-number to choose.`
                 ]
@@ -158,14 +235,18 @@ async function lookup(options) {
             return withDeployment({
                 kind: 'found',
                 pr: { ...factsOf(first), headSha: deploymentSha },
-                source: `GitHub, the open pull request whose head is the deployed commit ${short(deploymentSha)}`,
+                source: `GitHub, the open pull request whose head is the deployed commit ${pull_request_short(deploymentSha)}`,
                 notices
             });
         }
         case 'workflow_run': {
-            const run = isObject(payload.workflow_run) ? payload.workflow_run : {};
-            const headSha = text(run.head_sha);
-            const listed = Array.isArray(run.pull_requests) ? run.pull_requests.filter(isObject) : [];
+            const run = pull_request_isObject(payload.workflow_run) ? payload.workflow_run : {};
+            const headSha = pull_request_text(run.head_sha);
+            // It also lists pull requests opened from this repository's branches against others:
+            // #5 upstream is not #5 here.
+            const listed = Array.isArray(run.pull_requests)
+                ? run.pull_requests.filter(pull_request_isObject).filter(entry => basedHere(entry, payload, where))
+                : [];
             const number = positive(listed[0]?.number);
             if (number) {
                 const found = await byNumber(number, 'the workflow_run event');
@@ -175,9 +256,9 @@ async function lookup(options) {
                     : found;
             }
             // GitHub leaves pull_requests empty for pull requests from forks: look them up by head.
-            const headRepo = isObject(run.head_repository) ? run.head_repository : {};
-            const headOwner = isObject(headRepo.owner) ? text(headRepo.owner.login) : '';
-            const branch = text(run.head_branch);
+            const headRepo = pull_request_isObject(run.head_repository) ? run.head_repository : {};
+            const headOwner = pull_request_isObject(headRepo.owner) ? pull_request_text(headRepo.owner.login) : '';
+            const branch = pull_request_text(run.head_branch);
             if (!headOwner || !branch || !headSha)
                 break;
             const pulls = await needApi(`of ${headOwner}:${branch}`).openPullsByHead(`${headOwner}:${branch}`);
@@ -185,7 +266,7 @@ async function lookup(options) {
             if (!match) {
                 return {
                     kind: 'skipped',
-                    reason: `the workflow run of ${headOwner}:${branch} (${short(headSha)}) belongs to no open pull request in ${where} whose head is that commit.`
+                    reason: `the workflow run of ${headOwner}:${branch} (${pull_request_short(headSha)}) belongs to no open pull request in ${where} whose head is that commit.`
                 };
             }
             return {
@@ -196,10 +277,27 @@ async function lookup(options) {
             };
         }
     }
+    if (carried && positive(carried.number)) {
+        return { kind: 'found', pr: factsOf(carried), source: `the ${eventName} event`, notices: [] };
+    }
     return {
         kind: 'skipped',
         reason: `the ${eventName || 'unknown'} event carries no pull request; set pr-number to test one (for example from a workflow_dispatch input).`
     };
+}
+/**
+ * Whether a pull request listed by a workflow_run targets this repository: by ID when both are
+ * given (a rename keeps it), else by its API URL. One that cannot be placed is not believed: the
+ * head lookup finds this repository's own.
+ */
+function basedHere(entry, payload, where) {
+    const base = pull_request_isObject(entry.base) && pull_request_isObject(entry.base.repo) ? entry.base.repo : null;
+    if (!base)
+        return false;
+    const repository = pull_request_isObject(payload.repository) ? payload.repository : {};
+    if (positive(base.id) && positive(repository.id))
+        return base.id === repository.id;
+    return pull_request_text(base.url).toLowerCase().endsWith(`/repos/${where.toLowerCase()}`);
 }
 
 
@@ -460,8 +558,8 @@ async function startAgent(options) {
 var constants = __webpack_require__(7242);
 // EXTERNAL MODULE: ./src/redact.ts
 var redact = __webpack_require__(6670);
-// EXTERNAL MODULE: ./src/github/pull-request.ts
-var pull_request = __webpack_require__(2524);
+// EXTERNAL MODULE: ./src/github/pull-request.ts + 1 modules
+var pull_request = __webpack_require__(5416);
 ;// CONCATENATED MODULE: ./src/start/agent-target.ts
 // Finding what the exploration agent tests: its pull request (from the event's payload, else from
 // GitHub through Octokit, loaded only then) and the URL to test it at, said in the log and outputs.
@@ -485,6 +583,8 @@ async function findAgentTarget(agent, options, signal) {
     }
     for (const notice of lookup.notices)
         core/* notice */.lm(notice, { title: 'TesterArmy pull request' });
+    for (const warning of lookup.warnings ?? [])
+        core/* warning */.$e(warning, { title: 'TesterArmy pull request' });
     const { pr } = lookup;
     const targetUrl = agent.targetUrl ?? lookup.deploymentUrl;
     if (agent.platform === 'web' && !targetUrl) {
@@ -542,6 +642,8 @@ async function lookUpPullRequest({ settings, context, pulls }, signal) {
 
 // EXTERNAL MODULE: ./src/api/app-response.ts
 var app_response = __webpack_require__(9371);
+// EXTERNAL MODULE: ./src/duration.ts
+var duration = __webpack_require__(7607);
 // EXTERNAL MODULE: ./src/guards.ts
 var guards = __webpack_require__(9609);
 ;// CONCATENATED MODULE: ./src/start/github-reporting.ts
@@ -627,6 +729,7 @@ var start_log = __webpack_require__(8931);
 
 
 
+
 /**
  * The build is checked on disk before any request, like an input. The upload's code is loaded
  * only with `app-path`: runs that upload nothing never load it.
@@ -673,27 +776,36 @@ async function startEverything(options) {
     //    uploaded either (a deployment_status event fires several times per deployment).
     let agentTarget = null;
     if (settings.agent) {
-        // GitHub's lookups end with the step's timeout, like everything else.
-        const lookupSignal = AbortSignal.any([
-            signal,
-            AbortSignal.timeout(Math.max(1, deadline - clock.now()))
-        ]);
+        // GitHub's lookups end with the step's timeout, like everything else; which of the two
+        // stopped a lookup decides how the step ends (cancelled, or timed_out).
+        const stepTimeout = AbortSignal.timeout(Math.max(1, deadline - clock.now()));
+        const lookupSignal = AbortSignal.any([signal, stepTimeout]);
         const target = await findAgentTarget(settings.agent, options, lookupSignal);
         if (target.kind === 'skipped')
             return target;
         if (target.kind === 'failed') {
-            return ended(signal.aborted
-                ? {
+            if (signal.aborted) {
+                return ended({
                     kind: 'aborted',
                     message: 'the workflow was cancelled while the pull request was being looked up'
-                }
-                : target);
+                });
+            }
+            if (stepTimeout.aborted) {
+                return {
+                    kind: 'ended',
+                    fatal: `the step's timeout (${(0,duration/* formatDuration */.a)(settings.timeoutMs)}) was reached while the pull request was being looked up on GitHub; nothing was started`,
+                    cancelled: false,
+                    timedOut: true,
+                    ...begun
+                };
+            }
+            return ended(target);
         }
         const { pr } = target;
         agentTarget = target;
         begun.facts.prNumber = pr.number;
         // The comment, and a group started beside the agent, are about this pull request and commit.
-        begun.context = { ...options.context, prNumber: pr.number };
+        begun.context = { ...options.context, prNumber: pr.number, sha: pr.headSha };
         startOptions.context = { sha: pr.headSha, prNumber: pr.number };
     }
     // 2. Upload the build made in the workflow (app-path); the runs below start on it.

@@ -2,47 +2,203 @@ export const id = 487;
 export const ids = [487];
 export const modules = {
 
-/***/ 2524:
+/***/ 751:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   _: () => (/* binding */ findPullRequest),
-/* harmony export */   q: () => (/* binding */ GitHubLookupError)
+/* harmony export */   u: () => (/* binding */ callGitHub)
 /* harmony export */ });
-/* harmony import */ var _guards_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9609);
+/* unused harmony export retryDelayMs */
+// One call to GitHub's REST API through Octokit, as every GitHub client of the action makes it: its
+// own time limit, a few tries for 5xx, rate limits and network faults, and an answer in words.
+const GitHubCallLimits = {
+    /** Each call's own limit: GitHub answers in well under a second; a stall must not eat the step. */
+    callTimeoutMs: 10_000,
+    /** Tries per call for a 5xx, a rate limit or a network fault: GitHub's hiccups pass in seconds. */
+    attempts: 3,
+    /** The first backoff; doubled each time. */
+    backoffMs: 1_000,
+    /** A rate limit asking for a longer wait than this ends the call instead. */
+    maxWaitMs: 20_000
+};
+const defaultSleep = (ms, signal) => new Promise(resolve => {
+    if (signal?.aborted)
+        return resolve();
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener('abort', () => {
+        clearTimeout(timer);
+        resolve();
+    }, { once: true });
+});
+/** How long a retryable answer asks to wait, or null when it is not worth repeating. */
+function retryDelayMs(error, attempt, now) {
+    const status = error.status;
+    const headers = error.response?.headers ?? {};
+    // GitHub answers 403 for an exhausted (or secondary) rate limit, and says when to come back.
+    const limited = status === 429 ||
+        (status === 403 &&
+            (headers['x-ratelimit-remaining'] === '0' || headers['retry-after'] !== undefined));
+    if (limited) {
+        const after = Number(headers['retry-after']);
+        if (Number.isFinite(after) && after >= 0)
+            return after * 1000;
+        const reset = Number(headers['x-ratelimit-reset']);
+        if (Number.isFinite(reset) && reset > 0)
+            return Math.max(0, reset * 1000 - now);
+        return GitHubCallLimits.backoffMs * 2 ** attempt;
+    }
+    // No status: a network fault or the call's own timeout. Every call made here is safe to repeat
+    // (reads, and a commit status, which states the same thing again).
+    if (status === undefined || status >= 500)
+        return GitHubCallLimits.backoffMs * 2 ** attempt;
+    return null;
+}
+/** Makes the call, trying again while that can help; never throws for what GitHub answered. */
+async function callGitHub(octokit, route, params, options = {}) {
+    const sleep = options.sleep ?? defaultSleep;
+    const callTimeoutMs = options.callTimeoutMs ?? GitHubCallLimits.callTimeoutMs;
+    const attempts = options.attempts ?? GitHubCallLimits.attempts;
+    for (let attempt = 0;; attempt++) {
+        if (options.signal?.aborted)
+            return { kind: 'stopped' };
+        const timeout = AbortSignal.timeout(callTimeoutMs);
+        const signal = options.signal ? AbortSignal.any([timeout, options.signal]) : timeout;
+        const started = Date.now();
+        try {
+            const response = await octokit.request(route, { ...params, request: { signal } });
+            options.onRequest?.(`GitHub ${route} -> ${response.status} in ${Date.now() - started} ms`);
+            return { kind: 'ok', status: response.status, data: response.data };
+        }
+        catch (raw) {
+            const error = raw;
+            options.onRequest?.(`GitHub ${route} -> ${error.status ?? 'no answer'} in ${Date.now() - started} ms`);
+            if (options.signal?.aborted)
+                return { kind: 'stopped' };
+            const delay = retryDelayMs(error, attempt, Date.now());
+            if (delay === null || attempt + 1 >= attempts || delay > GitHubCallLimits.maxWaitMs) {
+                // Octokit reports a network fault or an aborted call without a status of GitHub's.
+                if (error.status === undefined || timeout.aborted) {
+                    return {
+                        kind: 'no-answer',
+                        message: timeout.aborted
+                            ? `no answer within ${callTimeoutMs / 1000} s`
+                            : (error.message ?? 'no answer')
+                    };
+                }
+                return {
+                    kind: 'http-error',
+                    status: error.status,
+                    message: error.message ?? '',
+                    headers: error.response?.headers ?? {}
+                };
+            }
+            await sleep(delay, options.signal);
+        }
+    }
+}
+
+
+/***/ }),
+
+/***/ 5416:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  q: () => (/* binding */ GitHubLookupError),
+  _: () => (/* binding */ findPullRequest)
+});
+
+// EXTERNAL MODULE: ./src/guards.ts
+var guards = __webpack_require__(9609);
+;// CONCATENATED MODULE: ./src/github/merge-queue.ts
+// What a merge queue's `merge_group` event says: the pull request its temporary branch names, the
+// queue commit (what will land) and the branch it lands on. Pure.
+/**
+ * GitHub names the queue's branch `gh-readonly-queue/<base>/pr-<N>-<sha of the pull request's head>`;
+ * the base may hold slashes (`release/2.x`), the number never does.
+ */
+const QUEUE_BRANCH = /^(?:refs\/heads\/)?gh-readonly-queue\/.+\/pr-([1-9]\d{0,9})-[0-9a-f]{7,64}$/;
+const isObject = (value) => typeof value === 'object' && value !== null;
+const merge_queue_text = (value) => (typeof value === 'string' ? value : '');
+function queuedPullRequest(payload) {
+    const group = isObject(payload.merge_group) ? payload.merge_group : {};
+    const headRef = merge_queue_text(group.head_ref);
+    const headSha = merge_queue_text(group.head_sha);
+    const number = Number(QUEUE_BRANCH.exec(headRef)?.[1] ?? 0);
+    // A required check that passes without testing would let the queue merge anything.
+    if (!number || !Number.isSafeInteger(number)) {
+        const shown = headRef ? JSON.stringify(headRef.slice(0, 200)) : 'missing';
+        return {
+            kind: 'unnamed',
+            message: `the merge_group event's branch (merge_group.head_ref) is ${shown}, which names no pull request (expected refs/heads/gh-readonly-queue/<base>/pr-<number>-<sha>), so the queue commit cannot be tested.`
+        };
+    }
+    if (!headSha) {
+        return {
+            kind: 'unnamed',
+            message: `the merge_group event gives no queue commit (merge_group.head_sha), so there is nothing to test.`
+        };
+    }
+    return {
+        kind: 'queued',
+        number,
+        headSha,
+        baseBranch: merge_queue_text(group.base_ref).replace(/^refs\/heads\//, ''),
+        headRef
+    };
+}
+
+;// CONCATENATED MODULE: ./src/github/pull-request.ts
 // Which pull request the exploration agent should test, from whatever event started the workflow:
 // the payload when it carries one, else GitHub's REST API through an injected client.
+
 
 class GitHubLookupError extends Error {
     name = 'GitHubLookupError';
 }
-const isObject = _guards_js__WEBPACK_IMPORTED_MODULE_0__/* .isPlainObject */ .Qd;
-const text = _guards_js__WEBPACK_IMPORTED_MODULE_0__/* .textOf */ .b6;
+const pull_request_isObject = guards/* isPlainObject */.Qd;
+const pull_request_text = guards/* textOf */.b6;
 const positive = (value) => typeof value === 'number' && Number.isInteger(value) && value > 0 ? value : 0;
 function factsOf(pull) {
-    const head = isObject(pull.head) ? pull.head : {};
-    const base = isObject(pull.base) ? pull.base : {};
+    const head = pull_request_isObject(pull.head) ? pull.head : {};
+    const base = pull_request_isObject(pull.base) ? pull.base : {};
     return {
         number: positive(pull.number),
-        title: text(pull.title),
-        body: text(pull.body),
-        baseBranch: text(base.ref),
-        headBranch: text(head.ref),
-        headSha: text(head.sha)
+        title: pull_request_text(pull.title),
+        body: pull_request_text(pull.body),
+        baseBranch: pull_request_text(base.ref),
+        headBranch: pull_request_text(head.ref),
+        headSha: pull_request_text(head.sha),
+        state: pull_request_text(pull.state)
     };
 }
-const short = (sha) => sha.slice(0, 12);
+const pull_request_short = (sha) => sha.slice(0, 12);
 async function findPullRequest(options) {
     try {
         const found = await lookup(options);
+        if (found.kind !== 'found')
+            return found;
         // The agent's request needs the head commit; a pull request without one cannot be tested.
-        if (found.kind === 'found' && !found.pr.headSha) {
+        if (!found.pr.headSha) {
             return {
                 kind: 'failed',
                 message: `GitHub gave no head commit for pull request #${found.pr.number}, so the agent cannot be told what to test.`
             };
         }
-        return found;
+        if (found.pr.state !== 'closed')
+            return found;
+        const closed = `pull request #${found.pr.number} is closed`;
+        // Named on purpose (pr-number): tested, with a warning. Found from an event: nothing to test.
+        if (options.prNumber > 0) {
+            const warning = `${closed}, but pr-number names it: testing it anyway.`;
+            return { ...found, warnings: [...(found.warnings ?? []), warning] };
+        }
+        return {
+            kind: 'skipped',
+            reason: `${closed} (merged or closed before this run): there is nothing to test; set pr-number to test it anyway.`
+        };
     }
     catch (error) {
         if (error instanceof GitHubLookupError)
@@ -80,21 +236,21 @@ async function lookup(options) {
     let unusableUrls = [];
     let deploymentSha = '';
     if (eventName === 'deployment_status') {
-        const status = isObject(payload.deployment_status) ? payload.deployment_status : {};
-        const state = text(status.state);
+        const status = pull_request_isObject(payload.deployment_status) ? payload.deployment_status : {};
+        const state = pull_request_text(status.state);
         if (state !== 'success') {
             return {
                 kind: 'skipped',
                 reason: `the deployment's state is "${state || 'unknown'}", not "success": there is no deployment to test yet.`
             };
         }
-        const given = [text(status.environment_url), text(status.target_url)].filter(Boolean);
+        const given = [pull_request_text(status.environment_url), pull_request_text(status.target_url)].filter(Boolean);
         // http(s), exactly as GitHub gave it, as the target-url input must be: whoever created the
         // deployment wrote it, and the API would refuse anything else blaming target-url.
-        deploymentUrl = given.find(_guards_js__WEBPACK_IMPORTED_MODULE_0__/* .isHttpUrl */ .q$);
-        unusableUrls = given.filter(url => !(0,_guards_js__WEBPACK_IMPORTED_MODULE_0__/* .isHttpUrl */ .q$)(url));
-        const deployment = isObject(payload.deployment) ? payload.deployment : {};
-        deploymentSha = text(deployment.sha);
+        deploymentUrl = given.find(guards/* isHttpUrl */.q$);
+        unusableUrls = given.filter(url => !(0,guards/* isHttpUrl */.q$)(url));
+        const deployment = pull_request_isObject(payload.deployment) ? payload.deployment : {};
+        deploymentSha = pull_request_text(deployment.sha);
     }
     const withDeployment = (found) => {
         if (found.kind !== 'found')
@@ -108,13 +264,14 @@ async function lookup(options) {
     if (options.prNumber > 0) {
         return withDeployment(await byNumber(options.prNumber, 'the pr-number input'));
     }
+    // Any event that carries a pull request (pull_request_review, pull_request_review_comment, ...)
+    // is about that one: nothing that carries an open pull request is skipped.
+    const carried = pull_request_isObject(payload.pull_request) ? payload.pull_request : null;
     switch (eventName) {
         case 'pull_request':
         case 'pull_request_target': {
-            const pull = isObject(payload.pull_request) ? payload.pull_request : null;
-            if (pull && positive(pull.number)) {
-                return { kind: 'found', pr: factsOf(pull), source: `the ${eventName} event`, notices: [] };
-            }
+            if (carried && positive(carried.number))
+                break;
             // GitHub always sends it: without it the payload is not GitHub's, and finding "nothing to
             // test" would let a required check pass untested.
             return {
@@ -122,9 +279,27 @@ async function lookup(options) {
                 message: `the ${eventName} event's payload has no pull request (or none with a number): GitHub always sends one, so the event file is not what GitHub wrote; set pr-number to name the pull request.`
             };
         }
+        case 'merge_group': {
+            // The queue's temporary branch names the pull request; the queue commit is what will land.
+            const queued = queuedPullRequest(payload);
+            if (queued.kind === 'unnamed')
+                return { kind: 'failed', message: queued.message };
+            const found = await byNumber(queued.number, 'the merge queue branch');
+            if (found.kind !== 'found')
+                return found;
+            return {
+                ...found,
+                pr: {
+                    ...found.pr,
+                    headSha: queued.headSha,
+                    baseBranch: queued.baseBranch || found.pr.baseBranch
+                },
+                source: `the merge queue's commit ${pull_request_short(queued.headSha)}, pull request #${queued.number} read from GitHub`
+            };
+        }
         case 'issue_comment': {
-            const issue = isObject(payload.issue) ? payload.issue : null;
-            if (!issue || !isObject(issue.pull_request)) {
+            const issue = pull_request_isObject(payload.issue) ? payload.issue : null;
+            if (!issue || !pull_request_isObject(issue.pull_request)) {
                 return {
                     kind: 'skipped',
                     reason: 'the comment is on an issue, not on a pull request.'
@@ -137,20 +312,20 @@ async function lookup(options) {
         case 'deployment_status': {
             if (!deploymentSha)
                 break;
-            const pulls = await needApi(`of deployment ${short(deploymentSha)}`).pullsForCommit(deploymentSha);
+            const pulls = await needApi(`of deployment ${pull_request_short(deploymentSha)}`).pullsForCommit(deploymentSha);
             const open = pulls
                 .filter(p => p.state === 'open' && p.head?.sha === deploymentSha)
-                .sort((a, b) => text(b.updated_at).localeCompare(text(a.updated_at)));
+                .sort((a, b) => pull_request_text(b.updated_at).localeCompare(pull_request_text(a.updated_at)));
             const [first] = open;
             if (!first) {
                 return {
                     kind: 'skipped',
-                    reason: `no open pull request in ${where} has the deployed commit ${short(deploymentSha)} as its head (a deployment of a branch without a pull request, or a commit the pull request has moved past).`
+                    reason: `no open pull request in ${where} has the deployed commit ${pull_request_short(deploymentSha)} as its head (a deployment of a branch without a pull request, or a commit the pull request has moved past).`
                 };
             }
             const notices = open.length > 1
                 ? [
-                    `${open.length} open pull requests have the deployed commit ${short(deploymentSha)} as their head ` +
+                    `${open.length} open pull requests have the deployed commit ${pull_request_short(deploymentSha)} as their head ` +
                         `(${open.map(p => `#${p.number}`).join(', ')}); testing #${first.number}, the most recently updated. ` +
                         `Set pr-number to choose.`
                 ]
@@ -158,14 +333,18 @@ async function lookup(options) {
             return withDeployment({
                 kind: 'found',
                 pr: { ...factsOf(first), headSha: deploymentSha },
-                source: `GitHub, the open pull request whose head is the deployed commit ${short(deploymentSha)}`,
+                source: `GitHub, the open pull request whose head is the deployed commit ${pull_request_short(deploymentSha)}`,
                 notices
             });
         }
         case 'workflow_run': {
-            const run = isObject(payload.workflow_run) ? payload.workflow_run : {};
-            const headSha = text(run.head_sha);
-            const listed = Array.isArray(run.pull_requests) ? run.pull_requests.filter(isObject) : [];
+            const run = pull_request_isObject(payload.workflow_run) ? payload.workflow_run : {};
+            const headSha = pull_request_text(run.head_sha);
+            // It also lists pull requests opened from this repository's branches against others:
+            // #5 upstream is not #5 here.
+            const listed = Array.isArray(run.pull_requests)
+                ? run.pull_requests.filter(pull_request_isObject).filter(entry => basedHere(entry, payload, where))
+                : [];
             const number = positive(listed[0]?.number);
             if (number) {
                 const found = await byNumber(number, 'the workflow_run event');
@@ -175,9 +354,9 @@ async function lookup(options) {
                     : found;
             }
             // GitHub leaves pull_requests empty for pull requests from forks: look them up by head.
-            const headRepo = isObject(run.head_repository) ? run.head_repository : {};
-            const headOwner = isObject(headRepo.owner) ? text(headRepo.owner.login) : '';
-            const branch = text(run.head_branch);
+            const headRepo = pull_request_isObject(run.head_repository) ? run.head_repository : {};
+            const headOwner = pull_request_isObject(headRepo.owner) ? pull_request_text(headRepo.owner.login) : '';
+            const branch = pull_request_text(run.head_branch);
             if (!headOwner || !branch || !headSha)
                 break;
             const pulls = await needApi(`of ${headOwner}:${branch}`).openPullsByHead(`${headOwner}:${branch}`);
@@ -185,7 +364,7 @@ async function lookup(options) {
             if (!match) {
                 return {
                     kind: 'skipped',
-                    reason: `the workflow run of ${headOwner}:${branch} (${short(headSha)}) belongs to no open pull request in ${where} whose head is that commit.`
+                    reason: `the workflow run of ${headOwner}:${branch} (${pull_request_short(headSha)}) belongs to no open pull request in ${where} whose head is that commit.`
                 };
             }
             return {
@@ -196,10 +375,27 @@ async function lookup(options) {
             };
         }
     }
+    if (carried && positive(carried.number)) {
+        return { kind: 'found', pr: factsOf(carried), source: `the ${eventName} event`, notices: [] };
+    }
     return {
         kind: 'skipped',
         reason: `the ${eventName || 'unknown'} event carries no pull request; set pr-number to test one (for example from a workflow_dispatch input).`
     };
+}
+/**
+ * Whether a pull request listed by a workflow_run targets this repository: by ID when both are
+ * given (a rename keeps it), else by its API URL. One that cannot be placed is not believed: the
+ * head lookup finds this repository's own.
+ */
+function basedHere(entry, payload, where) {
+    const base = pull_request_isObject(entry.base) && pull_request_isObject(entry.base.repo) ? entry.base.repo : null;
+    if (!base)
+        return false;
+    const repository = pull_request_isObject(payload.repository) ? payload.repository : {};
+    if (positive(base.id) && positive(repository.id))
+        return base.id === repository.id;
+    return pull_request_text(base.url).toLowerCase().endsWith(`/repos/${where.toLowerCase()}`);
 }
 
 
@@ -210,95 +406,39 @@ async function lookup(options) {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   createPullsClient: () => (/* binding */ createPullsClient),
-/* harmony export */   retryDelayMs: () => (/* binding */ retryDelayMs)
+/* harmony export */   createPullsClient: () => (/* binding */ createPullsClient)
 /* harmony export */ });
-/* harmony import */ var _guards_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9609);
-/* harmony import */ var _pull_request_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2524);
+/* harmony import */ var _guards_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9609);
+/* harmony import */ var _call_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(751);
+/* harmony import */ var _pull_request_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5416);
 // Finds pull requests on GitHub's REST API through Octokit, loaded only when a lookup is needed
 // (the same lazily loaded chunk as the comment), so a plain run-id wait starts as fast as before.
 
 
-const GitHubCallLimits = {
-    /** Each call's own limit: GitHub answers in well under a second; a stall must not eat the step. */
-    callTimeoutMs: 10_000,
-    /** Tries per call for a 5xx, a rate limit or a network fault: GitHub's hiccups pass in seconds. */
-    attempts: 3,
-    /** The first backoff; doubled each time. */
-    backoffMs: 1_000,
-    /** A rate limit asking for a longer wait than this ends the lookup instead. */
-    maxWaitMs: 20_000
-};
-const defaultSleep = (ms, signal) => new Promise(resolve => {
-    if (signal?.aborted)
-        return resolve();
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener('abort', () => {
-        clearTimeout(timer);
-        resolve();
-    }, { once: true });
-});
-/** How long a retryable answer asks to wait, or null when it is not worth repeating. */
-function retryDelayMs(error, attempt, now) {
-    const status = error.status;
-    const headers = error.response?.headers ?? {};
-    // GitHub answers 403 for an exhausted (or secondary) rate limit, and says when to come back.
-    const limited = status === 429 ||
-        (status === 403 &&
-            (headers['x-ratelimit-remaining'] === '0' || headers['retry-after'] !== undefined));
-    if (limited) {
-        const after = Number(headers['retry-after']);
-        if (Number.isFinite(after) && after >= 0)
-            return after * 1000;
-        const reset = Number(headers['x-ratelimit-reset']);
-        if (Number.isFinite(reset) && reset > 0)
-            return Math.max(0, reset * 1000 - now);
-        return GitHubCallLimits.backoffMs * 2 ** attempt;
-    }
-    // No status: a network fault or the call's own timeout. A read is safe to repeat.
-    if (status === undefined || status >= 500)
-        return GitHubCallLimits.backoffMs * 2 ** attempt;
-    return null;
-}
+
 async function createPullsClient(options) {
     const { getOctokit } = await __webpack_require__.e(/* import() */ 785).then(__webpack_require__.bind(__webpack_require__, 2785));
     const octokit = getOctokit(options.token, { baseUrl: options.apiUrl });
-    const sleep = options.sleep ?? defaultSleep;
-    const callTimeoutMs = options.callTimeoutMs ?? GitHubCallLimits.callTimeoutMs;
     const where = { owner: options.owner, repo: options.repo };
+    /** The answer's data, or null for a 404; anything else is a lookup failure in GitHub's words. */
     const call = async (route, params) => {
-        for (let attempt = 0;; attempt++) {
-            if (options.signal?.aborted)
-                throw new _pull_request_js__WEBPACK_IMPORTED_MODULE_0__/* .GitHubLookupError */ .q("the lookup was stopped: the step's timeout was reached, or the workflow was cancelled");
-            const timeout = AbortSignal.timeout(callTimeoutMs);
-            const signal = options.signal ? AbortSignal.any([timeout, options.signal]) : timeout;
-            const started = Date.now();
-            try {
-                const response = await octokit.request(route, { ...where, ...params, request: { signal } });
-                options.onRequest?.(`GitHub ${route} -> ${response.status} in ${Date.now() - started} ms`);
-                return response.data;
-            }
-            catch (raw) {
-                const error = raw;
-                options.onRequest?.(`GitHub ${route} -> ${error.status ?? 'no answer'} in ${Date.now() - started} ms`);
-                if (error.status === 404)
+        const answer = await (0,_call_js__WEBPACK_IMPORTED_MODULE_0__/* .callGitHub */ .u)(octokit, route, { ...where, ...params }, options);
+        switch (answer.kind) {
+            case 'ok':
+                return answer.data;
+            case 'stopped':
+                // The caller knows what stopped it (the runner's cancel, or the step's timeout).
+                throw new _pull_request_js__WEBPACK_IMPORTED_MODULE_1__/* .GitHubLookupError */ .q('the lookup was stopped before GitHub answered');
+            case 'no-answer':
+                throw new _pull_request_js__WEBPACK_IMPORTED_MODULE_1__/* .GitHubLookupError */ .q(`GitHub's API failed (${route}: ${answer.message}).`);
+            case 'http-error': {
+                if (answer.status === 404)
                     return null;
-                const delay = retryDelayMs(error, attempt, Date.now());
-                // Octokit reports a network fault or an aborted call as a 500 of its own.
-                const what = timeout.aborted
-                    ? `no answer within ${callTimeoutMs / 1000} s`
-                    : error.status === undefined
-                        ? (error.message ?? 'no answer')
-                        : `HTTP ${error.status}: ${error.message ?? ''}`.trim();
-                if (delay === null ||
-                    attempt + 1 >= GitHubCallLimits.attempts ||
-                    delay > GitHubCallLimits.maxWaitMs) {
-                    const hint = error.status === 401 || error.status === 403
-                        ? ' The token needs permissions: pull-requests: read (and contents: read).'
-                        : '';
-                    throw new _pull_request_js__WEBPACK_IMPORTED_MODULE_0__/* .GitHubLookupError */ .q(`GitHub's API failed (${route}: ${what}).${hint}`);
-                }
-                await sleep(delay, options.signal);
+                const hint = answer.status === 401 || answer.status === 403
+                    ? ' The token needs permissions: pull-requests: read (and contents: read).'
+                    : '';
+                const what = `HTTP ${answer.status}: ${answer.message}`.trim();
+                throw new _pull_request_js__WEBPACK_IMPORTED_MODULE_1__/* .GitHubLookupError */ .q(`GitHub's API failed (${route}: ${what}).${hint}`);
             }
         }
     };
@@ -306,7 +446,7 @@ async function createPullsClient(options) {
         getPull: async (number) => {
             const route = 'GET /repos/{owner}/{repo}/pulls/{pull_number}';
             const pull = await call(route, { pull_number: number });
-            if (pull === null || (0,_guards_js__WEBPACK_IMPORTED_MODULE_1__/* .isPlainObject */ .Qd)(pull))
+            if (pull === null || (0,_guards_js__WEBPACK_IMPORTED_MODULE_2__/* .isPlainObject */ .Qd)(pull))
                 return pull;
             throw notAsDocumented(route, 'a pull request');
         },
@@ -329,9 +469,9 @@ function pullList(route, data) {
         return [];
     if (!Array.isArray(data))
         throw notAsDocumented(route, 'a list of pull requests');
-    return data.filter(_guards_js__WEBPACK_IMPORTED_MODULE_1__/* .isPlainObject */ .Qd);
+    return data.filter(_guards_js__WEBPACK_IMPORTED_MODULE_2__/* .isPlainObject */ .Qd);
 }
-const notAsDocumented = (route, what) => new _pull_request_js__WEBPACK_IMPORTED_MODULE_0__/* .GitHubLookupError */ .q(`GitHub's API failed (${route}: the answer is not ${what}).`);
+const notAsDocumented = (route, what) => new _pull_request_js__WEBPACK_IMPORTED_MODULE_1__/* .GitHubLookupError */ .q(`GitHub's API failed (${route}: the answer is not ${what}).`);
 
 
 /***/ })

@@ -54,6 +54,9 @@ const POOL_BUFFERS = 4;
 const MAX_ERROR_BODY_BYTES = 64 * 1024;
 class IdleTimeout extends Error {
 }
+/** The file, not the network: what the body's writer ends the request with. */
+class BuildFileError extends Error {
+}
 async function putFile(options) {
     const { signal, idleTimeoutMs } = options;
     if (signal?.aborted)
@@ -114,9 +117,11 @@ async function putFile(options) {
         }
         if (controller.signal.aborted)
             return { kind: 'aborted' };
+        if (error instanceof BuildFileError)
+            return { kind: 'file-error', message: error.message };
         return {
             kind: 'network-error',
-            message: (0,http_request/* networkMessage */.k)(error, STORAGE_NETWORK_ERRORS, 'the upload failed')
+            message: (0,http_request/* networkMessage */.k)(error, STORAGE_NETWORK_ERRORS, 'the connection to storage failed')
         };
     }
     finally {
@@ -130,11 +135,17 @@ async function putFile(options) {
  * this never emits: it ends the request itself), so it gets the request and writes the file into
  * it, each buffer reused once the socket has taken it (the write callback), waiting for `drain`
  * as a pipe would. The first `size` bytes are sent: the Content-Length promised.
+ *
+ * Storage may answer before the body is all sent (S3's 403 for an expired signature) and close the
+ * connection. That answer is the answer: once it is in, nothing more is written; and each write
+ * waits for the event loop to read the socket first, since a write that meets the closed
+ * connection would tear it down (EPIPE, ECONNRESET) with the answer still unread in it.
  */
 class FileBody extends external_node_events_.EventEmitter {
     path;
     size;
     onRead;
+    answered = false;
     constructor(path, size, onRead) {
         super();
         this.path = path;
@@ -142,11 +153,15 @@ class FileBody extends external_node_events_.EventEmitter {
         this.onRead = onRead;
     }
     pipe(request) {
-        this.pump(request).catch((error) => request.destroy(error));
+        request.once('response', () => {
+            this.answered = true;
+        });
+        this.pump(request).catch((error) => request.destroy(error instanceof BuildFileError ? error : fileError(error)));
         return request;
     }
     async pump(request) {
         const file = await (0,promises_.open)(this.path, 'r');
+        const over = () => request.destroyed || this.answered;
         try {
             const free = Array.from({ length: POOL_BUFFERS }, () => Buffer.allocUnsafe(CHUNK_BYTES));
             let wake = null;
@@ -161,15 +176,20 @@ class FileBody extends external_node_events_.EventEmitter {
                 });
             request.on('drain', notify).on('close', notify);
             let position = 0;
-            while (position < this.size && !request.destroyed) {
+            while (position < this.size && !over()) {
                 await until(() => free.length > 0);
                 const buffer = free.pop();
-                if (!buffer || request.destroyed)
+                if (!buffer || over())
                     break;
                 const length = Math.min(CHUNK_BYTES, this.size - position);
                 const { bytesRead } = await file.read(buffer, 0, length, position);
-                if (bytesRead === 0)
-                    throw new Error('the build file got shorter during the upload');
+                if (bytesRead === 0) {
+                    throw new BuildFileError(`the build file got shorter during the upload (it ended at ${position} of the ${this.size} bytes it had); ` +
+                        'upload it once it is built');
+                }
+                await socketsPolled();
+                if (over())
+                    break;
                 position += bytesRead;
                 this.onRead(position);
                 const flowing = request.write(buffer.subarray(0, bytesRead), () => {
@@ -179,13 +199,29 @@ class FileBody extends external_node_events_.EventEmitter {
                 if (!flowing)
                     await until(() => !request.writableNeedDrain);
             }
-            if (!request.destroyed)
+            if (!over())
                 request.end();
         }
         finally {
             await file.close();
         }
     }
+}
+/**
+ * Resolves once the event loop has polled the sockets after this call: an answer that arrived
+ * before it has been read by then. (The first turn may end in the middle of a poll phase; the
+ * second starts a whole one.)
+ */
+async function socketsPolled() {
+    for (let turn = 0; turn < 2; turn++)
+        await new Promise(resolve => setImmediate(resolve));
+}
+/** Opening or reading the build failed: said about the file, not the connection. */
+function fileError(error) {
+    const code = error.code;
+    return new BuildFileError(code === 'ENOENT'
+        ? 'the build file disappeared during the upload'
+        : `the build file could not be read (${code ?? error.message})`);
 }
 function readSmallBody(message, signal) {
     return new Promise(resolve => {
@@ -227,8 +263,7 @@ const STORAGE_NETWORK_ERRORS = {
     EPIPE: 'the connection to storage was reset',
     ENOTFOUND: 'the storage host was not found (DNS)',
     EAI_AGAIN: 'the storage host could not be resolved (DNS)',
-    ETIMEDOUT: 'the connection to storage timed out',
-    ENOENT: 'the build file disappeared during the upload'
+    ETIMEDOUT: 'the connection to storage timed out'
 };
 
 // EXTERNAL MODULE: ./src/api/app-response.ts
@@ -236,6 +271,7 @@ var app_response = __webpack_require__(9371);
 // EXTERNAL MODULE: ./src/upload/upload-progress.ts
 var upload_progress = __webpack_require__(9710);
 ;// CONCATENATED MODULE: ./src/upload/upload-protocol.ts
+
 
 
 
@@ -343,9 +379,13 @@ async function upload(options, phase) {
         if (result.kind === 'http-error' && result.status === 403 && !renewed) {
             // An expired or refused signature: a new URL helps once; a second 403 is a real refusal.
             renewed = true;
-            log.info(`Storage refused the upload URL (${result.message}): asking for a new one.`);
+            log.info(`Storage refused the upload URL (${(0,src_escape/* logText */.kc)(result.message)}): asking for a new one.`);
             ticket = await createUpload();
             continue;
+        }
+        // The file itself changed or cannot be read: sending it again cannot succeed.
+        if (result.kind === 'file-error') {
+            throw new Failed(`the build could not be uploaded: ${result.message}; nothing was confirmed and no run was started`);
         }
         const retryable = result.kind === 'network-error' ||
             result.status >= 500 ||
@@ -353,11 +393,11 @@ async function upload(options, phase) {
             result.status === 429;
         if (!retryable || failures >= UploadLimits.putRetries) {
             const tries = failures + 1 + (renewed ? 1 : 0);
-            throw new Failed(`the build could not be uploaded (${result.message}${tries > 1 ? `, after ${tries} attempts` : ''}); nothing was confirmed and no run was started`);
+            throw new Failed(`the build could not be uploaded (${(0,src_escape/* logText */.kc)(result.message)}${tries > 1 ? `, after ${tries} attempts` : ''}); nothing was confirmed and no run was started`);
         }
         failures++;
         const delay = backoff(failures, result.kind === 'http-error' ? result.retryAfterMs : null);
-        log.info(`The upload failed (${result.message}); sending it again from the first byte in ${(0,duration/* formatDuration */.a)(delay)} ` +
+        log.info(`The upload failed (${(0,src_escape/* logText */.kc)(result.message)}); sending it again from the first byte in ${(0,duration/* formatDuration */.a)(delay)} ` +
             `(attempt ${failures + 1} of ${UploadLimits.putRetries + 1}).`);
         await pause(delay);
     }
@@ -426,7 +466,7 @@ async function findUploadedApp(options, began, pause, backoff) {
             });
             if (matches.length === 1) {
                 const app = matches[0];
-                log.info(`Found the uploaded build in the project's apps: ${app.id}.`);
+                log.info(`Found the uploaded build in the project's apps: ${(0,src_escape/* logText */.kc)(app.id, 100)}.`);
                 return app;
             }
             // Not there yet, or the API is slow to list it: a second look costs little.
@@ -447,8 +487,9 @@ async function findUploadedApp(options, began, pause, backoff) {
         await pause(backoff(failures, answer.kind === 'http-error' ? answer.retryAfterMs : null));
     }
 }
+/** The API's words, on one line: every line of the upload's log that carries them says them so. */
 function answerMessage(answer) {
-    return answer.message;
+    return (0,src_escape/* logText */.kc)(answer.message);
 }
 /** The log group's title: the file and its size. */
 function uploadTitle(file, projectId) {
@@ -581,10 +622,13 @@ async function runUploadStep(options) {
         await zip?.remove();
     }
 }
-/** Where the upload phase writes on the runner: its group, progress lines and retries. */
+/**
+ * Where the upload phase writes on the runner: its group, progress lines and retries. Each line is
+ * one log line whatever it holds (storage and API text among it): none can start a workflow command.
+ */
 const uploadLog = {
-    info: line => core/* info */.pq(line),
-    warning: line => core/* warning */.$e(line),
+    info: line => core/* info */.pq((0,src_escape/* logText */.kc)(line, 2_000)),
+    warning: line => core/* warning */.$e((0,src_escape/* logText */.kc)(line, 2_000)),
     startGroup: title => core/* startGroup */.Oh(title),
     endGroup: () => core/* endGroup */.N4()
 };

@@ -28675,6 +28675,8 @@ const Inputs = {
     Environment: 'environment',
     Comment: 'comment',
     GithubToken: 'github-token',
+    CommitStatus: 'commit-status',
+    StatusContext: 'status-context',
     ExplorationAgent: 'exploration-agent',
     ProjectId: 'project-id',
     PrNumber: 'pr-number',
@@ -33807,6 +33809,7 @@ function parseSettings(source) {
         agent,
         comment,
         githubToken,
+        commitStatus: attempt(() => parseCommitStatus(source, githubToken), null),
         apiUrl: attempt(() => parseApiUrl(source.read(constants/* Inputs */.G0.ApiUrl)), constants/* DEFAULT_API_URL */.rK),
         pollIntervalMs: attempt(() => parsePollInterval(source.read(constants/* Inputs */.G0.PollInterval)), 5_000),
         timeoutMs: attempt(() => parseTimeout(source.read(constants/* Inputs */.G0.Timeout)), 30 * 60_000),
@@ -34099,8 +34102,15 @@ function uuid(name, raw, what) {
 }
 function parseTargetUrl(value) {
     // Sent exactly as written: a preview URL's path or missing trailing slash can matter to its host.
-    if ((0,guards/* isHttpUrl */.q$)(value))
-        return value;
+    if ((0,guards/* isHttpUrl */.q$)(value)) {
+        // A branch name put into the host (`https://${branch}.preview.example.com`) may hold `@` and
+        // `/` (`a@evil.example/x`): the part before the `@` becomes user info, and the host moves.
+        const { username, password, hostname } = new URL(value);
+        if (!username && !password)
+            return value;
+        throw new InputError(`Input '${constants/* Inputs */.G0.TargetUrl}' is ${quote(value)}: it holds user info (the part before @), which moves the host to ${hostname}; ` +
+            'build the URL from something that cannot hold @ or / (the pull request number, or a slug of the branch).');
+    }
     throw new InputError(`Input '${constants/* Inputs */.G0.TargetUrl}' is ${quote(value)}: expected the http(s) URL of the deployment to test, such as https://preview-42.example.com.`);
 }
 function parseRunIds(raw) {
@@ -34184,6 +34194,22 @@ function parseSummaryMode(raw) {
     if (value === 'false')
         return 'never';
     return parseChoice(constants/* Inputs */.G0.Summary, raw, 'always', ['always', 'on-failure', 'never']);
+}
+/** `commit-status` and its `status-context`: one line GitHub shows beside the commit. */
+function parseCommitStatus(source, githubToken) {
+    if (!parseBoolean(constants/* Inputs */.G0.CommitStatus, source.read(constants/* Inputs */.G0.CommitStatus), false))
+        return null;
+    const raw = source.read(constants/* Inputs */.G0.StatusContext);
+    const context = raw.trim() || 'TesterArmy';
+    // eslint-disable-next-line no-control-regex
+    if (/[\u0000-\u001f\u007f]/.test(context)) {
+        throw new InputError(`Input '${constants/* Inputs */.G0.StatusContext}' is ${quote(raw)}: expected one line, such as TesterArmy or TesterArmy / web.`);
+    }
+    if (!githubToken) {
+        throw new InputError(`Input '${constants/* Inputs */.G0.GithubToken}' is empty, but ${constants/* Inputs */.G0.CommitStatus} is true: the commit status is posted with it ` +
+            `(the default, \${{ github.token }}, works with permissions: statuses: write).`);
+    }
+    return { context };
 }
 /** `comment`: a boolean, or `auto` (comment unless TesterArmy comments itself). */
 function parseComment(raw) {
@@ -34520,7 +34546,13 @@ function buildReport(outcomes, policy, extra = {}) {
     const worst = STATUS_ORDER.find(s => runs.some(r => r.status === s)) ?? (runs.length ? 'completed' : 'error');
     // After the runner cancels the step, that is what the step's status says, whatever the runs did,
     // and also when the cancel cut a lookup, upload or start short (the fatal line says which).
-    const status = extra.cancelled ? 'cancelled' : worst;
+    // The step's timeout before any run was waited for (a GitHub lookup that never answered) is a
+    // timeout, not an error: the fatal line says where it struck.
+    const status = extra.cancelled
+        ? 'cancelled'
+        : extra.timedOut && runs.length === 0
+            ? 'timed_out'
+            : worst;
     let result;
     if (runs.length === 0)
         result = '';
@@ -36096,6 +36128,153 @@ function conclude(report, settings, cancelled = false) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/report/status-text.ts
+// What the commit status says: its state from the verdict, and a description within GitHub's 140
+// characters with the verdict and the counts. Pure.
+
+
+/**
+ * GitHub refuses a status whose description is longer than this ("description is too long
+ * (maximum is 140 characters)", HTTP 422), and then the required check never reports.
+ */
+const STATUS_DESCRIPTION_MAX = 140;
+/**
+ * One line within `max` UTF-16 code units (never more characters than GitHub counts), cut with `…`
+ * and never between the two halves of a surrogate pair (an emoji in a reason stays whole or goes).
+ */
+function fitDescription(text, max = STATUS_DESCRIPTION_MAX) {
+    const line = (0,src_escape/* clean */.uH)(text).replace(/\s+/g, ' ').trim();
+    if (line.length <= max)
+        return line;
+    let end = max - 1;
+    const last = line.charCodeAt(end - 1);
+    if (last >= 0xd800 && last <= 0xdbff)
+        end--;
+    return `${line.slice(0, end)}…`;
+}
+const pendingDescription = (runCount) => fitDescription(`Waiting for ${plural(runCount, 'TesterArmy run')}`);
+/**
+ * `success` when the verdict passes, `failure` when it fails on what the runs found, `error` when
+ * the action could not tell (timed out, cancelled, not found, an error).
+ */
+function statusOfReport(report, 
+/** Scrubs secrets, before the cut: a key cut in half would no longer be found. */
+scrub = text => text) {
+    const fit = (text) => fitDescription(scrub(text));
+    const totals = runTotals(report.runs);
+    const runs = plural(report.runs.length, 'run');
+    // A run that failed and then passed on a retry is said: the status is what reviewers read.
+    const flaky = totals.flaky ? `, ${totals.flaky} flaky` : '';
+    const counts = `${plural(totals.issues, 'issue')}, ${plural(totals.warnings, 'warning')}${flaky}`;
+    if (report.passed) {
+        return { state: 'success', description: fit(`Passed: ${runs}, ${counts}`) };
+    }
+    const count = (status) => report.runs.filter(r => r.status === status).length;
+    const unfinished = count('timed_out');
+    const couldNotTell = report.cancelled || report.fatal !== null || report.status !== 'completed';
+    if (couldNotTell && report.status !== 'failed') {
+        const why = report.cancelled
+            ? 'Cancelled: the workflow was cancelled'
+            : report.status === 'timed_out'
+                ? report.runs.length
+                    ? `Timed out: ${unfinished} of ${runs} did not finish`
+                    : 'Timed out before any run started'
+                : report.status === 'cancelled' && !report.fatal
+                    ? `Cancelled: ${count('cancelled')} of ${runs} cancelled`
+                    : report.status === 'not_found'
+                        ? `Error: ${plural(count('not_found'), 'run')} not found`
+                        : `Error: ${report.fatal ?? report.runs.find(r => r.error)?.error ?? 'the runs could not be checked'}`;
+        return { state: 'error', description: fit(why) };
+    }
+    const worst = Math.max(0, ...report.runs.map(r => r.maxSeverity));
+    const severity = worst ? ` (worst severity ${worst})` : '';
+    const found = `${plural(totals.issues, 'issue')}${severity}, ${plural(totals.warnings, 'warning')}${flaky}`;
+    return { state: 'failure', description: fit(`Failed: ${found} in ${runs}`) };
+}
+
+;// CONCATENATED MODULE: ./src/report/commit-status.ts
+// The commit status of the tested commit (`commit-status: true`): `pending` when the wait begins,
+// then the verdict. A refusal is one warning naming `statuses: write`; it never changes the verdict.
+
+
+
+
+/** After the runner's cancel the process exits within seconds: one short try, then let it be. */
+const CANCELLED_CALL = { attempts: 1, callTimeoutMs: 1_500 };
+class CommitStatusReporter {
+    options;
+    poster;
+    pendingPost = Promise.resolve();
+    /** A refusal stands for the whole step: one warning, and nothing more is sent. */
+    refused = false;
+    constructor(options) {
+        this.options = options;
+    }
+    /** Posted beside the wait, not before it: a slow GitHub must not delay the runs' first poll. */
+    pending(sha, runCount, signal) {
+        this.pendingPost = this.post(sha, { state: 'pending', description: pendingDescription(runCount) }, signal);
+    }
+    /** The verdict, once the pending status (if any) is out, so GitHub keeps them in that order. */
+    async final(sha, report, cancelled) {
+        await this.pendingPost;
+        const { state, description } = statusOfReport(report, this.options.redact);
+        await this.post(sha, { state, description }, undefined, cancelled ? CANCELLED_CALL : {});
+    }
+    async post(sha, status, signal, call = {}) {
+        if (this.refused)
+            return;
+        const short = sha.slice(0, 12);
+        if (!sha) {
+            this.refused = true;
+            core/* warning */.$e('commit-status is on, but this event names no commit to put the status on (an issue comment without exploration-agent): no commit status was posted.', { title: 'TesterArmy commit status' });
+            return;
+        }
+        const { options } = this;
+        let answer;
+        try {
+            this.poster ??= options.client({
+                token: options.token,
+                apiUrl: options.apiUrl,
+                owner: options.owner,
+                repo: options.repo,
+                onRequest: line => core/* debug */.Yz(line)
+            });
+            answer = await (await this.poster)(sha, { ...status, context: options.context, targetUrl: options.targetUrl }, { ...(signal ? { signal } : {}), ...call });
+        }
+        catch (error) {
+            answer = { kind: 'failed', message: error instanceof Error ? error.message : String(error) };
+        }
+        if (answer.kind === 'posted') {
+            core/* info */.pq(`Commit status "${options.context}" on ${short}: ${status.state}.`);
+            return;
+        }
+        const why = options.redact((0,src_escape/* logText */.kc)(answer.message, 300));
+        if (answer.kind === 'refused') {
+            this.refused = true;
+            core/* warning */.$e(`The commit status "${options.context}" could not be posted on ${short} (${why}): the token needs ` +
+                `permissions: statuses: write. The verdict is not changed by this.`, { title: 'TesterArmy commit status' });
+            return;
+        }
+        core/* warning */.$e(`The commit status "${options.context}" (${status.state}) could not be posted on ${short} (${why}). ` +
+            'The verdict is not changed by this.', { title: 'TesterArmy commit status' });
+    }
+}
+/** The reporter when `commit-status` is on (Octokit is loaded at its first post), else null. */
+function commitStatusReporter(settings, context, client) {
+    if (!settings.commitStatus)
+        return null;
+    return new CommitStatusReporter({
+        context: settings.commitStatus.context,
+        token: settings.githubToken,
+        apiUrl: context.apiUrl,
+        owner: context.owner,
+        repo: context.repo,
+        targetUrl: context.runUrl,
+        client,
+        redact: text => (0,redact/* redact */.E$)(text, settings)
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/start/begin.ts
 /** The build of `app-path`, checked on disk before any request; nothing to check without it. */
 async function checkBuild(settings) {
@@ -36211,10 +36390,16 @@ async function waitForRuns(options) {
             const runs = begun.agentRunIds.map(notWaitedFor);
             await cancelUnfinished({ api, clock, runs, cancelled: signal.aborted, batches: [] });
         }
-        return { outcomes: [], retried: null, end: { fatal: begun.fatal, cancelled: begun.cancelled } };
+        const { fatal, cancelled, timedOut } = begun;
+        return {
+            outcomes: [],
+            retried: null,
+            end: { fatal, cancelled, ...(timedOut ? { timedOut } : {}) }
+        };
     }
     // 1. Every run the API did not cancel at once.
     const toWait = begun.ids.filter(id => !begun.cancelledIds.includes(id));
+    options.onWaitBegins?.(toWait.length);
     (0,wait_log/* startWaitGroup */.Ng)(toWait, settings);
     const timing = { api, clock, pollIntervalMs: settings.pollIntervalMs, deadline, signal };
     const polled = await (0,poller/* pollRuns */.q)({ ...timing, runIds: toWait, log: wait_log/* pollLog */.eV });
@@ -36307,7 +36492,7 @@ function readWorkflowContext(env, readFile = path => (0,external_node_fs_.readFi
     return {
         // GITHUB_SHA of a pull request event is a merge commit nobody sees; of an issue comment, the
         // default branch. Without the head commit, send none rather than a wrong one.
-        sha: headSha || (prNumber === null ? env.GITHUB_SHA || '' : ''),
+        sha: headSha || eventCommit(eventName, payload) || (prNumber === null ? env.GITHUB_SHA || '' : ''),
         prNumber,
         owner,
         repo,
@@ -36325,12 +36510,29 @@ function readWorkflowContext(env, readFile = path => (0,external_node_fs_.readFi
         forkRepository
     };
 }
+/**
+ * The commit an event is about when it is not GITHUB_SHA: a workflow_run runs on the default
+ * branch but was triggered by its `head_sha` (a pull request's head); a merge queue tests its
+ * queue commit; a deployment, the commit deployed.
+ */
+function eventCommit(eventName, payload) {
+    const field = EVENT_COMMITS[eventName];
+    const holder = field ? payload[field[0]] : undefined;
+    const sha = field && workflow_context_isObject(holder) ? holder[field[1]] : undefined;
+    return typeof sha === 'string' ? sha : '';
+}
+const EVENT_COMMITS = {
+    workflow_run: ['workflow_run', 'head_sha'],
+    merge_group: ['merge_group', 'head_sha'],
+    deployment_status: ['deployment', 'sha']
+};
 
 ;// CONCATENATED MODULE: ./src/main.ts
 // The action's run(), as the story of a run: read the inputs, check the build, start everything
 // they ask for (find the pull request, upload the build, start the runs), wait for the runs, start
 // failed ones again, cancel what nobody waits for, build the report, publish it everywhere a user
 // looks, and end the step.
+
 
 
 
@@ -36351,10 +36553,11 @@ const defaults = {
         onRequest: line => core/* debug */.Yz(line)
     }),
     signals: process,
-    // GitHub's code is loaded only when a comment is written or a pull request looked up.
+    // GitHub's code is loaded only when a comment, a pull-request lookup or a commit status needs it.
     comment: async (target) => (await __nccwpck_require__.e(/* import() */ 318).then(__nccwpck_require__.bind(__nccwpck_require__, 7318))).upsertComment(target),
     env: runnerEnv(),
-    pulls: async (options) => (await __nccwpck_require__.e(/* import() */ 487).then(__nccwpck_require__.bind(__nccwpck_require__, 4487))).createPullsClient(options)
+    pulls: async (options) => (await __nccwpck_require__.e(/* import() */ 487).then(__nccwpck_require__.bind(__nccwpck_require__, 4487))).createPullsClient(options),
+    statuses: async (options) => (await __nccwpck_require__.e(/* import() */ 593).then(__nccwpck_require__.bind(__nccwpck_require__, 7593))).createStatusClient(options)
 };
 /** Never throws: whatever goes wrong ends as one readable `::error::` line and a failed step. */
 async function run(overrides = {}) {
@@ -36371,6 +36574,7 @@ async function run(overrides = {}) {
         // Later steps still read `status: error` and the reason, as when a start fails.
         if (parsed.settings && parsed.context) {
             await publishUnexpected(message, parsed.settings, parsed.context, deps.comment);
+            await parsed.failStatus?.(message);
         }
         core/* setFailed */.C1(`TesterArmy action failed unexpectedly: ${message}`);
     }
@@ -36426,9 +36630,11 @@ async function waitAndReport(deps, parsed) {
             return await publishSkipped(begun.reason, settings, context);
         if (begun.kind === 'upload-only')
             return await publishUploadOnly(begun.build, settings, context);
-        // 3. Wait for every run, start again those whose own verdict failed (retry-failed), and stop
-        //    what nobody waits for any more: the step was cancelled or timed out, or a start failed
-        //    after the agent's run had started.
+        const status = commitStatusReporter(settings, begun.context, deps.statuses);
+        parsed.failStatus = fatal => status?.final(begun.context.sha, buildReport([], settings, { fatal }), signal.aborted);
+        // 3. Wait for every run (the commit status says so meanwhile), start again those whose own
+        //    verdict failed (retry-failed), and stop what nobody waits for any more: the step was
+        //    cancelled or timed out, or a start failed after the agent's run had started.
         const waited = await waitForRuns({
             begun,
             settings,
@@ -36436,7 +36642,8 @@ async function waitAndReport(deps, parsed) {
             clock,
             deadline,
             signal,
-            failed: outcome => ownVerdictFailed(outcome, settings)
+            failed: outcome => ownVerdictFailed(outcome, settings),
+            onWaitBegins: count => status?.pending(begun.context.sha, count, signal)
         });
         // 4. Report on every run, in the order given, each with its attempts.
         const report = buildReport(waited.outcomes, settings, {
@@ -36452,8 +36659,10 @@ async function waitAndReport(deps, parsed) {
             if (origin?.reporting)
                 run.githubReporting = origin.reporting;
         }
-        // 5. Publish it and end the step on the verdict.
+        // 5. Publish it (the commit status beside the rest) and end the step on the verdict.
+        const posted = status?.final(begun.context.sha, report, signal.aborted);
         await publish(report, settings, begun.context, deps.comment, begun.appBuild, lifecycle.setExitLine);
+        await posted;
         conclude(report, settings, signal.aborted);
     }
     finally {

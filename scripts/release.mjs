@@ -1,8 +1,9 @@
 // `npm run release -- <X.Y.Z | patch | minor | major>`: cuts a release as GitHub's
-// typescript-action template does. Checks the tree is clean and dist/ is the build of src/, sets
-// the version (package.json, package-lock.json, src/constants.ts), dates the changelog's
-// Unreleased section, rebuilds, commits, tags vX.Y.Z, moves the major tag vX onto it and pushes
-// the branch and both tags (the major tag forced, since it moves). Users pinned to @vX get it.
+// typescript-action template does. Checks the tree is clean, the branch is not behind its remote
+// and dist/ is the build of src/, sets the version (package.json, package-lock.json,
+// src/constants.ts), dates the changelog's Unreleased section, rebuilds, commits, tags vX.Y.Z,
+// moves the major tag vX onto it and pushes the branch and both tags (the major tag forced, since
+// it moves). Users pinned to @vX get it.
 import { execFileSync } from 'node:child_process'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -65,6 +66,23 @@ function git(cwd, ...args) {
   return execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })
 }
 
+/**
+ * A branch behind its remote would be committed and tagged here, then refused at the push, leaving
+ * the tags behind (and `v1` moved locally): fetch first and refuse before anything is made.
+ */
+function refuseIfBehind(cwd, remote, branch) {
+  const ref = `refs/heads/${branch}`
+  // A branch the remote does not have yet cannot be behind it.
+  if (!git(cwd, 'ls-remote', '--heads', remote, ref).trim()) return
+  git(cwd, 'fetch', '--quiet', remote, ref)
+  const behind = Number(git(cwd, 'rev-list', '--count', 'HEAD..FETCH_HEAD').trim())
+  if (behind > 0) {
+    throw new ReleaseError(
+      `${branch} is ${behind} commit${behind === 1 ? '' : 's'} behind ${remote}/${branch}: pull (or rebase) first, then release`
+    )
+  }
+}
+
 /** `npm run build` in `cwd`: what the release checks dist/ against, and how it rebuilds it. */
 function npmBuild(cwd) {
   execFileSync('npm', ['run', 'build', '--silent'], { cwd, stdio: ['ignore', 'ignore', 'inherit'] })
@@ -87,6 +105,8 @@ export function release({
   }
   const branch = git(cwd, 'branch', '--show-current').trim()
   if (!branch) throw new ReleaseError('HEAD is detached: check out the branch to release from')
+
+  if (push) refuseIfBehind(cwd, remote, branch)
 
   const pkgPath = join(cwd, 'package.json')
   const pkg = JSON.parse(readFileSync(pkgPath, 'utf8'))

@@ -1,5 +1,6 @@
 // Types for simulated-api.mjs and simulated-uploads.mjs.
 import type { IncomingHttpHeaders } from 'node:http'
+import type { GitHubOptions } from '../__tests__/helpers/fake-github.mjs'
 
 export interface SimulatedRun {
   final: Record<string, unknown>
@@ -9,13 +10,22 @@ export interface SimulatedRun {
 export type StorageFault =
   | 'reset-mid-body'
   | 'hang'
-  | { status: number; code?: string; message?: string; headers?: Record<string, string> }
+  | {
+      status: number
+      code?: string
+      message?: string
+      headers?: Record<string, string>
+      /** Answer before reading the body, then close the connection (as S3 does). */
+      early?: boolean
+    }
 export type ConfirmFault = 'reset-before' | 'reset-after' | { status: number; after?: boolean }
 
 export interface UploadOptions {
   storageFaults?: StorageFault[]
   storageAlwaysFails?: boolean
   confirmFaults?: ConfirmFault[]
+  /** One per upload-URL request, in order; then they succeed. */
+  createFaults?: { status: number; message?: string }[]
   storageBytesPerSecond?: number
   apps?: Record<string, unknown>[]
 }
@@ -78,7 +88,7 @@ export function startSimulatedApi(options: {
   >
   batchCancel?: SimulatedReply
   /** The tests' fake GitHub (__tests__/helpers/fake-github.mjs), served under /github. */
-  github?: { token?: string; pulls: object[]; comments?: { issue: number; body: string }[] }
+  github?: GitHubOptions & { pulls: object[] }
   uploads?: UploadOptions
   list?: SimulatedList
 }): Promise<{

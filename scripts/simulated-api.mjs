@@ -57,7 +57,7 @@ export { startScriptedServer, scripted, REFUSED_PORT, freePort } from './scripte
  *   groups?: Record<string, SimulatedGroup | SimulatedGroup[]>,
  *   projects?: Record<string, { runId: string | string[], platform?: string, metadata?: object, faults?: SimulatedReply[] }>,
  *   batchCancel?: SimulatedReply,
- *   github?: { token?: string, pulls: object[], comments?: object[] },
+ *   github?: import('../__tests__/helpers/fake-github.mjs').GitHubOptions,
  *   uploads?: import('./simulated-uploads.mjs').UploadOptions,
  *   list?: SimulatedList
  * }} options

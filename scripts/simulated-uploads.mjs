@@ -4,12 +4,14 @@ import { createHash, randomUUID } from 'node:crypto'
 import { createServer } from 'node:http'
 
 /**
- * @typedef {'reset-mid-body' | 'hang' | { status: number, code?: string, message?: string, headers?: Record<string, string> }} StorageFault
+ * @typedef {'reset-mid-body' | 'hang' | { status: number, code?: string, message?: string, headers?: Record<string, string>, early?: boolean }} StorageFault
  * @typedef {'reset-before' | 'reset-after' | { status: number, after?: boolean }} ConfirmFault
  * @typedef {object} UploadOptions
- * @property {StorageFault[]} [storageFaults]  One per PUT, in order; then PUTs succeed.
+ * @property {StorageFault[]} [storageFaults]  One per PUT, in order; then PUTs succeed. `early`
+ *   answers before reading the body and closes the connection, as S3 does.
  * @property {boolean} [storageAlwaysFails]    Every PUT answers 500.
  * @property {ConfirmFault[]} [confirmFaults]  One per confirm, in order; `after` makes the app first.
+ * @property {{ status: number, message?: string }[]} [createFaults]  One per upload-URL request.
  * @property {number} [storageBytesPerSecond]  Throttles the PUT body (a slow network).
  * @property {object[]} [apps]                 Apps already in the project.
  */
@@ -20,6 +22,7 @@ const KEEP_BYTES = 16 * 1024 * 1024
 export async function startSimulatedUploads(/** @type {UploadOptions} */ options = {}) {
   const storageFaults = [...(options.storageFaults ?? [])]
   const confirmFaults = [...(options.confirmFaults ?? [])]
+  const createFaults = [...(options.createFaults ?? [])]
   /** @type {Map<string, { signature: string, filename: string, fileSize: number }>} */
   const tickets = new Map()
   /** Stored objects: their bytes' digest and size, never the bytes (the bench sends 400 MiB). */
@@ -91,6 +94,18 @@ export async function startSimulatedUploads(/** @type {UploadOptions} */ options
     if (fault && typeof fault === 'object' && fault.status === 403) {
       // An expired signature: this URL is dead from now on.
       ticket.signature = 'expired'
+    }
+    if (fault && typeof fault === 'object' && fault.early) {
+      // As S3 does: the answer goes out before the body is read, then the connection is closed
+      // with the rest of the body unread (the client's next write meets a reset).
+      res.on('finish', () => req.socket.destroy())
+      return xml(
+        res,
+        fault.status,
+        fault.code ?? (fault.status === 403 ? 'AccessDenied' : 'InternalError'),
+        fault.message ?? (fault.status === 403 ? 'Request has expired' : 'Internal error'),
+        { connection: 'close', ...fault.headers }
+      )
     }
     const hash = createHash('sha256')
     // Small objects are kept whole so a test can open them (a zipped .app); large ones only hashed.
@@ -198,6 +213,14 @@ export async function startSimulatedUploads(/** @type {UploadOptions} */ options
     )
       return (bad('removeAfter must be an integer from 60 to 604800'), true)
     if (!confirm) {
+      const createFault = createFaults.shift()
+      if (createFault) {
+        send(createFault.status, {
+          error: 'unavailable',
+          message: createFault.message ?? 'The service is busy; try again'
+        })
+        return true
+      }
       const key = `uploads/${projectId}/${randomUUID()}/${body.filename}`
       const signature = randomUUID().replace(/-/g, '')
       tickets.set(key, { signature, filename: body.filename, fileSize: body.fileSize })

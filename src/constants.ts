@@ -26,6 +26,8 @@ export const Inputs = {
   Environment: 'environment',
   Comment: 'comment',
   GithubToken: 'github-token',
+  CommitStatus: 'commit-status',
+  StatusContext: 'status-context',
   ExplorationAgent: 'exploration-agent',
   ProjectId: 'project-id',
   PrNumber: 'pr-number',

@@ -37,6 +37,8 @@ export interface Settings {
   comment: CommentMode
   /** For the comment; masked as soon as it is read. */
   githubToken: string
+  /** `commit-status: true`: the status's context (`status-context`); null when off. */
+  commitStatus: { context: string } | null
   /** Never logged: masked by the caller through `onSecret` as soon as it is read. */
   apiKey: string
   /** API root without a trailing slash; requests go to `${apiUrl}/v1/runs/{id}`. */
@@ -125,6 +127,7 @@ export function parseSettings(source: InputSource): Settings {
     agent,
     comment,
     githubToken,
+    commitStatus: attempt(() => parseCommitStatus(source, githubToken), null),
     apiUrl: attempt(() => parseApiUrl(source.read(Inputs.ApiUrl)), DEFAULT_API_URL),
     pollIntervalMs: attempt(() => parsePollInterval(source.read(Inputs.PollInterval)), 5_000),
     timeoutMs: attempt(() => parseTimeout(source.read(Inputs.Timeout)), 30 * 60_000),
@@ -494,7 +497,16 @@ function uuid(name: string, raw: string, what: string): string {
 
 function parseTargetUrl(value: string): string {
   // Sent exactly as written: a preview URL's path or missing trailing slash can matter to its host.
-  if (isHttpUrl(value)) return value
+  if (isHttpUrl(value)) {
+    // A branch name put into the host (`https://${branch}.preview.example.com`) may hold `@` and
+    // `/` (`a@evil.example/x`): the part before the `@` becomes user info, and the host moves.
+    const { username, password, hostname } = new URL(value)
+    if (!username && !password) return value
+    throw new InputError(
+      `Input '${Inputs.TargetUrl}' is ${quote(value)}: it holds user info (the part before @), which moves the host to ${hostname}; ` +
+        'build the URL from something that cannot hold @ or / (the pull request number, or a slug of the branch).'
+    )
+  }
   throw new InputError(
     `Input '${Inputs.TargetUrl}' is ${quote(value)}: expected the http(s) URL of the deployment to test, such as https://preview-42.example.com.`
   )
@@ -609,6 +621,26 @@ function parseSummaryMode(raw: string): SummaryMode {
   if (value === 'true') return 'always'
   if (value === 'false') return 'never'
   return parseChoice(Inputs.Summary, raw, 'always', ['always', 'on-failure', 'never'] as const)
+}
+
+/** `commit-status` and its `status-context`: one line GitHub shows beside the commit. */
+function parseCommitStatus(source: InputSource, githubToken: string): { context: string } | null {
+  if (!parseBoolean(Inputs.CommitStatus, source.read(Inputs.CommitStatus), false)) return null
+  const raw = source.read(Inputs.StatusContext)
+  const context = raw.trim() || 'TesterArmy'
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f]/.test(context)) {
+    throw new InputError(
+      `Input '${Inputs.StatusContext}' is ${quote(raw)}: expected one line, such as TesterArmy or TesterArmy / web.`
+    )
+  }
+  if (!githubToken) {
+    throw new InputError(
+      `Input '${Inputs.GithubToken}' is empty, but ${Inputs.CommitStatus} is true: the commit status is posted with it ` +
+        `(the default, \${{ github.token }}, works with permissions: statuses: write).`
+    )
+  }
+  return { context }
 }
 
 /** `comment`: a boolean, or `auto` (comment unless TesterArmy comments itself). */

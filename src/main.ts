@@ -7,6 +7,7 @@ import * as core from '@actions/core'
 import { ApiClient, type RunsApi, type StartApi, type UploadApi } from './api/api-client.js'
 import { systemClock, type Clock } from './clock.js'
 import type { PullsClientOptions } from './github/pulls.js'
+import type { StatusClientOptions } from './github/commit-status.js'
 import { InputErrors, parseSettings, type Settings } from './inputs.js'
 import { watchCancellation, type HeldSignals, type Signals } from './lifecycle.js'
 import {
@@ -19,6 +20,7 @@ import {
 } from './report/publish.js'
 import type { PullsApi } from './github/pull-request.js'
 import { redact } from './redact.js'
+import { commitStatusReporter, type CommitStatusOptions } from './report/commit-status.js'
 import { buildReport, ownVerdictFailed } from './report/report.js'
 import { checkBuild, startEverything } from './start/begin.js'
 import { waitForRuns } from './start/wait-phase.js'
@@ -41,11 +43,18 @@ interface Dependencies {
   env: Env
   /** GitHub's pull-request lookups, for the exploration agent (Octokit is loaded only then). */
   pulls: (options: PullsClientOptions) => Promise<PullsApi>
+  /** Posts commit statuses (`commit-status`; Octokit is loaded only then). */
+  statuses: CommitStatusOptions['client']
   /** Cancel signals caught while the action loaded (index.ts), if any. */
   held?: HeldSignals
 }
 
-type Parsed = { settings?: Settings; context?: WorkflowContext }
+type Parsed = {
+  settings?: Settings
+  context?: WorkflowContext
+  /** Once a commit status may be pending: puts the unexpected failure on it instead. */
+  failStatus?: (message: string) => Promise<void> | undefined
+}
 
 const defaults: Dependencies = {
   clock: systemClock,
@@ -56,10 +65,12 @@ const defaults: Dependencies = {
       onRequest: line => core.debug(line)
     }),
   signals: process,
-  // GitHub's code is loaded only when a comment is written or a pull request looked up.
+  // GitHub's code is loaded only when a comment, a pull-request lookup or a commit status needs it.
   comment: async target => (await import('./github/comment.js')).upsertComment(target),
   env: runnerEnv(),
-  pulls: async options => (await import('./github/pulls.js')).createPullsClient(options)
+  pulls: async options => (await import('./github/pulls.js')).createPullsClient(options),
+  statuses: async (options: StatusClientOptions) =>
+    (await import('./github/commit-status.js')).createStatusClient(options)
 }
 
 /** Never throws: whatever goes wrong ends as one readable `::error::` line and a failed step. */
@@ -76,6 +87,7 @@ export async function run(overrides: Partial<Dependencies> = {}): Promise<void> 
     // Later steps still read `status: error` and the reason, as when a start fails.
     if (parsed.settings && parsed.context) {
       await publishUnexpected(message, parsed.settings, parsed.context, deps.comment)
+      await parsed.failStatus?.(message)
     }
     core.setFailed(`TesterArmy action failed unexpectedly: ${message}`)
   }
@@ -127,10 +139,13 @@ async function waitAndReport(deps: Dependencies, parsed: Parsed): Promise<void> 
     })
     if (begun.kind === 'skipped') return await publishSkipped(begun.reason, settings, context)
     if (begun.kind === 'upload-only') return await publishUploadOnly(begun.build, settings, context)
+    const status = commitStatusReporter(settings, begun.context, deps.statuses)
+    parsed.failStatus = fatal =>
+      status?.final(begun.context.sha, buildReport([], settings, { fatal }), signal.aborted)
 
-    // 3. Wait for every run, start again those whose own verdict failed (retry-failed), and stop
-    //    what nobody waits for any more: the step was cancelled or timed out, or a start failed
-    //    after the agent's run had started.
+    // 3. Wait for every run (the commit status says so meanwhile), start again those whose own
+    //    verdict failed (retry-failed), and stop what nobody waits for any more: the step was
+    //    cancelled or timed out, or a start failed after the agent's run had started.
     const waited = await waitForRuns({
       begun,
       settings,
@@ -138,7 +153,8 @@ async function waitAndReport(deps: Dependencies, parsed: Parsed): Promise<void> 
       clock,
       deadline,
       signal,
-      failed: outcome => ownVerdictFailed(outcome, settings)
+      failed: outcome => ownVerdictFailed(outcome, settings),
+      onWaitBegins: count => status?.pending(begun.context.sha, count, signal)
     })
 
     // 4. Report on every run, in the order given, each with its attempts.
@@ -154,7 +170,8 @@ async function waitAndReport(deps: Dependencies, parsed: Parsed): Promise<void> 
       if (origin?.reporting) run.githubReporting = origin.reporting
     }
 
-    // 5. Publish it and end the step on the verdict.
+    // 5. Publish it (the commit status beside the rest) and end the step on the verdict.
+    const posted = status?.final(begun.context.sha, report, signal.aborted)
     await publish(
       report,
       settings,
@@ -163,6 +180,7 @@ async function waitAndReport(deps: Dependencies, parsed: Parsed): Promise<void> 
       begun.appBuild,
       lifecycle.setExitLine
     )
+    await posted
     conclude(report, settings, signal.aborted)
   } finally {
     lifecycle.dispose()

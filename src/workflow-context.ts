@@ -10,7 +10,10 @@ export type Env = Record<string, string | undefined>
 export const runnerEnv = (): Env => process.env
 
 export interface WorkflowContext {
-  /** On a pull request, its head commit (what people see); otherwise GITHUB_SHA. */
+  /**
+   * The commit tested: on a pull request, its head (what people see and branch protection reads);
+   * a workflow_run's head_sha, a merge queue's commit, a deployment's; otherwise GITHUB_SHA.
+   */
   sha: string
   /** The pull request this run is for, or null (a push, a schedule, a deployment). */
   prNumber: number | null
@@ -85,7 +88,8 @@ export function readWorkflowContext(
   return {
     // GITHUB_SHA of a pull request event is a merge commit nobody sees; of an issue comment, the
     // default branch. Without the head commit, send none rather than a wrong one.
-    sha: headSha || (prNumber === null ? env.GITHUB_SHA || '' : ''),
+    sha:
+      headSha || eventCommit(eventName, payload) || (prNumber === null ? env.GITHUB_SHA || '' : ''),
     prNumber,
     owner,
     repo,
@@ -103,4 +107,22 @@ export function readWorkflowContext(
     ...(payloadError ? { payloadError } : {}),
     forkRepository
   }
+}
+
+/**
+ * The commit an event is about when it is not GITHUB_SHA: a workflow_run runs on the default
+ * branch but was triggered by its `head_sha` (a pull request's head); a merge queue tests its
+ * queue commit; a deployment, the commit deployed.
+ */
+function eventCommit(eventName: string, payload: Payload): string {
+  const field = EVENT_COMMITS[eventName]
+  const holder = field ? payload[field[0]] : undefined
+  const sha = field && isObject(holder) ? holder[field[1]] : undefined
+  return typeof sha === 'string' ? sha : ''
+}
+
+const EVENT_COMMITS: Record<string, [string, string]> = {
+  workflow_run: ['workflow_run', 'head_sha'],
+  merge_group: ['merge_group', 'head_sha'],
+  deployment_status: ['deployment', 'sha']
 }

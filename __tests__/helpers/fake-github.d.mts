@@ -11,6 +11,15 @@ export interface FakeComment {
   html_url?: string
 }
 
+/** A commit status as posted (`POST /repos/{owner}/{repo}/statuses/{sha}`), with its commit. */
+export interface FakeStatus {
+  sha: string
+  state: string
+  description?: string
+  context?: string
+  target_url?: string
+}
+
 export interface GitHubOptions {
   token?: string
   pulls?: object[]
@@ -19,6 +28,12 @@ export interface GitHubOptions {
   identity?: 'person' | 'app' | 'workflow'
   forbidWrites?: boolean
   rateLimited?: boolean
+  /** The commit statuses posted, as GitHub would keep them. */
+  statuses?: FakeStatus[]
+  /** Answers every status post instead (a 403 for a token without statuses: write). */
+  statusReply?: Exclude<Reply, string>
+  /** Never answers a call other than a status post. */
+  hang?: boolean
 }
 
 export interface GitHubState {
@@ -29,6 +44,9 @@ export interface GitHubState {
   identity: 'person' | 'app' | 'workflow'
   forbidWrites: boolean
   rateLimited: boolean
+  statuses: FakeStatus[]
+  statusReply: Exclude<Reply, string> | undefined
+  hang: boolean
 }
 
 export function gitHubState(options?: GitHubOptions): GitHubState
@@ -41,12 +59,13 @@ export function answerGitHub(
     headers: IncomingHttpHeaders
     body: string
   }
-): Exclude<Reply, string>
+): Exclude<Reply, string> | 'hang'
 
 export interface FakeGitHub {
   url: string
   requests: RecordedRequest[]
   comments: FakeComment[]
+  statuses: FakeStatus[]
   state: GitHubState
   close(): Promise<void>
 }

@@ -7,7 +7,8 @@ import { startScriptedServer } from '../../scripts/scripted-server.mjs'
  * GitHub's state as the action sees it. `token`, when given, is required (`token X`, as Octokit
  * sends it). `identity` says who the token is: a person (REST /user answers with `author`), an app
  * (GraphQL viewer answers with `author`) or the workflow's own token (neither answers).
- * `comments` without an `issue` are on every pull request.
+ * `comments` without an `issue` are on every pull request. `statuses` collects the commit statuses
+ * posted (`statusReply` answers them instead); `hang` leaves every other call unanswered.
  */
 export function gitHubState(options = {}) {
   return {
@@ -18,8 +19,31 @@ export function gitHubState(options = {}) {
     author: options.author,
     identity: options.identity ?? 'workflow',
     forbidWrites: options.forbidWrites ?? false,
-    rateLimited: options.rateLimited ?? false
+    rateLimited: options.rateLimited ?? false,
+    statuses: (options.statuses ??= []),
+    statusReply: options.statusReply,
+    hang: options.hang ?? false
   }
+}
+
+/** What GitHub refuses in a commit status (it answers 422), so a body it would refuse fails here. */
+function postStatus(state, sha, body) {
+  if (state.statusReply) return state.statusReply
+  const sent = JSON.parse(body || '{}')
+  const invalid = field => ({
+    status: 422,
+    body: { message: 'Validation Failed', errors: [field] }
+  })
+  if (!['error', 'failure', 'pending', 'success'].includes(sent.state))
+    return invalid({ field: 'state' })
+  if (typeof sent.description === 'string' && sent.description.length > 140)
+    return invalid({
+      field: 'description',
+      message: 'description is too long (maximum is 140 characters)'
+    })
+  const status = { sha, ...sent }
+  state.statuses.push(status)
+  return { status: 201, body: { id: state.statuses.length, ...status } }
 }
 
 /** One request to GitHub (`route` without any prefix, `search` its query) answered from `state`. */
@@ -35,6 +59,11 @@ export function answerGitHub(state, { method, route, search = '', headers, body 
     return state.identity === 'app'
       ? { status: 200, body: { data: { viewer: { login: state.author } } } }
       : { status: 200, body: { data: null, errors: [{ message: notAllowed.body.message }] } }
+  let match
+  if ((match = /^\/repos\/[^/]+\/[^/]+\/statuses\/([^/]+)$/.exec(route)) && method === 'POST')
+    return postStatus(state, match[1], body)
+  // A GitHub that takes every other call and never answers (a stalled proxy).
+  if (state.hang) return 'hang'
   if (state.rateLimited)
     return {
       status: 403,
@@ -44,7 +73,6 @@ export function answerGitHub(state, { method, route, search = '', headers, body 
   const comments = state.comments
   const sent = () => JSON.parse(body || '{}').body
   const link = (repo, issue, id) => `https://github.test/${repo}/pull/${issue}#issuecomment-${id}`
-  let match
   if ((match = /^\/repos\/([^/]+\/[^/]+)\/issues\/(\d+)\/comments$/.exec(route))) {
     const issue = Number(match[2])
     if (method === 'GET')
@@ -117,6 +145,7 @@ export async function startFakeGitHub(options = {}) {
     url: server.root,
     requests: server.requests,
     comments: state.comments,
+    statuses: state.statuses,
     state,
     close: server.close
   }

@@ -1,6 +1,7 @@
 // Which pull request the exploration agent should test, from whatever event started the workflow:
 // the payload when it carries one, else GitHub's REST API through an injected client.
 import { isHttpUrl, isPlainObject, textOf, type JsonObject } from '../guards.js'
+import { queuedPullRequest } from './merge-queue.js'
 
 /** The pull request as the agent's start request needs it (texts not yet within API limits). */
 export interface PullRequestFacts {
@@ -11,6 +12,8 @@ export interface PullRequestFacts {
   headBranch: string
   /** The commit people see on the pull request (never the merge commit GitHub tests). */
   headSha: string
+  /** `open` or `closed` as GitHub says; '' when it did not say. */
+  state?: string
 }
 
 /** A pull request as GitHub's REST API returns it, reduced to the fields read here. */
@@ -48,6 +51,8 @@ export type PullRequestLookup =
       deploymentUrl?: string
       /** Things the user should know (several candidates, a newer head). */
       notices: string[]
+      /** Things the user should look at (a closed pull request named by pr-number). */
+      warnings?: string[]
     }
   /** Nothing to test here: one notice, status `skipped`, the step passes. */
   | { kind: 'skipped'; reason: string }
@@ -80,7 +85,8 @@ function factsOf(pull: GitHubPull | Json): PullRequestFacts {
     body: text(pull.body),
     baseBranch: text(base.ref),
     headBranch: text(head.ref),
-    headSha: text(head.sha)
+    headSha: text(head.sha),
+    state: text(pull.state)
   }
 }
 
@@ -89,14 +95,25 @@ const short = (sha: string): string => sha.slice(0, 12)
 export async function findPullRequest(options: LookupOptions): Promise<PullRequestLookup> {
   try {
     const found = await lookup(options)
+    if (found.kind !== 'found') return found
     // The agent's request needs the head commit; a pull request without one cannot be tested.
-    if (found.kind === 'found' && !found.pr.headSha) {
+    if (!found.pr.headSha) {
       return {
         kind: 'failed',
         message: `GitHub gave no head commit for pull request #${found.pr.number}, so the agent cannot be told what to test.`
       }
     }
-    return found
+    if (found.pr.state !== 'closed') return found
+    const closed = `pull request #${found.pr.number} is closed`
+    // Named on purpose (pr-number): tested, with a warning. Found from an event: nothing to test.
+    if (options.prNumber > 0) {
+      const warning = `${closed}, but pr-number names it: testing it anyway.`
+      return { ...found, warnings: [...(found.warnings ?? []), warning] }
+    }
+    return {
+      kind: 'skipped',
+      reason: `${closed} (merged or closed before this run): there is nothing to test; set pr-number to test it anyway.`
+    }
   } catch (error) {
     if (error instanceof GitHubLookupError) return { kind: 'failed', message: error.message }
     throw error
@@ -167,18 +184,34 @@ async function lookup(options: LookupOptions): Promise<PullRequestLookup> {
     return withDeployment(await byNumber(options.prNumber, 'the pr-number input'))
   }
 
+  // Any event that carries a pull request (pull_request_review, pull_request_review_comment, ...)
+  // is about that one: nothing that carries an open pull request is skipped.
+  const carried = isObject(payload.pull_request) ? payload.pull_request : null
   switch (eventName) {
     case 'pull_request':
     case 'pull_request_target': {
-      const pull = isObject(payload.pull_request) ? payload.pull_request : null
-      if (pull && positive(pull.number)) {
-        return { kind: 'found', pr: factsOf(pull), source: `the ${eventName} event`, notices: [] }
-      }
+      if (carried && positive(carried.number)) break
       // GitHub always sends it: without it the payload is not GitHub's, and finding "nothing to
       // test" would let a required check pass untested.
       return {
         kind: 'failed',
         message: `the ${eventName} event's payload has no pull request (or none with a number): GitHub always sends one, so the event file is not what GitHub wrote; set pr-number to name the pull request.`
+      }
+    }
+    case 'merge_group': {
+      // The queue's temporary branch names the pull request; the queue commit is what will land.
+      const queued = queuedPullRequest(payload)
+      if (queued.kind === 'unnamed') return { kind: 'failed', message: queued.message }
+      const found = await byNumber(queued.number, 'the merge queue branch')
+      if (found.kind !== 'found') return found
+      return {
+        ...found,
+        pr: {
+          ...found.pr,
+          headSha: queued.headSha,
+          baseBranch: queued.baseBranch || found.pr.baseBranch
+        },
+        source: `the merge queue's commit ${short(queued.headSha)}, pull request #${queued.number} read from GitHub`
       }
     }
     case 'issue_comment': {
@@ -225,7 +258,11 @@ async function lookup(options: LookupOptions): Promise<PullRequestLookup> {
     case 'workflow_run': {
       const run = isObject(payload.workflow_run) ? payload.workflow_run : {}
       const headSha = text(run.head_sha)
-      const listed = Array.isArray(run.pull_requests) ? run.pull_requests.filter(isObject) : []
+      // It also lists pull requests opened from this repository's branches against others:
+      // #5 upstream is not #5 here.
+      const listed = Array.isArray(run.pull_requests)
+        ? run.pull_requests.filter(isObject).filter(entry => basedHere(entry, payload, where))
+        : []
       const number = positive(listed[0]?.number)
       if (number) {
         const found = await byNumber(number, 'the workflow_run event')
@@ -257,8 +294,24 @@ async function lookup(options: LookupOptions): Promise<PullRequestLookup> {
       }
     }
   }
+  if (carried && positive(carried.number)) {
+    return { kind: 'found', pr: factsOf(carried), source: `the ${eventName} event`, notices: [] }
+  }
   return {
     kind: 'skipped',
     reason: `the ${eventName || 'unknown'} event carries no pull request; set pr-number to test one (for example from a workflow_dispatch input).`
   }
+}
+
+/**
+ * Whether a pull request listed by a workflow_run targets this repository: by ID when both are
+ * given (a rename keeps it), else by its API URL. One that cannot be placed is not believed: the
+ * head lookup finds this repository's own.
+ */
+function basedHere(entry: Json, payload: Json, where: string): boolean {
+  const base = isObject(entry.base) && isObject(entry.base.repo) ? entry.base.repo : null
+  if (!base) return false
+  const repository = isObject(payload.repository) ? payload.repository : {}
+  if (positive(base.id) && positive(repository.id)) return base.id === repository.id
+  return text(base.url).toLowerCase().endsWith(`/repos/${where.toLowerCase()}`)
 }

@@ -93,7 +93,12 @@ export interface RetriedRuns {
 export function buildReport(
   outcomes: RunOutcome[],
   policy: GatePolicy & { onFlaky?: OnFlaky },
-  extra: { fatal?: string | null; cancelled?: boolean; retried?: RetriedRuns } = {}
+  extra: {
+    fatal?: string | null
+    cancelled?: boolean
+    timedOut?: boolean
+    retried?: RetriedRuns
+  } = {}
 ): Report {
   const describe = (o: RunOutcome): RunReport => describeRun(o, policy)
   const runs = outcomes.map(o =>
@@ -108,7 +113,13 @@ export function buildReport(
     STATUS_ORDER.find(s => runs.some(r => r.status === s)) ?? (runs.length ? 'completed' : 'error')
   // After the runner cancels the step, that is what the step's status says, whatever the runs did,
   // and also when the cancel cut a lookup, upload or start short (the fatal line says which).
-  const status = extra.cancelled ? 'cancelled' : worst
+  // The step's timeout before any run was waited for (a GitHub lookup that never answered) is a
+  // timeout, not an error: the fatal line says where it struck.
+  const status = extra.cancelled
+    ? 'cancelled'
+    : extra.timedOut && runs.length === 0
+      ? 'timed_out'
+      : worst
   let result: Result
   if (runs.length === 0) result = ''
   else if (runs.some(r => r.result === 'FAILED')) result = 'FAILED'

@@ -43,6 +43,8 @@ export async function findAgentTarget(
     return { kind: 'failed', message: `could not find the pull request to test: ${lookup.message}` }
   }
   for (const notice of lookup.notices) core.notice(notice, { title: 'TesterArmy pull request' })
+  for (const warning of lookup.warnings ?? [])
+    core.warning(warning, { title: 'TesterArmy pull request' })
   const { pr } = lookup
   const targetUrl = agent.targetUrl ?? lookup.deploymentUrl
   if (agent.platform === 'web' && !targetUrl) {

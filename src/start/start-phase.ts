@@ -10,6 +10,7 @@ import type { AppBuild } from '../upload/app-build.js'
 import type { CheckedApp } from '../upload/upload-step.js'
 import type { Clock } from '../clock.js'
 import { Outputs, VERSION } from '../constants.js'
+import { formatDuration } from '../duration.js'
 import {
   describeGitHubReporting,
   parseGitHubReporting,
@@ -63,8 +64,11 @@ interface Begun {
 
 export type StartPhaseOutcome =
   | ({ kind: 'started'; ids: string[]; cancelledIds: string[]; origins: Origins } & Begun)
-  /** Nothing (more) to wait for: a lookup, the upload or a start failed, or the step was cancelled. */
-  | ({ kind: 'ended'; fatal: string | null; cancelled: boolean } & Begun)
+  /**
+   * Nothing (more) to wait for: a lookup, the upload or a start failed, the step was cancelled,
+   * or its timeout was reached first (`timedOut`).
+   */
+  | ({ kind: 'ended'; fatal: string | null; cancelled: boolean; timedOut?: boolean } & Begun)
   /** No pull request for the agent: nothing is started, the step passes. */
   | { kind: 'skipped'; reason: string }
   /** `app-path` alone: the build is uploaded, nothing else to start. */
@@ -117,28 +121,35 @@ export async function startEverything(options: StartPhaseOptions): Promise<Start
   //    uploaded either (a deployment_status event fires several times per deployment).
   let agentTarget: { pr: PullRequestFacts; targetUrl: string | undefined } | null = null
   if (settings.agent) {
-    // GitHub's lookups end with the step's timeout, like everything else.
-    const lookupSignal = AbortSignal.any([
-      signal,
-      AbortSignal.timeout(Math.max(1, deadline - clock.now()))
-    ])
+    // GitHub's lookups end with the step's timeout, like everything else; which of the two
+    // stopped a lookup decides how the step ends (cancelled, or timed_out).
+    const stepTimeout = AbortSignal.timeout(Math.max(1, deadline - clock.now()))
+    const lookupSignal = AbortSignal.any([signal, stepTimeout])
     const target = await findAgentTarget(settings.agent, options, lookupSignal)
     if (target.kind === 'skipped') return target
     if (target.kind === 'failed') {
-      return ended(
-        signal.aborted
-          ? {
-              kind: 'aborted',
-              message: 'the workflow was cancelled while the pull request was being looked up'
-            }
-          : target
-      )
+      if (signal.aborted) {
+        return ended({
+          kind: 'aborted',
+          message: 'the workflow was cancelled while the pull request was being looked up'
+        })
+      }
+      if (stepTimeout.aborted) {
+        return {
+          kind: 'ended',
+          fatal: `the step's timeout (${formatDuration(settings.timeoutMs)}) was reached while the pull request was being looked up on GitHub; nothing was started`,
+          cancelled: false,
+          timedOut: true,
+          ...begun
+        }
+      }
+      return ended(target)
     }
     const { pr } = target
     agentTarget = target
     begun.facts.prNumber = pr.number
     // The comment, and a group started beside the agent, are about this pull request and commit.
-    begun.context = { ...options.context, prNumber: pr.number }
+    begun.context = { ...options.context, prNumber: pr.number, sha: pr.headSha }
     startOptions.context = { sha: pr.headSha, prNumber: pr.number }
   }
 

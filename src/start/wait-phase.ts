@@ -18,7 +18,8 @@ export interface Waited {
   outcomes: RunOutcome[]
   /** What `retry-failed` started and found; null when nothing was retried. */
   retried: Retried | null
-  end: { fatal: string | null; cancelled: boolean }
+  /** `timedOut`: the step's timeout came before any run was waited for (a GitHub lookup). */
+  end: { fatal: string | null; cancelled: boolean; timedOut?: boolean }
 }
 
 export async function waitForRuns(options: {
@@ -30,6 +31,8 @@ export async function waitForRuns(options: {
   signal: AbortSignal
   /** The report's rule for a run whose own verdict failed: those are started again. */
   failed: (outcome: RunOutcome) => boolean
+  /** Told how many runs the wait begins with (the commit status goes `pending`). */
+  onWaitBegins?: (runCount: number) => void
 }): Promise<Waited> {
   const { begun, settings, api, clock, deadline, signal } = options
   if (begun.kind === 'ended') {
@@ -38,10 +41,16 @@ export async function waitForRuns(options: {
       const runs = begun.agentRunIds.map(notWaitedFor)
       await cancelUnfinished({ api, clock, runs, cancelled: signal.aborted, batches: [] })
     }
-    return { outcomes: [], retried: null, end: { fatal: begun.fatal, cancelled: begun.cancelled } }
+    const { fatal, cancelled, timedOut } = begun
+    return {
+      outcomes: [],
+      retried: null,
+      end: { fatal, cancelled, ...(timedOut ? { timedOut } : {}) }
+    }
   }
   // 1. Every run the API did not cancel at once.
   const toWait = begun.ids.filter(id => !begun.cancelledIds.includes(id))
+  options.onWaitBegins?.(toWait.length)
   startWaitGroup(toWait, settings)
   const timing = { api, clock, pollIntervalMs: settings.pollIntervalMs, deadline, signal }
   const polled = await pollRuns({ ...timing, runIds: toWait, log: pollLog })

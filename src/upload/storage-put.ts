@@ -13,6 +13,8 @@ export type PutResult =
   | { kind: 'http-error'; status: number; message: string; retryAfterMs: number | null }
   /** Refused, reset, DNS, TLS, or no byte moving for the idle timeout. */
   | { kind: 'network-error'; message: string }
+  /** The build file got shorter or could not be read: sending it again cannot succeed. */
+  | { kind: 'file-error'; message: string }
   /** The caller's signal ended it: the runner's cancel or the step's timeout. */
   | { kind: 'aborted' }
 
@@ -40,6 +42,8 @@ const POOL_BUFFERS = 4
 const MAX_ERROR_BODY_BYTES = 64 * 1024
 
 class IdleTimeout extends Error {}
+/** The file, not the network: what the body's writer ends the request with. */
+class BuildFileError extends Error {}
 
 export async function putFile(options: PutOptions): Promise<PutResult> {
   const { signal, idleTimeoutMs } = options
@@ -100,9 +104,10 @@ export async function putFile(options: PutOptions): Promise<PutResult> {
       }
     }
     if (controller.signal.aborted) return { kind: 'aborted' }
+    if (error instanceof BuildFileError) return { kind: 'file-error', message: error.message }
     return {
       kind: 'network-error',
-      message: networkMessage(error, STORAGE_NETWORK_ERRORS, 'the upload failed')
+      message: networkMessage(error, STORAGE_NETWORK_ERRORS, 'the connection to storage failed')
     }
   } finally {
     over = true
@@ -116,8 +121,15 @@ export async function putFile(options: PutOptions): Promise<PutResult> {
  * this never emits: it ends the request itself), so it gets the request and writes the file into
  * it, each buffer reused once the socket has taken it (the write callback), waiting for `drain`
  * as a pipe would. The first `size` bytes are sent: the Content-Length promised.
+ *
+ * Storage may answer before the body is all sent (S3's 403 for an expired signature) and close the
+ * connection. That answer is the answer: once it is in, nothing more is written; and each write
+ * waits for the event loop to read the socket first, since a write that meets the closed
+ * connection would tear it down (EPIPE, ECONNRESET) with the answer still unread in it.
  */
 class FileBody extends EventEmitter {
+  private answered = false
+
   constructor(
     private readonly path: string,
     private readonly size: number,
@@ -127,12 +139,18 @@ class FileBody extends EventEmitter {
   }
 
   pipe(request: Writable): Writable {
-    this.pump(request).catch((error: Error) => request.destroy(error))
+    request.once('response', () => {
+      this.answered = true
+    })
+    this.pump(request).catch((error: Error) =>
+      request.destroy(error instanceof BuildFileError ? error : fileError(error))
+    )
     return request
   }
 
   private async pump(request: Writable): Promise<void> {
     const file = await open(this.path, 'r')
+    const over = (): boolean => request.destroyed || this.answered
     try {
       const free = Array.from({ length: POOL_BUFFERS }, () => Buffer.allocUnsafe(CHUNK_BYTES))
       let wake: (() => void) | null = null
@@ -148,13 +166,20 @@ class FileBody extends EventEmitter {
             })
       request.on('drain', notify).on('close', notify)
       let position = 0
-      while (position < this.size && !request.destroyed) {
+      while (position < this.size && !over()) {
         await until(() => free.length > 0)
         const buffer = free.pop()
-        if (!buffer || request.destroyed) break
+        if (!buffer || over()) break
         const length = Math.min(CHUNK_BYTES, this.size - position)
         const { bytesRead } = await file.read(buffer, 0, length, position)
-        if (bytesRead === 0) throw new Error('the build file got shorter during the upload')
+        if (bytesRead === 0) {
+          throw new BuildFileError(
+            `the build file got shorter during the upload (it ended at ${position} of the ${this.size} bytes it had); ` +
+              'upload it once it is built'
+          )
+        }
+        await socketsPolled()
+        if (over()) break
         position += bytesRead
         this.onRead(position)
         const flowing = request.write(buffer.subarray(0, bytesRead), () => {
@@ -163,11 +188,30 @@ class FileBody extends EventEmitter {
         })
         if (!flowing) await until(() => !request.writableNeedDrain)
       }
-      if (!request.destroyed) request.end()
+      if (!over()) request.end()
     } finally {
       await file.close()
     }
   }
+}
+
+/**
+ * Resolves once the event loop has polled the sockets after this call: an answer that arrived
+ * before it has been read by then. (The first turn may end in the middle of a poll phase; the
+ * second starts a whole one.)
+ */
+async function socketsPolled(): Promise<void> {
+  for (let turn = 0; turn < 2; turn++) await new Promise(resolve => setImmediate(resolve))
+}
+
+/** Opening or reading the build failed: said about the file, not the connection. */
+function fileError(error: Error): BuildFileError {
+  const code = (error as NodeJS.ErrnoException).code
+  return new BuildFileError(
+    code === 'ENOENT'
+      ? 'the build file disappeared during the upload'
+      : `the build file could not be read (${code ?? error.message})`
+  )
 }
 
 function readSmallBody(message: IncomingMessage, signal: AbortSignal): Promise<string> {
@@ -211,6 +255,5 @@ const STORAGE_NETWORK_ERRORS: Record<string, string> = {
   EPIPE: 'the connection to storage was reset',
   ENOTFOUND: 'the storage host was not found (DNS)',
   EAI_AGAIN: 'the storage host could not be resolved (DNS)',
-  ETIMEDOUT: 'the connection to storage timed out',
-  ENOENT: 'the build file disappeared during the upload'
+  ETIMEDOUT: 'the connection to storage timed out'
 }

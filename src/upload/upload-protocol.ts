@@ -6,6 +6,7 @@ import type { Clock } from '../clock.js'
 import { checkUploadUrl, formatBytes } from './app-path.js'
 import { matchUploadedApp, type MobileApp, type UploadTicket } from '../api/app-response.js'
 import { formatDuration } from '../duration.js'
+import { logText } from '../escape.js'
 
 import type { PutOptions, PutResult } from './storage-put.js'
 import { UploadProgress } from './upload-progress.js'
@@ -148,9 +149,15 @@ async function upload(
     if (result.kind === 'http-error' && result.status === 403 && !renewed) {
       // An expired or refused signature: a new URL helps once; a second 403 is a real refusal.
       renewed = true
-      log.info(`Storage refused the upload URL (${result.message}): asking for a new one.`)
+      log.info(`Storage refused the upload URL (${logText(result.message)}): asking for a new one.`)
       ticket = await createUpload()
       continue
+    }
+    // The file itself changed or cannot be read: sending it again cannot succeed.
+    if (result.kind === 'file-error') {
+      throw new Failed(
+        `the build could not be uploaded: ${result.message}; nothing was confirmed and no run was started`
+      )
     }
     const retryable =
       result.kind === 'network-error' ||
@@ -160,13 +167,13 @@ async function upload(
     if (!retryable || failures >= UploadLimits.putRetries) {
       const tries = failures + 1 + (renewed ? 1 : 0)
       throw new Failed(
-        `the build could not be uploaded (${result.message}${tries > 1 ? `, after ${tries} attempts` : ''}); nothing was confirmed and no run was started`
+        `the build could not be uploaded (${logText(result.message)}${tries > 1 ? `, after ${tries} attempts` : ''}); nothing was confirmed and no run was started`
       )
     }
     failures++
     const delay = backoff(failures, result.kind === 'http-error' ? result.retryAfterMs : null)
     log.info(
-      `The upload failed (${result.message}); sending it again from the first byte in ${formatDuration(delay)} ` +
+      `The upload failed (${logText(result.message)}); sending it again from the first byte in ${formatDuration(delay)} ` +
         `(attempt ${failures + 1} of ${UploadLimits.putRetries + 1}).`
     )
     await pause(delay)
@@ -245,7 +252,7 @@ async function findUploadedApp(
       })
       if (matches.length === 1) {
         const app = matches[0] as MobileApp
-        log.info(`Found the uploaded build in the project's apps: ${app.id}.`)
+        log.info(`Found the uploaded build in the project's apps: ${logText(app.id, 100)}.`)
         return app
       }
       // Not there yet, or the API is slow to list it: a second look costs little.
@@ -271,10 +278,11 @@ async function findUploadedApp(
   }
 }
 
+/** The API's words, on one line: every line of the upload's log that carries them says them so. */
 function answerMessage(
   answer: Exclude<ApiAnswer<unknown>, { kind: 'ok' } | { kind: 'aborted' }>
 ): string {
-  return answer.message
+  return logText(answer.message)
 }
 
 /** The log group's title: the file and its size. */

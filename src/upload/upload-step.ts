@@ -159,10 +159,13 @@ export async function runUploadStep(options: UploadStepOptions): Promise<UploadS
   }
 }
 
-/** Where the upload phase writes on the runner: its group, progress lines and retries. */
+/**
+ * Where the upload phase writes on the runner: its group, progress lines and retries. Each line is
+ * one log line whatever it holds (storage and API text among it): none can start a workflow command.
+ */
 export const uploadLog: UploadStepOptions['log'] = {
-  info: line => core.info(line),
-  warning: line => core.warning(line),
+  info: line => core.info(logText(line, 2_000)),
+  warning: line => core.warning(logText(line, 2_000)),
   startGroup: title => core.startGroup(title),
   endGroup: () => core.endGroup()
 }

@@ -1,0 +1,133 @@
+// One call to GitHub's REST API through Octokit, as every GitHub client of the action makes it: its
+// own time limit, a few tries for 5xx, rate limits and network faults, and an answer in words.
+
+const GitHubCallLimits = {
+  /** Each call's own limit: GitHub answers in well under a second; a stall must not eat the step. */
+  callTimeoutMs: 10_000,
+  /** Tries per call for a 5xx, a rate limit or a network fault: GitHub's hiccups pass in seconds. */
+  attempts: 3,
+  /** The first backoff; doubled each time. */
+  backoffMs: 1_000,
+  /** A rate limit asking for a longer wait than this ends the call instead. */
+  maxWaitMs: 20_000
+} as const
+
+/** What Octokit throws for a failed call: an HTTP status when GitHub answered. */
+interface OctokitError {
+  status?: number
+  message?: string
+  response?: { headers?: Record<string, string | undefined> }
+}
+
+/** The part of Octokit a call needs. */
+export interface OctokitRequest {
+  request(
+    route: string,
+    params: Record<string, unknown>
+  ): Promise<{ status: number; data: unknown }>
+}
+
+export interface CallOptions {
+  /** Ends waits and calls early (the runner's cancel, the action's deadline). */
+  signal?: AbortSignal
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>
+  /** Each call's limit; tests shorten it. */
+  callTimeoutMs?: number
+  /** Tries in all (default GitHubCallLimits.attempts). */
+  attempts?: number
+  /** Told about each call (method, path, status, time) for debug logging. */
+  onRequest?: (line: string) => void
+}
+
+type CallAnswer =
+  | { kind: 'ok'; status: number; data: unknown }
+  /** GitHub answered with an error that repeating will not fix (or no more tries were left). */
+  | { kind: 'http-error'; status: number; message: string; headers: Record<string, unknown> }
+  /** No answer: a network fault, or the call's own time limit. */
+  | { kind: 'no-answer'; message: string }
+  /** The caller's signal ended it. */
+  | { kind: 'stopped' }
+
+const defaultSleep = (ms: number, signal?: AbortSignal): Promise<void> =>
+  new Promise(resolve => {
+    if (signal?.aborted) return resolve()
+    const timer = setTimeout(resolve, ms)
+    signal?.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(timer)
+        resolve()
+      },
+      { once: true }
+    )
+  })
+
+/** How long a retryable answer asks to wait, or null when it is not worth repeating. */
+export function retryDelayMs(error: OctokitError, attempt: number, now: number): number | null {
+  const status = error.status
+  const headers = error.response?.headers ?? {}
+  // GitHub answers 403 for an exhausted (or secondary) rate limit, and says when to come back.
+  const limited =
+    status === 429 ||
+    (status === 403 &&
+      (headers['x-ratelimit-remaining'] === '0' || headers['retry-after'] !== undefined))
+  if (limited) {
+    const after = Number(headers['retry-after'])
+    if (Number.isFinite(after) && after >= 0) return after * 1000
+    const reset = Number(headers['x-ratelimit-reset'])
+    if (Number.isFinite(reset) && reset > 0) return Math.max(0, reset * 1000 - now)
+    return GitHubCallLimits.backoffMs * 2 ** attempt
+  }
+  // No status: a network fault or the call's own timeout. Every call made here is safe to repeat
+  // (reads, and a commit status, which states the same thing again).
+  if (status === undefined || status >= 500) return GitHubCallLimits.backoffMs * 2 ** attempt
+  return null
+}
+
+/** Makes the call, trying again while that can help; never throws for what GitHub answered. */
+export async function callGitHub(
+  octokit: OctokitRequest,
+  route: string,
+  params: Record<string, unknown>,
+  options: CallOptions = {}
+): Promise<CallAnswer> {
+  const sleep = options.sleep ?? defaultSleep
+  const callTimeoutMs = options.callTimeoutMs ?? GitHubCallLimits.callTimeoutMs
+  const attempts = options.attempts ?? GitHubCallLimits.attempts
+  for (let attempt = 0; ; attempt++) {
+    if (options.signal?.aborted) return { kind: 'stopped' }
+    const timeout = AbortSignal.timeout(callTimeoutMs)
+    const signal = options.signal ? AbortSignal.any([timeout, options.signal]) : timeout
+    const started = Date.now()
+    try {
+      const response = await octokit.request(route, { ...params, request: { signal } })
+      options.onRequest?.(`GitHub ${route} -> ${response.status} in ${Date.now() - started} ms`)
+      return { kind: 'ok', status: response.status, data: response.data }
+    } catch (raw) {
+      const error = raw as OctokitError
+      options.onRequest?.(
+        `GitHub ${route} -> ${error.status ?? 'no answer'} in ${Date.now() - started} ms`
+      )
+      if (options.signal?.aborted) return { kind: 'stopped' }
+      const delay = retryDelayMs(error, attempt, Date.now())
+      if (delay === null || attempt + 1 >= attempts || delay > GitHubCallLimits.maxWaitMs) {
+        // Octokit reports a network fault or an aborted call without a status of GitHub's.
+        if (error.status === undefined || timeout.aborted) {
+          return {
+            kind: 'no-answer',
+            message: timeout.aborted
+              ? `no answer within ${callTimeoutMs / 1000} s`
+              : (error.message ?? 'no answer')
+          }
+        }
+        return {
+          kind: 'http-error',
+          status: error.status,
+          message: error.message ?? '',
+          headers: error.response?.headers ?? {}
+        }
+      }
+      await sleep(delay, options.signal)
+    }
+  }
+}
