@@ -3,7 +3,7 @@
 import { backoffMs, retryDelayMs } from './retry-policy.js'
 import type { ListRunsResponse } from './run-list.js'
 
-export type ListDecision =
+type ListDecision =
   /** A page of the list: read the runs from it. */
   | { action: 'use' }
   /** A passing fault (rate limit, no answer): ask the list again after `delayMs`. */
@@ -14,7 +14,7 @@ export type ListDecision =
    */
   | { action: 'fall-back'; reason: string }
 
-export interface ListPolicyContext {
+interface ListPolicyContext {
   pollIntervalMs: number
   random: () => number
 }

@@ -85,7 +85,7 @@ export function ownVerdictFailed(outcome: RunOutcome, policy: GatePolicy): boole
 }
 
 /** What `retry-failed` did: each retried run's later attempts, and why a run was not retried. */
-export interface RetriedRuns {
+interface RetriedRuns {
   attempts: ReadonlyMap<string, readonly RetryAttempt[]>
   notes: ReadonlyMap<string, string>
 }

@@ -44,7 +44,7 @@ export interface RetryLog extends PollLog {
   roundEnd(): void
 }
 
-export interface RetryOptions {
+interface RetryOptions {
   /** `retry-failed`: 1 to 3 more attempts. */
   retries: number
   /** The run's own verdict failed (the report's rule): it is started again. */

@@ -13,7 +13,7 @@ import type { Retried } from './retry-failed.js'
 import type { StartPhaseOutcome } from './start-phase.js'
 import { cancelledAtStart } from './begin.js'
 
-export interface Waited {
+interface Waited {
   /** Each run's first attempt, in the order the runs were given or started. */
   outcomes: RunOutcome[]
   /** What `retry-failed` started and found; null when nothing was retried. */

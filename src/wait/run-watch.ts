@@ -40,7 +40,7 @@ export interface WatchContext {
 }
 
 /** Who reads the run now: its own loop of GETs, or the rounds of its project's run list. */
-export type Reader = 'alone' | 'list'
+type Reader = 'alone' | 'list'
 
 export class RunWatch {
   private outcome: RunOutcome
