@@ -2,7 +2,7 @@
 // warning for a refusal (and nothing more sent), nothing without a commit, secrets scrubbed.
 import { beforeEach, describe, expect, it, jest } from '@jest/globals'
 import * as core from '../__fixtures__/core.js'
-import type { CommitStatus, StatusAnswer } from '../src/github/commit-status.js'
+import type { CommitStatus, StatusAnswer } from '../src/github/statuses.js'
 import type { Settings } from '../src/inputs.js'
 import { buildReport } from '../src/report/report.js'
 import type { WorkflowContext } from '../src/workflow-context.js'

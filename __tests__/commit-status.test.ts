@@ -10,7 +10,7 @@ import {
   statusRequestBody,
   type CommitStatus,
   type StatusState
-} from '../src/github/commit-status.js'
+} from '../src/github/statuses.js'
 import { buildReport } from '../src/report/report.js'
 import {
   fitDescription,

@@ -36557,7 +36557,7 @@ const defaults = {
     comment: async (target) => (await __nccwpck_require__.e(/* import() */ 318).then(__nccwpck_require__.bind(__nccwpck_require__, 7318))).upsertComment(target),
     env: runnerEnv(),
     pulls: async (options) => (await __nccwpck_require__.e(/* import() */ 487).then(__nccwpck_require__.bind(__nccwpck_require__, 4487))).createPullsClient(options),
-    statuses: async (options) => (await __nccwpck_require__.e(/* import() */ 593).then(__nccwpck_require__.bind(__nccwpck_require__, 7593))).createStatusClient(options)
+    statuses: async (options) => (await __nccwpck_require__.e(/* import() */ 681).then(__nccwpck_require__.bind(__nccwpck_require__, 2681))).createStatusClient(options)
 };
 /** Never throws: whatever goes wrong ends as one readable `::error::` line and a failed step. */
 async function run(overrides = {}) {

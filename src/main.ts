@@ -7,7 +7,7 @@ import * as core from '@actions/core'
 import { ApiClient, type RunsApi, type StartApi, type UploadApi } from './api/api-client.js'
 import { systemClock, type Clock } from './clock.js'
 import type { PullsClientOptions } from './github/pulls.js'
-import type { StatusClientOptions } from './github/commit-status.js'
+import type { StatusClientOptions } from './github/statuses.js'
 import { InputErrors, parseSettings, type Settings } from './inputs.js'
 import { watchCancellation, type HeldSignals, type Signals } from './lifecycle.js'
 import {
@@ -70,7 +70,7 @@ const defaults: Dependencies = {
   env: runnerEnv(),
   pulls: async options => (await import('./github/pulls.js')).createPullsClient(options),
   statuses: async (options: StatusClientOptions) =>
-    (await import('./github/commit-status.js')).createStatusClient(options)
+    (await import('./github/statuses.js')).createStatusClient(options)
 }
 
 /** Never throws: whatever goes wrong ends as one readable `::error::` line and a failed step. */

@@ -7,7 +7,7 @@ import type {
   PostStatus,
   StatusAnswer,
   StatusClientOptions
-} from '../github/commit-status.js'
+} from '../github/statuses.js'
 import type { Settings } from '../inputs.js'
 import type { Report } from '../model.js'
 import { redact } from '../redact.js'

@@ -1,7 +1,7 @@
 // What the commit status says: its state from the verdict, and a description within GitHub's 140
 // characters with the verdict and the counts. Pure.
 import { clean } from '../escape.js'
-import type { StatusState } from '../github/commit-status.js'
+import type { StatusState } from '../github/statuses.js'
 import type { Report } from '../model.js'
 import { plural, runTotals } from './labels.js'
 

@@ -1,0 +1,153 @@
+export const id = 681;
+export const ids = [681];
+export const modules = {
+
+/***/ 751:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   u: () => (/* binding */ callGitHub)
+/* harmony export */ });
+/* unused harmony export retryDelayMs */
+// One call to GitHub's REST API through Octokit, as every GitHub client of the action makes it: its
+// own time limit, a few tries for 5xx, rate limits and network faults, and an answer in words.
+const GitHubCallLimits = {
+    /** Each call's own limit: GitHub answers in well under a second; a stall must not eat the step. */
+    callTimeoutMs: 10_000,
+    /** Tries per call for a 5xx, a rate limit or a network fault: GitHub's hiccups pass in seconds. */
+    attempts: 3,
+    /** The first backoff; doubled each time. */
+    backoffMs: 1_000,
+    /** A rate limit asking for a longer wait than this ends the call instead. */
+    maxWaitMs: 20_000
+};
+const defaultSleep = (ms, signal) => new Promise(resolve => {
+    if (signal?.aborted)
+        return resolve();
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener('abort', () => {
+        clearTimeout(timer);
+        resolve();
+    }, { once: true });
+});
+/** How long a retryable answer asks to wait, or null when it is not worth repeating. */
+function retryDelayMs(error, attempt, now) {
+    const status = error.status;
+    const headers = error.response?.headers ?? {};
+    // GitHub answers 403 for an exhausted (or secondary) rate limit, and says when to come back.
+    const limited = status === 429 ||
+        (status === 403 &&
+            (headers['x-ratelimit-remaining'] === '0' || headers['retry-after'] !== undefined));
+    if (limited) {
+        const after = Number(headers['retry-after']);
+        if (Number.isFinite(after) && after >= 0)
+            return after * 1000;
+        const reset = Number(headers['x-ratelimit-reset']);
+        if (Number.isFinite(reset) && reset > 0)
+            return Math.max(0, reset * 1000 - now);
+        return GitHubCallLimits.backoffMs * 2 ** attempt;
+    }
+    // No status: a network fault or the call's own timeout. Every call made here is safe to repeat
+    // (reads, and a commit status, which states the same thing again).
+    if (status === undefined || status >= 500)
+        return GitHubCallLimits.backoffMs * 2 ** attempt;
+    return null;
+}
+/** Makes the call, trying again while that can help; never throws for what GitHub answered. */
+async function callGitHub(octokit, route, params, options = {}) {
+    const sleep = options.sleep ?? defaultSleep;
+    const callTimeoutMs = options.callTimeoutMs ?? GitHubCallLimits.callTimeoutMs;
+    const attempts = options.attempts ?? GitHubCallLimits.attempts;
+    for (let attempt = 0;; attempt++) {
+        if (options.signal?.aborted)
+            return { kind: 'stopped' };
+        const timeout = AbortSignal.timeout(callTimeoutMs);
+        const signal = options.signal ? AbortSignal.any([timeout, options.signal]) : timeout;
+        const started = Date.now();
+        try {
+            const response = await octokit.request(route, { ...params, request: { signal } });
+            options.onRequest?.(`GitHub ${route} -> ${response.status} in ${Date.now() - started} ms`);
+            return { kind: 'ok', status: response.status, data: response.data };
+        }
+        catch (raw) {
+            const error = raw;
+            options.onRequest?.(`GitHub ${route} -> ${error.status ?? 'no answer'} in ${Date.now() - started} ms`);
+            if (options.signal?.aborted)
+                return { kind: 'stopped' };
+            const delay = retryDelayMs(error, attempt, Date.now());
+            if (delay === null || attempt + 1 >= attempts || delay > GitHubCallLimits.maxWaitMs) {
+                // Octokit reports a network fault or an aborted call without a status of GitHub's.
+                if (error.status === undefined || timeout.aborted) {
+                    return {
+                        kind: 'no-answer',
+                        message: timeout.aborted
+                            ? `no answer within ${callTimeoutMs / 1000} s`
+                            : (error.message ?? 'no answer')
+                    };
+                }
+                return {
+                    kind: 'http-error',
+                    status: error.status,
+                    message: error.message ?? '',
+                    headers: error.response?.headers ?? {}
+                };
+            }
+            await sleep(delay, options.signal);
+        }
+    }
+}
+
+
+/***/ }),
+
+/***/ 2681:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   STATUS_ROUTE: () => (/* binding */ STATUS_ROUTE),
+/* harmony export */   createStatusClient: () => (/* binding */ createStatusClient),
+/* harmony export */   statusRequestBody: () => (/* binding */ statusRequestBody)
+/* harmony export */ });
+/* harmony import */ var _call_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(751);
+// Posts a commit status (`POST /repos/{owner}/{repo}/statuses/{sha}`) through Octokit, loaded only
+// when `commit-status` is on, so a plain run-id wait starts as fast as before.
+
+const STATUS_ROUTE = 'POST /repos/{owner}/{repo}/statuses/{sha}';
+/** The request body, as GitHub's REST description names its fields. */
+function statusRequestBody(status) {
+    return {
+        state: status.state,
+        context: status.context,
+        description: status.description,
+        ...(status.targetUrl ? { target_url: status.targetUrl } : {})
+    };
+}
+/** The poster, on an Octokit made here (the real one) or handed in (tests). */
+function statusPoster(octokit, options) {
+    return async (sha, status, call = {}) => {
+        const answer = await (0,_call_js__WEBPACK_IMPORTED_MODULE_0__/* .callGitHub */ .u)(octokit, STATUS_ROUTE, { owner: options.owner, repo: options.repo, sha, ...statusRequestBody(status) }, { ...options, ...call });
+        switch (answer.kind) {
+            case 'ok':
+                return { kind: 'posted' };
+            case 'stopped':
+                return { kind: 'failed', message: 'the workflow was cancelled before GitHub answered' };
+            case 'no-answer':
+                return { kind: 'failed', message: answer.message };
+            case 'http-error':
+                // 403 without a rate limit: no `statuses: write`; 404: the token cannot see the repository.
+                return answer.status === 403 || answer.status === 404
+                    ? { kind: 'refused', message: `HTTP ${answer.status}: ${answer.message}` }
+                    : { kind: 'failed', message: `HTTP ${answer.status}: ${answer.message}` };
+        }
+    };
+}
+async function createStatusClient(options) {
+    const { getOctokit } = await __webpack_require__.e(/* import() */ 785).then(__webpack_require__.bind(__webpack_require__, 2785));
+    return statusPoster(getOctokit(options.token, { baseUrl: options.apiUrl }), options);
+}
+
+
+/***/ })
+
+};
