@@ -2,165 +2,40 @@
 // (helpers/in-process.ts): the simulated TesterArmy API and the fake GitHub it serves under /github
 // (GITHUB_API_URL) on 127.0.0.1, one event payload per case, in virtual time. These cases once
 // spawned dist/ in e2e-agent.test.ts, which keeps what only the bundle shows.
-import { afterEach, describe, expect, it, jest } from '@jest/globals'
+import { describe, expect, it, jest } from '@jest/globals'
 import * as core from '../__fixtures__/core.js'
 import type { ActionResult } from '../scripts/runner.mjs'
-import { runInProcess } from './helpers/in-process.js'
-import { leftBehind } from './helpers/runner-output.js'
-import { startSimulatedApi, type SimulatedReply } from '../scripts/simulated-api.mjs'
+import {
+  AGENT_RUN,
+  agentScenario,
+  agentStarts,
+  BATCH,
+  EXPECTED_PR,
+  FORK_HEAD,
+  FORK_PULL,
+  G1,
+  G2,
+  gitHubCalls,
+  GROUP,
+  HEAD,
+  prEvent,
+  PROJECT,
+  PULL
+} from './helpers/agent-scenario.js'
 import { fixtureBody } from './helpers/fixtures.js'
+import { runInProcess } from './helpers/in-process.js'
 
 jest.unstable_mockModule('@actions/core', () => core)
 const { run } = await import('../src/main.js')
 
-const KEY = 'sk_live_agent_e2e_KEY_77'
-const TOKEN = 'ghs_agent_e2e_TOKEN_88'
-const PROJECT = 'shop-web'
-const AGENT_RUN = '5a0d6c1e-2b3f-4c4d-8e5f-6a7b8c9d0e1f'
-const GROUP = 'a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d'
-const BATCH = 'b7c8d9e0-f1a2-4b3c-9d4e-5f6a7b8c9d0e'
-const G1 = '1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f'
-const G2 = '2d3e4f5a-6b7c-4d8e-9f0a-1b2c3d4e5f6a'
-const HEAD = '9c1e4f2a'.repeat(5)
-const FORK_HEAD = 'f0f0f0f0'.repeat(5)
 const APP = '3fa85f64-5717-4562-b3fc-2c963f66afa6'
 
-const PULL = {
-  number: 42,
-  state: 'open',
-  title: 'Add a coupon field to checkout',
-  body: '<!-- Describe your change -->\r\nAdds a coupon field.\r\n\r\nAgent: try an expired coupon.',
-  updated_at: '2026-11-28T10:00:00Z',
-  head: { ref: 'coupons', sha: HEAD, repo: { full_name: 'acme/shop', owner: { login: 'acme' } } },
-  base: { ref: 'main' }
-}
-const FORK_PULL = {
-  ...PULL,
-  number: 43,
-  title: 'Fix typo',
-  head: {
-    ref: 'fix',
-    sha: FORK_HEAD,
-    repo: { full_name: 'outsider/shop', owner: { login: 'outsider' } }
-  }
-}
-const EXPECTED_PR = {
-  number: 42,
-  title: 'Add a coupon field to checkout',
-  description: 'Adds a coupon field.\n\nAgent: try an expired coupon.',
-  baseBranch: 'main',
-  headBranch: 'coupons',
-  commitSha: HEAD
-}
+const { simulate, act } = agentScenario(options => runInProcess(run, options))
 
-type Sim = Awaited<ReturnType<typeof startSimulatedApi>>
-const sims: Sim[] = []
-const results: ActionResult[] = []
-afterEach(async () => {
-  for (const sim of sims.splice(0)) await sim.close()
-  for (const result of results.splice(0)) result.cleanup()
-})
-
-const passed = (id: string) => ({ final: { ...fixtureBody('passed'), id }, before: ['queued'] })
-
-async function simulate(
-  options: {
-    metadata?: object
-    groupMetadata?: object
-    faults?: SimulatedReply[]
-    agentFinal?: Record<string, unknown>
-    pulls?: object[]
-  } = {}
-) {
-  const sim = await startSimulatedApi({
-    apiKey: KEY,
-    runs: {
-      [AGENT_RUN]: options.agentFinal
-        ? { final: { ...options.agentFinal, id: AGENT_RUN }, before: ['queued'] }
-        : passed(AGENT_RUN),
-      [G1]: passed(G1),
-      [G2]: passed(G2)
-    },
-    projects: {
-      [PROJECT]: {
-        runId: AGENT_RUN,
-        ...(options.metadata ? { metadata: options.metadata } : {}),
-        ...(options.faults ? { faults: options.faults } : {})
-      }
-    },
-    groups: {
-      [GROUP]: {
-        batchId: BATCH,
-        runIds: [G1, G2],
-        ...(options.groupMetadata ? { metadata: options.groupMetadata } : {})
-      }
-    },
-    github: { token: TOKEN, pulls: options.pulls ?? [PULL, FORK_PULL] }
-  })
-  sims.push(sim)
-  return sim
-}
-
-/** The runner's event `[name, payload]`, GitHub at the simulated API's /github. */
-function eventOf(sim: Sim, [eventName, event]: [string, object]) {
-  return {
-    event,
-    eventName,
-    env: {
-      GITHUB_API_URL: sim.githubUrl,
-      GITHUB_WORKFLOW_REF: 'acme/shop/.github/workflows/qa.yml@refs/heads/main'
-    }
-  }
-}
-
-const prEvent = { pull_request: PULL, repository: { full_name: 'acme/shop' } }
-
-async function act(
-  sim: Sim,
-  inputs: Record<string, string>,
-  event: [string, object] = ['pull_request', prEvent]
-): Promise<ActionResult> {
-  const result = await runInProcess(run, {
-    inputs: {
-      'api-key': KEY,
-      'api-url': sim.url,
-      'poll-interval': '1s',
-      'exploration-agent': 'true',
-      'project-id': PROJECT,
-      ...inputs
-    },
-    githubToken: TOKEN,
-    ...eventOf(sim, event)
-  })
-  results.push(result)
-  expectSecretsKept(result, sim)
-  return result
-}
-
-const agentStarts = (sim: Sim) =>
-  sim.requests.filter(r => r.method === 'POST' && r.path.endsWith('/pull-request-runs'))
-const gitHubCalls = (sim: Sim) => sim.requests.filter(r => r.path.startsWith('/github/'))
 const finalError = (result: ActionResult) =>
   result.commands.filter(c => c.command === 'error' && !c.properties.title).map(c => c.message)
 const notices = (result: ActionResult, command = 'notice') =>
   result.commands.filter(c => c.command === command).map(c => c.message)
-
-/** The key and the token: nowhere the runner shows, and each sent only to its own API. */
-function expectSecretsKept(result: ActionResult, sim: Sim): void {
-  for (const text of leftBehind(result)) {
-    expect(text).not.toContain(KEY)
-    expect(text).not.toContain(TOKEN)
-  }
-  for (const request of sim.requests) {
-    const sent = JSON.stringify(request)
-    if (request.path.startsWith('/github/')) {
-      expect(sent).not.toContain(KEY)
-      expect(request.authorization).toBe(`token ${TOKEN}`)
-    } else {
-      expect(sent).not.toContain(TOKEN)
-    }
-  }
-}
 
 describe('the exploration agent, from every event', () => {
   it('pull_request: the payload, web body exactly as the schema allows, no GitHub call', async () => {

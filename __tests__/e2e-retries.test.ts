@@ -1,74 +1,29 @@
 // retry-failed, on-flaky and the JUnit and CTRF files, as the runner runs dist/index.js under Node 24
 // against the simulated TesterArmy API: what only the bundle shows (the runner's files, signals); the
 // verdict's policy is in main.test.ts, the requests sent again in retries.test.ts (in-process).
-import { afterEach, describe, expect, it } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
 import { readFileSync } from 'node:fs'
 import { validate } from 'ctrf'
 import { XMLValidator } from 'fast-xml-parser'
 import { parse } from 'junit2json'
 import { findNode24 } from '../scripts/node24.mjs'
-import { runAction, startAction, type ActionResult } from '../scripts/runner.mjs'
-import { startSimulatedApi, type SimulatedRun } from '../scripts/simulated-api.mjs'
-import { fixtureBody } from './helpers/fixtures.js'
+import { runAction, startAction } from '../scripts/runner.mjs'
+import {
+  endless,
+  failed,
+  KEY,
+  passed,
+  retryScenario,
+  run,
+  runsOutput,
+  startPaths,
+  starts,
+  TEST
+} from './helpers/retry-scenario.js'
 import { leftBehind } from './helpers/runner-output.js'
 
 const NODE24 = findNode24().path
-const KEY = 'sk_live_retry_e2e_KEY_4242'
-const TEST = 'c4a1e2d3-5b6f-4a7b-8c9d-0e1f2a3b4c5d'
-const run = (n: number): string => `0000000${n}-0000-4000-8000-00000000000${n}`
-
-/** A FAILED run of `testId` whose texts are what an AI agent may write about a hostile page. */
-function failed(id: string, testId: string | null = TEST): SimulatedRun {
-  const body = fixtureBody('failed-with-issues')
-  const issues = (body.output as { issues: Record<string, unknown>[] }).issues
-  issues[0]!.name = 'Pay button ]]> <b>broken</b> \u0000\u0007 \ud800 & "quoted"'
-  issues[0]!.description = `The page said ${KEY.slice(0, 8)} ]]><!-- and \u001b[31m`
-  return { final: { ...body, id, testId }, before: ['running'] }
-}
-const passed = (id: string, testId: string | null = TEST): SimulatedRun => ({
-  final: { ...fixtureBody('passed'), id, testId },
-  before: ['running']
-})
-const endless = (id: string, testId: string | null = TEST): SimulatedRun => ({
-  final: { ...fixtureBody('passed'), id, testId },
-  endless: true
-})
-
-type Sim = Awaited<ReturnType<typeof startSimulatedApi>>
-const sims: Sim[] = []
-const results: ActionResult[] = []
-afterEach(async () => {
-  for (const sim of sims.splice(0)) await sim.close()
-  for (const result of results.splice(0)) result.cleanup()
-})
-
-async function simulate(options: Parameters<typeof startSimulatedApi>[0]): Promise<Sim> {
-  const sim = await startSimulatedApi({ apiKey: KEY, ...options })
-  sims.push(sim)
-  return sim
-}
-
-/** Runs the bundle; `event` is the payload of the pull_request event that started the workflow. */
-async function act(sim: Sim, inputs: Record<string, string>, event?: object) {
-  const result = await runAction({
-    node: NODE24,
-    inputs: { 'api-key': KEY, 'api-url': sim.url, 'poll-interval': '1s', ...inputs },
-    event
-  })
-  results.push(result)
-  return result
-}
-
-const starts = (sim: Sim) =>
-  sim.requests.filter(r => r.method === 'POST' && !r.path.endsWith('/cancel'))
-const startPaths = (sim: Sim) => starts(sim).map(r => r.path.replace(/^\/api/, ''))
-const runsOutput = (result: ActionResult) =>
-  JSON.parse(result.outputs.runs!) as {
-    id: string
-    passed: boolean
-    flaky?: boolean
-    attempts?: { id: string; result: string }[]
-  }[]
+const { simulate, act, keep } = retryScenario(options => runAction({ node: NODE24, ...options }))
 
 describe('a saved test started again', () => {
   it('fails then passes: flaky, passes with a warning, every attempt in the outputs and files', async () => {
@@ -141,8 +96,7 @@ describe('retries inside the one timeout', () => {
       await new Promise(resolve => setTimeout(resolve, 25))
     const signalled = Date.now()
     child.kill('SIGINT')
-    const result = await done
-    results.push(result)
+    const result = keep(await done)
     expect(Date.now() - signalled).toBeLessThan(4_000)
     expect(result.code).not.toBe(0)
     expect(result.outputs.status).toBe('cancelled')

@@ -1,79 +1,36 @@
 // retry-failed and on-flaky, run() in-process as the runner plays it (helpers/in-process.ts) against
 // the simulated TesterArmy API, in virtual time: the requests sent again and the verdicts. These
 // cases once spawned dist/ in e2e-retries.test.ts, which keeps the runner's files and a signal.
-import { afterEach, describe, expect, it, jest } from '@jest/globals'
+import { describe, expect, it, jest } from '@jest/globals'
 import * as core from '../__fixtures__/core.js'
 import { readFileSync } from 'node:fs'
 import type { ActionResult } from '../scripts/runner.mjs'
 import { runInProcess } from './helpers/in-process.js'
-import { startSimulatedApi, type SimulatedRun } from '../scripts/simulated-api.mjs'
-import { fixtureBody } from './helpers/fixtures.js'
+import {
+  endless,
+  failed,
+  passed,
+  retryScenario,
+  run,
+  runsOutput,
+  startPaths,
+  starts,
+  TEST
+} from './helpers/retry-scenario.js'
 
 jest.unstable_mockModule('@actions/core', () => core)
 const { run: runAction } = await import('../src/main.js')
 
-const KEY = 'sk_live_retry_e2e_KEY_4242'
-const TEST = 'c4a1e2d3-5b6f-4a7b-8c9d-0e1f2a3b4c5d'
 const TEST_B = 'd5b2f3e4-6c7a-4b8c-9d0e-1f2a3b4c5d6e'
 const TEST_C = 'e6c3a4f5-7d8b-4c9d-8e1f-2a3b4c5d6e7f'
 const GROUP = 'a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d'
 const PROJECT = 'shop-web'
-const run = (n: number): string => `0000000${n}-0000-4000-8000-00000000000${n}`
 const BATCH = (n: number): string => `b0000000-0000-4000-8000-00000000000${n}`
 
-/** A FAILED run of `testId` whose texts are what an AI agent may write about a hostile page. */
-function failed(id: string, testId: string | null = TEST): SimulatedRun {
-  const body = fixtureBody('failed-with-issues')
-  const issues = (body.output as { issues: Record<string, unknown>[] }).issues
-  issues[0]!.name = 'Pay button ]]> <b>broken</b> \u0000\u0007 \ud800 & "quoted"'
-  issues[0]!.description = `The page said ${KEY.slice(0, 8)} ]]><!-- and \u001b[31m`
-  return { final: { ...body, id, testId }, before: ['running'] }
-}
-const passed = (id: string, testId: string | null = TEST): SimulatedRun => ({
-  final: { ...fixtureBody('passed'), id, testId },
-  before: ['running']
-})
-const endless = (id: string, testId: string | null = TEST): SimulatedRun => ({
-  final: { ...fixtureBody('passed'), id, testId },
-  endless: true
-})
+const { simulate, act } = retryScenario(options => runInProcess(runAction, options))
 
-type Sim = Awaited<ReturnType<typeof startSimulatedApi>>
-const sims: Sim[] = []
-const results: ActionResult[] = []
-afterEach(async () => {
-  for (const sim of sims.splice(0)) await sim.close()
-  for (const result of results.splice(0)) result.cleanup()
-})
-
-async function simulate(options: Parameters<typeof startSimulatedApi>[0]): Promise<Sim> {
-  const sim = await startSimulatedApi({ apiKey: KEY, ...options })
-  sims.push(sim)
-  return sim
-}
-
-/** Runs the bundle; `event` is the payload of the pull_request event that started the workflow. */
-async function act(sim: Sim, inputs: Record<string, string>, event?: object) {
-  const result = await runInProcess(runAction, {
-    inputs: { 'api-key': KEY, 'api-url': sim.url, 'poll-interval': '1s', ...inputs },
-    event
-  })
-  results.push(result)
-  return result
-}
-
-const starts = (sim: Sim) =>
-  sim.requests.filter(r => r.method === 'POST' && !r.path.endsWith('/cancel'))
-const startPaths = (sim: Sim) => starts(sim).map(r => r.path.replace(/^\/api/, ''))
 const finalError = (result: ActionResult) =>
   result.commands.filter(c => c.command === 'error' && !c.properties.title).map(c => c.message)
-const runsOutput = (result: ActionResult) =>
-  JSON.parse(result.outputs.runs!) as {
-    id: string
-    passed: boolean
-    flaky?: boolean
-    attempts?: { id: string; result: string }[]
-  }[]
 
 describe('a saved test started again', () => {
   it('fails every attempt: fails, naming both runs', async () => {
