@@ -19,6 +19,7 @@ import {
   statusOfReport
 } from '../src/report/status-text.js'
 import { fixtureOutcome } from './helpers/fixtures.js'
+import { freePort } from '../scripts/scripted-server.mjs'
 import { startApiServer, type ApiServer, type Reply } from './helpers/api-server.js'
 
 const policy = { failOn: 'failed' as const, minSeverity: 1 }
@@ -236,6 +237,26 @@ describe('createStatusClient', () => {
     const answer = await second.post('abc', status)
     expect(answer.kind).toBe('failed')
     expect(second.requests).toHaveLength(1)
+  })
+
+  it('GitHub not reached (a refused connection) is said as such, not as an HTTP 500, after its tries', async () => {
+    const lines: string[] = []
+    const post = await createStatusClient({
+      token: 'ghs_status_TOKEN',
+      apiUrl: `http://127.0.0.1:${await freePort()}/api`,
+      owner: 'acme',
+      repo: 'shop',
+      sleep: async () => undefined,
+      callTimeoutMs: 2000,
+      onRequest: line => lines.push(line)
+    })
+    const answer = await post('abc', status)
+    expect(answer.kind).toBe('failed')
+    const { message } = answer as { message: string }
+    expect(message).toMatch(/ECONNREFUSED/)
+    expect(message).not.toMatch(/HTTP|500/)
+    expect(lines).toHaveLength(3)
+    expect(lines.every(line => / -> no answer in \d+ ms$/.test(line))).toBe(true)
   })
 
   it('a call with no answer ends at its own limit', async () => {

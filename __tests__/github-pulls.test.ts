@@ -123,8 +123,11 @@ describe('retryDelayMs', () => {
         90_000
       )
     ).toBe(10_000)
-    expect(retryDelayMs({ status: 429 }, 1, 0)).toBe(2000)
-    expect(retryDelayMs({ status: 422 }, 0, 0)).toBeNull()
+    const answered = { response: { headers: {} } }
+    expect(retryDelayMs({ status: 429, ...answered }, 1, 0)).toBe(2000)
+    expect(retryDelayMs({ status: 422, ...answered }, 0, 0)).toBeNull()
     expect(retryDelayMs({}, 0, 0)).toBe(1000)
+    // Octokit's network fault: status 500 with no response from GitHub; tried again.
+    expect(retryDelayMs({ status: 500, message: 'connect ECONNREFUSED' }, 0, 0)).toBe(1000)
   })
 })

@@ -6,7 +6,8 @@ export const modules = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   u: () => (/* binding */ callGitHub)
+/* harmony export */   g5: () => (/* binding */ failureOf),
+/* harmony export */   ur: () => (/* binding */ callGitHub)
 /* harmony export */ });
 /* unused harmony export retryDelayMs */
 // One call to GitHub's REST API through Octokit, as every GitHub client of the action makes it: its
@@ -21,6 +22,31 @@ const GitHubCallLimits = {
     /** A rate limit asking for a longer wait than this ends the call instead. */
     maxWaitMs: 20_000
 };
+/**
+ * A network fault in its own words ("connect ECONNREFUSED 127.0.0.1:443", "getaddrinfo ENOTFOUND
+ * ..."): the innermost message of the error's causes, under fetch's bare "fetch failed".
+ */
+function faultMessage(error) {
+    let message;
+    for (let cause = error, depth = 0; depth < 5; depth++) {
+        if (typeof cause !== 'object' || cause === null)
+            break;
+        const { message: own, cause: next } = cause;
+        if (typeof own === 'string' && own)
+            message = own;
+        cause = next;
+    }
+    return message;
+}
+/** GitHub's HTTP status, or undefined when GitHub did not answer. */
+const answeredStatus = (error) => error.response === undefined ? undefined : error.status;
+/** A failed call in words: GitHub's status and message, or (no status) the network fault's. */
+function failureOf(raw) {
+    const error = (typeof raw === 'object' && raw !== null ? raw : {});
+    const status = answeredStatus(error);
+    const message = status === undefined ? (faultMessage(raw) ?? String(raw)) : String(error.message ?? '');
+    return { status, message };
+}
 const defaultSleep = (ms, signal) => new Promise(resolve => {
     if (signal?.aborted)
         return resolve();
@@ -32,7 +58,7 @@ const defaultSleep = (ms, signal) => new Promise(resolve => {
 });
 /** How long a retryable answer asks to wait, or null when it is not worth repeating. */
 function retryDelayMs(error, attempt, now) {
-    const status = error.status;
+    const status = answeredStatus(error);
     const headers = error.response?.headers ?? {};
     // GitHub answers 403 for an exhausted (or secondary) rate limit, and says when to come back.
     const limited = status === 429 ||
@@ -71,23 +97,23 @@ async function callGitHub(octokit, route, params, options = {}) {
         }
         catch (raw) {
             const error = raw;
-            options.onRequest?.(`GitHub ${route} -> ${error.status ?? 'no answer'} in ${Date.now() - started} ms`);
+            const status = answeredStatus(error);
+            options.onRequest?.(`GitHub ${route} -> ${status ?? 'no answer'} in ${Date.now() - started} ms`);
             if (options.signal?.aborted)
                 return { kind: 'stopped' };
             const delay = retryDelayMs(error, attempt, Date.now());
             if (delay === null || attempt + 1 >= attempts || delay > GitHubCallLimits.maxWaitMs) {
-                // Octokit reports a network fault or an aborted call without a status of GitHub's.
-                if (error.status === undefined || timeout.aborted) {
+                if (status === undefined || timeout.aborted) {
                     return {
                         kind: 'no-answer',
                         message: timeout.aborted
                             ? `no answer within ${callTimeoutMs / 1000} s`
-                            : (error.message ?? 'no answer')
+                            : (faultMessage(error) ?? 'no answer')
                     };
                 }
                 return {
                     kind: 'http-error',
-                    status: error.status,
+                    status,
                     message: error.message ?? '',
                     headers: error.response?.headers ?? {}
                 };
@@ -126,7 +152,7 @@ function statusRequestBody(status) {
 /** The poster, on an Octokit made here (the real one) or handed in (tests). */
 function statusPoster(octokit, options) {
     return async (sha, status, call = {}) => {
-        const answer = await (0,_call_js__WEBPACK_IMPORTED_MODULE_0__/* .callGitHub */ .u)(octokit, STATUS_ROUTE, { owner: options.owner, repo: options.repo, sha, ...statusRequestBody(status) }, { ...options, ...call });
+        const answer = await (0,_call_js__WEBPACK_IMPORTED_MODULE_0__/* .callGitHub */ .ur)(octokit, STATUS_ROUTE, { owner: options.owner, repo: options.repo, sha, ...statusRequestBody(status) }, { ...options, ...call });
         switch (answer.kind) {
             case 'ok':
                 return { kind: 'posted' };

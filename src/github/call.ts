@@ -12,11 +12,43 @@ const GitHubCallLimits = {
   maxWaitMs: 20_000
 } as const
 
-/** What Octokit throws for a failed call: an HTTP status when GitHub answered. */
+/**
+ * What Octokit throws for a failed call. `response` only when GitHub answered: Octokit gives a
+ * network fault (a refused connection, an unknown host, a proxy that refused the tunnel) and an
+ * aborted call `status` 500 too, with the fault's message and no response.
+ */
 interface OctokitError {
   status?: number
   message?: string
   response?: { headers?: Record<string, string | undefined> }
+}
+
+/**
+ * A network fault in its own words ("connect ECONNREFUSED 127.0.0.1:443", "getaddrinfo ENOTFOUND
+ * ..."): the innermost message of the error's causes, under fetch's bare "fetch failed".
+ */
+function faultMessage(error: unknown): string | undefined {
+  let message: string | undefined
+  for (let cause = error, depth = 0; depth < 5; depth++) {
+    if (typeof cause !== 'object' || cause === null) break
+    const { message: own, cause: next } = cause as { message?: unknown; cause?: unknown }
+    if (typeof own === 'string' && own) message = own
+    cause = next
+  }
+  return message
+}
+
+/** GitHub's HTTP status, or undefined when GitHub did not answer. */
+const answeredStatus = (error: OctokitError): number | undefined =>
+  error.response === undefined ? undefined : error.status
+
+/** A failed call in words: GitHub's status and message, or (no status) the network fault's. */
+export function failureOf(raw: unknown): { status: number | undefined; message: string } {
+  const error = (typeof raw === 'object' && raw !== null ? raw : {}) as OctokitError
+  const status = answeredStatus(error)
+  const message =
+    status === undefined ? (faultMessage(raw) ?? String(raw)) : String(error.message ?? '')
+  return { status, message }
 }
 
 /** The part of Octokit a call needs. */
@@ -64,7 +96,7 @@ const defaultSleep = (ms: number, signal?: AbortSignal): Promise<void> =>
 
 /** How long a retryable answer asks to wait, or null when it is not worth repeating. */
 export function retryDelayMs(error: OctokitError, attempt: number, now: number): number | null {
-  const status = error.status
+  const status = answeredStatus(error)
   const headers = error.response?.headers ?? {}
   // GitHub answers 403 for an exhausted (or secondary) rate limit, and says when to come back.
   const limited =
@@ -105,24 +137,24 @@ export async function callGitHub(
       return { kind: 'ok', status: response.status, data: response.data }
     } catch (raw) {
       const error = raw as OctokitError
+      const status = answeredStatus(error)
       options.onRequest?.(
-        `GitHub ${route} -> ${error.status ?? 'no answer'} in ${Date.now() - started} ms`
+        `GitHub ${route} -> ${status ?? 'no answer'} in ${Date.now() - started} ms`
       )
       if (options.signal?.aborted) return { kind: 'stopped' }
       const delay = retryDelayMs(error, attempt, Date.now())
       if (delay === null || attempt + 1 >= attempts || delay > GitHubCallLimits.maxWaitMs) {
-        // Octokit reports a network fault or an aborted call without a status of GitHub's.
-        if (error.status === undefined || timeout.aborted) {
+        if (status === undefined || timeout.aborted) {
           return {
             kind: 'no-answer',
             message: timeout.aborted
               ? `no answer within ${callTimeoutMs / 1000} s`
-              : (error.message ?? 'no answer')
+              : (faultMessage(error) ?? 'no answer')
           }
         }
         return {
           kind: 'http-error',
-          status: error.status,
+          status,
           message: error.message ?? '',
           headers: error.response?.headers ?? {}
         }

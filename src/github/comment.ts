@@ -1,6 +1,7 @@
 // Writes the pull-request comment through Octokit, loaded only when a comment is asked for, so the
 // action starts as fast without it. Creates the comment once, then updates it in place.
 import { Limits } from '../constants.js'
+import { failureOf } from './call.js'
 
 export interface CommentTarget {
   token: string
@@ -75,8 +76,7 @@ export async function upsertComment(target: CommentTarget): Promise<CommentResul
     })
     return { kind: 'created', url: data.html_url }
   } catch (error) {
-    const status = (error as { status?: unknown }).status
-    const message = error instanceof Error ? error.message : String(error)
+    const { status, message } = failureOf(error)
     // GitHub answers 403 for an exhausted rate limit too: that is no permission problem.
     const headers = (error as { response?: { headers?: Record<string, string> } }).response?.headers
     if (status === 403 && headers?.['x-ratelimit-remaining'] === '0') {
@@ -90,7 +90,7 @@ export async function upsertComment(target: CommentTarget): Promise<CommentResul
     }
     return {
       kind: 'failed',
-      message: typeof status === 'number' ? `HTTP ${status}: ${message}` : message
+      message: status === undefined ? message : `HTTP ${status}: ${message}`
     }
   }
 }
