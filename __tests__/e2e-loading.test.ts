@@ -1,0 +1,112 @@
+// What each use of the action loads, as the runner runs dist/index.js under Node 24: a plain wait
+// for one run must start as fast as the two packages it cannot do without allow (the cold start in
+// docs/performance.md), so it evaluates no code of the features it does not use. Each feature's
+// code is a chunk of its own, loaded on first use; undici (Octokit's fetch and proxy agent) is
+// evaluated only when GitHub is called. A probe preloaded into the process says what was loaded.
+import { afterEach, describe, expect, it } from '@jest/globals'
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { basename, join } from 'node:path'
+import { findNode24 } from '../scripts/node24.mjs'
+import { runAction, type ActionResult } from '../scripts/runner.mjs'
+import { startSimulatedApi } from '../scripts/simulated-api.mjs'
+import { fixtureBody } from './helpers/fixtures.js'
+
+const NODE24 = findNode24().path
+const DIST = join(import.meta.dirname, '..', 'dist')
+const PROBE = join(import.meta.dirname, 'helpers', 'load-probe.mjs')
+const KEY = 'sk_live_loading_KEY_0051'
+const TOKEN = 'ghs_loading_TOKEN_0052'
+const TEST = 'c4a1e2d3-5b6f-4a7b-8c9d-0e1f2a3b4c5d'
+const FIXTURES = ['passed', 'failed-with-issues', 'skipped']
+const IDS = FIXTURES.map(name => fixtureBody(name).id as string)
+
+type Api = Awaited<ReturnType<typeof startSimulatedApi>>
+const cleanups: (() => unknown)[] = []
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0)) await cleanup()
+})
+
+/** dist's chunks that hold `text` (a name only that feature's code has). */
+const chunksHolding = (text: string): string[] =>
+  readdirSync(DIST).filter(
+    f => f !== 'index.js' && f.endsWith('.js') && readFileSync(join(DIST, f), 'utf8').includes(text)
+  )
+
+async function simulate(): Promise<Api> {
+  const api = await startSimulatedApi({
+    apiKey: KEY,
+    runs: Object.fromEntries(
+      FIXTURES.map(name => [fixtureBody(name).id, { final: fixtureBody(name), before: [] }])
+    ),
+    tests: { [TEST]: IDS[0]! },
+    github: { token: TOKEN, pulls: [], statuses: [] }
+  })
+  cleanups.push(() => api.close())
+  return api
+}
+
+/** Runs the action with `inputs`; what it loaded (file names in dist/) and whether undici ran. */
+async function loaded(
+  api: Api,
+  inputs: Record<string, string>
+): Promise<{ result: ActionResult; files: string[]; undici: boolean }> {
+  const dir = mkdtempSync(join(tmpdir(), 'load-probe-'))
+  cleanups.push(() => rmSync(dir, { recursive: true, force: true }))
+  const out = join(dir, 'loaded.json')
+  const result = await runAction({
+    node: NODE24,
+    inputs: { 'api-key': KEY, 'api-url': api.url, 'poll-interval': '1s', ...inputs },
+    githubToken: TOKEN,
+    eventName: 'push',
+    event: { ref: 'refs/heads/main' },
+    env: {
+      GITHUB_API_URL: api.githubUrl,
+      NODE_OPTIONS: `--import=${PROBE}`,
+      LOAD_PROBE_OUT: out
+    }
+  })
+  cleanups.push(() => result.cleanup())
+  const probe = JSON.parse(readFileSync(out, 'utf8')) as { files: string[]; undici: boolean }
+  const files = probe.files.filter(f => f.startsWith(DIST)).map(f => basename(f))
+  return { result, files: files.sort(), undici: probe.undici }
+}
+
+describe('what each use of the action loads', () => {
+  it('a plain wait for one run: dist/index.js alone, and undici never evaluated', async () => {
+    const api = await simulate()
+    const { result, files, undici } = await loaded(api, { 'run-id': IDS[0]! })
+    expect(result.code).toBe(0)
+    expect(files).toEqual(['index.js'])
+    expect(undici).toBe(false)
+  })
+
+  it("several runs of one project: the run list's chunk, nothing else", async () => {
+    const api = await simulate()
+    const { result, files, undici } = await loaded(api, { 'run-id': IDS.join(',') })
+    expect(result.outputs.runs).toBeDefined()
+    expect(files).toEqual(['index.js', ...chunksHolding('class ProjectLists')].sort())
+    expect(undici).toBe(false)
+  })
+
+  it("starting a saved test: the start's chunk, and still no GitHub code", async () => {
+    const api = await simulate()
+    const { result, files, undici } = await loaded(api, { 'test-id': TEST })
+    expect(result.code).toBe(0)
+    expect(files).toContain(chunksHolding('function startEverything')[0])
+    expect(files.filter(f => chunksHolding('getOctokit').includes(f))).toEqual([])
+    expect(undici).toBe(false)
+  })
+
+  it('a commit status: Octokit loaded, and undici evaluated when the status is posted', async () => {
+    const api = await simulate()
+    const { result, files, undici } = await loaded(api, {
+      'run-id': IDS[0]!,
+      'commit-status': 'true'
+    })
+    expect(result.code).toBe(0)
+    expect(api.requests.some(r => r.method === 'POST' && r.path.includes('/statuses/'))).toBe(true)
+    expect(files.some(f => chunksHolding('getOctokit').includes(f))).toBe(true)
+    expect(undici).toBe(true)
+  })
+})
