@@ -98,6 +98,25 @@ describe('what each use of the action loads', () => {
     expect(undici).toBe(false)
   })
 
+  it("the bundle's packages use from undici only what undici-on-demand gives (else undefined at run time)", () => {
+    const source = readFileSync(
+      join(import.meta.dirname, '..', 'src', 'api', 'undici-on-demand.ts'),
+      'utf8'
+    )
+    const given = [...source.matchAll(/^export const (\w+)/gm)].map(m => m[1])
+    const used = new Set(
+      readdirSync(DIST)
+        .filter(f => f.endsWith('.js'))
+        .flatMap(f => [
+          ...readFileSync(join(DIST, f), 'utf8').matchAll(/\bundici_on_demand\w*\.(\w+)/g)
+        ])
+        .map(m => m[1])
+    )
+    // Found at all (the bundle still goes through the module), and nothing it does not give.
+    expect(used.size).toBeGreaterThan(0)
+    expect([...used].filter(name => !given.includes(name))).toEqual([])
+  })
+
   it('a commit status: Octokit loaded, and undici evaluated when the status is posted', async () => {
     const api = await simulate()
     const { result, files, undici } = await loaded(api, {
