@@ -81,3 +81,50 @@ describe('src/ layers', () => {
     expect(loops).toEqual([])
   })
 })
+
+describe('what loads what', () => {
+  // Octokit's fetch is undici, which the bundle loads on demand (github/undici-on-demand.ts): an
+  // Octokit made anywhere but loadOctokit() would fail at its first request, in the bundle only.
+  it('makes Octokit only through github/octokit.ts, which loads undici first', () => {
+    const importers = files.filter(file =>
+      /(?:^import (?!type\b)[^']*from\s*|(?<!typeof )\bimport\(\s*)'@actions\/github'/m.test(
+        readFileSync(file, 'utf8')
+      )
+    )
+    expect(importers.map(f => relative(SRC, f))).toEqual(['github/octokit.ts'])
+  })
+
+  it('leaves out of the start of every run the features a plain run-id wait does not use', () => {
+    // Each is reached only through `await import()`, so ncc makes it a chunk of its own, loaded on
+    // first use (__tests__/e2e-loading.test.ts sees them load); a static import anywhere on the
+    // way from index.ts would put it back into every run's cold start.
+    const onDemand = [
+      'start/start-phase',
+      'start/retry-failed',
+      'upload/upload-step',
+      'upload/zip-app',
+      'wait/project-lists',
+      'github/comment',
+      'github/pulls',
+      'github/statuses',
+      'github/octokit',
+      'github/undici-on-demand'
+    ]
+    const staticImports = (file: string): string[] =>
+      [
+        ...readFileSync(file, 'utf8').matchAll(
+          /^import (?!type\b)(?:[^']*?from )?'(\.{1,2}\/[^']+)\.js'/gm
+        )
+      ].map(m => resolve(dirname(file), `${m[1]}.ts`))
+    const eager = new Set<string>()
+    const visit = (file: string): void => {
+      if (eager.has(file)) return
+      eager.add(file)
+      for (const dep of staticImports(file)) visit(dep)
+    }
+    visit(join(SRC, 'index.ts'))
+    const names = [...eager].map(f => relative(SRC, f).replace(/\.ts$/, ''))
+    expect(names.filter(name => onDemand.includes(name))).toEqual([])
+    expect(names).toContain('wait/poller')
+  })
+})

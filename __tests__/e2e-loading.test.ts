@@ -100,7 +100,7 @@ describe('what each use of the action loads', () => {
 
   it("the bundle's packages use from undici only what undici-on-demand gives (else undefined at run time)", () => {
     const source = readFileSync(
-      join(import.meta.dirname, '..', 'src', 'api', 'undici-on-demand.ts'),
+      join(import.meta.dirname, '..', 'src', 'github', 'undici-on-demand.ts'),
       'utf8'
     )
     const given = [...source.matchAll(/^export const (\w+)/gm)].map(m => m[1])
@@ -126,6 +126,10 @@ describe('what each use of the action loads', () => {
     expect(result.code).toBe(0)
     expect(api.requests.some(r => r.method === 'POST' && r.path.includes('/statuses/'))).toBe(true)
     expect(files.some(f => chunksHolding('getOctokit').includes(f))).toBe(true)
+    // undici's own chunk (its diagnostics channels are named in no other code).
+    const undiciChunks = chunksHolding("'undici:client:beforeConnect'")
+    expect(undiciChunks).toHaveLength(1)
+    expect(files).toContain(undiciChunks[0])
     expect(undici).toBe(true)
   })
 })

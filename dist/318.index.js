@@ -135,8 +135,10 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ });
 /* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7242);
 /* harmony import */ var _call_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(751);
+/* harmony import */ var _octokit_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6702);
 // Writes the pull-request comment through Octokit, loaded only when a comment is asked for, so the
 // action starts as fast without it. Creates the comment once, then updates it in place.
+
 
 
 /** The author of comments made with the workflow's own token. */
@@ -158,7 +160,7 @@ async function whoAmI(octokit) {
     }
 }
 async function upsertComment(target) {
-    const { getOctokit } = await __webpack_require__.e(/* import() */ 785).then(__webpack_require__.bind(__webpack_require__, 2785));
+    const getOctokit = await (0,_octokit_js__WEBPACK_IMPORTED_MODULE_2__/* .loadOctokit */ .m)();
     // One deadline for every call: a stalled GitHub must not hold the step for minutes.
     const octokit = getOctokit(target.token, {
         baseUrl: target.apiUrl,
@@ -210,6 +212,25 @@ async function upsertComment(target) {
             message: status === undefined ? message : `HTTP ${status}: ${message}`
         };
     }
+}
+
+
+/***/ }),
+
+/***/ 6702:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   m: () => (/* binding */ loadOctokit)
+/* harmony export */ });
+/* harmony import */ var _undici_on_demand_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9305);
+// The one way the action makes an Octokit: @actions/github and undici, each a chunk of the bundle
+// loaded here on first use, so a run that never calls GitHub never reads them.
+
+/** @actions/github's getOctokit, once undici (Octokit's fetch) is loaded. */
+async function loadOctokit() {
+    await (0,_undici_on_demand_js__WEBPACK_IMPORTED_MODULE_0__.loadUndici)();
+    return (await __webpack_require__.e(/* import() */ 785).then(__webpack_require__.bind(__webpack_require__, 2785))).getOctokit;
 }
 
 

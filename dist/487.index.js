@@ -126,6 +126,25 @@ async function callGitHub(octokit, route, params, options = {}) {
 
 /***/ }),
 
+/***/ 6702:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   m: () => (/* binding */ loadOctokit)
+/* harmony export */ });
+/* harmony import */ var _undici_on_demand_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9305);
+// The one way the action makes an Octokit: @actions/github and undici, each a chunk of the bundle
+// loaded here on first use, so a run that never calls GitHub never reads them.
+
+/** @actions/github's getOctokit, once undici (Octokit's fetch) is loaded. */
+async function loadOctokit() {
+    await (0,_undici_on_demand_js__WEBPACK_IMPORTED_MODULE_0__.loadUndici)();
+    return (await __webpack_require__.e(/* import() */ 785).then(__webpack_require__.bind(__webpack_require__, 2785))).getOctokit;
+}
+
+
+/***/ }),
+
 /***/ 5416:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -434,16 +453,18 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   createPullsClient: () => (/* binding */ createPullsClient)
 /* harmony export */ });
-/* harmony import */ var _guards_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9609);
+/* harmony import */ var _guards_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9609);
 /* harmony import */ var _call_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(751);
-/* harmony import */ var _pull_request_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5416);
+/* harmony import */ var _octokit_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6702);
+/* harmony import */ var _pull_request_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5416);
 // Finds pull requests on GitHub's REST API through Octokit, loaded only when a lookup is needed
 // (the same lazily loaded chunk as the comment), so a plain run-id wait starts as fast as before.
 
 
 
+
 async function createPullsClient(options) {
-    const { getOctokit } = await __webpack_require__.e(/* import() */ 785).then(__webpack_require__.bind(__webpack_require__, 2785));
+    const getOctokit = await (0,_octokit_js__WEBPACK_IMPORTED_MODULE_1__/* .loadOctokit */ .m)();
     const octokit = getOctokit(options.token, { baseUrl: options.apiUrl });
     const where = { owner: options.owner, repo: options.repo };
     /** The answer's data, or null for a 404; anything else is a lookup failure in GitHub's words. */
@@ -454,9 +475,9 @@ async function createPullsClient(options) {
                 return answer.data;
             case 'stopped':
                 // The caller knows what stopped it (the runner's cancel, or the step's timeout).
-                throw new _pull_request_js__WEBPACK_IMPORTED_MODULE_1__/* .GitHubLookupError */ .q('the lookup was stopped before GitHub answered');
+                throw new _pull_request_js__WEBPACK_IMPORTED_MODULE_2__/* .GitHubLookupError */ .q('the lookup was stopped before GitHub answered');
             case 'no-answer':
-                throw new _pull_request_js__WEBPACK_IMPORTED_MODULE_1__/* .GitHubLookupError */ .q(`GitHub's API failed (${route}: ${answer.message}).`);
+                throw new _pull_request_js__WEBPACK_IMPORTED_MODULE_2__/* .GitHubLookupError */ .q(`GitHub's API failed (${route}: ${answer.message}).`);
             case 'http-error': {
                 if (answer.status === 404)
                     return null;
@@ -464,7 +485,7 @@ async function createPullsClient(options) {
                     ? ' The token needs permissions: pull-requests: read (and contents: read).'
                     : '';
                 const what = `HTTP ${answer.status}: ${answer.message}`.trim();
-                throw new _pull_request_js__WEBPACK_IMPORTED_MODULE_1__/* .GitHubLookupError */ .q(`GitHub's API failed (${route}: ${what}).${hint}`);
+                throw new _pull_request_js__WEBPACK_IMPORTED_MODULE_2__/* .GitHubLookupError */ .q(`GitHub's API failed (${route}: ${what}).${hint}`);
             }
         }
     };
@@ -472,7 +493,7 @@ async function createPullsClient(options) {
         getPull: async (number) => {
             const route = 'GET /repos/{owner}/{repo}/pulls/{pull_number}';
             const pull = await call(route, { pull_number: number });
-            if (pull === null || (0,_guards_js__WEBPACK_IMPORTED_MODULE_2__/* .isPlainObject */ .Qd)(pull))
+            if (pull === null || (0,_guards_js__WEBPACK_IMPORTED_MODULE_3__/* .isPlainObject */ .Qd)(pull))
                 return pull;
             throw notAsDocumented(route, 'a pull request');
         },
@@ -495,9 +516,9 @@ function pullList(route, data) {
         return [];
     if (!Array.isArray(data))
         throw notAsDocumented(route, 'a list of pull requests');
-    return data.filter(_guards_js__WEBPACK_IMPORTED_MODULE_2__/* .isPlainObject */ .Qd);
+    return data.filter(_guards_js__WEBPACK_IMPORTED_MODULE_3__/* .isPlainObject */ .Qd);
 }
-const notAsDocumented = (route, what) => new _pull_request_js__WEBPACK_IMPORTED_MODULE_1__/* .GitHubLookupError */ .q(`GitHub's API failed (${route}: the answer is not ${what}).`);
+const notAsDocumented = (route, what) => new _pull_request_js__WEBPACK_IMPORTED_MODULE_2__/* .GitHubLookupError */ .q(`GitHub's API failed (${route}: the answer is not ${what}).`);
 
 
 /***/ })

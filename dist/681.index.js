@@ -126,6 +126,25 @@ async function callGitHub(octokit, route, params, options = {}) {
 
 /***/ }),
 
+/***/ 6702:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   m: () => (/* binding */ loadOctokit)
+/* harmony export */ });
+/* harmony import */ var _undici_on_demand_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9305);
+// The one way the action makes an Octokit: @actions/github and undici, each a chunk of the bundle
+// loaded here on first use, so a run that never calls GitHub never reads them.
+
+/** @actions/github's getOctokit, once undici (Octokit's fetch) is loaded. */
+async function loadOctokit() {
+    await (0,_undici_on_demand_js__WEBPACK_IMPORTED_MODULE_0__.loadUndici)();
+    return (await __webpack_require__.e(/* import() */ 785).then(__webpack_require__.bind(__webpack_require__, 2785))).getOctokit;
+}
+
+
+/***/ }),
+
 /***/ 2681:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -136,8 +155,10 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   statusRequestBody: () => (/* binding */ statusRequestBody)
 /* harmony export */ });
 /* harmony import */ var _call_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(751);
+/* harmony import */ var _octokit_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6702);
 // Posts a commit status (`POST /repos/{owner}/{repo}/statuses/{sha}`) through Octokit, loaded only
 // when `commit-status` is on, so a plain run-id wait starts as fast as before.
+
 
 const STATUS_ROUTE = 'POST /repos/{owner}/{repo}/statuses/{sha}';
 /** The request body, as GitHub's REST description names its fields. */
@@ -169,7 +190,7 @@ function statusPoster(octokit, options) {
     };
 }
 async function createStatusClient(options) {
-    const { getOctokit } = await __webpack_require__.e(/* import() */ 785).then(__webpack_require__.bind(__webpack_require__, 2785));
+    const getOctokit = await (0,_octokit_js__WEBPACK_IMPORTED_MODULE_1__/* .loadOctokit */ .m)();
     return statusPoster(getOctokit(options.token, { baseUrl: options.apiUrl }), options);
 }
 

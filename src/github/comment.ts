@@ -2,6 +2,7 @@
 // action starts as fast without it. Creates the comment once, then updates it in place.
 import { Limits } from '../constants.js'
 import { failureOf } from './call.js'
+import { loadOctokit } from './octokit.js'
 
 export interface CommentTarget {
   token: string
@@ -40,7 +41,7 @@ async function whoAmI(octokit: ReturnType<typeof import('@actions/github').getOc
 }
 
 export async function upsertComment(target: CommentTarget): Promise<CommentResult> {
-  const { getOctokit } = await import('@actions/github')
+  const getOctokit = await loadOctokit()
   // One deadline for every call: a stalled GitHub must not hold the step for minutes.
   const octokit = getOctokit(target.token, {
     baseUrl: target.apiUrl,

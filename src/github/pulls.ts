@@ -2,6 +2,7 @@
 // (the same lazily loaded chunk as the comment), so a plain run-id wait starts as fast as before.
 import { isPlainObject } from '../guards.js'
 import { callGitHub, type CallOptions } from './call.js'
+import { loadOctokit } from './octokit.js'
 import { GitHubLookupError, type GitHubPull, type PullsApi } from './pull-request.js'
 
 export interface PullsClientOptions extends CallOptions {
@@ -12,7 +13,7 @@ export interface PullsClientOptions extends CallOptions {
 }
 
 export async function createPullsClient(options: PullsClientOptions): Promise<PullsApi> {
-  const { getOctokit } = await import('@actions/github')
+  const getOctokit = await loadOctokit()
   const octokit = getOctokit(options.token, { baseUrl: options.apiUrl })
   const where = { owner: options.owner, repo: options.repo }
 

@@ -1,6 +1,7 @@
 // Posts a commit status (`POST /repos/{owner}/{repo}/statuses/{sha}`) through Octokit, loaded only
 // when `commit-status` is on, so a plain run-id wait starts as fast as before.
 import { callGitHub, type CallOptions, type OctokitRequest } from './call.js'
+import { loadOctokit } from './octokit.js'
 
 /** GitHub's four states (`state` in the REST description). */
 export type StatusState = 'pending' | 'success' | 'failure' | 'error'
@@ -73,6 +74,6 @@ function statusPoster(octokit: OctokitRequest, options: StatusClientOptions): Po
 }
 
 export async function createStatusClient(options: StatusClientOptions): Promise<PostStatus> {
-  const { getOctokit } = await import('@actions/github')
+  const getOctokit = await loadOctokit()
   return statusPoster(getOctokit(options.token, { baseUrl: options.apiUrl }), options)
 }
