@@ -103,8 +103,8 @@ describe('run with app-path', () => {
       'app-version': '2.4.0',
       status: 'completed'
     })
-    expect(core.summaryWritten[0]).toMatch(/^## ✅ TesterArmy passed/)
-    expect(core.summaryWritten[0]).toMatch(/### App build\n\n[\s\S]*\| App ID \| <code>/)
+    expect(step.summary()).toMatch(/^## ✅ TesterArmy passed/)
+    expect(step.summary()).toMatch(/### App build\n\n[\s\S]*\| App ID \| <code>/)
     expect(core.startGroup).toHaveBeenCalledWith(
       `Uploading app-release.apk (9.77 KiB) to TesterArmy project ${PROJECT}`
     )
@@ -115,7 +115,7 @@ describe('run with app-path', () => {
     expect(failed).toEqual([])
     expect(api.requests.filter(r => r.path.endsWith('/runs'))).toEqual([])
     expect(core.outputs).toMatchObject({ 'app-platform': 'android', passed: 'true' })
-    expect(core.summaryWritten[0]).toMatch(/^## ✅ TesterArmy: build uploaded\n/)
+    expect(step.summary()).toMatch(/^## ✅ TesterArmy: build uploaded\n/)
     expect(core.info).toHaveBeenCalledWith(
       expect.stringMatching(/^TesterArmy: build uploaded as app .*; no run was started\.$/)
     )
@@ -136,7 +136,7 @@ describe('run with app-path', () => {
     ])
     expect(api.requests.filter(r => r.path.endsWith('/runs'))).toEqual([])
     expect(core.outputs['app-platform']).toBe('ios')
-    expect(core.summaryWritten[0]).toContain('### App build')
+    expect(step.summary()).toContain('### App build')
   })
 
   it('an .apk with platform ios is refused before any request', async () => {
@@ -241,7 +241,7 @@ describe('run with app-path', () => {
       'pr-number': '42',
       status: 'completed'
     })
-    expect(core.summaryWritten[0]).toContain('### App build')
+    expect(step.summary()).toContain('### App build')
   })
 
   it('with exploration-agent and test-id: both start on the new app', async () => {

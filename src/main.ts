@@ -137,8 +137,8 @@ async function waitAndReport(deps: Dependencies, parsed: Parsed): Promise<void> 
       tempDir: deps.env.RUNNER_TEMP || tmpdir(),
       pulls: deps.pulls
     })
-    if (begun.kind === 'skipped') return await publishSkipped(begun.reason, settings, context)
-    if (begun.kind === 'upload-only') return await publishUploadOnly(begun.build, settings, context)
+    if (begun.kind === 'skipped') return publishSkipped(begun.reason, settings, context)
+    if (begun.kind === 'upload-only') return publishUploadOnly(begun.build, settings, context)
     const status = commitStatusReporter(settings, begun.context, deps.statuses)
     parsed.failStatus = fatal =>
       status?.final(begun.context.sha, buildReport([], settings, { fatal }), signal.aborted)

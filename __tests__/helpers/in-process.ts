@@ -95,7 +95,7 @@ export async function runInProcess(
     stdout: calls.map(c => c.line).join('\n'),
     stderr: '',
     outputs,
-    summary: core.summaryWritten.join(''),
+    summary: step.summary(),
     report: outputs['report-path'] ? step.read(outputs['report-path']) : '',
     commands,
     dir: step.dir,
