@@ -50,7 +50,7 @@ async function simulate(): Promise<Api> {
 async function loaded(
   api: Api,
   inputs: Record<string, string>
-): Promise<{ result: ActionResult; files: string[]; undici: boolean }> {
+): Promise<{ result: ActionResult; files: string[]; undici: boolean; builtins: string[] }> {
   const dir = mkdtempSync(join(tmpdir(), 'load-probe-'))
   cleanups.push(() => rmSync(dir, { recursive: true, force: true }))
   const out = join(dir, 'loaded.json')
@@ -67,18 +67,26 @@ async function loaded(
     }
   })
   cleanups.push(() => result.cleanup())
-  const probe = JSON.parse(readFileSync(out, 'utf8')) as { files: string[]; undici: boolean }
+  const probe = JSON.parse(readFileSync(out, 'utf8')) as {
+    files: string[]
+    undici: boolean
+    builtins: string[]
+  }
   const files = probe.files.filter(f => f.startsWith(DIST)).map(f => basename(f))
-  return { result, files: files.sort(), undici: probe.undici }
+  return { result, files: files.sort(), undici: probe.undici, builtins: probe.builtins }
 }
 
 describe('what each use of the action loads', () => {
   it('a plain wait for one run: dist/index.js alone, and undici never evaluated', async () => {
     const api = await simulate()
-    const { result, files, undici } = await loaded(api, { 'run-id': IDS[0]! })
+    const { result, files, undici, builtins } = await loaded(api, { 'run-id': IDS[0]! })
     expect(result.code).toBe(0)
     expect(files).toEqual(['index.js'])
     expect(undici).toBe(false)
+    // Node's modules it needs (http for the request), and not perf_hooks (eight modules loaded
+    // for performance.timeOrigin, 2 % of the cold start).
+    expect(builtins).toContain('http')
+    expect(builtins).not.toContain('perf_hooks')
   })
 
   it("several runs of one project: the run list's chunk, nothing else", async () => {
