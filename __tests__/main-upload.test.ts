@@ -165,6 +165,19 @@ describe('run with app-path', () => {
     expect(api.uploads.confirms).toEqual([])
   })
 
+  it("the step's timeout during the upload: status timed_out, not error, and what to raise", async () => {
+    const { api, failed } = await runWith(
+      { 'app-path': apk(), 'test-id': TEST, timeout: '1s' },
+      { storageFaults: ['hang'] }
+    )
+    expect(failed).toEqual([
+      "TesterArmy: the step's timeout (1 s) was reached while the build was being uploaded; raise timeout if it needs longer. No run was started"
+    ])
+    expect(core.outputs).toMatchObject({ status: 'timed_out', passed: 'false' })
+    expect(api.uploads.confirms).toEqual([])
+    expect(api.requests.filter(r => r.path.endsWith('/runs'))).toEqual([])
+  })
+
   it('a cancel during the upload confirms and starts nothing', async () => {
     const signals = new EventEmitter()
     const path = join(dir, 'big.apk')

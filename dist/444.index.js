@@ -822,6 +822,19 @@ async function startEverything(options) {
             userAgent: `testerarmy-action/${constants/* VERSION */.xv}`,
             log: options.build.step.uploadLog
         });
+        if (uploaded.kind === 'timed-out') {
+            // The step's timeout, not a failed upload: the status says timed_out, as for a lookup.
+            const where = uploaded.confirming
+                ? 'the upload was being confirmed: the app may have been created in the project (see the TesterArmy dashboard)'
+                : 'the build was being uploaded';
+            return {
+                kind: 'ended',
+                fatal: `the step's timeout (${(0,duration/* formatDuration */.a)(settings.timeoutMs)}) was reached while ${where}; raise timeout if it needs longer. No run was started`,
+                cancelled: false,
+                timedOut: true,
+                ...begun
+            };
+        }
         if (uploaded.kind !== 'uploaded') {
             if (uploaded.kind === 'aborted') {
                 core/* info */.pq(uploaded.confirming

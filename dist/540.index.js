@@ -560,10 +560,6 @@ async function runUploadStep(options) {
     const timeout = new AbortController();
     const timer = setTimeout(() => timeout.abort(), Math.max(0, options.deadline - clock.now()));
     const signal = AbortSignal.any([options.signal, timeout.signal]);
-    const timedOut = () => ({
-        kind: 'failed',
-        message: `the build was not uploaded within the timeout; raise timeout if it needs longer. No run was started`
-    });
     let zip = null;
     try {
         let file = { path: app.path, uploadName: app.uploadName, size: app.size };
@@ -578,7 +574,7 @@ async function runUploadStep(options) {
                 if (options.signal.aborted)
                     return { kind: 'aborted', confirming: false };
                 if (timeout.signal.aborted)
-                    return timedOut();
+                    return { kind: 'timed-out', confirming: false };
                 return {
                     kind: 'failed',
                     message: `the .app folder could not be zipped: ${error.message}`
@@ -601,7 +597,9 @@ async function runUploadStep(options) {
         });
         log.endGroup();
         if (outcome.kind === 'aborted')
-            return options.signal.aborted ? outcome : timedOut();
+            return options.signal.aborted
+                ? outcome
+                : { kind: 'timed-out', confirming: outcome.confirming };
         if (outcome.kind === 'failed')
             return outcome;
         return {

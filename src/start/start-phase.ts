@@ -167,6 +167,19 @@ export async function startEverything(options: StartPhaseOptions): Promise<Start
       userAgent: `testerarmy-action/${VERSION}`,
       log: options.build.step.uploadLog
     })
+    if (uploaded.kind === 'timed-out') {
+      // The step's timeout, not a failed upload: the status says timed_out, as for a lookup.
+      const where = uploaded.confirming
+        ? 'the upload was being confirmed: the app may have been created in the project (see the TesterArmy dashboard)'
+        : 'the build was being uploaded'
+      return {
+        kind: 'ended',
+        fatal: `the step's timeout (${formatDuration(settings.timeoutMs)}) was reached while ${where}; raise timeout if it needs longer. No run was started`,
+        cancelled: false,
+        timedOut: true,
+        ...begun
+      }
+    }
     if (uploaded.kind !== 'uploaded') {
       if (uploaded.kind === 'aborted') {
         core.info(

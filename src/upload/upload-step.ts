@@ -92,6 +92,8 @@ interface UploadStepOptions {
 type UploadStepOutcome =
   | { kind: 'uploaded'; build: AppBuild }
   | { kind: 'failed'; message: string }
+  /** The step's `timeout` came first; `confirming` as for `aborted`. */
+  | { kind: 'timed-out'; confirming: boolean }
   /** `confirming`: cancelled once the confirm was sent, so the app may exist. */
   | { kind: 'aborted'; confirming: boolean }
 
@@ -100,10 +102,6 @@ export async function runUploadStep(options: UploadStepOptions): Promise<UploadS
   const timeout = new AbortController()
   const timer = setTimeout(() => timeout.abort(), Math.max(0, options.deadline - clock.now()))
   const signal = AbortSignal.any([options.signal, timeout.signal])
-  const timedOut = (): UploadStepOutcome => ({
-    kind: 'failed',
-    message: `the build was not uploaded within the timeout; raise timeout if it needs longer. No run was started`
-  })
   let zip: { path: string; size: number; remove(): Promise<void> } | null = null
   try {
     let file = { path: app.path, uploadName: app.uploadName, size: app.size }
@@ -115,7 +113,7 @@ export async function runUploadStep(options: UploadStepOptions): Promise<UploadS
         zip = await zipAppFolder(app.path, options.tempDir, signal)
       } catch (error) {
         if (options.signal.aborted) return { kind: 'aborted', confirming: false }
-        if (timeout.signal.aborted) return timedOut()
+        if (timeout.signal.aborted) return { kind: 'timed-out', confirming: false }
         return {
           kind: 'failed',
           message: `the .app folder could not be zipped: ${(error as Error).message}`
@@ -139,7 +137,10 @@ export async function runUploadStep(options: UploadStepOptions): Promise<UploadS
       log
     })
     log.endGroup()
-    if (outcome.kind === 'aborted') return options.signal.aborted ? outcome : timedOut()
+    if (outcome.kind === 'aborted')
+      return options.signal.aborted
+        ? outcome
+        : { kind: 'timed-out', confirming: outcome.confirming }
     if (outcome.kind === 'failed') return outcome
     return {
       kind: 'uploaded',
