@@ -53,6 +53,21 @@ const listening = async <S extends Server | ReturnType<typeof createTlsServer>>(
   return (server.address() as AddressInfo).port
 }
 
+/** Each socket's bytes to the other. */
+const joined = (a: Socket, b: Socket): void => {
+  a.pipe(b).pipe(a)
+}
+
+/** A fault on either socket closes both, as a proxy drops a tunnel. */
+function dropTogether(a: Socket, b: Socket): void {
+  const drop = (): void => {
+    a.destroy()
+    b.destroy()
+  }
+  a.on('error', drop)
+  b.on('error', drop)
+}
+
 /**
  * An HTTP proxy that only tunnels (CONNECT, as undici's ProxyAgent and http-client's tunnel both
  * ask), and only to *.proxied.test, which it connects to the same port on 127.0.0.1. `tunnels`
@@ -74,14 +89,9 @@ async function startProxy() {
     const upstream = connect(Number(port), '127.0.0.1', () => {
       client.write('HTTP/1.1 200 Connection Established\r\n\r\n')
       upstream.write(head)
-      upstream.pipe(client).pipe(upstream)
+      joined(client, upstream)
     })
-    const drop = () => {
-      upstream.destroy()
-      client.destroy()
-    }
-    upstream.on('error', drop)
-    client.on('error', drop)
+    dropTogether(client, upstream)
   })
   const port = await listening(server)
   return { url: `http://127.0.0.1:${port}`, tunnels }
@@ -96,13 +106,8 @@ async function startTlsFront(port: number): Promise<number> {
     },
     client => {
       const upstream = connect(port, '127.0.0.1')
-      client.pipe(upstream).pipe(client)
-      const drop = () => {
-        upstream.destroy()
-        client.destroy()
-      }
-      upstream.on('error', drop)
-      client.on('error', drop)
+      joined(client, upstream)
+      dropTogether(client, upstream)
     }
   )
   return listening(server)
