@@ -104,6 +104,7 @@ describe('what loads what', () => {
       'upload/upload-step',
       'upload/zip-app',
       'wait/project-lists',
+      'github/clients',
       'github/comment',
       'github/pulls',
       'github/statuses',

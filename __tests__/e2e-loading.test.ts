@@ -111,7 +111,7 @@ describe('what each use of the action loads', () => {
       join(import.meta.dirname, '..', 'src', 'github', 'undici-on-demand.ts'),
       'utf8'
     )
-    const given = [...source.matchAll(/^export const (\w+)/gm)].map(m => m[1])
+    const given = [...source.matchAll(/^export (?:async function|const) (\w+)/gm)].map(m => m[1])
     const used = new Set(
       readdirSync(DIST)
         .filter(f => f.endsWith('.js'))

@@ -8497,10 +8497,10 @@ const defaults = {
     }),
     signals: process,
     // GitHub's code is loaded only when a comment, a pull-request lookup or a commit status needs it.
-    comment: async (target) => (await __nccwpck_require__.e(/* import() */ 318).then(__nccwpck_require__.bind(__nccwpck_require__, 7318))).upsertComment(target),
+    comment: async (target) => (await __nccwpck_require__.e(/* import() */ 731).then(__nccwpck_require__.bind(__nccwpck_require__, 8731))).upsertComment(target),
     env: runnerEnv(),
-    pulls: async (options) => (await __nccwpck_require__.e(/* import() */ 487).then(__nccwpck_require__.bind(__nccwpck_require__, 4487))).createPullsClient(options),
-    statuses: async (options) => (await __nccwpck_require__.e(/* import() */ 681).then(__nccwpck_require__.bind(__nccwpck_require__, 2681))).createStatusClient(options)
+    pulls: async (options) => (await __nccwpck_require__.e(/* import() */ 731).then(__nccwpck_require__.bind(__nccwpck_require__, 8731))).createPullsClient(options),
+    statuses: async (options) => (await __nccwpck_require__.e(/* import() */ 731).then(__nccwpck_require__.bind(__nccwpck_require__, 8731))).createStatusClient(options)
 };
 /** Never throws: whatever goes wrong ends as one readable `::error::` line and a failed step. */
 async function run(overrides = {}) {

@@ -66,11 +66,11 @@ const defaults: Dependencies = {
     }),
   signals: process,
   // GitHub's code is loaded only when a comment, a pull-request lookup or a commit status needs it.
-  comment: async target => (await import('./github/comment.js')).upsertComment(target),
+  comment: async target => (await import('./github/clients.js')).upsertComment(target),
   env: runnerEnv(),
-  pulls: async options => (await import('./github/pulls.js')).createPullsClient(options),
+  pulls: async options => (await import('./github/clients.js')).createPullsClient(options),
   statuses: async (options: StatusClientOptions) =>
-    (await import('./github/statuses.js')).createStatusClient(options)
+    (await import('./github/clients.js')).createStatusClient(options)
 }
 
 /** Never throws: whatever goes wrong ends as one readable `::error::` line and a failed step. */
