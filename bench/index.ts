@@ -165,11 +165,11 @@ async function coldStart(): Promise<void> {
   const [start, startBytes] = lazy(/function startEverything/)
   const [lists, listsBytes] = lazy(/class ProjectLists/)
   row(
-    'bundle size, chunks loaded only for a comment',
+    'bundle size, GitHub clients and Octokit, loaded only to call GitHub',
     `${(commentBytes / 1024 / 1024).toFixed(2)} MB (${comment.join(', ')})`
   )
   row(
-    'bundle size, undici, loaded only with Octokit (a comment, a lookup, a commit status)',
+    'bundle size, undici, loaded only with Octokit',
     `${(undiciBytes / 1024 / 1024).toFixed(2)} MB (${undici.join(', ')})`
   )
   row(
