@@ -18,7 +18,7 @@ import { createServer as createTlsServer } from 'node:tls'
 import { findNode24 } from '../scripts/node24.mjs'
 import { runAction, type ActionResult } from '../scripts/runner.mjs'
 import { startSimulatedApi } from '../scripts/simulated-api.mjs'
-import type { FakeStatus } from './helpers/fake-github.mjs'
+import type { FakeComment, FakeStatus } from './helpers/fake-github.mjs'
 import { fixtureBody } from './helpers/fixtures.js'
 import { leftBehind } from './helpers/runner-output.js'
 
@@ -28,6 +28,7 @@ const TOKEN = 'ghs_behind_a_proxy_TOKEN_32'
 const RUN = '3e9d1c7b-5a2f-4b8e-9d61-0c4f7a2b8e53'
 const SHA = 'c0ffee00'.repeat(5)
 const TLS = join(import.meta.dirname, 'helpers', 'tls')
+const NO_DNS = join(import.meta.dirname, 'helpers', 'no-dns.mjs')
 
 const closers: (() => Promise<void> | void)[] = []
 afterEach(async () => {
@@ -115,10 +116,11 @@ async function startTlsFront(port: number): Promise<number> {
 
 async function world() {
   const statuses: FakeStatus[] = []
+  const comments: FakeComment[] = []
   const sim = await startSimulatedApi({
     apiKey: KEY,
     runs: { [RUN]: { final: { ...fixtureBody('passed'), id: RUN }, before: ['running'] } },
-    github: { token: TOKEN, pulls: [], statuses }
+    github: { token: TOKEN, pulls: [], statuses, comments }
   })
   closers.push(() => sim.close())
   const simPort = new URL(sim.url).port
@@ -127,6 +129,7 @@ async function world() {
   return {
     sim,
     statuses,
+    comments,
     proxy,
     apiUrl: `https://api.proxied.test:${tlsPort}`,
     gitHubUrl: `http://github.proxied.test:${simPort}/github`
@@ -136,7 +139,8 @@ async function world() {
 async function act(
   w: Awaited<ReturnType<typeof world>>,
   env: Record<string, string>,
-  inputs: Record<string, string> = {}
+  inputs: Record<string, string> = {},
+  event: [string, object] = ['push', { ref: 'refs/heads/main', after: SHA }]
 ): Promise<ActionResult> {
   const result = await runAction({
     node: NODE24,
@@ -149,12 +153,13 @@ async function act(
       ...inputs
     },
     githubToken: TOKEN,
-    eventName: 'push',
-    event: { ref: 'refs/heads/main', after: SHA },
+    eventName: event[0],
+    event: event[1],
     env: {
       GITHUB_SHA: SHA,
       GITHUB_API_URL: w.gitHubUrl,
       NODE_EXTRA_CA_CERTS: join(TLS, 'proxied-test.crt'),
+      NODE_OPTIONS: `--import=${NO_DNS}`,
       ...env
     }
   })
@@ -182,6 +187,27 @@ describe('behind a proxy', () => {
     expect(targets).toEqual(new Set([new URL(w.apiUrl).host, new URL(w.gitHubUrl).host]))
     expect(w.statuses.map(s => s.state)).toEqual(['pending', 'success'])
     expect(w.statuses.every(s => s.sha === SHA)).toBe(true)
+  })
+
+  it('the pull-request comment is posted through the proxy too', async () => {
+    const w = await world()
+    const pull = {
+      number: 7,
+      title: 'Coupons',
+      head: { ref: 'coupons', sha: SHA, repo: { full_name: 'acme/shop' } },
+      base: { ref: 'main', repo: { full_name: 'acme/shop' } }
+    }
+    const result = await act(
+      w,
+      { HTTPS_PROXY: w.proxy.url, HTTP_PROXY: w.proxy.url },
+      { 'commit-status': 'false', comment: 'true' },
+      ['pull_request', { pull_request: pull, repository: { full_name: 'acme/shop' } }]
+    )
+    expect(result.code).toBe(0)
+    expect(result.commands.filter(c => c.command === 'warning')).toEqual([])
+    expect(w.comments).toHaveLength(1)
+    expect(w.comments[0]!.body).toMatch(/^<!-- testerarmy-action [^\n]* -->\n/)
+    expect(w.proxy.tunnels.map(t => t.target)).toContain(new URL(w.gitHubUrl).host)
   })
 
   it('lower-case https_proxy / http_proxy, with credentials in the proxy URL sent to the proxy only', async () => {

@@ -152,15 +152,15 @@ async function loadOctokit() {
 /** The author of comments made with the workflow's own token. */
 const ACTIONS_BOT = 'github-actions[bot]';
 /** The login the token acts as, or null when GitHub will not say. */
-async function whoAmI(octokit) {
+async function whoAmI(octokit, request) {
     try {
-        return (await octokit.rest.users.getAuthenticated()).data.login;
+        return (await octokit.rest.users.getAuthenticated({ request })).data.login;
     }
     catch {
         // not a personal token
     }
     try {
-        const answer = await octokit.graphql('query { viewer { login } }');
+        const answer = await octokit.graphql('query { viewer { login } }', { request });
         return typeof answer.viewer?.login === 'string' ? answer.viewer.login : null;
     }
     catch {
@@ -169,36 +169,39 @@ async function whoAmI(octokit) {
 }
 async function upsertComment(target) {
     const getOctokit = await loadOctokit();
-    // One deadline for every call: a stalled GitHub must not hold the step for minutes.
-    const octokit = getOctokit(target.token, {
-        baseUrl: target.apiUrl,
-        request: { signal: AbortSignal.timeout(constants/* Limits */.xu.commentTimeoutMs) }
-    });
+    const octokit = getOctokit(target.token, { baseUrl: target.apiUrl });
+    // One deadline for every call: a stalled GitHub must not hold the step for minutes. Given to
+    // each call, not to getOctokit: a `request` there replaces the one @actions/github sets up (its
+    // fetch through the runner's proxy), and the comment would then ignore HTTPS_PROXY.
+    const request = { signal: AbortSignal.timeout(constants/* Limits */.xu.commentTimeoutMs) };
     const where = { owner: target.owner, repo: target.repo };
     try {
         // Whose comments may be updated: only our own, and only those that start with our marker
         // (anyone can quote it). A personal token says who it is through REST; an app's installation
         // token through GraphQL's viewer (`my-app[bot]`). When neither answers, it is the workflow's
         // own token, whose comments are github-actions[bot]'s; another bot's (renovate[bot]) never are.
-        const login = (await whoAmI(octokit)) ?? ACTIONS_BOT;
+        const login = (await whoAmI(octokit, request)) ?? ACTIONS_BOT;
         const comments = await octokit.paginate(octokit.rest.issues.listComments, {
             ...where,
             issue_number: target.prNumber,
-            per_page: 100
+            per_page: 100,
+            request
         });
         const ours = comments.find(c => c.user?.login === login && (c.body ?? '').startsWith(target.marker));
         if (ours) {
             const { data } = await octokit.rest.issues.updateComment({
                 ...where,
                 comment_id: ours.id,
-                body: target.body
+                body: target.body,
+                request
             });
             return { kind: 'updated', url: data.html_url };
         }
         const { data } = await octokit.rest.issues.createComment({
             ...where,
             issue_number: target.prNumber,
-            body: target.body
+            body: target.body,
+            request
         });
         return { kind: 'created', url: data.html_url };
     }

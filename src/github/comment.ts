@@ -24,15 +24,19 @@ export type CommentResult =
 const ACTIONS_BOT = 'github-actions[bot]'
 
 /** The login the token acts as, or null when GitHub will not say. */
-async function whoAmI(octokit: ReturnType<typeof import('@actions/github').getOctokit>) {
+async function whoAmI(
+  octokit: ReturnType<typeof import('@actions/github').getOctokit>,
+  request: { signal: AbortSignal }
+) {
   try {
-    return (await octokit.rest.users.getAuthenticated()).data.login
+    return (await octokit.rest.users.getAuthenticated({ request })).data.login
   } catch {
     // not a personal token
   }
   try {
     const answer = await octokit.graphql<{ viewer?: { login?: unknown } }>(
-      'query { viewer { login } }'
+      'query { viewer { login } }',
+      { request }
     )
     return typeof answer.viewer?.login === 'string' ? answer.viewer.login : null
   } catch {
@@ -42,22 +46,23 @@ async function whoAmI(octokit: ReturnType<typeof import('@actions/github').getOc
 
 export async function upsertComment(target: CommentTarget): Promise<CommentResult> {
   const getOctokit = await loadOctokit()
-  // One deadline for every call: a stalled GitHub must not hold the step for minutes.
-  const octokit = getOctokit(target.token, {
-    baseUrl: target.apiUrl,
-    request: { signal: AbortSignal.timeout(Limits.commentTimeoutMs) }
-  })
+  const octokit = getOctokit(target.token, { baseUrl: target.apiUrl })
+  // One deadline for every call: a stalled GitHub must not hold the step for minutes. Given to
+  // each call, not to getOctokit: a `request` there replaces the one @actions/github sets up (its
+  // fetch through the runner's proxy), and the comment would then ignore HTTPS_PROXY.
+  const request = { signal: AbortSignal.timeout(Limits.commentTimeoutMs) }
   const where = { owner: target.owner, repo: target.repo }
   try {
     // Whose comments may be updated: only our own, and only those that start with our marker
     // (anyone can quote it). A personal token says who it is through REST; an app's installation
     // token through GraphQL's viewer (`my-app[bot]`). When neither answers, it is the workflow's
     // own token, whose comments are github-actions[bot]'s; another bot's (renovate[bot]) never are.
-    const login = (await whoAmI(octokit)) ?? ACTIONS_BOT
+    const login = (await whoAmI(octokit, request)) ?? ACTIONS_BOT
     const comments = await octokit.paginate(octokit.rest.issues.listComments, {
       ...where,
       issue_number: target.prNumber,
-      per_page: 100
+      per_page: 100,
+      request
     })
     const ours = comments.find(
       c => c.user?.login === login && (c.body ?? '').startsWith(target.marker)
@@ -66,14 +71,16 @@ export async function upsertComment(target: CommentTarget): Promise<CommentResul
       const { data } = await octokit.rest.issues.updateComment({
         ...where,
         comment_id: ours.id,
-        body: target.body
+        body: target.body,
+        request
       })
       return { kind: 'updated', url: data.html_url }
     }
     const { data } = await octokit.rest.issues.createComment({
       ...where,
       issue_number: target.prNumber,
-      body: target.body
+      body: target.body,
+      request
     })
     return { kind: 'created', url: data.html_url }
   } catch (error) {
