@@ -7,6 +7,7 @@ export default {
     '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json' }]
   },
   testMatch: ['**/__tests__/**/*.test.ts'],
+  setupFiles: ['<rootDir>/__tests__/helpers/no-proxy-env.ts'],
   // Coverage of src/ by the in-process tests (the end-to-end tests run dist/, which is not counted;
   // undici-on-demand runs only in the bundle, where the end-to-end tests cover it).
   collectCoverage: true,

@@ -1,6 +1,6 @@
 // Pull-request lookups against a real HTTP server standing in for GitHub's REST API.
 import { afterEach, describe, expect, it } from '@jest/globals'
-import { retryDelayMs } from '../src/github/call.js'
+import { failureOf, retryDelayMs } from '../src/github/call.js'
 import { createPullsClient } from '../src/github/pulls.js'
 import { startApiServer, type ApiServer, type Reply } from './helpers/api-server.js'
 
@@ -129,5 +129,40 @@ describe('retryDelayMs', () => {
     expect(retryDelayMs({}, 0, 0)).toBe(1000)
     // Octokit's network fault: status 500 with no response from GitHub; tried again.
     expect(retryDelayMs({ status: 500, message: 'connect ECONNREFUSED' }, 0, 0)).toBe(1000)
+  })
+})
+
+describe('failureOf', () => {
+  it("GitHub's answer: its status and message", () => {
+    const answered = { status: 422, message: 'Validation Failed', response: { headers: {} } }
+    expect(failureOf(answered)).toEqual({ status: 422, message: 'Validation Failed' })
+  })
+
+  it("no answer (Octokit's status 500 without a response): the innermost fault's words", () => {
+    const refused = (address: string) =>
+      Object.assign(new Error(`connect ECONNREFUSED ${address}`), { code: 'ECONNREFUSED' })
+    // Every address of the host refused: an AggregateError with no message of its own.
+    const everyAddress = Object.assign(
+      new AggregateError([refused('::1:443'), refused('127.0.0.1:443')], ''),
+      { code: 'ECONNREFUSED' }
+    )
+    const octokit = (cause: unknown) =>
+      Object.assign(new Error('fetch failed'), {
+        status: 500,
+        cause: new TypeError('fetch failed', { cause })
+      })
+    expect(failureOf(octokit(everyAddress))).toEqual({
+      status: undefined,
+      message: 'connect ECONNREFUSED ::1:443'
+    })
+    expect(
+      failureOf(octokit(Object.assign(new AggregateError([], ''), { code: 'ECONNRESET' })))
+    ).toEqual({
+      status: undefined,
+      message: 'ECONNRESET'
+    })
+    expect(failureOf(octokit(refused('10.0.0.1:443'))).message).toBe(
+      'connect ECONNREFUSED 10.0.0.1:443'
+    )
   })
 })

@@ -39,9 +39,16 @@ function faultMessage(error) {
     for (let cause = error, depth = 0; depth < 5; depth++) {
         if (typeof cause !== 'object' || cause === null)
             break;
-        const { message: own, cause: next } = cause;
+        const { message: own, cause: next, code, errors } = cause;
+        // Every address of a host refused (IPv4 and IPv6): an AggregateError with no message of its
+        // own, its code, and the first address's fault among its errors.
+        const first = Array.isArray(errors) ? errors[0]?.message : undefined;
         if (typeof own === 'string' && own)
             message = own;
+        else if (typeof first === 'string' && first)
+            message = first;
+        else if (typeof code === 'string' && code)
+            message = code;
         cause = next;
     }
     return message;

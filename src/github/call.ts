@@ -31,8 +31,23 @@ function faultMessage(error: unknown): string | undefined {
   let message: string | undefined
   for (let cause = error, depth = 0; depth < 5; depth++) {
     if (typeof cause !== 'object' || cause === null) break
-    const { message: own, cause: next } = cause as { message?: unknown; cause?: unknown }
+    const {
+      message: own,
+      cause: next,
+      code,
+      errors
+    } = cause as {
+      message?: unknown
+      cause?: unknown
+      code?: unknown
+      errors?: { message?: unknown }[]
+    }
+    // Every address of a host refused (IPv4 and IPv6): an AggregateError with no message of its
+    // own, its code, and the first address's fault among its errors.
+    const first = Array.isArray(errors) ? errors[0]?.message : undefined
     if (typeof own === 'string' && own) message = own
+    else if (typeof first === 'string' && first) message = first
+    else if (typeof code === 'string' && code) message = code
     cause = next
   }
   return message
