@@ -167,11 +167,11 @@ describe('run with app-path', () => {
 
   it("the step's timeout during the upload: status timed_out, not error, and what to raise", async () => {
     const { api, failed } = await runWith(
-      { 'app-path': apk(), 'test-id': TEST, timeout: '1s' },
+      { 'app-path': apk(), 'test-id': TEST, timeout: '300ms' },
       { storageFaults: ['hang'] }
     )
     expect(failed).toEqual([
-      "TesterArmy: the step's timeout (1 s) was reached while the build was being uploaded; raise timeout if it needs longer. No run was started"
+      "TesterArmy: the step's timeout (300 ms) was reached while the build was being uploaded; raise timeout if it needs longer. No run was started"
     ])
     expect(core.outputs).toMatchObject({ status: 'timed_out', passed: 'false' })
     expect(api.uploads.confirms).toEqual([])
