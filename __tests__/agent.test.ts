@@ -415,6 +415,43 @@ describe('the agent beside a group', () => {
   })
 })
 
+describe('the agent beside a group, with nothing for the agent', () => {
+  it('no pull request (a push): the group still starts alone, its verdict the step’s, and a notice says so', async () => {
+    const sim = await simulate({ groupFinal: fixtureBody('failed-with-issues') })
+    const result = await act(sim, { 'group-id': GROUP, 'target-url': 'https://staging.test' }, [
+      'push',
+      {}
+    ])
+    expect(agentStarts(sim)).toEqual([])
+    const group = sim.requests.find(r => r.path === `/api/v1/groups/${GROUP}/runs`)!
+    expect(group.body).toMatchObject({ targetUrl: 'https://staging.test' })
+    expect(group.body).not.toHaveProperty('prNumber')
+    expect(result.outputs['run-id']).toBe(`${G1},${G2}`)
+    expect(result.outputs.status).not.toBe('skipped')
+    // A required check running a fixed suite does not pass on a suite it never ran.
+    expect(result.code).toBe(1)
+    expect(result.outputs.passed).toBe('false')
+    expect(notices(result)).toEqual([
+      expect.stringMatching(
+        new RegExp(
+          `^The exploration agent has nothing to test: .*Only the group ${GROUP} is started\\.$`
+        )
+      )
+    ])
+  })
+
+  it('a deployment that did not succeed: neither starts, the step is skipped', async () => {
+    const sim = await simulate()
+    const result = await act(sim, { 'group-id': GROUP }, [
+      'deployment_status',
+      { deployment_status: { state: 'in_progress' }, deployment: { sha: HEAD } }
+    ])
+    expect(result.code).toBe(0)
+    expect(sim.requests).toEqual([])
+    expect(result.outputs).toMatchObject({ status: 'skipped', passed: 'true' })
+  })
+})
+
 describe('a run that ends with status failed', () => {
   it('names its error code and message in the final error line', async () => {
     const sim = await simulate({ agentFinal: fixtureBody('run-failed') })

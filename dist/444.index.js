@@ -143,7 +143,8 @@ async function lookup(options) {
         if (state !== 'success') {
             return {
                 kind: 'skipped',
-                reason: `the deployment's state is "${state || 'unknown'}", not "success": there is no deployment to test yet.`
+                reason: `the deployment's state is "${state || 'unknown'}", not "success": there is no deployment to test yet.`,
+                notDeployed: true
             };
         }
         const given = [pull_request_text(status.environment_url), pull_request_text(status.target_url)].filter(Boolean);
@@ -781,9 +782,15 @@ async function startEverything(options) {
         const stepTimeout = AbortSignal.timeout(Math.max(1, deadline - clock.now()));
         const lookupSignal = AbortSignal.any([signal, stepTimeout]);
         const target = await findAgentTarget(settings.agent, options, lookupSignal);
-        if (target.kind === 'skipped')
-            return target;
-        if (target.kind === 'failed') {
+        if (target.kind === 'skipped') {
+            // A test or group asked for beside the agent still runs when only the pull request is
+            // missing (a deployment of main, a closed pull request): a required check must not pass on
+            // a suite it never ran. A deployment that did not succeed has nothing for either.
+            if (!start || target.notDeployed)
+                return { kind: 'skipped', reason: target.reason };
+            core/* notice */.lm(`The exploration agent has nothing to test: ${target.reason} Only the ${start.kind} ${start.id} is started.`, { title: 'TesterArmy exploration agent' });
+        }
+        else if (target.kind === 'failed') {
             if (signal.aborted) {
                 return ended({
                     kind: 'aborted',
@@ -801,12 +808,15 @@ async function startEverything(options) {
             }
             return ended(target);
         }
-        const { pr } = target;
-        agentTarget = target;
-        begun.facts.prNumber = pr.number;
-        // The comment, and a group started beside the agent, are about this pull request and commit.
-        begun.context = { ...options.context, prNumber: pr.number, sha: pr.headSha };
-        startOptions.context = { sha: pr.headSha, prNumber: pr.number };
+        else {
+            const { pr } = target;
+            agentTarget = target;
+            begun.facts.prNumber = pr.number;
+            // The comment, and a group started beside the agent, are about this pull request and
+            // commit.
+            begun.context = { ...options.context, prNumber: pr.number, sha: pr.headSha };
+            startOptions.context = { sha: pr.headSha, prNumber: pr.number };
+        }
     }
     // 2. Upload the build made in the workflow (app-path); the runs below start on it.
     if (settings.upload && options.build) {

@@ -491,7 +491,8 @@ async function lookup(options) {
         if (state !== 'success') {
             return {
                 kind: 'skipped',
-                reason: `the deployment's state is "${state || 'unknown'}", not "success": there is no deployment to test yet.`
+                reason: `the deployment's state is "${state || 'unknown'}", not "success": there is no deployment to test yet.`,
+                notDeployed: true
             };
         }
         const given = [pull_request_text(status.environment_url), pull_request_text(status.target_url)].filter(Boolean);

@@ -100,6 +100,8 @@ export function agentScenario(runOne: (options: ActionOptions) => Promise<Action
       groupMetadata?: object
       faults?: SimulatedReply[]
       agentFinal?: Record<string, unknown>
+      /** The group's first run's final answer (both pass otherwise). */
+      groupFinal?: Record<string, unknown>
       pulls?: object[]
     } = {}
   ): Promise<Sim> {
@@ -108,7 +110,9 @@ export function agentScenario(runOne: (options: ActionOptions) => Promise<Action
         [AGENT_RUN]: options.agentFinal
           ? { final: { ...options.agentFinal, id: AGENT_RUN }, before: ['queued'] }
           : passed(AGENT_RUN),
-        [G1]: passed(G1),
+        [G1]: options.groupFinal
+          ? { final: { ...options.groupFinal, id: G1 }, before: ['queued'] }
+          : passed(G1),
         [G2]: passed(G2)
       },
       projects: {

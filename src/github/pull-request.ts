@@ -54,8 +54,12 @@ export type PullRequestLookup =
       /** Things the user should look at (a closed pull request named by pr-number). */
       warnings?: string[]
     }
-  /** Nothing to test here: one notice, status `skipped`, the step passes. */
-  | { kind: 'skipped'; reason: string }
+  /**
+   * Nothing for the agent to test here: one notice, status `skipped`, the step passes.
+   * `notDeployed`: the deployment did not succeed, so there is nothing to test at all (not even a
+   * test or group started beside the agent); otherwise only the pull request is missing.
+   */
+  | { kind: 'skipped'; reason: string; notDeployed?: boolean }
   /** A lookup failed: the step fails (a gate must not pass because GitHub was down). */
   | { kind: 'failed'; message: string }
 
@@ -157,7 +161,8 @@ async function lookup(options: LookupOptions): Promise<PullRequestLookup> {
     if (state !== 'success') {
       return {
         kind: 'skipped',
-        reason: `the deployment's state is "${state || 'unknown'}", not "success": there is no deployment to test yet.`
+        reason: `the deployment's state is "${state || 'unknown'}", not "success": there is no deployment to test yet.`,
+        notDeployed: true
       }
     }
     const given = [text(status.environment_url), text(status.target_url)].filter(Boolean)
