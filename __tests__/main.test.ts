@@ -677,6 +677,26 @@ describe('run', () => {
       expect(summaryText()).toMatch(/^## ❌ TesterArmy: no run to report/)
     })
 
+    it("a start still refused (503) when the step's timeout comes: status timed_out, not error", async () => {
+      const unavailable: StartRunsResponse = {
+        kind: 'http-error',
+        status: 503,
+        message: 'HTTP 503: Service Unavailable',
+        retryAfterMs: null
+      }
+      const { failed } = await runWith(
+        { 'test-id': TEST, timeout: '20s' },
+        {},
+        { starts: Array.from({ length: 50 }, () => unavailable) }
+      )
+      expect(failed).toEqual([
+        expect.stringMatching(
+          /^TesterArmy: could not start a run of test .* before the timeout \(last error: HTTP 503/
+        )
+      ])
+      expect(core.outputs).toMatchObject({ status: 'timed_out', passed: 'false', 'run-id': '' })
+    })
+
     it('comments on the pull request with a marker naming the workflow, job and test', async () => {
       await runWith(
         { 'test-id': TEST, comment: 'true', 'github-token': 'ghs_x' },

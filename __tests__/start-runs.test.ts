@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from '@jest/globals'
 import { ApiClient, type StartRunsResponse } from '../src/api/api-client.js'
+import { systemClock } from '../src/clock.js'
 import { canRetryStart, startBody, startRuns } from '../src/start/start-runs.js'
 import { REFUSED_PORT, startApiServer, type ApiServer, type Reply } from './helpers/api-server.js'
 import { FakeClock } from './helpers/fake-clock.js'
@@ -223,9 +224,31 @@ describe('startRuns against a real server', () => {
       kind: 'failed',
       message: expect.stringMatching(
         /^could not start a run of test .* before the timeout \(last error: the API refused the connection/
-      )
+      ),
+      timedOut: true
     })
     expect(retries.length).toBeGreaterThan(1)
+  })
+
+  it('no answer before the step timeout: a timeout that may have started a run, not an error', async () => {
+    server = await startApiServer(() => 'hang')
+    const outcome = await startRuns({
+      api: new ApiClient({ apiUrl: server.url, apiKey: 'k' }),
+      request: { kind: 'test', id: TEST },
+      context,
+      // Real time: the request is cut at the deadline, 300 ms from now.
+      clock: systemClock,
+      deadline: Date.now() + 300,
+      pollIntervalMs: 5_000
+    })
+    expect(outcome).toEqual({
+      kind: 'failed',
+      message: expect.stringMatching(
+        /^the timeout was reached while starting a run of test .*; the request may have reached TesterArmy and started a run: check the TesterArmy dashboard$/
+      ),
+      timedOut: true
+    })
+    expect(server.requests).toHaveLength(1)
   })
 
   it.each([

@@ -771,6 +771,7 @@ async function startEverything(options) {
         fatal: outcome.message ??
             'the workflow was cancelled while the run was being started; it may have started, so check the TesterArmy dashboard',
         cancelled: outcome.kind === 'aborted',
+        ...(outcome.kind === 'failed' && outcome.timedOut ? { timedOut: true } : {}),
         ...begun
     });
     // 1. The exploration agent's pull request, found first: with nothing to test, nothing is
@@ -1034,6 +1035,15 @@ async function sendStart(options) {
             }
         }
         if (!canRetryStart(answer)) {
+            // No answer before the step's timeout (each request is cut at it): a timeout, though the
+            // request may still have started a run.
+            if (answer.kind === 'network-error' && clock.now() >= deadline) {
+                return {
+                    kind: 'failed',
+                    message: `the timeout was reached while starting ${what} (${message}); the request may have reached TesterArmy and started a run: check the TesterArmy dashboard`,
+                    timedOut: true
+                };
+            }
             return {
                 kind: 'failed',
                 message: `starting ${what} failed (${message}); not retried, because the request may have ` +
@@ -1044,7 +1054,8 @@ async function sendStart(options) {
         if (clock.now() + wait >= deadline) {
             return {
                 kind: 'failed',
-                message: `could not start ${what} before the timeout (last error: ${message})`
+                message: `could not start ${what} before the timeout (last error: ${message})`,
+                timedOut: true
             };
         }
         options.onRetry?.(message, wait);

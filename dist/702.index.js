@@ -292,6 +292,15 @@ async function sendStart(options) {
             }
         }
         if (!canRetryStart(answer)) {
+            // No answer before the step's timeout (each request is cut at it): a timeout, though the
+            // request may still have started a run.
+            if (answer.kind === 'network-error' && clock.now() >= deadline) {
+                return {
+                    kind: 'failed',
+                    message: `the timeout was reached while starting ${what} (${message}); the request may have reached TesterArmy and started a run: check the TesterArmy dashboard`,
+                    timedOut: true
+                };
+            }
             return {
                 kind: 'failed',
                 message: `starting ${what} failed (${message}); not retried, because the request may have ` +
@@ -302,7 +311,8 @@ async function sendStart(options) {
         if (clock.now() + wait >= deadline) {
             return {
                 kind: 'failed',
-                message: `could not start ${what} before the timeout (last error: ${message})`
+                message: `could not start ${what} before the timeout (last error: ${message})`,
+                timedOut: true
             };
         }
         options.onRetry?.(message, wait);

@@ -15,7 +15,8 @@ export type AgentStartOutcome =
       /** The body that started it (after any shorter second try): what a retry sends again. */
       body: object
     }
-  | { kind: 'failed'; message: string }
+  /** `timedOut`: the step's `timeout` ended it. */
+  | { kind: 'failed'; message: string; timedOut?: boolean }
   | { kind: 'aborted' }
 
 /** A 413, or a 400 whose message names the description: a refused request that started nothing. */

@@ -107,13 +107,16 @@ export async function startEverything(options: StartPhaseOptions): Promise<Start
     signal
   }
   const ended = (
-    outcome: { kind: 'failed'; message: string } | { kind: 'aborted'; message?: string }
+    outcome:
+      | { kind: 'failed'; message: string; timedOut?: boolean }
+      | { kind: 'aborted'; message?: string }
   ): StartPhaseOutcome => ({
     kind: 'ended',
     fatal:
       outcome.message ??
       'the workflow was cancelled while the run was being started; it may have started, so check the TesterArmy dashboard',
     cancelled: outcome.kind === 'aborted',
+    ...(outcome.kind === 'failed' && outcome.timedOut ? { timedOut: true } : {}),
     ...begun
   })
 

@@ -45,7 +45,8 @@ export type StartOutcome =
       /** The body sent: what `retry-failed` sends again. */
       body?: Record<string, unknown>
     }
-  | { kind: 'failed'; message: string }
+  /** `timedOut`: the step's `timeout` ended it (its status is timed_out, not error). */
+  | { kind: 'failed'; message: string; timedOut?: boolean }
   | { kind: 'aborted' }
 
 /**
@@ -87,7 +88,9 @@ export async function sendStart(
     again?: (answer: HttpError) => boolean
     refused: (answer: HttpError) => string | null
   }
-): Promise<Started | { kind: 'failed'; message: string } | { kind: 'aborted' }> {
+): Promise<
+  Started | { kind: 'failed'; message: string; timedOut?: boolean } | { kind: 'aborted' }
+> {
   const { clock, deadline, signal, what } = options
   for (let failures = 1; ; failures++) {
     const answer = await options.send(
@@ -106,6 +109,15 @@ export async function sendStart(
       }
     }
     if (!canRetryStart(answer)) {
+      // No answer before the step's timeout (each request is cut at it): a timeout, though the
+      // request may still have started a run.
+      if (answer.kind === 'network-error' && clock.now() >= deadline) {
+        return {
+          kind: 'failed',
+          message: `the timeout was reached while starting ${what} (${message}); the request may have reached TesterArmy and started a run: check the TesterArmy dashboard`,
+          timedOut: true
+        }
+      }
       return {
         kind: 'failed',
         message:
@@ -122,7 +134,8 @@ export async function sendStart(
     if (clock.now() + wait >= deadline) {
       return {
         kind: 'failed',
-        message: `could not start ${what} before the timeout (last error: ${message})`
+        message: `could not start ${what} before the timeout (last error: ${message})`,
+        timedOut: true
       }
     }
     options.onRetry?.(message, wait)
