@@ -85,6 +85,10 @@ describe('the key, spelled as the API pleases', () => {
     const result = await act(server, { 'run-id': RUN, comment: 'false' })
     expect(result.outputs['feature-name']).toMatch(/^\*\*\* /)
     expect(allLeftBehind(result)).not.toContain(KEY)
+    // The JUnit and CTRF files were read, and name the feature with the key scrubbed.
+    const [junit, ctrf] = leftBehind(result).slice(-2)
+    expect(junit).toContain('*** ')
+    expect(ctrf).toContain('*** ')
     expect(result.summary.replaceAll('<wbr>', '')).not.toContain(KEY)
   })
 

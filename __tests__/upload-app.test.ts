@@ -133,6 +133,23 @@ describe('uploadApp', () => {
     )
   })
 
+  it('sends the file again after a 408 (the storage timed the request out)', async () => {
+    const { run, calls, lines } = setup({
+      puts: [
+        {
+          kind: 'http-error',
+          status: 408,
+          message: 'storage answered HTTP 408 (RequestTimeout)',
+          retryAfterMs: null
+        },
+        { kind: 'stored', status: 200 }
+      ]
+    })
+    expect((await run()).kind).toBe('uploaded')
+    expect(calls.puts).toHaveLength(2)
+    expect(lines[0]).toMatch(/HTTP 408 .*sending it again from the first byte .*attempt 2 of 4/)
+  })
+
   it('follows a storage Retry-After on 429, at most a minute', async () => {
     const { run, sleeps } = setup({
       puts: [
