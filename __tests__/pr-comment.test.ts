@@ -37,6 +37,22 @@ describe('commentMarker', () => {
     expect(leg('ios')).toMatch(/^<!-- testerarmy-action QA qa group%3Ag%3A[0-9a-f]{12} -->$/)
   })
 
+  it('stays the same from push to push when only the preview URL or the uploaded app changes', () => {
+    const push = (sha: string, appId: string) =>
+      commentMarker({
+        workflow: 'QA',
+        job: 'qa',
+        start: {
+          kind: 'group',
+          id: 'g',
+          platform: 'android',
+          appId,
+          targetUrl: `https://shop-git-${sha}.vercel.app`
+        }
+      })
+    expect(push('4f1c2a9', 'app-1')).toBe(push('9b0d3e7', 'app-2'))
+  })
+
   it('cannot be closed early by a workflow or job name', () => {
     const hostile = commentMarker({
       workflow: 'x --> <script>',

@@ -6844,9 +6844,11 @@ var external_node_crypto_ = __nccwpck_require__(7598);
 
 /**
  * The hidden marker that finds the comment again: the workflow, the job, and what it reports on.
- * A test or group run adds a digest of its options, so matrix legs that differ only in platform or
- * target keep one comment each. Waiting on given run IDs, the IDs are left out on purpose: they are
- * new on every push, and naming them would add a comment per push instead of updating one.
+ * A test or group run adds a digest of its options, so matrix legs that differ only in platform,
+ * device, mode or environment keep one comment each. Left out on purpose, as new on every push,
+ * where naming them would add a comment per push instead of updating one: given run IDs, the app
+ * (`app-id`, or the build `app-path` uploaded) and `target-url` (a preview's URL names its commit,
+ * as the agent's does).
  * Percent-encoded, so no name can end the HTML comment.
  */
 function commentMarker(parts) {
@@ -6854,8 +6856,9 @@ function commentMarker(parts) {
     let target = 'runs';
     if (start) {
         const { kind, id, ...options } = start;
+        const perPush = new Set(['appId', 'targetUrl']);
         const defined = Object.entries(options)
-            .filter(([, v]) => v !== undefined)
+            .filter(([name, v]) => v !== undefined && !perPush.has(name))
             .sort(([a], [b]) => a.localeCompare(b));
         const digest = defined.length
             ? `:${(0,external_node_crypto_.createHash)('sha256').update(JSON.stringify(defined)).digest('hex').slice(0, 12)}`

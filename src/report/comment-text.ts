@@ -11,9 +11,11 @@ import type { Issue } from '../model.js'
 
 /**
  * The hidden marker that finds the comment again: the workflow, the job, and what it reports on.
- * A test or group run adds a digest of its options, so matrix legs that differ only in platform or
- * target keep one comment each. Waiting on given run IDs, the IDs are left out on purpose: they are
- * new on every push, and naming them would add a comment per push instead of updating one.
+ * A test or group run adds a digest of its options, so matrix legs that differ only in platform,
+ * device, mode or environment keep one comment each. Left out on purpose, as new on every push,
+ * where naming them would add a comment per push instead of updating one: given run IDs, the app
+ * (`app-id`, or the build `app-path` uploaded) and `target-url` (a preview's URL names its commit,
+ * as the agent's does).
  * Percent-encoded, so no name can end the HTML comment.
  */
 export function commentMarker(parts: {
@@ -27,8 +29,9 @@ export function commentMarker(parts: {
   let target = 'runs'
   if (start) {
     const { kind, id, ...options } = start
+    const perPush = new Set(['appId', 'targetUrl'])
     const defined = Object.entries(options)
-      .filter(([, v]) => v !== undefined)
+      .filter(([name, v]) => v !== undefined && !perPush.has(name))
       .sort(([a], [b]) => a.localeCompare(b))
     const digest = defined.length
       ? `:${createHash('sha256').update(JSON.stringify(defined)).digest('hex').slice(0, 12)}`
