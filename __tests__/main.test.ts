@@ -1170,7 +1170,7 @@ describe('run with retry-failed', () => {
     expect(calls).toEqual([])
   })
 
-  it('a run-id run is started again by its test, with the test as saved; flaky passes', async () => {
+  it('a run-id run is started again by its test, on the platform and mode it ran with; flaky passes', async () => {
     const first = failedOfTest()
     const { calls, failed } = await runWith(
       { 'run-id': first.id as string, 'retry-failed': '2' },
@@ -1178,7 +1178,10 @@ describe('run with retry-failed', () => {
       { starts: [{ kind: 'started', runIds: [RETRY], cancelledRunIds: [] }] }
     )
     expect(failed).toEqual([])
-    expect(calls.filter(c => c.startsWith('START'))).toEqual([`START test ${TEST} {}`])
+    // The fixture ran on the web in deep mode: the retry does too, not on the test's defaults.
+    expect(calls.filter(c => c.startsWith('START'))).toEqual([
+      `START test ${TEST} {"platform":"web","mode":"deep"}`
+    ])
     expect(core.outputs).toMatchObject({ passed: 'true', 'flaky-count': '1', 'run-id': RETRY })
     expect(core.info).toHaveBeenCalledWith(
       'TesterArmy verdict: passed (1 flaky run: failed, then passed on a retry).'

@@ -5,7 +5,7 @@ import type { GetRunResponse, RunsApi, StartApi, StartRunsResponse } from '../sr
 import { parseRun } from '../src/api/run-response.js'
 import type { RunOutcome } from '../src/model.js'
 import { ownVerdictFailed } from '../src/report/report.js'
-import { planRetries, retryFailed, type SentStarts } from '../src/start/retry-failed.js'
+import { planRetries, retryFailed, runConfig, type SentStarts } from '../src/start/retry-failed.js'
 import { FakeClock } from './helpers/fake-clock.js'
 import { fixtureBody, outcomeOf } from './helpers/fixtures.js'
 
@@ -133,6 +133,34 @@ describe('planRetries', () => {
         kind: 'test',
         testId: TEST_A,
         body: { platform: 'web', projectEnvironmentId: 'e' }
+      })
+    ])
+  })
+
+  it('a run-id run by its test, with the platform, device and mode the run reports', () => {
+    const run = {
+      platform: 'ios',
+      deviceModel: 'ipad',
+      executionMode: 'fast'
+    } as Parameters<typeof runConfig>[0]
+    expect(runConfig(run)).toEqual({ platform: 'ios', deviceModel: 'ipad', mode: 'fast' })
+    // Values a test's start does not take are left to the test's own defaults.
+    expect(
+      runConfig({ platform: 'tv', deviceModel: null, executionMode: 'turbo' } as never)
+    ).toEqual({})
+    const plans = planRetries(
+      [id(1)],
+      { start: null, agent: null },
+      () => TEST_A,
+      () => undefined,
+      () => runConfig(run)
+    )
+    expect(plans).toEqual([
+      expect.objectContaining({
+        kind: 'test',
+        testId: TEST_A,
+        body: { platform: 'ios', deviceModel: 'ipad', mode: 'fast' },
+        how: `its test ${TEST_A} (ios, ipad, fast, as it ran)`
       })
     ])
   })

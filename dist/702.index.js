@@ -8,7 +8,8 @@ export const modules = {
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   planRetries: () => (/* binding */ planRetries),
-/* harmony export */   retryFailed: () => (/* binding */ retryFailed)
+/* harmony export */   retryFailed: () => (/* binding */ retryFailed),
+/* harmony export */   runConfig: () => (/* binding */ runConfig)
 /* harmony export */ });
 /* harmony import */ var _wait_poller_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5940);
 /* harmony import */ var _start_runs_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6595);
@@ -31,6 +32,7 @@ async function retryFailed(options) {
     const firsts = new Map(options.outcomes.map(o => [o.id, o]));
     const latest = new Map(firsts);
     const testIdOf = (id) => firsts.get(id)?.run?.testId ?? null;
+    const configOf = (id) => runConfig(firsts.get(id)?.run);
     const stopped = new Set();
     const stop = (id, why) => {
         stopped.add(id);
@@ -43,7 +45,7 @@ async function retryFailed(options) {
         const failing = [...latest]
             .filter(([id, o]) => !stopped.has(id) && options.failed(o))
             .map(([id]) => id);
-        const plans = planRetries(failing, sent, testIdOf, stop);
+        const plans = planRetries(failing, sent, testIdOf, stop, configOf);
         if (plans.length === 0)
             break;
         log.round(plans.reduce((n, p) => n + (p.kind === 'group' ? p.firstIds.length : 1), 0), round + 1, options.retries + 1);
@@ -124,11 +126,29 @@ function record(retried, latest, firstId, outcome, counts) {
         latest.set(firstId, outcome);
 }
 /**
+ * How a run says it ran (its platform, device and mode), as a test's start request takes them:
+ * a `run-id` run's request is not known, and its test's saved defaults may differ (a run that
+ * failed on iOS must not count as flaky for passing on the web).
+ */
+function runConfig(run) {
+    const body = {};
+    if (run?.platform && ['web', 'ios', 'android'].includes(run.platform)) {
+        body.platform = run.platform;
+    }
+    if (run?.deviceModel && ['iphone', 'ipad'].includes(run.deviceModel)) {
+        body.deviceModel = run.deviceModel;
+    }
+    if (run?.executionMode === 'fast' || run?.executionMode === 'deep')
+        body.mode = run.executionMode;
+    return body;
+}
+/**
  * Which request starts each failed run again: the agent's and a test's own, a group member alone
  * by its test when the group's body holds nothing a test's start cannot carry (else the group
- * again), a `run-id` run by its test. A run that cannot be started again is noted and left out.
+ * again), a `run-id` run by its test, on the platform, device and mode it ran with (`configOf`).
+ * A run that cannot be started again is noted and left out.
  */
-function planRetries(failing, sent, testIdOf, stop) {
+function planRetries(failing, sent, testIdOf, stop, configOf = () => ({})) {
     const plans = [];
     const groupAgain = [];
     const { start, agent } = sent;
@@ -166,8 +186,17 @@ function planRetries(failing, sent, testIdOf, stop) {
         }
         else {
             const testId = testIdOf(id);
-            if (testId)
-                plans.push({ kind: 'test', firstId: id, testId, body: {}, how: `its test ${testId}` });
+            if (testId) {
+                const body = configOf(id);
+                const on = Object.values(body).join(', ');
+                plans.push({
+                    kind: 'test',
+                    firstId: id,
+                    testId,
+                    body,
+                    how: `its test ${testId}${on ? ` (${on}, as it ran)` : ''}`
+                });
+            }
             else
                 stop(id, 'the API gives no test ID for this run, so it could not be started again');
         }

@@ -3,7 +3,7 @@
 // which run is decided here; the verdict of the attempts is the report's.
 import type { RunsApi, StartApi, StartRunsResponse } from '../api/api-client.js'
 import type { Clock } from '../clock.js'
-import type { RetryAttempt, RunOutcome } from '../model.js'
+import type { RetryAttempt, Run, RunOutcome } from '../model.js'
 import { pollRuns, type PollLog } from '../wait/poller.js'
 import { sendStart } from './start-runs.js'
 
@@ -85,6 +85,7 @@ export async function retryFailed(options: RetryOptions): Promise<Retried> {
   const firsts = new Map(options.outcomes.map(o => [o.id, o]))
   const latest = new Map(firsts)
   const testIdOf = (id: string): string | null => firsts.get(id)?.run?.testId ?? null
+  const configOf = (id: string): Record<string, string> => runConfig(firsts.get(id)?.run)
   const stopped = new Set<string>()
   const stop = (id: string, why: string): void => {
     stopped.add(id)
@@ -97,7 +98,7 @@ export async function retryFailed(options: RetryOptions): Promise<Retried> {
     const failing = [...latest]
       .filter(([id, o]) => !stopped.has(id) && options.failed(o))
       .map(([id]) => id)
-    const plans = planRetries(failing, sent, testIdOf, stop)
+    const plans = planRetries(failing, sent, testIdOf, stop, configOf)
     if (plans.length === 0) break
     log.round(
       plans.reduce((n, p) => n + (p.kind === 'group' ? p.firstIds.length : 1), 0),
@@ -184,15 +185,34 @@ function record(
 }
 
 /**
+ * How a run says it ran (its platform, device and mode), as a test's start request takes them:
+ * a `run-id` run's request is not known, and its test's saved defaults may differ (a run that
+ * failed on iOS must not count as flaky for passing on the web).
+ */
+export function runConfig(run: Run | null | undefined): Record<string, string> {
+  const body: Record<string, string> = {}
+  if (run?.platform && ['web', 'ios', 'android'].includes(run.platform)) {
+    body.platform = run.platform
+  }
+  if (run?.deviceModel && ['iphone', 'ipad'].includes(run.deviceModel)) {
+    body.deviceModel = run.deviceModel
+  }
+  if (run?.executionMode === 'fast' || run?.executionMode === 'deep') body.mode = run.executionMode
+  return body
+}
+
+/**
  * Which request starts each failed run again: the agent's and a test's own, a group member alone
  * by its test when the group's body holds nothing a test's start cannot carry (else the group
- * again), a `run-id` run by its test. A run that cannot be started again is noted and left out.
+ * again), a `run-id` run by its test, on the platform, device and mode it ran with (`configOf`).
+ * A run that cannot be started again is noted and left out.
  */
 export function planRetries(
   failing: string[],
   sent: SentStarts,
   testIdOf: (id: string) => string | null,
-  stop: (id: string, why: string) => void
+  stop: (id: string, why: string) => void,
+  configOf: (id: string) => Record<string, string> = () => ({})
 ): Plan[] {
   const plans: Plan[] = []
   const groupAgain: string[] = []
@@ -231,9 +251,17 @@ export function planRetries(
       }
     } else {
       const testId = testIdOf(id)
-      if (testId)
-        plans.push({ kind: 'test', firstId: id, testId, body: {}, how: `its test ${testId}` })
-      else stop(id, 'the API gives no test ID for this run, so it could not be started again')
+      if (testId) {
+        const body = configOf(id)
+        const on = Object.values(body).join(', ')
+        plans.push({
+          kind: 'test',
+          firstId: id,
+          testId,
+          body,
+          how: `its test ${testId}${on ? ` (${on}, as it ran)` : ''}`
+        })
+      } else stop(id, 'the API gives no test ID for this run, so it could not be started again')
     }
   }
   if (groupAgain.length && start) {
