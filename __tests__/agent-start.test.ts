@@ -126,7 +126,8 @@ describe('startAgent', () => {
   it('gives up at the deadline, and stops when cancelled', async () => {
     expect(await run([http(503, 'HTTP 503', 120_000)], { timeoutMs: 60_000 }).outcome).toEqual({
       kind: 'failed',
-      message: expect.stringContaining('before the timeout')
+      message: expect.stringContaining('before the timeout'),
+      timedOut: true
     })
     const controller = new AbortController()
     controller.abort()

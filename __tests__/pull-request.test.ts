@@ -170,7 +170,11 @@ describe('findPullRequest', () => {
         const found = await findPullRequest(
           options({ eventName: 'deployment_status', payload: payload(state), api })
         )
-        expect(found).toEqual({ kind: 'skipped', reason: expect.stringContaining('not "success"') })
+        expect(found).toEqual({
+          kind: 'skipped',
+          reason: expect.stringContaining('not "success"'),
+          notDeployed: true
+        })
         expect(calls).toEqual([])
       }
     )
