@@ -626,6 +626,50 @@ describe('run', () => {
       expect(core.outputs).toMatchObject({ 'run-id': id, passed: 'true' })
     })
 
+    it('from an issue comment on a pull request: the group gets the pull request’s head, read from GitHub', async () => {
+      const commentEvent = (): Record<string, string> => {
+        const step = runnerEnvironment({
+          event: { issue: { number: 482, pull_request: {} }, comment: { body: '/qa' } },
+          eventName: 'issue_comment',
+          context: { GITHUB_API_URL: 'http://127.0.0.1:9/api', GITHUB_SHA: 'default-branch' }
+        })
+        steps.push(step)
+        return step.env
+      }
+      const getPull = async (n: number) => ({ number: n, head: { sha: 'pr-head-sha' } })
+      const lookups = { getPull, pullsForCommit: async () => [], openPullsByHead: async () => [] }
+      const { calls } = await runWith(
+        { 'group-id': TEST, 'github-token': 'ghs_comment_TOKEN' },
+        { [id]: [answer(passed)] },
+        { starts: [started], env: commentEvent(), pulls: lookups }
+      )
+      expect(calls.slice(0, 2)).toEqual([
+        'OCTOKIT',
+        `START group ${TEST} {"commitSha":"pr-head-sha","prNumber":482}`
+      ])
+
+      // GitHub does not answer: started without a commit (never the default branch's), said once.
+      const down = {
+        ...lookups,
+        getPull: async () => {
+          throw new Error('HTTP 502: Bad Gateway')
+        }
+      }
+      const again = await runWith(
+        { 'group-id': TEST, 'github-token': 'ghs_comment_TOKEN' },
+        { [id]: [answer(passed)] },
+        { starts: [started], env: commentEvent(), pulls: down }
+      )
+      expect(again.calls[1]).toBe(`START group ${TEST} {"prNumber":482}`)
+      expect(core.notice).toHaveBeenCalledWith(
+        expect.stringMatching(
+          /^The commit of pull request #482 could not be read from GitHub \(HTTP 502/
+        ),
+        { title: 'TesterArmy pull request' }
+      )
+      expect(again.failed).toEqual([])
+    })
+
     it('reports the runs a group start cancelled at once as cancelled, without polling them', async () => {
       const other = '7d0e5b1c-3f0a-4c1e-9a6b-2f4d8e1c9b70'
       const { calls, failed } = await runWith(

@@ -8172,7 +8172,7 @@ class CommitStatusReporter {
         const short = sha.slice(0, 12);
         if (!sha) {
             this.refused = true;
-            core/* warning */.$e('commit-status is on, but this event names no commit to put the status on (an issue comment without exploration-agent): no commit status was posted.', { title: 'TesterArmy commit status' });
+            core/* warning */.$e('commit-status is on, but this event names no commit to put the status on (an issue comment, waiting on run-id, or GitHub did not say the pull request’s commit): no commit status was posted.', { title: 'TesterArmy commit status' });
             return;
         }
         const { options } = this;
@@ -8226,13 +8226,13 @@ function commitStatusReporter(settings, context, client) {
 async function checkBuild(settings) {
     if (!settings.upload)
         return { kind: 'none' };
-    return (await __nccwpck_require__.e(/* import() */ 444).then(__nccwpck_require__.bind(__nccwpck_require__, 8444))).checkBuild(settings);
+    return (await __nccwpck_require__.e(/* import() */ 173).then(__nccwpck_require__.bind(__nccwpck_require__, 2173))).checkBuild(settings);
 }
 /** Starts what the inputs ask for; run IDs alone start nothing: every one of them is waited for. */
 async function startEverything(options) {
     const { settings, context } = options;
     if (settings.start || settings.agent || settings.upload) {
-        return (await __nccwpck_require__.e(/* import() */ 444).then(__nccwpck_require__.bind(__nccwpck_require__, 8444))).startEverything(options);
+        return (await __nccwpck_require__.e(/* import() */ 173).then(__nccwpck_require__.bind(__nccwpck_require__, 2173))).startEverything(options);
     }
     return {
         kind: 'started',

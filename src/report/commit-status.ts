@@ -67,7 +67,7 @@ class CommitStatusReporter {
     if (!sha) {
       this.refused = true
       core.warning(
-        'commit-status is on, but this event names no commit to put the status on (an issue comment without exploration-agent): no commit status was posted.',
+        'commit-status is on, but this event names no commit to put the status on (an issue comment, waiting on run-id, or GitHub did not say the pull request’s commit): no commit status was posted.',
         { title: 'TesterArmy commit status' }
       )
       return

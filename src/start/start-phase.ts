@@ -4,6 +4,7 @@ import * as core from '@actions/core'
 import { readyAgent } from './agent-body.js'
 import { startAgent, type AgentStartOutcome } from './agent-start.js'
 import { findAgentTarget, type AgentTargetOptions } from './agent-target.js'
+import { commentedPullHead } from './commented-pull.js'
 import type { StartApi, UploadApi } from '../api/api-client.js'
 import { resolvePlatform } from '../api/app-response.js'
 import type { AppBuild } from '../upload/app-build.js'
@@ -239,6 +240,17 @@ export async function startEverything(options: StartPhaseOptions): Promise<Start
   // 4. Start the runs of a test or a group, when asked to (test-id, group-id). When this fails,
   //    the agent's run is already going but nobody will wait for it: the caller stops it too.
   if (!start) return { kind: 'started', ids, cancelledIds: [], origins, ...begun }
+  if (!agentTarget) {
+    const lookupSignal = AbortSignal.any([
+      signal,
+      AbortSignal.timeout(Math.max(1, deadline - clock.now()))
+    ])
+    const sha = await commentedPullHead(options, lookupSignal)
+    if (sha) {
+      begun.context = { ...begun.context, sha }
+      startOptions.context = { ...startOptions.context, sha }
+    }
+  }
   const outcome = await startRequestedRuns(start, startOptions)
   if (outcome.kind !== 'started') return ended(outcome)
   const { facts } = begun
