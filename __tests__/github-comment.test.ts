@@ -63,6 +63,40 @@ describe('upsertComment', () => {
     )
   })
 
+  it('updates a comment an earlier version wrote under its former marker', async () => {
+    const former = '<!-- testerarmy: qa with a target-url -->'
+    const api = await gitHub(
+      [{ id: 9, user: { login: 'github-actions[bot]' }, body: `${former}\nold verdict` }],
+      { status: 200, body: { id: 9, html_url: 'https://x/c/9' } }
+    )
+    expect(await upsertComment({ ...target(api.url), earlierMarkers: [former] })).toEqual({
+      kind: 'updated',
+      url: 'https://x/c/9'
+    })
+    const patch = api.requests.find(r => r.method === 'PATCH')!
+    expect(JSON.parse(patch.body).body.startsWith(MARKER)).toBe(true)
+  })
+
+  it('a GitHub that stops answering mid-list ends at the time limit, every page included', async () => {
+    let pages = 0
+    server = await startApiServer(request => {
+      const route = request.path.replace(/^\/api/, '')
+      if (route === '/user' || route === '/graphql')
+        return { status: 403, body: { message: 'Resource not accessible by integration' } }
+      if (request.method === 'GET' && ++pages === 1) {
+        // A first page that says there is a second, which never comes.
+        const next = `${server!.url}/repos/acme/shop/issues/7/comments?per_page=100&page=2`
+        return { status: 200, body: [], headers: { link: `<${next}>; rel="next"` } }
+      }
+      return 'hang'
+    })
+    const started = Date.now()
+    const result = await upsertComment(target(server.url), { timeoutMs: 500 })
+    expect(result.kind).toBe('failed')
+    expect(pages).toBe(2)
+    expect(Date.now() - started).toBeLessThan(5_000)
+  })
+
   it("a 403 is the token's permission, said with GitHub's words", async () => {
     const api = await gitHub([], {
       status: 403,

@@ -668,6 +668,15 @@ describe('run', () => {
         { title: 'TesterArmy pull request' }
       )
       expect(again.failed).toEqual([])
+
+      // A test's start sends no commit: without commit-status, GitHub is not asked.
+      const test = await runWith(
+        { 'test-id': TEST, 'github-token': 'ghs_comment_TOKEN' },
+        { [id]: [answer(passed)] },
+        { starts: [started], env: commentEvent(), pulls: lookups }
+      )
+      expect(test.calls[0]).toBe(`START test ${TEST} {}`)
+      expect(test.calls).not.toContain('OCTOKIT')
     })
 
     it('reports the runs a group start cancelled at once as cancelled, without polling them', async () => {

@@ -643,19 +643,23 @@ async function lookUpPullRequest({ settings, context, pulls }, signal) {
 
 ;// CONCATENATED MODULE: ./src/start/commented-pull.ts
 // The commit of the pull request an issue comment is on (a `/qa` command): the event names the
-// pull request but no commit, and GITHUB_SHA there is the default branch's. A test or group run
-// started from it, and its commit status, are about the commit people see on the pull request.
+// pull request but no commit, and GITHUB_SHA there is the default branch's. A group run started
+// from it, and the commit status, are about the commit people see on the pull request.
 
 /**
- * The pull request's head commit, read from GitHub; '' when the event is not a comment on a pull
- * request, the commit is already known, there is no token, or GitHub does not say (then no
- * commit is sent, as before, and a notice says why).
+ * The pull request's head commit, read from GitHub in one try; '' when the event is not a
+ * comment on a pull request, the commit is already known, nothing needs it (a test's start sends
+ * no commit; without `commit-status` nothing else does), there is no token, or GitHub does not
+ * say (then a notice says so, and the run starts without a commit, never the default branch's).
  */
-async function commentedPullHead({ settings, context, pulls }, signal) {
+async function commentedPullHead({ settings, context, pulls }, start, signal) {
     if (context.eventName !== 'issue_comment' || !context.prNumber || context.sha)
+        return '';
+    if (start.kind !== 'group' && !settings.commitStatus)
         return '';
     if (!settings.githubToken)
         return '';
+    let why;
     try {
         const api = await pulls({
             token: settings.githubToken,
@@ -663,17 +667,25 @@ async function commentedPullHead({ settings, context, pulls }, signal) {
             owner: context.owner,
             repo: context.repo,
             signal,
+            attempts: 1,
             onRequest: line => core/* debug */.Yz(line)
         });
-        const sha = (await api.getPull(context.prNumber))?.head?.sha;
+        const pull = await api.getPull(context.prNumber);
+        const sha = pull?.head?.sha;
         if (typeof sha === 'string' && sha)
             return sha;
-        throw new Error('GitHub gave no head commit');
+        why = pull
+            ? 'GitHub gave no head commit'
+            : 'GitHub has no such pull request, or the token may not read it';
     }
     catch (error) {
-        core/* notice */.lm(`The commit of pull request #${context.prNumber} could not be read from GitHub (${error.message}): the run is started without it, and no commit status can be posted.`, { title: 'TesterArmy pull request' });
-        return '';
+        if (signal.aborted)
+            return '';
+        why = error.message.replace(/\.$/, '');
     }
+    const lost = settings.commitStatus ? ', and no commit status can be posted' : '';
+    core/* notice */.lm(`The commit of pull request #${context.prNumber} could not be read from GitHub (${why}): the ${start.kind} ${start.id} is started without it${lost}.`, { title: 'TesterArmy pull request' });
+    return '';
 }
 
 // EXTERNAL MODULE: ./src/api/app-response.ts
@@ -931,11 +943,22 @@ async function startEverything(options) {
     if (!start)
         return { kind: 'started', ids, cancelledIds: [], origins, ...begun };
     if (!agentTarget) {
-        const lookupSignal = AbortSignal.any([
-            signal,
-            AbortSignal.timeout(Math.max(1, deadline - clock.now()))
-        ]);
-        const sha = await commentedPullHead(options, lookupSignal);
+        const stepTimeout = AbortSignal.timeout(Math.max(1, deadline - clock.now()));
+        const sha = await commentedPullHead(options, start, AbortSignal.any([signal, stepTimeout]));
+        // Cut by the cancel or the timeout: nothing was sent, and that is what the step says.
+        if (signal.aborted) {
+            return ended({
+                kind: 'aborted',
+                message: "the workflow was cancelled while the pull request's commit was being read; nothing was started"
+            });
+        }
+        if (stepTimeout.aborted || clock.now() >= deadline) {
+            return ended({
+                kind: 'failed',
+                message: `the step's timeout (${(0,duration/* formatDuration */.a)(settings.timeoutMs)}) was reached while the pull request's commit was being read from GitHub; nothing was started`,
+                timedOut: true
+            });
+        }
         if (sha) {
             begun.context = { ...begun.context, sha };
             startOptions.context = { ...startOptions.context, sha };

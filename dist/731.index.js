@@ -159,56 +159,58 @@ async function loadOctokit() {
 /** The author of comments made with the workflow's own token. */
 const ACTIONS_BOT = 'github-actions[bot]';
 /** The login the token acts as, or null when GitHub will not say. */
-async function whoAmI(octokit, request) {
+async function whoAmI(octokit) {
     try {
-        return (await octokit.rest.users.getAuthenticated({ request })).data.login;
+        return (await octokit.rest.users.getAuthenticated()).data.login;
     }
     catch {
         // not a personal token
     }
     try {
-        const answer = await octokit.graphql('query { viewer { login } }', { request });
+        const answer = await octokit.graphql('query { viewer { login } }');
         return typeof answer.viewer?.login === 'string' ? answer.viewer.login : null;
     }
     catch {
         return null;
     }
 }
-async function upsertComment(target) {
+async function upsertComment(target, limits = {}) {
     const getOctokit = await loadOctokit();
     const octokit = getOctokit(target.token, { baseUrl: target.apiUrl });
-    // One deadline for every call: a stalled GitHub must not hold the step for minutes. Given to
-    // each call, not to getOctokit: a `request` there replaces the one @actions/github sets up (its
-    // fetch through the runner's proxy), and the comment would then ignore HTTPS_PROXY.
-    const request = { signal: AbortSignal.timeout(constants/* Limits */.xu.commentTimeoutMs) };
+    // One deadline for every request, the pages of the comment list included: a stalled GitHub
+    // must not hold the step for minutes. Added by a hook, not given to getOctokit (a `request`
+    // there replaces the fetch @actions/github sets up, through the runner's proxy) nor to each
+    // call (paginate drops it from the pages after the first).
+    const signal = AbortSignal.timeout(limits.timeoutMs ?? constants/* Limits */.xu.commentTimeoutMs);
+    octokit.hook.before('request', options => {
+        options.request = { ...options.request, signal };
+    });
     const where = { owner: target.owner, repo: target.repo };
     try {
         // Whose comments may be updated: only our own, and only those that start with our marker
         // (anyone can quote it). A personal token says who it is through REST; an app's installation
         // token through GraphQL's viewer (`my-app[bot]`). When neither answers, it is the workflow's
         // own token, whose comments are github-actions[bot]'s; another bot's (renovate[bot]) never are.
-        const login = (await whoAmI(octokit, request)) ?? ACTIONS_BOT;
+        const login = (await whoAmI(octokit)) ?? ACTIONS_BOT;
         const comments = await octokit.paginate(octokit.rest.issues.listComments, {
             ...where,
             issue_number: target.prNumber,
-            per_page: 100,
-            request
+            per_page: 100
         });
-        const ours = comments.find(c => c.user?.login === login && (c.body ?? '').startsWith(target.marker));
+        const ours = comments.find(c => c.user?.login === login &&
+            [target.marker, ...(target.earlierMarkers ?? [])].some(m => (c.body ?? '').startsWith(m)));
         if (ours) {
             const { data } = await octokit.rest.issues.updateComment({
                 ...where,
                 comment_id: ours.id,
-                body: target.body,
-                request
+                body: target.body
             });
             return { kind: 'updated', url: data.html_url };
         }
         const { data } = await octokit.rest.issues.createComment({
             ...where,
             issue_number: target.prNumber,
-            body: target.body,
-            request
+            body: target.body
         });
         return { kind: 'created', url: data.html_url };
     }

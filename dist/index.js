@@ -6851,14 +6851,16 @@ var external_node_crypto_ = __nccwpck_require__(7598);
  * as the agent's does).
  * Percent-encoded, so no name can end the HTML comment.
  */
-function commentMarker(parts) {
+function commentMarker(parts, 
+/** The marker as earlier versions wrote it (every option in the digest), to update their comment. */
+{ asBefore = false } = {}) {
     const { start, agent } = parts;
     let target = 'runs';
     if (start) {
         const { kind, id, ...options } = start;
         const perPush = new Set(['appId', 'targetUrl']);
         const defined = Object.entries(options)
-            .filter(([name, v]) => v !== undefined && !perPush.has(name))
+            .filter(([name, v]) => v !== undefined && (asBefore || !perPush.has(name)))
             .sort(([a], [b]) => a.localeCompare(b));
         const digest = defined.length
             ? `:${(0,external_node_crypto_.createHash)('sha256').update(JSON.stringify(defined)).digest('hex').slice(0, 12)}`
@@ -7957,12 +7959,15 @@ async function commentOnPullRequest(report, settings, context, postComment) {
         core/* notice */.lm('comment is true, but this workflow run is not for a pull request: no comment was written.', COMMENT_TITLE);
         return;
     }
-    const marker = commentMarker({
+    const parts = {
         workflow: context.workflow,
         job: context.job,
         start: settings.start,
         agent: settings.agent
-    });
+    };
+    const marker = commentMarker(parts);
+    // A comment an earlier version wrote with target-url or app-id in its marker is updated too.
+    const before = commentMarker(parts, { asBefore: true });
     let result;
     try {
         result = await postComment({
@@ -7972,6 +7977,7 @@ async function commentOnPullRequest(report, settings, context, postComment) {
             repo: context.repo,
             prNumber: context.prNumber,
             marker,
+            ...(before !== marker ? { earlierMarkers: [before] } : {}),
             body: (0,redact/* redact */.E$)(renderComment(report, marker, context.runUrl), settings)
         });
     }

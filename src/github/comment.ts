@@ -11,6 +11,8 @@ export interface CommentTarget {
   repo: string
   prNumber: number
   marker: string
+  /** Markers earlier versions of the action wrote for the same comment: it is updated too. */
+  earlierMarkers?: string[]
   body: string
 }
 
@@ -24,19 +26,15 @@ export type CommentResult =
 const ACTIONS_BOT = 'github-actions[bot]'
 
 /** The login the token acts as, or null when GitHub will not say. */
-async function whoAmI(
-  octokit: ReturnType<typeof import('@actions/github').getOctokit>,
-  request: { signal: AbortSignal }
-) {
+async function whoAmI(octokit: ReturnType<typeof import('@actions/github').getOctokit>) {
   try {
-    return (await octokit.rest.users.getAuthenticated({ request })).data.login
+    return (await octokit.rest.users.getAuthenticated()).data.login
   } catch {
     // not a personal token
   }
   try {
     const answer = await octokit.graphql<{ viewer?: { login?: unknown } }>(
-      'query { viewer { login } }',
-      { request }
+      'query { viewer { login } }'
     )
     return typeof answer.viewer?.login === 'string' ? answer.viewer.login : null
   } catch {
@@ -44,43 +42,49 @@ async function whoAmI(
   }
 }
 
-export async function upsertComment(target: CommentTarget): Promise<CommentResult> {
+export async function upsertComment(
+  target: CommentTarget,
+  limits: { timeoutMs?: number } = {}
+): Promise<CommentResult> {
   const getOctokit = await loadOctokit()
   const octokit = getOctokit(target.token, { baseUrl: target.apiUrl })
-  // One deadline for every call: a stalled GitHub must not hold the step for minutes. Given to
-  // each call, not to getOctokit: a `request` there replaces the one @actions/github sets up (its
-  // fetch through the runner's proxy), and the comment would then ignore HTTPS_PROXY.
-  const request = { signal: AbortSignal.timeout(Limits.commentTimeoutMs) }
+  // One deadline for every request, the pages of the comment list included: a stalled GitHub
+  // must not hold the step for minutes. Added by a hook, not given to getOctokit (a `request`
+  // there replaces the fetch @actions/github sets up, through the runner's proxy) nor to each
+  // call (paginate drops it from the pages after the first).
+  const signal = AbortSignal.timeout(limits.timeoutMs ?? Limits.commentTimeoutMs)
+  octokit.hook.before('request', options => {
+    options.request = { ...options.request, signal }
+  })
   const where = { owner: target.owner, repo: target.repo }
   try {
     // Whose comments may be updated: only our own, and only those that start with our marker
     // (anyone can quote it). A personal token says who it is through REST; an app's installation
     // token through GraphQL's viewer (`my-app[bot]`). When neither answers, it is the workflow's
     // own token, whose comments are github-actions[bot]'s; another bot's (renovate[bot]) never are.
-    const login = (await whoAmI(octokit, request)) ?? ACTIONS_BOT
+    const login = (await whoAmI(octokit)) ?? ACTIONS_BOT
     const comments = await octokit.paginate(octokit.rest.issues.listComments, {
       ...where,
       issue_number: target.prNumber,
-      per_page: 100,
-      request
+      per_page: 100
     })
     const ours = comments.find(
-      c => c.user?.login === login && (c.body ?? '').startsWith(target.marker)
+      c =>
+        c.user?.login === login &&
+        [target.marker, ...(target.earlierMarkers ?? [])].some(m => (c.body ?? '').startsWith(m))
     )
     if (ours) {
       const { data } = await octokit.rest.issues.updateComment({
         ...where,
         comment_id: ours.id,
-        body: target.body,
-        request
+        body: target.body
       })
       return { kind: 'updated', url: data.html_url }
     }
     const { data } = await octokit.rest.issues.createComment({
       ...where,
       issue_number: target.prNumber,
-      body: target.body,
-      request
+      body: target.body
     })
     return { kind: 'created', url: data.html_url }
   } catch (error) {

@@ -18,20 +18,24 @@ import type { Issue } from '../model.js'
  * as the agent's does).
  * Percent-encoded, so no name can end the HTML comment.
  */
-export function commentMarker(parts: {
-  workflow: string
-  job: string
-  start: StartRequest | null
-  /** The exploration agent: keyed by project and platform, not by the preview URL, which changes per push. */
-  agent?: AgentRequest | null
-}): string {
+export function commentMarker(
+  parts: {
+    workflow: string
+    job: string
+    start: StartRequest | null
+    /** The exploration agent: keyed by project and platform, not by the preview URL, which changes per push. */
+    agent?: AgentRequest | null
+  },
+  /** The marker as earlier versions wrote it (every option in the digest), to update their comment. */
+  { asBefore = false } = {}
+): string {
   const { start, agent } = parts
   let target = 'runs'
   if (start) {
     const { kind, id, ...options } = start
     const perPush = new Set(['appId', 'targetUrl'])
     const defined = Object.entries(options)
-      .filter(([name, v]) => v !== undefined && !perPush.has(name))
+      .filter(([name, v]) => v !== undefined && (asBefore || !perPush.has(name)))
       .sort(([a], [b]) => a.localeCompare(b))
     const digest = defined.length
       ? `:${createHash('sha256').update(JSON.stringify(defined)).digest('hex').slice(0, 12)}`

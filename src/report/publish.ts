@@ -250,12 +250,15 @@ async function commentOnPullRequest(
     )
     return
   }
-  const marker = commentMarker({
+  const parts = {
     workflow: context.workflow,
     job: context.job,
     start: settings.start,
     agent: settings.agent
-  })
+  }
+  const marker = commentMarker(parts)
+  // A comment an earlier version wrote with target-url or app-id in its marker is updated too.
+  const before = commentMarker(parts, { asBefore: true })
   let result: CommentResult
   try {
     result = await postComment({
@@ -265,6 +268,7 @@ async function commentOnPullRequest(
       repo: context.repo,
       prNumber: context.prNumber,
       marker,
+      ...(before !== marker ? { earlierMarkers: [before] } : {}),
       body: redact(renderComment(report, marker, context.runUrl), settings)
     })
   } catch (error) {

@@ -1,20 +1,25 @@
 // The commit of the pull request an issue comment is on (a `/qa` command): the event names the
-// pull request but no commit, and GITHUB_SHA there is the default branch's. A test or group run
-// started from it, and its commit status, are about the commit people see on the pull request.
+// pull request but no commit, and GITHUB_SHA there is the default branch's. A group run started
+// from it, and the commit status, are about the commit people see on the pull request.
 import * as core from '@actions/core'
 import type { AgentTargetOptions } from './agent-target.js'
+import type { StartRequest } from '../model.js'
 
 /**
- * The pull request's head commit, read from GitHub; '' when the event is not a comment on a pull
- * request, the commit is already known, there is no token, or GitHub does not say (then no
- * commit is sent, as before, and a notice says why).
+ * The pull request's head commit, read from GitHub in one try; '' when the event is not a
+ * comment on a pull request, the commit is already known, nothing needs it (a test's start sends
+ * no commit; without `commit-status` nothing else does), there is no token, or GitHub does not
+ * say (then a notice says so, and the run starts without a commit, never the default branch's).
  */
 export async function commentedPullHead(
   { settings, context, pulls }: AgentTargetOptions,
+  start: StartRequest,
   signal: AbortSignal
 ): Promise<string> {
   if (context.eventName !== 'issue_comment' || !context.prNumber || context.sha) return ''
+  if (start.kind !== 'group' && !settings.commitStatus) return ''
   if (!settings.githubToken) return ''
+  let why: string
   try {
     const api = await pulls({
       token: settings.githubToken,
@@ -22,16 +27,23 @@ export async function commentedPullHead(
       owner: context.owner,
       repo: context.repo,
       signal,
+      attempts: 1,
       onRequest: line => core.debug(line)
     })
-    const sha = (await api.getPull(context.prNumber))?.head?.sha
+    const pull = await api.getPull(context.prNumber)
+    const sha = pull?.head?.sha
     if (typeof sha === 'string' && sha) return sha
-    throw new Error('GitHub gave no head commit')
+    why = pull
+      ? 'GitHub gave no head commit'
+      : 'GitHub has no such pull request, or the token may not read it'
   } catch (error) {
-    core.notice(
-      `The commit of pull request #${context.prNumber} could not be read from GitHub (${(error as Error).message}): the run is started without it, and no commit status can be posted.`,
-      { title: 'TesterArmy pull request' }
-    )
-    return ''
+    if (signal.aborted) return ''
+    why = (error as Error).message.replace(/\.$/, '')
   }
+  const lost = settings.commitStatus ? ', and no commit status can be posted' : ''
+  core.notice(
+    `The commit of pull request #${context.prNumber} could not be read from GitHub (${why}): the ${start.kind} ${start.id} is started without it${lost}.`,
+    { title: 'TesterArmy pull request' }
+  )
+  return ''
 }

@@ -241,11 +241,23 @@ export async function startEverything(options: StartPhaseOptions): Promise<Start
   //    the agent's run is already going but nobody will wait for it: the caller stops it too.
   if (!start) return { kind: 'started', ids, cancelledIds: [], origins, ...begun }
   if (!agentTarget) {
-    const lookupSignal = AbortSignal.any([
-      signal,
-      AbortSignal.timeout(Math.max(1, deadline - clock.now()))
-    ])
-    const sha = await commentedPullHead(options, lookupSignal)
+    const stepTimeout = AbortSignal.timeout(Math.max(1, deadline - clock.now()))
+    const sha = await commentedPullHead(options, start, AbortSignal.any([signal, stepTimeout]))
+    // Cut by the cancel or the timeout: nothing was sent, and that is what the step says.
+    if (signal.aborted) {
+      return ended({
+        kind: 'aborted',
+        message:
+          "the workflow was cancelled while the pull request's commit was being read; nothing was started"
+      })
+    }
+    if (stepTimeout.aborted || clock.now() >= deadline) {
+      return ended({
+        kind: 'failed',
+        message: `the step's timeout (${formatDuration(settings.timeoutMs)}) was reached while the pull request's commit was being read from GitHub; nothing was started`,
+        timedOut: true
+      })
+    }
     if (sha) {
       begun.context = { ...begun.context, sha }
       startOptions.context = { ...startOptions.context, sha }
