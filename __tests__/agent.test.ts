@@ -434,10 +434,21 @@ describe('the agent beside a group, with nothing for the agent', () => {
     expect(notices(result)).toEqual([
       expect.stringMatching(
         new RegExp(
-          `^The exploration agent has nothing to test: .*Only the group ${GROUP} is started\\.$`
+          `^The exploration agent is not started: .* The group ${GROUP} runs without it\\.$`
         )
       )
     ])
+  })
+
+  it('a comment on an issue, not a pull request: neither starts, the step is skipped', async () => {
+    const sim = await simulate()
+    const result = await act(sim, { 'group-id': GROUP, 'target-url': 'https://staging.test' }, [
+      'issue_comment',
+      { issue: { number: 12 }, comment: { body: '/qa' } }
+    ])
+    expect(result.code).toBe(0)
+    expect(sim.requests).toEqual([])
+    expect(result.outputs).toMatchObject({ status: 'skipped', passed: 'true' })
   })
 
   it('a deployment that did not succeed: neither starts, the step is skipped', async () => {

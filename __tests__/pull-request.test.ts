@@ -154,7 +154,11 @@ describe('findPullRequest', () => {
       const found = await findPullRequest(
         options({ eventName: 'issue_comment', payload: { issue: { number: 5 } } })
       )
-      expect(found).toEqual({ kind: 'skipped', reason: expect.stringContaining('on an issue') })
+      expect(found).toEqual({
+        kind: 'skipped',
+        reason: expect.stringContaining('on an issue'),
+        noOccasion: true
+      })
     })
   })
 
@@ -173,7 +177,7 @@ describe('findPullRequest', () => {
         expect(found).toEqual({
           kind: 'skipped',
           reason: expect.stringContaining('not "success"'),
-          notDeployed: true
+          noOccasion: true
         })
         expect(calls).toEqual([])
       }

@@ -144,7 +144,7 @@ async function lookup(options) {
             return {
                 kind: 'skipped',
                 reason: `the deployment's state is "${state || 'unknown'}", not "success": there is no deployment to test yet.`,
-                notDeployed: true
+                noOccasion: true
             };
         }
         const given = [pull_request_text(status.environment_url), pull_request_text(status.target_url)].filter(Boolean);
@@ -205,7 +205,8 @@ async function lookup(options) {
             if (!issue || !pull_request_isObject(issue.pull_request)) {
                 return {
                     kind: 'skipped',
-                    reason: 'the comment is on an issue, not on a pull request.'
+                    reason: 'the comment is on an issue, not on a pull request.',
+                    noOccasion: true
                 };
             }
             if (!positive(issue.number))
@@ -822,8 +823,9 @@ async function startEverything(options) {
         ...(outcome.kind === 'failed' && outcome.timedOut ? { timedOut: true } : {}),
         ...begun
     });
-    // 1. The exploration agent's pull request, found first: with nothing to test, nothing is
-    //    uploaded either (a deployment_status event fires several times per deployment).
+    // 1. The exploration agent's pull request, found first: with nothing to test (and no test or
+    //    group beside it), nothing is uploaded either (a deployment_status event fires several
+    //    times per deployment).
     let agentTarget = null;
     if (settings.agent) {
         // GitHub's lookups end with the step's timeout, like everything else; which of the two
@@ -833,11 +835,12 @@ async function startEverything(options) {
         const target = await findAgentTarget(settings.agent, options, lookupSignal);
         if (target.kind === 'skipped') {
             // A test or group asked for beside the agent still runs when only the pull request is
-            // missing (a deployment of main, a closed pull request): a required check must not pass on
-            // a suite it never ran. A deployment that did not succeed has nothing for either.
-            if (!start || target.notDeployed)
+            // missing (a push, a deployment of main, a closed pull request): a required check must not
+            // pass on a suite it never ran. An event that is no occasion to test (a deployment that did
+            // not succeed, a comment on an issue) starts neither.
+            if (!start || target.noOccasion)
                 return { kind: 'skipped', reason: target.reason };
-            core/* notice */.lm(`The exploration agent has nothing to test: ${target.reason} Only the ${start.kind} ${start.id} is started.`, { title: 'TesterArmy exploration agent' });
+            core/* notice */.lm(`The exploration agent is not started: ${target.reason} The ${start.kind} ${start.id} runs without it.`, { title: 'TesterArmy exploration agent' });
         }
         else if (target.kind === 'failed') {
             if (signal.aborted) {

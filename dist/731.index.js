@@ -494,7 +494,7 @@ async function lookup(options) {
             return {
                 kind: 'skipped',
                 reason: `the deployment's state is "${state || 'unknown'}", not "success": there is no deployment to test yet.`,
-                notDeployed: true
+                noOccasion: true
             };
         }
         const given = [pull_request_text(status.environment_url), pull_request_text(status.target_url)].filter(Boolean);
@@ -555,7 +555,8 @@ async function lookup(options) {
             if (!issue || !pull_request_isObject(issue.pull_request)) {
                 return {
                     kind: 'skipped',
-                    reason: 'the comment is on an issue, not on a pull request.'
+                    reason: 'the comment is on an issue, not on a pull request.',
+                    noOccasion: true
                 };
             }
             if (!positive(issue.number))

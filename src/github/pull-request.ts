@@ -56,10 +56,11 @@ export type PullRequestLookup =
     }
   /**
    * Nothing for the agent to test here: one notice, status `skipped`, the step passes.
-   * `notDeployed`: the deployment did not succeed, so there is nothing to test at all (not even a
-   * test or group started beside the agent); otherwise only the pull request is missing.
+   * `noOccasion`: the event is no occasion to test at all (a deployment that did not succeed, a
+   * comment on an issue), not even a test or group started beside the agent; otherwise only the
+   * pull request is missing (a push, a closed pull request), and such a test or group runs.
    */
-  | { kind: 'skipped'; reason: string; notDeployed?: boolean }
+  | { kind: 'skipped'; reason: string; noOccasion?: boolean }
   /** A lookup failed: the step fails (a gate must not pass because GitHub was down). */
   | { kind: 'failed'; message: string }
 
@@ -162,7 +163,7 @@ async function lookup(options: LookupOptions): Promise<PullRequestLookup> {
       return {
         kind: 'skipped',
         reason: `the deployment's state is "${state || 'unknown'}", not "success": there is no deployment to test yet.`,
-        notDeployed: true
+        noOccasion: true
       }
     }
     const given = [text(status.environment_url), text(status.target_url)].filter(Boolean)
@@ -224,7 +225,8 @@ async function lookup(options: LookupOptions): Promise<PullRequestLookup> {
       if (!issue || !isObject(issue.pull_request)) {
         return {
           kind: 'skipped',
-          reason: 'the comment is on an issue, not on a pull request.'
+          reason: 'the comment is on an issue, not on a pull request.',
+          noOccasion: true
         }
       }
       if (!positive(issue.number)) break

@@ -32,7 +32,7 @@ export async function findAgentTarget(
   signal: AbortSignal
 ): Promise<
   | { kind: 'found'; pr: PullRequestFacts; targetUrl: string | undefined }
-  | { kind: 'skipped'; reason: string; notDeployed?: boolean }
+  | { kind: 'skipped'; reason: string; noOccasion?: boolean }
   | { kind: 'failed'; message: string }
 > {
   core.startGroup('Finding the pull request for the TesterArmy exploration agent')

@@ -121,8 +121,9 @@ export async function startEverything(options: StartPhaseOptions): Promise<Start
     ...begun
   })
 
-  // 1. The exploration agent's pull request, found first: with nothing to test, nothing is
-  //    uploaded either (a deployment_status event fires several times per deployment).
+  // 1. The exploration agent's pull request, found first: with nothing to test (and no test or
+  //    group beside it), nothing is uploaded either (a deployment_status event fires several
+  //    times per deployment).
   let agentTarget: { pr: PullRequestFacts; targetUrl: string | undefined } | null = null
   if (settings.agent) {
     // GitHub's lookups end with the step's timeout, like everything else; which of the two
@@ -132,11 +133,12 @@ export async function startEverything(options: StartPhaseOptions): Promise<Start
     const target = await findAgentTarget(settings.agent, options, lookupSignal)
     if (target.kind === 'skipped') {
       // A test or group asked for beside the agent still runs when only the pull request is
-      // missing (a deployment of main, a closed pull request): a required check must not pass on
-      // a suite it never ran. A deployment that did not succeed has nothing for either.
-      if (!start || target.notDeployed) return { kind: 'skipped', reason: target.reason }
+      // missing (a push, a deployment of main, a closed pull request): a required check must not
+      // pass on a suite it never ran. An event that is no occasion to test (a deployment that did
+      // not succeed, a comment on an issue) starts neither.
+      if (!start || target.noOccasion) return { kind: 'skipped', reason: target.reason }
       core.notice(
-        `The exploration agent has nothing to test: ${target.reason} Only the ${start.kind} ${start.id} is started.`,
+        `The exploration agent is not started: ${target.reason} The ${start.kind} ${start.id} runs without it.`,
         { title: 'TesterArmy exploration agent' }
       )
     } else if (target.kind === 'failed') {
