@@ -230,6 +230,22 @@ describe('startRuns against a real server', () => {
     expect(retries.length).toBeGreaterThan(1)
   })
 
+  it('the timeout already reached: nothing is sent', async () => {
+    const { outcome, requests } = await start(
+      [{ status: 202, body: { status: 'queued', runId: RUN, testId: TEST } }],
+      'test',
+      0
+    )
+    expect(outcome).toEqual({
+      kind: 'failed',
+      message: expect.stringMatching(
+        /^the timeout was reached before a run of test .* could be started; nothing was sent$/
+      ),
+      timedOut: true
+    })
+    expect(requests).toEqual([])
+  })
+
   it('no answer before the step timeout: a timeout that may have started a run, not an error', async () => {
     server = await startApiServer(() => 'hang')
     const outcome = await startRuns({

@@ -305,6 +305,15 @@ function canRetryStart(answer) {
 async function sendStart(options) {
     const { clock, deadline, signal, what } = options;
     for (let failures = 1;; failures++) {
+        // The timeout already reached (by an upload or a lookup before): nothing is sent, so no run
+        // can start that nobody waits for.
+        if (failures === 1 && clock.now() >= deadline) {
+            return {
+                kind: 'failed',
+                message: `the timeout was reached before ${what} could be started; nothing was sent`,
+                timedOut: true
+            };
+        }
         const answer = await options.send(Math.max(1, Math.min(_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Limits */ .xu.requestTimeoutMs, deadline - clock.now())));
         if (answer.kind === 'started' || answer.kind === 'aborted')
             return answer;

@@ -93,6 +93,15 @@ export async function sendStart(
 > {
   const { clock, deadline, signal, what } = options
   for (let failures = 1; ; failures++) {
+    // The timeout already reached (by an upload or a lookup before): nothing is sent, so no run
+    // can start that nobody waits for.
+    if (failures === 1 && clock.now() >= deadline) {
+      return {
+        kind: 'failed',
+        message: `the timeout was reached before ${what} could be started; nothing was sent`,
+        timedOut: true
+      }
+    }
     const answer = await options.send(
       Math.max(1, Math.min(Limits.requestTimeoutMs, deadline - clock.now()))
     )
