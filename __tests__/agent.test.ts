@@ -428,6 +428,9 @@ describe('the agent beside a group, with nothing for the agent', () => {
     expect(group.body).not.toHaveProperty('prNumber')
     expect(result.outputs['run-id']).toBe(`${G1},${G2}`)
     expect(result.outputs.status).not.toBe('skipped')
+    expect(result.summary).toContain(
+      '> [!NOTE]\n> **The exploration agent was not started:** the push event carries no pull request'
+    )
     // A required check running a fixed suite does not pass on a suite it never ran.
     expect(result.code).toBe(1)
     expect(result.outputs.passed).toBe('false')

@@ -841,6 +841,7 @@ async function startEverything(options) {
             if (!start || target.noOccasion)
                 return { kind: 'skipped', reason: target.reason };
             core/* notice */.lm(`The exploration agent is not started: ${target.reason} The ${start.kind} ${start.id} runs without it.`, { title: 'TesterArmy exploration agent' });
+            begun.facts.agentNotStarted = target.reason;
         }
         else if (target.kind === 'failed') {
             if (signal.aborted) {

@@ -7391,6 +7391,9 @@ function renderPieces(report, options, budget) {
     if (report.cancelled) {
         out.push('> [!WARNING]\n> **The wait was cancelled** (the workflow was cancelled); runs still in progress were asked to stop.');
     }
+    if (report.started?.agentNotStarted) {
+        out.push(`> [!NOTE]\n> **The exploration agent was not started:** ${(0,src_escape/* markdown */.wD)(report.started.agentNotStarted, 500)}`);
+    }
     if (!single)
         out.push(overview(report));
     for (const run of report.runs) {

@@ -278,4 +278,6 @@ export interface StartFacts {
   githubReporting: string
   /** TesterArmy said it comments on the pull request itself (`comment: auto` then does not). */
   testerArmyComments: boolean
+  /** Why the exploration agent was not started beside a test or group (the summary says so). */
+  agentNotStarted?: string
 }

@@ -173,6 +173,11 @@ function renderPieces(report: Report, options: SummaryOptions, budget: Budget): 
       '> [!WARNING]\n> **The wait was cancelled** (the workflow was cancelled); runs still in progress were asked to stop.'
     )
   }
+  if (report.started?.agentNotStarted) {
+    out.push(
+      `> [!NOTE]\n> **The exploration agent was not started:** ${markdown(report.started.agentNotStarted, 500)}`
+    )
+  }
   if (!single) out.push(overview(report))
   for (const run of report.runs) {
     out.push(runSection(run, options, budget, omitted, single))

@@ -141,6 +141,7 @@ export async function startEverything(options: StartPhaseOptions): Promise<Start
         `The exploration agent is not started: ${target.reason} The ${start.kind} ${start.id} runs without it.`,
         { title: 'TesterArmy exploration agent' }
       )
+      begun.facts.agentNotStarted = target.reason
     } else if (target.kind === 'failed') {
       if (signal.aborted) {
         return ended({
