@@ -251,7 +251,7 @@ describe('behind a proxy', () => {
 
   it('without a proxy setting, a host only the proxy knows is not reached (the tests above are real)', async () => {
     const w = await world()
-    const result = await act(w, {}, { timeout: '5s' })
+    const result = await act(w, {}, { timeout: '2s' })
     expect(result.code).not.toBe(0)
     expect(w.proxy.tunnels).toEqual([])
     expect(apiReads(w)).toBe(0)

@@ -600,8 +600,21 @@ async function findAgentTarget(agent, options, signal) {
         (targetUrl ? `, testing ${targetUrl}` : ''));
     return { kind: 'found', pr, targetUrl };
 }
+/** GitHub's pull-request lookups in this workflow's repository, with the step's token. */
+function pullsOfThisRepository({ settings, context, pulls }, signal, call = {}) {
+    return pulls({
+        token: settings.githubToken,
+        apiUrl: context.apiUrl,
+        owner: context.owner,
+        repo: context.repo,
+        signal,
+        ...call,
+        onRequest: line => core/* debug */.Yz(line)
+    });
+}
 /** Finds the agent's pull request; GitHub (through Octokit) only when the payload does not say. */
-async function lookUpPullRequest({ settings, context, pulls }, signal) {
+async function lookUpPullRequest(options, signal) {
+    const { settings, context } = options;
     // The runner always writes the event file: without it, "no pull request" would be a guess
     // (pr-number names the pull request without it; a deployment's URL and state are only in it).
     const needsPayload = !settings.agent?.prNumber || context.eventName === 'deployment_status';
@@ -611,18 +624,10 @@ async function lookUpPullRequest({ settings, context, pulls }, signal) {
             message: `${(0,redact/* redact */.E$)(context.payloadError, settings)}; the runner writes it for every job, so the pull request cannot be known from it.`
         };
     }
-    const token = settings.githubToken;
     // Octokit is loaded at the first call, not before: most events never need it.
     let loaded;
-    const client = () => (loaded ??= pulls({
-        token,
-        apiUrl: context.apiUrl,
-        owner: context.owner,
-        repo: context.repo,
-        signal,
-        onRequest: line => core/* debug */.Yz(line)
-    }));
-    const api = token
+    const client = () => (loaded ??= pullsOfThisRepository(options, signal));
+    const api = settings.githubToken
         ? {
             getPull: async (n) => (await client()).getPull(n),
             pullsForCommit: async (sha) => (await client()).pullsForCommit(sha),
@@ -647,13 +652,15 @@ async function lookUpPullRequest({ settings, context, pulls }, signal) {
 // pull request but no commit, and GITHUB_SHA there is the default branch's. A group run started
 // from it, and the commit status, are about the commit people see on the pull request.
 
+
 /**
  * The pull request's head commit, read from GitHub in one try; '' when the event is not a
  * comment on a pull request, the commit is already known, nothing needs it (a test's start sends
  * no commit; without `commit-status` nothing else does), there is no token, or GitHub does not
  * say (then a notice says so, and the run starts without a commit, never the default branch's).
  */
-async function commentedPullHead({ settings, context, pulls }, start, signal) {
+async function commentedPullHead(options, start, signal) {
+    const { settings, context } = options;
     if (context.eventName !== 'issue_comment' || !context.prNumber || context.sha)
         return '';
     if (start.kind !== 'group' && !settings.commitStatus)
@@ -662,15 +669,7 @@ async function commentedPullHead({ settings, context, pulls }, start, signal) {
         return '';
     let why;
     try {
-        const api = await pulls({
-            token: settings.githubToken,
-            apiUrl: context.apiUrl,
-            owner: context.owner,
-            repo: context.repo,
-            signal,
-            attempts: 1,
-            onRequest: line => core/* debug */.Yz(line)
-        });
+        const api = await pullsOfThisRepository(options, signal, { attempts: 1 });
         const pull = await api.getPull(context.prNumber);
         const sha = pull?.head?.sha;
         if (typeof sha === 'string' && sha)
@@ -823,16 +822,25 @@ async function startEverything(options) {
         ...(outcome.kind === 'failed' && outcome.timedOut ? { timedOut: true } : {}),
         ...begun
     });
+    /** Ended by the step's timeout before any run was waited for: status timed_out, not error. */
+    const timedOutWhile = (what) => ended({
+        kind: 'failed',
+        message: `the step's timeout (${(0,duration/* formatDuration */.a)(settings.timeoutMs)}) was reached while ${what}`,
+        timedOut: true
+    });
+    /** GitHub's lookups end with the step's timeout, like everything else, or the runner's cancel. */
+    const lookupSignals = () => {
+        const timeout = AbortSignal.timeout(Math.max(1, deadline - clock.now()));
+        return { timeout, signal: AbortSignal.any([signal, timeout]) };
+    };
     // 1. The exploration agent's pull request, found first: with nothing to test (and no test or
     //    group beside it), nothing is uploaded either (a deployment_status event fires several
     //    times per deployment).
     let agentTarget = null;
     if (settings.agent) {
-        // GitHub's lookups end with the step's timeout, like everything else; which of the two
-        // stopped a lookup decides how the step ends (cancelled, or timed_out).
-        const stepTimeout = AbortSignal.timeout(Math.max(1, deadline - clock.now()));
-        const lookupSignal = AbortSignal.any([signal, stepTimeout]);
-        const target = await findAgentTarget(settings.agent, options, lookupSignal);
+        // Which of the two stopped a lookup decides how the step ends (cancelled, or timed_out).
+        const lookup = lookupSignals();
+        const target = await findAgentTarget(settings.agent, options, lookup.signal);
         if (target.kind === 'skipped') {
             // A test or group asked for beside the agent still runs when only the pull request is
             // missing (a push, a deployment of main, a closed pull request): a required check must not
@@ -850,14 +858,8 @@ async function startEverything(options) {
                     message: 'the workflow was cancelled while the pull request was being looked up'
                 });
             }
-            if (stepTimeout.aborted) {
-                return {
-                    kind: 'ended',
-                    fatal: `the step's timeout (${(0,duration/* formatDuration */.a)(settings.timeoutMs)}) was reached while the pull request was being looked up on GitHub; nothing was started`,
-                    cancelled: false,
-                    timedOut: true,
-                    ...begun
-                };
+            if (lookup.timeout.aborted) {
+                return timedOutWhile('the pull request was being looked up on GitHub; nothing was started');
             }
             return ended(target);
         }
@@ -890,13 +892,7 @@ async function startEverything(options) {
             const where = uploaded.confirming
                 ? 'the upload was being confirmed: the app may have been created in the project (see the TesterArmy dashboard)'
                 : 'the build was being uploaded';
-            return {
-                kind: 'ended',
-                fatal: `the step's timeout (${(0,duration/* formatDuration */.a)(settings.timeoutMs)}) was reached while ${where}; raise timeout if it needs longer. No run was started`,
-                cancelled: false,
-                timedOut: true,
-                ...begun
-            };
+            return timedOutWhile(`${where}; raise timeout if it needs longer. No run was started`);
         }
         if (uploaded.kind !== 'uploaded') {
             if (uploaded.kind === 'aborted') {
@@ -947,8 +943,8 @@ async function startEverything(options) {
     if (!start)
         return { kind: 'started', ids, cancelledIds: [], origins, ...begun };
     if (!agentTarget) {
-        const stepTimeout = AbortSignal.timeout(Math.max(1, deadline - clock.now()));
-        const sha = await commentedPullHead(options, start, AbortSignal.any([signal, stepTimeout]));
+        const lookup = lookupSignals();
+        const sha = await commentedPullHead(options, start, lookup.signal);
         // Cut by the cancel or the timeout: nothing was sent, and that is what the step says.
         if (signal.aborted) {
             return ended({
@@ -956,12 +952,8 @@ async function startEverything(options) {
                 message: "the workflow was cancelled while the pull request's commit was being read; nothing was started"
             });
         }
-        if (stepTimeout.aborted || clock.now() >= deadline) {
-            return ended({
-                kind: 'failed',
-                message: `the step's timeout (${(0,duration/* formatDuration */.a)(settings.timeoutMs)}) was reached while the pull request's commit was being read from GitHub; nothing was started`,
-                timedOut: true
-            });
+        if (lookup.timeout.aborted || clock.now() >= deadline) {
+            return timedOutWhile("the pull request's commit was being read from GitHub; nothing was started");
         }
         if (sha) {
             begun.context = { ...begun.context, sha };

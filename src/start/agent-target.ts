@@ -62,11 +62,29 @@ export async function findAgentTarget(
   return { kind: 'found', pr, targetUrl }
 }
 
+/** GitHub's pull-request lookups in this workflow's repository, with the step's token. */
+export function pullsOfThisRepository(
+  { settings, context, pulls }: AgentTargetOptions,
+  signal: AbortSignal,
+  call: { attempts?: number } = {}
+): Promise<PullsApi> {
+  return pulls({
+    token: settings.githubToken,
+    apiUrl: context.apiUrl,
+    owner: context.owner,
+    repo: context.repo,
+    signal,
+    ...call,
+    onRequest: line => core.debug(line)
+  })
+}
+
 /** Finds the agent's pull request; GitHub (through Octokit) only when the payload does not say. */
 async function lookUpPullRequest(
-  { settings, context, pulls }: AgentTargetOptions,
+  options: AgentTargetOptions,
   signal: AbortSignal
 ): Promise<PullRequestLookup> {
+  const { settings, context } = options
   // The runner always writes the event file: without it, "no pull request" would be a guess
   // (pr-number names the pull request without it; a deployment's URL and state are only in it).
   const needsPayload = !settings.agent?.prNumber || context.eventName === 'deployment_status'
@@ -76,19 +94,10 @@ async function lookUpPullRequest(
       message: `${redact(context.payloadError, settings)}; the runner writes it for every job, so the pull request cannot be known from it.`
     }
   }
-  const token = settings.githubToken
   // Octokit is loaded at the first call, not before: most events never need it.
   let loaded: Promise<PullsApi> | undefined
-  const client = (): Promise<PullsApi> =>
-    (loaded ??= pulls({
-      token,
-      apiUrl: context.apiUrl,
-      owner: context.owner,
-      repo: context.repo,
-      signal,
-      onRequest: line => core.debug(line)
-    }))
-  const api: PullsApi | null = token
+  const client = (): Promise<PullsApi> => (loaded ??= pullsOfThisRepository(options, signal))
+  const api: PullsApi | null = settings.githubToken
     ? {
         getPull: async n => (await client()).getPull(n),
         pullsForCommit: async sha => (await client()).pullsForCommit(sha),

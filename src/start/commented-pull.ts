@@ -2,7 +2,7 @@
 // pull request but no commit, and GITHUB_SHA there is the default branch's. A group run started
 // from it, and the commit status, are about the commit people see on the pull request.
 import * as core from '@actions/core'
-import type { AgentTargetOptions } from './agent-target.js'
+import { pullsOfThisRepository, type AgentTargetOptions } from './agent-target.js'
 import type { StartRequest } from '../model.js'
 
 /**
@@ -12,24 +12,17 @@ import type { StartRequest } from '../model.js'
  * say (then a notice says so, and the run starts without a commit, never the default branch's).
  */
 export async function commentedPullHead(
-  { settings, context, pulls }: AgentTargetOptions,
+  options: AgentTargetOptions,
   start: StartRequest,
   signal: AbortSignal
 ): Promise<string> {
+  const { settings, context } = options
   if (context.eventName !== 'issue_comment' || !context.prNumber || context.sha) return ''
   if (start.kind !== 'group' && !settings.commitStatus) return ''
   if (!settings.githubToken) return ''
   let why: string
   try {
-    const api = await pulls({
-      token: settings.githubToken,
-      apiUrl: context.apiUrl,
-      owner: context.owner,
-      repo: context.repo,
-      signal,
-      attempts: 1,
-      onRequest: line => core.debug(line)
-    })
+    const api = await pullsOfThisRepository(options, signal, { attempts: 1 })
     const pull = await api.getPull(context.prNumber)
     const sha = pull?.head?.sha
     if (typeof sha === 'string' && sha) return sha

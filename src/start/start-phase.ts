@@ -120,17 +120,27 @@ export async function startEverything(options: StartPhaseOptions): Promise<Start
     ...(outcome.kind === 'failed' && outcome.timedOut ? { timedOut: true } : {}),
     ...begun
   })
+  /** Ended by the step's timeout before any run was waited for: status timed_out, not error. */
+  const timedOutWhile = (what: string): StartPhaseOutcome =>
+    ended({
+      kind: 'failed',
+      message: `the step's timeout (${formatDuration(settings.timeoutMs)}) was reached while ${what}`,
+      timedOut: true
+    })
+  /** GitHub's lookups end with the step's timeout, like everything else, or the runner's cancel. */
+  const lookupSignals = (): { timeout: AbortSignal; signal: AbortSignal } => {
+    const timeout = AbortSignal.timeout(Math.max(1, deadline - clock.now()))
+    return { timeout, signal: AbortSignal.any([signal, timeout]) }
+  }
 
   // 1. The exploration agent's pull request, found first: with nothing to test (and no test or
   //    group beside it), nothing is uploaded either (a deployment_status event fires several
   //    times per deployment).
   let agentTarget: { pr: PullRequestFacts; targetUrl: string | undefined } | null = null
   if (settings.agent) {
-    // GitHub's lookups end with the step's timeout, like everything else; which of the two
-    // stopped a lookup decides how the step ends (cancelled, or timed_out).
-    const stepTimeout = AbortSignal.timeout(Math.max(1, deadline - clock.now()))
-    const lookupSignal = AbortSignal.any([signal, stepTimeout])
-    const target = await findAgentTarget(settings.agent, options, lookupSignal)
+    // Which of the two stopped a lookup decides how the step ends (cancelled, or timed_out).
+    const lookup = lookupSignals()
+    const target = await findAgentTarget(settings.agent, options, lookup.signal)
     if (target.kind === 'skipped') {
       // A test or group asked for beside the agent still runs when only the pull request is
       // missing (a push, a deployment of main, a closed pull request): a required check must not
@@ -149,14 +159,8 @@ export async function startEverything(options: StartPhaseOptions): Promise<Start
           message: 'the workflow was cancelled while the pull request was being looked up'
         })
       }
-      if (stepTimeout.aborted) {
-        return {
-          kind: 'ended',
-          fatal: `the step's timeout (${formatDuration(settings.timeoutMs)}) was reached while the pull request was being looked up on GitHub; nothing was started`,
-          cancelled: false,
-          timedOut: true,
-          ...begun
-        }
+      if (lookup.timeout.aborted) {
+        return timedOutWhile('the pull request was being looked up on GitHub; nothing was started')
       }
       return ended(target)
     } else {
@@ -189,13 +193,7 @@ export async function startEverything(options: StartPhaseOptions): Promise<Start
       const where = uploaded.confirming
         ? 'the upload was being confirmed: the app may have been created in the project (see the TesterArmy dashboard)'
         : 'the build was being uploaded'
-      return {
-        kind: 'ended',
-        fatal: `the step's timeout (${formatDuration(settings.timeoutMs)}) was reached while ${where}; raise timeout if it needs longer. No run was started`,
-        cancelled: false,
-        timedOut: true,
-        ...begun
-      }
+      return timedOutWhile(`${where}; raise timeout if it needs longer. No run was started`)
     }
     if (uploaded.kind !== 'uploaded') {
       if (uploaded.kind === 'aborted') {
@@ -244,8 +242,8 @@ export async function startEverything(options: StartPhaseOptions): Promise<Start
   //    the agent's run is already going but nobody will wait for it: the caller stops it too.
   if (!start) return { kind: 'started', ids, cancelledIds: [], origins, ...begun }
   if (!agentTarget) {
-    const stepTimeout = AbortSignal.timeout(Math.max(1, deadline - clock.now()))
-    const sha = await commentedPullHead(options, start, AbortSignal.any([signal, stepTimeout]))
+    const lookup = lookupSignals()
+    const sha = await commentedPullHead(options, start, lookup.signal)
     // Cut by the cancel or the timeout: nothing was sent, and that is what the step says.
     if (signal.aborted) {
       return ended({
@@ -254,12 +252,10 @@ export async function startEverything(options: StartPhaseOptions): Promise<Start
           "the workflow was cancelled while the pull request's commit was being read; nothing was started"
       })
     }
-    if (stepTimeout.aborted || clock.now() >= deadline) {
-      return ended({
-        kind: 'failed',
-        message: `the step's timeout (${formatDuration(settings.timeoutMs)}) was reached while the pull request's commit was being read from GitHub; nothing was started`,
-        timedOut: true
-      })
+    if (lookup.timeout.aborted || clock.now() >= deadline) {
+      return timedOutWhile(
+        "the pull request's commit was being read from GitHub; nothing was started"
+      )
     }
     if (sha) {
       begun.context = { ...begun.context, sha }
