@@ -3,7 +3,7 @@ import { describe, expect, it } from '@jest/globals'
 import { readFileSync } from 'node:fs'
 import { actionInputs } from '../scripts/runner.mjs'
 import { DEFAULT_API_URL, Inputs, Outputs, VERSION } from '../src/constants.js'
-import { parseSettings } from '../src/inputs.js'
+import { parseSettings } from '../src/inputs/settings.js'
 
 const actionYml = readFileSync(new URL('../action.yml', import.meta.url), 'utf8')
 

@@ -1,5 +1,6 @@
 // The shape of src/: folders by capability that form layers. A newcomer reads it top-down (main ->
-// report and start -> inputs -> wait and upload -> api and github -> the shared modules), so no
+// report and start -> inputs -> the verdict, wait and upload -> api and github -> the shared
+// modules), so no
 // import may run upward or sideways between capabilities, and no two files may import each other.
 import { describe, expect, it } from '@jest/globals'
 import { readdirSync, readFileSync, statSync } from 'node:fs'
@@ -12,9 +13,11 @@ const LAYERS: readonly (readonly string[])[] = [
   ['index'],
   ['early-signals', 'main'],
   ['lifecycle', 'report/', 'start/'],
-  ['inputs'],
-  ['wait/', 'upload/'],
+  ['inputs/'],
+  ['verdict/', 'wait/', 'upload/'],
   ['api/', 'github/'],
+  // The shared wording of findings and verdicts, over the shared vocabulary.
+  ['labels'],
   ['model', 'escape', 'redact', 'guards', 'clock', 'constants', 'duration', 'workflow-context']
 ]
 const layerOf = new Map(LAYERS.flatMap((units, i) => units.map(u => [u, i] as const)))

@@ -3,8 +3,8 @@
 import { beforeEach, describe, expect, it, jest } from '@jest/globals'
 import * as core from '../__fixtures__/core.js'
 import type { CommitStatus, StatusAnswer } from '../src/github/statuses.js'
-import type { Settings } from '../src/inputs.js'
-import { buildReport } from '../src/report/report.js'
+import type { Settings } from '../src/inputs/settings.js'
+import { buildReport } from '../src/verdict/build-report.js'
 import type { WorkflowContext } from '../src/workflow-context.js'
 import { fixtureOutcome } from './helpers/fixtures.js'
 

@@ -11,7 +11,7 @@ import {
   type CommitStatus,
   type StatusState
 } from '../src/github/statuses.js'
-import { buildReport } from '../src/report/report.js'
+import { buildReport } from '../src/verdict/build-report.js'
 import {
   fitDescription,
   pendingDescription,

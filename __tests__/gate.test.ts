@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { judge, type GateInput, type GatePolicy } from '../src/report/gate.js'
+import { judge, type GateInput, type GatePolicy } from '../src/verdict/gate.js'
 import type { Issue } from '../src/model.js'
 
 const issue = (severity: number | null, type = 'issue'): Issue => ({

@@ -1,6 +1,6 @@
 // The upload inputs: app-path with project-id and app-remove-after, and what they combine with.
 import { describe, expect, it } from '@jest/globals'
-import { InputErrors, parseSettings } from '../src/inputs.js'
+import { InputErrors, parseSettings } from '../src/inputs/settings.js'
 
 const PROJECT = '5F0C8A8E-3B7D-4D35-9A51-2F7E1C9B6A10'
 const TEST = 'c4a1e2d3-5b6f-4a7b-8c9d-0e1f2a3b4c5d'

@@ -1,6 +1,6 @@
 import { describe, expect, it, jest } from '@jest/globals'
 import * as path from 'node:path'
-import { InputErrors, parseSettings, type InputSource } from '../src/inputs.js'
+import { InputErrors, parseSettings, type InputSource } from '../src/inputs/settings.js'
 
 const RUN = '3fa85f64-5717-4562-b3fc-2c963f66afa6'
 const RUN2 = '7d0e5b1c-3f0a-4c1e-9a6b-2f4d8e1c9b70'

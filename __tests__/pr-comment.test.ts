@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import { Limits } from '../src/constants.js'
-import { buildReport } from '../src/report/report.js'
+import { buildReport } from '../src/verdict/build-report.js'
 import { commentMarker, renderComment } from '../src/report/comment-text.js'
 import { readWorkflowContext } from '../src/workflow-context.js'
 import { githubHtml } from './summary-html.test.js'

@@ -5,7 +5,7 @@ import fc from 'fast-check'
 import { planAnnotations } from '../src/report/annotations.js'
 import { outputsOf } from '../src/report/outputs.js'
 import type { FinalStatus } from '../src/model.js'
-import { buildReport } from '../src/report/report.js'
+import { buildReport } from '../src/verdict/build-report.js'
 import { NotARunError, parseRun } from '../src/api/run-response.js'
 import { renderSummary } from '../src/report/summary.js'
 

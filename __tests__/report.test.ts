@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals'
 import { planAnnotations } from '../src/report/annotations.js'
 import { outputsOf } from '../src/report/outputs.js'
 import { reportFileOf, reportJson, reportJsonPieces } from '../src/report/report-file.js'
-import { buildReport } from '../src/report/report.js'
+import { buildReport } from '../src/verdict/build-report.js'
 import { fixtureBody, fixtureOutcome, outcomeOf } from './helpers/fixtures.js'
 
 const policy = { failOn: 'failed' as const, minSeverity: 1 }

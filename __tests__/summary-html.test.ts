@@ -4,7 +4,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { createRequire } from 'node:module'
 import type { Report } from '../src/model.js'
-import { buildReport } from '../src/report/report.js'
+import { buildReport } from '../src/verdict/build-report.js'
 import { renderSummary } from '../src/report/summary.js'
 import { fixtureOutcome, outcomeOf } from './helpers/fixtures.js'
 

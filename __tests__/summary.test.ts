@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import type { Report } from '../src/model.js'
-import { buildReport } from '../src/report/report.js'
+import { buildReport } from '../src/verdict/build-report.js'
 import { renderSummary, type SummaryOptions } from '../src/report/summary.js'
 import {
   fixtureBody,

@@ -8,7 +8,7 @@ import { ApiClient, type RunsApi, type StartApi, type UploadApi } from './api/ap
 import { systemClock, type Clock } from './clock.js'
 import type { PullsClientOptions } from './github/pulls.js'
 import type { StatusClientOptions } from './github/statuses.js'
-import { InputErrors, parseSettings, type Settings } from './inputs.js'
+import { InputErrors, parseSettings, type Settings } from './inputs/settings.js'
 import { watchCancellation, type HeldSignals, type Signals } from './lifecycle.js'
 import {
   conclude,
@@ -21,7 +21,7 @@ import {
 import type { PullsApi } from './github/pull-request.js'
 import { redact } from './redact.js'
 import { commitStatusReporter, type CommitStatusOptions } from './report/commit-status.js'
-import { buildReport, ownVerdictFailed } from './report/report.js'
+import { buildReport, ownVerdictFailed } from './verdict/build-report.js'
 import { checkBuild, startEverything } from './start/begin.js'
 import { waitForRuns } from './start/wait-phase.js'
 import {

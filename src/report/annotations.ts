@@ -2,9 +2,9 @@
 // shows for a step, then one notice for the rest. Pure: the caller sends them through @actions/core.
 import { Limits } from '../constants.js'
 import { logText } from '../escape.js'
-import { plural, severityLabel } from './labels.js'
+import { plural, severityLabel } from '../labels.js'
 import type { Report, RunReport } from '../model.js'
-import { bySeverity } from './report.js'
+import { bySeverity } from '../verdict/build-report.js'
 import type { Issue } from '../model.js'
 
 interface Annotation {

@@ -4,9 +4,9 @@ import { createHash } from 'node:crypto'
 import { Limits } from '../constants.js'
 import { markdown } from '../escape.js'
 import type { AgentRequest, StartRequest } from '../model.js'
-import { countsOf, nowrap, runTotals, severityLabel } from './labels.js'
+import { countsOf, nowrap, runTotals, severityLabel } from '../labels.js'
 import type { Report } from '../model.js'
-import { bySeverity } from './report.js'
+import { bySeverity } from '../verdict/build-report.js'
 import type { Issue } from '../model.js'
 
 /**

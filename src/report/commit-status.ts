@@ -8,7 +8,7 @@ import type {
   StatusAnswer,
   StatusClientOptions
 } from '../github/statuses.js'
-import type { Settings } from '../inputs.js'
+import type { Settings } from '../inputs/settings.js'
 import type { Report } from '../model.js'
 import { redact } from '../redact.js'
 import type { WorkflowContext } from '../workflow-context.js'

@@ -2,7 +2,7 @@
 // when the wait began and ended, and what a run is called in a test report. Pure.
 import type { Issue } from '../model.js'
 import type { RunReport } from '../model.js'
-import { severityLabel } from './labels.js'
+import { severityLabel } from '../labels.js'
 import { truncate } from '../escape.js'
 
 export interface ReportFileOptions {

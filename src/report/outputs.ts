@@ -1,7 +1,7 @@
 // The step outputs, as strings for later steps: one run's values, or the aggregate of several. Pure.
 import { Limits, Outputs } from '../constants.js'
 import { clean } from '../escape.js'
-import { runTotals } from './labels.js'
+import { runTotals } from '../labels.js'
 import type { Report, RunReport } from '../model.js'
 
 /** One line: a later step reading `description` gets one line per run, as the README says. */

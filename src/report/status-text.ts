@@ -3,7 +3,7 @@
 import { clean } from '../escape.js'
 import type { StatusState } from '../github/statuses.js'
 import type { Report } from '../model.js'
-import { plural, runTotals } from './labels.js'
+import { plural, runTotals } from '../labels.js'
 
 /**
  * GitHub refuses a status whose description is longer than this ("description is too long

@@ -3,9 +3,9 @@
 import { Limits } from '../constants.js'
 import { formatDuration } from '../duration.js'
 import { code, html, httpUrl, markdown } from '../escape.js'
-import { countsOf, nowrap, plural, runTotals, severityLabel, verdictWord } from './labels.js'
+import { countsOf, nowrap, plural, runTotals, severityLabel, verdictWord } from '../labels.js'
 import type { FailOn, Report, RunReport, SummaryMode } from '../model.js'
-import { bySeverity } from './report.js'
+import { bySeverity } from '../verdict/build-report.js'
 import type { Issue, Step } from '../model.js'
 
 export interface SummaryOptions {

@@ -4,7 +4,7 @@ import * as core from '@actions/core'
 import { Outputs } from '../constants.js'
 import { logText } from '../escape.js'
 import type { PullsClientOptions } from '../github/pulls.js'
-import type { Settings } from '../inputs.js'
+import type { Settings } from '../inputs/settings.js'
 import type { AgentRequest } from '../model.js'
 import { redact } from '../redact.js'
 import {

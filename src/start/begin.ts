@@ -1,6 +1,6 @@
 // The start phase as the story of a run sees it, loaded only when there is something to start: a
 // plain run-id wait never evaluates the start, agent, upload or GitHub code (chunks of their own).
-import type { Settings } from '../inputs.js'
+import type { Settings } from '../inputs/settings.js'
 import type { RunOutcome } from '../model.js'
 
 type StartPhase = typeof import('./start-phase.js')

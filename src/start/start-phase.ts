@@ -17,7 +17,7 @@ import {
   parseGitHubReporting,
   testerArmyComments
 } from './github-reporting.js'
-import type { Settings } from '../inputs.js'
+import type { Settings } from '../inputs/settings.js'
 import type { ReadyAgentRequest, StartFacts, StartRequest } from '../model.js'
 import { logGitHubReporting, logStarted, startGroupTitle, startRetryLine } from './start-log.js'
 import type { PullRequestFacts } from '../github/pull-request.js'

@@ -4,7 +4,7 @@
 import * as core from '@actions/core'
 import type { RunsApi, StartApi } from '../api/api-client.js'
 import type { Clock } from '../clock.js'
-import type { Settings } from '../inputs.js'
+import type { Settings } from '../inputs/settings.js'
 import type { RunOutcome } from '../model.js'
 import { cancelUnfinished, notWaitedFor } from '../wait/cancel-runs.js'
 import { pollRuns } from '../wait/poller.js'

@@ -1,5 +1,5 @@
 // The verdict: does this run let the job pass, under `fail-on` and `min-severity`? Pure.
-import { plural } from './labels.js'
+import { plural } from '../labels.js'
 import type { FailOn, FinalStatus, Result } from '../model.js'
 import type { Issue } from '../model.js'
 

@@ -1,7 +1,7 @@
 // The verdict of a run started again by `retry-failed`: which attempt the verdict rests on, and
 // whether the run is flaky (failed, then passed) under `on-flaky`. Pure.
 import type { OnFlaky, RetryAttempt, RunOutcome, RunReport } from '../model.js'
-import { plural } from './labels.js'
+import { plural } from '../labels.js'
 
 /** What judging one attempt gives: the report of that run alone. */
 type Describe = (outcome: RunOutcome) => RunReport

@@ -1,6 +1,6 @@
 // The shared wording of findings and verdicts, so the summary, the comment, the annotations and the
 // step's last line name things the same way. Pure.
-import type { RunReport } from '../model.js'
+import type { RunReport } from './model.js'
 
 const SEVERITY: Record<number, { mark: string; word: string }> = {
   5: { mark: '🔴', word: 'Critical' },
