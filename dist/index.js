@@ -5683,17 +5683,9 @@ const systemClock = {
     })
 };
 
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: ./src/upload/app-path.ts
-var app_path = __nccwpck_require__(5648);
-;// CONCATENATED MODULE: ./src/inputs.ts
-// Turns the workflow's inputs into one typed, validated Settings object, before any request.
-
-
-
-
-
+;// CONCATENATED MODULE: ./src/inputs/source.ts
+// Reading one input: where inputs come from, the error a bad one gives, and the value parsers that
+// several capabilities share (booleans, choices, IDs). Pure.
 
 /** A bad input. The message names the input, quotes the value and says what is accepted. */
 class InputError extends Error {
@@ -5713,59 +5705,48 @@ function quote(value) {
     const oneLine = value.replace(/[\r\n]+/g, '⏎');
     return JSON.stringify(oneLine.length > 80 ? `${oneLine.slice(0, 77)}...` : oneLine);
 }
-function parseSettings(source) {
-    const errors = [];
-    const attempt = (parse, fallback) => {
-        try {
-            return parse();
-        }
-        catch (error) {
-            if (error instanceof InputError) {
-                errors.push(error);
-                return fallback;
-            }
-            throw error;
-        }
-    };
-    // The secrets first: they must be masked before any other message could echo them.
-    const apiKey = attempt(() => parseApiKey(source), '');
-    const githubToken = source.read(constants/* Inputs */.G0.GithubToken).trim();
-    if (githubToken)
-        source.onSecret(githubToken);
-    const comment = attempt(() => parseComment(source.read(constants/* Inputs */.G0.Comment)), 'off');
-    // One check of project-id for the agent and the upload, which both need it.
-    const projectId = attempt(() => parseProjectId(source), '');
-    const { runIds, start, agent } = attempt(() => parseTarget(source, projectId), {
-        runIds: [],
-        start: null,
-        agent: null
-    });
-    const upload = attempt(() => parseUpload(source, projectId), null);
-    const settings = {
-        apiKey,
-        upload,
-        runIds,
-        start,
-        agent,
-        comment,
-        githubToken,
-        commitStatus: attempt(() => parseCommitStatus(source, githubToken), null),
+/** One of `choices`, in any case; an empty value is `fallback` (the inputs' one choice parser). */
+function parseChoice(name, raw, fallback, choices) {
+    const value = raw.trim().toLowerCase() || fallback;
+    if (choices.includes(value))
+        return value;
+    throw new InputError(`Input '${name}' is ${quote(raw.trim())}: expected one of ${choices.join(', ')}.`);
+}
+/** Same spellings as `core.getBooleanInput` (YAML 1.2 core schema), with our own error message. */
+function parseBoolean(name, raw, fallback) {
+    const value = raw.trim();
+    if (value === '')
+        return fallback;
+    if (['true', 'True', 'TRUE'].includes(value))
+        return true;
+    if (['false', 'False', 'FALSE'].includes(value))
+        return false;
+    throw new InputError(`Input '${name}' is ${quote(value)}: expected true or false.`);
+}
+/** An ID the API knows as a UUID, lower-cased like every ID. */
+function parseUuid(name, raw, what) {
+    const value = raw.trim();
+    if ((0,guards/* isUuid */.O1)(value))
+        return value.toLowerCase();
+    throw new InputError(`Input '${name}' is ${quote(value)}, which is not ${what}: expected a UUID such as 3fa85f64-5717-4562-b3fc-2c963f66afa6.`);
+}
+
+;// CONCATENATED MODULE: ./src/inputs/connection.ts
+// The inputs of talking to TesterArmy's API: the key, where the API is, how often to ask, how long
+// to wait, and whether to cancel what nobody waits for any more. Pure.
+
+
+
+
+function parseConnection(source, attempt) {
+    return {
         apiUrl: attempt(() => parseApiUrl(source.read(constants/* Inputs */.G0.ApiUrl)), constants/* DEFAULT_API_URL */.rK),
         pollIntervalMs: attempt(() => parsePollInterval(source.read(constants/* Inputs */.G0.PollInterval)), 5_000),
         timeoutMs: attempt(() => parseTimeout(source.read(constants/* Inputs */.G0.Timeout)), 30 * 60_000),
-        failOn: attempt(() => parseChoice(constants/* Inputs */.G0.FailOn, source.read(constants/* Inputs */.G0.FailOn), 'failed', FAIL_ON), 'failed'),
-        minSeverity: attempt(() => parseMinSeverity(source.read(constants/* Inputs */.G0.MinSeverity)), 1),
-        summary: attempt(() => parseSummaryMode(source.read(constants/* Inputs */.G0.Summary)), 'always'),
-        annotations: attempt(() => parseBoolean(constants/* Inputs */.G0.Annotations, source.read(constants/* Inputs */.G0.Annotations), true), true),
-        reportPath: attempt(() => parseReportPath(source.read(constants/* Inputs */.G0.ReportPath), source.env), ''),
-        cancelOnAbort: attempt(() => parseBoolean(constants/* Inputs */.G0.CancelOnAbort, source.read(constants/* Inputs */.G0.CancelOnAbort), true), true),
-        retryFailed: attempt(() => parseRetryFailed(source.read(constants/* Inputs */.G0.RetryFailed)), 0),
-        onFlaky: attempt(() => parseChoice(constants/* Inputs */.G0.OnFlaky, source.read(constants/* Inputs */.G0.OnFlaky), 'pass', ['pass', 'fail']), 'pass')
+        cancelOnAbort: attempt(() => parseBoolean(constants/* Inputs */.G0.CancelOnAbort, source.read(constants/* Inputs */.G0.CancelOnAbort), true), true)
     };
-    if (errors.length > 0)
-        throw new InputErrors(errors);
-    return settings;
 }
+/** The key, masked through `onSecret` the moment it is read, before anything could echo it. */
 function parseApiKey(source) {
     const key = source.read(constants/* Inputs */.G0.ApiKey).trim() || (source.env[constants/* API_KEY_ENV */.rg] ?? '').trim();
     if (key)
@@ -5792,6 +5773,118 @@ function parseApiKey(source) {
     }
     return key;
 }
+function parseApiUrl(raw) {
+    const value = raw.trim() || constants/* DEFAULT_API_URL */.rK;
+    const accepted = `an https URL such as ${constants/* DEFAULT_API_URL */.rK} (http only to 127.0.0.1, ::1 or localhost)`;
+    let url;
+    try {
+        url = new URL(value);
+    }
+    catch {
+        throw new InputError(`Input '${constants/* Inputs */.G0.ApiUrl}' is ${quote(value)}, which is not a URL: expected ${accepted}.`);
+    }
+    const secure = url.protocol === 'https:';
+    const localHttp = url.protocol === 'http:' && (0,guards/* isLoopbackHost */.cW)(url.hostname);
+    if (!secure && !localHttp) {
+        throw new InputError(`Input '${constants/* Inputs */.G0.ApiUrl}' is ${quote(value)}: the API key must not travel unencrypted; expected ${accepted}.`);
+    }
+    // A bare `?` or `#` leaves `search` and `hash` empty but stays in the URL, and every request
+    // path would land after it.
+    if (url.username || url.password || /[?#]/.test(value)) {
+        throw new InputError(`Input '${constants/* Inputs */.G0.ApiUrl}' is ${quote(value)}: credentials, a query or a fragment cannot be part of the API root; expected ${accepted}.`);
+    }
+    return url.href.replace(/\/+$/, '');
+}
+function parsePollInterval(raw) {
+    const value = raw.trim() || '5s';
+    const ms = (0,duration/* parseDuration */.E)(value);
+    if (ms === null || ms < constants/* Limits */.xu.minPollIntervalMs) {
+        throw new InputError(`Input '${constants/* Inputs */.G0.PollInterval}' is ${quote(value)}: expected a duration of at least ` +
+            `${(0,duration/* formatDuration */.a)(constants/* Limits */.xu.minPollIntervalMs)}, such as 5s, 30s or 1m (a plain number is seconds).`);
+    }
+    return ms;
+}
+function parseTimeout(raw) {
+    const value = raw.trim() || '30m';
+    const ms = (0,duration/* parseDuration */.E)(value);
+    if (ms === null || ms <= 0 || ms > constants/* Limits */.xu.maxTimeoutMs) {
+        throw new InputError(`Input '${constants/* Inputs */.G0.Timeout}' is ${quote(value)}: expected a duration above 0 and at most 6h, ` +
+            `such as 30m, 90s or 2h (a plain number is seconds).`);
+    }
+    return ms;
+}
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+;// CONCATENATED MODULE: ./src/inputs/publishing.ts
+// The inputs of where the verdict is shown: the job summary, annotations, the report files, the
+// pull-request comment and the commit status. Pure.
+
+
+
+
+/** `githubToken`: the token read (and masked) already, which the commit status needs. */
+function parsePublishing(source, attempt, githubToken) {
+    return {
+        comment: attempt(() => parseComment(source.read(constants/* Inputs */.G0.Comment)), 'off'),
+        commitStatus: attempt(() => parseCommitStatus(source, githubToken), null),
+        summary: attempt(() => parseSummaryMode(source.read(constants/* Inputs */.G0.Summary)), 'always'),
+        annotations: attempt(() => parseBoolean(constants/* Inputs */.G0.Annotations, source.read(constants/* Inputs */.G0.Annotations), true), true),
+        reportPath: attempt(() => parseReportPath(source.read(constants/* Inputs */.G0.ReportPath), source.env), '')
+    };
+}
+function parseSummaryMode(raw) {
+    const value = raw.trim().toLowerCase();
+    if (value === 'true')
+        return 'always';
+    if (value === 'false')
+        return 'never';
+    return parseChoice(constants/* Inputs */.G0.Summary, raw, 'always', ['always', 'on-failure', 'never']);
+}
+/** `commit-status` and its `status-context`: one line GitHub shows beside the commit. */
+function parseCommitStatus(source, githubToken) {
+    if (!parseBoolean(constants/* Inputs */.G0.CommitStatus, source.read(constants/* Inputs */.G0.CommitStatus), false))
+        return null;
+    const raw = source.read(constants/* Inputs */.G0.StatusContext);
+    const context = raw.trim() || 'TesterArmy';
+    // eslint-disable-next-line no-control-regex
+    if (/[\u0000-\u001f\u007f]/.test(context)) {
+        throw new InputError(`Input '${constants/* Inputs */.G0.StatusContext}' is ${quote(raw)}: expected one line, such as TesterArmy or TesterArmy / web.`);
+    }
+    if (!githubToken) {
+        throw new InputError(`Input '${constants/* Inputs */.G0.GithubToken}' is empty, but ${constants/* Inputs */.G0.CommitStatus} is true: the commit status is posted with it ` +
+            `(the default, \${{ github.token }}, works with permissions: statuses: write).`);
+    }
+    return { context };
+}
+/** `comment`: a boolean, or `auto` (comment unless TesterArmy comments itself). */
+function parseComment(raw) {
+    if (raw.trim().toLowerCase() === 'auto')
+        return 'auto';
+    try {
+        return parseBoolean(constants/* Inputs */.G0.Comment, raw, false) ? 'on' : 'off';
+    }
+    catch {
+        throw new InputError(`Input '${constants/* Inputs */.G0.Comment}' is ${quote(raw.trim())}: expected true, false or auto.`);
+    }
+}
+function parseReportPath(raw, env) {
+    const value = raw.trim();
+    if (value.includes('\u0000')) {
+        throw new InputError(`Input '${constants/* Inputs */.G0.ReportPath}' is ${quote(value)}: expected a file path.`);
+    }
+    if (value)
+        return external_node_path_.resolve(value);
+    const dir = env.RUNNER_TEMP?.trim() || external_node_os_namespaceObject.tmpdir();
+    return external_node_path_.resolve(dir, 'testerarmy-report.json');
+}
+
+;// CONCATENATED MODULE: ./src/inputs/runs.ts
+// The inputs that say which runs to wait for: given run IDs, or what to start (a saved test, a group,
+// the exploration agent on a pull request) with the options each start request takes. Pure.
+
+
+
 const TEST_INPUTS = [
     constants/* Inputs */.G0.Mode,
     constants/* Inputs */.G0.Platform,
@@ -5851,32 +5944,6 @@ function agentWanted(source) {
     catch {
         return false;
     }
-}
-/**
- * `app-path` with how long the build is kept; null without `app-path`. The project is `project-id`,
- * checked by parseProjectId ('' when it was refused there).
- */
-function parseUpload(source, projectId) {
-    const path = source.read(constants/* Inputs */.G0.AppPath).trim();
-    if (!path)
-        return null;
-    if (source.read(constants/* Inputs */.G0.RunId).trim()) {
-        throw new InputError(`Inputs '${constants/* Inputs */.G0.AppPath}' and '${constants/* Inputs */.G0.RunId}' are both set: an uploaded build is used by the runs this action starts ` +
-            `(${constants/* Inputs */.G0.TestId}, ${constants/* Inputs */.G0.GroupId}, ${constants/* Inputs */.G0.ExplorationAgent}); runs given by ${constants/* Inputs */.G0.RunId} already exist.`);
-    }
-    const appId = source.read(constants/* Inputs */.G0.AppId).trim();
-    if (appId) {
-        throw new InputError(`Inputs '${constants/* Inputs */.G0.AppPath}' and '${constants/* Inputs */.G0.AppId}' are both set: the runs use the build uploaded from ${constants/* Inputs */.G0.AppPath}; ` +
-            `give ${constants/* Inputs */.G0.AppId} ${quote(appId)} alone to test an app uploaded earlier.`);
-    }
-    const removeAfter = (0,app_path/* parseRemoveAfter */.QS)(source.read(constants/* Inputs */.G0.AppRemoveAfter) || '24h');
-    if ('message' in removeAfter)
-        throw new InputError(removeAfter.message);
-    const platform = source.read(constants/* Inputs */.G0.Platform).trim().toLowerCase();
-    if (platform && platform !== 'ios' && platform !== 'android') {
-        throw new InputError(`Input '${constants/* Inputs */.G0.Platform}' is ${quote(platform)}, but '${constants/* Inputs */.G0.AppPath}' uploads a mobile build: expected ios, android, or empty to take the app's.`);
-    }
-    return { path, projectId, removeAfterS: removeAfter.seconds, platform };
 }
 /**
  * Which runs to wait for: exactly one of run-id, test-id and group-id, or the exploration agent
@@ -5955,8 +6022,8 @@ function parseTarget(source, projectId) {
     const shared = {
         platform: option(constants/* Inputs */.G0.Platform, choice(constants/* Inputs */.G0.Platform, ['web', 'ios', 'android'])),
         deviceModel: option(constants/* Inputs */.G0.DeviceModel, choice(constants/* Inputs */.G0.DeviceModel, ['iphone', 'ipad'])),
-        appId: option(constants/* Inputs */.G0.AppId, value => uuid(constants/* Inputs */.G0.AppId, value, 'a mobile app ID')),
-        environmentId: option(constants/* Inputs */.G0.EnvironmentId, value => uuid(constants/* Inputs */.G0.EnvironmentId, value, 'a project environment ID'))
+        appId: option(constants/* Inputs */.G0.AppId, value => parseUuid(constants/* Inputs */.G0.AppId, value, 'a mobile app ID')),
+        environmentId: option(constants/* Inputs */.G0.EnvironmentId, value => parseUuid(constants/* Inputs */.G0.EnvironmentId, value, 'a project environment ID'))
     };
     const targetUrl = option(constants/* Inputs */.G0.TargetUrl, parseTargetUrl);
     const agent = agentOn
@@ -5966,7 +6033,7 @@ function parseTarget(source, projectId) {
     if (kind === constants/* Inputs */.G0.TestId) {
         return starting({
             kind: 'test',
-            id: uuid(constants/* Inputs */.G0.TestId, source.read(constants/* Inputs */.G0.TestId), 'a test ID'),
+            id: parseUuid(constants/* Inputs */.G0.TestId, source.read(constants/* Inputs */.G0.TestId), 'a test ID'),
             mode: option(constants/* Inputs */.G0.Mode, choice(constants/* Inputs */.G0.Mode, ['fast', 'deep'])),
             ...shared
         });
@@ -5974,7 +6041,7 @@ function parseTarget(source, projectId) {
     if (kind === constants/* Inputs */.G0.GroupId) {
         return starting({
             kind: 'group',
-            id: uuid(constants/* Inputs */.G0.GroupId, source.read(constants/* Inputs */.G0.GroupId), 'a test group ID'),
+            id: parseUuid(constants/* Inputs */.G0.GroupId, source.read(constants/* Inputs */.G0.GroupId), 'a test group ID'),
             ...shared,
             targetUrl,
             environment: option(constants/* Inputs */.G0.Environment, choice(constants/* Inputs */.G0.Environment, ['production', 'staging', 'preview', 'custom']))
@@ -6034,12 +6101,6 @@ function parseAgent(source, shared, targetUrl, withOtherRuns) {
     };
 }
 const SIMULATOR_REGIONS = ['eu-north1', 'us-west1'];
-function uuid(name, raw, what) {
-    const value = raw.trim();
-    if ((0,guards/* isUuid */.O1)(value))
-        return value.toLowerCase();
-    throw new InputError(`Input '${name}' is ${quote(value)}, which is not ${what}: expected a UUID such as 3fa85f64-5717-4562-b3fc-2c963f66afa6.`);
-}
 function parseTargetUrl(value) {
     // Sent exactly as written: a preview URL's path or missing trailing slash can matter to its host.
     if ((0,guards/* isHttpUrl */.q$)(value)) {
@@ -6067,53 +6128,54 @@ function parseRunIds(raw) {
     }
     return (0,guards/* uniqueRunIds */.tj)(tokens);
 }
-function parseApiUrl(raw) {
-    const value = raw.trim() || constants/* DEFAULT_API_URL */.rK;
-    const accepted = `an https URL such as ${constants/* DEFAULT_API_URL */.rK} (http only to 127.0.0.1, ::1 or localhost)`;
-    let url;
-    try {
-        url = new URL(value);
+
+// EXTERNAL MODULE: ./src/upload/app-path.ts
+var app_path = __nccwpck_require__(5648);
+;// CONCATENATED MODULE: ./src/inputs/upload.ts
+// The inputs of a build made in the workflow (`app-path`), uploaded before any run starts on it. Pure.
+
+
+
+/**
+ * `app-path` with how long the build is kept; null without `app-path`. The project is `project-id`,
+ * checked by parseProjectId ('' when it was refused there).
+ */
+function parseUpload(source, projectId) {
+    const path = source.read(constants/* Inputs */.G0.AppPath).trim();
+    if (!path)
+        return null;
+    if (source.read(constants/* Inputs */.G0.RunId).trim()) {
+        throw new InputError(`Inputs '${constants/* Inputs */.G0.AppPath}' and '${constants/* Inputs */.G0.RunId}' are both set: an uploaded build is used by the runs this action starts ` +
+            `(${constants/* Inputs */.G0.TestId}, ${constants/* Inputs */.G0.GroupId}, ${constants/* Inputs */.G0.ExplorationAgent}); runs given by ${constants/* Inputs */.G0.RunId} already exist.`);
     }
-    catch {
-        throw new InputError(`Input '${constants/* Inputs */.G0.ApiUrl}' is ${quote(value)}, which is not a URL: expected ${accepted}.`);
+    const appId = source.read(constants/* Inputs */.G0.AppId).trim();
+    if (appId) {
+        throw new InputError(`Inputs '${constants/* Inputs */.G0.AppPath}' and '${constants/* Inputs */.G0.AppId}' are both set: the runs use the build uploaded from ${constants/* Inputs */.G0.AppPath}; ` +
+            `give ${constants/* Inputs */.G0.AppId} ${quote(appId)} alone to test an app uploaded earlier.`);
     }
-    const secure = url.protocol === 'https:';
-    const localHttp = url.protocol === 'http:' && (0,guards/* isLoopbackHost */.cW)(url.hostname);
-    if (!secure && !localHttp) {
-        throw new InputError(`Input '${constants/* Inputs */.G0.ApiUrl}' is ${quote(value)}: the API key must not travel unencrypted; expected ${accepted}.`);
+    const removeAfter = (0,app_path/* parseRemoveAfter */.QS)(source.read(constants/* Inputs */.G0.AppRemoveAfter) || '24h');
+    if ('message' in removeAfter)
+        throw new InputError(removeAfter.message);
+    const platform = source.read(constants/* Inputs */.G0.Platform).trim().toLowerCase();
+    if (platform && platform !== 'ios' && platform !== 'android') {
+        throw new InputError(`Input '${constants/* Inputs */.G0.Platform}' is ${quote(platform)}, but '${constants/* Inputs */.G0.AppPath}' uploads a mobile build: expected ios, android, or empty to take the app's.`);
     }
-    // A bare `?` or `#` leaves `search` and `hash` empty but stays in the URL, and every request
-    // path would land after it.
-    if (url.username || url.password || /[?#]/.test(value)) {
-        throw new InputError(`Input '${constants/* Inputs */.G0.ApiUrl}' is ${quote(value)}: credentials, a query or a fragment cannot be part of the API root; expected ${accepted}.`);
-    }
-    return url.href.replace(/\/+$/, '');
+    return { path, projectId, removeAfterS: removeAfter.seconds, platform };
 }
-function parsePollInterval(raw) {
-    const value = raw.trim() || '5s';
-    const ms = (0,duration/* parseDuration */.E)(value);
-    if (ms === null || ms < constants/* Limits */.xu.minPollIntervalMs) {
-        throw new InputError(`Input '${constants/* Inputs */.G0.PollInterval}' is ${quote(value)}: expected a duration of at least ` +
-            `${(0,duration/* formatDuration */.a)(constants/* Limits */.xu.minPollIntervalMs)}, such as 5s, 30s or 1m (a plain number is seconds).`);
-    }
-    return ms;
-}
-function parseTimeout(raw) {
-    const value = raw.trim() || '30m';
-    const ms = (0,duration/* parseDuration */.E)(value);
-    if (ms === null || ms <= 0 || ms > constants/* Limits */.xu.maxTimeoutMs) {
-        throw new InputError(`Input '${constants/* Inputs */.G0.Timeout}' is ${quote(value)}: expected a duration above 0 and at most 6h, ` +
-            `such as 30m, 90s or 2h (a plain number is seconds).`);
-    }
-    return ms;
-}
+
+;// CONCATENATED MODULE: ./src/inputs/verdict.ts
+// The inputs of the verdict: which findings fail it (`fail-on`, `min-severity`) and what a run that
+// fails and is started again counts as (`retry-failed`, `on-flaky`). Pure.
+
+
 const FAIL_ON = ['failed', 'warnings', 'never'];
-/** One of `choices`, in any case; an empty value is `fallback` (the inputs' one choice parser). */
-function parseChoice(name, raw, fallback, choices) {
-    const value = raw.trim().toLowerCase() || fallback;
-    if (choices.includes(value))
-        return value;
-    throw new InputError(`Input '${name}' is ${quote(raw.trim())}: expected one of ${choices.join(', ')}.`);
+function parseVerdict(source, attempt) {
+    return {
+        failOn: attempt(() => parseChoice(constants/* Inputs */.G0.FailOn, source.read(constants/* Inputs */.G0.FailOn), 'failed', FAIL_ON), 'failed'),
+        minSeverity: attempt(() => parseMinSeverity(source.read(constants/* Inputs */.G0.MinSeverity)), 1),
+        retryFailed: attempt(() => parseRetryFailed(source.read(constants/* Inputs */.G0.RetryFailed)), 0),
+        onFlaky: attempt(() => parseChoice(constants/* Inputs */.G0.OnFlaky, source.read(constants/* Inputs */.G0.OnFlaky), 'pass', ['pass', 'fail']), 'pass')
+    };
 }
 function parseMinSeverity(raw) {
     const value = raw.trim() || '1';
@@ -6127,61 +6189,57 @@ function parseRetryFailed(raw) {
         return Number(value);
     throw new InputError(`Input '${constants/* Inputs */.G0.RetryFailed}' is ${quote(value)}: expected a whole number from 0 (no retry) to ${constants/* Limits */.xu.maxRetries}.`);
 }
-function parseSummaryMode(raw) {
-    const value = raw.trim().toLowerCase();
-    if (value === 'true')
-        return 'always';
-    if (value === 'false')
-        return 'never';
-    return parseChoice(constants/* Inputs */.G0.Summary, raw, 'always', ['always', 'on-failure', 'never']);
-}
-/** `commit-status` and its `status-context`: one line GitHub shows beside the commit. */
-function parseCommitStatus(source, githubToken) {
-    if (!parseBoolean(constants/* Inputs */.G0.CommitStatus, source.read(constants/* Inputs */.G0.CommitStatus), false))
-        return null;
-    const raw = source.read(constants/* Inputs */.G0.StatusContext);
-    const context = raw.trim() || 'TesterArmy';
-    // eslint-disable-next-line no-control-regex
-    if (/[\u0000-\u001f\u007f]/.test(context)) {
-        throw new InputError(`Input '${constants/* Inputs */.G0.StatusContext}' is ${quote(raw)}: expected one line, such as TesterArmy or TesterArmy / web.`);
-    }
-    if (!githubToken) {
-        throw new InputError(`Input '${constants/* Inputs */.G0.GithubToken}' is empty, but ${constants/* Inputs */.G0.CommitStatus} is true: the commit status is posted with it ` +
-            `(the default, \${{ github.token }}, works with permissions: statuses: write).`);
-    }
-    return { context };
-}
-/** `comment`: a boolean, or `auto` (comment unless TesterArmy comments itself). */
-function parseComment(raw) {
-    if (raw.trim().toLowerCase() === 'auto')
-        return 'auto';
-    try {
-        return parseBoolean(constants/* Inputs */.G0.Comment, raw, false) ? 'on' : 'off';
-    }
-    catch {
-        throw new InputError(`Input '${constants/* Inputs */.G0.Comment}' is ${quote(raw.trim())}: expected true, false or auto.`);
-    }
-}
-/** Same spellings as `core.getBooleanInput` (YAML 1.2 core schema), with our own error message. */
-function parseBoolean(name, raw, fallback) {
-    const value = raw.trim();
-    if (value === '')
-        return fallback;
-    if (['true', 'True', 'TRUE'].includes(value))
-        return true;
-    if (['false', 'False', 'FALSE'].includes(value))
-        return false;
-    throw new InputError(`Input '${name}' is ${quote(value)}: expected true or false.`);
-}
-function parseReportPath(raw, env) {
-    const value = raw.trim();
-    if (value.includes('\u0000')) {
-        throw new InputError(`Input '${constants/* Inputs */.G0.ReportPath}' is ${quote(value)}: expected a file path.`);
-    }
-    if (value)
-        return external_node_path_.resolve(value);
-    const dir = env.RUNNER_TEMP?.trim() || external_node_os_namespaceObject.tmpdir();
-    return external_node_path_.resolve(dir, 'testerarmy-report.json');
+
+;// CONCATENATED MODULE: ./src/inputs/settings.ts
+// Turns the workflow's inputs into one typed, validated Settings object, before any request: each
+// capability's inputs are parsed by its own module, and every bad input is reported in one go.
+
+
+
+
+
+
+
+
+function parseSettings(source) {
+    const errors = [];
+    const attempt = (parse, fallback) => {
+        try {
+            return parse();
+        }
+        catch (error) {
+            if (error instanceof InputError) {
+                errors.push(error);
+                return fallback;
+            }
+            throw error;
+        }
+    };
+    // The secrets first: they must be masked before any other message could echo them.
+    const apiKey = attempt(() => parseApiKey(source), '');
+    const githubToken = source.read(constants/* Inputs */.G0.GithubToken).trim();
+    if (githubToken)
+        source.onSecret(githubToken);
+    const publishing = parsePublishing(source, attempt, githubToken);
+    // One check of project-id for the agent and the upload, which both need it.
+    const projectId = attempt(() => parseProjectId(source), '');
+    const target = attempt(() => parseTarget(source, projectId), {
+        runIds: [],
+        start: null,
+        agent: null
+    });
+    const settings = {
+        apiKey,
+        githubToken,
+        upload: attempt(() => parseUpload(source, projectId), null),
+        ...target,
+        ...publishing,
+        ...parseConnection(source, attempt),
+        ...parseVerdict(source, attempt)
+    };
+    if (errors.length > 0)
+        throw new InputErrors(errors);
+    return settings;
 }
 
 ;// CONCATENATED MODULE: ./src/lifecycle.ts
@@ -6240,7 +6298,7 @@ function watchCancellation(signals, held) {
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: ./src/escape.ts
 var src_escape = __nccwpck_require__(2988);
-;// CONCATENATED MODULE: ./src/report/labels.ts
+;// CONCATENATED MODULE: ./src/labels.ts
 const SEVERITY = {
     5: { mark: '🔴', word: 'Critical' },
     4: { mark: '🟠', word: 'High' },
@@ -6291,7 +6349,7 @@ function countsOf(totals) {
     ];
 }
 
-;// CONCATENATED MODULE: ./src/report/gate.ts
+;// CONCATENATED MODULE: ./src/verdict/gate.ts
 // The verdict: does this run let the job pass, under `fail-on` and `min-severity`? Pure.
 
 /** Unrated issues (no valid severity) reach every threshold: an unknown risk must not slip through. */
@@ -6355,7 +6413,7 @@ function judge(run, policy) {
 /** `warning` is the only non-blocking type; anything else, unknown values included, is an issue. */
 const isWarning = (issue) => issue.type === 'warning';
 
-;// CONCATENATED MODULE: ./src/report/retries.ts
+;// CONCATENATED MODULE: ./src/verdict/retries.ts
 
 /** A run that ended with a verdict of its own; a retry cut by the timeout or a cancel did not. */
 const finished = (run) => run.status === 'completed' || run.status === 'failed';
@@ -6402,7 +6460,7 @@ function withRetries(first, later, options) {
     return run;
 }
 
-;// CONCATENATED MODULE: ./src/report/report.ts
+;// CONCATENATED MODULE: ./src/verdict/build-report.ts
 // The facts of each run and of the whole wait, worked out once: the summary, outputs, annotations
 // and report file are all views of this; and which runs the wait left unfinished. Pure.
 
