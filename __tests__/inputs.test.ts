@@ -50,7 +50,8 @@ describe('parseSettings', () => {
       reportPath: path.resolve('/runner/temp/testerarmy-report.json'),
       cancelOnAbort: true,
       retryFailed: 0,
-      onFlaky: 'pass'
+      onFlaky: 'pass',
+      knownIssues: null
     })
   })
 

@@ -35,7 +35,9 @@ export const Inputs = {
   AppPath: 'app-path',
   AppRemoveAfter: 'app-remove-after',
   RetryFailed: 'retry-failed',
-  OnFlaky: 'on-flaky'
+  OnFlaky: 'on-flaky',
+  KnownIssues: 'known-issues',
+  KnownIssuesFrom: 'known-issues-from'
 } as const
 
 export const Outputs = {
@@ -61,7 +63,8 @@ export const Outputs = {
   AppVersion: 'app-version',
   FlakyCount: 'flaky-count',
   JunitPath: 'junit-path',
-  CtrfPath: 'ctrf-path'
+  CtrfPath: 'ctrf-path',
+  WaivedCount: 'waived-count'
 } as const
 
 /** The environment variable read when the `api-key` input is empty. */
@@ -135,7 +138,16 @@ export const Limits = {
    * The most `retry-failed` takes: each attempt is a whole run of an AI agent, and a run that fails
    * four times in a row is failing, not flaky.
    */
-  maxRetries: 3
+  maxRetries: 3,
+  /**
+   * A known-issues file larger than this is not read: a file of waivers people review is a few
+   * kilobytes, and the file is parsed whole.
+   */
+  maxKnownIssuesBytes: 1024 * 1024,
+  /** Waived findings listed per run in the `runs` output; the report file lists every one. */
+  maxWaiversListed: 100,
+  /** GitHub shows at most 10 notice annotations per step: one per waived finding, up to this. */
+  maxNoticeAnnotations: 10
 } as const
 
 /** Statuses after which a run never changes again (API `RunResponse.status`). */

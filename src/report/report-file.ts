@@ -1,7 +1,7 @@
 // The JSON report file's text: the verdict, and each run with the last body the API sent for it,
 // written in pieces so a huge run is never held as one more whole copy. Pure.
 import type { Report } from '../model.js'
-import { runSummary } from './outputs.js'
+import { entrySummary, runSummary, waiverSummary } from './outputs.js'
 
 /**
  * The report file's text. A body nested deeper than JSON.stringify's call stack allows (an
@@ -103,12 +103,31 @@ function limitDepth(value: unknown, depth: number): unknown {
 
 /** The JSON report file: the verdict, and each run with the last body the API sent for it. */
 export function reportFileOf(report: Report) {
+  const known = report.knownIssues
   return {
     passed: report.passed,
     status: report.status,
     result: report.result,
+    // The file of known issues as this step read it: every entry, where it comes from, in force.
+    ...(known
+      ? {
+          knownIssues: {
+            file: known.file,
+            from: known.from,
+            base: known.base.kind,
+            ...(known.base.kind === 'unverified' ? { baseProblem: known.base.reason } : {}),
+            entries: known.entries.map(e => ({
+              ...entrySummary(e),
+              inForce: !e.notInForce,
+              ...(e.notInForce ? { notInForce: e.notInForce } : {})
+            }))
+          }
+        }
+      : {}),
     runs: report.runs.map(run => ({
       ...runSummary(run),
+      // Every waived finding here (the `runs` output lists the first ones).
+      ...(run.waived.length ? { waived: run.waived.map(waiverSummary) } : {}),
       // Each earlier attempt's body beside its numbers; the verdict's own is the run's `run`.
       ...(run.attempts
         ? {
