@@ -118,7 +118,12 @@ export function answerGitHub(state, { method, route, search = '', headers, body 
     }
   }
   if ((match = /^\/repos\/[^/]+\/[^/]+\/contents\/(.+)$/.exec(route)) && method === 'GET')
-    return getContents(state, match[1].split('/').map(decodeURIComponent).join('/'), search, headers)
+    return getContents(
+      state,
+      match[1].split('/').map(decodeURIComponent).join('/'),
+      search,
+      headers
+    )
   const pulls = state.pulls
   if ((match = /^\/repos\/[^/]+\/[^/]+\/pulls\/(\d+)$/.exec(route))) {
     const pull = pulls.find(p => p.number === Number(match[1]))
