@@ -43,11 +43,12 @@ const ENTRY_KEYS = [
     'until',
     'ticket'
 ];
-/** A value shown in a problem: one short line. */
+/** A value shown in a problem: one short line, text quoted, anything else as YAML wrote it. */
 function shown(value) {
     const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
     const line = text.replace(/[\r\n]+/g, '⏎');
-    return JSON.stringify(line.length > 60 ? `${line.slice(0, 57)}...` : line);
+    const short = line.length > 60 ? `${line.slice(0, 57)}...` : line;
+    return typeof value === 'string' ? JSON.stringify(short) : short;
 }
 /**
  * The entries of a known-issues file, or every problem found in it (each with its line). `today`

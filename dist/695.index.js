@@ -363,9 +363,7 @@ async function createRepositoryFiles(options) {
             const answer = await callGitHub(octokit, contentsRoute(path), { ...where, ref, mediaType: { format: 'raw' } }, options);
             switch (answer.kind) {
                 case 'ok':
-                    return typeof answer.data === 'string'
-                        ? { kind: 'found', text: answer.data }
-                        : decodedJson(answer.data);
+                    return fileText(answer.data);
                 case 'stopped':
                     return { kind: 'failed', message: 'stopped before GitHub answered' };
                 case 'no-answer':
@@ -392,8 +390,21 @@ async function createRepositoryFiles(options) {
         }
     };
 }
-/** A proxy or an old GitHub Enterprise may ignore the raw media type and send JSON with base64. */
-function decodedJson(data) {
+/**
+ * The file's text from the answer: Octokit gives the raw media type as text or, when the answer's
+ * content type is neither JSON nor text, as bytes; a proxy or an old GitHub Enterprise may ignore
+ * the media type and send the JSON form, with base64 content.
+ */
+function fileText(data) {
+    if (typeof data === 'string')
+        return { kind: 'found', text: data };
+    if (data instanceof ArrayBuffer || ArrayBuffer.isView(data)) {
+        const bytes = data instanceof ArrayBuffer ? new Uint8Array(data) : data;
+        return {
+            kind: 'found',
+            text: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8')
+        };
+    }
     if ((0,guards/* isPlainObject */.Qd)(data) && data.encoding === 'base64' && typeof data.content === 'string') {
         return { kind: 'found', text: Buffer.from(data.content, 'base64').toString('utf8') };
     }

@@ -37,7 +37,7 @@ function getContents(state, path, search, headers) {
   const file = state.files[ref]?.[path]
   if (file === undefined) return { status: 404, body: { message: 'Not Found' } }
   if (typeof file !== 'string') return file
-  if (/application\/vnd\.github\.raw/.test(headers.accept ?? '')) {
+  if (/application\/vnd\.github(\.v3)?\.raw/.test(headers.accept ?? '')) {
     return { status: 200, body: file, headers: { 'content-type': 'application/vnd.github.raw' } }
   }
   const content = Buffer.from(file).toString('base64')
