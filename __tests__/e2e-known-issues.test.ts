@@ -185,7 +185,7 @@ describe('the base commit’s copy', () => {
     const result = await act(sim, ALL_WAIVED, { comment: 'true' })
     expect(result.code).toBe(0)
     expect(fileNotes(result, 'notice')).toContain(
-      `This pull request adds 1 entry to ${FILE} (line 2): review them: they waive findings in this run.`
+      `This pull request adds 1 entry to ${FILE} (line 2): review it before merging.`
     )
     expect(result.summary).toContain('**This pull request adds 1 known-issue entry**')
     const comment = sim.comments[0]?.body ?? ''

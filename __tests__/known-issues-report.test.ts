@@ -191,7 +191,7 @@ describe('annotations', () => {
       ],
       [
         'notice',
-        expect.stringMatching(/^This pull request adds 1 entry to .* \(line 2\): review them/)
+        expect.stringMatching(/^This pull request adds 1 entry to .* \(line 2\): review it before merging\.$/)
       ],
       [
         'warning',

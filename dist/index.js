@@ -7441,7 +7441,7 @@ function knownIssuesCallout(knownIssues) {
     if (added.length > 0) {
         const effect = from === 'base'
             ? 'With `known-issues-from: base` they waive nothing until they are merged.'
-            : 'Review them: they waive findings in this run.';
+            : `Review ${added.length === 1 ? 'it' : 'them'} before merging: an entry waives the findings it matches.`;
         const list = added
             .slice(0, ENTRIES_LISTED)
             .map(e => `> - line ${e.line}: ${entryWhat(e)}: ${(0,src_escape/* markdown */.wD)(e.reason, 300)}`);
@@ -9028,7 +9028,7 @@ function knownIssuesNotes(knownIssues) {
                 `${lines.join(', ')}${added.length > lines.length ? ', …' : ''}): ` +
                 (from === 'base'
                     ? 'with known-issues-from: base they waive nothing until they are merged.'
-                    : 'review them: they waive findings in this run.')
+                    : `review ${added.length === 1 ? 'it' : 'them'} before merging.`)
         });
     }
     for (const entry of expired.slice(0, EXPIRED_NAMED)) {

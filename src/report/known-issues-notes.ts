@@ -63,7 +63,7 @@ export function knownIssuesNotes(knownIssues: KnownIssues): Note[] {
         `${lines.join(', ')}${added.length > lines.length ? ', …' : ''}): ` +
         (from === 'base'
           ? 'with known-issues-from: base they waive nothing until they are merged.'
-          : 'review them: they waive findings in this run.')
+          : `review ${added.length === 1 ? 'it' : 'them'} before merging.`)
     })
   }
   for (const entry of expired.slice(0, EXPIRED_NAMED)) {

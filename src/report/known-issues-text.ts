@@ -64,7 +64,7 @@ export function knownIssuesCallout(knownIssues: KnownIssues): string | null {
     const effect =
       from === 'base'
         ? 'With `known-issues-from: base` they waive nothing until they are merged.'
-        : 'Review them: they waive findings in this run.'
+        : `Review ${added.length === 1 ? 'it' : 'them'} before merging: an entry waives the findings it matches.`
     const list = added
       .slice(0, ENTRIES_LISTED)
       .map(e => `> - line ${e.line}: ${entryWhat(e)}: ${markdown(e.reason, 300)}`)
