@@ -191,7 +191,9 @@ describe('annotations', () => {
       ],
       [
         'notice',
-        expect.stringMatching(/^This pull request adds 1 entry to .* \(line 2\): review it before merging\.$/)
+        expect.stringMatching(
+          /^This pull request adds 1 entry to .* \(line 2\): review it before merging\.$/
+        )
       ],
       [
         'warning',
