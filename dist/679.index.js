@@ -318,7 +318,8 @@ async function readBase(options) {
     if (!options.githubToken) {
         return unverified('github-token is empty (pull requests from forks get no secrets)');
     }
-    const signal = AbortSignal.any([options.signal, AbortSignal.timeout(BASE_READ_TIMEOUT_MS)]);
+    const timeoutMs = options.timeoutMs ?? BASE_READ_TIMEOUT_MS;
+    const signal = AbortSignal.any([options.signal, AbortSignal.timeout(timeoutMs)]);
     try {
         const files = await options.files({
             token: options.githubToken,
@@ -328,11 +329,13 @@ async function readBase(options) {
             signal,
             ...(options.onRequest ? { onRequest: options.onRequest } : {})
         });
+        // A stalled GitHub is named as such, not by the abort it caused.
+        const why = (message) => signal.aborted && !options.signal.aborted ? `no answer within ${timeoutMs / 1000} s` : message;
         let sha = context.baseSha;
         if (!sha) {
             const found = await files.baseOf(context.prNumber);
             if ('failed' in found) {
-                return unverified(`the base commit of pull request #${context.prNumber} is unknown (${found.failed})`);
+                return unverified(`the base commit of pull request #${context.prNumber} is unknown (${why(found.failed)})`);
             }
             sha = found.sha;
         }
@@ -341,10 +344,7 @@ async function readBase(options) {
         if (answer.kind === 'missing')
             return { check: { kind: 'new-file' } };
         if (answer.kind === 'failed') {
-            const why = signal.aborted && !options.signal.aborted
-                ? `no answer within ${BASE_READ_TIMEOUT_MS / 1000} s`
-                : answer.message;
-            return unverified(`${input.repoPath} could not be read ${at} (${why})`);
+            return unverified(`${input.repoPath} could not be read ${at} (${why(answer.message)})`);
         }
         const parsed = parseKnownIssuesFile(answer.text, options.today);
         if (!parsed.ok) {

@@ -1341,25 +1341,24 @@ function compile(entry) {
                 : { feature: (0,_patterns_js__WEBPACK_IMPORTED_MODULE_0__/* .namePattern */ ._u)(test) }
     };
 }
-function entryMatches(compiled, issue, run) {
+/** Whether an entry's `test` is this run: its saved test's ID, or its feature name. */
+function testMatches(test, run) {
+    return 'id' in test
+        ? run.testId?.toLowerCase() === test.id
+        : (0,_patterns_js__WEBPACK_IMPORTED_MODULE_0__/* .nameMatches */ .F5)(test.feature, run.featureName);
+}
+function entryMatches(compiled, finding) {
     const { entry } = compiled;
+    const { issue } = finding;
     // The same bug turning worse fails again; a finding of unknown severity is never waived by an
     // entry that bounds it.
     if (entry.maxSeverity !== undefined) {
         if (issue.severity === null || issue.severity > entry.maxSeverity)
             return false;
     }
-    if (compiled.test) {
-        const test = compiled.test;
-        const ok = 'id' in test
-            ? run.testId?.toLowerCase() === test.id
-            : (0,_patterns_js__WEBPACK_IMPORTED_MODULE_0__/* .nameMatches */ .F5)(test.feature, run.featureName);
-        if (!ok)
-            return false;
-    }
-    if (compiled.name && !(0,_patterns_js__WEBPACK_IMPORTED_MODULE_0__/* .nameMatches */ .F5)(compiled.name, issue.name))
+    if (compiled.name && !(0,_patterns_js__WEBPACK_IMPORTED_MODULE_0__/* .normalizedNameMatches */ .oF)(compiled.name, finding.name))
         return false;
-    if (compiled.page && !(0,_patterns_js__WEBPACK_IMPORTED_MODULE_0__/* .pageMatches */ .p5)(compiled.page, issue.url))
+    if (compiled.page && !(0,_patterns_js__WEBPACK_IMPORTED_MODULE_0__/* .segmentsMatch */ .aK)(compiled.page, finding.page))
         return false;
     return true;
 }
@@ -1372,9 +1371,13 @@ function waiverFinder(knownIssues) {
     return (findings, run) => {
         if (inForce.length === 0)
             return [];
+        // The entries that can apply to this run at all, so a test-specific entry costs nothing on
+        // the other runs' findings.
+        const forRun = inForce.filter(c => !c.test || testMatches(c.test, run));
         const waived = [];
         for (const issue of findings) {
-            const found = inForce.find(c => entryMatches(c, issue, run));
+            const finding = { issue, name: (0,_patterns_js__WEBPACK_IMPORTED_MODULE_0__/* .normalizeName */ .Pc)(issue.name), page: (0,_patterns_js__WEBPACK_IMPORTED_MODULE_0__/* .pageSegments */ .Cy)(issue.url) };
+            const found = forRun.find(c => entryMatches(c, finding));
             if (found)
                 waived.push({ issue, entry: found.entry });
         }
@@ -1440,15 +1443,18 @@ function settleEntries(workspace, options) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   $o: () => (/* binding */ pagePatternProblem),
 /* harmony export */   CR: () => (/* binding */ pageMatchesEverything),
+/* harmony export */   Cy: () => (/* binding */ pageSegments),
 /* harmony export */   F5: () => (/* binding */ nameMatches),
 /* harmony export */   Lt: () => (/* binding */ pageKey),
+/* harmony export */   Pc: () => (/* binding */ normalizeName),
 /* harmony export */   Q5: () => (/* binding */ patternKey),
 /* harmony export */   _u: () => (/* binding */ namePattern),
+/* harmony export */   aK: () => (/* binding */ segmentsMatch),
 /* harmony export */   i_: () => (/* binding */ pagePattern),
-/* harmony export */   p5: () => (/* binding */ pageMatches),
+/* harmony export */   oF: () => (/* binding */ normalizedNameMatches),
 /* harmony export */   rM: () => (/* binding */ matchesEverything)
 /* harmony export */ });
-/* unused harmony export normalizeName */
+/* unused harmony export pageMatches */
 // How a known-issues entry recognises a finding: names compared the way people read them, `*`
 // wildcards, and page globs on a URL's path. No regular expression is built from the file, and
 // every match is a scan of the text: a pattern of any shape cannot hang the step. Pure.
@@ -1510,8 +1516,10 @@ function wildcardMatch(pieces, text) {
 }
 /** Whether a finding's name (or a run's feature name) matches a name pattern. */
 function nameMatches(pattern, name) {
-    return wildcardMatch(pattern.pieces, normalizeName(name));
+    return normalizedNameMatches(pattern, normalizeName(name));
 }
+/** As nameMatches, for a name normalised once and compared with many entries. */
+const normalizedNameMatches = (pattern, normalized) => wildcardMatch(pattern.pieces, normalized);
 /** Why a page pattern is refused, or null. The caller names the file and line. */
 function pagePatternProblem(text) {
     if (/^[a-z][a-z0-9+.-]*:\/\//i.test(text) || text.startsWith('//')) {
@@ -1561,10 +1569,17 @@ function blockAt(block, segments, at) {
  * last at the end: the same leftmost scan as names, one segment at a time.
  */
 function pageMatches(pattern, url) {
+    return segmentsMatch(pattern, pageSegments(url));
+}
+/** A finding's page as path segments, once for many entries; null when it has no readable URL. */
+function pageSegments(url) {
     const path = pathOf(url);
-    if (path === null)
+    return path === null ? null : segmentsOf(path);
+}
+/** As pageMatches, for a page split once (pageSegments) and compared with many entries. */
+function segmentsMatch(pattern, segments) {
+    if (segments === null)
         return false;
-    const segments = segmentsOf(path);
     const blocks = [[]];
     for (const segment of pattern.segments) {
         if (segment === '**')

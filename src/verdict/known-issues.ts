@@ -15,10 +15,13 @@ import { isUuid } from '../guards.js'
 import {
   nameMatches,
   namePattern,
+  normalizedNameMatches,
+  normalizeName,
   pageKey,
-  pageMatches,
   pagePattern,
+  pageSegments,
   patternKey,
+  segmentsMatch,
   type NamePattern,
   type PagePattern
 } from './patterns.js'
@@ -49,29 +52,36 @@ function compile(entry: KnownIssueEntry): Compiled {
   }
 }
 
+/** Whether an entry's `test` is this run: its saved test's ID, or its feature name. */
+function testMatches(test: NonNullable<Compiled['test']>, run: RunIdentity): boolean {
+  return 'id' in test
+    ? run.testId?.toLowerCase() === test.id
+    : nameMatches(test.feature, run.featureName)
+}
+
 /** What a run is, for an entry's `test`: its feature name and its saved test's ID. */
 export interface RunIdentity {
   featureName: string
   testId: string | null
 }
 
-function entryMatches(compiled: Compiled, issue: Issue, run: RunIdentity): boolean {
+/** A finding as the entries compare it: its name normalised and its page split, once. */
+interface Finding {
+  issue: Issue
+  name: string
+  page: string[] | null
+}
+
+function entryMatches(compiled: Compiled, finding: Finding): boolean {
   const { entry } = compiled
+  const { issue } = finding
   // The same bug turning worse fails again; a finding of unknown severity is never waived by an
   // entry that bounds it.
   if (entry.maxSeverity !== undefined) {
     if (issue.severity === null || issue.severity > entry.maxSeverity) return false
   }
-  if (compiled.test) {
-    const test = compiled.test
-    const ok =
-      'id' in test
-        ? run.testId?.toLowerCase() === test.id
-        : nameMatches(test.feature, run.featureName)
-    if (!ok) return false
-  }
-  if (compiled.name && !nameMatches(compiled.name, issue.name)) return false
-  if (compiled.page && !pageMatches(compiled.page, issue.url)) return false
+  if (compiled.name && !normalizedNameMatches(compiled.name, finding.name)) return false
+  if (compiled.page && !segmentsMatch(compiled.page, finding.page)) return false
   return true
 }
 
@@ -83,9 +93,13 @@ export function waiverFinder(knownIssues: KnownIssues | null) {
   const inForce = (knownIssues?.entries ?? []).filter(e => !e.notInForce).map(compile)
   return (findings: readonly Issue[], run: RunIdentity): Waiver[] => {
     if (inForce.length === 0) return []
+    // The entries that can apply to this run at all, so a test-specific entry costs nothing on
+    // the other runs' findings.
+    const forRun = inForce.filter(c => !c.test || testMatches(c.test, run))
     const waived: Waiver[] = []
     for (const issue of findings) {
-      const found = inForce.find(c => entryMatches(c, issue, run))
+      const finding = { issue, name: normalizeName(issue.name), page: pageSegments(issue.url) }
+      const found = forRun.find(c => entryMatches(c, finding))
       if (found) waived.push({ issue, entry: found.entry })
     }
     return waived

@@ -69,8 +69,12 @@ function wildcardMatch(pieces: readonly string[], text: string): boolean {
 
 /** Whether a finding's name (or a run's feature name) matches a name pattern. */
 export function nameMatches(pattern: NamePattern, name: string): boolean {
-  return wildcardMatch(pattern.pieces, normalizeName(name))
+  return normalizedNameMatches(pattern, normalizeName(name))
 }
+
+/** As nameMatches, for a name normalised once and compared with many entries. */
+export const normalizedNameMatches = (pattern: NamePattern, normalized: string): boolean =>
+  wildcardMatch(pattern.pieces, normalized)
 
 /**
  * A page pattern: a path glob, each segment `**` (any number of segments, none included) or text
@@ -137,9 +141,18 @@ function blockAt(block: readonly string[], segments: readonly string[], at: numb
  * last at the end: the same leftmost scan as names, one segment at a time.
  */
 export function pageMatches(pattern: PagePattern, url: string): boolean {
+  return segmentsMatch(pattern, pageSegments(url))
+}
+
+/** A finding's page as path segments, once for many entries; null when it has no readable URL. */
+export function pageSegments(url: string): string[] | null {
   const path = pathOf(url)
-  if (path === null) return false
-  const segments = segmentsOf(path)
+  return path === null ? null : segmentsOf(path)
+}
+
+/** As pageMatches, for a page split once (pageSegments) and compared with many entries. */
+export function segmentsMatch(pattern: PagePattern, segments: readonly string[] | null): boolean {
+  if (segments === null) return false
   const blocks: string[][] = [[]]
   for (const segment of pattern.segments) {
     if (segment === '**') blocks.push([])
