@@ -58,15 +58,47 @@ function timeProcess(
   })
 }
 
-async function coldStart(): Promise<void> {
+/**
+ * The runner's emulation and Node 24, imported at run time from the repository root: tsc emits
+ * the bench into build/, not scripts/.
+ */
+async function runnerAndNode24() {
   const runner = (await import(
     pathToFileURL(join(root, 'scripts', 'runner.mjs')).href
   )) as typeof import('../scripts/runner.mjs')
-  // Imported at run time from the repository root: tsc emits the bench into build/, not scripts/.
   const { findNode24 } = (await import(
     pathToFileURL(join(root, 'scripts', 'node24.mjs')).href
   )) as typeof import('../scripts/node24.mjs')
-  const NODE24 = findNode24().path
+  return { runner, node: findNode24().path }
+}
+
+/**
+ * dist/index.js under Node 24 as the runner runs it, timed, with the action's peak resident memory
+ * read by a preload from the process itself as it exits. `dir` holds the preload's files.
+ */
+async function distMeasured(dir: string) {
+  const { runner, node } = await runnerAndNode24()
+  const rssFile = join(dir, 'max-rss')
+  const preload = join(dir, 'max-rss.cjs')
+  writeFileSync(
+    preload,
+    `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(rssFile)}, String(process.resourceUsage().maxRSS)))\n`
+  )
+  return async (inputs: Record<string, string>, env: Record<string, string> = {}) => {
+    const started = performance.now()
+    const result = await runner.runAction({
+      node,
+      inputs,
+      env: { NODE_OPTIONS: `--require ${preload}`, ...env }
+    })
+    const ms = performance.now() - started
+    const rssMb = Number(readFileSync(rssFile, 'utf8')) / 1024
+    return { result, ms, rssMb }
+  }
+}
+
+async function coldStart(): Promise<void> {
+  const { runner, node: NODE24 } = await runnerAndNode24()
   const body = {
     id: RUN,
     status: 'completed',
@@ -368,16 +400,10 @@ function peakRss(pid: number): number {
  * throughput against `curl -T` of the same file to the same server, measured in the same run.
  */
 async function upload(): Promise<void> {
-  const runner = (await import(
-    pathToFileURL(join(root, 'scripts', 'runner.mjs')).href
-  )) as typeof import('../scripts/runner.mjs')
+  const { runner, node: NODE24 } = await runnerAndNode24()
   const { startSimulatedApi } = (await import(
     pathToFileURL(join(root, 'scripts', 'simulated-api.mjs')).href
   )) as typeof import('../scripts/simulated-api.mjs')
-  const { findNode24 } = (await import(
-    pathToFileURL(join(root, 'scripts', 'node24.mjs')).href
-  )) as typeof import('../scripts/node24.mjs')
-  const NODE24 = findNode24().path
   const size = 400 * 1024 * 1024
   const dir = mkdtempSync(join(tmpdir(), 'testerarmy-bench-'))
   const file = join(dir, 'app-release.apk')
@@ -464,32 +490,20 @@ async function upload(): Promise<void> {
  * memory, read by a preload from the process itself as it exits.
  */
 async function largeRun(): Promise<void> {
-  const runner = (await import(
-    pathToFileURL(join(root, 'scripts', 'runner.mjs')).href
-  )) as typeof import('../scripts/runner.mjs')
-  const { findNode24 } = (await import(
-    pathToFileURL(join(root, 'scripts', 'node24.mjs')).href
-  )) as typeof import('../scripts/node24.mjs')
   const body = hundredThousandIssueBody(RUN)
   const server = await startApiServer(() => ({ status: 200, body }))
   const dir = mkdtempSync(join(tmpdir(), 'bench-large-'))
-  const rssFile = join(dir, 'max-rss')
-  const preload = join(dir, 'max-rss.cjs')
-  writeFileSync(
-    preload,
-    `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(rssFile)}, String(process.resourceUsage().maxRSS)))\n`
-  )
+  const dist = await distMeasured(dir)
   const times: number[] = []
   const rss: number[] = []
   for (let i = 0; i < 3; i++) {
-    const started = performance.now()
-    const result = await runner.runAction({
-      node: findNode24().path,
-      inputs: { 'run-id': RUN, 'api-key': 'bench-key-0123456789', 'api-url': server.url },
-      env: { NODE_OPTIONS: `--require ${preload}` }
+    const { result, ms, rssMb } = await dist({
+      'run-id': RUN,
+      'api-key': 'bench-key-0123456789',
+      'api-url': server.url
     })
-    times.push(performance.now() - started)
-    rss.push(Number(readFileSync(rssFile, 'utf8')) / 1024)
+    times.push(ms)
+    rss.push(rssMb)
     if (result.outputs['issues-count'] !== '75000')
       throw new Error(`the 100,000-issue run was not read: ${result.stdout.slice(-500)}`)
     result.cleanup()
@@ -596,38 +610,25 @@ async function knownIssues(): Promise<void> {
     '< 1 s'
   )
 
-  const runner = (await import(
-    pathToFileURL(join(root, 'scripts', 'runner.mjs')).href
-  )) as typeof import('../scripts/runner.mjs')
-  const { findNode24 } = (await import(
-    pathToFileURL(join(root, 'scripts', 'node24.mjs')).href
-  )) as typeof import('../scripts/node24.mjs')
   const server = await startApiServer(() => ({ status: 200, body }))
   const dir = mkdtempSync(join(tmpdir(), 'bench-known-'))
   writeFileSync(join(dir, 'known.yml'), text)
-  const rssFile = join(dir, 'max-rss')
-  const preload = join(dir, 'max-rss.cjs')
-  writeFileSync(
-    preload,
-    `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(rssFile)}, String(process.resourceUsage().maxRSS)))\n`
-  )
+  const dist = await distMeasured(dir)
   const measure = async (withFile: boolean) => {
     const times: number[] = []
     const rss: number[] = []
     for (let i = 0; i < 3; i++) {
-      const started = performance.now()
-      const result = await runner.runAction({
-        node: findNode24().path,
-        inputs: {
+      const { result, ms, rssMb } = await dist(
+        {
           'run-id': RUN,
           'api-key': 'bench-key-0123456789',
           'api-url': server.url,
           ...(withFile ? { 'known-issues': 'known.yml' } : {})
         },
-        env: { NODE_OPTIONS: `--require ${preload}`, GITHUB_WORKSPACE: dir }
-      })
-      times.push(performance.now() - started)
-      rss.push(Number(readFileSync(rssFile, 'utf8')) / 1024)
+        { GITHUB_WORKSPACE: dir }
+      )
+      times.push(ms)
+      rss.push(rssMb)
       if (withFile && result.outputs['waived-count'] !== String(waived))
         throw new Error(`the waivers did not apply: ${result.stdout.slice(-500)}`)
       result.cleanup()
