@@ -30,8 +30,10 @@ export interface GitHubOptions {
   rateLimited?: boolean
   /** The commit statuses posted, as GitHub would keep them. */
   statuses?: FakeStatus[]
-  /** Answers every status post instead (a 403 for a token without statuses: write). */
-  statusReply?: Exclude<Reply, string>
+  /** Answers every status post instead (a 403 for a token without statuses: write; 'hang'). */
+  statusReply?: Exclude<Reply, string> | 'hang'
+  /** Answer the first status posts in turn; a null entry takes the status as GitHub would. */
+  statusReplies?: (Exclude<Reply, string> | null)[]
   /** Never answers a call other than a status post. */
   hang?: boolean
 }
@@ -45,7 +47,8 @@ export interface GitHubState {
   forbidWrites: boolean
   rateLimited: boolean
   statuses: FakeStatus[]
-  statusReply: Exclude<Reply, string> | undefined
+  statusReply: Exclude<Reply, string> | 'hang' | undefined
+  statusReplies: (Exclude<Reply, string> | null)[]
   hang: boolean
 }
 
