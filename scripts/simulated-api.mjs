@@ -245,7 +245,8 @@ export async function startSimulatedApi({
   function answerList(url, send, reply) {
     if (!list) return send(404, { error: 'not_found', message: 'Not found' })
     if (list.refuse) return send(list.refuse.status, list.refuse.body ?? {})
-    if (list.fault) return reply(typeof list.fault === 'string' ? list.fault : { body: {}, ...list.fault })
+    if (list.fault)
+      return reply(typeof list.fault === 'string' ? list.fault : { body: {}, ...list.fault })
     const project = (url.searchParams.get('projectId') ?? '').toLowerCase()
     const limit = Math.min(100, Math.max(1, Number(url.searchParams.get('limit') ?? 20) || 20))
     const offset = Number(/^o(\d+)$/.exec(url.searchParams.get('cursor') ?? '')?.[1] ?? 0)
