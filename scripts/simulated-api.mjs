@@ -90,7 +90,7 @@ export async function startSimulatedApi({
     request =>
       new Promise(resolve => {
         const delay = answerDelayMs?.({ method: request.method ?? '', path: request.path ?? '' })
-        answer(request, delay ? reply => setTimeout(() => resolve(reply), delay) : resolve)
+        answer(request, delay ? reply => setTimeout(() => resolve(reply), delay).unref() : resolve)
       })
   )
 

@@ -89,6 +89,12 @@ export const Limits = {
   /** The runner sends SIGKILL a few seconds after its first signal; cancelling must fit inside. */
   cancelRequestTimeoutMs: 3_000,
   /**
+   * After the runner's cancel, a start request already sent may still answer this long: the runs
+   * it started are then known, and cancelled, instead of left running where nobody looks. Short,
+   * as the step must end within 4 s of the signal.
+   */
+  startAnswerGraceMs: 1_000,
+  /**
    * A cancel request given less than this cannot get an answer (a request to the API takes tens of
    * milliseconds at best): once the batch cancel has used the budget, the rest are not sent.
    */

@@ -6,7 +6,7 @@ import type { Clock } from '../clock.js'
 import type { RetryAttempt, Run, RunOutcome } from '../model.js'
 import { pollRuns, type PollLog } from '../wait/poller.js'
 import { matchGroupRuns, notTheSame } from './retry-match.js'
-import { sendStart } from './start-runs.js'
+import { sendStart, type StartAborted } from './start-runs.js'
 
 /** The start requests exactly as they were sent, so a retry repeats them byte for byte. */
 export interface SentStarts {
@@ -116,7 +116,17 @@ export async function retryFailed(options: RetryOptions): Promise<Retried> {
     for (const plan of plans) {
       const answer = await startAgain(plan, options)
       const ids = plan.kind === 'group' ? plan.firstIds : [plan.firstId]
-      if (answer.kind === 'aborted') break
+      if (answer.kind === 'aborted') {
+        // As for the first start: the run it may have started is not known, so the user is told.
+        if (answer.mayHaveStarted) {
+          for (const id of ids)
+            stop(
+              id,
+              'the workflow was cancelled while its retry was being started, with no answer in time: a run may have started; check the TesterArmy dashboard'
+            )
+        }
+        break
+      }
       if (answer.kind === 'failed') {
         for (const id of ids) stop(id, `the retry could not be started: ${answer.message}`)
         continue
@@ -305,7 +315,7 @@ async function startAgain(
 ): Promise<
   | Extract<StartRunsResponse, { kind: 'started' }>
   | { kind: 'failed'; message: string }
-  | { kind: 'aborted' }
+  | StartAborted
 > {
   const { api, signal } = options
   const what =
@@ -321,12 +331,15 @@ async function startAgain(
     signal,
     ...(options.random ? { random: options.random } : {}),
     what,
-    send: timeoutMs =>
-      plan.kind === 'agent'
-        ? api.startAgent(plan.projectId, plan.body, { signal, timeoutMs })
+    // The request's own signal: the runner's cancel, a grace later (see sendStart).
+    send: (timeoutMs, request) => {
+      const call = { ...(request ? { signal: request } : {}), timeoutMs }
+      return plan.kind === 'agent'
+        ? api.startAgent(plan.projectId, plan.body, call)
         : plan.kind === 'group'
-          ? api.startRuns('group', plan.groupId, plan.body, { signal, timeoutMs })
-          : api.startRuns('test', plan.testId, plan.body, { signal, timeoutMs }),
+          ? api.startRuns('group', plan.groupId, plan.body, call)
+          : api.startRuns('test', plan.testId, plan.body, call)
+    },
     // Whatever the API refuses now, it accepted before: say so, and keep the first verdict.
     refused: ({ status }) =>
       status === 401 || status === 403
