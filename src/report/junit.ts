@@ -3,7 +3,14 @@
 // Surefire writes one (a passing case holding its failed attempts). Written in pieces. Pure.
 import { xmlAttribute, xmlText } from '../escape.js'
 import type { Report, RunReport } from '../model.js'
-import { findingBlocks, runLink, runTitle, verdictLine, type ReportFileOptions } from './formats.js'
+import {
+  descriptionText,
+  findingBlocks,
+  runLink,
+  runTitle,
+  verdictLine,
+  type ReportFileOptions
+} from './formats.js'
 
 /** What a reader counts a run as, in JUnit's words. */
 type CaseKind = 'passed' | 'failure' | 'error' | 'skipped'
@@ -96,7 +103,7 @@ function* suitePieces(
   yield '      <system-out>'
   yield xmlText(`Run ${run.id}: ${run.status}${run.result ? `, ${run.result}` : ''}\n`)
   yield xmlText(`${runLink(options.apiUrl, run.id)}\n`)
-  if (run.description) yield xmlText(`\n${run.description}\n`)
+  if (run.description) yield xmlText(`\n${descriptionText(run.description)}\n`)
   for (const note of run.notes) yield xmlText(`\nNote: ${note}\n`)
   yield '</system-out>\n'
   yield '    </testcase>\n'
