@@ -138,6 +138,17 @@ export const Limits = {
    */
   commentTimeoutMs: 30_000,
   /**
+   * All the commit status posts together hold the step at most this long once the wait is over
+   * (the pending one still going, and the verdict): a stalled GitHub must not hold the step for
+   * a minute, as the comment's own limit says.
+   */
+  statusTimeoutMs: 30_000,
+  /**
+   * After the runner's cancel, the final commit status is tried until this long before the hard
+   * exit: what is left is for the report files, the outputs and the summary.
+   */
+  statusBeforeExitMs: 1_000,
+  /**
    * The most `retry-failed` takes: each attempt is a whole run of an AI agent, and a run that fails
    * four times in a row is failing, not flaky.
    */
