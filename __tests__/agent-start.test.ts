@@ -131,10 +131,15 @@ describe('startAgent', () => {
     })
     const controller = new AbortController()
     controller.abort()
+    // Cancelled before sending: nothing started. A request ended unanswered: a run may have.
     expect(await run([http(503)], { signal: controller.signal }).outcome).toEqual({
-      kind: 'aborted'
+      kind: 'aborted',
+      mayHaveStarted: false
     })
-    expect(await run([{ kind: 'aborted' }]).outcome).toEqual({ kind: 'aborted' })
+    expect(await run([{ kind: 'aborted' }]).outcome).toEqual({
+      kind: 'aborted',
+      mayHaveStarted: true
+    })
   })
   it('an answer without a run is a failure', async () => {
     expect(await run([{ ...started, runIds: [] }]).outcome).toMatchObject({ kind: 'failed' })

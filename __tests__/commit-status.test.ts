@@ -265,4 +265,19 @@ describe('createStatusClient', () => {
     expect(answer).toEqual({ kind: 'failed', message: 'no answer within 0.3 s' })
     expect(requests).toHaveLength(1)
   })
+
+  it('until: every try ends by then, none starts after it (issue 26)', async () => {
+    const { post, requests } = await poster(['hang'])
+    const started = Date.now()
+    const answer = await post('abc', status, { attempts: 10, backoffMs: 50, until: started + 700 })
+    // Two tries of 0.3 s, then one cut to what is left; nothing after.
+    expect(answer.kind).toBe('failed')
+    expect(Date.now() - started).toBeLessThan(1_200)
+    expect(requests.length).toBeGreaterThanOrEqual(2)
+    expect(requests.length).toBeLessThanOrEqual(3)
+    expect(await post('abc', status, { until: Date.now() - 1 })).toEqual({
+      kind: 'failed',
+      message: 'no time was left to send it'
+    })
+  })
 })

@@ -2,7 +2,17 @@
 // case here once broke the first release (issue 10), and must stay fixed. Two that are the wait's
 // and the summary's policy (every run checked once, screenshot-heavy runs) are in verdict.test.ts.
 import { afterEach, describe, expect, it } from '@jest/globals'
-import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import {
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
@@ -100,6 +110,112 @@ describe('the key, spelled as the API pleases', () => {
     expect(errorLines(result)).toEqual([
       expect.stringMatching(/^Input 'api-key' is only 3 characters long \(value not shown\)/)
     ])
+  })
+})
+
+describe('the key transformed by the server (issue 26)', () => {
+  const TOKEN = 'ghs_e2e_hardening_token_0123456789'
+  const SHA = 'c0ffee'.repeat(6) + 'c0ff'
+  /** The key as servers and proxies transform it when they echo it. */
+  const spellings: [string, string][] = [
+    ['URL-encoded', encodeURIComponent(KEY)],
+    ['URL-encoded in lower case', encodeURIComponent(KEY).replace(/%2F/g, '%2f')],
+    ['in base64', Buffer.from(KEY).toString('base64')],
+    ['in base64 inside Basic credentials', Buffer.from(`user:${KEY}`).toString('base64')],
+    ['in base64url', Buffer.from(KEY).toString('base64url')],
+    ['split by a space', `${KEY.slice(0, 20)} ${KEY.slice(20)}`],
+    ['split across lines', `${KEY.slice(0, 10)}\n${KEY.slice(10, 30)}\n  ${KEY.slice(30)}`]
+  ]
+  /** What must not be found: a long piece of the spelling, whitespace removed. */
+  const pieceOf = (spelled: string): string => spelled.replace(/\s+/g, '').slice(4, 28)
+  const squash = (text: string): string => text.replace(/\s+/g, '')
+
+  async function withStatuses(server: ApiServer, inputs: Record<string, string>) {
+    const github = await startFakeGitHub({ token: TOKEN })
+    servers.push(github)
+    const result = await runAction({
+      node: NODE24,
+      githubToken: TOKEN,
+      event: { pull_request: { number: 7, head: { sha: SHA } } },
+      inputs: { 'api-key': KEY, 'api-url': server.url, 'commit-status': 'true', ...inputs },
+      env: { GITHUB_API_URL: github.url }
+    })
+    results.push(result)
+    return { result, statuses: github.statuses }
+  }
+
+  it.each(spellings)(
+    'a 401 echoing the key %s: not in the commit status description',
+    async (_name, spelled) => {
+      const server = await serve(() => ({
+        status: 401,
+        body: { error: 'unauthorized', message: `bad ${spelled}` }
+      }))
+      const { result, statuses } = await withStatuses(server, { 'run-id': RUN })
+      expect(result.code).toBe(1)
+      expect(statuses.map(s => s.state)).toEqual(['pending', 'error'])
+      expect(statuses[1]!.description).toMatch(/rejected the API key/)
+      expect(squash(statuses[1]!.description ?? '')).not.toContain(pieceOf(spelled))
+    }
+  )
+
+  it.each(spellings)(
+    "a run's texts holding the key %s: not in the report, JUnit or CTRF file",
+    async (_name, spelled) => {
+      const body = fixtureBody('failed-with-issues')
+      const output = body.output as { issues: Record<string, unknown>[] } & Record<string, unknown>
+      output.featureName = `Checkout ${spelled}`
+      output.description = `The page printed ${spelled} in its footer.`
+      output.issues[0]!.description = `Token shown: ${spelled}`
+      const server = await serve(() => ({ status: 200, body: { ...body, id: RUN } }))
+      const { result } = await withStatuses(server, { 'run-id': RUN })
+      expect(result.outputs.status).toBe('completed')
+      const files = [
+        result.report,
+        readFileSync(result.outputs['junit-path']!, 'utf8'),
+        readFileSync(result.outputs['ctrf-path']!, 'utf8')
+      ]
+      // The files were written, and hold the texts around the key.
+      for (const text of files) expect(text).toContain('Token shown: ')
+      for (const text of [...files, ...leftBehind(result)])
+        expect(squash(text)).not.toContain(pieceOf(spelled))
+    }
+  )
+})
+
+describe('report files at a path that holds a link (issue 26)', () => {
+  let dir = ''
+  afterEach(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true })
+    dir = ''
+  })
+
+  it('replaces the links with the files, never writing through them or creating their targets', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'report-links-'))
+    const reportPath = join(dir, 'qa.json')
+    const victim = join(dir, 'victim.txt')
+    const other = join(dir, 'other.txt')
+    const missing = join(dir, 'created-by-nobody.txt')
+    writeFileSync(victim, 'keep me')
+    writeFileSync(other, 'keep me too')
+    symlinkSync(other, reportPath)
+    symlinkSync(victim, join(dir, 'qa.junit.xml'))
+    symlinkSync(missing, join(dir, 'qa.ctrf.json'))
+    const server = await serve(() => ({ status: 200, body: passed(RUN) }))
+    const result = await act(server, { 'run-id': RUN, 'report-path': reportPath })
+    expect(result.code).toBe(0)
+    expect(readFileSync(victim, 'utf8')).toBe('keep me')
+    expect(readFileSync(other, 'utf8')).toBe('keep me too')
+    expect(existsSync(missing)).toBe(false)
+    for (const path of [reportPath, join(dir, 'qa.junit.xml'), join(dir, 'qa.ctrf.json')]) {
+      expect(lstatSync(path).isFile()).toBe(true)
+      expect(readFileSync(path, 'utf8')).toContain(RUN)
+    }
+    expect(result.outputs).toMatchObject({
+      'report-path': reportPath,
+      'junit-path': join(dir, 'qa.junit.xml'),
+      'ctrf-path': join(dir, 'qa.ctrf.json')
+    })
   })
 })
 

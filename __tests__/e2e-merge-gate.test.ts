@@ -3,12 +3,16 @@
 // request, workflow_run's foreign pull requests, closed ones, and the commit status on the tested
 // commit (its bodies checked against GitHub's REST description).
 import { afterEach, describe, expect, it } from '@jest/globals'
-import { readFileSync } from 'node:fs'
+import { readFileSync, statSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { Ajv } from 'ajv'
 import { findNode24 } from '../scripts/node24.mjs'
 import { runAction, startAction, type ActionResult } from '../scripts/runner.mjs'
-import { startSimulatedApi, type SimulatedReply } from '../scripts/simulated-api.mjs'
+import {
+  startSimulatedApi,
+  type SimulatedReply,
+  type SimulatedRun
+} from '../scripts/simulated-api.mjs'
 import type { FakeStatus } from './helpers/fake-github.mjs'
 import { fixtureBody } from './helpers/fixtures.js'
 import { leftBehind } from './helpers/runner-output.js'
@@ -66,7 +70,10 @@ const QUEUED = {
 
 interface Simulation {
   pulls?: object[]
-  statusReply?: SimulatedReply
+  statusReply?: SimulatedReply | 'hang'
+  statusReplies?: (SimulatedReply | null)[]
+  /** More runs, beside the agent's and RUN. */
+  runs?: Record<string, SimulatedRun>
   hang?: boolean
   final?: Record<string, unknown>
   /** The run stays running until it is cancelled. */
@@ -84,7 +91,8 @@ async function simulate(options: Simulation = {}) {
         final: { ...final, id: RUN },
         before: ['running'],
         endless: options.endless ?? false
-      }
+      },
+      ...options.runs
     },
     projects: { [PROJECT]: { runId: AGENT_RUN } },
     github: {
@@ -92,6 +100,7 @@ async function simulate(options: Simulation = {}) {
       pulls: options.pulls ?? [QUEUED],
       statuses,
       ...(options.statusReply ? { statusReply: options.statusReply } : {}),
+      ...(options.statusReplies ? { statusReplies: options.statusReplies } : {}),
       ...(options.hang ? { hang: true } : {})
     }
   })
@@ -176,6 +185,21 @@ describe('merge queues (merge_group)', () => {
       passed: 'true',
       'pr-number': '104'
     })
+  })
+
+  it('with pr-number too (issue 26): still the queue commit tested, and the statuses on it', async () => {
+    const { sim, statuses } = await simulate()
+    const payload = example('merge_group')
+    const result = await act(sim, ['merge_group', payload], {
+      ...web,
+      'pr-number': '104',
+      'commit-status': 'true'
+    })
+    expect(result.code).toBe(0)
+    expect(agentStarts(sim)[0]?.body).toMatchObject({
+      pullRequest: { number: 104, commitSha: '2ffea6db159f6b6c47a24e778fb9ef40cf6b1c7d' }
+    })
+    expectStatuses(statuses, '2ffea6db159f6b6c47a24e778fb9ef40cf6b1c7d', ['pending', 'success'])
   })
 
   it('a queue branch that names no pull request is an error: the step fails, the status says error', async () => {
@@ -406,4 +430,97 @@ describe('target-url built from a branch name', () => {
     ])
     expect(sim.requests).toEqual([])
   })
+})
+
+describe('the final status when the runner cancels or GitHub stalls (issue 26)', () => {
+  /** Starts a run-id wait with commit-status on a push; `ready` says when to send SIGINT. */
+  async function cancelWhen(
+    sim: Sim,
+    runIds: string[],
+    ready: (log: string) => boolean
+  ): Promise<{ result: ActionResult; seconds: number }> {
+    const { child, done } = startAction({
+      node: NODE24,
+      inputs: {
+        'api-key': KEY,
+        'api-url': sim.url,
+        'poll-interval': '1s',
+        'run-id': runIds.join(','),
+        'commit-status': 'true'
+      },
+      githubToken: TOKEN,
+      eventName: 'push',
+      event: example('push'),
+      env: gitHubEnv(sim)
+    })
+    let log = ''
+    child.stdout!.on('data', (chunk: string) => (log += chunk))
+    const deadline = Date.now() + 30_000
+    while (!ready(log) && Date.now() < deadline)
+      await new Promise(resolve => setTimeout(resolve, 20))
+    const signalled = Date.now()
+    child.kill('SIGINT')
+    const result = await done
+    results.push(result)
+    return { result, seconds: (Date.now() - signalled) / 1000 }
+  }
+
+  it('a 60 MB run finished beside a running one: the final status goes first, the exit within 4 s, JUnit capped', async () => {
+    const BIG = '1d5e9a3c-7b2f-4e6d-8a1c-3f5b7d9e2a4c'
+    const passedBody = fixtureBody('passed')
+    const output = passedBody.output as Record<string, unknown>
+    const description = `It works.\n${'All good on every page. '.repeat(2_500_000)}`
+    const { sim, statuses } = await simulate({
+      endless: true,
+      runs: {
+        [BIG]: {
+          final: { ...passedBody, id: BIG, output: { ...output, description } },
+          before: []
+        }
+      }
+    })
+    const { result, seconds } = await cancelWhen(
+      sim,
+      [BIG, RUN],
+      log => statuses.length > 0 && log.includes(`Run ${BIG}: completed`)
+    )
+    expect(result.outputs.status).toBe('cancelled')
+    expectStatuses(statuses, 'f00dfeed'.repeat(5), ['pending', 'error'])
+    expect(seconds).toBeLessThan(4)
+    // Every file written, the JUnit one without 60 MB of description.
+    expect(statSync(result.outputs['junit-path']!).size).toBeLessThan(2 * 1024 * 1024)
+    expect(readFileSync(result.outputs['junit-path']!, 'utf8')).toMatch(
+      /cut at 1 MB: the JSON report \(output report-path\) has the full text/
+    )
+    expect(JSON.parse(result.report).runs[0].run.output.description).toBe(description)
+    expect(messages(result, 'error').at(-1)).toBe(
+      'TesterArmy: the wait was cancelled because the workflow was cancelled.'
+    )
+  }, 60_000)
+
+  it('a 502 on the final status after a cancel: tried again within the exit budget, not left pending', async () => {
+    const { sim, statuses } = await simulate({
+      endless: true,
+      statusReplies: [null, { status: 502, body: { message: 'Bad Gateway' } }]
+    })
+    const { result, seconds } = await cancelWhen(sim, [RUN], () => statuses.length > 0)
+    expect(result.outputs.status).toBe('cancelled')
+    expectStatuses(statuses, 'f00dfeed'.repeat(5), ['pending', 'error'])
+    expect(seconds).toBeLessThan(4)
+  })
+
+  it('a GitHub that never answers a status: the step is held 30 s at most, with a warning', async () => {
+    const { sim } = await simulate({ statusReply: 'hang' })
+    const started = Date.now()
+    const result = await act(sim, ['push', example('push')], {
+      'run-id': RUN,
+      'commit-status': 'true'
+    })
+    const seconds = (Date.now() - started) / 1000
+    expect(result.code).toBe(0)
+    expect(result.outputs).toMatchObject({ status: 'completed', passed: 'true' })
+    expect(messages(result, 'warning').join('\n')).toMatch(/could not be posted/)
+    // The run ends after about 1 s; then at most 30 s on statuses.
+    expect(seconds).toBeLessThan(36)
+  }, 90_000)
 })

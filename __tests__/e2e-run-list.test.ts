@@ -24,7 +24,7 @@ afterEach(async () => {
 })
 
 /** The four runs, each queued, running, running, then its fixture: one status per read. */
-async function waitFor(list?: SimulatedList) {
+async function waitFor(list?: SimulatedList, inputs: Record<string, string> = {}) {
   const api = await startSimulatedApi({
     apiKey: KEY,
     runs: Object.fromEntries(
@@ -39,7 +39,8 @@ async function waitFor(list?: SimulatedList) {
       'run-id': IDS.join(','),
       'api-key': KEY,
       'api-url': api.url,
-      'poll-interval': '1s'
+      'poll-interval': '1s',
+      ...inputs
     },
     env: { RUNNER_DEBUG: '1' }
   })
@@ -129,3 +130,88 @@ describe('four runs of one project, through the run list', () => {
     }
   )
 })
+
+describe('a run list that fails never costs a verdict (issue 26)', () => {
+  // Each run read by ID finishes after four reads (about 3 s at a 1 s interval): a list that
+  // fails must hand its runs back to those reads within one interval, not hold them to the timeout.
+  it.each([
+    ['resets the connection', 'reset' as const],
+    ['never answers', 'hang' as const],
+    ['answers 429 asking for 30 s', { status: 429, headers: { 'retry-after': '30' } }]
+  ])(
+    'the list %s: every run read by ID, the same verdict, long before the timeout',
+    async (_name, fault) => {
+      const started = Date.now()
+      const { result, byId } = await waitFor({ fault }, { timeout: '20s' })
+      const seconds = (Date.now() - started) / 1000
+      expect(result.outputs.status).toBe('failed')
+      expect(JSON.parse(result.outputs.runs!).map((r: { status: string }) => r.status)).toEqual([
+        'completed',
+        'completed',
+        'completed',
+        'failed'
+      ])
+      expect(seen(result)).toEqual(await perRunOnce())
+      for (const id of IDS) expect(byId).toContain(id)
+      // Generous for a shared machine: the runs end after about 4 s, the timeout is 20 s.
+      expect(seconds).toBeLessThan(12)
+    },
+    40_000
+  )
+})
+
+describe('a list item decides a run only when complete and consistent (issue 26)', () => {
+  const FAILED = IDS[1]!
+  const only = (item: Record<string, unknown>) => item.id === FAILED && item.status === 'completed'
+  it.each([
+    [
+      'output without its issues',
+      (items: Record<string, unknown>[]) =>
+        items.map(item =>
+          only(item) ? { ...item, output: { ...(item.output as object), issues: undefined } } : item
+        )
+    ],
+    [
+      'output {}',
+      (items: Record<string, unknown>[]) =>
+        items.map(item => (only(item) ? { ...item, output: {} } : item))
+    ],
+    [
+      "another project's item, passing",
+      (items: Record<string, unknown>[]) =>
+        items.map(item =>
+          only(item)
+            ? {
+                ...item,
+                projectId: '9e8d7c6b-5a49-4838-9271-605f4e3d2c1b',
+                output: { ...(item.output as object), result: 'PASS', issues: [] }
+              }
+            : item
+        )
+    ],
+    [
+      'the run listed twice, passing first',
+      (items: Record<string, unknown>[]) =>
+        items.flatMap(item =>
+          only(item)
+            ? [
+                { ...item, output: { ...(item.output as object), result: 'PASS', issues: [] } },
+                item
+              ]
+            : [item]
+        )
+    ]
+  ])('%s: the run is read by ID, and its verdict is the one by ID', async (_name, items) => {
+    const { result, byId } = await waitFor({ items })
+    expect(seen(result)).toEqual(await perRunOnce())
+    expect(byId).toContain(FAILED)
+  })
+})
+
+/** Every run by ID (the list answered 404): what a user sees, from one action run. */
+let byIdOnly: ReturnType<typeof seen> | undefined
+async function perRunOnce() {
+  if (byIdOnly) return byIdOnly
+  byIdOnly = seen((await waitFor()).result)
+  return byIdOnly
+}

@@ -121,6 +121,19 @@ describe('an APK built in the job', () => {
     expectNoKey(result, api)
   })
 
+  it("the step's timeout while storage does not answer: timed_out, not error, and nothing started", async () => {
+    const api = await simulated({ storageFaults: ['hang'] })
+    const result = await act(api, { 'app-path': apk, 'test-id': TEST, timeout: '2s' })
+    expect(result.code).toBe(1)
+    expect(result.outputs).toMatchObject({ status: 'timed_out', passed: 'false' })
+    expect(errors(result).at(-1)).toMatch(
+      /the step's timeout \(2 s\) was reached while the build was being uploaded; raise timeout/
+    )
+    expect(api.uploads.confirms).toEqual([])
+    expect(posts(api, /\/tests\/.*\/runs$/)).toEqual([])
+    expectNoKey(result, api)
+  })
+
   it('with exploration-agent: the agent starts on the uploaded app, as android', async () => {
     const AGENT_RUN = '7d3e1c52-9a4b-4f6e-8b21-c0d9e8f7a6b5'
     const api = await startSimulatedApi({

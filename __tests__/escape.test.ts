@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
+import fc from 'fast-check'
 import { clean, code, html, httpUrl, logText, markdown, truncate } from '../src/escape.js'
 
 describe('markdown', () => {
@@ -79,6 +80,37 @@ describe('clean', () => {
 
   it('keeps emoji whole when truncating', () => {
     expect(truncate('😀😀😀😀', 3)).toBe('😀😀…')
+  })
+})
+
+describe('truncate costs what it keeps (issue 26)', () => {
+  /** What truncate did before: every character of the text spread into an array. */
+  const byArray = (text: string, max: number): string => {
+    if (text.length <= max) return text
+    const chars = Array.from(text)
+    return chars.length <= max ? text : `${chars.slice(0, Math.max(0, max - 1)).join('')}…`
+  }
+
+  it('cuts exactly as spreading the whole text did, pairs and lone surrogates included', () => {
+    const unit = fc.constantFrom('a', '😀', '\ud800', '\udc00', 'é', '\n')
+    fc.assert(
+      fc.property(fc.array(unit, { maxLength: 40 }), fc.nat(45), (units, max) => {
+        const text = units.join('')
+        expect(truncate(text, max)).toBe(byArray(text, max))
+      }),
+      { numRuns: 2_000 }
+    )
+  })
+
+  it('cuts 60 MB to 2,000 characters in a few milliseconds, as markdown, html and logText do', () => {
+    const huge = `It works. ${'All good on every page. '.repeat(2_500_000)}`
+    const started = performance.now()
+    expect(truncate(huge, 2_000)).toHaveLength(2_000)
+    expect(markdown(huge, 2_000).endsWith('…')).toBe(true)
+    expect(html(huge, 300).endsWith('…')).toBe(true)
+    expect(logText(huge, 300)).toHaveLength(300)
+    // Spreading it took seconds; generous for a shared machine.
+    expect(performance.now() - started).toBeLessThan(250)
   })
 })
 

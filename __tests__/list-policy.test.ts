@@ -38,14 +38,9 @@ describe('decideList', () => {
     expect(decideList(response, 0, context)[0].action).toBe('fall-back')
   })
 
-  it('429: waits as Retry-After says, holding every request off, never under the interval', () => {
+  it('429: the list waits as Retry-After says, never under the interval', () => {
     expect(decideList(http(429, 30_000), 0, context)).toEqual([
-      {
-        action: 'retry',
-        delayMs: 30_000,
-        message: expect.stringContaining('rate limiting'),
-        throttle: true
-      },
+      { action: 'retry', delayMs: 30_000, message: expect.stringContaining('rate limiting') },
       1
     ])
     expect(decideList(http(429, 0), 0, context)[0]).toMatchObject({ delayMs: 5_000 })

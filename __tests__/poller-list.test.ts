@@ -237,7 +237,7 @@ describe('a list refused: each run by ID from then on, never a failed wait', () 
 })
 
 describe('the rules of any request hold for the list', () => {
-  it('429: every request holds off as Retry-After says, then the list goes on', async () => {
+  it('429 on the list: its runs are read by ID within an interval, the list held as Retry-After says', async () => {
     const runs = { [A]: { endsAt: 60_000 }, [B]: { endsAt: 61_000 } }
     const limited: Reply = {
       status: 429,
@@ -252,15 +252,32 @@ describe('the rules of any request hold for the list', () => {
         faults: (path, n) => (path.includes('/v1/runs?') && n === 4 ? limited : undefined)
       }
     )
-    expect(listed.outcomes.map(o => o.status)).toEqual(['completed', 'completed'])
-    const at = [...listed.lists, ...listed.gets].map(r => r.at).sort((a, b) => a - b)
+    expect(listed.outcomes).toEqual((await perRun(runs)).outcomes)
     const limitedAt = listed.lists[2]!.at
-    expect(at.filter(t => t > limitedAt && t < limitedAt + 30_000)).toEqual([])
-    expect(at.filter(t => t >= limitedAt + 30_000)[0]).toBe(limitedAt + 30_000)
+    // A verdict never waits on the list: each run by ID within one interval, every interval.
+    const after = listed.gets.filter(g => g.at > limitedAt).map(g => g.at)
+    expect(after[0]! - limitedAt).toBeLessThanOrEqual(5_000)
+    expect(after.filter(t => t < limitedAt + 30_000).length).toBeGreaterThanOrEqual(10)
+    // The list itself waits as the server asked, then reads the runs again.
+    const lists = listed.lists.map(l => l.at).filter(t => t > limitedAt)
+    expect(lists[0]).toBeGreaterThanOrEqual(limitedAt + 30_000)
     expect(listed.events).toContain(
       'list of 2: retry in 30000 the API is rate limiting requests (HTTP 429: Usage limit exceeded)'
     )
     expect(listed.fallbacks).toEqual([])
+  })
+
+  it('a list that never answers: cut after one interval, its runs read by ID meanwhile, the same outcomes', async () => {
+    const runs = { [A]: { endsAt: 20_000 }, [B]: { endsAt: 21_000, status: 'failed' as const } }
+    const listed = await wait(
+      runs,
+      { kind: 'outputs' },
+      { faults: (path, n) => (path.includes('/v1/runs?') && n >= 3 ? 'hang' : undefined) }
+    )
+    expect(listed.outcomes).toEqual((await perRun(runs)).outcomes)
+    // The runs end at 21 s: read by ID every interval, the wait ends an interval later at most.
+    expect(listed.elapsed).toBeLessThanOrEqual(30_000)
+    expect(listed.events.some(e => /^list of 2: retry in \d+ no answer/.test(e))).toBe(true)
   })
 
   it('a reset connection: the list backs off and is asked again, not given up', async () => {

@@ -440,6 +440,25 @@ describe('findPullRequest: merge queues, any event with a pull request, closed o
     })
     expect(calls).toEqual(['pulls/31'])
   })
+  it('merge_group with pr-number (issue 26): the queue commit, whichever pull request is named', async () => {
+    const { api } = fakeApi([pull(31), pull(32)])
+    const payload = mergeGroup(`refs/heads/gh-readonly-queue/release/2.x/pr-31-${HEAD}`)
+    const same = await findPullRequest(
+      options({ eventName: 'merge_group', payload, prNumber: 31, api })
+    )
+    expect(same).toMatchObject({
+      kind: 'found',
+      pr: { number: 31, headSha: QUEUE_SHA, baseBranch: 'release/2.x' },
+      notices: []
+    })
+    const other = await findPullRequest(
+      options({ eventName: 'merge_group', payload, prNumber: 32, api })
+    )
+    expect(other).toMatchObject({ kind: 'found', pr: { number: 32, headSha: QUEUE_SHA } })
+    expect(other.kind === 'found' && other.notices).toEqual([
+      expect.stringContaining("the merge queue's branch #31")
+    ])
+  })
   it('merge_group whose branch names no pull request: failed, not skipped', async () => {
     const { api, calls } = fakeApi([pull(31)])
     const found = await findPullRequest(

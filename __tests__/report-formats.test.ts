@@ -109,14 +109,26 @@ describe('the JUnit file', () => {
     expect(suite.testcase[0]!.failure[0]!.inner).toContain('<![CDATA[ nested ]]> <!-- c --> <?pi?>')
   })
 
-  it('writes a 10 MB description in pieces, none holding more than one text', () => {
+  it('cuts a 10 MB description at 1 MB in system-out, saying where the rest is (issue 26)', () => {
     const body = fixtureBody('failed-with-issues')
     ;(body.output as Record<string, unknown>).description = 'd'.repeat(10 * 1024 * 1024)
     const pieces = [...junitPieces(buildReport([outcomeOf(body)], policy), options)]
     const largest = Math.max(...pieces.map(p => p.length))
-    expect(largest).toBeLessThan(10 * 1024 * 1024 + 100)
+    expect(largest).toBeLessThan(1_000_200)
     expect(pieces.filter(p => p.length > 100_000)).toHaveLength(1)
-    expect(XMLValidator.validate(pieces.join(''))).toBe(true)
+    const xml = pieces.join('')
+    expect(XMLValidator.validate(xml)).toBe(true)
+    expect(xml).toMatch(
+      /d…\n\n\(cut at 1 MB: the JSON report \(output report-path\) has the full text\)\n<\/system-out>/
+    )
+  })
+
+  it('cuts a feature name longer than a line can show', () => {
+    const body = fixtureBody('failed-with-issues')
+    ;(body.output as Record<string, unknown>).featureName = 'f'.repeat(100_000)
+    const xml = joined(junitPieces(buildReport([outcomeOf(body)], policy), options))
+    expect(xml).toContain(`name="${'f'.repeat(999)}…"`)
+    expect(xml.length).toBeLessThan(50_000)
   })
 
   it('cuts the findings of a huge run at 1 MB, saying where the rest is', async () => {

@@ -124,6 +124,52 @@ describe('a group started again', () => {
   })
 })
 
+describe('a retry that is not the same test on the same platform and device (issue 26)', () => {
+  it('a group whose two members are one test on one platform: its new runs cannot be told apart, the first verdict stands', async () => {
+    const sim = await simulate({
+      runs: {
+        [run(1)]: failed(run(1), TEST),
+        [run(2)]: passed(run(2), TEST),
+        [run(3)]: passed(run(3), TEST),
+        [run(4)]: passed(run(4), TEST)
+      },
+      groups: {
+        [GROUP]: [
+          { batchId: BATCH(1), runIds: [run(1), run(2)] },
+          { batchId: BATCH(2), runIds: [run(3), run(4)] }
+        ]
+      }
+    })
+    const result = await act(sim, {
+      'group-id': GROUP,
+      'retry-failed': '2',
+      'target-url': 'https://pr-7.preview.test'
+    })
+    expect(result.code).toBe(1)
+    // Started again once: a second try could not be told apart either.
+    expect(startPaths(sim)).toHaveLength(2)
+    expect(result.outputs).toMatchObject({ passed: 'false', 'flaky-count': '0' })
+    expect(result.summary).toMatch(/more than one run of test/)
+  })
+
+  it('a saved test started again on another device: shown, not counted, the first verdict stands', async () => {
+    const other = passed(run(2))
+    const sim = await simulate({
+      runs: {
+        [run(1)]: failed(run(1)),
+        [run(2)]: { ...other, final: { ...other.final, deviceModel: 'ipad' } }
+      },
+      tests: { [TEST]: [run(1), run(2)] }
+    })
+    const result = await act(sim, { 'test-id': TEST, 'retry-failed': '2' })
+    expect(result.code).toBe(1)
+    expect(startPaths(sim)).toHaveLength(2)
+    expect(runsOutput(result)[0]).toMatchObject({ id: run(1), passed: false })
+    expect(result.summary).toContain('not counted: device ipad')
+    expect(result.stdout).toMatch(/its retry, run 00000002\S*, reports device ipad/)
+  })
+})
+
 describe('the exploration agent started again', () => {
   it('sends the same pull-request run body', async () => {
     const sim = await simulate({

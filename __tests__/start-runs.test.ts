@@ -303,6 +303,41 @@ describe('startRuns against a real server', () => {
       pollIntervalMs: 5_000,
       signal: controller.signal
     })
-    expect(outcome).toEqual({ kind: 'aborted' })
+    // The refused request started nothing: no run may have started.
+    expect(outcome).toEqual({ kind: 'aborted', mayHaveStarted: false })
+  })
+
+  /** A start whose answer comes `delayMs` after it arrives; the runner cancels as it arrives. */
+  async function cancelledInFlight(delayMs: number) {
+    const controller = new AbortController()
+    server = await startApiServer(async () => {
+      controller.abort()
+      await new Promise(resolve => setTimeout(resolve, delayMs).unref())
+      return { status: 202, body: { status: 'queued', runId: RUN, testId: TEST } }
+    })
+    const clock = new FakeClock()
+    const started = Date.now()
+    const outcome = await startRuns({
+      api: new ApiClient({ apiUrl: server.url, apiKey: 'k' }),
+      request: { kind: 'test', id: TEST },
+      context,
+      clock,
+      deadline: clock.now() + 60_000,
+      pollIntervalMs: 5_000,
+      signal: controller.signal
+    })
+    return { outcome, ms: Date.now() - started }
+  }
+
+  it('cancelled while the request is in flight: an answer within the grace names the run, to be cancelled', async () => {
+    const { outcome } = await cancelledInFlight(100)
+    expect(outcome).toMatchObject({ kind: 'started', runIds: [RUN] })
+  })
+
+  it('cancelled while the request is in flight: no answer within the grace, a run may have started', async () => {
+    const { outcome, ms } = await cancelledInFlight(2_500)
+    expect(outcome).toEqual({ kind: 'aborted', mayHaveStarted: true })
+    expect(ms).toBeGreaterThanOrEqual(900)
+    expect(ms).toBeLessThan(3_000)
   })
 })

@@ -165,7 +165,27 @@ async function lookup(options) {
         return { ...found, notices, ...(deploymentUrl ? { deploymentUrl } : {}) };
     };
     if (options.prNumber > 0) {
-        return withDeployment(await byNumber(options.prNumber, 'the pr-number input'));
+        const found = withDeployment(await byNumber(options.prNumber, 'the pr-number input'));
+        // In a merge queue the queue's commit is what will land, and what the check gates: it is the
+        // one tested, whichever pull request pr-number names.
+        const queued = eventName === 'merge_group' ? queuedPullRequest(payload) : null;
+        if (found.kind !== 'found' || queued?.kind !== 'queued')
+            return found;
+        const other = queued.number !== options.prNumber
+            ? [
+                `pr-number names pull request #${options.prNumber}, the merge queue's branch #${queued.number}: the queue's commit ${pull_request_short(queued.headSha)} is what is tested.`
+            ]
+            : [];
+        return {
+            ...found,
+            pr: {
+                ...found.pr,
+                headSha: queued.headSha,
+                baseBranch: queued.baseBranch || found.pr.baseBranch
+            },
+            source: `the merge queue's commit ${pull_request_short(queued.headSha)}, pull request #${options.prNumber} read from GitHub`,
+            notices: [...found.notices, ...other]
+        };
     }
     // Any event that carries a pull request (pull_request_review, pull_request_review_comment, ...)
     // is about that one: nothing that carries an open pull request is skipped.
@@ -516,14 +536,14 @@ var start_runs = __webpack_require__(6595);
 /** A 413, or a 400 whose message names the description: a refused request that started nothing. */
 const tooLarge = (status, message) => status === 413 || (status === 400 && /description/i.test(message));
 async function startAgent(options) {
-    const { api, request, signal } = options;
+    const { api, request } = options;
     const what = `the exploration agent for pull request #${options.pr.number}`;
     let descriptionMax = PrTextLimits.descriptionMaxChars;
     let sent = {};
     const answer = await (0,start_runs/* sendStart */.NC)({
         ...options,
         what,
-        send: timeoutMs => {
+        send: (timeoutMs, signal) => {
             const body = agentBody({
                 platform: request.platform,
                 targetUrl: options.targetUrl,
@@ -531,7 +551,7 @@ async function startAgent(options) {
                 simulatorRegion: request.simulatorRegion
             }, options.pr, descriptionMax);
             sent = body;
-            return api.startAgent(request.projectId, body, { signal, timeoutMs });
+            return api.startAgent(request.projectId, body, { ...(signal ? { signal } : {}), timeoutMs });
         },
         again: ({ status, message }) => {
             if (!tooLarge(status, message) || descriptionMax <= PrTextLimits.descriptionRetryMaxChars)
@@ -817,7 +837,9 @@ async function startEverything(options) {
     const ended = (outcome) => ({
         kind: 'ended',
         fatal: outcome.message ??
-            'the workflow was cancelled while the run was being started; it may have started, so check the TesterArmy dashboard',
+            (outcome.kind === 'aborted' && outcome.mayHaveStarted === false
+                ? 'the workflow was cancelled before the run was started; nothing was started'
+                : 'the workflow was cancelled while the run was being started, with no answer in time; it may have started, so check the TesterArmy dashboard'),
         cancelled: outcome.kind === 'aborted',
         ...(outcome.kind === 'failed' && outcome.timedOut ? { timedOut: true } : {}),
         ...begun
@@ -1085,6 +1107,8 @@ function canRetryStart(answer) {
 async function sendStart(options) {
     const { clock, deadline, signal, what } = options;
     for (let failures = 1;; failures++) {
+        if (signal?.aborted)
+            return { kind: 'aborted', mayHaveStarted: false };
         // The timeout already reached (by an upload or a lookup before): nothing is sent, so no run
         // can start that nobody waits for.
         if (failures === 1 && clock.now() >= deadline) {
@@ -1094,9 +1118,16 @@ async function sendStart(options) {
                 timedOut: true
             };
         }
-        const answer = await options.send(Math.max(1, Math.min(_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Limits */ .xu.requestTimeoutMs, deadline - clock.now())));
-        if (answer.kind === 'started' || answer.kind === 'aborted')
+        // A cancel does not cut the request at once: its answer names the runs it started, which are
+        // then cancelled. Unanswered after the grace, it is given up, and a run may have started.
+        const grace = graceAfter(signal, _constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Limits */ .xu.startAnswerGraceMs);
+        const answer = await options
+            .send(Math.max(1, Math.min(_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Limits */ .xu.requestTimeoutMs, deadline - clock.now())), grace.signal)
+            .finally(grace.dispose);
+        if (answer.kind === 'started')
             return answer;
+        if (answer.kind === 'aborted')
+            return { kind: 'aborted', mayHaveStarted: true };
         const message = answer.message;
         if (answer.kind === 'http-error') {
             if (options.again?.(answer))
@@ -1135,18 +1166,34 @@ async function sendStart(options) {
         }
         options.onRetry?.(message, wait);
         await clock.sleep(wait, signal);
-        if (signal?.aborted)
-            return { kind: 'aborted' };
     }
 }
+/** A signal that aborts `graceMs` after `signal` does (real time, as a request's own limit is). */
+function graceAfter(signal, graceMs) {
+    if (!signal)
+        return { signal: undefined, dispose: () => undefined };
+    const controller = new AbortController();
+    let timer;
+    const onAbort = () => {
+        timer = setTimeout(() => controller.abort(), graceMs);
+    };
+    signal.addEventListener('abort', onAbort, { once: true });
+    return {
+        signal: controller.signal,
+        dispose: () => {
+            clearTimeout(timer);
+            signal.removeEventListener('abort', onAbort);
+        }
+    };
+}
 async function startRuns(options) {
-    const { api, request, signal } = options;
+    const { api, request } = options;
     const body = startBody(request, options.context);
     const what = `${request.kind === 'test' ? 'test' : 'group'} ${request.id}`;
     const answer = await sendStart({
         ...options,
         what: `a run of ${what}`,
-        send: timeoutMs => api.startRuns(request.kind, request.id, body, { signal, timeoutMs }),
+        send: (timeoutMs, signal) => api.startRuns(request.kind, request.id, body, { ...(signal ? { signal } : {}), timeoutMs }),
         refused: ({ status }) => 
         // A redirect or a 410 started nothing: the request never reached the API's start endpoint.
         (status >= 300 && status < 400) || status === 410

@@ -32,13 +32,13 @@ function decideList(response, failures, { pollIntervalMs, random }) {
         case 'network-error': {
             const delayMs = (0,retry_policy/* backoffMs */.jo)(failures + 1, pollIntervalMs, random);
             const message = response.message;
-            return [{ action: 'retry', delayMs, message, throttle: false }, failures + 1];
+            return [{ action: 'retry', delayMs, message }, failures + 1];
         }
         case 'http-error':
             if (response.status === 429) {
                 const delayMs = (0,retry_policy/* retryDelayMs */.qO)(response.retryAfterMs, failures + 1, pollIntervalMs, random);
                 const message = `the API is rate limiting requests (${response.message})`;
-                return [{ action: 'retry', delayMs, message, throttle: true }, failures + 1];
+                return [{ action: 'retry', delayMs, message }, failures + 1];
             }
             return [{ action: 'fall-back', reason: response.message }, failures];
         case 'invalid-body':
@@ -49,7 +49,10 @@ function decideList(response, failures, { pollIntervalMs, random }) {
 
 // EXTERNAL MODULE: ./src/constants.ts
 var constants = __webpack_require__(7242);
+// EXTERNAL MODULE: ./src/guards.ts
+var guards = __webpack_require__(9609);
 ;// CONCATENATED MODULE: ./src/wait/list-plan.ts
+
 
 /**
  * Pages read in one round at most. Our runs are near the top (the list is newest first): only runs
@@ -61,11 +64,15 @@ const MAX_PAGES_PER_ROUND = 5;
 class RoundPages {
     wanted;
     found = new Map();
+    /** Runs listed more than once in the round: which item to believe is not known. */
+    twice = new Set();
+    project;
     pages = 0;
     cursor = null;
-    /** `wanted`: the runs this round reads, lower-cased. */
-    constructor(wanted) {
+    /** `wanted`: the runs this round reads, lower-cased; `project`: the project whose list it is. */
+    constructor(wanted, project) {
         this.wanted = wanted;
+        this.project = project.toLowerCase();
     }
     /** Takes a page in; true when the next page should be read (its cursor is `nextCursor`). */
     add(page) {
@@ -74,8 +81,13 @@ class RoundPages {
         const wanted = new Set(this.wanted);
         for (const listed of page.runs) {
             const id = listed.run.id.toLowerCase();
-            // The newest item wins if a run shows twice (it moved between two pages while we read).
-            if (wanted.has(id) && !this.found.has(id))
+            if (!wanted.has(id))
+                continue;
+            // A run listed twice (it moved between two pages while we read, or the list is wrong) is
+            // read by ID: which of the two is the run now cannot be told from the list.
+            if (this.found.has(id))
+                this.twice.add(id);
+            else
                 this.found.set(id, listed);
         }
         // One run missing: its own GET costs what another page would, and is sure to find it.
@@ -89,17 +101,35 @@ class RoundPages {
         return this.wanted.filter(id => !this.found.has(id));
     }
     /**
-     * What the pages give each wanted run: its item, when that is all the report needs; null when
-     * the run is to be read by ID: not on the pages, or finished without its `output` (a list may
-     * leave outputs out; the report needs the run's findings).
+     * What the pages give each wanted run: its item, when it is consistent and all the report needs;
+     * null when the run is to be read by ID: not on the pages, listed twice, listed as another
+     * project's, or finished without a complete `output` (a list may leave outputs or their
+     * findings out; the verdict and the report need them).
      */
     given(id) {
-        const listed = this.found.get(id.toLowerCase());
-        if (!listed)
+        const key = id.toLowerCase();
+        const listed = this.found.get(key);
+        if (!listed || this.twice.has(key))
             return null;
-        const { run } = listed;
-        return constants/* TERMINAL_STATUSES */.CM.includes(run.status) && run.output === null ? null : listed;
+        const { run, body } = listed;
+        // The list was asked for this project: an item that names another is not believed.
+        if (run.projectId !== null && run.projectId.toLowerCase() !== this.project)
+            return null;
+        return constants/* TERMINAL_STATUSES */.CM.includes(run.status) && !completeOutput(body) ? null : listed;
     }
+}
+/**
+ * A finished run's `output` as received, complete enough to decide the run: the agent's result
+ * with its list of issues, or the planner's skip with its reason. A list that trims outputs (no
+ * `issues`, `{}`) would otherwise pass a run that failed with findings.
+ */
+function completeOutput(body) {
+    const output = (0,guards/* isPlainObject */.Qd)(body) ? body.output : null;
+    if (!(0,guards/* isPlainObject */.Qd)(output))
+        return false;
+    if (output.kind === 'planner_skipped')
+        return typeof output.reason === 'string';
+    return (typeof output.result === 'string' && output.result.trim() !== '' && Array.isArray(output.issues));
 }
 
 ;// CONCATENATED MODULE: ./src/wait/project-lists.ts
@@ -114,6 +144,7 @@ class ProjectLists {
     context;
     watches;
     rounds = new Map();
+    troubles = new Map();
     refusedOnce = false;
     constructor(context, watches) {
         this.context = context;
@@ -134,6 +165,9 @@ class ProjectLists {
         // A run read without a project (or never read, with no project known yet) is read by ID.
         const project = watch.projectId ?? (watch.seen ? null : this.projectToSearch());
         if (project === null)
+            return false;
+        // A list that just failed is not asked again before its backoff: its runs are read by ID.
+        if ((this.troubles.get(project)?.until ?? 0) > this.context.clock.now())
             return false;
         const rounds = this.rounds.get(project);
         if (rounds)
@@ -157,6 +191,14 @@ class ProjectLists {
         this.refusedOnce = true;
         this.context.log.listFallback?.(reason);
     }
+    /** Faults of the project's list in a row, before this answer (the backoff grows with them). */
+    failures(project) {
+        return this.troubles.get(project)?.failures ?? 0;
+    }
+    /** The project's list answered (`until` 0), or failed: not asked again before `until`. */
+    noteAnswer(project, failures, until = 0) {
+        this.troubles.set(project, { failures, until });
+    }
     /** A project's rounds ended: its runs are read alone, and a later claim may start them again. */
     closed(project) {
         this.rounds.delete(project);
@@ -175,7 +217,6 @@ class ProjectRounds {
     project;
     lists;
     members = [];
-    failures = 0;
     constructor(project, lists) {
         this.project = project;
         this.lists = lists;
@@ -207,25 +248,33 @@ class ProjectRounds {
             const result = await this.round(this.members);
             if (result === 'stopped')
                 break;
-            if (this.lists.refused)
+            // Refused, or failed: each run goes back to its own GETs, within one interval.
+            if (this.lists.refused || result === 'failed')
                 return this.close(spread);
             if (this.members.every(w => w.finished))
                 return this.close(() => 0);
-            next = typeof result === 'number' ? result : clock.now() + pollIntervalMs;
+            next = clock.now() + pollIntervalMs;
         }
         const { fatal, cancelled } = context.ending();
         for (const watch of this.members)
             watch.stop(fatal, cancelled);
         this.lists.closed(this.project);
     }
-    /** One round: the pages, then each run from them or by ID. The time of the next round on a fault. */
+    /**
+     * One round: the pages, then each run from them or by ID; 'failed' when the first page did not
+     * come (the runs then go back to their own GETs).
+     */
     async round(members) {
         const { context } = this.lists;
-        const { listRuns, clock, deadline, log } = context;
-        const pages = new RoundPages(members.map(w => w.id.toLowerCase()));
+        const { listRuns, clock, deadline, log, pollIntervalMs } = context;
+        const pages = new RoundPages(members.map(w => w.id.toLowerCase()), this.project);
         for (let first = true;; first = false) {
             const cursor = first ? null : pages.nextCursor;
-            const response = await listRuns(this.project, cursor, context.requestOptions());
+            // A page that takes longer than an interval costs the runs more than their own GETs would:
+            // it is cut there, as a fault.
+            const request = context.requestOptions();
+            const timeoutMs = Math.min(request.timeoutMs ?? pollIntervalMs, pollIntervalMs);
+            const response = await listRuns(this.project, cursor, { ...request, timeoutMs });
             if (response.kind === 'aborted')
                 return 'stopped';
             if (response.kind === 'network-error' && response.timedOut && clock.now() >= deadline) {
@@ -233,10 +282,10 @@ class ProjectRounds {
                     watch.cutOff(response.message);
                 return 'stopped';
             }
-            const [decision, failures] = decideList(response, this.failures, context);
-            this.failures = failures;
-            if (decision.action === 'use' && response.kind === 'list') {
-                if (pages.add(response.page))
+            const [decision, failures] = decideList(response, this.lists.failures(this.project), context);
+            if (decision.action === 'use') {
+                this.lists.noteAnswer(this.project, failures);
+                if (response.kind === 'list' && pages.add(response.page))
                     continue;
                 break;
             }
@@ -246,19 +295,17 @@ class ProjectRounds {
                     return 'read';
                 break;
             }
-            if (decision.action !== 'retry')
-                break;
             // A later page failed: the runs it would have shown are read by ID in this round.
             if (!first)
                 break;
-            const at = clock.now() + decision.delayMs;
+            // The list failed: its runs are read by ID from now on, and it is asked again only after its
+            // backoff (a 429's Retry-After holds the list, not the runs' own GETs: those answer alone).
+            this.lists.noteAnswer(this.project, failures, clock.now() + decision.delayMs);
             for (const watch of members)
                 watch.fault(decision.message);
-            if (at < deadline)
+            if (clock.now() + decision.delayMs < deadline)
                 log.listRetry?.(this.project, members.length, decision.message, decision.delayMs);
-            if (decision.throttle)
-                context.throttle(at);
-            return at;
+            return 'failed';
         }
         return this.deliver(members, pages);
     }

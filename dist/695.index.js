@@ -73,7 +73,7 @@ const defaultSleep = (ms, signal) => new Promise(resolve => {
     }, { once: true });
 });
 /** How long a retryable answer asks to wait, or null when it is not worth repeating. */
-function retryDelayMs(error, attempt, now) {
+function retryDelayMs(error, attempt, now, backoffMs = GitHubCallLimits.backoffMs) {
     const status = answeredStatus(error);
     const headers = error.response?.headers ?? {};
     // GitHub answers 403 for an exhausted (or secondary) rate limit, and says when to come back.
@@ -87,22 +87,25 @@ function retryDelayMs(error, attempt, now) {
         const reset = Number(headers['x-ratelimit-reset']);
         if (Number.isFinite(reset) && reset > 0)
             return Math.max(0, reset * 1000 - now);
-        return GitHubCallLimits.backoffMs * 2 ** attempt;
+        return backoffMs * 2 ** attempt;
     }
     // No status: a network fault or the call's own timeout. Every call made here is safe to repeat
     // (reads, and a commit status, which states the same thing again).
     if (status === undefined || status >= 500)
-        return GitHubCallLimits.backoffMs * 2 ** attempt;
+        return backoffMs * 2 ** attempt;
     return null;
 }
 /** Makes the call, trying again while that can help; never throws for what GitHub answered. */
 async function callGitHub(octokit, route, params, options = {}) {
     const sleep = options.sleep ?? defaultSleep;
-    const callTimeoutMs = options.callTimeoutMs ?? GitHubCallLimits.callTimeoutMs;
     const attempts = options.attempts ?? GitHubCallLimits.attempts;
+    const left = () => options.until === undefined ? Number.POSITIVE_INFINITY : options.until - Date.now();
     for (let attempt = 0;; attempt++) {
         if (options.signal?.aborted)
             return { kind: 'stopped' };
+        if (left() <= 0)
+            return { kind: 'no-answer', message: 'no time was left to send it' };
+        const callTimeoutMs = Math.ceil(Math.min(options.callTimeoutMs ?? GitHubCallLimits.callTimeoutMs, left()));
         const timeout = AbortSignal.timeout(callTimeoutMs);
         const signal = options.signal ? AbortSignal.any([timeout, options.signal]) : timeout;
         const started = Date.now();
@@ -117,13 +120,17 @@ async function callGitHub(octokit, route, params, options = {}) {
             options.onRequest?.(`GitHub ${route} -> ${status ?? 'no answer'} in ${Date.now() - started} ms`);
             if (options.signal?.aborted)
                 return { kind: 'stopped' };
-            const delay = retryDelayMs(error, attempt, Date.now());
-            if (delay === null || attempt + 1 >= attempts || delay > GitHubCallLimits.maxWaitMs) {
+            const delay = retryDelayMs(error, attempt, Date.now(), options.backoffMs);
+            const noRetry = delay === null ||
+                attempt + 1 >= attempts ||
+                delay > GitHubCallLimits.maxWaitMs ||
+                delay >= left();
+            if (noRetry) {
                 if (status === undefined || timeout.aborted) {
                     return {
                         kind: 'no-answer',
                         message: timeout.aborted
-                            ? `no answer within ${callTimeoutMs / 1000} s`
+                            ? `no answer within ${Math.round(callTimeoutMs / 100) / 10} s`
                             : (faultMessage(error) ?? 'no answer')
                     };
                 }
@@ -586,7 +593,27 @@ async function lookup(options) {
         return { ...found, notices, ...(deploymentUrl ? { deploymentUrl } : {}) };
     };
     if (options.prNumber > 0) {
-        return withDeployment(await byNumber(options.prNumber, 'the pr-number input'));
+        const found = withDeployment(await byNumber(options.prNumber, 'the pr-number input'));
+        // In a merge queue the queue's commit is what will land, and what the check gates: it is the
+        // one tested, whichever pull request pr-number names.
+        const queued = eventName === 'merge_group' ? queuedPullRequest(payload) : null;
+        if (found.kind !== 'found' || queued?.kind !== 'queued')
+            return found;
+        const other = queued.number !== options.prNumber
+            ? [
+                `pr-number names pull request #${options.prNumber}, the merge queue's branch #${queued.number}: the queue's commit ${pull_request_short(queued.headSha)} is what is tested.`
+            ]
+            : [];
+        return {
+            ...found,
+            pr: {
+                ...found.pr,
+                headSha: queued.headSha,
+                baseBranch: queued.baseBranch || found.pr.baseBranch
+            },
+            source: `the merge queue's commit ${pull_request_short(queued.headSha)}, pull request #${options.prNumber} read from GitHub`,
+            notices: [...found.notices, ...other]
+        };
     }
     // Any event that carries a pull request (pull_request_review, pull_request_review_comment, ...)
     // is about that one: nothing that carries an open pull request is skipped.

@@ -649,6 +649,12 @@ const Limits = {
     /** The runner sends SIGKILL a few seconds after its first signal; cancelling must fit inside. */
     cancelRequestTimeoutMs: 3_000,
     /**
+     * After the runner's cancel, a start request already sent may still answer this long: the runs
+     * it started are then known, and cancelled, instead of left running where nobody looks. Short,
+     * as the step must end within 4 s of the signal.
+     */
+    startAnswerGraceMs: 1_000,
+    /**
      * A cancel request given less than this cannot get an answer (a request to the API takes tens of
      * milliseconds at best): once the batch cancel has used the budget, the rest are not sent.
      */
@@ -691,6 +697,17 @@ const Limits = {
      * a stalled GitHub must not hold the step for minutes.
      */
     commentTimeoutMs: 30_000,
+    /**
+     * All the commit status posts together hold the step at most this long once the wait is over
+     * (the pending one still going, and the verdict): a stalled GitHub must not hold the step for
+     * a minute, as the comment's own limit says.
+     */
+    statusTimeoutMs: 30_000,
+    /**
+     * After the runner's cancel, the final commit status is tried until this long before the hard
+     * exit: what is left is for the report files, the outputs and the summary.
+     */
+    statusBeforeExitMs: 1_000,
     /**
      * The most `retry-failed` takes: each attempt is a whole run of an AI agent, and a run that fails
      * four times in a row is failing, not flaky.
@@ -791,12 +808,41 @@ function clean(text) {
         .replace(CONTROL_CHARS, '')
         .replace(INVISIBLE_CONTROLS, '');
 }
-/** Shortens to `max` characters (code points), marking the cut so nobody mistakes it for the whole. */
+/**
+ * Shortens to `max` characters (code points), marking the cut so nobody mistakes it for the whole.
+ * Counts only as far as it keeps: a 60 MB description cut to 2,000 characters costs 2,000 steps.
+ */
 function truncate(text, max) {
     if (text.length <= max)
         return text;
-    const chars = Array.from(text);
-    return chars.length <= max ? text : `${chars.slice(0, Math.max(0, max - 1)).join('')}…`;
+    const keep = Math.max(0, max - 1);
+    let end = 0;
+    for (let count = 0; count < max; count++) {
+        if (end >= text.length)
+            return text;
+        if (count === keep)
+            break;
+        end += isPairAt(text, end) ? 2 : 1;
+    }
+    // `max` code points or more: is there one more after the first `keep`?
+    const next = end + (isPairAt(text, end) ? 2 : 1);
+    return next >= text.length && max > 0 ? text : `${text.slice(0, end)}…`;
+}
+/** A surrogate pair (one code point in two code units) starts at `at`. */
+function isPairAt(text, at) {
+    const high = text.charCodeAt(at);
+    const low = text.charCodeAt(at + 1);
+    return high >= 0xd800 && high <= 0xdbff && low >= 0xdc00 && low <= 0xdfff;
+}
+/**
+ * The start of an untrusted text, long enough for `clean()` and then `truncate(…, max)` to keep
+ * what they would keep of the whole (cleaning removes control characters and `\r`, so some slack),
+ * with `…` after it when more was left out: escaping 60 MB to show 2,000 characters would cost
+ * what it drops.
+ */
+function head(text, max) {
+    const limit = 4 * max + 16;
+    return text.length > limit ? `${text.slice(0, limit)}…` : text;
 }
 // Every ASCII character that CommonMark, GFM or GitHub's extensions ($ math, : emoji, @ mentions)
 // could act on. A backslash before ASCII punctuation always means the character itself. The HTML
@@ -821,7 +867,7 @@ const BREAK_MARK = '\ue000';
  */
 function markdown(text, max = 2_000) {
     // Leading spaces would turn a line into an indented code block, showing the escapes literally.
-    return truncate(clean(text)
+    return truncate(clean(head(text, max))
         .replaceAll(BREAK_MARK, '')
         .replace(/^[ \t]+/gm, ''), max)
         .replace(LONG_RUN, run => run.replace(/(.{30})/gu, `$1${BREAK_MARK}`))
@@ -836,7 +882,7 @@ function markdown(text, max = 2_000) {
  * Line breaks become spaces: a blank line would end the HTML block and let Markdown back in.
  */
 function html(text, max = 2_000) {
-    return truncate(clean(text), max)
+    return truncate(clean(head(text, max)), max)
         .replace(/\s+/g, ' ')
         .replace(HTML_SPECIALS, c => HTML_ENTITIES[c]);
 }
@@ -854,7 +900,7 @@ const INLINE_SPECIALS = /[\\`*_{}[\]()!|~:@$]/g;
  * become a link.
  */
 function code(text, max = 200) {
-    const line = truncate(clean(text).replace(/\s+/g, ' ').trim(), max);
+    const line = truncate(clean(head(text, max)).replace(/\s+/g, ' ').trim(), max);
     const escaped = line
         .replace(INLINE_SPECIALS, '\\$&')
         .replace(/(www)\./gi, '$1\\.')
@@ -888,7 +934,7 @@ function httpUrl(text) {
  * the API must never start a line: line breaks become spaces and the caller puts its own words first.
  */
 function logText(text, max = 500) {
-    return truncate(clean(text).replace(/\s+/g, ' ').trim(), max);
+    return truncate(clean(head(text, max)).replace(/\s+/g, ' ').trim(), max);
 }
 /**
  * What XML 1.0 cannot hold at all, even as a character reference, beyond what `clean()` already
@@ -1014,38 +1060,73 @@ function uniqueRunIds(ids) {
 /* harmony export */   Kl: () => (/* binding */ scrubJson)
 /* harmony export */ });
 // Keeps the secrets (the API key, the GitHub token) out of everything the action writes: every
-// string the API sends, once parsed and before any escaping can change how the key is spelled.
-// Pure.
+// string the API sends, once parsed and before any escaping can change how the key is spelled, in
+// the spellings a server may echo it in (escaped, split, percent-encoded, base64). Pure.
 /** What a secret becomes. */
 const REDACTED = '***';
 /**
- * Characters that `clean()` and `markdown()` delete, or that show as nothing: the key with these
- * between its characters would read as the key once escaped or rendered.
+ * What may stand between a secret's characters and still read as the secret: characters that
+ * `clean()` and `markdown()` delete or that show as nothing, and whitespace (a server that wraps
+ * or splits the key it echoes).
  */
-const IGNORABLE = '[\\u0000-\\u0008\\u000b-\\u001f\\u007f-\\u009f\\u00ad\\u200b-\\u200f\\u202a-\\u202e\\u2060-\\u2064\\u2066-\\u2069\\ue000\\ufeff]';
-const HAS_IGNORABLE = new RegExp(IGNORABLE);
-const patterns = new Map();
-/** The secret, with any ignorable characters between its characters (`all` is the global one). */
-function patternFor(secret) {
-    let pattern = patterns.get(secret);
-    if (!pattern) {
-        const chars = Array.from(secret, c => c.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&'));
-        const source = chars.join(`${IGNORABLE}*`);
-        pattern = { any: new RegExp(source), all: new RegExp(source, 'g') };
-        patterns.set(secret, pattern);
+const BETWEEN = '[\\s\\u0000-\\u0008\\u000b-\\u001f\\u007f-\\u009f\\u00ad\\u200b-\\u200f\\u202a-\\u202e\\u2060-\\u2064\\u2066-\\u2069\\ue000\\ufeff]*';
+const spellings = new Map();
+/** Fewer bytes of a secret than this are not searched for in base64: too likely by chance. */
+const MIN_ENCODED_BYTES = 9;
+function spellingsOf(secret) {
+    let found = spellings.get(secret);
+    if (found)
+        return found;
+    const bytes = Buffer.from(secret, 'utf8');
+    // The whole secret encoded alone first (padding and its last, partial group included).
+    const alone = bytes.toString('base64');
+    const literals = new Set([secret, alone, alone.replace(/=+$/, ''), bytes.toString('base64url')]);
+    // Inside a longer base64 text the secret starts at any byte of a 3-byte group: from its first,
+    // second or third byte on, whole groups encode the same characters wherever it sits.
+    for (const shift of [0, 1, 2]) {
+        const rest = bytes.subarray(shift);
+        const whole = rest.subarray(0, rest.length - (rest.length % 3));
+        if (whole.length < MIN_ENCODED_BYTES)
+            continue;
+        const base64 = whole.toString('base64');
+        literals.add(base64);
+        literals.add(base64.replaceAll('+', '-').replaceAll('/', '_'));
     }
-    return pattern;
+    const chars = Array.from(secret, char => {
+        const escaped = char.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&');
+        const encoded = [...Buffer.from(char, 'utf8')]
+            .map(byte => {
+            const hex = byte.toString(16).toUpperCase().padStart(2, '0');
+            return `%${[...hex].map(h => (/[A-F]/.test(h) ? `[${h}${h.toLowerCase()}]` : h)).join('')}`;
+        })
+            .join('');
+        return `(?:${escaped}|${encoded})`;
+    });
+    const source = chars.join(BETWEEN);
+    found = {
+        // The longest first: a shorter spelling inside a longer one would leave the longer one's ends.
+        literals: [...literals].sort((a, b) => b.length - a.length),
+        loose: { any: new RegExp(source), all: new RegExp(source, 'g') }
+    };
+    spellings.set(secret, found);
+    return found;
 }
-/** The text with every occurrence of each secret replaced by `***`. */
+/** The text with every occurrence of each secret, in any of its spellings, replaced by `***`. */
 function scrubText(text, secrets) {
     let out = text;
     for (const secret of secrets) {
         if (!secret)
             continue;
-        const replace = (s) => HAS_IGNORABLE.test(s)
-            ? s.replace(patternFor(secret).all, REDACTED)
-            : s.split(secret).join(REDACTED);
-        const found = (s) => s.includes(secret) || (HAS_IGNORABLE.test(s) && patternFor(secret).any.test(s));
+        const { literals, loose } = spellingsOf(secret);
+        const found = (s) => literals.some(l => s.includes(l)) || loose.any.test(s);
+        const replace = (s) => {
+            let next = s;
+            for (const literal of literals) {
+                if (next.includes(literal))
+                    next = next.split(literal).join(REDACTED);
+            }
+            return loose.any.test(next) ? next.replace(loose.all, REDACTED) : next;
+        };
         // Once more until none is left: removing one occurrence can join two halves into another.
         // A secret no longer than `***` could loop forever; it is replaced once.
         if (!found(out))
@@ -1934,7 +2015,7 @@ const pollLog = {
     unknownStatus: (id, status) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`Run ${id} reports status "${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .logText */ .kc)(status, 40)}", which this action does not know; still waiting.`),
     retry: (id, message, delayMs) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Run ${id}: ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .logText */ .kc)(message, 300)}; trying again in ${(0,_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a)(delayMs)}.`),
     listFollow: (projectId, runs) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz(`Reading ${runs} runs of project ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .logText */ .kc)(projectId, 60)} through GET /v1/runs?projectId=.`),
-    listRetry: (projectId, runs, message, delayMs) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Runs of project ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .logText */ .kc)(projectId, 60)} (${runs}): ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .logText */ .kc)(message, 300)}; trying again in ${(0,_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a)(delayMs)}.`),
+    listRetry: (projectId, runs, message, delayMs) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`The run list of project ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .logText */ .kc)(projectId, 60)} failed (${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .logText */ .kc)(message, 300)}): its ${runs} runs are read by ID meanwhile; the list is asked again in ${(0,_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a)(delayMs)}.`),
     // Debug only: nothing changes for the user but the number of requests.
     listFallback: reason => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz(`Reading every run by ID from now on: the run list was refused (${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .logText */ .kc)(reason, 300)}).`)
 };
@@ -6646,6 +6727,7 @@ const lifecycle_CANCEL_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 function watchCancellation(signals, held) {
     const cancel = new AbortController();
     let hardExit;
+    let exitAt = null;
     let exitLine = 'TesterArmy: the workflow was cancelled; the report could not be written in time.';
     const onSignal = (signal) => {
         if (cancel.signal.aborted)
@@ -6654,6 +6736,7 @@ function watchCancellation(signals, held) {
         cancel.abort();
         // The runner kills the process a few seconds after its first signal: make sure we are gone
         // first, with the step marked failed, even if something still hangs.
+        exitAt = Date.now() + constants/* Limits */.xu.cancelExitMs;
         hardExit = setTimeout(() => {
             core/* setFailed */.C1(exitLine);
             process.exit(1);
@@ -6672,6 +6755,7 @@ function watchCancellation(signals, held) {
         setExitLine: line => {
             exitLine = line;
         },
+        exitAt: () => exitAt,
         dispose: () => {
             clearTimeout(hardExit);
             for (const signal of lifecycle_CANCEL_SIGNALS)
@@ -6836,14 +6920,26 @@ const finished = (run) => run.status === 'completed' || run.status === 'failed';
  */
 function withRetries(first, later, options) {
     const firstReport = options.describe(first);
-    // Why retry-failed did not start it (again), in the run's own notes.
-    const retryNote = options.note ? [`not started again (retry-failed): ${options.note}`] : [];
+    // Why retry-failed did not start it (again), or could not use what it started, in the run's own
+    // notes; and each retry that was not the same test on the same platform and device.
+    const retryNote = [
+        ...(options.note ? [`retry-failed: ${options.note}`] : []),
+        ...later.flatMap(a => a.notCounted
+            ? [
+                `retry-failed: run ${a.outcome.id} does not count, as it reports ${a.notCounted}; the verdict rests on the runs that do`
+            ]
+            : [])
+    ];
     const notes = [...firstReport.notes, ...retryNote];
     if (later.length === 0)
         return { ...firstReport, notes };
     const attempts = [
         { ...firstReport, counts: true },
-        ...later.map(a => ({ ...options.describe(a.outcome), counts: a.counts }))
+        ...later.map(a => ({
+            ...options.describe(a.outcome),
+            counts: a.counts,
+            ...(a.notCounted ? { notCounted: a.notCounted } : {})
+        }))
     ];
     const counted = attempts.filter(a => a.counts);
     const verdict = counted.filter(finished).at(-1) ?? attempts[0];
@@ -7129,10 +7225,17 @@ function uploadFigures(size, uploadMs) {
 
 
 
-/** One line: a later step reading `description` gets one line per run, as the README says. */
-const oneLine = (text) => (0,src_escape/* clean */.uH)(text)
-    .replace(/\s*\n\s*/g, ' ')
-    .trim();
+/**
+ * One line: a later step reading `description` gets one line per run, as the README says. Only
+ * the start of a huge text is cleaned (with a mark of what was left): the output keeps 16 KB.
+ */
+const oneLine = (text) => {
+    const limit = 4 * constants/* Limits */.xu.maxTextOutputBytes;
+    const start = text.length > limit ? `${text.slice(0, limit)} …` : text;
+    return (0,src_escape/* clean */.uH)(start)
+        .replace(/\s*\n\s*/g, ' ')
+        .trim();
+};
 /**
  * A text output within `Limits.maxTextOutputBytes`, cut on a character boundary with a note: GitHub
  * keeps about 1 MB of outputs per job, and an AI agent's text has no length limit.
@@ -7625,7 +7728,19 @@ function formatPaths(reportPath) {
 /** The run as the API serves it: the one link to a run that the API describes. */
 const runLink = (apiUrl, id) => `${apiUrl.replace(/\/+$/, '')}/v1/runs/${encodeURIComponent(id)}`;
 /** A test's name in a report: the feature the agent tested, else the run's short ID. */
-const runTitle = (run) => run.featureName.trim() || `TesterArmy run ${run.id.slice(0, 8)}`;
+const runTitle = (run) => (0,src_escape/* truncate */.xv)(run.featureName.trim(), MAX_TITLE_CHARS) || `TesterArmy run ${run.id.slice(0, 8)}`;
+/** A test reporter shows a test's name on one line: a feature name longer than this is cut. */
+const MAX_TITLE_CHARS = 1_000;
+/**
+ * A run's description in a test report (JUnit's `system-out`), within the same bound as its
+ * findings, with a note where it was cut: the JSON report has the whole text.
+ */
+function descriptionText(text) {
+    const cut = (0,src_escape/* truncate */.xv)(text, MAX_FINDINGS_CHARS);
+    return cut === text
+        ? text
+        : `${cut}\n\n(cut at 1 MB: the JSON report (output report-path) has the full text)`;
+}
 /**
  * What a run found, as plain-text blocks for a test report's failure text: the run's own error
  * when it did not complete, then each issue and warning (severity, name, page, description, the
@@ -7872,6 +7987,54 @@ function traceOf(run) {
     return trace ? { trace } : {};
 }
 
+;// CONCATENATED MODULE: ./src/report/file-write.ts
+// Writing a report file (the JSON report, JUnit, CTRF): beside its path, then renamed into place.
+// A link already at the path is replaced, never written through, and a dangling link's target is
+// never created; a reader never sees half a file. Written piece by piece, each scrubbed, with a
+// turn of the event loop now and then, so the hard exit after a cancel still comes on time.
+
+
+/**
+ * Writing longer than this without a break holds up every timer, the hard exit after the runner's
+ * cancel included: then one turn of the event loop. Synchronous writes otherwise: asynchronous
+ * ones go through libuv's thread pool, whose start costs a plain wait's cold start (see
+ * docs/performance.md).
+ */
+const YIELD_AFTER_MS = 40;
+async function writeFileBeside(path, pieces, scrub) {
+    const temp = (0,external_node_path_.join)((0,external_node_path_.dirname)(path), `.${(0,external_node_path_.basename)(path)}.${process.pid}-${Math.random().toString(36).slice(2, 10)}.tmp`);
+    // 'wx' creates the file here and fails if anything, a link included, is already at that name.
+    const file = (0,external_node_fs_.openSync)(temp, 'wx');
+    // A hard exit while writing leaves no half-written file behind.
+    const removeTemp = () => (0,external_node_fs_.rmSync)(temp, { force: true });
+    process.once('exit', removeTemp);
+    try {
+        try {
+            let since = Date.now();
+            // writeFileSync on a descriptor writes from where the last write ended.
+            for (const piece of pieces) {
+                (0,external_node_fs_.writeFileSync)(file, scrub(piece));
+                if (Date.now() - since >= YIELD_AFTER_MS) {
+                    await new Promise(resolve => setImmediate(resolve));
+                    since = Date.now();
+                }
+            }
+        }
+        finally {
+            (0,external_node_fs_.closeSync)(file);
+        }
+        // Replaces whatever is at the path (a file, a link), never what a link points to.
+        (0,external_node_fs_.renameSync)(temp, path);
+    }
+    catch (error) {
+        removeTemp();
+        throw error;
+    }
+    finally {
+        process.off('exit', removeTemp);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/report/junit.ts
 // The JUnit XML file: one test suite per run and one test case for its verdict, read by
 // dorny/test-reporter, mikepenz/action-junit-report, Jenkins, GitLab and Codecov; a flaky run as
@@ -7968,7 +8131,7 @@ function* suitePieces(run, kind, options) {
     yield (0,src_escape/* xmlText */.xK)(`Run ${run.id}: ${run.status}${run.result ? `, ${run.result}` : ''}\n`);
     yield (0,src_escape/* xmlText */.xK)(`${runLink(options.apiUrl, run.id)}\n`);
     if (run.description)
-        yield (0,src_escape/* xmlText */.xK)(`\n${run.description}\n`);
+        yield (0,src_escape/* xmlText */.xK)(`\n${descriptionText(run.description)}\n`);
     for (const note of run.notes)
         yield (0,src_escape/* xmlText */.xK)(`\nNote: ${note}\n`);
     // A run whose every failure is waived passes; its waived findings are still here to read.
@@ -8334,7 +8497,13 @@ function attemptsBlock(run, budget) {
         return null;
     const rows = attempts.map((a, n) => {
         const { mark, word } = verdictWord({ ...a, flaky: false });
-        const role = a.id === run.id ? ' (the verdict)' : a.counts ? '' : ' (shown only: started with its group)';
+        const role = a.id === run.id
+            ? ' (the verdict)'
+            : a.counts
+                ? ''
+                : a.notCounted
+                    ? ` (not counted: ${(0,src_escape/* markdown */.wD)(a.notCounted, 200)})`
+                    : ' (shown only: started with its group)';
         return `| ${n + 1} | \`${a.id}\` | ${(0,src_escape/* markdown */.wD)(a.lastStatus ?? a.status, 40)} | ${a.result || '–'} | ${nowrap(`${mark} ${word}`)}${role} |`;
     });
     const table = [
@@ -8541,12 +8710,13 @@ function codeSpan(text) {
 
 
 
+
 /**
  * `setExitLine` tells the lifecycle what the step's last line must say should the runner's cancel
  * end the process before publishing is done.
  */
 async function publish(report, settings, context, postComment, appBuild = null, setExitLine = () => undefined) {
-    const files = writeReportFiles(report, settings, context);
+    const files = await writeReportFiles(report, settings, context);
     const reportPath = files.report;
     const cancelledAfter = (done, missing) => setExitLine(`TesterArmy: the workflow was cancelled; ${done} written, but ${missing} did not finish in time.`);
     const file = reportPath ? 'the report file' : '';
@@ -8605,12 +8775,12 @@ function publishSkipped(reason, settings, context) {
     core/* info */.pq('TesterArmy verdict: skipped (no pull request to test); the step passes.');
 }
 /** The report file's path, or '' when it could not be written (a warning says why). */
-function writeReportFiles(report, settings, context) {
+async function writeReportFiles(report, settings, context) {
     const path = settings.reportPath;
     const written = { report: '', junit: '', ctrf: '' };
     try {
         ensureDir((0,external_node_path_.dirname)(path));
-        writeReportJson(path, report, settings);
+        await writeReportJson(path, report, settings);
         written.report = path;
     }
     catch (error) {
@@ -8633,7 +8803,7 @@ function writeReportFiles(report, settings, context) {
         ['ctrf', ctrfPieces(report, options)]
     ]) {
         try {
-            writePieces(paths[format], pieces, settings);
+            await writeFileBeside(paths[format], pieces, text => (0,redact/* redact */.E$)(text, settings));
             written[format] = paths[format];
         }
         catch (error) {
@@ -8644,35 +8814,19 @@ function writeReportFiles(report, settings, context) {
     return written;
 }
 /**
- * A file written piece by piece, each scrubbed of the secrets, so no piece joins the others.
- * Synchronous, as the step has nothing else to do meanwhile: each asynchronous write is a round
- * trip through libuv's thread pool, and the three report files' dozens of them were most of what
- * a plain wait took beyond its floor on a busy runner (the cold start).
- */
-function writePieces(path, pieces, settings) {
-    const file = (0,external_node_fs_.openSync)(path, 'w');
-    try {
-        // writeFileSync on a descriptor writes from where the last write ended, to the end of the data.
-        for (const piece of pieces)
-            (0,external_node_fs_.writeFileSync)(file, (0,redact/* redact */.E$)(piece, settings));
-    }
-    finally {
-        (0,external_node_fs_.closeSync)(file);
-    }
-}
-/**
  * The report file, written piece by piece (see `reportJsonPieces`: cut only where no secret can
  * straddle two pieces, so each piece is scrubbed alone) so a huge body is never one string. A body
  * nested too deep for JSON.stringify is written by `reportJson`, its deepest levels left out.
  */
-function writeReportJson(path, report, settings) {
+async function writeReportJson(path, report, settings) {
+    const scrub = (text) => (0,redact/* redact */.E$)(text, settings);
     try {
-        writePieces(path, reportJsonPieces(report), settings);
+        await writeFileBeside(path, reportJsonPieces(report), scrub);
     }
     catch (error) {
         if (!(error instanceof RangeError))
             throw error;
-        (0,external_node_fs_.writeFileSync)(path, (0,redact/* redact */.E$)(reportJson(report), settings));
+        await writeFileBeside(path, [reportJson(report)], scrub);
     }
 }
 function writeSummary(report, settings, context, reportPath, appBuild) {
@@ -8909,40 +9063,63 @@ scrub = text => text) {
 
 ;// CONCATENATED MODULE: ./src/report/commit-status.ts
 // The commit status of the tested commit (`commit-status: true`): `pending` when the wait begins,
-// then the verdict. A refusal is one warning naming `statuses: write`; it never changes the verdict.
+// then the verdict, which goes before anything else is published. All posts together hold the step
+// at most 30 s once the wait is over; after the runner's cancel the verdict is tried again until
+// shortly before the hard exit. A refusal is one warning naming `statuses: write`; it never changes
+// the verdict.
 
 
 
 
-/** After the runner's cancel the process exits within seconds: one short try, then let it be. */
-const CANCELLED_CALL = { attempts: 1, callTimeoutMs: 1_500 };
+
+
+/**
+ * After the runner's cancel the process exits within seconds: short tries, soon repeated (a single
+ * 502 must not leave the status pending), as many as fit before the exit.
+ */
+const CANCELLED_CALL = { attempts: 10, callTimeoutMs: 1_500, backoffMs: 250 };
 class CommitStatusReporter {
     options;
     poster;
-    pendingPost = Promise.resolve();
+    pendingPost = Promise.resolve(true);
     /** A refusal stands for the whole step: one warning, and nothing more is sent. */
     refused = false;
+    /** Aborted when the time all posts get is up: ends a pending post still going. */
+    held = new AbortController();
     constructor(options) {
         this.options = options;
     }
     /** Posted beside the wait, not before it: a slow GitHub must not delay the runs' first poll. */
     pending(sha, runCount, signal) {
-        this.pendingPost = this.post(sha, { state: 'pending', description: pendingDescription(runCount) }, signal);
+        this.pendingPost = this.post(sha, { state: 'pending', description: pendingDescription(runCount) }, { signal: AbortSignal.any([signal, this.held.signal]) });
     }
-    /** The verdict, once the pending status (if any) is out, so GitHub keeps them in that order. */
-    async final(sha, report, cancelled) {
-        await this.pendingPost;
-        const { state, description } = statusOfReport(report, this.options.redact);
-        await this.post(sha, { state, description }, undefined, cancelled ? CANCELLED_CALL : {});
+    /**
+     * The verdict, once the pending status (if any) is out, so GitHub keeps them in that order. From
+     * now on the step waits on GitHub: the rest of the pending post and this one end within
+     * `Limits.statusTimeoutMs`, and after the runner's cancel shortly before the hard exit
+     * (`exitAt`), leaving the rest of the time to the files. True when the verdict was posted.
+     */
+    async final(sha, report, { cancelled, exitAt = null }) {
+        const until = Math.min(Date.now() + constants/* Limits */.xu.statusTimeoutMs, exitAt === null ? Number.POSITIVE_INFINITY : exitAt - constants/* Limits */.xu.statusBeforeExitMs);
+        const timer = setTimeout(() => this.held.abort(), Math.max(0, until - Date.now()));
+        try {
+            await this.pendingPost;
+            const { state, description } = statusOfReport(report, this.options.redact);
+            return await this.post(sha, { state, description }, { until, ...(cancelled ? CANCELLED_CALL : {}) });
+        }
+        finally {
+            clearTimeout(timer);
+        }
     }
-    async post(sha, status, signal, call = {}) {
+    /** True when posted. */
+    async post(sha, status, call = {}) {
         if (this.refused)
-            return;
+            return false;
         const short = sha.slice(0, 12);
         if (!sha) {
             this.refused = true;
             core/* warning */.$e('commit-status is on, but this event names no commit to put the status on (an issue comment, waiting on run-id, or GitHub did not say the pull request’s commit): no commit status was posted.', { title: 'TesterArmy commit status' });
-            return;
+            return false;
         }
         const { options } = this;
         let answer;
@@ -8954,24 +9131,29 @@ class CommitStatusReporter {
                 repo: options.repo,
                 onRequest: line => core/* debug */.Yz(line)
             });
-            answer = await (await this.poster)(sha, { ...status, context: options.context, targetUrl: options.targetUrl }, { ...(signal ? { signal } : {}), ...call });
+            answer = await (await this.poster)(sha, { ...status, context: options.context, targetUrl: options.targetUrl }, call);
         }
         catch (error) {
             answer = { kind: 'failed', message: error instanceof Error ? error.message : String(error) };
         }
         if (answer.kind === 'posted') {
             core/* info */.pq(`Commit status "${options.context}" on ${short}: ${status.state}.`);
-            return;
+            return true;
         }
-        const why = options.redact((0,src_escape/* logText */.kc)(answer.message, 300));
+        // A pending post cut because the time all posts get was up, not by the runner's cancel.
+        const cut = this.held.signal.aborted && answer.kind === 'failed' && status.state === 'pending'
+            ? `no answer from GitHub within the ${(0,duration/* formatDuration */.a)(constants/* Limits */.xu.statusTimeoutMs)} all commit statuses get`
+            : answer.message;
+        const why = options.redact((0,src_escape/* logText */.kc)(cut, 300));
         if (answer.kind === 'refused') {
             this.refused = true;
             core/* warning */.$e(`The commit status "${options.context}" could not be posted on ${short} (${why}): the token needs ` +
                 `permissions: statuses: write. The verdict is not changed by this.`, { title: 'TesterArmy commit status' });
-            return;
+            return false;
         }
         core/* warning */.$e(`The commit status "${options.context}" (${status.state}) could not be posted on ${short} (${why}). ` +
             'The verdict is not changed by this.', { title: 'TesterArmy commit status' });
+        return false;
     }
 }
 /** The reporter when `commit-status` is on (Octokit is loaded at its first post), else null. */
@@ -9204,7 +9386,7 @@ async function waitForRuns(options) {
     // 2. Runs whose own verdict failed, started again with the request that started them.
     //    Their code is loaded only then: a plain wait never evaluates it.
     const retried = settings.retryFailed > 0 && !polled.fatal && !signal.aborted
-        ? await (await __nccwpck_require__.e(/* import() */ 702).then(__nccwpck_require__.bind(__nccwpck_require__, 8702))).retryFailed({
+        ? await (await __nccwpck_require__.e(/* import() */ 952).then(__nccwpck_require__.bind(__nccwpck_require__, 952))).retryFailed({
             ...timing,
             retries: settings.retryFailed,
             failed: options.failed,
@@ -9450,7 +9632,10 @@ async function waitAndReport(deps, parsed) {
         if (begun.kind === 'upload-only')
             return publishUploadOnly(begun.build, settings, context);
         const status = commitStatusReporter(settings, begun.context, deps.statuses);
-        parsed.failStatus = fatal => status?.final(begun.context.sha, buildReport([], settings, { fatal }), signal.aborted);
+        parsed.failStatus = fatal => status?.final(begun.context.sha, buildReport([], settings, { fatal }), {
+            cancelled: signal.aborted,
+            exitAt: lifecycle.exitAt()
+        });
         // Which entries may waive is known before any run is judged (retry-failed judges them as
         // they finish): the base commit's copy says which ones the pull request adds.
         const waivers = knownIssues
@@ -9495,10 +9680,18 @@ async function waitAndReport(deps, parsed) {
             if (origin?.reporting)
                 run.githubReporting = origin.reporting;
         }
-        // 5. Publish it (the commit status beside the rest) and end the step on the verdict.
-        const posted = status?.final(begun.context.sha, report, signal.aborted);
+        // 5. Publish it and end the step on the verdict. The commit status first: one left pending
+        //    blocks a merge for good, so no file, summary or comment may delay it (or, after a
+        //    cancel, the exit).
+        if (status) {
+            lifecycle.setExitLine('TesterArmy: the workflow was cancelled; neither the commit status nor the report could be written in time.');
+            const posted = await status.final(begun.context.sha, report, {
+                cancelled: signal.aborted,
+                exitAt: lifecycle.exitAt()
+            });
+            lifecycle.setExitLine(`TesterArmy: the workflow was cancelled; ${posted ? 'the commit status was posted, but ' : ''}the report could not be written in time.`);
+        }
         await publish(report, settings, begun.context, deps.comment, begun.appBuild, lifecycle.setExitLine);
-        await posted;
         conclude(report, settings, signal.aborted);
     }
     finally {

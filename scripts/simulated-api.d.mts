@@ -52,6 +52,10 @@ export interface SimulatedList {
   newer?: number
   /** Every list request gets this answer instead. */
   refuse?: SimulatedReply
+  /** Every list request fails this way, while each run's own GET answers. */
+  fault?: 'reset' | 'hang' | SimulatedReply
+  /** Rewrites each page's items before it is sent. */
+  items?: (items: Record<string, unknown>[]) => Record<string, unknown>[]
 }
 
 export interface SimulatedGroup {
@@ -64,6 +68,7 @@ export interface SimulatedGroup {
 export interface SimulatedReply {
   status: number
   body?: unknown
+  headers?: Record<string, string>
 }
 export interface SimulatedRequest {
   method: string
@@ -91,6 +96,8 @@ export function startSimulatedApi(options: {
   github?: GitHubOptions & { pulls: object[] }
   uploads?: UploadOptions
   list?: SimulatedList
+  /** Holds a request's answer this long (ms), once the request has done what it does. */
+  answerDelayMs?: (request: { method: string; path: string }) => number
 }): Promise<{
   url: string
   githubUrl: string

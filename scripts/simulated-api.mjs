@@ -27,6 +27,8 @@ export { startScriptedServer, scripted, REFUSED_PORT, freePort } from './scripte
  * @property {boolean} [outputs]   Items carry `output` (default true); false: left out, as a list that trims them.
  * @property {number} [newer]      Runs of the same project started after ours, listed before them.
  * @property {SimulatedReply} [refuse] Every list request gets this answer instead (403, 404, 503, a body that is no list).
+ * @property {'reset' | 'hang' | SimulatedReply} [fault] Every list request fails this way (the connection reset, no answer, a 429 with its headers) while each run's own GET answers.
+ * @property {(items: object[]) => object[]} [items] Rewrites each page's items before it is sent (an item without its issues, another project's, a run listed twice).
  */
 
 /**
@@ -37,6 +39,7 @@ export { startScriptedServer, scripted, REFUSED_PORT, freePort } from './scripte
  * @typedef {object} SimulatedReply
  * @property {number} status
  * @property {object} [body]
+ * @property {Record<string, string>} [headers]
  */
 
 /**
@@ -48,7 +51,9 @@ export { startScriptedServer, scripted, REFUSED_PORT, freePort } from './scripte
  * (simulated-uploads.mjs). `github` is served by the tests' one fake GitHub
  * (__tests__/helpers/fake-github.mjs), mounted under /github on the same port.
  * `list` serves a project's runs (`GET /v1/runs?projectId=`, newest first, the runs of `runs`
- * newest last); without it the list is answered 404, as by an API without one.
+ * newest last); without it the list is answered 404, as by an API without one. `answerDelayMs`
+ * holds a request's answer that long, once the request has done what it does (a start that
+ * answers late has started its run already).
  * @param {{
  *   runs: Record<string, SimulatedRun>,
  *   apiKey?: string,
@@ -59,7 +64,8 @@ export { startScriptedServer, scripted, REFUSED_PORT, freePort } from './scripte
  *   batchCancel?: SimulatedReply,
  *   github?: import('../__tests__/helpers/fake-github.mjs').GitHubOptions,
  *   uploads?: import('./simulated-uploads.mjs').UploadOptions,
- *   list?: SimulatedList
+ *   list?: SimulatedList,
+ *   answerDelayMs?: (request: { method: string, path: string }) => number
  * }} options
  */
 export async function startSimulatedApi({
@@ -72,7 +78,8 @@ export async function startSimulatedApi({
   batchCancel,
   github,
   uploads: uploadOptions,
-  list
+  list,
+  answerDelayMs
 }) {
   const served = new Map()
   const requests = []
@@ -80,7 +87,11 @@ export async function startSimulatedApi({
   const faults = new Map(Object.entries(projects).map(([id, p]) => [id, [...(p.faults ?? [])]]))
   const gitHub = github ? gitHubState(github) : null
   const server = await startScriptedServer(
-    request => new Promise(resolve => answer(request, resolve))
+    request =>
+      new Promise(resolve => {
+        const delay = answerDelayMs?.({ method: request.method ?? '', path: request.path ?? '' })
+        answer(request, delay ? reply => setTimeout(() => resolve(reply), delay).unref() : resolve)
+      })
   )
 
   // A start may be scripted as a list: each start request gets the next entry (the last repeats),
@@ -191,7 +202,7 @@ export async function startSimulatedApi({
         alreadyFinishedRunIds: finished
       })
     }
-    if (req.method === 'GET' && route === '/v1/runs') return answerList(url, send)
+    if (req.method === 'GET' && route === '/v1/runs') return answerList(url, send, reply)
     match = /^\/v1\/runs\/([^/]+)(\/cancel)?$/.exec(route)
     const run = match ? runs[match[1]] : undefined
     if (!match || !run) return send(404, { error: 'not_found', message: 'Run not found' })
@@ -231,9 +242,11 @@ export async function startSimulatedApi({
   }
 
   /** `GET /v1/runs?projectId=&limit=&cursor=`: the project's runs, newest first, a page at a time. */
-  function answerList(url, send) {
+  function answerList(url, send, reply) {
     if (!list) return send(404, { error: 'not_found', message: 'Not found' })
     if (list.refuse) return send(list.refuse.status, list.refuse.body ?? {})
+    if (list.fault)
+      return reply(typeof list.fault === 'string' ? list.fault : { body: {}, ...list.fault })
     const project = (url.searchParams.get('projectId') ?? '').toLowerCase()
     const limit = Math.min(100, Math.max(1, Number(url.searchParams.get('limit') ?? 20) || 20))
     const offset = Number(/^o(\d+)$/.exec(url.searchParams.get('cursor') ?? '')?.[1] ?? 0)
@@ -249,7 +262,8 @@ export async function startSimulatedApi({
           ? { id: newerId(id), status: 'completed', projectId: project, output: null }
           : readRun(id)
       )
-    const items = list.outputs === false ? page.map(({ output: _output, ...item }) => item) : page
+    const trimmed = list.outputs === false ? page.map(({ output: _output, ...item }) => item) : page
+    const items = list.items ? list.items(trimmed) : trimmed
     const next = offset + limit < all.length ? `o${offset + limit}` : null
     return send(200, { runs: items, nextCursor: next })
   }

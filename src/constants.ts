@@ -92,6 +92,12 @@ export const Limits = {
   /** The runner sends SIGKILL a few seconds after its first signal; cancelling must fit inside. */
   cancelRequestTimeoutMs: 3_000,
   /**
+   * After the runner's cancel, a start request already sent may still answer this long: the runs
+   * it started are then known, and cancelled, instead of left running where nobody looks. Short,
+   * as the step must end within 4 s of the signal.
+   */
+  startAnswerGraceMs: 1_000,
+  /**
    * A cancel request given less than this cannot get an answer (a request to the API takes tens of
    * milliseconds at best): once the batch cancel has used the budget, the rest are not sent.
    */
@@ -134,6 +140,17 @@ export const Limits = {
    * a stalled GitHub must not hold the step for minutes.
    */
   commentTimeoutMs: 30_000,
+  /**
+   * All the commit status posts together hold the step at most this long once the wait is over
+   * (the pending one still going, and the verdict): a stalled GitHub must not hold the step for
+   * a minute, as the comment's own limit says.
+   */
+  statusTimeoutMs: 30_000,
+  /**
+   * After the runner's cancel, the final commit status is tried until this long before the hard
+   * exit: what is left is for the report files, the outputs and the summary.
+   */
+  statusBeforeExitMs: 1_000,
   /**
    * The most `retry-failed` takes: each attempt is a whole run of an AI agent, and a run that fails
    * four times in a row is failing, not flaky.

@@ -17,11 +17,40 @@ export function clean(text: string): string {
     .replace(INVISIBLE_CONTROLS, '')
 }
 
-/** Shortens to `max` characters (code points), marking the cut so nobody mistakes it for the whole. */
+/**
+ * Shortens to `max` characters (code points), marking the cut so nobody mistakes it for the whole.
+ * Counts only as far as it keeps: a 60 MB description cut to 2,000 characters costs 2,000 steps.
+ */
 export function truncate(text: string, max: number): string {
   if (text.length <= max) return text
-  const chars = Array.from(text)
-  return chars.length <= max ? text : `${chars.slice(0, Math.max(0, max - 1)).join('')}…`
+  const keep = Math.max(0, max - 1)
+  let end = 0
+  for (let count = 0; count < max; count++) {
+    if (end >= text.length) return text
+    if (count === keep) break
+    end += isPairAt(text, end) ? 2 : 1
+  }
+  // `max` code points or more: is there one more after the first `keep`?
+  const next = end + (isPairAt(text, end) ? 2 : 1)
+  return next >= text.length && max > 0 ? text : `${text.slice(0, end)}…`
+}
+
+/** A surrogate pair (one code point in two code units) starts at `at`. */
+function isPairAt(text: string, at: number): boolean {
+  const high = text.charCodeAt(at)
+  const low = text.charCodeAt(at + 1)
+  return high >= 0xd800 && high <= 0xdbff && low >= 0xdc00 && low <= 0xdfff
+}
+
+/**
+ * The start of an untrusted text, long enough for `clean()` and then `truncate(…, max)` to keep
+ * what they would keep of the whole (cleaning removes control characters and `\r`, so some slack),
+ * with `…` after it when more was left out: escaping 60 MB to show 2,000 characters would cost
+ * what it drops.
+ */
+function head(text: string, max: number): string {
+  const limit = 4 * max + 16
+  return text.length > limit ? `${text.slice(0, limit)}…` : text
 }
 
 // Every ASCII character that CommonMark, GFM or GitHub's extensions ($ math, : emoji, @ mentions)
@@ -50,7 +79,7 @@ const BREAK_MARK = '\ue000'
 export function markdown(text: string, max = 2_000): string {
   // Leading spaces would turn a line into an indented code block, showing the escapes literally.
   return truncate(
-    clean(text)
+    clean(head(text, max))
       .replaceAll(BREAK_MARK, '')
       .replace(/^[ \t]+/gm, ''),
     max
@@ -68,7 +97,7 @@ export function markdown(text: string, max = 2_000): string {
  * Line breaks become spaces: a blank line would end the HTML block and let Markdown back in.
  */
 export function html(text: string, max = 2_000): string {
-  return truncate(clean(text), max)
+  return truncate(clean(head(text, max)), max)
     .replace(/\s+/g, ' ')
     .replace(HTML_SPECIALS, c => HTML_ENTITIES[c] as string)
 }
@@ -88,7 +117,7 @@ const INLINE_SPECIALS = /[\\`*_{}[\]()!|~:@$]/g
  * become a link.
  */
 export function code(text: string, max = 200): string {
-  const line = truncate(clean(text).replace(/\s+/g, ' ').trim(), max)
+  const line = truncate(clean(head(text, max)).replace(/\s+/g, ' ').trim(), max)
   const escaped = line
     .replace(INLINE_SPECIALS, '\\$&')
     .replace(/(www)\./gi, '$1\\.')
@@ -124,7 +153,7 @@ export function httpUrl(text: string): string | null {
  * the API must never start a line: line breaks become spaces and the caller puts its own words first.
  */
 export function logText(text: string, max = 500): string {
-  return truncate(clean(text).replace(/\s+/g, ' ').trim(), max)
+  return truncate(clean(head(text, max)).replace(/\s+/g, ' ').trim(), max)
 }
 
 /**

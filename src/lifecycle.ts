@@ -19,6 +19,8 @@ interface Lifecycle {
    * be written; once it is written, what is still missing (for example the comment).
    */
   setExitLine(line: string): void
+  /** When (ms since the epoch) the hard exit comes after the runner's cancel; null before one. */
+  exitAt(): number | null
   /** Stops listening and disarms the hard exit; call once the report is out. */
   dispose(): void
 }
@@ -40,6 +42,7 @@ export interface HeldSignals {
 export function watchCancellation(signals: Signals, held?: HeldSignals): Lifecycle {
   const cancel = new AbortController()
   let hardExit: NodeJS.Timeout | undefined
+  let exitAt: number | null = null
   let exitLine = 'TesterArmy: the workflow was cancelled; the report could not be written in time.'
   const onSignal = (signal: NodeJS.Signals): void => {
     if (cancel.signal.aborted) return
@@ -47,6 +50,7 @@ export function watchCancellation(signals: Signals, held?: HeldSignals): Lifecyc
     cancel.abort()
     // The runner kills the process a few seconds after its first signal: make sure we are gone
     // first, with the step marked failed, even if something still hangs.
+    exitAt = Date.now() + Limits.cancelExitMs
     hardExit = setTimeout(() => {
       core.setFailed(exitLine)
       process.exit(1)
@@ -63,6 +67,7 @@ export function watchCancellation(signals: Signals, held?: HeldSignals): Lifecyc
     setExitLine: line => {
       exitLine = line
     },
+    exitAt: () => exitAt,
     dispose: () => {
       clearTimeout(hardExit)
       for (const signal of CANCEL_SIGNALS) signals.off(signal, onSignal)

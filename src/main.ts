@@ -58,7 +58,7 @@ type Parsed = {
   settings?: Settings
   context?: WorkflowContext
   /** Once a commit status may be pending: puts the unexpected failure on it instead. */
-  failStatus?: (message: string) => Promise<void> | undefined
+  failStatus?: (message: string) => Promise<unknown> | undefined
 }
 
 const defaults: Dependencies = {
@@ -150,7 +150,10 @@ async function waitAndReport(deps: Dependencies, parsed: Parsed): Promise<void> 
     if (begun.kind === 'upload-only') return publishUploadOnly(begun.build, settings, context)
     const status = commitStatusReporter(settings, begun.context, deps.statuses)
     parsed.failStatus = fatal =>
-      status?.final(begun.context.sha, buildReport([], settings, { fatal }), signal.aborted)
+      status?.final(begun.context.sha, buildReport([], settings, { fatal }), {
+        cancelled: signal.aborted,
+        exitAt: lifecycle.exitAt()
+      })
     // Which entries may waive is known before any run is judged (retry-failed judges them as
     // they finish): the base commit's copy says which ones the pull request adds.
     const waivers = knownIssues
@@ -195,8 +198,21 @@ async function waitAndReport(deps: Dependencies, parsed: Parsed): Promise<void> 
       if (origin?.reporting) run.githubReporting = origin.reporting
     }
 
-    // 5. Publish it (the commit status beside the rest) and end the step on the verdict.
-    const posted = status?.final(begun.context.sha, report, signal.aborted)
+    // 5. Publish it and end the step on the verdict. The commit status first: one left pending
+    //    blocks a merge for good, so no file, summary or comment may delay it (or, after a
+    //    cancel, the exit).
+    if (status) {
+      lifecycle.setExitLine(
+        'TesterArmy: the workflow was cancelled; neither the commit status nor the report could be written in time.'
+      )
+      const posted = await status.final(begun.context.sha, report, {
+        cancelled: signal.aborted,
+        exitAt: lifecycle.exitAt()
+      })
+      lifecycle.setExitLine(
+        `TesterArmy: the workflow was cancelled; ${posted ? 'the commit status was posted, but ' : ''}the report could not be written in time.`
+      )
+    }
     await publish(
       report,
       settings,
@@ -205,7 +221,6 @@ async function waitAndReport(deps: Dependencies, parsed: Parsed): Promise<void> 
       begun.appBuild,
       lifecycle.setExitLine
     )
-    await posted
     conclude(report, settings, signal.aborted)
   } finally {
     lifecycle.dispose()

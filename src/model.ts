@@ -163,6 +163,8 @@ export type OnFlaky = 'pass' | 'fail'
 export interface RetryAttempt {
   outcome: RunOutcome
   counts: boolean
+  /** Why it does not count though it was started for this run (another test, platform, device). */
+  notCounted?: string
 }
 
 export interface RunOutcome {
@@ -256,7 +258,7 @@ export interface RunReport {
    * Every attempt, first to last, when `retry-failed` started the run again (this report is the
    * attempt the verdict rests on); absent when it was not started again.
    */
-  attempts?: (RunReport & { counts: boolean })[]
+  attempts?: (RunReport & { counts: boolean; notCounted?: string })[]
   /** Failed, then passed on a retry (`on-flaky` says what that does to `passed`). */
   flaky?: boolean
 }

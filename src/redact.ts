@@ -1,43 +1,85 @@
 // Keeps the secrets (the API key, the GitHub token) out of everything the action writes: every
-// string the API sends, once parsed and before any escaping can change how the key is spelled.
-// Pure.
+// string the API sends, once parsed and before any escaping can change how the key is spelled, in
+// the spellings a server may echo it in (escaped, split, percent-encoded, base64). Pure.
 
 /** What a secret becomes. */
 const REDACTED = '***'
 
 /**
- * Characters that `clean()` and `markdown()` delete, or that show as nothing: the key with these
- * between its characters would read as the key once escaped or rendered.
+ * What may stand between a secret's characters and still read as the secret: characters that
+ * `clean()` and `markdown()` delete or that show as nothing, and whitespace (a server that wraps
+ * or splits the key it echoes).
  */
-const IGNORABLE =
-  '[\\u0000-\\u0008\\u000b-\\u001f\\u007f-\\u009f\\u00ad\\u200b-\\u200f\\u202a-\\u202e\\u2060-\\u2064\\u2066-\\u2069\\ue000\\ufeff]'
-const HAS_IGNORABLE = new RegExp(IGNORABLE)
+const BETWEEN =
+  '[\\s\\u0000-\\u0008\\u000b-\\u001f\\u007f-\\u009f\\u00ad\\u200b-\\u200f\\u202a-\\u202e\\u2060-\\u2064\\u2066-\\u2069\\ue000\\ufeff]*'
 
-const patterns = new Map<string, { any: RegExp; all: RegExp }>()
-
-/** The secret, with any ignorable characters between its characters (`all` is the global one). */
-function patternFor(secret: string): { any: RegExp; all: RegExp } {
-  let pattern = patterns.get(secret)
-  if (!pattern) {
-    const chars = Array.from(secret, c => c.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&'))
-    const source = chars.join(`${IGNORABLE}*`)
-    pattern = { any: new RegExp(source), all: new RegExp(source, 'g') }
-    patterns.set(secret, pattern)
-  }
-  return pattern
+/**
+ * A secret in every spelling a server or proxy may echo it in: `literals` (the secret, and its
+ * base64 and base64url forms, also where it sits inside a longer encoded text such as Basic
+ * credentials), and `loose` (each character as itself or percent-encoded in either case, with
+ * `BETWEEN` between them; `all` is the global one).
+ */
+interface Spellings {
+  literals: string[]
+  loose: { any: RegExp; all: RegExp }
 }
 
-/** The text with every occurrence of each secret replaced by `***`. */
+const spellings = new Map<string, Spellings>()
+
+/** Fewer bytes of a secret than this are not searched for in base64: too likely by chance. */
+const MIN_ENCODED_BYTES = 9
+
+function spellingsOf(secret: string): Spellings {
+  let found = spellings.get(secret)
+  if (found) return found
+  const bytes = Buffer.from(secret, 'utf8')
+  // The whole secret encoded alone first (padding and its last, partial group included).
+  const alone = bytes.toString('base64')
+  const literals = new Set([secret, alone, alone.replace(/=+$/, ''), bytes.toString('base64url')])
+  // Inside a longer base64 text the secret starts at any byte of a 3-byte group: from its first,
+  // second or third byte on, whole groups encode the same characters wherever it sits.
+  for (const shift of [0, 1, 2]) {
+    const rest = bytes.subarray(shift)
+    const whole = rest.subarray(0, rest.length - (rest.length % 3))
+    if (whole.length < MIN_ENCODED_BYTES) continue
+    const base64 = whole.toString('base64')
+    literals.add(base64)
+    literals.add(base64.replaceAll('+', '-').replaceAll('/', '_'))
+  }
+  const chars = Array.from(secret, char => {
+    const escaped = char.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&')
+    const encoded = [...Buffer.from(char, 'utf8')]
+      .map(byte => {
+        const hex = byte.toString(16).toUpperCase().padStart(2, '0')
+        return `%${[...hex].map(h => (/[A-F]/.test(h) ? `[${h}${h.toLowerCase()}]` : h)).join('')}`
+      })
+      .join('')
+    return `(?:${escaped}|${encoded})`
+  })
+  const source = chars.join(BETWEEN)
+  found = {
+    // The longest first: a shorter spelling inside a longer one would leave the longer one's ends.
+    literals: [...literals].sort((a, b) => b.length - a.length),
+    loose: { any: new RegExp(source), all: new RegExp(source, 'g') }
+  }
+  spellings.set(secret, found)
+  return found
+}
+
+/** The text with every occurrence of each secret, in any of its spellings, replaced by `***`. */
 export function scrubText(text: string, secrets: readonly string[]): string {
   let out = text
   for (const secret of secrets) {
     if (!secret) continue
-    const replace = (s: string): string =>
-      HAS_IGNORABLE.test(s)
-        ? s.replace(patternFor(secret).all, REDACTED)
-        : s.split(secret).join(REDACTED)
-    const found = (s: string): boolean =>
-      s.includes(secret) || (HAS_IGNORABLE.test(s) && patternFor(secret).any.test(s))
+    const { literals, loose } = spellingsOf(secret)
+    const found = (s: string): boolean => literals.some(l => s.includes(l)) || loose.any.test(s)
+    const replace = (s: string): string => {
+      let next = s
+      for (const literal of literals) {
+        if (next.includes(literal)) next = next.split(literal).join(REDACTED)
+      }
+      return loose.any.test(next) ? next.replace(loose.all, REDACTED) : next
+    }
     // Once more until none is left: removing one occurrence can join two halves into another.
     // A secret no longer than `***` could loop forever; it is replaced once.
     if (!found(out)) continue

@@ -30,8 +30,10 @@ export interface GitHubOptions {
   rateLimited?: boolean
   /** The commit statuses posted, as GitHub would keep them. */
   statuses?: FakeStatus[]
-  /** Answers every status post instead (a 403 for a token without statuses: write). */
-  statusReply?: Exclude<Reply, string>
+  /** Answers every status post instead (a 403 for a token without statuses: write; 'hang'). */
+  statusReply?: Exclude<Reply, string> | 'hang'
+  /** Answer the first status posts in turn; a null entry takes the status as GitHub would. */
+  statusReplies?: (Exclude<Reply, string> | null)[]
   /** Never answers a call other than a status post. */
   hang?: boolean
   /** Files by commit SHA and path: the text, or a reply to send instead (a 403, a 500). */
@@ -47,7 +49,8 @@ export interface GitHubState {
   forbidWrites: boolean
   rateLimited: boolean
   statuses: FakeStatus[]
-  statusReply: Exclude<Reply, string> | undefined
+  statusReply: Exclude<Reply, string> | 'hang' | undefined
+  statusReplies: (Exclude<Reply, string> | null)[]
   hang: boolean
   files: Record<string, Record<string, string | Exclude<Reply, string>>>
 }

@@ -8,7 +8,9 @@ import { startScriptedServer } from '../../scripts/scripted-server.mjs'
  * sends it). `identity` says who the token is: a person (REST /user answers with `author`), an app
  * (GraphQL viewer answers with `author`) or the workflow's own token (neither answers).
  * `comments` without an `issue` are on every pull request. `statuses` collects the commit statuses
- * posted (`statusReply` answers them instead); `hang` leaves every other call unanswered.
+ * posted (`statusReply` answers them instead, 'hang' leaves them unanswered; `statusReplies`
+ * answers the first ones in turn, a null entry taking the status); `hang` leaves every other call
+ * unanswered.
  */
 export function gitHubState(options = {}) {
   return {
@@ -22,6 +24,7 @@ export function gitHubState(options = {}) {
     rateLimited: options.rateLimited ?? false,
     statuses: (options.statuses ??= []),
     statusReply: options.statusReply,
+    statusReplies: [...(options.statusReplies ?? [])],
     hang: options.hang ?? false,
     // Files by commit: `files[sha][path]` is the text, or a reply to send instead (403, 500).
     files: (options.files ??= {})
@@ -46,6 +49,8 @@ function getContents(state, path, search, headers) {
 
 /** What GitHub refuses in a commit status (it answers 422), so a body it would refuse fails here. */
 function postStatus(state, sha, body) {
+  const scripted = state.statusReplies.shift()
+  if (scripted) return scripted
   if (state.statusReply) return state.statusReply
   const sent = JSON.parse(body || '{}')
   const invalid = field => ({

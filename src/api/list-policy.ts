@@ -6,8 +6,11 @@ import type { ListRunsResponse } from './run-list.js'
 type ListDecision =
   /** A page of the list: read the runs from it. */
   | { action: 'use' }
-  /** A passing fault (rate limit, no answer): ask the list again after `delayMs`. */
-  | { action: 'retry'; delayMs: number; message: string; throttle: boolean }
+  /**
+   * A passing fault (rate limit, no answer): read the runs by ID meanwhile, and ask the list again
+   * after `delayMs`.
+   */
+  | { action: 'retry'; delayMs: number; message: string }
   /**
    * The list is refused or not a list: read every run by ID from now on. Never fatal: the list is
    * only a cheaper way to read what a run's own `GET` gives, so the wait never fails because of it.
@@ -36,13 +39,13 @@ export function decideList(
     case 'network-error': {
       const delayMs = backoffMs(failures + 1, pollIntervalMs, random)
       const message = response.message
-      return [{ action: 'retry', delayMs, message, throttle: false }, failures + 1]
+      return [{ action: 'retry', delayMs, message }, failures + 1]
     }
     case 'http-error':
       if (response.status === 429) {
         const delayMs = retryDelayMs(response.retryAfterMs, failures + 1, pollIntervalMs, random)
         const message = `the API is rate limiting requests (${response.message})`
-        return [{ action: 'retry', delayMs, message, throttle: true }, failures + 1]
+        return [{ action: 'retry', delayMs, message }, failures + 1]
       }
       return [{ action: 'fall-back', reason: response.message }, failures]
     case 'invalid-body':

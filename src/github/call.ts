@@ -82,6 +82,13 @@ export interface CallOptions {
   callTimeoutMs?: number
   /** Tries in all (default GitHubCallLimits.attempts). */
   attempts?: number
+  /**
+   * When (ms since the epoch) the call ends, its tries and the waits between them included: each
+   * try gets at most what is left, and no try starts that could not end by then.
+   */
+  until?: number
+  /** The first backoff (default GitHubCallLimits.backoffMs), doubled each time. */
+  backoffMs?: number
   /** Told about each call (method, path, status, time) for debug logging. */
   onRequest?: (line: string) => void
 }
@@ -110,7 +117,12 @@ const defaultSleep = (ms: number, signal?: AbortSignal): Promise<void> =>
   })
 
 /** How long a retryable answer asks to wait, or null when it is not worth repeating. */
-export function retryDelayMs(error: OctokitError, attempt: number, now: number): number | null {
+export function retryDelayMs(
+  error: OctokitError,
+  attempt: number,
+  now: number,
+  backoffMs: number = GitHubCallLimits.backoffMs
+): number | null {
   const status = answeredStatus(error)
   const headers = error.response?.headers ?? {}
   // GitHub answers 403 for an exhausted (or secondary) rate limit, and says when to come back.
@@ -123,11 +135,11 @@ export function retryDelayMs(error: OctokitError, attempt: number, now: number):
     if (Number.isFinite(after) && after >= 0) return after * 1000
     const reset = Number(headers['x-ratelimit-reset'])
     if (Number.isFinite(reset) && reset > 0) return Math.max(0, reset * 1000 - now)
-    return GitHubCallLimits.backoffMs * 2 ** attempt
+    return backoffMs * 2 ** attempt
   }
   // No status: a network fault or the call's own timeout. Every call made here is safe to repeat
   // (reads, and a commit status, which states the same thing again).
-  if (status === undefined || status >= 500) return GitHubCallLimits.backoffMs * 2 ** attempt
+  if (status === undefined || status >= 500) return backoffMs * 2 ** attempt
   return null
 }
 
@@ -139,10 +151,15 @@ export async function callGitHub(
   options: CallOptions = {}
 ): Promise<CallAnswer> {
   const sleep = options.sleep ?? defaultSleep
-  const callTimeoutMs = options.callTimeoutMs ?? GitHubCallLimits.callTimeoutMs
   const attempts = options.attempts ?? GitHubCallLimits.attempts
+  const left = (): number =>
+    options.until === undefined ? Number.POSITIVE_INFINITY : options.until - Date.now()
   for (let attempt = 0; ; attempt++) {
     if (options.signal?.aborted) return { kind: 'stopped' }
+    if (left() <= 0) return { kind: 'no-answer', message: 'no time was left to send it' }
+    const callTimeoutMs = Math.ceil(
+      Math.min(options.callTimeoutMs ?? GitHubCallLimits.callTimeoutMs, left())
+    )
     const timeout = AbortSignal.timeout(callTimeoutMs)
     const signal = options.signal ? AbortSignal.any([timeout, options.signal]) : timeout
     const started = Date.now()
@@ -157,13 +174,18 @@ export async function callGitHub(
         `GitHub ${route} -> ${status ?? 'no answer'} in ${Date.now() - started} ms`
       )
       if (options.signal?.aborted) return { kind: 'stopped' }
-      const delay = retryDelayMs(error, attempt, Date.now())
-      if (delay === null || attempt + 1 >= attempts || delay > GitHubCallLimits.maxWaitMs) {
+      const delay = retryDelayMs(error, attempt, Date.now(), options.backoffMs)
+      const noRetry =
+        delay === null ||
+        attempt + 1 >= attempts ||
+        delay > GitHubCallLimits.maxWaitMs ||
+        delay >= left()
+      if (noRetry) {
         if (status === undefined || timeout.aborted) {
           return {
             kind: 'no-answer',
             message: timeout.aborted
-              ? `no answer within ${callTimeoutMs / 1000} s`
+              ? `no answer within ${Math.round(callTimeoutMs / 100) / 10} s`
               : (faultMessage(error) ?? 'no answer')
           }
         }

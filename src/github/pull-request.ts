@@ -187,7 +187,27 @@ async function lookup(options: LookupOptions): Promise<PullRequestLookup> {
   }
 
   if (options.prNumber > 0) {
-    return withDeployment(await byNumber(options.prNumber, 'the pr-number input'))
+    const found = withDeployment(await byNumber(options.prNumber, 'the pr-number input'))
+    // In a merge queue the queue's commit is what will land, and what the check gates: it is the
+    // one tested, whichever pull request pr-number names.
+    const queued = eventName === 'merge_group' ? queuedPullRequest(payload) : null
+    if (found.kind !== 'found' || queued?.kind !== 'queued') return found
+    const other =
+      queued.number !== options.prNumber
+        ? [
+            `pr-number names pull request #${options.prNumber}, the merge queue's branch #${queued.number}: the queue's commit ${short(queued.headSha)} is what is tested.`
+          ]
+        : []
+    return {
+      ...found,
+      pr: {
+        ...found.pr,
+        headSha: queued.headSha,
+        baseBranch: queued.baseBranch || found.pr.baseBranch
+      },
+      source: `the merge queue's commit ${short(queued.headSha)}, pull request #${options.prNumber} read from GitHub`,
+      notices: [...found.notices, ...other]
+    }
   }
 
   // Any event that carries a pull request (pull_request_review, pull_request_review_comment, ...)

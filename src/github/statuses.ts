@@ -29,11 +29,14 @@ export interface StatusClientOptions extends Omit<CallOptions, 'signal'> {
   repo: string
 }
 
-/** Posts one status on one commit; the signal ends it early (the runner's cancel). */
+/**
+ * Posts one status on one commit; the signal ends it early (the runner's cancel), `until` bounds
+ * its tries (the cap of all status posts, the exit after a cancel).
+ */
 export type PostStatus = (
   sha: string,
   status: CommitStatus,
-  options?: { signal?: AbortSignal; attempts?: number; callTimeoutMs?: number }
+  options?: Pick<CallOptions, 'signal' | 'attempts' | 'callTimeoutMs' | 'until' | 'backoffMs'>
 ) => Promise<StatusAnswer>
 
 export const STATUS_ROUTE = 'POST /repos/{owner}/{repo}/statuses/{sha}'

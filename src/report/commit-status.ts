@@ -1,6 +1,11 @@
 // The commit status of the tested commit (`commit-status: true`): `pending` when the wait begins,
-// then the verdict. A refusal is one warning naming `statuses: write`; it never changes the verdict.
+// then the verdict, which goes before anything else is published. All posts together hold the step
+// at most 30 s once the wait is over; after the runner's cancel the verdict is tried again until
+// shortly before the hard exit. A refusal is one warning naming `statuses: write`; it never changes
+// the verdict.
 import * as core from '@actions/core'
+import { Limits } from '../constants.js'
+import { formatDuration } from '../duration.js'
 import { logText } from '../escape.js'
 import type {
   CommitStatus,
@@ -29,14 +34,21 @@ export interface CommitStatusOptions {
   redact: (text: string) => string
 }
 
-/** After the runner's cancel the process exits within seconds: one short try, then let it be. */
-const CANCELLED_CALL = { attempts: 1, callTimeoutMs: 1_500 } as const
+/**
+ * After the runner's cancel the process exits within seconds: short tries, soon repeated (a single
+ * 502 must not leave the status pending), as many as fit before the exit.
+ */
+const CANCELLED_CALL = { attempts: 10, callTimeoutMs: 1_500, backoffMs: 250 } as const
+
+type Call = NonNullable<Parameters<PostStatus>[2]>
 
 class CommitStatusReporter {
   private poster: Promise<PostStatus> | undefined
-  private pendingPost: Promise<void> = Promise.resolve()
+  private pendingPost: Promise<boolean> = Promise.resolve(true)
   /** A refusal stands for the whole step: one warning, and nothing more is sent. */
   private refused = false
+  /** Aborted when the time all posts get is up: ends a pending post still going. */
+  private readonly held = new AbortController()
 
   constructor(private readonly options: CommitStatusOptions) {}
 
@@ -45,24 +57,46 @@ class CommitStatusReporter {
     this.pendingPost = this.post(
       sha,
       { state: 'pending', description: pendingDescription(runCount) },
-      signal
+      { signal: AbortSignal.any([signal, this.held.signal]) }
     )
   }
 
-  /** The verdict, once the pending status (if any) is out, so GitHub keeps them in that order. */
-  async final(sha: string, report: Report, cancelled: boolean): Promise<void> {
-    await this.pendingPost
-    const { state, description } = statusOfReport(report, this.options.redact)
-    await this.post(sha, { state, description }, undefined, cancelled ? CANCELLED_CALL : {})
+  /**
+   * The verdict, once the pending status (if any) is out, so GitHub keeps them in that order. From
+   * now on the step waits on GitHub: the rest of the pending post and this one end within
+   * `Limits.statusTimeoutMs`, and after the runner's cancel shortly before the hard exit
+   * (`exitAt`), leaving the rest of the time to the files. True when the verdict was posted.
+   */
+  async final(
+    sha: string,
+    report: Report,
+    { cancelled, exitAt = null }: { cancelled: boolean; exitAt?: number | null }
+  ): Promise<boolean> {
+    const until = Math.min(
+      Date.now() + Limits.statusTimeoutMs,
+      exitAt === null ? Number.POSITIVE_INFINITY : exitAt - Limits.statusBeforeExitMs
+    )
+    const timer = setTimeout(() => this.held.abort(), Math.max(0, until - Date.now()))
+    try {
+      await this.pendingPost
+      const { state, description } = statusOfReport(report, this.options.redact)
+      return await this.post(
+        sha,
+        { state, description },
+        { until, ...(cancelled ? CANCELLED_CALL : {}) }
+      )
+    } finally {
+      clearTimeout(timer)
+    }
   }
 
+  /** True when posted. */
   private async post(
     sha: string,
     status: Pick<CommitStatus, 'state' | 'description'>,
-    signal?: AbortSignal,
-    call: { attempts?: number; callTimeoutMs?: number } = {}
-  ): Promise<void> {
-    if (this.refused) return
+    call: Call = {}
+  ): Promise<boolean> {
+    if (this.refused) return false
     const short = sha.slice(0, 12)
     if (!sha) {
       this.refused = true
@@ -70,7 +104,7 @@ class CommitStatusReporter {
         'commit-status is on, but this event names no commit to put the status on (an issue comment, waiting on run-id, or GitHub did not say the pull request’s commit): no commit status was posted.',
         { title: 'TesterArmy commit status' }
       )
-      return
+      return false
     }
     const { options } = this
     let answer: StatusAnswer
@@ -84,19 +118,20 @@ class CommitStatusReporter {
       })
       answer = await (
         await this.poster
-      )(
-        sha,
-        { ...status, context: options.context, targetUrl: options.targetUrl },
-        { ...(signal ? { signal } : {}), ...call }
-      )
+      )(sha, { ...status, context: options.context, targetUrl: options.targetUrl }, call)
     } catch (error) {
       answer = { kind: 'failed', message: error instanceof Error ? error.message : String(error) }
     }
     if (answer.kind === 'posted') {
       core.info(`Commit status "${options.context}" on ${short}: ${status.state}.`)
-      return
+      return true
     }
-    const why = options.redact(logText(answer.message, 300))
+    // A pending post cut because the time all posts get was up, not by the runner's cancel.
+    const cut =
+      this.held.signal.aborted && answer.kind === 'failed' && status.state === 'pending'
+        ? `no answer from GitHub within the ${formatDuration(Limits.statusTimeoutMs)} all commit statuses get`
+        : answer.message
+    const why = options.redact(logText(cut, 300))
     if (answer.kind === 'refused') {
       this.refused = true
       core.warning(
@@ -104,13 +139,14 @@ class CommitStatusReporter {
           `permissions: statuses: write. The verdict is not changed by this.`,
         { title: 'TesterArmy commit status' }
       )
-      return
+      return false
     }
     core.warning(
       `The commit status "${options.context}" (${status.state}) could not be posted on ${short} (${why}). ` +
         'The verdict is not changed by this.',
       { title: 'TesterArmy commit status' }
     )
+    return false
   }
 }
 

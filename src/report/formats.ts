@@ -32,7 +32,21 @@ export const runLink = (apiUrl: string, id: string): string =>
 
 /** A test's name in a report: the feature the agent tested, else the run's short ID. */
 export const runTitle = (run: Pick<RunReport, 'featureName' | 'id'>): string =>
-  run.featureName.trim() || `TesterArmy run ${run.id.slice(0, 8)}`
+  truncate(run.featureName.trim(), MAX_TITLE_CHARS) || `TesterArmy run ${run.id.slice(0, 8)}`
+
+/** A test reporter shows a test's name on one line: a feature name longer than this is cut. */
+const MAX_TITLE_CHARS = 1_000
+
+/**
+ * A run's description in a test report (JUnit's `system-out`), within the same bound as its
+ * findings, with a note where it was cut: the JSON report has the whole text.
+ */
+export function descriptionText(text: string): string {
+  const cut = truncate(text, MAX_FINDINGS_CHARS)
+  return cut === text
+    ? text
+    : `${cut}\n\n(cut at 1 MB: the JSON report (output report-path) has the full text)`
+}
 
 /**
  * What a run found, as plain-text blocks for a test report's failure text: the run's own error

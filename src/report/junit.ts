@@ -4,6 +4,7 @@
 import { xmlAttribute, xmlText } from '../escape.js'
 import type { Report, RunReport } from '../model.js'
 import {
+  descriptionText,
   findingBlocks,
   runLink,
   runTitle,
@@ -104,7 +105,7 @@ function* suitePieces(
   yield '      <system-out>'
   yield xmlText(`Run ${run.id}: ${run.status}${run.result ? `, ${run.result}` : ''}\n`)
   yield xmlText(`${runLink(options.apiUrl, run.id)}\n`)
-  if (run.description) yield xmlText(`\n${run.description}\n`)
+  if (run.description) yield xmlText(`\n${descriptionText(run.description)}\n`)
   for (const note of run.notes) yield xmlText(`\nNote: ${note}\n`)
   // A run whose every failure is waived passes; its waived findings are still here to read.
   let first = true

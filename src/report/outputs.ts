@@ -4,11 +4,17 @@ import { clean } from '../escape.js'
 import { reportedCounts, runTotals } from '../labels.js'
 import type { KnownIssueEntry, Report, RunReport, Waiver } from '../model.js'
 
-/** One line: a later step reading `description` gets one line per run, as the README says. */
-const oneLine = (text: string): string =>
-  clean(text)
+/**
+ * One line: a later step reading `description` gets one line per run, as the README says. Only
+ * the start of a huge text is cleaned (with a mark of what was left): the output keeps 16 KB.
+ */
+const oneLine = (text: string): string => {
+  const limit = 4 * Limits.maxTextOutputBytes
+  const start = text.length > limit ? `${text.slice(0, limit)} …` : text
+  return clean(start)
     .replace(/\s*\n\s*/g, ' ')
     .trim()
+}
 
 /**
  * A text output within `Limits.maxTextOutputBytes`, cut on a character boundary with a note: GitHub

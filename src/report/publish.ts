@@ -1,7 +1,7 @@
 // Everything the user sees of a finished report: the JSON, JUnit and CTRF files, the step outputs,
 // the job summary, the annotations, the pull-request comment and the step's last line, each
 // scrubbed of the secrets.
-import { appendFileSync, closeSync, mkdirSync, openSync, writeFileSync } from 'node:fs'
+import { appendFileSync, mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import * as core from '@actions/core'
 import { planAnnotations } from './annotations.js'
@@ -16,6 +16,7 @@ import { reportJson, reportJsonPieces } from './report-file.js'
 import { redact } from '../redact.js'
 import { commentMarker, renderComment } from './comment-text.js'
 import { ctrfPieces } from './ctrf.js'
+import { writeFileBeside } from './file-write.js'
 import { formatPaths, type ReportFileOptions } from './formats.js'
 import { junitPieces } from './junit.js'
 import { buildReport } from '../verdict/build-report.js'
@@ -37,7 +38,7 @@ export async function publish(
   appBuild: AppBuild | null = null,
   setExitLine: (line: string) => void = () => undefined
 ): Promise<void> {
-  const files = writeReportFiles(report, settings, context)
+  const files = await writeReportFiles(report, settings, context)
   const reportPath = files.report
   const cancelledAfter = (done: string, missing: string): void =>
     setExitLine(
@@ -102,16 +103,16 @@ export function publishSkipped(reason: string, settings: Settings, context: Work
 }
 
 /** The report file's path, or '' when it could not be written (a warning says why). */
-function writeReportFiles(
+async function writeReportFiles(
   report: Report,
   settings: Settings,
   context: WorkflowContext
-): { report: string; junit: string; ctrf: string } {
+): Promise<{ report: string; junit: string; ctrf: string }> {
   const path = settings.reportPath
   const written = { report: '', junit: '', ctrf: '' }
   try {
     ensureDir(dirname(path))
-    writeReportJson(path, report, settings)
+    await writeReportJson(path, report, settings)
     written.report = path
   } catch (error) {
     core.warning(`Could not write the JSON report to ${path}: ${(error as Error).message}`)
@@ -133,7 +134,7 @@ function writeReportFiles(
     ['ctrf', ctrfPieces(report, options)]
   ] as const) {
     try {
-      writePieces(paths[format], pieces, settings)
+      await writeFileBeside(paths[format], pieces, text => redact(text, settings))
       written[format] = paths[format]
     } catch (error) {
       const name = format === 'junit' ? 'JUnit XML' : 'CTRF'
@@ -146,32 +147,17 @@ function writeReportFiles(
 }
 
 /**
- * A file written piece by piece, each scrubbed of the secrets, so no piece joins the others.
- * Synchronous, as the step has nothing else to do meanwhile: each asynchronous write is a round
- * trip through libuv's thread pool, and the three report files' dozens of them were most of what
- * a plain wait took beyond its floor on a busy runner (the cold start).
- */
-function writePieces(path: string, pieces: Iterable<string>, settings: Settings): void {
-  const file = openSync(path, 'w')
-  try {
-    // writeFileSync on a descriptor writes from where the last write ended, to the end of the data.
-    for (const piece of pieces) writeFileSync(file, redact(piece, settings))
-  } finally {
-    closeSync(file)
-  }
-}
-
-/**
  * The report file, written piece by piece (see `reportJsonPieces`: cut only where no secret can
  * straddle two pieces, so each piece is scrubbed alone) so a huge body is never one string. A body
  * nested too deep for JSON.stringify is written by `reportJson`, its deepest levels left out.
  */
-function writeReportJson(path: string, report: Report, settings: Settings): void {
+async function writeReportJson(path: string, report: Report, settings: Settings): Promise<void> {
+  const scrub = (text: string): string => redact(text, settings)
   try {
-    writePieces(path, reportJsonPieces(report), settings)
+    await writeFileBeside(path, reportJsonPieces(report), scrub)
   } catch (error) {
     if (!(error instanceof RangeError)) throw error
-    writeFileSync(path, redact(reportJson(report), settings))
+    await writeFileBeside(path, [reportJson(report)], scrub)
   }
 }
 

@@ -389,7 +389,13 @@ function attemptsBlock(run: RunReport, budget: Budget): string | null {
   const rows = attempts.map((a, n) => {
     const { mark, word } = verdictWord({ ...a, flaky: false })
     const role =
-      a.id === run.id ? ' (the verdict)' : a.counts ? '' : ' (shown only: started with its group)'
+      a.id === run.id
+        ? ' (the verdict)'
+        : a.counts
+          ? ''
+          : a.notCounted
+            ? ` (not counted: ${markdown(a.notCounted, 200)})`
+            : ' (shown only: started with its group)'
     return `| ${n + 1} | \`${a.id}\` | ${markdown(a.lastStatus ?? a.status, 40)} | ${a.result || '–'} | ${nowrap(`${mark} ${word}`)}${role} |`
   })
   const table = [

@@ -5,7 +5,7 @@ import type { StartApi } from '../api/api-client.js'
 import type { ReadyAgentRequest } from '../model.js'
 import { PrTextLimits } from './pr-text.js'
 import type { PullRequestFacts } from '../github/pull-request.js'
-import { sendStart, type StartTiming } from './start-runs.js'
+import { sendStart, type StartAborted, type StartTiming } from './start-runs.js'
 
 export type AgentStartOutcome =
   | {
@@ -17,7 +17,7 @@ export type AgentStartOutcome =
     }
   /** `timedOut`: the step's `timeout` ended it. */
   | { kind: 'failed'; message: string; timedOut?: boolean }
-  | { kind: 'aborted' }
+  | StartAborted
 
 /** A 413, or a 400 whose message names the description: a refused request that started nothing. */
 const tooLarge = (status: number, message: string): boolean =>
@@ -32,14 +32,14 @@ export async function startAgent(
     targetUrl?: string
   }
 ): Promise<AgentStartOutcome> {
-  const { api, request, signal } = options
+  const { api, request } = options
   const what = `the exploration agent for pull request #${options.pr.number}`
   let descriptionMax: number = PrTextLimits.descriptionMaxChars
   let sent: object = {}
   const answer = await sendStart({
     ...options,
     what,
-    send: timeoutMs => {
+    send: (timeoutMs, signal) => {
       const body = agentBody(
         {
           platform: request.platform,
@@ -51,7 +51,7 @@ export async function startAgent(
         descriptionMax
       )
       sent = body
-      return api.startAgent(request.projectId, body, { signal, timeoutMs })
+      return api.startAgent(request.projectId, body, { ...(signal ? { signal } : {}), timeoutMs })
     },
     again: ({ status, message }) => {
       if (!tooLarge(status, message) || descriptionMax <= PrTextLimits.descriptionRetryMaxChars)

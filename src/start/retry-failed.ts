@@ -5,7 +5,8 @@ import type { RunsApi, StartApi, StartRunsResponse } from '../api/api-client.js'
 import type { Clock } from '../clock.js'
 import type { RetryAttempt, Run, RunOutcome } from '../model.js'
 import { pollRuns, type PollLog } from '../wait/poller.js'
-import { sendStart } from './start-runs.js'
+import { matchGroupRuns, notTheSame } from './retry-match.js'
+import { sendStart, type StartAborted } from './start-runs.js'
 
 /** The start requests exactly as they were sent, so a retry repeats them byte for byte. */
 export interface SentStarts {
@@ -92,6 +93,11 @@ export async function retryFailed(options: RetryOptions): Promise<Retried> {
     retried.notes.set(id, why)
     log.notRetried(id, why)
   }
+  /** A retry that is not a repeat of its run: said in the log; the attempt itself says why. */
+  const notARepeat = (id: string, retry: RunOutcome, how: string): void => {
+    stopped.add(id)
+    log.notRetried(id, `its retry, run ${retry.id}, reports ${how}, so it does not count`)
+  }
 
   for (let round = 1; round <= options.retries; round++) {
     if (signal.aborted || clock.now() >= options.deadline) break
@@ -110,7 +116,17 @@ export async function retryFailed(options: RetryOptions): Promise<Retried> {
     for (const plan of plans) {
       const answer = await startAgain(plan, options)
       const ids = plan.kind === 'group' ? plan.firstIds : [plan.firstId]
-      if (answer.kind === 'aborted') break
+      if (answer.kind === 'aborted') {
+        // As for the first start: the run it may have started is not known, so the user is told.
+        if (answer.mayHaveStarted) {
+          for (const id of ids)
+            stop(
+              id,
+              'the workflow was cancelled while its retry was being started, with no answer in time: a run may have started; check the TesterArmy dashboard'
+            )
+        }
+        break
+      }
       if (answer.kind === 'failed') {
         for (const id of ids) stop(id, `the retry could not be started: ${answer.message}`)
         continue
@@ -145,19 +161,33 @@ export async function retryFailed(options: RetryOptions): Promise<Retried> {
       const outcomes = runIds.map(r => byId.get(r)).filter((o): o is RunOutcome => !!o)
       if (plan.kind !== 'group') {
         const [outcome] = outcomes
-        if (outcome) record(retried, latest, plan.firstId, outcome, true)
+        if (!outcome) continue
+        // Only the same test on the same platform and device can turn a failure into a pass.
+        const other = notTheSame(firsts.get(plan.firstId)?.run ?? null, outcome.run)
+        record(retried, latest, plan.firstId, outcome, other === null, other)
+        if (other) notARepeat(plan.firstId, outcome, other)
         continue
       }
-      // A group started again: each new run belongs to the member that has its test.
-      for (const outcome of outcomes) {
-        const testId = outcome.run?.testId
-        const member = testId ? [...firsts.keys()].find(id => testIdOf(id) === testId) : undefined
-        if (!member) continue
-        record(retried, latest, member, outcome, plan.firstIds.includes(member))
+      // A group started again: each new run belongs to the member that is its test on its platform
+      // and device (a passing member's new run is shown, and changes nothing).
+      const members = new Map(
+        (sent.start?.runIds ?? plan.firstIds).map(id => [id, firsts.get(id)?.run ?? null])
+      )
+      const { matched, ambiguous } = matchGroupRuns(members, outcomes)
+      for (const [member, outcome] of matched) {
+        const retriedHere = plan.firstIds.includes(member)
+        const other = notTheSame(firsts.get(member)?.run ?? null, outcome.run)
+        record(retried, latest, member, outcome, retriedHere && other === null, other)
+        if (retriedHere && other) notARepeat(member, outcome, other)
       }
       for (const id of plan.firstIds) {
-        if (!outcomes.some(o => o.run?.testId === testIdOf(id)))
-          stop(id, 'the group started again, but no new run of its test could be found')
+        const why = ambiguous.get(id)
+        if (why) stop(id, `${why}; the first verdict stands`)
+        else if (!matched.has(id))
+          stop(
+            id,
+            'the group started again, but no new run of its test on its platform and device could be found'
+          )
       }
     }
     // A retry the wait gave up on (the timeout, the runner's cancel) is its run's latest attempt
@@ -176,10 +206,11 @@ function record(
   latest: Map<string, RunOutcome>,
   firstId: string,
   outcome: RunOutcome,
-  counts: boolean
+  counts: boolean,
+  notCounted: string | null = null
 ): void {
   const list = retried.attempts.get(firstId) ?? []
-  list.push({ outcome, counts })
+  list.push({ outcome, counts, ...(notCounted ? { notCounted } : {}) })
   retried.attempts.set(firstId, list)
   if (counts) latest.set(firstId, outcome)
 }
@@ -284,7 +315,7 @@ async function startAgain(
 ): Promise<
   | Extract<StartRunsResponse, { kind: 'started' }>
   | { kind: 'failed'; message: string }
-  | { kind: 'aborted' }
+  | StartAborted
 > {
   const { api, signal } = options
   const what =
@@ -300,12 +331,15 @@ async function startAgain(
     signal,
     ...(options.random ? { random: options.random } : {}),
     what,
-    send: timeoutMs =>
-      plan.kind === 'agent'
-        ? api.startAgent(plan.projectId, plan.body, { signal, timeoutMs })
+    // The request's own signal: the runner's cancel, a grace later (see sendStart).
+    send: (timeoutMs, request) => {
+      const call = { ...(request ? { signal: request } : {}), timeoutMs }
+      return plan.kind === 'agent'
+        ? api.startAgent(plan.projectId, plan.body, call)
         : plan.kind === 'group'
-          ? api.startRuns('group', plan.groupId, plan.body, { signal, timeoutMs })
-          : api.startRuns('test', plan.testId, plan.body, { signal, timeoutMs }),
+          ? api.startRuns('group', plan.groupId, plan.body, call)
+          : api.startRuns('test', plan.testId, plan.body, call)
+    },
     // Whatever the API refuses now, it accepted before: say so, and keep the first verdict.
     refused: ({ status }) =>
       status === 401 || status === 403

@@ -110,12 +110,14 @@ export async function startEverything(options: StartPhaseOptions): Promise<Start
   const ended = (
     outcome:
       | { kind: 'failed'; message: string; timedOut?: boolean }
-      | { kind: 'aborted'; message?: string }
+      | { kind: 'aborted'; message?: string; mayHaveStarted?: boolean }
   ): StartPhaseOutcome => ({
     kind: 'ended',
     fatal:
       outcome.message ??
-      'the workflow was cancelled while the run was being started; it may have started, so check the TesterArmy dashboard',
+      (outcome.kind === 'aborted' && outcome.mayHaveStarted === false
+        ? 'the workflow was cancelled before the run was started; nothing was started'
+        : 'the workflow was cancelled while the run was being started, with no answer in time; it may have started, so check the TesterArmy dashboard'),
     cancelled: outcome.kind === 'aborted',
     ...(outcome.kind === 'failed' && outcome.timedOut ? { timedOut: true } : {}),
     ...begun

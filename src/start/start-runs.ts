@@ -47,7 +47,16 @@ export type StartOutcome =
     }
   /** `timedOut`: the step's `timeout` ended it (its status is timed_out, not error). */
   | { kind: 'failed'; message: string; timedOut?: boolean }
-  | { kind: 'aborted' }
+  | StartAborted
+
+/**
+ * The runner cancelled the step before a start was answered. `mayHaveStarted`: the request had
+ * been sent and was given up unanswered, so a run may have started.
+ */
+export interface StartAborted {
+  kind: 'aborted'
+  mayHaveStarted: boolean
+}
 
 /**
  * May this answer be followed by the same request? Only when the request cannot have started a
@@ -84,15 +93,15 @@ export async function sendStart(
   options: StartTiming & {
     /** The start, in the error lines: "a run of test …", "the exploration agent for …". */
     what: string
-    send: (timeoutMs: number) => Promise<StartRunsResponse>
+    /** Sends the request with this limit, ended early by `signal` (the cancel, after a grace). */
+    send: (timeoutMs: number, signal: AbortSignal | undefined) => Promise<StartRunsResponse>
     again?: (answer: HttpError) => boolean
     refused: (answer: HttpError) => string | null
   }
-): Promise<
-  Started | { kind: 'failed'; message: string; timedOut?: boolean } | { kind: 'aborted' }
-> {
+): Promise<Started | { kind: 'failed'; message: string; timedOut?: boolean } | StartAborted> {
   const { clock, deadline, signal, what } = options
   for (let failures = 1; ; failures++) {
+    if (signal?.aborted) return { kind: 'aborted', mayHaveStarted: false }
     // The timeout already reached (by an upload or a lookup before): nothing is sent, so no run
     // can start that nobody waits for.
     if (failures === 1 && clock.now() >= deadline) {
@@ -102,10 +111,14 @@ export async function sendStart(
         timedOut: true
       }
     }
-    const answer = await options.send(
-      Math.max(1, Math.min(Limits.requestTimeoutMs, deadline - clock.now()))
-    )
-    if (answer.kind === 'started' || answer.kind === 'aborted') return answer
+    // A cancel does not cut the request at once: its answer names the runs it started, which are
+    // then cancelled. Unanswered after the grace, it is given up, and a run may have started.
+    const grace = graceAfter(signal, Limits.startAnswerGraceMs)
+    const answer = await options
+      .send(Math.max(1, Math.min(Limits.requestTimeoutMs, deadline - clock.now())), grace.signal)
+      .finally(grace.dispose)
+    if (answer.kind === 'started') return answer
+    if (answer.kind === 'aborted') return { kind: 'aborted', mayHaveStarted: true }
     const message = answer.message
     if (answer.kind === 'http-error') {
       if (options.again?.(answer)) continue
@@ -149,7 +162,27 @@ export async function sendStart(
     }
     options.onRetry?.(message, wait)
     await clock.sleep(wait, signal)
-    if (signal?.aborted) return { kind: 'aborted' }
+  }
+}
+
+/** A signal that aborts `graceMs` after `signal` does (real time, as a request's own limit is). */
+function graceAfter(
+  signal: AbortSignal | undefined,
+  graceMs: number
+): { signal: AbortSignal | undefined; dispose: () => void } {
+  if (!signal) return { signal: undefined, dispose: () => undefined }
+  const controller = new AbortController()
+  let timer: NodeJS.Timeout | undefined
+  const onAbort = (): void => {
+    timer = setTimeout(() => controller.abort(), graceMs)
+  }
+  signal.addEventListener('abort', onAbort, { once: true })
+  return {
+    signal: controller.signal,
+    dispose: () => {
+      clearTimeout(timer)
+      signal.removeEventListener('abort', onAbort)
+    }
   }
 }
 
@@ -160,13 +193,14 @@ export async function startRuns(
     context: Pick<WorkflowContext, 'sha' | 'prNumber'>
   }
 ): Promise<StartOutcome> {
-  const { api, request, signal } = options
+  const { api, request } = options
   const body = startBody(request, options.context)
   const what = `${request.kind === 'test' ? 'test' : 'group'} ${request.id}`
   const answer = await sendStart({
     ...options,
     what: `a run of ${what}`,
-    send: timeoutMs => api.startRuns(request.kind, request.id, body, { signal, timeoutMs }),
+    send: (timeoutMs, signal) =>
+      api.startRuns(request.kind, request.id, body, { ...(signal ? { signal } : {}), timeoutMs }),
     refused: ({ status }) =>
       // A redirect or a 410 started nothing: the request never reached the API's start endpoint.
       (status >= 300 && status < 400) || status === 410

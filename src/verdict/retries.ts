@@ -21,13 +21,27 @@ export function withRetries(
   options: { onFlaky: OnFlaky; describe: Describe; note?: string | undefined }
 ): RunReport {
   const firstReport = options.describe(first)
-  // Why retry-failed did not start it (again), in the run's own notes.
-  const retryNote = options.note ? [`not started again (retry-failed): ${options.note}`] : []
+  // Why retry-failed did not start it (again), or could not use what it started, in the run's own
+  // notes; and each retry that was not the same test on the same platform and device.
+  const retryNote = [
+    ...(options.note ? [`retry-failed: ${options.note}`] : []),
+    ...later.flatMap(a =>
+      a.notCounted
+        ? [
+            `retry-failed: run ${a.outcome.id} does not count, as it reports ${a.notCounted}; the verdict rests on the runs that do`
+          ]
+        : []
+    )
+  ]
   const notes = [...firstReport.notes, ...retryNote]
   if (later.length === 0) return { ...firstReport, notes }
   const attempts = [
     { ...firstReport, counts: true },
-    ...later.map(a => ({ ...options.describe(a.outcome), counts: a.counts }))
+    ...later.map(a => ({
+      ...options.describe(a.outcome),
+      counts: a.counts,
+      ...(a.notCounted ? { notCounted: a.notCounted } : {})
+    }))
   ]
   const counted = attempts.filter(a => a.counts)
   const verdict =

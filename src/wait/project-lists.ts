@@ -1,6 +1,8 @@
 // Many runs of one project read through its run list (`GET /v1/runs?projectId=`): which runs a
 // project's list takes over, one round of pages per interval, the GETs by ID a round still needs,
-// and the fall-back to each run's own GET when the list is refused.
+// and the way back to each run's own GET: for good when the list is refused, until a backoff has
+// passed when it fails (no answer within an interval, a reset, a 429). The list only saves
+// requests: a run's verdict never waits on it.
 import type { GetRunResponse, RequestOptions, RunsApi } from '../api/api-client.js'
 import { decideList } from '../api/list-policy.js'
 import { RoundPages } from './list-plan.js'
@@ -33,8 +35,15 @@ interface ListContext extends WatchContext {
   spawn(task: Promise<void>): void
 }
 
+/** A project's list that failed: its faults in a row (the backoff), and when to ask it again. */
+interface ListTrouble {
+  failures: number
+  until: number
+}
+
 export class ProjectLists {
   private readonly rounds = new Map<string, ProjectRounds>()
+  private readonly troubles = new Map<string, ListTrouble>()
   private refusedOnce = false
 
   constructor(
@@ -57,6 +66,8 @@ export class ProjectLists {
     // A run read without a project (or never read, with no project known yet) is read by ID.
     const project = watch.projectId ?? (watch.seen ? null : this.projectToSearch())
     if (project === null) return false
+    // A list that just failed is not asked again before its backoff: its runs are read by ID.
+    if ((this.troubles.get(project)?.until ?? 0) > this.context.clock.now()) return false
     const rounds = this.rounds.get(project)
     if (rounds) return (rounds.add(watch), true)
     const joining = this.watches.filter(
@@ -80,6 +91,16 @@ export class ProjectLists {
     this.context.log.listFallback?.(reason)
   }
 
+  /** Faults of the project's list in a row, before this answer (the backoff grows with them). */
+  failures(project: string): number {
+    return this.troubles.get(project)?.failures ?? 0
+  }
+
+  /** The project's list answered (`until` 0), or failed: not asked again before `until`. */
+  noteAnswer(project: string, failures: number, until = 0): void {
+    this.troubles.set(project, { failures, until })
+  }
+
   /** A project's rounds ended: its runs are read alone, and a later claim may start them again. */
   closed(project: string): void {
     this.rounds.delete(project)
@@ -99,7 +120,6 @@ export class ProjectLists {
 /** The rounds of one project's list: every interval, its pages, then the GETs they leave. */
 class ProjectRounds {
   private members: RunWatch[] = []
-  private failures = 0
 
   constructor(
     private readonly project: string,
@@ -130,32 +150,43 @@ class ProjectRounds {
       if (this.lists.refused) return this.close(spread)
       const result = await this.round(this.members)
       if (result === 'stopped') break
-      if (this.lists.refused) return this.close(spread)
+      // Refused, or failed: each run goes back to its own GETs, within one interval.
+      if (this.lists.refused || result === 'failed') return this.close(spread)
       if (this.members.every(w => w.finished)) return this.close(() => 0)
-      next = typeof result === 'number' ? result : clock.now() + pollIntervalMs
+      next = clock.now() + pollIntervalMs
     }
     const { fatal, cancelled } = context.ending()
     for (const watch of this.members) watch.stop(fatal, cancelled)
     this.lists.closed(this.project)
   }
 
-  /** One round: the pages, then each run from them or by ID. The time of the next round on a fault. */
-  private async round(members: RunWatch[]): Promise<'stopped' | 'read' | number> {
+  /**
+   * One round: the pages, then each run from them or by ID; 'failed' when the first page did not
+   * come (the runs then go back to their own GETs).
+   */
+  private async round(members: RunWatch[]): Promise<'stopped' | 'read' | 'failed'> {
     const { context } = this.lists
-    const { listRuns, clock, deadline, log } = context
-    const pages = new RoundPages(members.map(w => w.id.toLowerCase()))
+    const { listRuns, clock, deadline, log, pollIntervalMs } = context
+    const pages = new RoundPages(
+      members.map(w => w.id.toLowerCase()),
+      this.project
+    )
     for (let first = true; ; first = false) {
       const cursor = first ? null : pages.nextCursor
-      const response = await listRuns(this.project, cursor, context.requestOptions())
+      // A page that takes longer than an interval costs the runs more than their own GETs would:
+      // it is cut there, as a fault.
+      const request = context.requestOptions()
+      const timeoutMs = Math.min(request.timeoutMs ?? pollIntervalMs, pollIntervalMs)
+      const response = await listRuns(this.project, cursor, { ...request, timeoutMs })
       if (response.kind === 'aborted') return 'stopped'
       if (response.kind === 'network-error' && response.timedOut && clock.now() >= deadline) {
         for (const watch of members) watch.cutOff(response.message)
         return 'stopped'
       }
-      const [decision, failures] = decideList(response, this.failures, context)
-      this.failures = failures
-      if (decision.action === 'use' && response.kind === 'list') {
-        if (pages.add(response.page)) continue
+      const [decision, failures] = decideList(response, this.lists.failures(this.project), context)
+      if (decision.action === 'use') {
+        this.lists.noteAnswer(this.project, failures)
+        if (response.kind === 'list' && pages.add(response.page)) continue
         break
       }
       if (decision.action === 'fall-back') {
@@ -163,15 +194,15 @@ class ProjectRounds {
         if (first) return 'read'
         break
       }
-      if (decision.action !== 'retry') break
       // A later page failed: the runs it would have shown are read by ID in this round.
       if (!first) break
-      const at = clock.now() + decision.delayMs
+      // The list failed: its runs are read by ID from now on, and it is asked again only after its
+      // backoff (a 429's Retry-After holds the list, not the runs' own GETs: those answer alone).
+      this.lists.noteAnswer(this.project, failures, clock.now() + decision.delayMs)
       for (const watch of members) watch.fault(decision.message)
-      if (at < deadline)
+      if (clock.now() + decision.delayMs < deadline)
         log.listRetry?.(this.project, members.length, decision.message, decision.delayMs)
-      if (decision.throttle) context.throttle(at)
-      return at
+      return 'failed'
     }
     return this.deliver(members, pages)
   }

@@ -17,7 +17,7 @@ export interface PollLog {
   retry(id: string, message: string, delayMs: number): void
   /** A project's list reads `runs` of the waited-for runs from now on. */
   listFollow?(projectId: string, runs: number): void
-  /** A passing fault of a project's list, before the wait that follows it. */
+  /** A passing fault of a project's list: its runs are read by ID until it is asked again. */
   listRetry?(projectId: string, runs: number, message: string, delayMs: number): void
   /** The list was refused: every run is read by ID from now on (said once). */
   listFallback?(reason: string): void

@@ -38,7 +38,7 @@ export const pollLog: PollLog = {
     ),
   listRetry: (projectId, runs, message, delayMs) =>
     core.info(
-      `Runs of project ${logText(projectId, 60)} (${runs}): ${logText(message, 300)}; trying again in ${formatDuration(delayMs)}.`
+      `The run list of project ${logText(projectId, 60)} failed (${logText(message, 300)}): its ${runs} runs are read by ID meanwhile; the list is asked again in ${formatDuration(delayMs)}.`
     ),
   // Debug only: nothing changes for the user but the number of requests.
   listFallback: reason =>
