@@ -12,7 +12,8 @@ const SRC = resolve(import.meta.dirname, '..', 'src')
 const LAYERS: readonly (readonly string[])[] = [
   ['index'],
   ['early-signals', 'main'],
-  ['lifecycle', 'report/', 'start/'],
+  // Reports mode (gather/) is a way of running beside the start: files in, one report out.
+  ['lifecycle', 'report/', 'start/', 'gather/'],
   ['inputs/'],
   ['verdict/', 'wait/', 'upload/'],
   ['api/', 'github/'],
@@ -104,6 +105,12 @@ describe('what loads what', () => {
     const onDemand = [
       'start/start-phase',
       'start/retry-failed',
+      'gather/gather',
+      'gather/find-reports',
+      'gather/read-report',
+      'gather/report-schema',
+      'gather/select-legs',
+      'gather/leg-runs',
       'upload/upload-step',
       'upload/zip-app',
       'wait/project-lists',

@@ -50,7 +50,9 @@ describe('parseSettings', () => {
       reportPath: path.resolve('/runner/temp/testerarmy-report.json'),
       cancelOnAbort: true,
       retryFailed: 0,
-      onFlaky: 'pass'
+      onFlaky: 'pass',
+      leg: '',
+      reports: null
     })
   })
 

@@ -35,7 +35,10 @@ export const Inputs = {
   AppPath: 'app-path',
   AppRemoveAfter: 'app-remove-after',
   RetryFailed: 'retry-failed',
-  OnFlaky: 'on-flaky'
+  OnFlaky: 'on-flaky',
+  Leg: 'leg',
+  Reports: 'reports',
+  ExpectedReports: 'expected-reports'
 } as const
 
 export const Outputs = {
@@ -61,13 +64,20 @@ export const Outputs = {
   AppVersion: 'app-version',
   FlakyCount: 'flaky-count',
   JunitPath: 'junit-path',
-  CtrfPath: 'ctrf-path'
+  CtrfPath: 'ctrf-path',
+  ReportsCount: 'reports-count'
 } as const
 
 /** The environment variable read when the `api-key` input is empty. */
 export const API_KEY_ENV = 'TESTERARMY_API_KEY'
 
 export const DEFAULT_API_URL = 'https://tester.army/api'
+
+/**
+ * The report file's format (`schemas/report.schema.json`): a new optional field is a minor
+ * version, anything else a new major. Reports mode reads every report of the same major.
+ */
+export const REPORT_SCHEMA_VERSION = '1.0.0'
 
 export const Limits = {
   /**
@@ -135,7 +145,13 @@ export const Limits = {
    * The most `retry-failed` takes: each attempt is a whole run of an AI agent, and a run that fails
    * four times in a row is failing, not flaky.
    */
-  maxRetries: 3
+  maxRetries: 3,
+  /**
+   * The largest leg report reports mode reads. A leg's report holds the bodies of its runs (a
+   * typical run is tens of KB); a file larger than this is not a report the action wrote for a
+   * sane matrix leg, and reading it whole would take hundreds of MB of memory.
+   */
+  maxReportFileBytes: 64 * 1024 * 1024
 } as const
 
 /** Statuses after which a run never changes again (API `RunResponse.status`). */

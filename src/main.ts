@@ -21,6 +21,7 @@ import {
 import type { PullsApi } from './github/pull-request.js'
 import { redact } from './redact.js'
 import { commitStatusReporter, type CommitStatusOptions } from './report/commit-status.js'
+import type { Report } from './model.js'
 import { buildReport, ownVerdictFailed } from './verdict/build-report.js'
 import { checkBuild, startEverything } from './start/begin.js'
 import { waitForRuns } from './start/wait-phase.js'
@@ -113,6 +114,7 @@ async function waitAndReport(deps: Dependencies, parsed: Parsed): Promise<void> 
     return
   }
   Object.assign(parsed, { settings, context })
+  if (settings.reports) return gatherAndReport(deps, parsed, settings, context)
   // The build (app-path) is checked on disk before any request, like an input.
   const checked = await checkBuild(settings)
   if (checked.kind === 'refused') return core.setFailed(checked.message)
@@ -180,6 +182,47 @@ async function waitAndReport(deps: Dependencies, parsed: Parsed): Promise<void> 
       begun.appBuild,
       lifecycle.setExitLine
     )
+    await posted
+    conclude(report, settings, signal.aborted)
+  } finally {
+    lifecycle.dispose()
+  }
+}
+
+/**
+ * Reports mode: the last job of a matrix reads the legs' report files (no request to TesterArmy)
+ * and publishes them as one run of the action would: one summary, one comment, one commit status.
+ */
+async function gatherAndReport(
+  deps: Dependencies,
+  parsed: Parsed,
+  settings: Settings,
+  context: WorkflowContext
+): Promise<void> {
+  const request = settings.reports
+  if (!request) return
+  const lifecycle = watchCancellation(deps.signals, deps.held)
+  const { signal } = lifecycle
+  try {
+    const status = commitStatusReporter(settings, context, deps.statuses)
+    parsed.failStatus = fatal =>
+      status?.final(context.sha, buildReport([], settings, { fatal }), signal.aborted)
+    // Its own chunk, with @actions/glob and Ajv: no other use of the action loads them.
+    const { gatherReports } = await import('./gather/gather.js')
+    core.startGroup('Reading the legs’ reports')
+    let report: Report
+    try {
+      report = await gatherReports({
+        request,
+        own: { runId: context.runId, commit: context.sha },
+        cwd: process.cwd(),
+        log: line => core.info(line)
+      })
+    } finally {
+      core.endGroup()
+    }
+    const posted = status?.final(report.gathered?.commit || context.sha, report, signal.aborted)
+    await publish(report, settings, context, deps.comment, null, lifecycle.setExitLine)
     await posted
     conclude(report, settings, signal.aborted)
   } finally {

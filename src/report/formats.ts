@@ -28,9 +28,12 @@ export function formatPaths(reportPath: string): { junit: string; ctrf: string }
 export const runLink = (apiUrl: string, id: string): string =>
   `${apiUrl.replace(/\/+$/, '')}/v1/runs/${encodeURIComponent(id)}`
 
-/** A test's name in a report: the feature the agent tested, else the run's short ID. */
-export const runTitle = (run: Pick<RunReport, 'featureName' | 'id'>): string =>
-  run.featureName.trim() || `TesterArmy run ${run.id.slice(0, 8)}`
+/**
+ * A test's name in a report: the feature the agent tested, else the run's short ID; in reports
+ * mode after its leg, so each leg's suites stay apart.
+ */
+export const runTitle = (run: Pick<RunReport, 'featureName' | 'id' | 'leg'>): string =>
+  `${run.leg !== undefined ? `${run.leg} · ` : ''}${run.featureName.trim() || `TesterArmy run ${run.id.slice(0, 8)}`}`
 
 /**
  * What a run found, as plain-text blocks for a test report's failure text: the run's own error

@@ -12,12 +12,13 @@ import type { CommentResult, CommentTarget } from '../github/comment.js'
 import type { Settings } from '../inputs/settings.js'
 import type { Report } from '../model.js'
 import { outputsOf } from './outputs.js'
-import { reportJson, reportJsonPieces } from './report-file.js'
+import { reportJson, reportJsonPieces, type ReportHead } from './report-file.js'
 import { redact } from '../redact.js'
 import { commentMarker, renderComment } from './comment-text.js'
 import { ctrfPieces } from './ctrf.js'
 import { formatPaths, type ReportFileOptions } from './formats.js'
 import { junitPieces } from './junit.js'
+import { matrixWhyLine } from './legs-words.js'
 import { buildReport } from '../verdict/build-report.js'
 import { renderSummary, summaryWanted } from './summary.js'
 import type { WorkflowContext } from '../workflow-context.js'
@@ -111,7 +112,12 @@ function writeReportFiles(
   const written = { report: '', junit: '', ctrf: '' }
   try {
     ensureDir(dirname(path))
-    writeReportJson(path, report, settings)
+    writeReportJson(path, report, settings, {
+      leg: settings.leg,
+      commit: report.gathered?.commit || context.sha,
+      pullRequest: report.started?.prNumber ?? context.prNumber,
+      workflowRun: { id: context.runId, attempt: context.runAttempt }
+    })
     written.report = path
   } catch (error) {
     core.warning(`Could not write the JSON report to ${path}: ${(error as Error).message}`)
@@ -165,12 +171,12 @@ function writePieces(path: string, pieces: Iterable<string>, settings: Settings)
  * straddle two pieces, so each piece is scrubbed alone) so a huge body is never one string. A body
  * nested too deep for JSON.stringify is written by `reportJson`, its deepest levels left out.
  */
-function writeReportJson(path: string, report: Report, settings: Settings): void {
+function writeReportJson(path: string, report: Report, settings: Settings, head: ReportHead): void {
   try {
-    writePieces(path, reportJsonPieces(report), settings)
+    writePieces(path, reportJsonPieces(report, head), settings)
   } catch (error) {
     if (!(error instanceof RangeError)) throw error
-    writeFileSync(path, redact(reportJson(report), settings))
+    writeFileSync(path, redact(reportJson(report, head), settings))
   }
 }
 
@@ -254,7 +260,8 @@ async function commentOnPullRequest(
     workflow: context.workflow,
     job: context.job,
     start: settings.start,
-    agent: settings.agent
+    agent: settings.agent,
+    reports: settings.reports !== null
   }
   const marker = commentMarker(parts)
   // A comment an earlier version wrote with target-url or app-id in its marker is updated too.
@@ -341,7 +348,7 @@ export async function publishUnexpected(
  */
 export function conclude(report: Report, settings: Settings, cancelled = false): void {
   const several = report.runs.length > 1
-  const why = report.runs
+  const runsWhy = report.runs
     .filter(r => !r.passed)
     .map(r => {
       const name = several
@@ -358,6 +365,8 @@ export function conclude(report: Report, settings: Settings, cancelled = false):
       return `${name}${r.reasons.join('; ')}${detail}`
     })
     .join('; ')
+  // Reports mode: which legs failed and why, what is missing, which files could not be used.
+  const why = report.gathered ? matrixWhyLine(report, report.gathered) : runsWhy
 
   if (report.fatal) {
     core.setFailed(redact(`TesterArmy: ${logText(report.fatal, 500)}`, settings))
