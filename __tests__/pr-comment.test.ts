@@ -3,7 +3,7 @@ import { Limits } from '../src/constants.js'
 import { buildReport } from '../src/verdict/build-report.js'
 import { commentMarker, renderComment } from '../src/report/comment-text.js'
 import { readWorkflowContext } from '../src/workflow-context.js'
-import { githubHtml } from './summary-html.test.js'
+import { githubHtml } from './helpers/github-html.js'
 import { fixtureBody, fixtureOutcome, outcomeOf } from './helpers/fixtures.js'
 
 const policy = { failOn: 'failed' as const, minSeverity: 1 }

@@ -83,7 +83,7 @@ export function checked(value: unknown, sha256 = ''): ReadReport {
     return {
       kind: 'refused',
       problem:
-        'has no schemaVersion: not a report of this action, or one written by a version older than the legs must run'
+        'has no schemaVersion: not a report of this action, or one written by an older version of it (run the same version of the action in the legs and the gathering job)'
     }
   }
   if (typeof version === 'string' && version.split('.')[0] !== MAJOR) {
