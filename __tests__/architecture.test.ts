@@ -98,6 +98,16 @@ describe('what loads what', () => {
     expect(importers.map(f => relative(SRC, f))).toEqual(['github/octokit.ts'])
   })
 
+  it('imports the packages only reports mode needs (@actions/glob, Ajv) in gather/ alone', () => {
+    const importers = files.filter(file =>
+      /^import [^']*from\s*'(?:@actions\/glob|ajv)'/m.test(readFileSync(file, 'utf8'))
+    )
+    expect(importers.map(f => relative(SRC, f)).sort()).toEqual([
+      'gather/find-reports.ts',
+      'gather/report-schema.ts'
+    ])
+  })
+
   it('leaves out of the start of every run the features a plain run-id wait does not use', () => {
     // Each is reached only through `await import()`, so ncc makes it a chunk of its own, loaded on
     // first use (__tests__/e2e-loading.test.ts sees them load); a static import anywhere on the

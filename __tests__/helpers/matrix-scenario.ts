@@ -72,6 +72,8 @@ export interface Matrix {
       inputs?: Record<string, string>
       env?: Record<string, string>
       sha?: string
+      /** Another way to run this one leg (a timed-out leg in virtual time, in a bundle suite). */
+      runner?: RunOne
     }
   ): Promise<ActionResult>
   /** The gathering job; `reports` and `expected-reports: 3` unless given. */
@@ -84,43 +86,50 @@ export interface Matrix {
 }
 
 /** Call at the top of a test file, with how that file runs the action (the bundle, or in process). */
-export function matrixScenario(runOne: (options: ActionOptions) => Promise<ActionResult>) {
+export function matrixScenario(runOne: RunOne) {
   const cleanups: (() => unknown)[] = []
   afterEach(async () => {
     for (const cleanup of cleanups.splice(0)) await cleanup()
   })
-  return async function matrix(): Promise<Matrix> {
-    const comments: FakeComment[] = []
-    const statuses: FakeStatus[] = []
-    const api = await startSimulatedApi({
-      apiKey: KEY,
-      runs: {
-        [RUNS.web]: final('passed', RUNS.web),
-        [RUNS.ios]: final('passed', RUNS.ios),
-        [RUNS.android]: final('passed', RUNS.android),
-        [RUNS.failed]: final('failed-with-issues', RUNS.failed),
-        [RUNS.cancelled]: final('cancelled', RUNS.cancelled),
-        [RUNS.hostile]: final('hostile-completed', RUNS.hostile),
-        [RUNS.endless]: final('passed', RUNS.endless, { endless: true }),
-        [RUNS.minor]: { final: { ...minorFailure(), id: RUNS.minor }, before: [] }
-      },
-      github: { token: TOKEN, pulls: [], comments, statuses }
-    })
-    cleanups.push(() => api.close())
-    const artifacts = mkdtempSync(join(tmpdir(), 'matrix-artifacts-'))
-    cleanups.push(() => rmSync(artifacts, { recursive: true, force: true }))
-    const run = async (options: ActionOptions): Promise<ActionResult> => {
-      const result = await runOne(options)
-      cleanups.push(() => result.cleanup())
-      return result
-    }
-    return {
-      api,
-      artifacts,
-      comments,
-      statuses,
-      leg: (name, id, { artifact, inputs = {}, env = {}, sha } = {}) =>
-        run({
+  return (): Promise<Matrix> => matrixWorld(runOne, cleanups)
+}
+
+type RunOne = (options: ActionOptions) => Promise<ActionResult>
+
+/** A new world; what it starts and writes is undone by the `cleanups` the caller runs. */
+export async function matrixWorld(runOne: RunOne, cleanups: (() => unknown)[]): Promise<Matrix> {
+  const comments: FakeComment[] = []
+  const statuses: FakeStatus[] = []
+  const api = await startSimulatedApi({
+    apiKey: KEY,
+    runs: {
+      [RUNS.web]: final('passed', RUNS.web),
+      [RUNS.ios]: final('passed', RUNS.ios),
+      [RUNS.android]: final('passed', RUNS.android),
+      [RUNS.failed]: final('failed-with-issues', RUNS.failed),
+      [RUNS.cancelled]: final('cancelled', RUNS.cancelled),
+      [RUNS.hostile]: final('hostile-completed', RUNS.hostile),
+      [RUNS.endless]: final('passed', RUNS.endless, { endless: true }),
+      [RUNS.minor]: { final: { ...minorFailure(), id: RUNS.minor }, before: [] }
+    },
+    github: { token: TOKEN, pulls: [], comments, statuses }
+  })
+  cleanups.push(() => api.close())
+  const artifacts = mkdtempSync(join(tmpdir(), 'matrix-artifacts-'))
+  cleanups.push(() => rmSync(artifacts, { recursive: true, force: true }))
+  const run = async (options: ActionOptions, runner = runOne): Promise<ActionResult> => {
+    const result = await runner(options)
+    cleanups.push(() => result.cleanup())
+    return result
+  }
+  return {
+    api,
+    artifacts,
+    comments,
+    statuses,
+    leg: (name, id, { artifact, inputs = {}, env = {}, sha, runner } = {}) =>
+      run(
+        {
           event: pullRequest(sha),
           eventName: 'pull_request',
           env,
@@ -137,29 +146,30 @@ export function matrixScenario(runOne: (options: ActionOptions) => Promise<Actio
             ),
             ...inputs
           }
-        }),
-      gather: (inputs = {}, env = {}) =>
-        run({
-          event: pullRequest(),
-          eventName: 'pull_request',
-          githubToken: TOKEN,
-          env: { GITHUB_API_URL: api.githubUrl, GITHUB_JOB: 'verdict', ...env },
-          inputs: {
-            reports: `${artifacts}/**/*.json`,
-            'expected-reports': '3',
-            comment: 'true',
-            'commit-status': 'true',
-            ...inputs
-          }
-        }),
-      testerArmyRequests: () => api.requests.filter(r => !r.path.startsWith('/github/')).length,
-      write: (relative, content) => {
-        const path = join(artifacts, relative)
-        mkdirSync(join(path, '..'), { recursive: true })
-        writeFileSync(path, content)
-        return path
-      },
-      read: relative => readFileSync(join(artifacts, relative), 'utf8')
-    }
+        },
+        runner
+      ),
+    gather: (inputs = {}, env = {}) =>
+      run({
+        event: pullRequest(),
+        eventName: 'pull_request',
+        githubToken: TOKEN,
+        env: { GITHUB_API_URL: api.githubUrl, GITHUB_JOB: 'verdict', ...env },
+        inputs: {
+          reports: `${artifacts}/**/*.json`,
+          'expected-reports': '3',
+          comment: 'true',
+          'commit-status': 'true',
+          ...inputs
+        }
+      }),
+    testerArmyRequests: () => api.requests.filter(r => !r.path.startsWith('/github/')).length,
+    write: (relative, content) => {
+      const path = join(artifacts, relative)
+      mkdirSync(join(path, '..'), { recursive: true })
+      writeFileSync(path, content)
+      return path
+    },
+    read: relative => readFileSync(join(artifacts, relative), 'utf8')
   }
 }
