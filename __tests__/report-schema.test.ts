@@ -225,3 +225,28 @@ describe('every report the action writes matches schemas/report.schema.json', ()
     expect(validate(noCommit)).toBe(false)
   })
 })
+
+describe('docs/report-file.md', () => {
+  it('names every field the schema describes, and the version the action writes', () => {
+    const doc = readFileSync(new URL('../docs/report-file.md', import.meta.url), 'utf8')
+    type Node = {
+      properties?: Record<string, Node>
+      items?: Node
+      definitions?: Record<string, Node>
+    }
+    const names = new Set<string>()
+    const walk = (node: Node | undefined): void => {
+      if (!node) return
+      for (const [name, child] of Object.entries(node.properties ?? {})) {
+        names.add(name)
+        walk(child)
+      }
+      walk(node.items)
+      for (const child of Object.values(node.definitions ?? {})) walk(child)
+    }
+    walk(schema as Node)
+    expect(names.size).toBeGreaterThan(40)
+    expect([...names].filter(name => !doc.includes(`\`${name}\``))).toEqual([])
+    expect(doc).toContain(`\`${REPORT_SCHEMA_VERSION}\` today`)
+  })
+})

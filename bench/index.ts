@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process'
 import {
   closeSync,
   ftruncateSync,
+  mkdirSync,
   mkdtempSync,
   openSync,
   readdirSync,
@@ -24,6 +25,7 @@ import { requestBudget } from './request-budget.js'
 import { buildReport } from '../src/verdict/build-report.js'
 import { parseRun } from '../src/api/run-response.js'
 import { renderSummary } from '../src/report/summary.js'
+import { reportJsonPieces } from '../src/report/report-file.js'
 import { startApiServer, type Reply } from '../__tests__/helpers/api-server.js'
 import { FakeClock } from '../__tests__/helpers/fake-clock.js'
 import { hundredThousandIssueBody, screenshotHeavyOutcomes } from '../__tests__/helpers/fixtures.js'
@@ -501,6 +503,87 @@ async function largeRun(): Promise<void> {
   )
 }
 
+/**
+ * Reports mode on a large matrix: 50 legs of 100 runs each (half passed, half FAILED with issues,
+ * the fixtures' bodies), each leg's report in its artifact's folder as download-artifact leaves
+ * it, gathered by dist/index.js under Node 24. Wall time and the action's peak resident memory.
+ */
+async function gatherMatrix(): Promise<void> {
+  const runner = (await import(
+    pathToFileURL(join(root, 'scripts', 'runner.mjs')).href
+  )) as typeof import('../scripts/runner.mjs')
+  const { findNode24 } = (await import(
+    pathToFileURL(join(root, 'scripts', 'node24.mjs')).href
+  )) as typeof import('../scripts/node24.mjs')
+  const fixture = (name: string) =>
+    JSON.parse(readFileSync(join(root, '__fixtures__', 'runs', `${name}.json`), 'utf8')) as Record<
+      string,
+      unknown
+    >
+  const bodies = [fixture('passed'), fixture('failed-with-issues')]
+  const dir = mkdtempSync(join(tmpdir(), 'bench-matrix-'))
+  const legs = 50
+  const runsPerLeg = 100
+  let bytes = 0
+  for (let leg = 0; leg < legs; leg++) {
+    const outcomes = Array.from({ length: runsPerLeg }, (_, n) => {
+      const id = `${String(leg).padStart(8, '0')}-0000-4000-8000-${String(n).padStart(12, '0')}`
+      const body = { ...bodies[n % 2], id }
+      return {
+        id,
+        status: 'completed' as const,
+        run: parseRun(body),
+        body,
+        lastStatus: 'completed',
+        error: null,
+        cancelledByUser: false
+      }
+    })
+    const report = buildReport(outcomes, { failOn: 'failed', minSeverity: 1 })
+    const text = [
+      ...reportJsonPieces(report, {
+        leg: `leg-${leg}`,
+        commit: '9c1e4f2a7b3d5e6f8a9b0c1d2e3f4a5b6c7d8e9f',
+        pullRequest: 42,
+        workflowRun: { id: '4242', attempt: 1 }
+      })
+    ].join('')
+    bytes += Buffer.byteLength(text)
+    const folder = join(dir, `testerarmy-leg-${leg}`)
+    mkdirSync(folder)
+    writeFileSync(join(folder, 'testerarmy-report.json'), text)
+  }
+  const rssFile = join(dir, 'max-rss')
+  const preload = join(dir, 'max-rss.cjs')
+  writeFileSync(
+    preload,
+    `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(rssFile)}, String(process.resourceUsage().maxRSS)))\n`
+  )
+  const times: number[] = []
+  const rss: number[] = []
+  try {
+    for (let i = 0; i < 3; i++) {
+      const started = performance.now()
+      const result = await runner.runAction({
+        node: findNode24().path,
+        inputs: { reports: `${dir}/**/*.json`, 'expected-reports': String(legs) },
+        env: { NODE_OPTIONS: `--require ${preload}` }
+      })
+      times.push(performance.now() - started)
+      rss.push(Number(readFileSync(rssFile, 'utf8')) / 1024)
+      if (result.outputs['reports-count'] !== String(legs))
+        throw new Error(`the ${legs} legs were not gathered: ${result.stdout.slice(-800)}`)
+      result.cleanup()
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+  row(
+    `reports mode: ${legs} legs × ${runsPerLeg} runs (${(bytes / 1024 / 1024).toFixed(0)} MB of reports) gathered, dist under Node 24`,
+    `${(median(times) / 1000).toFixed(1)} s, peak RSS ${median(rss).toFixed(0)} MB`
+  )
+}
+
 /** 8 runs, each with 50 presigned screenshots (about 1.4 KB each) and 10 issues. */
 function screenshotHeavy(): void {
   const report = buildReport(screenshotHeavyOutcomes(), { failOn: 'failed', minSeverity: 1 })
@@ -519,14 +602,24 @@ function screenshotHeavy(): void {
 }
 
 async function main(): Promise<void> {
+  // `npm run bench -- matrix`: only the reports-mode figure, which does not need the rest.
+  if (process.argv.includes('matrix')) {
+    await gatherMatrix()
+    return print()
+  }
   console.log('Measuring (about two minutes)...')
   await coldStart()
   await upload()
   render()
   screenshotHeavy()
   await largeRun()
+  await gatherMatrix()
   await polling()
   await requestBudget(row)
+  print()
+}
+
+function print(): void {
   const widths = [0, 1, 2].map(i =>
     Math.max(...rows.map(r => r[i]!.length), ['measure', 'value', 'target'][i]!.length)
   )
