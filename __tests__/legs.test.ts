@@ -35,6 +35,7 @@ function matrix(legs: GatheredLeg[], extra: Partial<Gathered> = {}): Report {
     legs,
     missing: { count: 0, names: [] },
     problems: [],
+    found: legs.length,
     skipped: [],
     commit: 'abc',
     entries: () => [{ leg: 'web', id: '10000000-0000-4000-8000-000000000001', run: { deep: 1 } }],
@@ -100,7 +101,10 @@ describe('what the matrix says', () => {
     )
     const none = matrix([])
     expect(legsHeadline(none, none.gathered!)).toMatch(/^## ❌ TesterArmy: no leg reported/)
-    expect(matrixWhyLine(none, none.gathered!)).toBe('no leg reported')
+    expect(matrixWhyLine(none, none.gathered!)).toBe('no file matched the reports patterns (r/**)')
+    expect(legsBlocks(none, none.gathered!)[0]).toBe(
+      '> [!CAUTION]\n> **No file matched `reports`** (<code>r/\\*\\*</code>). Check the path download-artifact wrote to: relative patterns start in the workspace.'
+    )
     expect(statusOfReport(none)).toEqual({
       state: 'failure',
       description: 'Failed: no leg reported'

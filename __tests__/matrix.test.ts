@@ -162,6 +162,20 @@ describe('a matrix gathered into one verdict', () => {
     expect(m.comments[0]!.body).toContain('| android | ❔\u00a0missing | – | – | no report |')
   })
 
+  it('says so when the patterns match no file at all (a wrong download path)', async () => {
+    const m = await matrix()
+    const result = await m.gather({ reports: 'testerarmy-reports/**/*.json' })
+    expect(result.code).toBe(1)
+    expect(finalError(result)).toEqual([
+      'TesterArmy verdict: failed: expected 3 leg reports, found 0; no file matched the reports patterns (testerarmy-reports/**/*.json).'
+    ])
+    expect(result.summary).toContain('**No file matched `reports`**')
+    expect(result.stdout).toContain(
+      'No file matched the reports patterns: testerarmy-reports/**/*.json'
+    )
+    expect(m.statuses[0]).toMatchObject({ state: 'error' })
+  })
+
   it('passes a leg re-run with "Re-run failed jobs": attempt 1 failed, attempt 2 passed', async () => {
     const m = await matrix()
     await m.leg('web', RUNS.web)

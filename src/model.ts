@@ -312,6 +312,8 @@ export interface Gathered {
   /** Expected legs that did not report: by name, or how many short of the count. */
   missing: { count: number; names: string[] }
   problems: ReportProblem[]
+  /** Files the patterns matched, of every kind: none usually means a wrong path. */
+  found: number
   /** The action's own JUnit and CTRF files the patterns matched, skipped. */
   skipped: string[]
   /** The commit the kept reports tested (the commit status goes there). */

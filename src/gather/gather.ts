@@ -60,6 +60,7 @@ export async function gatherReports({ request, own, cwd, log }: GatherOptions): 
       `${logText(s.file)}: attempt ${s.attempt} of leg ${logText(s.name, 100)}, replaced by a later attempt.`
     )
   for (const p of selection.problems) log(`${logText(p.file)}: not used: ${logText(p.problem)}`)
+  if (files.length === 0) log(`No file matched the reports patterns: ${logText(request.patterns)}`)
 
   const verdict = judgeMatrix(legs, selection.missing, selection.problems)
   const gathered: Gathered = {
@@ -68,6 +69,7 @@ export async function gatherReports({ request, own, cwd, log }: GatherOptions): 
     legs,
     missing: selection.missing,
     problems: selection.problems,
+    found: files.length,
     skipped: selection.skipped,
     commit: selection.kept[0]?.head.commit || own.commit,
     // Each kept report read again, one at a time, its runs named with their leg.

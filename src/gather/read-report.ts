@@ -92,14 +92,14 @@ export function checked(value: unknown, sha256 = ''): ReadReport {
       problem: `has schemaVersion ${JSON.stringify(version.slice(0, 40))}, and this version of the action reads ${MAJOR}.x: run the same version of the action in the legs and the gathering job`
     }
   }
-  const problem = schemaProblem(value)
-  if (problem) return { kind: 'refused', problem }
   if (value.gathered !== undefined) {
     return {
       kind: 'refused',
       problem: "is a combined report (written in reports mode), not a leg's report"
     }
   }
+  const problem = schemaProblem(value)
+  if (problem) return { kind: 'refused', problem }
   return { kind: 'report', head: headOf(value), sha256 }
 }
 

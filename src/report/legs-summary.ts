@@ -10,7 +10,8 @@ import {
   legsNotPassed,
   legVerdictWord,
   MISSING_WORD,
-  missingClause
+  missingClause,
+  nothingMatched
 } from './legs-words.js'
 
 /** Unusable files listed by name; the log and the report file list every one. */
@@ -42,6 +43,13 @@ export function legsBlocks(report: Report, gathered: Gathered): string[] {
     if (more > 0) listed.push(`> - …and ${more} more (the log and the report file list them)`)
     out.push(
       `> [!CAUTION]\n> **${plural(problems.length, 'file')} matched by \`reports\` could not be used**, which fails the verdict:\n${listed.join('\n')}`
+    )
+  }
+  const nothing = nothingMatched(gathered)
+  if (nothing) {
+    out.push(
+      `> [!CAUTION]\n> **No file matched \`reports\`** (${code(gathered.patterns, 500)}). ` +
+        'Check the path download-artifact wrote to: relative patterns start in the workspace.'
     )
   }
   const missing = missingClause(gathered)

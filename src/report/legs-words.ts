@@ -50,6 +50,12 @@ export function missingClause(gathered: Gathered): string {
   return `expected ${plural(expected, 'leg report')}, found ${legs.length}`
 }
 
+/** When the patterns matched no file at all (usually a path download-artifact did not write): why. */
+export function nothingMatched(gathered: Gathered): string {
+  if (gathered.found > 0) return ''
+  return `no file matched the reports patterns (${gathered.patterns.split('\n').join(', ')})`
+}
+
 /**
  * Why the matrix did not pass, one clause per failed leg, what is missing, and each unusable
  * file; each clause at most `max` characters so one leg's long story cannot bury the others.
@@ -61,6 +67,8 @@ export function matrixWhy(report: Report, gathered: Gathered, max = 300): string
     .map(l => cut(`leg ${l.name}: ${legReasons(report, l).join('; ')}`))
   const missing = missingClause(gathered)
   if (missing) clauses.push(cut(missing))
+  const nothing = nothingMatched(gathered)
+  if (nothing) clauses.push(cut(nothing))
   for (const p of gathered.problems) clauses.push(cut(`${p.file} ${p.problem}`))
   if (clauses.length === 0 && gathered.legs.length === 0) clauses.push('no leg reported')
   return clauses

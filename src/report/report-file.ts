@@ -231,6 +231,7 @@ function gatheredOf(gathered: Gathered) {
     })),
     missing: gathered.missing,
     problems: gathered.problems,
+    found: gathered.found,
     skipped: gathered.skipped
   }
 }
