@@ -8,6 +8,7 @@ import { ApiClient, type RunsApi, type StartApi, type UploadApi } from './api/ap
 import { systemClock, type Clock } from './clock.js'
 import type { PullsClientOptions } from './github/pulls.js'
 import type { StatusClientOptions } from './github/statuses.js'
+import type { ReportsRequest } from './inputs/reports.js'
 import { InputErrors, parseSettings, type Settings } from './inputs/settings.js'
 import { watchCancellation, type HeldSignals, type Signals } from './lifecycle.js'
 import {
@@ -114,7 +115,7 @@ async function waitAndReport(deps: Dependencies, parsed: Parsed): Promise<void> 
     return
   }
   Object.assign(parsed, { settings, context })
-  if (settings.reports) return gatherAndReport(deps, parsed, settings, context)
+  if (settings.reports) return gatherAndReport(deps, parsed, settings, settings.reports, context)
   // The build (app-path) is checked on disk before any request, like an input.
   const checked = await checkBuild(settings)
   if (checked.kind === 'refused') return core.setFailed(checked.message)
@@ -197,10 +198,9 @@ async function gatherAndReport(
   deps: Dependencies,
   parsed: Parsed,
   settings: Settings,
+  request: ReportsRequest,
   context: WorkflowContext
 ): Promise<void> {
-  const request = settings.reports
-  if (!request) return
   const lifecycle = watchCancellation(deps.signals, deps.held)
   const { signal } = lifecycle
   try {

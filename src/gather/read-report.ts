@@ -76,7 +76,7 @@ function parseJson(bytes: Buffer): unknown {
 }
 
 /** A report of this action's major version that matches the schema, or the first problem. */
-export function checked(value: unknown, sha256 = ''): ReadReport {
+function checked(value: unknown, sha256: string): ReadReport {
   if (!isPlainObject(value)) return { kind: 'refused', problem: 'is JSON, but not an object' }
   const version = value.schemaVersion
   if (version === undefined) {
