@@ -190,6 +190,22 @@ async function coldStart(): Promise<void> {
     "bundle size, chunks loaded only for several runs (a project's run list)",
     `${(listsBytes / 1024).toFixed(0)} KB (${lists.join(', ')})`
   )
+  reportsChunks()
+}
+
+/** Reports mode's chunks (the gathering code, @actions/glob and Ajv), loaded only in reports mode. */
+function reportsChunks(): void {
+  const files = readdirSync(join(root, 'dist')).filter(
+    f =>
+      f.endsWith('.js') &&
+      f !== 'index.js' &&
+      /function gatherReports|minimatch/.test(readFileSync(join(root, 'dist', f), 'utf8'))
+  )
+  const bytes = files.reduce((sum, f) => sum + statSync(join(root, 'dist', f)).size, 0)
+  row(
+    'bundle size, chunks loaded only in reports mode (@actions/glob, Ajv)',
+    `${(bytes / 1024).toFixed(0)} KB (${files.join(', ')})`
+  )
 }
 
 function hugeRun(issues: number, steps: number) {
@@ -604,6 +620,7 @@ function screenshotHeavy(): void {
 async function main(): Promise<void> {
   // `npm run bench -- matrix`: only the reports-mode figure, which does not need the rest.
   if (process.argv.includes('matrix')) {
+    reportsChunks()
     await gatherMatrix()
     return print()
   }
