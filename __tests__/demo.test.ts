@@ -112,3 +112,32 @@ describe('npm run demo -- --matrix', () => {
     expect(out).not.toContain('demo-github-token')
   })
 })
+
+describe('npm run demo -- --known-issues', () => {
+  it('plays a run with one known (waived) and one new issue: the new one fails the step', () => {
+    const demo = spawnSync(
+      process.execPath,
+      [join(root, 'scripts', 'demo.mjs'), '--known-issues'],
+      {
+        encoding: 'utf8',
+        env: { PATH: process.env.PATH, NO_COLOR: '1' },
+        timeout: 60_000
+      }
+    )
+    expect(demo.status).toBe(0)
+    expect(demo.stderr).toBe('')
+    const out = demo.stdout
+    expect(out).toMatch(
+      /Notice {3}Known issue: Order summary overlaps the footer on narrow screens: .*waived by \.github\/testerarmy-known-issues\.yml line 2/
+    )
+    expect(out).toMatch(/Error {4}Paying with a saved card returns a 500 error/)
+    expect(out).toContain(
+      'TesterArmy verdict: failed: the run FAILED with 1 issue (1 more waived by known-issues).'
+    )
+    expect(out).toMatch(/waived-count\s+1/)
+    expect(out).toContain('This pull request adds 1 known-issue entry')
+    expect(out).toContain('The step ended with exit code 1')
+    expect(out).not.toContain('demo-key')
+    expect(out).not.toContain('demo-github-token')
+  })
+})

@@ -4,7 +4,7 @@
 // code is a chunk of its own, loaded on first use; undici (Octokit's fetch and proxy agent) is
 // evaluated only when GitHub is called. A probe preloaded into the process says what was loaded.
 import { afterEach, describe, expect, it } from '@jest/globals'
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { basename, join } from 'node:path'
 import { findNode24 } from '../scripts/node24.mjs'
@@ -49,7 +49,8 @@ async function simulate(): Promise<Api> {
 /** Runs the action with `inputs`; what it loaded (file names in dist/) and whether undici ran. */
 async function loaded(
   api: Api,
-  inputs: Record<string, string>
+  inputs: Record<string, string>,
+  env: Record<string, string> = {}
 ): Promise<{ result: ActionResult; files: string[]; undici: boolean; builtins: string[] }> {
   const dir = mkdtempSync(join(tmpdir(), 'load-probe-'))
   cleanups.push(() => rmSync(dir, { recursive: true, force: true }))
@@ -63,7 +64,8 @@ async function loaded(
     env: {
       GITHUB_API_URL: api.githubUrl,
       NODE_OPTIONS: `--import=${PROBE}`,
-      LOAD_PROBE_OUT: out
+      LOAD_PROBE_OUT: out,
+      ...env
     }
   })
   cleanups.push(() => result.cleanup())
@@ -94,6 +96,28 @@ describe('what each use of the action loads', () => {
     const { result, files, undici } = await loaded(api, { 'run-id': IDS.join(',') })
     expect(result.outputs.runs).toBeDefined()
     expect(files).toEqual(['index.js', ...chunksHolding('class ProjectLists')].sort())
+    expect(undici).toBe(false)
+  })
+
+  it('known issues on a push: the chunk with the YAML parser, and no GitHub code', async () => {
+    const api = await simulate()
+    const workspace = mkdtempSync(join(tmpdir(), 'load-workspace-'))
+    cleanups.push(() => rmSync(workspace, { recursive: true, force: true }))
+    writeFileSync(join(workspace, 'known.yml'), '- name: Unrelated\n  reason: r\n')
+    const { result, files, undici } = await loaded(
+      api,
+      { 'run-id': IDS[0]!, 'known-issues': 'known.yml' },
+      { GITHUB_WORKSPACE: workspace }
+    )
+    expect(result.code).toBe(0)
+    // The file's code, and the YAML parser (a chunk ncc makes of the package).
+    expect(files).toEqual(
+      [
+        'index.js',
+        ...chunksHolding('function parseKnownIssuesFile'),
+        ...chunksHolding('class YAMLParseError')
+      ].sort()
+    )
     expect(undici).toBe(false)
   })
 

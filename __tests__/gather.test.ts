@@ -372,8 +372,21 @@ describe("a leg's runs", () => {
 describe('gathering', () => {
   it('reads the kept reports again for the combined file, each run with its leg and every field the leg wrote', async () => {
     const web = legReport(['passed'], { leg: 'web' })
-    // A field of a later minor version (issue 24's waivers) survives gathering.
-    ;(web.runs as Record<string, unknown>[])[0]!.waived = [{ name: 'Known bug', reason: 'ticket' }]
+    // A finding the leg's known issues waived, and a field of a later minor version, survive.
+    const waived = [
+      {
+        name: 'Known bug',
+        type: 'issue',
+        severity: 2,
+        url: 'https://shop.example.com/cart',
+        entry: { line: 3, name: 'Known bug', reason: 'tracked', origin: 'base' }
+      }
+    ]
+    Object.assign((web.runs as Record<string, unknown>[])[0]!, {
+      waivedCount: 1,
+      waived,
+      laterField: { added: 'in 1.1.0' }
+    })
     write('a/web.json', web)
     write('a/ios.json', legReport(['failed-with-issues'], { leg: 'ios' }))
     const lines: string[] = []
@@ -393,7 +406,12 @@ describe('gathering', () => {
       ['web', (web.runs as RunEntry[])[0]!.id],
       ['ios', '7d0e5b1c-3f0a-4c1e-9a6b-2f4d8e1c9b70']
     ])
-    expect(entries[0]!.waived).toEqual([{ name: 'Known bug', reason: 'ticket' }])
+    expect(entries[0]!.waived).toEqual(waived)
+    expect(entries[0]!.laterField).toEqual({ added: 'in 1.1.0' })
+    // Shown as the leg showed it: waived, apart from the issues.
+    expect(report.runs[0]!.waived).toEqual([
+      expect.objectContaining({ issue: expect.objectContaining({ name: 'Known bug' }) })
+    ])
     expect(lines).toContain('a/web.json: leg web, attempt 1.')
   })
 

@@ -124,7 +124,9 @@ describe('reports mode', () => {
   it.each([
     ['min-severity', '3'],
     ['on-flaky', 'fail'],
-    ['retry-failed', '2']
+    ['retry-failed', '2'],
+    ['known-issues', '.github/testerarmy-known-issues.yml'],
+    ['known-issues-from', 'base']
   ])('refuses %s, which each leg decides, in the gathering job', (name, value) => {
     const { errors } = parse({ reports: 'r/*.json', [name]: value })
     expect(errors).toHaveLength(1)

@@ -52,7 +52,8 @@ describe('parseSettings', () => {
       retryFailed: 0,
       onFlaky: 'pass',
       leg: '',
-      reports: null
+      reports: null,
+      knownIssues: null
     })
   })
 

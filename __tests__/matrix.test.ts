@@ -6,7 +6,9 @@
 import { describe, expect, it, jest } from '@jest/globals'
 import { validate as validateCtrf } from 'ctrf'
 import { XMLParser, XMLValidator } from 'fast-xml-parser'
-import { readFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import * as core from '../__fixtures__/core.js'
 import { expectInert, githubHtml } from './helpers/github-html.js'
 import { runInProcess } from './helpers/in-process.js'
@@ -243,9 +245,9 @@ describe('a matrix gathered into one verdict', () => {
     await m.leg('web', RUNS.web)
     await m.leg('ios', RUNS.ios)
     await m.leg('android', RUNS.failed)
-    // A field a later minor version adds to a run (issue 24's waivers) survives gathering.
+    // A field a later minor version adds to a run survives gathering.
     const web = JSON.parse(m.read('testerarmy-web/testerarmy-report.json'))
-    web.runs[0].waived = [{ name: 'Known flicker', reason: 'tracked', ticket: 'https://x.test/1' }]
+    web.runs[0].laterField = { added: 'in 1.1.0' }
     m.write('testerarmy-web/testerarmy-report.json', JSON.stringify(web))
     const result = await m.gather()
     const combined = JSON.parse(result.report)
@@ -261,16 +263,16 @@ describe('a matrix gathered into one verdict', () => {
         legs: [
           { name: 'android', passed: false, issuesCount: 3, runsCount: 1, waivedCount: 0 },
           { name: 'ios', passed: true },
-          { name: 'web', passed: true, waivedCount: 1 }
+          { name: 'web', passed: true, waivedCount: 0 }
         ],
         missing: { count: 0, names: [] },
         problems: []
       }
     })
     expect(combined.runs.map((r: { leg: string }) => r.leg)).toEqual(['android', 'ios', 'web'])
-    expect(combined.runs[2].waived).toEqual(web.runs[0].waived)
+    expect(combined.runs[2].laterField).toEqual({ added: 'in 1.1.0' })
     expect(combined.runs[0].run.id).toBe(RUNS.failed)
-    expect(result.summary).toContain('| web | ✅\u00a0passed | 1 | 0 | 0 | 1 |')
+    expect(result.summary).toContain('| web | ✅\u00a0passed | 1 | 0 | 0 | 0 |')
 
     const xml = readFileSync(result.outputs['junit-path']!, 'utf8')
     expect(XMLValidator.validate(xml)).toBe(true)
@@ -289,6 +291,45 @@ describe('a matrix gathered into one verdict', () => {
       ['TesterArmy', 'ios'],
       ['TesterArmy', 'web']
     ])
+  })
+
+  it("shows what each leg's known issues waived, as the leg decided, without judging again", async () => {
+    const m = await matrix()
+    const workspace = mkdtempSync(join(tmpdir(), 'matrix-workspace-'))
+    try {
+      mkdirSync(join(workspace, '.github'))
+      writeFileSync(
+        join(workspace, '.github', 'known.yml'),
+        '- name: Order summary overlaps the footer on narrow screens\n  reason: Layout bug, tracked\n'
+      )
+      await m.leg('web', RUNS.web)
+      await m.leg('ios', RUNS.ios)
+      const android = await m.leg('android', RUNS.failed, {
+        inputs: { 'known-issues': '.github/known.yml' },
+        env: { GITHUB_WORKSPACE: workspace }
+      })
+      expect(android.outputs['waived-count']).toBe('1')
+      const result = await m.gather()
+      expect(result.code).toBe(1)
+      expect(result.outputs).toMatchObject({ 'waived-count': '1', 'issues-count': '3' })
+      expect(result.summary).toContain('| android | ❌\u00a0failed | 1 | 3 | 0 | 1 |')
+      expect(finalError(result)).toEqual([
+        'TesterArmy verdict: failed: leg android: the run FAILED with 2 issues (1 more waived by known-issues).'
+      ])
+      // Listed apart, with the entry that waived it, as in the leg's own summary.
+      expect(result.summary).toContain('Layout bug, tracked')
+      const combined = JSON.parse(result.report)
+      expect(combined.runs[0].waived).toEqual([
+        expect.objectContaining({
+          name: 'Order summary overlaps the footer on narrow screens',
+          entry: expect.objectContaining({ line: 1, reason: 'Layout bug, tracked' })
+        })
+      ])
+      const runs = JSON.parse(result.outputs.runs!)
+      expect(runs[0]).toMatchObject({ leg: 'android', waivedCount: 1 })
+    } finally {
+      rmSync(workspace, { recursive: true, force: true })
+    }
   })
 
   it('updates its one comment when the matrix changes (a leg more), never adding one', async () => {
@@ -317,7 +358,7 @@ describe('a matrix gathered into one verdict', () => {
     m.write(file, JSON.stringify(report))
     const result = await m.gather()
     expect(result.code).toBe(1)
-    expectInert(githubHtml(result.summary), ['ul'])
+    expectInert(githubHtml(result.summary))
     expectInert(githubHtml(m.comments[0]!.body))
     // Nobody is notified by a leg's words.
     expect(m.comments[0]!.body).not.toMatch(/(?<![\\&#;\w])@octocat/)

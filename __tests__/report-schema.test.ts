@@ -7,7 +7,7 @@ import { describe, expect, it, jest } from '@jest/globals'
 import { Ajv } from 'ajv'
 import addFormats from 'ajv-formats'
 import { EventEmitter } from 'node:events'
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import * as core from '../__fixtures__/core.js'
@@ -144,6 +144,35 @@ describe('every report the action writes matches schemas/report.schema.json', ()
       workflowRun: { id: '4242', attempt: 3 },
       status
     })
+  })
+
+  it('with known issues: the file as read, and each waived finding with its entry', async () => {
+    const workspace = mkdtempSync(join(tmpdir(), 'schema-workspace-'))
+    try {
+      writeFileSync(
+        join(workspace, 'known.yml'),
+        [
+          '- name: Order summary overlaps the footer on narrow screens',
+          '  reason: Layout bug, tracked',
+          '  ticket: https://github.com/acme/shop/issues/1',
+          '- page: /nowhere/**',
+          '  reason: Not seen in this run',
+          '  max-severity: 2',
+          ''
+        ].join('\n')
+      )
+      const { report } = await act(
+        { 'run-id': id(2), 'known-issues': 'known.yml' },
+        { env: { GITHUB_WORKSPACE: workspace } }
+      )
+      expectValid(report)
+      expect(report).toMatchObject({
+        knownIssues: { file: 'known.yml', entries: [{ inForce: true }, { inForce: true }] },
+        runs: [{ waivedCount: 1, waived: [{ entry: { line: 1 } }] }]
+      })
+    } finally {
+      rmSync(workspace, { recursive: true, force: true })
+    }
   })
 
   it('when the runner cancels the step while it waits', async () => {

@@ -22,6 +22,7 @@ describe('outputs', () => {
       'warnings-count': '2',
       'max-severity': '5',
       'steps-count': '8',
+      'waived-count': '0',
       'failed-steps-count': '2',
       'duration-ms': '131420',
       'feature-name': 'Checkout with saved card',

@@ -1,8 +1,9 @@
 import { describe, expect, it } from '@jest/globals'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { legRun, type RunEntry } from '../src/gather/leg-runs.js'
-import type { Gathered, Report } from '../src/model.js'
+import type { Gathered, KnownIssue, Report } from '../src/model.js'
 import { reportFileOf } from '../src/report/report-file.js'
+import { settleEntries } from '../src/verdict/known-issues.js'
 import { buildReport } from '../src/verdict/build-report.js'
 import { renderSummary, type SummaryOptions } from '../src/report/summary.js'
 import {
@@ -77,11 +78,44 @@ describe('renderSummary golden files', () => {
         )
     ],
     ['retried-group', () => retriedGroup()],
+    ['known-issues', () => knownIssues()],
     ['matrix', () => gatheredMatrix()]
   ])('%s', (name, make) => {
     expectGolden(name, renderSummary(make(), options))
   })
 })
+
+/**
+ * A pull request's run against a file of known issues: an entry of the base waives one issue, one
+ * the pull request adds waives a warning, one matches nothing, one has expired.
+ */
+function knownIssues(): Report {
+  const entries: KnownIssue[] = [
+    {
+      line: 2,
+      name: 'Order summary overlaps the footer*',
+      page: '/checkout',
+      maxSeverity: 2,
+      reason: 'Layout bug on narrow screens, fixed by the checkout redesign',
+      ticket: 'https://github.com/acme/shop/issues/1234'
+    },
+    { line: 9, name: 'Slow cart update', reason: 'The cart service is slow on previews' },
+    { line: 12, name: 'Search results flicker', reason: 'Fixed by the search rewrite' },
+    { line: 15, page: '/legacy/**', until: '2026-11-30', reason: 'Legacy pages are going away' }
+  ]
+  const waivers = {
+    file: '.github/testerarmy-known-issues.yml',
+    from: 'workspace' as const,
+    base: { kind: 'read' as const },
+    entries: settleEntries(entries, {
+      base: { kind: 'read' },
+      baseEntries: [entries[0]!, entries[2]!, entries[3]!],
+      from: 'workspace',
+      today: '2026-12-07'
+    })
+  }
+  return buildReport([fixtureOutcome('failed-with-issues')], { ...policy, waivers })
+}
 
 /**
  * A group started again by retry-failed: a flaky member (its first attempt's text hostile), one

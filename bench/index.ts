@@ -23,6 +23,8 @@ import { ApiClient } from '../src/api/api-client.js'
 import { pollRuns } from '../src/wait/poller.js'
 import { requestBudget } from './request-budget.js'
 import { buildReport } from '../src/verdict/build-report.js'
+import { settleEntries } from '../src/verdict/known-issues.js'
+import { parseKnownIssuesFile } from '../src/verdict/known-issues-file.js'
 import { parseRun } from '../src/api/run-response.js'
 import { renderSummary } from '../src/report/summary.js'
 import { reportJsonPieces } from '../src/report/report-file.js'
@@ -58,15 +60,47 @@ function timeProcess(
   })
 }
 
-async function coldStart(): Promise<void> {
+/**
+ * The runner's emulation and Node 24, imported at run time from the repository root: tsc emits
+ * the bench into build/, not scripts/.
+ */
+async function runnerAndNode24() {
   const runner = (await import(
     pathToFileURL(join(root, 'scripts', 'runner.mjs')).href
   )) as typeof import('../scripts/runner.mjs')
-  // Imported at run time from the repository root: tsc emits the bench into build/, not scripts/.
   const { findNode24 } = (await import(
     pathToFileURL(join(root, 'scripts', 'node24.mjs')).href
   )) as typeof import('../scripts/node24.mjs')
-  const NODE24 = findNode24().path
+  return { runner, node: findNode24().path }
+}
+
+/**
+ * dist/index.js under Node 24 as the runner runs it, timed, with the action's peak resident memory
+ * read by a preload from the process itself as it exits. `dir` holds the preload's files.
+ */
+async function distMeasured(dir: string) {
+  const { runner, node } = await runnerAndNode24()
+  const rssFile = join(dir, 'max-rss')
+  const preload = join(dir, 'max-rss.cjs')
+  writeFileSync(
+    preload,
+    `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(rssFile)}, String(process.resourceUsage().maxRSS)))\n`
+  )
+  return async (inputs: Record<string, string>, env: Record<string, string> = {}) => {
+    const started = performance.now()
+    const result = await runner.runAction({
+      node,
+      inputs,
+      env: { NODE_OPTIONS: `--require ${preload}`, ...env }
+    })
+    const ms = performance.now() - started
+    const rssMb = Number(readFileSync(rssFile, 'utf8')) / 1024
+    return { result, ms, rssMb }
+  }
+}
+
+async function coldStart(): Promise<void> {
+  const { runner, node: NODE24 } = await runnerAndNode24()
   const body = {
     id: RUN,
     status: 'completed',
@@ -190,7 +224,6 @@ async function coldStart(): Promise<void> {
     "bundle size, chunks loaded only for several runs (a project's run list)",
     `${(listsBytes / 1024).toFixed(0)} KB (${lists.join(', ')})`
   )
-  reportsChunks()
 }
 
 /** Reports mode's chunks (the gathering code, @actions/glob and Ajv), loaded only in reports mode. */
@@ -384,16 +417,10 @@ function peakRss(pid: number): number {
  * throughput against `curl -T` of the same file to the same server, measured in the same run.
  */
 async function upload(): Promise<void> {
-  const runner = (await import(
-    pathToFileURL(join(root, 'scripts', 'runner.mjs')).href
-  )) as typeof import('../scripts/runner.mjs')
+  const { runner, node: NODE24 } = await runnerAndNode24()
   const { startSimulatedApi } = (await import(
     pathToFileURL(join(root, 'scripts', 'simulated-api.mjs')).href
   )) as typeof import('../scripts/simulated-api.mjs')
-  const { findNode24 } = (await import(
-    pathToFileURL(join(root, 'scripts', 'node24.mjs')).href
-  )) as typeof import('../scripts/node24.mjs')
-  const NODE24 = findNode24().path
   const size = 400 * 1024 * 1024
   const dir = mkdtempSync(join(tmpdir(), 'testerarmy-bench-'))
   const file = join(dir, 'app-release.apk')
@@ -480,32 +507,20 @@ async function upload(): Promise<void> {
  * memory, read by a preload from the process itself as it exits.
  */
 async function largeRun(): Promise<void> {
-  const runner = (await import(
-    pathToFileURL(join(root, 'scripts', 'runner.mjs')).href
-  )) as typeof import('../scripts/runner.mjs')
-  const { findNode24 } = (await import(
-    pathToFileURL(join(root, 'scripts', 'node24.mjs')).href
-  )) as typeof import('../scripts/node24.mjs')
   const body = hundredThousandIssueBody(RUN)
   const server = await startApiServer(() => ({ status: 200, body }))
   const dir = mkdtempSync(join(tmpdir(), 'bench-large-'))
-  const rssFile = join(dir, 'max-rss')
-  const preload = join(dir, 'max-rss.cjs')
-  writeFileSync(
-    preload,
-    `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(rssFile)}, String(process.resourceUsage().maxRSS)))\n`
-  )
+  const dist = await distMeasured(dir)
   const times: number[] = []
   const rss: number[] = []
   for (let i = 0; i < 3; i++) {
-    const started = performance.now()
-    const result = await runner.runAction({
-      node: findNode24().path,
-      inputs: { 'run-id': RUN, 'api-key': 'bench-key-0123456789', 'api-url': server.url },
-      env: { NODE_OPTIONS: `--require ${preload}` }
+    const { result, ms, rssMb } = await dist({
+      'run-id': RUN,
+      'api-key': 'bench-key-0123456789',
+      'api-url': server.url
     })
-    times.push(performance.now() - started)
-    rss.push(Number(readFileSync(rssFile, 'utf8')) / 1024)
+    times.push(ms)
+    rss.push(rssMb)
     if (result.outputs['issues-count'] !== '75000')
       throw new Error(`the 100,000-issue run was not read: ${result.stdout.slice(-500)}`)
     result.cleanup()
@@ -520,17 +535,156 @@ async function largeRun(): Promise<void> {
 }
 
 /**
+ * A file of 1,000 known issues (exact names, `*` names, page globs) and a run of 10,000 findings,
+ * one in ten known: the worst case is the 9,000 findings no entry matches, each compared with
+ * every entry. `text` is the file; `body` the run.
+ */
+function knownIssuesCase(): { text: string; body: string } {
+  const entries = Array.from({ length: 1_000 }, (_, k) =>
+    k % 10 === 9
+      ? `- page: /area-${k}/**\n  reason: the area ${k} is being rebuilt\n`
+      : k % 3 === 0
+        ? `- name: "Known bug ${k}: the widget*misbehaves*"\n  max-severity: 4\n  reason: tracked\n`
+        : `- name: "Known bug ${k}: the widget misbehaves on reload"\n  reason: tracked, fix scheduled\n`
+  )
+  const findings = Array.from({ length: 10_000 }, (_, n) => {
+    const known = n % 10 === 0 ? (n / 10) % 1_000 : -1
+    return {
+      type: n % 4 === 0 ? 'warning' : 'issue',
+      name:
+        known >= 0 && known % 10 !== 9
+          ? `Known bug ${known}: the widget misbehaves on reload`
+          : `Issue ${n}: the button does nothing when clicked twice in a row`,
+      severity: (n % 4) + 1,
+      description: 'Clicking "Save" twice quickly leaves the form in a broken state.',
+      url: `https://pr-42.preview.example.com/${known % 10 === 9 ? `area-${known}` : 'shop'}/page/${n}`
+    }
+  })
+  const body = JSON.stringify({
+    id: RUN,
+    status: 'completed',
+    output: {
+      featureName: 'Known issues',
+      result: 'FAILED',
+      description: '10,000 findings.',
+      screenshots: [],
+      issues: findings,
+      steps: []
+    }
+  })
+  return { text: entries.join(''), body }
+}
+
+/**
+ * 1,000 known issues against 10,000 findings: reading the file, and judging the run with the
+ * waivers (in-process, the median of five); then end to end, dist/index.js under Node 24 with and
+ * without the file (wall time and peak RSS), so the difference is what the waivers cost a user.
+ */
+async function knownIssues(): Promise<void> {
+  const { text, body } = knownIssuesCase()
+  const today = new Date().toISOString().slice(0, 10)
+  const parse: number[] = []
+  const judge: number[] = []
+  let waived = 0
+  for (let i = 0; i < 5; i++) {
+    let started = performance.now()
+    const parsed = parseKnownIssuesFile(text, today)
+    parse.push(performance.now() - started)
+    if (!parsed.ok) throw new Error(`the bench's file is refused: ${parsed.problems[0]?.message}`)
+    const entries = settleEntries(parsed.entries, {
+      base: { kind: 'no-pull-request' },
+      from: 'workspace',
+      today
+    })
+    const waivers = {
+      file: 'known.yml',
+      from: 'workspace' as const,
+      base: { kind: 'no-pull-request' as const },
+      entries
+    }
+    const run = parseRun(JSON.parse(body))
+    const outcome = {
+      id: RUN,
+      status: 'completed' as const,
+      run,
+      body: null,
+      lastStatus: 'completed',
+      error: null,
+      cancelledByUser: false
+    }
+    started = performance.now()
+    const report = buildReport([outcome], { failOn: 'failed', minSeverity: 1, waivers })
+    judge.push(performance.now() - started)
+    waived = report.runs[0]?.waived.length ?? 0
+  }
+  row(
+    'known issues: read a file of 1,000 entries (YAML, checked)',
+    `${median(parse).toFixed(0)} ms`
+  )
+  row(
+    `known issues: judge 10,000 findings against 1,000 entries (${waived} waived)`,
+    `${median(judge).toFixed(0)} ms`,
+    '< 1 s'
+  )
+
+  const server = await startApiServer(() => ({ status: 200, body }))
+  const dir = mkdtempSync(join(tmpdir(), 'bench-known-'))
+  writeFileSync(join(dir, 'known.yml'), text)
+  const dist = await distMeasured(dir)
+  const measure = async (withFile: boolean) => {
+    const times: number[] = []
+    const rss: number[] = []
+    for (let i = 0; i < 3; i++) {
+      const { result, ms, rssMb } = await dist(
+        {
+          'run-id': RUN,
+          'api-key': 'bench-key-0123456789',
+          'api-url': server.url,
+          ...(withFile ? { 'known-issues': 'known.yml' } : {})
+        },
+        { GITHUB_WORKSPACE: dir }
+      )
+      times.push(ms)
+      rss.push(rssMb)
+      if (withFile && result.outputs['waived-count'] !== String(waived))
+        throw new Error(`the waivers did not apply: ${result.stdout.slice(-500)}`)
+      result.cleanup()
+    }
+    return { ms: median(times), rss: median(rss) }
+  }
+  const without = await measure(false)
+  const withFile = await measure(true)
+  await server.close()
+  rmSync(dir, { recursive: true, force: true })
+  row(
+    'known issues end to end, 10,000 findings, dist under Node 24: without the file / with 1,000 entries',
+    `${(without.ms / 1000).toFixed(2)} s / ${(withFile.ms / 1000).toFixed(2)} s, peak RSS ${without.rss.toFixed(0)} / ${withFile.rss.toFixed(0)} MB`
+  )
+}
+
+/** 8 runs, each with 50 presigned screenshots (about 1.4 KB each) and 10 issues. */
+function screenshotHeavy(): void {
+  const report = buildReport(screenshotHeavyOutcomes(), { failOn: 'failed', minSeverity: 1 })
+  const md = renderSummary(report, {
+    reportPath: '/home/runner/work/_temp/testerarmy-report.json',
+    timeoutMs: 1_800_000,
+    failOn: 'failed',
+    minSeverity: 1
+  })
+  const shown = (md.match(/^\| [^|]+ \| Run \d+ issue \d+ \|/gm) ?? []).length
+  row(
+    'screenshot-heavy summary: 8 runs × 50 presigned screenshots + 10 issues',
+    `${shown} of 80 issues shown, ${(Buffer.byteLength(md) / 1024).toFixed(0)} KiB`,
+    'all issues, < 1 MiB'
+  )
+}
+
+/**
  * Reports mode on a large matrix: 50 legs of 100 runs each (half passed, half FAILED with issues,
  * the fixtures' bodies), each leg's report in its artifact's folder as download-artifact leaves
  * it, gathered by dist/index.js under Node 24. Wall time and the action's peak resident memory.
  */
 async function gatherMatrix(): Promise<void> {
-  const runner = (await import(
-    pathToFileURL(join(root, 'scripts', 'runner.mjs')).href
-  )) as typeof import('../scripts/runner.mjs')
-  const { findNode24 } = (await import(
-    pathToFileURL(join(root, 'scripts', 'node24.mjs')).href
-  )) as typeof import('../scripts/node24.mjs')
   const fixture = (name: string) =>
     JSON.parse(readFileSync(join(root, '__fixtures__', 'runs', `${name}.json`), 'utf8')) as Record<
       string,
@@ -569,24 +723,17 @@ async function gatherMatrix(): Promise<void> {
     mkdirSync(folder)
     writeFileSync(join(folder, 'testerarmy-report.json'), text)
   }
-  const rssFile = join(dir, 'max-rss')
-  const preload = join(dir, 'max-rss.cjs')
-  writeFileSync(
-    preload,
-    `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(rssFile)}, String(process.resourceUsage().maxRSS)))\n`
-  )
+  const dist = await distMeasured(dir)
   const times: number[] = []
   const rss: number[] = []
   try {
     for (let i = 0; i < 3; i++) {
-      const started = performance.now()
-      const result = await runner.runAction({
-        node: findNode24().path,
-        inputs: { reports: `${dir}/**/*.json`, 'expected-reports': String(legs) },
-        env: { NODE_OPTIONS: `--require ${preload}` }
+      const { result, ms, rssMb } = await dist({
+        reports: `${dir}/**/*.json`,
+        'expected-reports': String(legs)
       })
-      times.push(performance.now() - started)
-      rss.push(Number(readFileSync(rssFile, 'utf8')) / 1024)
+      times.push(ms)
+      rss.push(rssMb)
       if (result.outputs['reports-count'] !== String(legs))
         throw new Error(`the ${legs} legs were not gathered: ${result.stdout.slice(-800)}`)
       result.cleanup()
@@ -600,43 +747,37 @@ async function gatherMatrix(): Promise<void> {
   )
 }
 
-/** 8 runs, each with 50 presigned screenshots (about 1.4 KB each) and 10 issues. */
-function screenshotHeavy(): void {
-  const report = buildReport(screenshotHeavyOutcomes(), { failOn: 'failed', minSeverity: 1 })
-  const md = renderSummary(report, {
-    reportPath: '/home/runner/work/_temp/testerarmy-report.json',
-    timeoutMs: 1_800_000,
-    failOn: 'failed',
-    minSeverity: 1
-  })
-  const shown = (md.match(/^\| [^|]+ \| Run \d+ issue \d+ \|/gm) ?? []).length
-  row(
-    'screenshot-heavy summary: 8 runs × 50 presigned screenshots + 10 issues',
-    `${shown} of 80 issues shown, ${(Buffer.byteLength(md) / 1024).toFixed(0)} KiB`,
-    'all issues, < 1 MiB'
-  )
-}
+/** Each part of the bench, by the name `npm run bench -- <name>...` runs it alone. */
+const SECTIONS: [string, () => void | Promise<void>][] = [
+  ['cold-start', coldStart],
+  ['upload', upload],
+  ['render', render],
+  ['screenshots', screenshotHeavy],
+  ['known-issues', knownIssues],
+  ['large-run', largeRun],
+  [
+    'matrix',
+    async () => {
+      reportsChunks()
+      await gatherMatrix()
+    }
+  ],
+  ['polling', polling],
+  ['request-budget', () => requestBudget(row)]
+]
 
 async function main(): Promise<void> {
-  // `npm run bench -- matrix`: only the reports-mode figure, which does not need the rest.
-  if (process.argv.includes('matrix')) {
-    reportsChunks()
-    await gatherMatrix()
-    return print()
+  const asked = process.argv.slice(2)
+  const unknown = asked.filter(name => !SECTIONS.some(([section]) => section === name))
+  if (unknown.length) {
+    throw new Error(
+      `no bench section ${unknown.join(', ')}: choose from ${SECTIONS.map(([n]) => n).join(', ')}`
+    )
   }
-  console.log('Measuring (about two minutes)...')
-  await coldStart()
-  await upload()
-  render()
-  screenshotHeavy()
-  await largeRun()
-  await gatherMatrix()
-  await polling()
-  await requestBudget(row)
-  print()
-}
-
-function print(): void {
+  console.log(
+    asked.length ? `Measuring ${asked.join(', ')}...` : 'Measuring (about two minutes)...'
+  )
+  for (const [name, measure] of SECTIONS) if (!asked.length || asked.includes(name)) await measure()
   const widths = [0, 1, 2].map(i =>
     Math.max(...rows.map(r => r[i]!.length), ['measure', 'value', 'target'][i]!.length)
   )

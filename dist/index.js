@@ -596,7 +596,9 @@ const Inputs = {
     AppPath: 'app-path',
     AppRemoveAfter: 'app-remove-after',
     RetryFailed: 'retry-failed',
-    OnFlaky: 'on-flaky'
+    OnFlaky: 'on-flaky',
+    KnownIssues: 'known-issues',
+    KnownIssuesFrom: 'known-issues-from'
 };
 const Outputs = {
     RunId: 'run-id',
@@ -621,7 +623,8 @@ const Outputs = {
     AppVersion: 'app-version',
     FlakyCount: 'flaky-count',
     JunitPath: 'junit-path',
-    CtrfPath: 'ctrf-path'
+    CtrfPath: 'ctrf-path',
+    WaivedCount: 'waived-count'
 };
 /** The environment variable read when the `api-key` input is empty. */
 const API_KEY_ENV = 'TESTERARMY_API_KEY';
@@ -692,7 +695,16 @@ const Limits = {
      * The most `retry-failed` takes: each attempt is a whole run of an AI agent, and a run that fails
      * four times in a row is failing, not flaky.
      */
-    maxRetries: 3
+    maxRetries: 3,
+    /**
+     * A known-issues file larger than this is not read: a file of waivers people review is a few
+     * kilobytes, and the file is parsed whole.
+     */
+    maxKnownIssuesBytes: 1024 * 1024,
+    /** Waived findings listed per run in the `runs` output; the report file lists every one. */
+    maxWaiversListed: 100,
+    /** GitHub shows at most 10 notice annotations per step: one per waived finding, up to this. */
+    maxNoticeAnnotations: 10
 };
 /** Statuses after which a run never changes again (API `RunResponse.status`). */
 const TERMINAL_STATUSES = ['completed', 'failed', 'cancelled'];
@@ -929,7 +941,7 @@ __nccwpck_require__.r(__webpack_exports__);
 let undici;
 /** Loads undici ('undici/index.js': the bare name is mapped to this file). */
 async function loadUndici() {
-    undici ??= (await __nccwpck_require__.e(/* import() */ 752).then(__nccwpck_require__.t.bind(__nccwpck_require__, 6752, 19)));
+    undici ??= (await __nccwpck_require__.e(/* import() */ 752).then(__nccwpck_require__.t.bind(__nccwpck_require__, 4371, 19)));
 }
 function loaded() {
     if (!undici)
@@ -1301,6 +1313,321 @@ class UploadProgress {
 
 /***/ }),
 
+/***/ 751:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Y2: () => (/* binding */ settleEntries),
+/* harmony export */   dA: () => (/* binding */ utcDay),
+/* harmony export */   fb: () => (/* binding */ waiverFinder)
+/* harmony export */ });
+/* unused harmony export entryKey */
+/* harmony import */ var _guards_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9609);
+/* harmony import */ var _patterns_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1230);
+
+
+/** `2026-12-07`: the UTC day of a time, as `until` is written. */
+const utcDay = (time) => new Date(time).toISOString().slice(0, 10);
+function compile(entry) {
+    const test = entry.test;
+    return {
+        entry,
+        name: entry.name === undefined ? null : (0,_patterns_js__WEBPACK_IMPORTED_MODULE_0__/* .namePattern */ ._u)(entry.name),
+        page: entry.page === undefined ? null : (0,_patterns_js__WEBPACK_IMPORTED_MODULE_0__/* .pagePattern */ .i_)(entry.page),
+        test: test === undefined
+            ? null
+            : (0,_guards_js__WEBPACK_IMPORTED_MODULE_1__/* .isUuid */ .O1)(test.trim())
+                ? { id: test.trim().toLowerCase() }
+                : { feature: (0,_patterns_js__WEBPACK_IMPORTED_MODULE_0__/* .namePattern */ ._u)(test) }
+    };
+}
+/** Whether an entry's `test` is this run: its saved test's ID, or its feature name. */
+function testMatches(test, run) {
+    return 'id' in test
+        ? run.testId?.toLowerCase() === test.id
+        : (0,_patterns_js__WEBPACK_IMPORTED_MODULE_0__/* .nameMatches */ .F5)(test.feature, run.featureName);
+}
+function entryMatches(compiled, finding) {
+    const { entry } = compiled;
+    const { issue } = finding;
+    // The same bug turning worse fails again; a finding of unknown severity is never waived by an
+    // entry that bounds it.
+    if (entry.maxSeverity !== undefined) {
+        if (issue.severity === null || issue.severity > entry.maxSeverity)
+            return false;
+    }
+    if (compiled.name && !(0,_patterns_js__WEBPACK_IMPORTED_MODULE_0__/* .normalizedNameMatches */ .oF)(compiled.name, finding.name))
+        return false;
+    if (compiled.page && !(0,_patterns_js__WEBPACK_IMPORTED_MODULE_0__/* .segmentsMatch */ .aK)(compiled.page, finding.page))
+        return false;
+    return true;
+}
+/**
+ * Finds the entry that waives each finding: the first in the file that matches it and is in
+ * force. Built once per step; `waive` is then called per run.
+ */
+function waiverFinder(knownIssues) {
+    const inForce = (knownIssues?.entries ?? []).filter(e => !e.notInForce).map(compile);
+    return (findings, run) => {
+        if (inForce.length === 0)
+            return [];
+        // The entries that can apply to this run at all, so a test-specific entry costs nothing on
+        // the other runs' findings.
+        const forRun = inForce.filter(c => !c.test || testMatches(c.test, run));
+        const waived = [];
+        for (const issue of findings) {
+            const finding = { issue, name: (0,_patterns_js__WEBPACK_IMPORTED_MODULE_0__/* .normalizeName */ .Pc)(issue.name), page: (0,_patterns_js__WEBPACK_IMPORTED_MODULE_0__/* .pageSegments */ .Cy)(issue.url) };
+            const found = forRun.find(c => entryMatches(c, finding));
+            if (found)
+                waived.push({ issue, entry: found.entry });
+        }
+        return waived;
+    };
+}
+/**
+ * What makes two entries the same waiver: what it matches and for how long. Rewording a reason
+ * or a ticket is not a new entry; widening a pattern, raising `max-severity` or moving `until`
+ * is.
+ */
+function entryKey(entry) {
+    return JSON.stringify([
+        entry.name === undefined ? null : (0,_patterns_js__WEBPACK_IMPORTED_MODULE_0__/* .patternKey */ .Q5)((0,_patterns_js__WEBPACK_IMPORTED_MODULE_0__/* .namePattern */ ._u)(entry.name)),
+        entry.page === undefined ? null : (0,_patterns_js__WEBPACK_IMPORTED_MODULE_0__/* .pageKey */ .Lt)((0,_patterns_js__WEBPACK_IMPORTED_MODULE_0__/* .pagePattern */ .i_)(entry.page)),
+        entry.test === undefined
+            ? null
+            : (0,_guards_js__WEBPACK_IMPORTED_MODULE_1__/* .isUuid */ .O1)(entry.test.trim())
+                ? entry.test.trim().toLowerCase()
+                : (0,_patterns_js__WEBPACK_IMPORTED_MODULE_0__/* .patternKey */ .Q5)((0,_patterns_js__WEBPACK_IMPORTED_MODULE_0__/* .namePattern */ ._u)(entry.test)),
+        entry.maxSeverity ?? null,
+        entry.until ?? null
+    ]);
+}
+/**
+ * The workspace's entries with their origin and whether they are in force: compared with the
+ * base's (null when there is none to compare with), on `today` (UTC), under `from`.
+ */
+function settleEntries(workspace, options) {
+    const baseKeys = new Set((options.baseEntries ?? []).map(entryKey));
+    return workspace.map(entry => {
+        const origin = options.base.kind === 'read'
+            ? baseKeys.has(entryKey(entry))
+                ? 'base'
+                : 'added'
+            : options.base.kind === 'new-file'
+                ? 'added'
+                : options.base.kind === 'unverified'
+                    ? 'unverified'
+                    : 'no-pull-request';
+        const expired = entry.until !== undefined && entry.until < options.today;
+        // Under `base`, only what the base already had may waive: an entry the pull request adds, or
+        // one that cannot be checked, fails closed.
+        const notInBase = options.from === 'base' && (origin === 'added' || origin === 'unverified');
+        return {
+            ...entry,
+            origin,
+            ...(expired
+                ? { notInForce: 'expired' }
+                : notInBase
+                    ? { notInForce: 'not-in-base' }
+                    : {})
+        };
+    });
+}
+
+
+/***/ }),
+
+/***/ 1230:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $o: () => (/* binding */ pagePatternProblem),
+/* harmony export */   CR: () => (/* binding */ pageMatchesEverything),
+/* harmony export */   Cy: () => (/* binding */ pageSegments),
+/* harmony export */   F5: () => (/* binding */ nameMatches),
+/* harmony export */   Lt: () => (/* binding */ pageKey),
+/* harmony export */   Pc: () => (/* binding */ normalizeName),
+/* harmony export */   Q5: () => (/* binding */ patternKey),
+/* harmony export */   _u: () => (/* binding */ namePattern),
+/* harmony export */   aK: () => (/* binding */ segmentsMatch),
+/* harmony export */   i_: () => (/* binding */ pagePattern),
+/* harmony export */   oF: () => (/* binding */ normalizedNameMatches),
+/* harmony export */   rM: () => (/* binding */ matchesEverything)
+/* harmony export */ });
+/* unused harmony export pageMatches */
+// How a known-issues entry recognises a finding: names compared the way people read them, `*`
+// wildcards, and page globs on a URL's path. No regular expression is built from the file, and
+// every match is a scan of the text: a pattern of any shape cannot hang the step. Pure.
+/**
+ * Runs of characters a name is compared without: whitespace, punctuation, symbols (emoji
+ * included), invisible format characters and controls. An AI agent words the same bug "Checkout:
+ * total is wrong" one day and "Checkout — total is wrong!" the next.
+ */
+const IGNORED = /[\p{P}\p{S}\p{Z}\p{Cf}\p{Cc}\s]+/gu;
+/**
+ * A name as it is compared: Unicode compatibility forms folded (full-width `Ｃｈｅｃｋ` is `check`),
+ * lower case, without whitespace or punctuation. Applied until nothing changes (at most a few
+ * rounds), because removing a character can bring a letter and a combining mark together that
+ * compose the next time: the result is always a fixed point, so normalising twice changes nothing.
+ */
+function normalizeName(text) {
+    let current = text.toWellFormed();
+    for (let round = 0; round < 4; round++) {
+        const next = current.normalize('NFKC').toLowerCase().normalize('NFKC').replace(IGNORED, '');
+        if (next === current)
+            return next;
+        current = next;
+    }
+    return current;
+}
+function namePattern(text) {
+    return { pieces: text.split('*').map(normalizeName) };
+}
+/** The pattern as its normalised text, for comparing two entries (`*` kept). */
+const patternKey = (pattern) => pattern.pieces.join('*');
+/** True when the pattern has no letter or digit of its own: it would match every name. */
+const matchesEverything = (pattern) => pattern.pieces.every(piece => piece === '');
+/**
+ * Whether `pieces` (literal text between `*`) match the whole of `text`. The leftmost place of
+ * each piece in turn is the right one for `*`-only patterns, so this is one forward scan with
+ * `indexOf`: no backtracking, whatever the pattern.
+ */
+function wildcardMatch(pieces, text) {
+    if (pieces.length === 1)
+        return text === pieces[0];
+    const first = pieces[0];
+    const last = pieces[pieces.length - 1];
+    if (first.length + last.length > text.length)
+        return false;
+    if (!text.startsWith(first) || !text.endsWith(last))
+        return false;
+    const end = text.length - last.length;
+    let position = first.length;
+    for (let i = 1; i < pieces.length - 1; i++) {
+        const piece = pieces[i];
+        if (piece === '')
+            continue;
+        const at = text.indexOf(piece, position);
+        if (at < 0 || at + piece.length > end)
+            return false;
+        position = at + piece.length;
+    }
+    return true;
+}
+/** Whether a finding's name (or a run's feature name) matches a name pattern. */
+function nameMatches(pattern, name) {
+    return normalizedNameMatches(pattern, normalizeName(name));
+}
+/** As nameMatches, for a name normalised once and compared with many entries. */
+const normalizedNameMatches = (pattern, normalized) => wildcardMatch(pattern.pieces, normalized);
+/** Why a page pattern is refused, or null. The caller names the file and line. */
+function pagePatternProblem(text) {
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(text) || text.startsWith('//')) {
+        return `page ${JSON.stringify(text)} names a host: page is a path glob such as /checkout/*, and the host is ignored (preview hosts change on every pull request)`;
+    }
+    if (/[?#]/.test(text)) {
+        return `page ${JSON.stringify(text)} has a query or fragment: page is matched against the URL's path only, such as /checkout/*`;
+    }
+    if (!text.startsWith('/')) {
+        return `page ${JSON.stringify(text)} does not start with /: expected a path glob such as /checkout/*`;
+    }
+    return null;
+}
+/** Path segments, decoded where the text is valid percent-encoding; no trailing empty segment. */
+function segmentsOf(path) {
+    const trimmed = path.replace(/\/+$/, '');
+    return trimmed
+        .split('/')
+        .slice(1)
+        .map(segment => {
+        try {
+            return decodeURIComponent(segment);
+        }
+        catch {
+            return segment;
+        }
+    });
+}
+function pagePattern(text) {
+    return { segments: segmentsOf(text) };
+}
+/** The pattern as its decoded text, for comparing two entries. */
+const pageKey = (pattern) => `/${pattern.segments.join('/')}`;
+/** True when the pattern matches every path (`/**`, `/**\/**`). */
+const pageMatchesEverything = (pattern) => pattern.segments.length > 0 && pattern.segments.every(s => s === '**');
+/** Whether one path segment matches one segment of the pattern (`*` within it). */
+const segmentMatches = (pattern, segment) => wildcardMatch(pattern.split('*'), segment);
+/** Whether `block` matches `segments` starting exactly at `at`. */
+function blockAt(block, segments, at) {
+    if (at + block.length > segments.length)
+        return false;
+    return block.every((pattern, i) => segmentMatches(pattern, segments[at + i]));
+}
+/**
+ * Whether a URL's path (the host, query and fragment ignored) matches a page pattern. `**` splits
+ * the pattern into blocks of segments that must appear in order, the first at the start and the
+ * last at the end: the same leftmost scan as names, one segment at a time.
+ */
+function pageMatches(pattern, url) {
+    return segmentsMatch(pattern, pageSegments(url));
+}
+/** A finding's page as path segments, once for many entries; null when it has no readable URL. */
+function pageSegments(url) {
+    const path = pathOf(url);
+    return path === null ? null : segmentsOf(path);
+}
+/** As pageMatches, for a page split once (pageSegments) and compared with many entries. */
+function segmentsMatch(pattern, segments) {
+    if (segments === null)
+        return false;
+    const blocks = [[]];
+    for (const segment of pattern.segments) {
+        if (segment === '**')
+            blocks.push([]);
+        else
+            blocks[blocks.length - 1].push(segment);
+    }
+    if (blocks.length === 1) {
+        const only = blocks[0];
+        return only.length === segments.length && blockAt(only, segments, 0);
+    }
+    const first = blocks[0];
+    const last = blocks[blocks.length - 1];
+    if (first.length + last.length > segments.length)
+        return false;
+    if (!blockAt(first, segments, 0) || !blockAt(last, segments, segments.length - last.length))
+        return false;
+    const end = segments.length - last.length;
+    let position = first.length;
+    for (let b = 1; b < blocks.length - 1; b++) {
+        const block = blocks[b];
+        if (block.length === 0)
+            continue;
+        let at = position;
+        while (at + block.length <= end && !blockAt(block, segments, at))
+            at++;
+        if (at + block.length > end)
+            return false;
+        position = at + block.length;
+    }
+    return true;
+}
+/** The path of a finding's page: from an absolute URL, or a path as given; null when neither. */
+function pathOf(url) {
+    const text = url.trim();
+    if (!text)
+        return null;
+    try {
+        return new URL(text, 'http://page.invalid').pathname;
+    }
+    catch {
+        return null;
+    }
+}
+
+
+/***/ }),
+
 /***/ 5940:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -1648,6 +1975,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
 
 /***/ }),
 
+/***/ 181:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
+
+/***/ }),
+
 /***/ 4434:
 /***/ ((module) => {
 
@@ -1848,6 +2182,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+
+/***/ }),
+
+/***/ 932:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
 
 /***/ }),
 
@@ -5816,6 +6157,49 @@ function parseTimeout(raw) {
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
+;// CONCATENATED MODULE: ./src/inputs/known-issues.ts
+// The inputs of the waivers: `known-issues` (the team's file of known issues, in the workspace) and
+// `known-issues-from` (whether the pull request's own copy may waive, or only the base's). Pure:
+// the file itself is read by known-issues-file.ts, before any request.
+
+
+
+function parseKnownIssues(source, attempt) {
+    return { knownIssues: attempt(() => parseKnownIssuesInput(source), null) };
+}
+function parseKnownIssuesInput(source) {
+    const file = source.read(constants/* Inputs */.G0.KnownIssues).trim();
+    const fromRaw = source.read(constants/* Inputs */.G0.KnownIssuesFrom).trim();
+    const from = parseChoice(constants/* Inputs */.G0.KnownIssuesFrom, fromRaw, 'workspace', [
+        'workspace',
+        'base'
+    ]);
+    if (!file) {
+        if (from === 'base') {
+            throw new InputError(`Input '${constants/* Inputs */.G0.KnownIssuesFrom}' is "base", but '${constants/* Inputs */.G0.KnownIssues}' is empty: name the file of known issues, ` +
+                `such as known-issues: .github/testerarmy-known-issues.yml.`);
+        }
+        return null;
+    }
+    if (file.includes('\u0000') || /[\r\n]/.test(file)) {
+        throw new InputError(`Input '${constants/* Inputs */.G0.KnownIssues}' is ${quote(file)}: expected the path of a YAML file in the repository, such as .github/testerarmy-known-issues.yml.`);
+    }
+    const workspace = external_node_path_.resolve(source.env.GITHUB_WORKSPACE?.trim() || process.cwd());
+    const absolute = external_node_path_.resolve(workspace, file);
+    const relative = external_node_path_.relative(workspace, absolute);
+    if (relative === '' || relative.startsWith('..') || external_node_path_.isAbsolute(relative)) {
+        throw new InputError(`Input '${constants/* Inputs */.G0.KnownIssues}' is ${quote(file)}, which is outside the workspace (${workspace}): ` +
+            `the file of known issues must be part of the repository, reviewed like code.`);
+    }
+    return {
+        file,
+        path: absolute,
+        workspace,
+        repoPath: relative.split(external_node_path_.sep).join('/'),
+        from
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/inputs/publishing.ts
 // The inputs of where the verdict is shown: the job summary, annotations, the report files, the
 // pull-request comment and the commit status. Pure.
@@ -6201,6 +6585,7 @@ function parseRetryFailed(raw) {
 
 
 
+
 function parseSettings(source) {
     const errors = [];
     const attempt = (parse, fallback) => {
@@ -6235,7 +6620,8 @@ function parseSettings(source) {
         ...target,
         ...publishing,
         ...parseConnection(source, attempt),
-        ...parseVerdict(source, attempt)
+        ...parseVerdict(source, attempt),
+        ...parseKnownIssues(source, attempt)
     };
     if (errors.length > 0)
         throw new InputErrors(errors);
@@ -6298,7 +6684,17 @@ function watchCancellation(signals, held) {
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: ./src/escape.ts
 var src_escape = __nccwpck_require__(2988);
+;// CONCATENATED MODULE: ./src/model.ts
+// The shared vocabulary of the action: a run as the API describes it, how a wait ends, what the
+// API's faults look like, and the report every view is rendered from. Types (and one predicate on
+// them) only; every other module points inward to these.
+/** `warning` is the only non-blocking type; anything else, unknown values included, is an issue. */
+const isWarning = (issue) => issue.type === 'warning';
+
 ;// CONCATENATED MODULE: ./src/labels.ts
+// The shared wording of findings and verdicts, so the summary, the comment, the annotations and the
+// step's last line name things the same way. Pure.
+
 const SEVERITY = {
     5: { mark: '🔴', word: 'Critical' },
     4: { mark: '🟠', word: 'High' },
@@ -6326,12 +6722,25 @@ function verdictWord(run) {
         return { mark: '⏭️', word: 'skipped' };
     return { mark: '✅', word: 'passed' };
 }
+/**
+ * What one run reported, waived findings included: the counts TesterArmy gave, which the outputs
+ * keep whatever the waivers say.
+ */
+function reportedCounts(run) {
+    const waivedWarnings = run.waived.filter(w => isWarning(w.issue)).length;
+    return {
+        issues: run.issues.length + run.waived.length - waivedWarnings,
+        warnings: run.warnings.length + waivedWarnings
+    };
+}
 /** What several runs found between them, for the headline counts and the outputs. */
 function runTotals(runs) {
-    const total = { issues: 0, warnings: 0, steps: 0, failedSteps: 0, flaky: 0 };
+    const total = { issues: 0, warnings: 0, waived: 0, steps: 0, failedSteps: 0, flaky: 0 };
     for (const r of runs) {
-        total.issues += r.issues.length;
-        total.warnings += r.warnings.length;
+        const counts = reportedCounts(r);
+        total.issues += counts.issues;
+        total.warnings += counts.warnings;
+        total.waived += r.waived.length;
         total.steps += r.stepsCount;
         total.failedSteps += r.failedStepsCount;
         if (r.flaky)
@@ -6344,6 +6753,7 @@ function countsOf(totals) {
     return [
         `**${plural(totals.issues, 'issue')}**`,
         `**${plural(totals.warnings, 'warning')}**`,
+        ...(totals.waived ? [`**${totals.waived} waived** (known issues)`] : []),
         `**${plural(totals.steps, 'step')}**`,
         ...(totals.flaky ? [`**${totals.flaky} flaky**`] : [])
     ];
@@ -6386,15 +6796,21 @@ function judge(run, policy) {
             reasons.push('the run completed without a result');
         }
         else if (run.result === 'FAILED') {
+            const waived = run.waivedIssues ?? 0;
             const blocking = run.issues.filter(i => reachesThreshold(i, policy.minSeverity));
-            if (run.issues.length === 0) {
+            const known = waived > 0 ? ` (${waived} more waived by known-issues)` : '';
+            if (run.issues.length === 0 && waived === 0) {
+                // A FAILED result with nothing to show for it is not a known issue: it still fails.
                 reasons.push('the run FAILED without reporting any issue');
             }
             else if (blocking.length > 0) {
-                reasons.push(`the run FAILED with ${plural(blocking.length, 'issue')}${atLeast}`);
+                reasons.push(`the run FAILED with ${plural(blocking.length, 'issue')}${atLeast}${known}`);
+            }
+            else if (run.issues.length === 0) {
+                notes.push(`the run FAILED, but ${waived === 1 ? 'its one issue is' : `all ${waived} of its issues are`} waived by known-issues`);
             }
             else {
-                notes.push(`the run FAILED, but none of its ${plural(run.issues.length, 'issue')} reaches min-severity ${policy.minSeverity}`);
+                notes.push(`the run FAILED, but none of its ${plural(run.issues.length, waived > 0 ? 'other issue' : 'issue')} reaches min-severity ${policy.minSeverity}${known}`);
             }
         }
         if (policy.failOn === 'warnings') {
@@ -6406,13 +6822,8 @@ function judge(run, policy) {
     return { passed: reasons.length === 0, reasons, notes };
 }
 
-;// CONCATENATED MODULE: ./src/model.ts
-// The shared vocabulary of the action: a run as the API describes it, how a wait ends, what the
-// API's faults look like, and the report every view is rendered from. Types (and one predicate on
-// them) only; every other module points inward to these.
-/** `warning` is the only non-blocking type; anything else, unknown values included, is an issue. */
-const isWarning = (issue) => issue.type === 'warning';
-
+// EXTERNAL MODULE: ./src/verdict/known-issues.ts
+var known_issues = __nccwpck_require__(751);
 ;// CONCATENATED MODULE: ./src/verdict/retries.ts
 
 /** A run that ended with a verdict of its own; a retry cut by the timeout or a cancel did not. */
@@ -6466,6 +6877,7 @@ function withRetries(first, later, options) {
 
 
 
+
 /** Ordered from worst: the aggregate status of several runs is the worst of theirs. */
 const STATUS_ORDER = [
     'error',
@@ -6487,16 +6899,25 @@ function resultOf(run, status) {
     const result = run.output.result;
     return result === 'PASS' || result === 'FAILED' ? result : '';
 }
-function describeRun(outcome, policy) {
+function describeRun(outcome, policy, waive) {
     const { run } = outcome;
     const output = run?.output ?? null;
     const test = output?.kind === 'test' ? output : null;
-    const all = test?.issues ?? [];
-    const issues = all.filter(i => !isWarning(i)).sort(bySeverity);
-    const warnings = all.filter(isWarning).sort(bySeverity);
+    const all = [...(test?.issues ?? [])].sort(bySeverity);
+    const waived = waive(all, { featureName: test?.featureName ?? '', testId: run?.testId ?? null });
+    const waivedIssues = new Set(waived.map(w => w.issue));
+    const shown = all.filter(i => !waivedIssues.has(i));
+    const issues = shown.filter(i => !isWarning(i));
+    const warnings = shown.filter(isWarning);
     const steps = test?.steps ?? [];
     const result = resultOf(run, outcome.status);
-    const verdict = judge({ status: outcome.status, result, issues, warnings }, policy);
+    const verdict = judge({
+        status: outcome.status,
+        result,
+        issues,
+        warnings,
+        waivedIssues: waived.filter(w => !isWarning(w.issue)).length
+    }, policy);
     const description = test?.description ||
         (output?.kind === 'planner_skipped' ? output.reason : '') ||
         run?.error?.message ||
@@ -6510,7 +6931,9 @@ function describeRun(outcome, policy) {
         notes: verdict.notes,
         issues,
         warnings,
-        maxSeverity: issues.reduce((max, i) => Math.max(max, i.severity ?? 0), 0),
+        waived,
+        // Every issue TesterArmy reported counts here, waived or not: the outputs keep them all.
+        maxSeverity: all.reduce((max, i) => (isWarning(i) ? max : Math.max(max, i.severity ?? 0)), 0),
         stepsCount: steps.length,
         failedStepsCount: steps.filter(s => s.status === 'failed').length,
         durationMs: run?.durationMs ?? null,
@@ -6530,11 +6953,12 @@ function describeRun(outcome, policy) {
 function ownVerdictFailed(outcome, policy) {
     if (outcome.status !== 'completed' && outcome.status !== 'failed')
         return false;
-    const run = describeRun(outcome, policy);
+    const run = describeRun(outcome, policy, (0,known_issues/* waiverFinder */.fb)(policy.waivers ?? null));
     return !run.passed && (run.status === 'failed' || run.result === 'FAILED');
 }
 function buildReport(outcomes, policy, extra = {}) {
-    const describe = (o) => describeRun(o, policy);
+    const waive = (0,known_issues/* waiverFinder */.fb)(policy.waivers ?? null);
+    const describe = (o) => describeRun(o, policy, waive);
     const runs = outcomes.map(o => withRetries(o, extra.retried?.attempts.get(o.id) ?? [], {
         onFlaky: policy.onFlaky ?? 'pass',
         describe,
@@ -6563,6 +6987,7 @@ function buildReport(outcomes, policy, extra = {}) {
     else
         result = 'SKIPPED';
     return {
+        ...(policy.waivers ? { knownIssues: policy.waivers } : {}),
         passed: runs.length > 0 && runs.every(r => r.passed) && !extra.fatal,
         status,
         result,
@@ -6602,13 +7027,36 @@ function planAnnotations(report) {
     const flaky = report.runs.filter(r => r.flaky);
     const flakyShown = flaky.slice(0, constants/* Limits */.xu.maxWarningAnnotations);
     const warningRoom = constants/* Limits */.xu.maxWarningAnnotations - flakyShown.length;
+    // A waived finding is a notice, never an error: known, reviewed, not blocking.
+    const waived = report.runs
+        .flatMap(r => r.waived.map(w => ({ feature: r.featureName, waiver: w })))
+        .sort((a, b) => bySeverity(a.waiver.issue, b.waiver.issue));
+    const toNotice = ({ feature, waiver }) => {
+        const { issue, entry } = waiver;
+        const where = issue.url ? ` on ${(0,src_escape/* logText */.kc)(issue.url, 300)}` : '';
+        const prefix = several && feature ? `${(0,src_escape/* logText */.kc)(feature, 100)}: ` : '';
+        const ticket = entry.ticket ? ` (${(0,src_escape/* logText */.kc)(entry.ticket, 300)})` : '';
+        const origin = entry.origin === 'added'
+            ? ' [entry added by this pull request]'
+            : entry.origin === 'unverified'
+                ? ' [entry unverified]'
+                : '';
+        return {
+            level: 'notice',
+            title: (0,src_escape/* logText */.kc)(`Known issue: ${issue.name || 'Unnamed issue'}`, 200),
+            message: `${prefix}${severityLabel(issue.severity)}${where}; waived by ${(0,src_escape/* logText */.kc)(report.knownIssues?.file ?? 'known-issues', 200)} line ${entry.line}${origin}: ${(0,src_escape/* logText */.kc)(entry.reason, 500)}${ticket}`
+        };
+    };
+    const noticeRoom = constants/* Limits */.xu.maxNoticeAnnotations - 1;
     const shown = [
         ...flakyShown.map(flakyAnnotation),
         ...issues.slice(0, constants/* Limits */.xu.maxErrorAnnotations).map(i => toAnnotation('error', i)),
-        ...warnings.slice(0, warningRoom).map(w => toAnnotation('warning', w))
+        ...warnings.slice(0, warningRoom).map(w => toAnnotation('warning', w)),
+        ...waived.slice(0, noticeRoom).map(toNotice)
     ];
     const hidden = Math.max(0, issues.length - constants/* Limits */.xu.maxErrorAnnotations) +
         Math.max(0, warnings.length - warningRoom) +
+        Math.max(0, waived.length - noticeRoom) +
         (flaky.length - flakyShown.length);
     if (hidden > 0) {
         shown.push({
@@ -6734,6 +7182,7 @@ function outputsOf(report, reportPath, files = { junit: '', ctrf: '' }) {
         [constants/* Outputs */.tY.PrNumber]: report.started?.prNumber ? String(report.started.prNumber) : '',
         [constants/* Outputs */.tY.GithubReporting]: report.started?.githubReporting ?? '',
         [constants/* Outputs */.tY.FlakyCount]: String(report.flakyCount),
+        [constants/* Outputs */.tY.WaivedCount]: String(totals.waived),
         [constants/* Outputs */.tY.JunitPath]: files.junit,
         [constants/* Outputs */.tY.CtrfPath]: files.ctrf
     };
@@ -6754,15 +7203,52 @@ function runSummary(run) {
     };
 }
 function attemptSummary(run) {
+    const counts = reportedCounts(run);
     return {
         id: run.id,
         status: run.status,
         result: run.result,
         passed: run.passed,
-        issuesCount: run.issues.length,
-        warningsCount: run.warnings.length,
+        issuesCount: counts.issues,
+        warningsCount: counts.warnings,
         maxSeverity: run.maxSeverity,
-        durationMs: run.durationMs
+        durationMs: run.durationMs,
+        ...(run.waived.length ? waivedSummary(run.waived) : {})
+    };
+}
+/**
+ * The waived findings of a run, each with the entry that waived it, for a later step: at most
+ * `Limits.maxWaiversListed` in the `runs` output (GitHub keeps about 1 MB of outputs per job); the
+ * report file has them all.
+ */
+function waivedSummary(waived, max = constants/* Limits */.xu.maxWaiversListed) {
+    return {
+        waivedCount: waived.length,
+        waived: waived.slice(0, max).map(waiverSummary)
+    };
+}
+/** One waived finding and its entry, as the `runs` output and the report file give it. */
+function waiverSummary({ issue, entry }) {
+    return {
+        name: issue.name,
+        type: issue.type,
+        severity: issue.severity,
+        url: issue.url,
+        entry: entrySummary(entry)
+    };
+}
+/** An entry of the known-issues file, as the outputs and the report file give it. */
+function entrySummary(entry) {
+    return {
+        line: entry.line,
+        ...(entry.name !== undefined ? { name: entry.name } : {}),
+        ...(entry.page !== undefined ? { page: entry.page } : {}),
+        ...(entry.test !== undefined ? { test: entry.test } : {}),
+        ...(entry.maxSeverity !== undefined ? { maxSeverity: entry.maxSeverity } : {}),
+        ...(entry.until !== undefined ? { until: entry.until } : {}),
+        ...(entry.ticket !== undefined ? { ticket: entry.ticket } : {}),
+        reason: entry.reason,
+        origin: entry.origin
     };
 }
 
@@ -6867,12 +7353,31 @@ function limitDepth(value, depth) {
 }
 /** The JSON report file: the verdict, and each run with the last body the API sent for it. */
 function reportFileOf(report) {
+    const known = report.knownIssues;
     return {
         passed: report.passed,
         status: report.status,
         result: report.result,
+        // The file of known issues as this step read it: every entry, where it comes from, in force.
+        ...(known
+            ? {
+                knownIssues: {
+                    file: known.file,
+                    from: known.from,
+                    base: known.base.kind,
+                    ...(known.base.kind === 'unverified' ? { baseProblem: known.base.reason } : {}),
+                    entries: known.entries.map(e => ({
+                        ...entrySummary(e),
+                        inForce: !e.notInForce,
+                        ...(e.notInForce ? { notInForce: e.notInForce } : {})
+                    }))
+                }
+            }
+            : {}),
         runs: report.runs.map(run => ({
             ...runSummary(run),
+            // Every waived finding here (the `runs` output lists the first ones).
+            ...(run.waived.length ? { waived: run.waived.map(waiverSummary) } : {}),
             // Each earlier attempt's body beside its numbers; the verdict's own is the run's `run`.
             ...(run.attempts
                 ? {
@@ -6892,9 +7397,124 @@ function reportFileOf(report) {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./src/report/known-issues-text.ts
+// The known issues as the job summary and the comment show them: the entries this pull request
+// adds (first, where a reviewer looks), the findings they waived with each entry's reason and
+// ticket, and the entries that matched nothing. Text from the file is the team's, but escaped like
+// the API's. Pure.
+
+
+/** Entries named in a list; the report file names every one. */
+const ENTRIES_LISTED = 20;
+/** What an entry matches, in a few words: `name "…" · page /checkout/*`. */
+function entryWhat(entry, max = 200) {
+    return [
+        entry.name !== undefined ? `name “${(0,src_escape/* markdown */.wD)(entry.name, max)}”` : '',
+        entry.page !== undefined ? `page ${(0,src_escape/* markdown */.wD)(entry.page, max)}` : '',
+        entry.test !== undefined ? `test “${(0,src_escape/* markdown */.wD)(entry.test, max)}”` : '',
+        entry.maxSeverity !== undefined ? `up to severity ${entry.maxSeverity}` : '',
+        entry.until !== undefined ? `until ${entry.until}` : ''
+    ]
+        .filter(Boolean)
+        .join(' · ');
+}
+/** The ticket as a link (https only, as the file requires), else nothing. */
+function ticketLink(entry) {
+    const href = entry.ticket ? (0,src_escape/* httpUrl */.q3)(entry.ticket) : null;
+    return href ? ` [ticket](<${href}>)` : '';
+}
+/** Where an entry comes from, when a reader must know it. */
+function originBadge(entry) {
+    if (entry.origin === 'added')
+        return ' **🆕\u00a0added by this pull request**';
+    if (entry.origin === 'unverified')
+        return ' *(unverified)*';
+    return '';
+}
+/** `line 12: reason [ticket] added by this pull request`: the cell that says why it is waived. */
+function waivedBy(entry) {
+    return `line\u00a0${entry.line}: ${(0,src_escape/* markdown */.wD)(entry.reason, 300)}${ticketLink(entry)}${originBadge(entry)}`;
+}
+/** One row of a run's table of waived findings. */
+function waivedRow({ issue, entry }, page) {
+    const kind = issue.type === 'warning' ? ' (warning)' : '';
+    return `| ${nowrap(severityLabel(issue.severity))} | ${(0,src_escape/* markdown */.wD)(issue.name || 'Unnamed issue', 300)}${kind} | ${page(issue.url)} | ${waivedBy(entry)} |`;
+}
+const WAIVED_HEADER = [
+    '| Severity | Finding | Page | Waived by |',
+    '| --- | --- | --- | --- |'
+];
+/**
+ * What a reviewer must see before anything else: entries this pull request adds to the file, and
+ * a base copy that could not be checked. Null when there is nothing to say.
+ */
+function knownIssuesCallout(knownIssues) {
+    const { entries, base, from } = knownIssues;
+    const file = `<code>${(0,src_escape/* html */.qy)(knownIssues.file, 200)}</code>`;
+    const blocks = [];
+    const added = entries.filter(e => e.origin === 'added');
+    if (added.length > 0) {
+        const effect = from === 'base'
+            ? 'With `known-issues-from: base` they waive nothing until they are merged.'
+            : `Review ${added.length === 1 ? 'it' : 'them'} before merging: an entry waives the findings it matches.`;
+        const list = added
+            .slice(0, ENTRIES_LISTED)
+            .map(e => `> - line ${e.line}: ${entryWhat(e)}: ${(0,src_escape/* markdown */.wD)(e.reason, 300)}`);
+        const more = added.length - list.length;
+        blocks.push(`> [!IMPORTANT]\n> **This pull request adds ${plural(added.length, 'known-issue entry', 'known-issue entries')}** to ${file}. ${effect}\n>\n${list.join('\n')}` +
+            (more > 0 ? `\n> - …and ${more} more (the report file lists every entry)` : ''));
+    }
+    if (base.kind === 'unverified') {
+        blocks.push(`> [!WARNING]\n> **${file} could not be checked against the base commit:** ${(0,src_escape/* markdown */.wD)(base.reason, 500)}. ` +
+            (from === 'base'
+                ? 'With `known-issues-from: base`, no entry waives anything.'
+                : 'Its entries are shown as unverified.'));
+    }
+    return blocks.length ? blocks.join('\n\n') : null;
+}
+/**
+ * The entries that waived nothing: expired ones (a warning each on the runner too) and those in
+ * force that no finding of any run matched, "not seen in this run", so stale ones get removed.
+ */
+function entriesNotSeen(knownIssues, runs) {
+    const used = new Set();
+    for (const run of runs) {
+        for (const w of run.waived)
+            used.add(w.entry);
+        for (const attempt of run.attempts ?? [])
+            for (const w of attempt.waived)
+                used.add(w.entry);
+    }
+    const lines = (entries) => {
+        const shown = entries
+            .slice(0, ENTRIES_LISTED)
+            .map(e => `- line ${e.line}: ${entryWhat(e)}: ${(0,src_escape/* markdown */.wD)(e.reason, 300)}${ticketLink(e)}`);
+        const more = entries.length - shown.length;
+        return more > 0 ? [...shown, `- …and ${more} more (the report file lists every entry)`] : shown;
+    };
+    const parts = [];
+    const expired = knownIssues.entries.filter(e => e.notInForce === 'expired');
+    if (expired.length) {
+        parts.push(`**Expired** (they no longer waive anything: fix the issue, or extend \`until\` after a review)\n\n${lines(expired).join('\n')}`);
+    }
+    const notApplied = knownIssues.entries.filter(e => e.notInForce === 'not-in-base');
+    if (notApplied.length) {
+        parts.push(`**Not applied** (\`known-issues-from: base\`: not in the base commit's copy)\n\n${lines(notApplied).join('\n')}`);
+    }
+    const unseen = knownIssues.entries.filter(e => !e.notInForce && !used.has(e));
+    if (unseen.length) {
+        parts.push(`**Not seen in this run** (no finding matched them: remove those that are fixed)\n\n${lines(unseen).join('\n')}`);
+    }
+    if (parts.length === 0)
+        return null;
+    const count = expired.length + notApplied.length + unseen.length;
+    return `<details><summary>Known issues that waived nothing (${count} of ${knownIssues.entries.length} in ${(0,src_escape/* html */.qy)(knownIssues.file, 200)})</summary>\n\n${parts.join('\n\n')}\n\n</details>`;
+}
+
 ;// CONCATENATED MODULE: ./src/report/comment-text.ts
 // The pull-request comment: short (verdict, counts, the most severe issues, a link to the full
 // summary), found again by a hidden marker, escaped like the summary. Pure.
+
 
 
 
@@ -6951,6 +7571,10 @@ function renderComment(report, marker, runUrl) {
         '',
         countsOf(runTotals(runs)).join(' · ') + (runs.length > 1 ? ` · ${runs.length} runs` : '')
     ];
+    // Entries this pull request adds to the known issues go where the reviewer looks first.
+    const callout = report.knownIssues ? knownIssuesCallout(report.knownIssues) : null;
+    if (callout)
+        lines.push('', callout);
     const why = report.fatal ? [report.fatal] : runs.filter(r => !r.passed).flatMap(r => r.reasons);
     if (why.length)
         lines.push('', `**Why:** ${(0,src_escape/* markdown */.wD)([...new Set(why)].join('; '), 1_000)}.`);
@@ -6966,6 +7590,16 @@ function renderComment(report, marker, runUrl) {
         }
         if (issues.length > constants/* Limits */.xu.commentMaxIssues)
             lines.push(`| | …and ${issues.length - constants/* Limits */.xu.commentMaxIssues} more |`);
+    }
+    const waived = runs.flatMap(r => r.waived).sort((a, b) => bySeverity(a.issue, b.issue));
+    if (waived.length) {
+        lines.push('', `**Waived by known issues** (${waived.length}):`, '');
+        lines.push('| Severity | Finding | Waived by |', '| --- | --- | --- |');
+        for (const { issue, entry } of waived.slice(0, constants/* Limits */.xu.commentMaxIssues)) {
+            lines.push(`| ${nowrap(severityLabel(issue.severity))} | ${(0,src_escape/* markdown */.wD)(issue.name || 'Unnamed issue', 300)} | ${waivedBy(entry)} |`);
+        }
+        if (waived.length > constants/* Limits */.xu.commentMaxIssues)
+            lines.push(`| | …and ${waived.length - constants/* Limits */.xu.commentMaxIssues} more | |`);
     }
     lines.push('', runUrl
         ? `[Full report in the job summary](${runUrl})`
@@ -7040,6 +7674,26 @@ function issueText(issue, kind) {
     if (issue.screenshotUrl)
         lines.push(`Screenshot: ${issue.screenshotUrl}`);
     return lines.join('\n');
+}
+/** Waived findings named in a test report's output; the JSON report has every one. */
+const WAIVED_LISTED = 200;
+/**
+ * The findings a known-issues entry waived, one line each with the entry's line, reason and
+ * ticket: in a test report's output, apart from the failures. Untrusted: the writer escapes.
+ */
+function* waivedLines(run, file) {
+    if (run.waived.length === 0)
+        return;
+    yield `Waived by known issues (${file}):`;
+    for (const { issue, entry } of run.waived.slice(0, WAIVED_LISTED)) {
+        const kind = issue.type === 'warning' ? 'Warning' : 'Issue';
+        const ticket = entry.ticket ? ` (${(0,src_escape/* truncate */.xv)(entry.ticket, 300)})` : '';
+        const added = entry.origin === 'added' ? ' [entry added by this pull request]' : '';
+        yield `  ${kind} [${severityLabel(issue.severity)}] ${(0,src_escape/* truncate */.xv)(issue.name || 'Unnamed issue', 300)}: line ${entry.line}: ${(0,src_escape/* truncate */.xv)(entry.reason, 300)}${ticket}${added}`;
+    }
+    const more = run.waived.length - WAIVED_LISTED;
+    if (more > 0)
+        yield `  …and ${more} more: the JSON report (output report-path) has every one.`;
 }
 /** Why a run's verdict failed, in the step's own words, with the run's error when it has one. */
 function verdictLine(run) {
@@ -7178,7 +7832,24 @@ function testOf(run, options, status) {
             issuesCount: run.issues.length,
             warningsCount: run.warnings.length,
             maxSeverity: run.maxSeverity,
-            ...(attempts.length > 1 ? { attempts: attempts.map(a => a.id) } : {})
+            ...(attempts.length > 1 ? { attempts: attempts.map(a => a.id) } : {}),
+            // Findings a known-issues entry waived: reported, not failing the test.
+            ...(run.waived.length
+                ? {
+                    waivedCount: run.waived.length,
+                    waived: run.waived.slice(0, ctrf_WAIVED_LISTED).map(({ issue, entry }) => ({
+                        name: ctrf_text(issue.name),
+                        type: ctrf_text(issue.type),
+                        severity: issue.severity,
+                        knownIssue: {
+                            line: entry.line,
+                            reason: ctrf_text(entry.reason),
+                            ...(entry.ticket ? { ticket: ctrf_text(entry.ticket) } : {}),
+                            origin: entry.origin
+                        }
+                    }))
+                }
+                : {})
         }
     };
 }
@@ -7191,6 +7862,8 @@ function times(run) {
         ...(Number.isNaN(stop) ? {} : { stop })
     };
 }
+/** Waived findings listed per test; the JSON report has every one. */
+const ctrf_WAIVED_LISTED = 200;
 /** Untrusted text as a JSON string holds it: well-formed, without control characters. */
 const ctrf_text = (value) => (0,src_escape/* clean */.uH)(value);
 /** The run's error and findings as one text, for `trace`; nothing when it found nothing. */
@@ -7261,6 +7934,8 @@ function* suitePieces(run, kind, options) {
         properties.push(['testerarmy.test-id', run.run.testId]);
     if (run.origin)
         properties.push(['testerarmy.started-as', run.origin]);
+    if (run.waived.length)
+        properties.push(['testerarmy.waived', String(run.waived.length)]);
     if (options.workflowRunUrl)
         properties.push(['github.workflow-run', options.workflowRunUrl]);
     for (const [n, attempt] of (run.attempts ?? []).entries()) {
@@ -7296,6 +7971,12 @@ function* suitePieces(run, kind, options) {
         yield (0,src_escape/* xmlText */.xK)(`\n${run.description}\n`);
     for (const note of run.notes)
         yield (0,src_escape/* xmlText */.xK)(`\nNote: ${note}\n`);
+    // A run whose every failure is waived passes; its waived findings are still here to read.
+    let first = true;
+    for (const line of waivedLines(run, options.knownIssuesFile ?? 'known-issues')) {
+        yield (0,src_escape/* xmlText */.xK)(`${first ? '\n' : ''}${line}\n`);
+        first = false;
+    }
     yield '</system-out>\n';
     yield '    </testcase>\n';
     yield '  </testsuite>\n';
@@ -7317,6 +7998,7 @@ function* findingsText(run) {
 ;// CONCATENATED MODULE: ./src/report/summary.ts
 // The job summary: a pure render of the report into GitHub-flavoured Markdown, within GitHub's
 // size limit. All API text goes through escape.ts; nothing here trusts it.
+
 
 
 
@@ -7388,6 +8070,7 @@ function fit(report, options, chrome, maxBytes) {
         return [
             { length: run.issues.length, row: (n) => issueRow(run.issues[n], n) },
             { length: run.warnings.length, row: (n) => issueRow(run.warnings[n], n) },
+            { length: run.waived.length, row: (n) => waiverRow(run.waived[n], n) },
             { length: steps.length, row: (n) => stepRow(steps[n], n) }
         ];
     });
@@ -7449,6 +8132,9 @@ function renderPieces(report, options, budget) {
     if (report.cancelled) {
         out.push('> [!WARNING]\n> **The wait was cancelled** (the workflow was cancelled); runs still in progress were asked to stop.');
     }
+    const callout = report.knownIssues ? knownIssuesCallout(report.knownIssues) : null;
+    if (callout)
+        out.push(callout);
     if (report.started?.agentNotStarted) {
         out.push(`> [!NOTE]\n> **The exploration agent was not started:** ${(0,src_escape/* markdown */.wD)(report.started.agentNotStarted, 500)}`);
     }
@@ -7457,6 +8143,9 @@ function renderPieces(report, options, budget) {
     for (const run of report.runs) {
         out.push(runSection(run, options, budget, omitted, single));
     }
+    const unseen = report.knownIssues ? entriesNotSeen(report.knownIssues, report.runs) : null;
+    if (unseen)
+        out.push(unseen);
     if (options.failOn === 'never' && !report.passed) {
         out.push('<sub>`fail-on: never`: this verdict does not fail the job.</sub>');
     }
@@ -7499,10 +8188,14 @@ function headline(report, options) {
 }
 function countsLine(run) {
     const parts = [];
-    // Unrated issues sort first (they fail closed), but the headline names the highest known severity.
+    const counts = reportedCounts(run);
+    // Unrated issues sort first (they fail closed), but the headline names the highest known severity
+    // of those not waived.
     const highest = run.issues.find(i => i.severity !== null) ?? run.issues[0];
-    parts.push(`**${plural(run.issues.length, 'issue')}**${highest ? ` (most severe: ${severityLabel(highest.severity)})` : ''}`);
-    parts.push(`**${plural(run.warnings.length, 'warning')}**`);
+    parts.push(`**${plural(counts.issues, 'issue')}**${highest ? ` (most severe: ${severityLabel(highest.severity)})` : ''}`);
+    parts.push(`**${plural(counts.warnings, 'warning')}**`);
+    if (run.waived.length)
+        parts.push(`**${run.waived.length} waived** (known issues)`);
     parts.push(`**${plural(run.stepsCount, 'step')}**${run.failedStepsCount ? ` (${run.failedStepsCount} failed)` : ''}`);
     if (run.durationMs !== null)
         parts.push(`⏱ ${(0,duration/* formatDuration */.a)(run.durationMs)}`);
@@ -7511,7 +8204,10 @@ function countsLine(run) {
 function overview(report) {
     const rows = report.runs.map(run => {
         const { mark, word } = verdictWord(run);
-        return `| ${nowrap(`${mark} ${word}`)} | ${(0,src_escape/* markdown */.wD)(runName(run), 120)} | \`${run.id.slice(0, 8)}\` | ${run.status} | ${run.result || '–'} | ${run.issues.length} | ${run.warnings.length} | ${cellDuration(run.durationMs)} |`;
+        const counts = reportedCounts(run);
+        const waivedIssues = counts.issues - run.issues.length;
+        const waived = waivedIssues ? ` (${waivedIssues}\u00a0waived)` : '';
+        return `| ${nowrap(`${mark} ${word}`)} | ${(0,src_escape/* markdown */.wD)(runName(run), 120)} | \`${run.id.slice(0, 8)}\` | ${run.status} | ${run.result || '–'} | ${counts.issues}${waived} | ${counts.warnings} | ${cellDuration(run.durationMs)} |`;
     });
     return [
         '| Verdict | Feature | Run | Status | Result | Issues | Warnings | Duration |',
@@ -7541,6 +8237,10 @@ function runSection(run, options, budget, omitted, single) {
         out.push(`${h} Issues\n\n${issuesBlock(run.issues, budget, omitted)}`);
     if (run.warnings.length)
         out.push(`${h} Warnings\n\n${issuesBlock(run.warnings, budget, omitted)}`);
+    if (run.waived.length) {
+        const table = cappedTable(run.waived, budget, omitted, WAIVED_HEADER, waiverRow).table;
+        out.push(`${h} Known issues (waived)\n\n${table}`);
+    }
     const steps = run.run?.output?.kind === 'test' ? run.run.output.steps : [];
     if (steps.length)
         out.push(`${h} Steps\n\n${stepsTable(steps, budget, omitted)}`);
@@ -7720,6 +8420,7 @@ function memo(render) {
         return text;
     };
 }
+const waiverRow = memo((waiver) => waivedRow(waiver, url => summary_link(url, pageLabel(url))));
 const issueRow = memo((i) => `| ${nowrap(severityLabel(i.severity))} | ${(0,src_escape/* markdown */.wD)(i.name || 'Unnamed issue', 300)} | ${summary_link(i.url, pageLabel(i.url))} |`);
 const issueDetails = memo((issue) => {
     const parts = [];
@@ -7923,7 +8624,8 @@ function writeReportFiles(report, settings, context) {
         // performance.timeOrigin: the global `performance` loads perf_hooks (eight of Node's modules,
         // 2 % of a plain wait's cold start) for this one number.
         startedAt: Date.now() - process.uptime() * 1000,
-        finishedAt: Date.now()
+        finishedAt: Date.now(),
+        ...(report.knownIssues ? { knownIssuesFile: report.knownIssues.file } : {})
     };
     const paths = formatPaths(path);
     for (const [format, pieces] of [
@@ -8288,6 +8990,88 @@ function commitStatusReporter(settings, context, client) {
     });
 }
 
+;// CONCATENATED MODULE: ./src/report/known-issues-notes.ts
+// What the log and the annotations say about the file of known issues itself, once it is settled:
+// how many entries, which ones this pull request adds, which ones expired, and why the base's copy
+// could not be checked. Expired entries are warnings, so waivers cannot be forgotten.
+
+
+
+const TITLE = { title: 'TesterArmy known issues' };
+/** Expired entries named one warning each, up to this many; the rest are counted in one more. */
+const EXPIRED_NAMED = 5;
+/** An entry as a log names it: its line and what it matches. */
+function entryLabel(entry) {
+    const what = [
+        entry.name !== undefined ? `name "${entry.name}"` : '',
+        entry.page !== undefined ? `page ${entry.page}` : '',
+        entry.test !== undefined ? `test "${entry.test}"` : ''
+    ].filter(Boolean);
+    return `line ${entry.line} (${(0,src_escape/* logText */.kc)(what.join(', '), 160)})`;
+}
+function knownIssuesNotes(knownIssues) {
+    const { entries, file, base, from } = knownIssues;
+    const notes = [];
+    const added = entries.filter(e => e.origin === 'added');
+    const expired = entries.filter(e => e.notInForce === 'expired');
+    const inForce = entries.filter(e => !e.notInForce);
+    const where = base.kind === 'read'
+        ? `; compared with the base commit's copy: ${added.length} added by this pull request`
+        : base.kind === 'new-file'
+            ? '; the base commit has no such file: every entry is added by this pull request'
+            : base.kind === 'unverified'
+                ? "; the base commit's copy could not be read: entries unverified"
+                : '';
+    notes.push({
+        level: 'info',
+        message: `Known issues: ${plural(entries.length, 'entry', 'entries')} in ${file}, ${inForce.length} in force${where}.`
+    });
+    if (base.kind === 'unverified') {
+        notes.push({
+            level: 'warning',
+            message: `Could not check ${file} against the pull request's base commit: ${(0,src_escape/* logText */.kc)(base.reason, 300)}. ` +
+                (from === 'base'
+                    ? 'With known-issues-from: base, no entry waives anything (it fails closed).'
+                    : 'Its entries still waive findings, shown as unverified in the summary and the comment.')
+        });
+    }
+    if (added.length > 0) {
+        const lines = added.slice(0, 10).map(e => e.line);
+        notes.push({
+            level: 'notice',
+            message: `This pull request adds ${plural(added.length, 'entry', 'entries')} to ${file} (line${added.length === 1 ? '' : 's'} ` +
+                `${lines.join(', ')}${added.length > lines.length ? ', …' : ''}): ` +
+                (from === 'base'
+                    ? 'with known-issues-from: base they waive nothing until they are merged.'
+                    : `review ${added.length === 1 ? 'it' : 'them'} before merging.`)
+        });
+    }
+    for (const entry of expired.slice(0, EXPIRED_NAMED)) {
+        notes.push({
+            level: 'warning',
+            message: `The known issue at ${file} ${entryLabel(entry)} expired on ${entry.until}: it no longer waives anything. Fix the issue, or extend until after a review.`
+        });
+    }
+    if (expired.length > EXPIRED_NAMED) {
+        notes.push({
+            level: 'warning',
+            message: `${expired.length - EXPIRED_NAMED} more entries of ${file} have expired (see the job summary).`
+        });
+    }
+    return notes;
+}
+/** Says it on the runner: the log line, then each notice and warning as an annotation. */
+function announceKnownIssues(knownIssues) {
+    for (const note of knownIssuesNotes(knownIssues)) {
+        if (note.level === 'info')
+            core/* info */.pq(note.message);
+        else if (note.level === 'notice')
+            core/* notice */.lm(note.message, TITLE);
+        else
+            core/* warning */.$e(note.message, TITLE);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/start/begin.ts
 /** The build of `app-path`, checked on disk before any request; nothing to check without it. */
 async function checkBuild(settings) {
@@ -8520,7 +9304,8 @@ function readWorkflowContext(env, readFile = path => (0,external_node_fs_.readFi
         eventName,
         payload,
         ...(payloadError ? { payloadError } : {}),
-        forkRepository
+        forkRepository,
+        baseSha: baseCommit(payload)
     };
 }
 /**
@@ -8533,6 +9318,20 @@ function eventCommit(eventName, payload) {
     const holder = field ? payload[field[0]] : undefined;
     const sha = field && workflow_context_isObject(holder) ? holder[field[1]] : undefined;
     return typeof sha === 'string' ? sha : '';
+}
+/** The base commit an event names: its pull request's, a merge queue's, a workflow_run's. */
+function baseCommit(payload) {
+    const runs = workflow_context_isObject(payload.workflow_run) ? payload.workflow_run.pull_requests : undefined;
+    const pull = workflow_context_isObject(payload.pull_request)
+        ? payload.pull_request
+        : Array.isArray(runs) && workflow_context_isObject(runs[0])
+            ? runs[0]
+            : null;
+    const base = workflow_context_isObject(pull?.base) ? pull.base.sha : undefined;
+    if (typeof base === 'string')
+        return base;
+    const queue = workflow_context_isObject(payload.merge_group) ? payload.merge_group.base_sha : undefined;
+    return typeof queue === 'string' ? queue : '';
 }
 const EVENT_COMMITS = {
     workflow_run: ['workflow_run', 'head_sha'],
@@ -8558,6 +9357,8 @@ const EVENT_COMMITS = {
 
 
 
+
+
 const defaults = {
     clock: systemClock,
     api: settings => new ApiClient({
@@ -8567,10 +9368,11 @@ const defaults = {
     }),
     signals: process,
     // GitHub's code is loaded only when a comment, a pull-request lookup or a commit status needs it.
-    comment: async (target) => (await __nccwpck_require__.e(/* import() */ 731).then(__nccwpck_require__.bind(__nccwpck_require__, 8731))).upsertComment(target),
+    comment: async (target) => (await __nccwpck_require__.e(/* import() */ 695).then(__nccwpck_require__.bind(__nccwpck_require__, 2695))).upsertComment(target),
     env: runnerEnv(),
-    pulls: async (options) => (await __nccwpck_require__.e(/* import() */ 731).then(__nccwpck_require__.bind(__nccwpck_require__, 8731))).createPullsClient(options),
-    statuses: async (options) => (await __nccwpck_require__.e(/* import() */ 731).then(__nccwpck_require__.bind(__nccwpck_require__, 8731))).createStatusClient(options)
+    pulls: async (options) => (await __nccwpck_require__.e(/* import() */ 695).then(__nccwpck_require__.bind(__nccwpck_require__, 2695))).createPullsClient(options),
+    statuses: async (options) => (await __nccwpck_require__.e(/* import() */ 695).then(__nccwpck_require__.bind(__nccwpck_require__, 2695))).createStatusClient(options),
+    files: async (options) => (await __nccwpck_require__.e(/* import() */ 695).then(__nccwpck_require__.bind(__nccwpck_require__, 2695))).createRepositoryFiles(options)
 };
 /** Never throws: whatever goes wrong ends as one readable `::error::` line and a failed step. */
 async function run(overrides = {}) {
@@ -8615,12 +9417,16 @@ async function waitAndReport(deps, parsed) {
         return;
     }
     Object.assign(parsed, { settings, context });
-    // The build (app-path) is checked on disk before any request, like an input.
+    const { clock } = deps;
+    // The file of known issues and the build (app-path) are checked on disk before any request,
+    // like inputs.
+    const knownIssues = await readKnownIssues(settings, (0,known_issues/* utcDay */.dA)(clock.now()));
+    if (knownIssues?.ok === false)
+        return core/* setFailed */.C1(knownIssues.message);
     const checked = await checkBuild(settings);
     if (checked.kind === 'refused')
         return core/* setFailed */.C1(checked.message);
     const build = checked.kind === 'ready' ? checked.build : null;
-    const { clock } = deps;
     const deadline = clock.now() + settings.timeoutMs;
     const api = deps.api(settings);
     const lifecycle = watchCancellation(deps.signals, deps.held);
@@ -8645,6 +9451,23 @@ async function waitAndReport(deps, parsed) {
             return publishUploadOnly(begun.build, settings, context);
         const status = commitStatusReporter(settings, begun.context, deps.statuses);
         parsed.failStatus = fatal => status?.final(begun.context.sha, buildReport([], settings, { fatal }), signal.aborted);
+        // Which entries may waive is known before any run is judged (retry-failed judges them as
+        // they finish): the base commit's copy says which ones the pull request adds.
+        const waivers = knownIssues
+            ? await knownIssues.module.settleKnownIssues({
+                input: knownIssues.input,
+                entries: knownIssues.entries,
+                context: begun.context,
+                githubToken: settings.githubToken,
+                files: deps.files,
+                today: (0,known_issues/* utcDay */.dA)(clock.now()),
+                signal,
+                onRequest: line => core/* debug */.Yz(line)
+            })
+            : null;
+        if (waivers)
+            announceKnownIssues(waivers);
+        const policy = { ...settings, waivers };
         // 3. Wait for every run (the commit status says so meanwhile), start again those whose own
         //    verdict failed (retry-failed), and stop what nobody waits for any more: the step was
         //    cancelled or timed out, or a start failed after the agent's run had started.
@@ -8655,11 +9478,11 @@ async function waitAndReport(deps, parsed) {
             clock,
             deadline,
             signal,
-            failed: outcome => ownVerdictFailed(outcome, settings),
+            failed: outcome => ownVerdictFailed(outcome, policy),
             onWaitBegins: count => status?.pending(begun.context.sha, count, signal)
         });
         // 4. Report on every run, in the order given, each with its attempts.
-        const report = buildReport(waited.outcomes, settings, {
+        const report = buildReport(waited.outcomes, policy, {
             ...waited.end,
             ...(waited.retried ? { retried: waited.retried } : {})
         });
@@ -8681,6 +9504,19 @@ async function waitAndReport(deps, parsed) {
     finally {
         lifecycle.dispose();
     }
+}
+/**
+ * The workspace's file of known issues, read and checked before any request (its code, with the
+ * YAML parser, is a chunk loaded only then); null without `known-issues`.
+ */
+async function readKnownIssues(settings, today) {
+    if (!settings.knownIssues)
+        return null;
+    const module = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(679)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6679));
+    const loaded = await module.loadKnownIssues(settings.knownIssues, today);
+    if (!loaded.ok)
+        return loaded;
+    return { ok: true, entries: loaded.entries, input: settings.knownIssues, module };
 }
 
 ;// CONCATENATED MODULE: ./src/index.ts

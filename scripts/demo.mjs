@@ -4,10 +4,11 @@
 // plays the exploration agent on a pull request instead, with its test plan; `-- --upload` uploads
 // an APK built "earlier in the job" first, and the run (or the agent) tests it; `-- --flaky` starts
 // a saved test with retry-failed: 1, whose first run FAILED and whose retry passes: a flaky run;
+// `-- --known-issues` waits on a pull request's run with one known (waived) and one new issue.
 // `-- --matrix` plays three legs of a matrix (web, ios, android, each waiting on its run) and the
 // job that gathers their reports into one verdict, one summary, one comment and one status.
 import { randomBytes } from 'node:crypto'
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { findNode24 } from './node24.mjs'
@@ -94,6 +95,20 @@ function chooseNode() {
   }
 }
 
+/** `--known-issues`: the file of known issues, the base commit's copy, and what the pull request adds. */
+const KNOWN_FILE = '.github/testerarmy-known-issues.yml'
+const BASE_SHA = '5b1d0c8e2f4a6b8c0d1e3f5a7b9c1d3e5f7a9b1c'
+const BASE_ENTRIES = `# yaml-language-server: $schema=https://raw.githubusercontent.com/testerarmy/testerarmy-action/v1/schemas/known-issues.schema.json
+- name: Order summary overlaps the footer on narrow screens
+  page: /checkout
+  max-severity: 2
+  reason: Layout bug on narrow screens, fixed by the checkout redesign
+  ticket: https://github.com/acme/shop/issues/1234
+`
+const ADDED_ENTRY = `- name: Search results flicker while loading
+  reason: Cosmetic; the search rewrite fixes it
+`
+
 async function main() {
   const dist = join(root, 'dist', 'index.js')
   if (!existsSync(dist)) throw new Error('dist/index.js is missing: run `npm run build` first')
@@ -109,6 +124,13 @@ async function main() {
   const test = 'c4a1e2d3-5b6f-4a7b-8c9d-0e1f2a3b4c5d'
   // `--flaky`: the test's first run FAILED, the run retry-failed starts next passes.
   const flaky = process.argv.includes('--flaky')
+  // `--known-issues`: a pull request's run finds two issues: one the team's file of known issues
+  // waives (an entry already on the base branch), one new; the pull request adds an entry too.
+  const known = process.argv.includes('--known-issues')
+  if (known) {
+    final.output.issues = final.output.issues.filter(i => i.type !== 'warning')
+    final.output.issues.splice(1, 1)
+  }
   const retry = {
     ...JSON.parse(readFileSync(join(root, '__fixtures__', 'runs', 'passed.json'), 'utf8')),
     id: '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d',
@@ -120,6 +142,15 @@ async function main() {
       [retry.id]: { final: retry }
     },
     apiKey: 'demo-key-0123456789',
+    ...(known
+      ? {
+          github: {
+            token: 'demo-github-token',
+            pulls: [],
+            files: { [BASE_SHA]: { [KNOWN_FILE]: BASE_ENTRIES } }
+          }
+        }
+      : {}),
     tests: { [test]: flaky ? [final.id, retry.id] : final.id },
     projects: {
       shop: {
@@ -138,30 +169,42 @@ async function main() {
       title: 'Pay with a saved card at checkout',
       body: '<!-- Describe your change -->\r\nCustomers can pick a saved card on the payment step.\r\n\r\nAgent: also try an expired card.',
       head: { ref: 'saved-cards', sha: '9c1e4f2a7b3d5e6f8a9b0c1d2e3f4a5b6c7d8e9f' },
-      base: { ref: 'main' }
+      base: { ref: 'main', sha: BASE_SHA }
     }
+  }
+  // The checkout: the file of known issues as the pull request has it.
+  const workspace = join(eventDir, 'workspace')
+  if (known) {
+    mkdirSync(join(workspace, '.github'), { recursive: true })
+    writeFileSync(join(workspace, KNOWN_FILE), `${BASE_ENTRIES}${ADDED_ENTRY}`)
   }
   const apk = join(eventDir, 'app-release.apk')
   if (upload) writeFileSync(apk, randomBytes(24 * 1024 * 1024))
   console.log(bold('TesterArmy action demo'))
   console.log(
     dim(
-      flaky
-        ? `A simulated TesterArmy API is listening on ${api.url}. The step starts a saved test with\n` +
+      known
+        ? `A simulated TesterArmy API is listening on ${api.url}. A pull request's run completes with a\n` +
+            `FAILED result and 2 issues. The repository's ${KNOWN_FILE} knows one of them (an\n` +
+            `entry already on the base branch): it is waived, a notice instead of an error. The other is\n` +
+            `new, and fails the step. The pull request also adds an entry to the file: the action reads\n` +
+            `the file at the base commit (a simulated GitHub) and marks it for the reviewer.`
+        : flaky
+          ? `A simulated TesterArmy API is listening on ${api.url}. The step starts a saved test with\n` +
             `retry-failed: 1. Its first run completes with a FAILED result and 3 issues; the action\n` +
             `starts the test again with the same request, and the second run passes: the run is flaky,\n` +
             `so the step passes with a warning (on-flaky: fail would fail it), and the JUnit and CTRF\n` +
             `files record both attempts.`
-        : pullRequest
-          ? `A simulated TesterArmy API is listening on ${api.url}. A pull_request event for pull request\n` +
-            `#482 starts TesterArmy's exploration agent on ${upload ? 'a 24 MiB APK the step uploads first' : 'its preview'}; the agent plans tests from the\n` +
-            `pull request, runs them, and reports a FAILED result with 3 issues. The committed\n` +
-            `dist/index.js does it exactly as it would in a workflow step.`
-          : `A simulated TesterArmy API is listening on ${api.url}. It plays one CI run: queued, running,\n` +
-            `then completed with a FAILED result, 3 issues, 2 warnings and 8 steps. The committed\n` +
-            (upload
-              ? `dist/index.js uploads a 24 MiB APK to its storage, starts a test run on it and waits.`
-              : `dist/index.js waits for it exactly as it would in a workflow step.`)
+          : pullRequest
+            ? `A simulated TesterArmy API is listening on ${api.url}. A pull_request event for pull request\n` +
+              `#482 starts TesterArmy's exploration agent on ${upload ? 'a 24 MiB APK the step uploads first' : 'its preview'}; the agent plans tests from the\n` +
+              `pull request, runs them, and reports a FAILED result with 3 issues. The committed\n` +
+              `dist/index.js does it exactly as it would in a workflow step.`
+            : `A simulated TesterArmy API is listening on ${api.url}. It plays one CI run: queued, running,\n` +
+              `then completed with a FAILED result, 3 issues, 2 warnings and 8 steps. The committed\n` +
+              (upload
+                ? `dist/index.js uploads a 24 MiB APK to its storage, starts a test run on it and waits.`
+                : `dist/index.js waits for it exactly as it would in a workflow step.`)
     )
   )
   console.log(dim(node.note))
@@ -182,11 +225,18 @@ async function main() {
               ? { 'test-id': test, 'retry-failed': '1' }
               : { 'run-id': final.id }),
         ...(upload ? { 'app-path': apk } : {}),
+        ...(known ? { 'known-issues': KNOWN_FILE, comment: 'false' } : {}),
         'api-key': 'demo-key-0123456789',
         'api-url': api.url,
         'poll-interval': '1s'
       },
-      ...(pullRequest ? { event, eventName: 'pull_request' } : {})
+      ...(pullRequest || known ? { event, eventName: 'pull_request' } : {}),
+      ...(known
+        ? {
+            githubToken: 'demo-github-token',
+            env: { GITHUB_WORKSPACE: workspace, GITHUB_API_URL: api.githubUrl }
+          }
+        : {})
     })
     console.log(rule('Job log'))
     console.log(showLog(result.stdout))

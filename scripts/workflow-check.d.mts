@@ -15,6 +15,7 @@ export function workflowFiles(dir?: string): Workflow[]
 export function documentationFiles(dir?: string): string[]
 export function readmeWorkflows(markdown?: string, file?: string): Workflow[]
 export function documentationWorkflows(dir?: string): Workflow[]
+export function knownIssuesExamples(dir?: string): { name: string; text: string }[]
 export function stepsOf(workflow: unknown): Record<string, any>[] // eslint-disable-line @typescript-eslint/no-explicit-any
 export function usesThisAction(uses: unknown): boolean
 export function withErrors(workflow: unknown, action: unknown): string[]

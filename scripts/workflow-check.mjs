@@ -115,6 +115,8 @@ export function readmeWorkflows(
     const line = markdown.slice(0, match.index).split('\n').length
     const name = `${file}:${line}`
     const snippet = match[1]
+    // A file of known issues, not a workflow: the tests check it against its own schema.
+    if (KNOWN_ISSUES_BLOCK.test(snippet)) continue
     let data
     try {
       data = readYaml(snippet, name)
@@ -146,6 +148,22 @@ export function readmeWorkflows(
     }
   }
   return blocks
+}
+
+/** A yaml block that declares the known-issues schema on its first line (as editors read it). */
+const KNOWN_ISSUES_BLOCK = /^# yaml-language-server: \$schema=\S*known-issues\.schema\.json\s*\n/
+
+/** The files of known issues shown in the documentation: `{ name, text }` per yaml block. */
+export function knownIssuesExamples(dir = root) {
+  return documentationFiles(dir).flatMap(file => {
+    const markdown = readFileSync(join(dir, file), 'utf8')
+    return [...markdown.matchAll(/^```ya?ml\n([\s\S]*?)^```/gm)]
+      .filter(match => KNOWN_ISSUES_BLOCK.test(match[1]))
+      .map(match => ({
+        name: `${file}:${markdown.slice(0, match.index).split('\n').length}`,
+        text: match[1]
+      }))
+  })
 }
 
 /** The workflow examples of every documentation file (see documentationFiles). */

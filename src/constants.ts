@@ -38,7 +38,9 @@ export const Inputs = {
   OnFlaky: 'on-flaky',
   Leg: 'leg',
   Reports: 'reports',
-  ExpectedReports: 'expected-reports'
+  ExpectedReports: 'expected-reports',
+  KnownIssues: 'known-issues',
+  KnownIssuesFrom: 'known-issues-from'
 } as const
 
 export const Outputs = {
@@ -65,7 +67,8 @@ export const Outputs = {
   FlakyCount: 'flaky-count',
   JunitPath: 'junit-path',
   CtrfPath: 'ctrf-path',
-  ReportsCount: 'reports-count'
+  ReportsCount: 'reports-count',
+  WaivedCount: 'waived-count'
 } as const
 
 /** The environment variable read when the `api-key` input is empty. */
@@ -151,7 +154,16 @@ export const Limits = {
    * typical run is tens of KB); a file larger than this is not a report the action wrote for a
    * sane matrix leg, and reading it whole would take hundreds of MB of memory.
    */
-  maxReportFileBytes: 64 * 1024 * 1024
+  maxReportFileBytes: 64 * 1024 * 1024,
+  /**
+   * A known-issues file larger than this is not read: a file of waivers people review is a few
+   * kilobytes, and the file is parsed whole.
+   */
+  maxKnownIssuesBytes: 1024 * 1024,
+  /** Waived findings listed per run in the `runs` output; the report file lists every one. */
+  maxWaiversListed: 100,
+  /** GitHub shows at most 10 notice annotations per step: one per waived finding, up to this. */
+  maxNoticeAnnotations: 10
 } as const
 
 /** Statuses after which a run never changes again (API `RunResponse.status`). */

@@ -1,6 +1,6 @@
 // The shared wording of findings and verdicts, so the summary, the comment, the annotations and the
 // step's last line name things the same way. Pure.
-import type { RunReport } from './model.js'
+import { isWarning, type RunReport } from './model.js'
 
 const SEVERITY: Record<number, { mark: string; word: string }> = {
   5: { mark: '🔴', word: 'Critical' },
@@ -40,20 +40,40 @@ export function verdictWord(run: {
 }
 
 interface RunTotals {
+  /** Every issue and warning TesterArmy reported, waived ones included. */
   issues: number
   warnings: number
+  /** Of those, the ones `known-issues` waived. */
+  waived: number
   steps: number
   failedSteps: number
   /** Runs that failed, then passed on a retry. */
   flaky: number
 }
 
+/**
+ * What one run reported, waived findings included: the counts TesterArmy gave, which the outputs
+ * keep whatever the waivers say.
+ */
+export function reportedCounts(run: Pick<RunReport, 'issues' | 'warnings' | 'waived'>): {
+  issues: number
+  warnings: number
+} {
+  const waivedWarnings = run.waived.filter(w => isWarning(w.issue)).length
+  return {
+    issues: run.issues.length + run.waived.length - waivedWarnings,
+    warnings: run.warnings.length + waivedWarnings
+  }
+}
+
 /** What several runs found between them, for the headline counts and the outputs. */
 export function runTotals(runs: readonly RunReport[]): RunTotals {
-  const total = { issues: 0, warnings: 0, steps: 0, failedSteps: 0, flaky: 0 }
+  const total = { issues: 0, warnings: 0, waived: 0, steps: 0, failedSteps: 0, flaky: 0 }
   for (const r of runs) {
-    total.issues += r.issues.length
-    total.warnings += r.warnings.length
+    const counts = reportedCounts(r)
+    total.issues += counts.issues
+    total.warnings += counts.warnings
+    total.waived += r.waived.length
     total.steps += r.stepsCount
     total.failedSteps += r.failedStepsCount
     if (r.flaky) total.flaky += 1
@@ -66,6 +86,7 @@ export function countsOf(totals: RunTotals): string[] {
   return [
     `**${plural(totals.issues, 'issue')}**`,
     `**${plural(totals.warnings, 'warning')}**`,
+    ...(totals.waived ? [`**${totals.waived} waived** (known issues)`] : []),
     `**${plural(totals.steps, 'step')}**`,
     ...(totals.flaky ? [`**${totals.flaky} flaky**`] : [])
   ]

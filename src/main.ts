@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os'
 import * as core from '@actions/core'
 import { ApiClient, type RunsApi, type StartApi, type UploadApi } from './api/api-client.js'
 import { systemClock, type Clock } from './clock.js'
+import type { FileAtCommitOptions, RepositoryFiles } from './github/file-at-commit.js'
 import type { PullsClientOptions } from './github/pulls.js'
 import type { StatusClientOptions } from './github/statuses.js'
 import type { ReportsRequest } from './inputs/reports.js'
@@ -24,6 +25,8 @@ import { redact } from './redact.js'
 import { commitStatusReporter, type CommitStatusOptions } from './report/commit-status.js'
 import type { Report } from './model.js'
 import { buildReport, ownVerdictFailed } from './verdict/build-report.js'
+import { utcDay } from './verdict/known-issues.js'
+import { announceKnownIssues } from './report/known-issues-notes.js'
 import { checkBuild, startEverything } from './start/begin.js'
 import { waitForRuns } from './start/wait-phase.js'
 import {
@@ -47,6 +50,8 @@ interface Dependencies {
   pulls: (options: PullsClientOptions) => Promise<PullsApi>
   /** Posts commit statuses (`commit-status`; Octokit is loaded only then). */
   statuses: CommitStatusOptions['client']
+  /** Reads the base commit's copy of the known-issues file (Octokit is loaded only then). */
+  files: (options: FileAtCommitOptions) => Promise<RepositoryFiles>
   /** Cancel signals caught while the action loaded (index.ts), if any. */
   held?: HeldSignals
 }
@@ -72,7 +77,8 @@ const defaults: Dependencies = {
   env: runnerEnv(),
   pulls: async options => (await import('./github/clients.js')).createPullsClient(options),
   statuses: async (options: StatusClientOptions) =>
-    (await import('./github/clients.js')).createStatusClient(options)
+    (await import('./github/clients.js')).createStatusClient(options),
+  files: async options => (await import('./github/clients.js')).createRepositoryFiles(options)
 }
 
 /** Never throws: whatever goes wrong ends as one readable `::error::` line and a failed step. */
@@ -116,12 +122,15 @@ async function waitAndReport(deps: Dependencies, parsed: Parsed): Promise<void> 
   }
   Object.assign(parsed, { settings, context })
   if (settings.reports) return gatherAndReport(deps, parsed, settings, settings.reports, context)
-  // The build (app-path) is checked on disk before any request, like an input.
+  const { clock } = deps
+  // The file of known issues and the build (app-path) are checked on disk before any request,
+  // like inputs.
+  const knownIssues = await readKnownIssues(settings, utcDay(clock.now()))
+  if (knownIssues?.ok === false) return core.setFailed(knownIssues.message)
   const checked = await checkBuild(settings)
   if (checked.kind === 'refused') return core.setFailed(checked.message)
   const build = checked.kind === 'ready' ? checked.build : null
 
-  const { clock } = deps
   const deadline = clock.now() + settings.timeoutMs
   const api = deps.api(settings)
   const lifecycle = watchCancellation(deps.signals, deps.held)
@@ -145,6 +154,22 @@ async function waitAndReport(deps: Dependencies, parsed: Parsed): Promise<void> 
     const status = commitStatusReporter(settings, begun.context, deps.statuses)
     parsed.failStatus = fatal =>
       status?.final(begun.context.sha, buildReport([], settings, { fatal }), signal.aborted)
+    // Which entries may waive is known before any run is judged (retry-failed judges them as
+    // they finish): the base commit's copy says which ones the pull request adds.
+    const waivers = knownIssues
+      ? await knownIssues.module.settleKnownIssues({
+          input: knownIssues.input,
+          entries: knownIssues.entries,
+          context: begun.context,
+          githubToken: settings.githubToken,
+          files: deps.files,
+          today: utcDay(clock.now()),
+          signal,
+          onRequest: line => core.debug(line)
+        })
+      : null
+    if (waivers) announceKnownIssues(waivers)
+    const policy = { ...settings, waivers }
 
     // 3. Wait for every run (the commit status says so meanwhile), start again those whose own
     //    verdict failed (retry-failed), and stop what nobody waits for any more: the step was
@@ -156,12 +181,12 @@ async function waitAndReport(deps: Dependencies, parsed: Parsed): Promise<void> 
       clock,
       deadline,
       signal,
-      failed: outcome => ownVerdictFailed(outcome, settings),
+      failed: outcome => ownVerdictFailed(outcome, policy),
       onWaitBegins: count => status?.pending(begun.context.sha, count, signal)
     })
 
     // 4. Report on every run, in the order given, each with its attempts.
-    const report = buildReport(waited.outcomes, settings, {
+    const report = buildReport(waited.outcomes, policy, {
       ...waited.end,
       ...(waited.retried ? { retried: waited.retried } : {})
     })
@@ -188,6 +213,18 @@ async function waitAndReport(deps: Dependencies, parsed: Parsed): Promise<void> 
   } finally {
     lifecycle.dispose()
   }
+}
+
+/**
+ * The workspace's file of known issues, read and checked before any request (its code, with the
+ * YAML parser, is a chunk loaded only then); null without `known-issues`.
+ */
+async function readKnownIssues(settings: Settings, today: string) {
+  if (!settings.knownIssues) return null
+  const module = await import('./inputs/known-issues-file.js')
+  const loaded = await module.loadKnownIssues(settings.knownIssues, today)
+  if (!loaded.ok) return loaded
+  return { ok: true as const, entries: loaded.entries, input: settings.knownIssues, module }
 }
 
 /**

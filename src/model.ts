@@ -227,9 +227,15 @@ export interface RunReport {
   passed: boolean
   reasons: string[]
   notes: string[]
-  /** Most severe first (unrated first of all: the gate treats them as reaching any threshold). */
+  /**
+   * Most severe first (unrated first of all: the gate treats them as reaching any threshold).
+   * Findings a known-issues entry waives are in `waived` instead.
+   */
   issues: Issue[]
   warnings: Issue[]
+  /** Issues and warnings waived by `known-issues`, most severe first, each with its entry. */
+  waived: Waiver[]
+  /** The highest severity among issues of type `issue`, waived ones included. */
   maxSeverity: number
   stepsCount: number
   failedStepsCount: number
@@ -258,6 +264,8 @@ export interface RunReport {
 }
 
 export interface Report {
+  /** The waivers of this step (`known-issues`), or absent without them. */
+  knownIssues?: KnownIssues
   passed: boolean
   status: FinalStatus
   result: Result
@@ -336,4 +344,61 @@ export interface StartFacts {
   testerArmyComments: boolean
   /** Why the exploration agent was not started beside a test or group (the summary says so). */
   agentNotStarted?: string
+}
+
+/** One entry of the known-issues file, as written (checked by verdict/known-issues-file.ts). */
+export interface KnownIssue {
+  /** The line of the entry in the file (1-based), for every message about it. */
+  line: number
+  name?: string
+  page?: string
+  /** The run's feature name (a name pattern) or the saved test's ID. */
+  test?: string
+  maxSeverity?: number
+  /** `YYYY-MM-DD`: the last day (UTC) the entry applies. */
+  until?: string
+  /** An https link, shown beside the waived finding. */
+  ticket?: string
+  reason: string
+}
+
+/**
+ * Where an entry comes from, once the base commit's copy is read. `base`: the same entry is in
+ * the base's copy; `added`: the pull request adds it (or widens or extends one); `unverified`: the
+ * base's copy could not be read; `no-pull-request`: nothing to compare with (a push, a schedule).
+ */
+export type EntryOrigin = 'base' | 'added' | 'unverified' | 'no-pull-request'
+
+/** `known-issues-from`: which entries may waive. */
+export type KnownIssuesFrom = 'workspace' | 'base'
+
+/** What became of reading the base commit's copy of the file. */
+export type BaseCheck =
+  | { kind: 'read' }
+  /** The file is not in the base commit: every entry is new. */
+  | { kind: 'new-file' }
+  /** Why the base's copy could not be read: every entry is shown unverified. */
+  | { kind: 'unverified'; reason: string }
+  | { kind: 'no-pull-request' }
+
+/** An entry as the verdict uses it: where it comes from and whether it may waive. */
+export interface KnownIssueEntry extends KnownIssue {
+  origin: EntryOrigin
+  /** Why it waives nothing in this run; absent when it is in force. */
+  notInForce?: 'expired' | 'not-in-base'
+}
+
+/** The waivers of one step: the file, its entries, and what the base's copy said. */
+export interface KnownIssues {
+  /** The file as the user named it (`known-issues`). */
+  file: string
+  from: KnownIssuesFrom
+  base: BaseCheck
+  entries: KnownIssueEntry[]
+}
+
+/** A finding waived by an entry of the known-issues file. */
+export interface Waiver {
+  issue: Issue
+  entry: KnownIssueEntry
 }

@@ -38,6 +38,11 @@ export interface WorkflowContext {
   payloadError?: string
   /** On a `pull_request` from a fork: the fork's `owner/repo` (no secrets reach it); else ''. */
   forkRepository: string
+  /**
+   * The commit the change is compared with, when the event says it: a pull request's base, a
+   * merge queue's base, a workflow_run's pull request's base; else ''.
+   */
+  baseSha: string
 }
 
 type Payload = Record<string, unknown>
@@ -113,7 +118,8 @@ export function readWorkflowContext(
     eventName,
     payload,
     ...(payloadError ? { payloadError } : {}),
-    forkRepository
+    forkRepository,
+    baseSha: baseCommit(payload)
   }
 }
 
@@ -127,6 +133,20 @@ function eventCommit(eventName: string, payload: Payload): string {
   const holder = field ? payload[field[0]] : undefined
   const sha = field && isObject(holder) ? holder[field[1]] : undefined
   return typeof sha === 'string' ? sha : ''
+}
+
+/** The base commit an event names: its pull request's, a merge queue's, a workflow_run's. */
+function baseCommit(payload: Payload): string {
+  const runs = isObject(payload.workflow_run) ? payload.workflow_run.pull_requests : undefined
+  const pull = isObject(payload.pull_request)
+    ? payload.pull_request
+    : Array.isArray(runs) && isObject(runs[0])
+      ? runs[0]
+      : null
+  const base = isObject(pull?.base) ? pull.base.sha : undefined
+  if (typeof base === 'string') return base
+  const queue = isObject(payload.merge_group) ? payload.merge_group.base_sha : undefined
+  return typeof queue === 'string' ? queue : ''
 }
 
 const EVENT_COMMITS: Record<string, [string, string]> = {

@@ -34,6 +34,8 @@ export interface GitHubOptions {
   statusReply?: Exclude<Reply, string>
   /** Never answers a call other than a status post. */
   hang?: boolean
+  /** Files by commit SHA and path: the text, or a reply to send instead (a 403, a 500). */
+  files?: Record<string, Record<string, string | Exclude<Reply, string>>>
 }
 
 export interface GitHubState {
@@ -47,6 +49,7 @@ export interface GitHubState {
   statuses: FakeStatus[]
   statusReply: Exclude<Reply, string> | undefined
   hang: boolean
+  files: Record<string, Record<string, string | Exclude<Reply, string>>>
 }
 
 export function gitHubState(options?: GitHubOptions): GitHubState

@@ -22,8 +22,26 @@ export function gitHubState(options = {}) {
     rateLimited: options.rateLimited ?? false,
     statuses: (options.statuses ??= []),
     statusReply: options.statusReply,
-    hang: options.hang ?? false
+    hang: options.hang ?? false,
+    // Files by commit: `files[sha][path]` is the text, or a reply to send instead (403, 500).
+    files: (options.files ??= {})
   }
+}
+
+/**
+ * `GET /repos/{owner}/{repo}/contents/{path}?ref=`: the raw text when asked for the raw media type
+ * (as the action asks), else GitHub's JSON with base64 content; 404 for a file not at that commit.
+ */
+function getContents(state, path, search, headers) {
+  const ref = new URL(search, 'http://github.test').searchParams.get('ref') ?? 'HEAD'
+  const file = state.files[ref]?.[path]
+  if (file === undefined) return { status: 404, body: { message: 'Not Found' } }
+  if (typeof file !== 'string') return file
+  if (/application\/vnd\.github(\.v3)?\.raw/.test(headers.accept ?? '')) {
+    return { status: 200, body: file, headers: { 'content-type': 'application/vnd.github.raw' } }
+  }
+  const content = Buffer.from(file).toString('base64')
+  return { status: 200, body: { type: 'file', encoding: 'base64', path, content } }
 }
 
 /** What GitHub refuses in a commit status (it answers 422), so a body it would refuse fails here. */
@@ -99,6 +117,13 @@ export function answerGitHub(state, { method, route, search = '', headers, body 
       body: { ...comment, html_url: link(match[1], comment.issue ?? 0, comment.id) }
     }
   }
+  if ((match = /^\/repos\/[^/]+\/[^/]+\/contents\/(.+)$/.exec(route)) && method === 'GET')
+    return getContents(
+      state,
+      match[1].split('/').map(decodeURIComponent).join('/'),
+      search,
+      headers
+    )
   const pulls = state.pulls
   if ((match = /^\/repos\/[^/]+\/[^/]+\/pulls\/(\d+)$/.exec(route))) {
     const pull = pulls.find(p => p.number === Number(match[1]))

@@ -4,11 +4,12 @@
 // Ajv).
 import { isAbsolute, relative } from 'node:path'
 import { logText } from '../escape.js'
+import { runTotals } from '../labels.js'
 import type { ReportsRequest } from '../inputs/reports.js'
 import type { Gathered, GatheredLeg, Report, RunReport } from '../model.js'
 import { judgeMatrix } from '../verdict/legs.js'
 import { findReports } from './find-reports.js'
-import { legRun, waivedIn } from './leg-runs.js'
+import { legRun } from './leg-runs.js'
 import { readAgain, readReport } from './read-report.js'
 import { selectLegs, type KeptReport, type ReadFile } from './select-legs.js'
 
@@ -38,13 +39,7 @@ export async function gatherReports({ request, own, cwd, log }: GatherOptions): 
     const entries = readAgain(kept.path, kept.sha256)
     const legRuns = entries.map(entry => legRun(entry, kept.name))
     runs.push(...legRuns)
-    legs.push(
-      legOf(
-        kept,
-        legRuns,
-        entries.reduce((n, e) => n + waivedIn(e), 0)
-      )
-    )
+    legs.push(legOf(kept, legRuns))
   }
   // Names and paths are the legs' text: one line each in the log, never a workflow command.
   for (const { file, fallbackLeg, read } of files) {
@@ -90,8 +85,10 @@ export async function gatherReports({ request, own, cwd, log }: GatherOptions): 
   }
 }
 
-function legOf(kept: KeptReport, runs: RunReport[], waived: number): GatheredLeg {
+function legOf(kept: KeptReport, runs: RunReport[]): GatheredLeg {
   const { head } = kept
+  // As the leg's outputs count them: every finding TesterArmy reported, waived ones included.
+  const totals = runTotals(runs)
   return {
     name: kept.name,
     file: kept.file,
@@ -102,10 +99,10 @@ function legOf(kept: KeptReport, runs: RunReport[], waived: number): GatheredLeg
     fatal: head.fatal,
     cancelled: head.cancelled,
     runs: runs.length,
-    issues: runs.reduce((n, r) => n + r.issues.length, 0),
-    warnings: runs.reduce((n, r) => n + r.warnings.length, 0),
+    issues: totals.issues,
+    warnings: totals.warnings,
     flaky: head.flakyCount,
-    waived
+    waived: totals.waived
   }
 }
 

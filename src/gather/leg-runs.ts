@@ -2,7 +2,15 @@
 // the verdict, reasons and notes exactly as the leg decided them (never judged again), the
 // findings read from each run's body as the API sent it. Pure.
 import { parseRun } from '../api/run-response.js'
-import type { FinalStatus, Result, Run, RunReport } from '../model.js'
+import type {
+  FinalStatus,
+  Issue,
+  KnownIssueEntry,
+  Result,
+  Run,
+  RunReport,
+  Waiver
+} from '../model.js'
 import { isWarning } from '../model.js'
 import { bySeverity } from '../verdict/build-report.js'
 
@@ -63,7 +71,7 @@ export function legRun(entry: RunEntry, leg: string): RunReport {
 function describe(entry: RunEntry, run: Run | null): RunReport {
   const output = run?.output ?? null
   const test = output?.kind === 'test' ? output : null
-  const all = test?.issues ?? []
+  const { kept: all, waived } = setApartWaived(test?.issues ?? [], entry.waived)
   const steps = test?.steps ?? []
   return {
     id: entry.id.toLowerCase(),
@@ -74,6 +82,7 @@ function describe(entry: RunEntry, run: Run | null): RunReport {
     notes: entry.notes,
     issues: all.filter(i => !isWarning(i)).sort(bySeverity),
     warnings: all.filter(isWarning).sort(bySeverity),
+    waived,
     maxSeverity: entry.maxSeverity,
     stepsCount: steps.length,
     failedStepsCount: steps.filter(s => s.status === 'failed').length,
@@ -91,7 +100,49 @@ function describe(entry: RunEntry, run: Run | null): RunReport {
   }
 }
 
-/** Issues and warnings a leg waived in this run (a run's `waived` list, when the leg had one). */
-export function waivedIn(entry: RunEntry): number {
-  return Array.isArray(entry.waived) ? entry.waived.length : 0
+/** A waived finding as the leg's report gives it (schemas/report.schema.json, `waiver`). */
+interface WaivedEntry {
+  name: string
+  type: string
+  severity: number | null
+  url: string
+  entry: KnownIssueEntry
+}
+
+/**
+ * The findings of a run's body with those the leg waived set apart, each with its entry, as the
+ * leg's summary showed them: a waived finding is matched to the first finding of the body with
+ * the same name, type, severity and page, and kept as the report gives it when none is left.
+ */
+function setApartWaived(
+  findings: Issue[],
+  waivedEntries: unknown
+): { kept: Issue[]; waived: Waiver[] } {
+  const listed = Array.isArray(waivedEntries) ? (waivedEntries as WaivedEntry[]) : []
+  if (listed.length === 0) return { kept: findings, waived: [] }
+  const kept = [...findings]
+  const waived = listed.map(w => {
+    const at = kept.findIndex(
+      i => i.name === w.name && i.type === w.type && i.severity === w.severity && i.url === w.url
+    )
+    const issue = at === -1 ? findingOf(w) : kept.splice(at, 1)[0]!
+    return { issue, entry: w.entry }
+  })
+  return { kept, waived: waived.sort((a, b) => bySeverity(a.issue, b.issue)) }
+}
+
+/** A waived finding the body no longer holds, as its report entry names it. */
+function findingOf(w: WaivedEntry): Issue {
+  return {
+    type: w.type,
+    name: w.name,
+    description: '',
+    url: w.url,
+    severity: w.severity,
+    reproductionSteps: [],
+    expectedBehavior: '',
+    actualBehavior: '',
+    screenshotUrl: '',
+    tMs: null
+  }
 }

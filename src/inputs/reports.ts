@@ -45,14 +45,18 @@ const START_ONLY_INPUTS = [
 ] as const
 
 /**
- * What each leg decides for itself; the gathering job keeps the legs' verdicts and never judges
- * their runs again, so another value there would change nothing. Each with its default (action.yml),
+ * What each leg decides for itself (fail-on, min-severity, retries, waivers); the gathering job
+ * keeps the legs' verdicts and never judges their runs again, so another value there would change
+ * nothing. Each with its default (action.yml),
  * since the runner always passes one.
  */
 const LEG_DECIDES: readonly [string, string][] = [
   [Inputs.MinSeverity, '1'],
   [Inputs.OnFlaky, 'pass'],
-  [Inputs.RetryFailed, '0']
+  [Inputs.RetryFailed, '0'],
+  // Waivers too: a leg's report already lists what its known issues waived.
+  [Inputs.KnownIssues, ''],
+  [Inputs.KnownIssuesFrom, 'workspace']
 ]
 
 /** Only the default `true` counts as unset: the runner passes action.yml's default. */
@@ -122,7 +126,7 @@ function ignoredInputs(source: InputSource, patterns: string, leg: string): stri
       refuse(
         name,
         value,
-        `each leg's verdict is kept as the leg decided it, so set ${name} in the legs (the gathering job takes only the default, ${fallback})`
+        `each leg's verdict is kept as the leg decided it, so set ${name} in the legs (the gathering job takes only the default${fallback ? `, ${fallback}` : ', empty'})`
       )
     }
   }

@@ -2,6 +2,7 @@
 // capability's inputs are parsed by its own module, and every bad input is reported in one go.
 import { API_KEY_ENV, Inputs } from '../constants.js'
 import { parseApiKey, parseConnection, type ConnectionSettings } from './connection.js'
+import { parseKnownIssues, type KnownIssuesInput } from './known-issues.js'
 import { parsePublishing, type PublishingSettings } from './publishing.js'
 import { parseMatrix, type MatrixSettings } from './reports.js'
 import { parseProjectId, parseTarget, type RunTarget } from './runs.js'
@@ -19,6 +20,8 @@ export interface Settings
   apiKey: string
   /** For the comment, the commit status and GitHub lookups; masked as soon as it is read. */
   githubToken: string
+  /** The file of known issues (`known-issues`), read before any request; null without one. */
+  knownIssues: KnownIssuesInput | null
 }
 
 export function parseSettings(source: InputSource): Settings {
@@ -56,7 +59,9 @@ export function parseSettings(source: InputSource): Settings {
     ...target,
     ...publishing,
     ...parseConnection(source, attempt),
-    ...parseVerdict(source, attempt)
+    ...parseVerdict(source, attempt),
+    // In reports mode the legs' reports already say what their known issues waived.
+    ...(gathering ? { knownIssues: null } : parseKnownIssues(source, attempt))
   }
   if (errors.length > 0) throw new InputErrors(errors)
   return settings

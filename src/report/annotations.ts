@@ -40,14 +40,38 @@ export function planAnnotations(report: Report): Annotation[] {
   const flaky = report.runs.filter(r => r.flaky)
   const flakyShown = flaky.slice(0, Limits.maxWarningAnnotations)
   const warningRoom = Limits.maxWarningAnnotations - flakyShown.length
+  // A waived finding is a notice, never an error: known, reviewed, not blocking.
+  const waived = report.runs
+    .flatMap(r => r.waived.map(w => ({ feature: r.featureName, waiver: w })))
+    .sort((a, b) => bySeverity(a.waiver.issue, b.waiver.issue))
+  const toNotice = ({ feature, waiver }: (typeof waived)[number]): Annotation => {
+    const { issue, entry } = waiver
+    const where = issue.url ? ` on ${logText(issue.url, 300)}` : ''
+    const prefix = several && feature ? `${logText(feature, 100)}: ` : ''
+    const ticket = entry.ticket ? ` (${logText(entry.ticket, 300)})` : ''
+    const origin =
+      entry.origin === 'added'
+        ? ' [entry added by this pull request]'
+        : entry.origin === 'unverified'
+          ? ' [entry unverified]'
+          : ''
+    return {
+      level: 'notice',
+      title: logText(`Known issue: ${issue.name || 'Unnamed issue'}`, 200),
+      message: `${prefix}${severityLabel(issue.severity)}${where}; waived by ${logText(report.knownIssues?.file ?? 'known-issues', 200)} line ${entry.line}${origin}: ${logText(entry.reason, 500)}${ticket}`
+    }
+  }
+  const noticeRoom = Limits.maxNoticeAnnotations - 1
   const shown = [
     ...flakyShown.map(flakyAnnotation),
     ...issues.slice(0, Limits.maxErrorAnnotations).map(i => toAnnotation('error', i)),
-    ...warnings.slice(0, warningRoom).map(w => toAnnotation('warning', w))
+    ...warnings.slice(0, warningRoom).map(w => toAnnotation('warning', w)),
+    ...waived.slice(0, noticeRoom).map(toNotice)
   ]
   const hidden =
     Math.max(0, issues.length - Limits.maxErrorAnnotations) +
     Math.max(0, warnings.length - warningRoom) +
+    Math.max(0, waived.length - noticeRoom) +
     (flaky.length - flakyShown.length)
   if (hidden > 0) {
     shown.push({

@@ -5,6 +5,7 @@ import { Limits } from '../constants.js'
 import { markdown } from '../escape.js'
 import type { AgentRequest, StartRequest } from '../model.js'
 import { countsOf, nowrap, runTotals, severityLabel } from '../labels.js'
+import { knownIssuesCallout, waivedBy } from './known-issues-text.js'
 import type { Report } from '../model.js'
 import { bySeverity } from '../verdict/build-report.js'
 import { legsCommentLines, legsTitle } from './legs-comment.js'
@@ -76,6 +77,9 @@ export function renderComment(report: Report, marker: string, runUrl: string): s
     '',
     countsOf(runTotals(runs)).join(' · ') + (runs.length > 1 ? ` · ${runs.length} runs` : '')
   ]
+  // Entries this pull request adds to the known issues go where the reviewer looks first.
+  const callout = report.knownIssues ? knownIssuesCallout(report.knownIssues) : null
+  if (callout) lines.push('', callout)
   // Reports mode: every leg with its verdict and why, in place of the runs' reasons.
   if (gathered) lines.push('', ...legsCommentLines(report, gathered))
   const why = report.fatal
@@ -105,6 +109,18 @@ export function renderComment(report: Report, marker: string, runUrl: string): s
     }
     if (issues.length > Limits.commentMaxIssues)
       lines.push(`| | …and ${issues.length - Limits.commentMaxIssues} more |`)
+  }
+  const waived = runs.flatMap(r => r.waived).sort((a, b) => bySeverity(a.issue, b.issue))
+  if (waived.length) {
+    lines.push('', `**Waived by known issues** (${waived.length}):`, '')
+    lines.push('| Severity | Finding | Waived by |', '| --- | --- | --- |')
+    for (const { issue, entry } of waived.slice(0, Limits.commentMaxIssues)) {
+      lines.push(
+        `| ${nowrap(severityLabel(issue.severity))} | ${markdown(issue.name || 'Unnamed issue', 300)} | ${waivedBy(entry)} |`
+      )
+    }
+    if (waived.length > Limits.commentMaxIssues)
+      lines.push(`| | …and ${waived.length - Limits.commentMaxIssues} more | |`)
   }
   lines.push(
     '',

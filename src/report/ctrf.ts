@@ -138,7 +138,24 @@ function testOf(run: RunReport, options: ReportFileOptions, status: CtrfStatus):
       issuesCount: run.issues.length,
       warningsCount: run.warnings.length,
       maxSeverity: run.maxSeverity,
-      ...(attempts.length > 1 ? { attempts: attempts.map(a => a.id) } : {})
+      ...(attempts.length > 1 ? { attempts: attempts.map(a => a.id) } : {}),
+      // Findings a known-issues entry waived: reported, not failing the test.
+      ...(run.waived.length
+        ? {
+            waivedCount: run.waived.length,
+            waived: run.waived.slice(0, WAIVED_LISTED).map(({ issue, entry }) => ({
+              name: text(issue.name),
+              type: text(issue.type),
+              severity: issue.severity,
+              knownIssue: {
+                line: entry.line,
+                reason: text(entry.reason),
+                ...(entry.ticket ? { ticket: text(entry.ticket) } : {}),
+                origin: entry.origin
+              }
+            }))
+          }
+        : {})
     }
   }
 }
@@ -152,6 +169,9 @@ function times(run: RunReport): { start?: number; stop?: number } {
     ...(Number.isNaN(stop) ? {} : { stop })
   }
 }
+
+/** Waived findings listed per test; the JSON report has every one. */
+const WAIVED_LISTED = 200
 
 /** Untrusted text as a JSON string holds it: well-formed, without control characters. */
 const text = (value: string): string => clean(value)

@@ -13,6 +13,8 @@ export interface ReportFileOptions {
   /** When the action began and finished, in ms since the epoch. */
   startedAt: number
   finishedAt: number
+  /** The file of known issues (`known-issues`), named beside the findings it waived. */
+  knownIssuesFile?: string
 }
 
 /**
@@ -80,6 +82,26 @@ function issueText(issue: Issue, kind: string): string {
   if (issue.actualBehavior) lines.push(`Actual: ${issue.actualBehavior}`)
   if (issue.screenshotUrl) lines.push(`Screenshot: ${issue.screenshotUrl}`)
   return lines.join('\n')
+}
+
+/** Waived findings named in a test report's output; the JSON report has every one. */
+const WAIVED_LISTED = 200
+
+/**
+ * The findings a known-issues entry waived, one line each with the entry's line, reason and
+ * ticket: in a test report's output, apart from the failures. Untrusted: the writer escapes.
+ */
+export function* waivedLines(run: RunReport, file: string): Generator<string> {
+  if (run.waived.length === 0) return
+  yield `Waived by known issues (${file}):`
+  for (const { issue, entry } of run.waived.slice(0, WAIVED_LISTED)) {
+    const kind = issue.type === 'warning' ? 'Warning' : 'Issue'
+    const ticket = entry.ticket ? ` (${truncate(entry.ticket, 300)})` : ''
+    const added = entry.origin === 'added' ? ' [entry added by this pull request]' : ''
+    yield `  ${kind} [${severityLabel(issue.severity)}] ${truncate(issue.name || 'Unnamed issue', 300)}: line ${entry.line}: ${truncate(entry.reason, 300)}${ticket}${added}`
+  }
+  const more = run.waived.length - WAIVED_LISTED
+  if (more > 0) yield `  …and ${more} more: the JSON report (output report-path) has every one.`
 }
 
 /** Why a run's verdict failed, in the step's own words, with the run's error when it has one. */

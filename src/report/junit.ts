@@ -3,7 +3,14 @@
 // Surefire writes one (a passing case holding its failed attempts). Written in pieces. Pure.
 import { xmlAttribute, xmlText } from '../escape.js'
 import type { Report, RunReport } from '../model.js'
-import { findingBlocks, runLink, runTitle, verdictLine, type ReportFileOptions } from './formats.js'
+import {
+  findingBlocks,
+  runLink,
+  runTitle,
+  verdictLine,
+  waivedLines,
+  type ReportFileOptions
+} from './formats.js'
 
 /** What a reader counts a run as, in JUnit's words. */
 type CaseKind = 'passed' | 'failure' | 'error' | 'skipped'
@@ -70,6 +77,7 @@ function* suitePieces(
   if (run.leg !== undefined) properties.push(['testerarmy.leg', run.leg])
   if (run.run?.testId) properties.push(['testerarmy.test-id', run.run.testId])
   if (run.origin) properties.push(['testerarmy.started-as', run.origin])
+  if (run.waived.length) properties.push(['testerarmy.waived', String(run.waived.length)])
   if (options.workflowRunUrl) properties.push(['github.workflow-run', options.workflowRunUrl])
   for (const [n, attempt] of (run.attempts ?? []).entries()) {
     const result = attempt.result ? ` ${attempt.result}` : ''
@@ -99,6 +107,12 @@ function* suitePieces(
   yield xmlText(`${runLink(options.apiUrl, run.id)}\n`)
   if (run.description) yield xmlText(`\n${run.description}\n`)
   for (const note of run.notes) yield xmlText(`\nNote: ${note}\n`)
+  // A run whose every failure is waived passes; its waived findings are still here to read.
+  let first = true
+  for (const line of waivedLines(run, options.knownIssuesFile ?? 'known-issues')) {
+    yield xmlText(`${first ? '\n' : ''}${line}\n`)
+    first = false
+  }
   yield '</system-out>\n'
   yield '    </testcase>\n'
   yield '  </testsuite>\n'

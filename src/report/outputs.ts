@@ -1,8 +1,8 @@
 // The step outputs, as strings for later steps: one run's values, or the aggregate of several. Pure.
 import { Limits, Outputs } from '../constants.js'
 import { clean } from '../escape.js'
-import { runTotals } from '../labels.js'
-import type { Report, RunReport } from '../model.js'
+import { reportedCounts, runTotals } from '../labels.js'
+import type { KnownIssueEntry, Report, RunReport, Waiver } from '../model.js'
 
 /** One line: a later step reading `description` gets one line per run, as the README says. */
 const oneLine = (text: string): string =>
@@ -67,6 +67,7 @@ export function outputsOf(
     [Outputs.PrNumber]: report.started?.prNumber ? String(report.started.prNumber) : '',
     [Outputs.GithubReporting]: report.started?.githubReporting ?? '',
     [Outputs.FlakyCount]: String(report.flakyCount),
+    [Outputs.WaivedCount]: String(totals.waived),
     [Outputs.JunitPath]: files.junit,
     [Outputs.CtrfPath]: files.ctrf,
     [Outputs.ReportsCount]: report.gathered ? String(report.gathered.legs.length) : ''
@@ -93,14 +94,54 @@ export function runSummary(run: RunReport) {
 }
 
 function attemptSummary(run: RunReport) {
+  const counts = reportedCounts(run)
   return {
     id: run.id,
     status: run.status,
     result: run.result,
     passed: run.passed,
-    issuesCount: run.issues.length,
-    warningsCount: run.warnings.length,
+    issuesCount: counts.issues,
+    warningsCount: counts.warnings,
     maxSeverity: run.maxSeverity,
-    durationMs: run.durationMs
+    durationMs: run.durationMs,
+    ...(run.waived.length ? waivedSummary(run.waived) : {})
+  }
+}
+
+/**
+ * The waived findings of a run, each with the entry that waived it, for a later step: at most
+ * `Limits.maxWaiversListed` in the `runs` output (GitHub keeps about 1 MB of outputs per job); the
+ * report file has them all.
+ */
+function waivedSummary(waived: readonly Waiver[], max: number = Limits.maxWaiversListed) {
+  return {
+    waivedCount: waived.length,
+    waived: waived.slice(0, max).map(waiverSummary)
+  }
+}
+
+/** One waived finding and its entry, as the `runs` output and the report file give it. */
+export function waiverSummary({ issue, entry }: Waiver) {
+  return {
+    name: issue.name,
+    type: issue.type,
+    severity: issue.severity,
+    url: issue.url,
+    entry: entrySummary(entry)
+  }
+}
+
+/** An entry of the known-issues file, as the outputs and the report file give it. */
+export function entrySummary(entry: KnownIssueEntry) {
+  return {
+    line: entry.line,
+    ...(entry.name !== undefined ? { name: entry.name } : {}),
+    ...(entry.page !== undefined ? { page: entry.page } : {}),
+    ...(entry.test !== undefined ? { test: entry.test } : {}),
+    ...(entry.maxSeverity !== undefined ? { maxSeverity: entry.maxSeverity } : {}),
+    ...(entry.until !== undefined ? { until: entry.until } : {}),
+    ...(entry.ticket !== undefined ? { ticket: entry.ticket } : {}),
+    reason: entry.reason,
+    origin: entry.origin
   }
 }

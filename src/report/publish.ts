@@ -130,7 +130,8 @@ function writeReportFiles(
     // performance.timeOrigin: the global `performance` loads perf_hooks (eight of Node's modules,
     // 2 % of a plain wait's cold start) for this one number.
     startedAt: Date.now() - process.uptime() * 1000,
-    finishedAt: Date.now()
+    finishedAt: Date.now(),
+    ...(report.knownIssues ? { knownIssuesFile: report.knownIssues.file } : {})
   }
   const paths = formatPaths(path)
   for (const [format, pieces] of [

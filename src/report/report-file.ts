@@ -2,8 +2,8 @@
 // written in pieces so a huge run is never held as one more whole copy. A public interface:
 // schemas/report.schema.json describes it and docs/report-file.md its versions. Pure.
 import { REPORT_SCHEMA_VERSION } from '../constants.js'
-import type { Gathered, Report, RunReport } from '../model.js'
-import { runSummary } from './outputs.js'
+import type { Gathered, KnownIssues, Report, RunReport } from '../model.js'
+import { entrySummary, runSummary, waiverSummary } from './outputs.js'
 
 /** What the report was written for: the leg, the commit, the pull request and the workflow run. */
 export interface ReportHead {
@@ -168,6 +168,8 @@ export function reportFileOf(report: Report, head: ReportHead = NO_HEAD) {
     fatal: report.fatal,
     cancelled: report.cancelled,
     flakyCount: report.flakyCount,
+    // The file of known issues as this step read it: every entry, where it comes from, in force.
+    ...(report.knownIssues ? { knownIssues: knownIssuesOf(report.knownIssues) } : {}),
     ...(report.gathered ? { gathered: gatheredOf(report.gathered) } : {}),
     // Typed as the array it serializes to (toJSON), which is what a reader of the file sees.
     runs: report.gathered
@@ -180,6 +182,8 @@ export function reportFileOf(report: Report, head: ReportHead = NO_HEAD) {
 function runEntry(run: RunReport) {
   return {
     ...runSummary(run),
+    // Every waived finding here (the `runs` output lists the first ones).
+    ...(run.waived.length ? { waived: run.waived.map(waiverSummary) } : {}),
     // Each earlier attempt's body beside its numbers; the verdict's own is the run's `run`.
     ...(run.attempts
       ? {
@@ -201,6 +205,21 @@ function runEntry(run: RunReport) {
 }
 
 type RunEntry = ReturnType<typeof runEntry>
+
+/** The known-issues file as the step read it. */
+function knownIssuesOf(known: KnownIssues) {
+  return {
+    file: known.file,
+    from: known.from,
+    base: known.base.kind,
+    ...(known.base.kind === 'unverified' ? { baseProblem: known.base.reason } : {}),
+    entries: known.entries.map(e => ({
+      ...entrySummary(e),
+      inForce: !e.notInForce,
+      ...(e.notInForce ? { notInForce: e.notInForce } : {})
+    }))
+  }
+}
 
 /** What a leg decided about a run, so reports mode shows it as decided instead of judging again. */
 const verdictOf = (run: RunReport) => ({

@@ -3,10 +3,24 @@
 import { Limits } from '../constants.js'
 import { formatDuration } from '../duration.js'
 import { code, html, httpUrl, markdown } from '../escape.js'
-import { countsOf, nowrap, plural, runTotals, severityLabel, verdictWord } from '../labels.js'
+import {
+  countsOf,
+  nowrap,
+  plural,
+  reportedCounts,
+  runTotals,
+  severityLabel,
+  verdictWord
+} from '../labels.js'
+import {
+  WAIVED_HEADER,
+  entriesNotSeen,
+  knownIssuesCallout,
+  waivedRow
+} from './known-issues-text.js'
 import type { FailOn, Report, RunReport, SummaryMode } from '../model.js'
 import { bySeverity } from '../verdict/build-report.js'
-import type { Issue, Step } from '../model.js'
+import type { Issue, Step, Waiver } from '../model.js'
 import { legsBlocks, legsHeadline } from './legs-summary.js'
 
 export interface SummaryOptions {
@@ -116,6 +130,7 @@ function fit(
     return [
       { length: run.issues.length, row: (n: number) => issueRow(run.issues[n] as Issue, n) },
       { length: run.warnings.length, row: (n: number) => issueRow(run.warnings[n] as Issue, n) },
+      { length: run.waived.length, row: (n: number) => waiverRow(run.waived[n] as Waiver, n) },
       { length: steps.length, row: (n: number) => stepRow(steps[n] as Step, n) }
     ]
   })
@@ -179,6 +194,8 @@ function renderPieces(report: Report, options: SummaryOptions, budget: Budget): 
       '> [!WARNING]\n> **The wait was cancelled** (the workflow was cancelled); runs still in progress were asked to stop.'
     )
   }
+  const callout = report.knownIssues ? knownIssuesCallout(report.knownIssues) : null
+  if (callout) out.push(callout)
   if (report.started?.agentNotStarted) {
     out.push(
       `> [!NOTE]\n> **The exploration agent was not started:** ${markdown(report.started.agentNotStarted, 500)}`
@@ -189,6 +206,8 @@ function renderPieces(report: Report, options: SummaryOptions, budget: Budget): 
   for (const run of report.runs) {
     out.push(runSection(run, options, budget, omitted, single))
   }
+  const unseen = report.knownIssues ? entriesNotSeen(report.knownIssues, report.runs) : null
+  if (unseen) out.push(unseen)
   if (options.failOn === 'never' && !report.passed) {
     out.push('<sub>`fail-on: never`: this verdict does not fail the job.</sub>')
   }
@@ -237,12 +256,15 @@ function headline(report: Report, options: SummaryOptions): string {
 
 function countsLine(run: RunReport): string {
   const parts: string[] = []
-  // Unrated issues sort first (they fail closed), but the headline names the highest known severity.
+  const counts = reportedCounts(run)
+  // Unrated issues sort first (they fail closed), but the headline names the highest known severity
+  // of those not waived.
   const highest = run.issues.find(i => i.severity !== null) ?? run.issues[0]
   parts.push(
-    `**${plural(run.issues.length, 'issue')}**${highest ? ` (most severe: ${severityLabel(highest.severity)})` : ''}`
+    `**${plural(counts.issues, 'issue')}**${highest ? ` (most severe: ${severityLabel(highest.severity)})` : ''}`
   )
-  parts.push(`**${plural(run.warnings.length, 'warning')}**`)
+  parts.push(`**${plural(counts.warnings, 'warning')}**`)
+  if (run.waived.length) parts.push(`**${run.waived.length} waived** (known issues)`)
   parts.push(
     `**${plural(run.stepsCount, 'step')}**${run.failedStepsCount ? ` (${run.failedStepsCount} failed)` : ''}`
   )
@@ -253,7 +275,10 @@ function countsLine(run: RunReport): string {
 function overview(report: Report): string {
   const rows = report.runs.map(run => {
     const { mark, word } = verdictWord(run)
-    return `| ${nowrap(`${mark} ${word}`)} | ${markdown(runName(run), 120)} | \`${run.id.slice(0, 8)}\` | ${run.status} | ${run.result || '–'} | ${run.issues.length} | ${run.warnings.length} | ${cellDuration(run.durationMs)} |`
+    const counts = reportedCounts(run)
+    const waivedIssues = counts.issues - run.issues.length
+    const waived = waivedIssues ? ` (${waivedIssues}\u00a0waived)` : ''
+    return `| ${nowrap(`${mark} ${word}`)} | ${markdown(runName(run), 120)} | \`${run.id.slice(0, 8)}\` | ${run.status} | ${run.result || '–'} | ${counts.issues}${waived} | ${counts.warnings} | ${cellDuration(run.durationMs)} |`
   })
   return [
     '| Verdict | Feature | Run | Status | Result | Issues | Warnings | Duration |',
@@ -285,6 +310,10 @@ function runSection(
   if (run.issues.length) out.push(`${h} Issues\n\n${issuesBlock(run.issues, budget, omitted)}`)
   if (run.warnings.length)
     out.push(`${h} Warnings\n\n${issuesBlock(run.warnings, budget, omitted)}`)
+  if (run.waived.length) {
+    const table = cappedTable(run.waived, budget, omitted, WAIVED_HEADER, waiverRow).table
+    out.push(`${h} Known issues (waived)\n\n${table}`)
+  }
   const steps = run.run?.output?.kind === 'test' ? run.run.output.steps : []
   if (steps.length) out.push(`${h} Steps\n\n${stepsTable(steps, budget, omitted)}`)
   const shots = run.run?.output?.kind === 'test' ? run.run.output.screenshots : []
@@ -477,6 +506,8 @@ function memo<K extends object>(
     return text
   }
 }
+
+const waiverRow = memo((waiver: Waiver) => waivedRow(waiver, url => link(url, pageLabel(url))))
 
 const issueRow = memo(
   (i: Issue) =>

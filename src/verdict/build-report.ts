@@ -2,6 +2,7 @@
 // and report file are all views of this; and which runs the wait left unfinished. Pure.
 import { judge, type GatePolicy } from './gate.js'
 import type {
+  KnownIssues,
   FinalStatus,
   OnFlaky,
   Report,
@@ -11,6 +12,7 @@ import type {
   RunReport
 } from '../model.js'
 import { isWarning, type Issue, type Run } from '../model.js'
+import { waiverFinder } from './known-issues.js'
 import { withRetries } from './retries.js'
 
 /** Ordered from worst: the aggregate status of several runs is the worst of theirs. */
@@ -36,16 +38,31 @@ function resultOf(run: Run | null, status: FinalStatus): Result {
   return result === 'PASS' || result === 'FAILED' ? result : ''
 }
 
-function describeRun(outcome: RunOutcome, policy: GatePolicy): RunReport {
+/** Finds the known-issues entry that waives each finding of a run (none without the file). */
+type Waive = ReturnType<typeof waiverFinder>
+
+function describeRun(outcome: RunOutcome, policy: GatePolicy, waive: Waive): RunReport {
   const { run } = outcome
   const output = run?.output ?? null
   const test = output?.kind === 'test' ? output : null
-  const all = test?.issues ?? []
-  const issues = all.filter(i => !isWarning(i)).sort(bySeverity)
-  const warnings = all.filter(isWarning).sort(bySeverity)
+  const all = [...(test?.issues ?? [])].sort(bySeverity)
+  const waived = waive(all, { featureName: test?.featureName ?? '', testId: run?.testId ?? null })
+  const waivedIssues = new Set(waived.map(w => w.issue))
+  const shown = all.filter(i => !waivedIssues.has(i))
+  const issues = shown.filter(i => !isWarning(i))
+  const warnings = shown.filter(isWarning)
   const steps = test?.steps ?? []
   const result = resultOf(run, outcome.status)
-  const verdict = judge({ status: outcome.status, result, issues, warnings }, policy)
+  const verdict = judge(
+    {
+      status: outcome.status,
+      result,
+      issues,
+      warnings,
+      waivedIssues: waived.filter(w => !isWarning(w.issue)).length
+    },
+    policy
+  )
   const description =
     test?.description ||
     (output?.kind === 'planner_skipped' ? output.reason : '') ||
@@ -60,7 +77,9 @@ function describeRun(outcome: RunOutcome, policy: GatePolicy): RunReport {
     notes: verdict.notes,
     issues,
     warnings,
-    maxSeverity: issues.reduce((max, i) => Math.max(max, i.severity ?? 0), 0),
+    waived,
+    // Every issue TesterArmy reported counts here, waived or not: the outputs keep them all.
+    maxSeverity: all.reduce((max, i) => (isWarning(i) ? max : Math.max(max, i.severity ?? 0)), 0),
     stepsCount: steps.length,
     failedStepsCount: steps.filter(s => s.status === 'failed').length,
     durationMs: run?.durationMs ?? null,
@@ -78,9 +97,12 @@ function describeRun(outcome: RunOutcome, policy: GatePolicy): RunReport {
  * A timeout, a cancel, a run not found or unreadable is not the run's verdict: `retry-failed`
  * never starts those again.
  */
-export function ownVerdictFailed(outcome: RunOutcome, policy: GatePolicy): boolean {
+export function ownVerdictFailed(
+  outcome: RunOutcome,
+  policy: GatePolicy & { waivers?: KnownIssues | null }
+): boolean {
   if (outcome.status !== 'completed' && outcome.status !== 'failed') return false
-  const run = describeRun(outcome, policy)
+  const run = describeRun(outcome, policy, waiverFinder(policy.waivers ?? null))
   return !run.passed && (run.status === 'failed' || run.result === 'FAILED')
 }
 
@@ -92,7 +114,7 @@ interface RetriedRuns {
 
 export function buildReport(
   outcomes: RunOutcome[],
-  policy: GatePolicy & { onFlaky?: OnFlaky },
+  policy: GatePolicy & { onFlaky?: OnFlaky; waivers?: KnownIssues | null },
   extra: {
     fatal?: string | null
     cancelled?: boolean
@@ -100,7 +122,8 @@ export function buildReport(
     retried?: RetriedRuns
   } = {}
 ): Report {
-  const describe = (o: RunOutcome): RunReport => describeRun(o, policy)
+  const waive = waiverFinder(policy.waivers ?? null)
+  const describe = (o: RunOutcome): RunReport => describeRun(o, policy, waive)
   const runs = outcomes.map(o =>
     withRetries(o, extra.retried?.attempts.get(o.id) ?? [], {
       onFlaky: policy.onFlaky ?? 'pass',
@@ -127,6 +150,7 @@ export function buildReport(
   else if (runs.some(r => r.result === 'PASS')) result = 'PASS'
   else result = 'SKIPPED'
   return {
+    ...(policy.waivers ? { knownIssues: policy.waivers } : {}),
     passed: runs.length > 0 && runs.every(r => r.passed) && !extra.fatal,
     status,
     result,

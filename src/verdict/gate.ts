@@ -11,9 +11,11 @@ export interface GatePolicy {
 export interface GateInput {
   status: FinalStatus
   result: Result
-  /** Entries of type `issue` (and unknown types: the gate fails closed). */
+  /** Entries of type `issue` (and unknown types: the gate fails closed), none of them waived. */
   issues: Issue[]
   warnings: Issue[]
+  /** Issues (not warnings) a known-issues entry waived: reported, but never failing the verdict. */
+  waivedIssues?: number
 }
 
 export interface Verdict {
@@ -61,14 +63,21 @@ export function judge(run: GateInput, policy: GatePolicy): Verdict {
     if (run.result === '') {
       reasons.push('the run completed without a result')
     } else if (run.result === 'FAILED') {
+      const waived = run.waivedIssues ?? 0
       const blocking = run.issues.filter(i => reachesThreshold(i, policy.minSeverity))
-      if (run.issues.length === 0) {
+      const known = waived > 0 ? ` (${waived} more waived by known-issues)` : ''
+      if (run.issues.length === 0 && waived === 0) {
+        // A FAILED result with nothing to show for it is not a known issue: it still fails.
         reasons.push('the run FAILED without reporting any issue')
       } else if (blocking.length > 0) {
-        reasons.push(`the run FAILED with ${plural(blocking.length, 'issue')}${atLeast}`)
+        reasons.push(`the run FAILED with ${plural(blocking.length, 'issue')}${atLeast}${known}`)
+      } else if (run.issues.length === 0) {
+        notes.push(
+          `the run FAILED, but ${waived === 1 ? 'its one issue is' : `all ${waived} of its issues are`} waived by known-issues`
+        )
       } else {
         notes.push(
-          `the run FAILED, but none of its ${plural(run.issues.length, 'issue')} reaches min-severity ${policy.minSeverity}`
+          `the run FAILED, but none of its ${plural(run.issues.length, waived > 0 ? 'other issue' : 'issue')} reaches min-severity ${policy.minSeverity}${known}`
         )
       }
     }
