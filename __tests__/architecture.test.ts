@@ -12,7 +12,8 @@ const SRC = resolve(import.meta.dirname, '..', 'src')
 const LAYERS: readonly (readonly string[])[] = [
   ['index'],
   ['early-signals', 'main'],
-  ['lifecycle', 'report/', 'start/'],
+  // Reports mode (gather/) is a way of running beside the start: files in, one report out.
+  ['lifecycle', 'report/', 'start/', 'gather/'],
   ['inputs/'],
   ['verdict/', 'wait/', 'upload/'],
   ['api/', 'github/'],
@@ -97,6 +98,16 @@ describe('what loads what', () => {
     expect(importers.map(f => relative(SRC, f))).toEqual(['github/octokit.ts'])
   })
 
+  it('imports the packages only reports mode needs (@actions/glob, Ajv) in gather/ alone', () => {
+    const importers = files.filter(file =>
+      /^import [^']*from\s*'(?:@actions\/glob|ajv)'/m.test(readFileSync(file, 'utf8'))
+    )
+    expect(importers.map(f => relative(SRC, f)).sort()).toEqual([
+      'gather/find-reports.ts',
+      'gather/report-schema.ts'
+    ])
+  })
+
   it('leaves out of the start of every run the features a plain run-id wait does not use', () => {
     // Each is reached only through `await import()`, so ncc makes it a chunk of its own, loaded on
     // first use (__tests__/e2e-loading.test.ts sees them load); a static import anywhere on the
@@ -104,6 +115,12 @@ describe('what loads what', () => {
     const onDemand = [
       'start/start-phase',
       'start/retry-failed',
+      'gather/gather',
+      'gather/find-reports',
+      'gather/read-report',
+      'gather/report-schema',
+      'gather/select-legs',
+      'gather/leg-runs',
       'upload/upload-step',
       'upload/zip-app',
       'wait/project-lists',

@@ -90,6 +90,29 @@ describe('npm run demo -- --flaky', () => {
   })
 })
 
+describe('npm run demo -- --matrix', () => {
+  it('plays three legs and the job that gathers them into one verdict, comment and status', () => {
+    const demo = spawnSync(process.execPath, [join(root, 'scripts', 'demo.mjs'), '--matrix'], {
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH, NO_COLOR: '1' },
+      timeout: 60_000
+    })
+    expect(demo.status).toBe(0)
+    expect(demo.stderr).toBe('')
+    const out = demo.stdout
+    expect(out).toMatch(/android {2}exit code 1, passed false, 3 issues/)
+    expect(out).toContain('testerarmy-web/testerarmy-report.json: leg web, attempt 1.')
+    expect(out).toContain('TesterArmy verdict: failed: leg android: the run FAILED with 3 issues.')
+    expect(out).toContain('it sent no request to TesterArmy')
+    expect(out).toMatch(/reports-count\s+3/)
+    expect(out).toContain('TesterArmy on 9c1e4f2a7b3d: failure: Failed: android failed (of 3 legs)')
+    expect(out).toContain('❌ TesterArmy failed: 1 of 3 legs did not pass')
+    expect(out).toContain('❌ TESTERARMY: 1 OF 3 LEGS DID NOT PASS')
+    expect(out).not.toContain('demo-key')
+    expect(out).not.toContain('demo-github-token')
+  })
+})
+
 describe('npm run demo -- --known-issues', () => {
   it('plays a run with one known (waived) and one new issue: the new one fails the step', () => {
     const demo = spawnSync(

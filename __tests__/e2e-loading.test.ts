@@ -177,4 +177,29 @@ describe('what each use of the action loads', () => {
     expect(files).toContain(undiciChunks[0])
     expect(undici).toBe(true)
   })
+
+  it('reports mode: the gathering chunk with @actions/glob and Ajv, which no other use loads, and no GitHub code', async () => {
+    const api = await simulate()
+    const legs = mkdtempSync(join(tmpdir(), 'load-probe-legs-'))
+    cleanups.push(() => rmSync(legs, { recursive: true, force: true }))
+    const leg = await loaded(api, {
+      'run-id': IDS[0]!,
+      leg: 'web',
+      'report-path': join(legs, 'testerarmy-web', 'testerarmy-report.json')
+    })
+    const gatherChunks = [...chunksHolding('function gatherReports'), ...chunksHolding('minimatch')]
+    expect(gatherChunks.length).toBeGreaterThan(0)
+    expect(leg.files.filter(f => gatherChunks.includes(f))).toEqual([])
+    const before = api.requests.length
+    const { result, files, undici } = await loaded(api, {
+      'api-key': '',
+      reports: `${legs}/**/*.json`
+    })
+    expect(result.code).toBe(0)
+    expect(result.outputs['reports-count']).toBe('1')
+    expect(api.requests.length).toBe(before)
+    expect(files).toEqual(expect.arrayContaining([...new Set(gatherChunks)]))
+    expect(files.filter(f => chunksHolding('getOctokit').includes(f))).toEqual([])
+    expect(undici).toBe(false)
+  })
 })

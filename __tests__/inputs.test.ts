@@ -51,6 +51,8 @@ describe('parseSettings', () => {
       cancelOnAbort: true,
       retryFailed: 0,
       onFlaky: 'pass',
+      leg: '',
+      reports: null,
       knownIssues: null
     })
   })

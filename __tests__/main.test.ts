@@ -194,7 +194,7 @@ describe('run', () => {
       passed: 'true',
       'report-path': join(dir, 'report.json')
     })
-    expect(Object.keys(core.outputs)).toHaveLength(21)
+    expect(Object.keys(core.outputs)).toHaveLength(22)
     expect(JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')).passed).toBe(true)
     expect(summaryText()).toMatch(/^## ✅ TesterArmy passed/)
     expect(core.info).toHaveBeenCalledWith('TesterArmy verdict: passed.')

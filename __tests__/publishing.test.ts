@@ -125,7 +125,8 @@ describe('README and docs for adopters', () => {
     'actions/checkout': 5,
     'actions/setup-java': 5,
     'actions/setup-node': 5,
-    'actions/upload-artifact': 6
+    'actions/upload-artifact': 6,
+    'actions/download-artifact': 7
   }
 
   it('names the action one way throughout, pinned to the major tag or a full SHA', () => {

@@ -28,6 +28,7 @@ describe('outputs', () => {
       'feature-name': 'Checkout with saved card',
       description: expect.stringMatching(/^Tested the checkout flow/),
       'report-path': '/tmp/r.json',
+      'reports-count': '',
       'batch-id': '',
       'pr-number': '',
       'github-reporting': '',

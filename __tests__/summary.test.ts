@@ -1,6 +1,8 @@
 import { describe, expect, it } from '@jest/globals'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
-import type { KnownIssue, Report } from '../src/model.js'
+import { legRun, type RunEntry } from '../src/gather/leg-runs.js'
+import type { Gathered, KnownIssue, Report } from '../src/model.js'
+import { reportFileOf } from '../src/report/report-file.js'
 import { settleEntries } from '../src/verdict/known-issues.js'
 import { buildReport } from '../src/verdict/build-report.js'
 import { renderSummary, type SummaryOptions } from '../src/report/summary.js'
@@ -76,7 +78,8 @@ describe('renderSummary golden files', () => {
         )
     ],
     ['retried-group', () => retriedGroup()],
-    ['known-issues', () => knownIssues()]
+    ['known-issues', () => knownIssues()],
+    ['matrix', () => gatheredMatrix()]
   ])('%s', (name, make) => {
     expectGolden(name, renderSummary(make(), options))
   })
@@ -397,3 +400,65 @@ describe('renderSummary for every way a wait can end', () => {
     }
   })
 })
+
+/**
+ * Reports mode: three legs as their reports say (web passed with a waived warning, ios failed,
+ * android timed out), a leg expected by name that did not report, and a file that is no report.
+ */
+function gatheredMatrix(): Report {
+  const legs = [
+    ['web', fixtureOutcome('passed')],
+    ['ios', fixtureOutcome('failed-with-issues')],
+    [
+      'android',
+      outcomeOf(
+        {
+          ...fixtureBody('passed'),
+          id: 'a7a7a7a7-0000-4000-8000-000000000007',
+          status: 'running',
+          output: null
+        },
+        'timed_out'
+      )
+    ]
+  ] as const
+  const runs = legs.map(([name, outcome]) => {
+    const entry = reportFileOf(report(outcome)).runs[0] as unknown as RunEntry
+    return legRun(JSON.parse(JSON.stringify(entry)) as RunEntry, name)
+  })
+  const gathered: Gathered = {
+    patterns: 'testerarmy-reports/**/*.json',
+    expected: { names: ['web', 'ios', 'android', 'windows'] },
+    legs: runs.map((run, n) => ({
+      name: run.leg!,
+      file: `testerarmy-reports/testerarmy-${run.leg}/report.json`,
+      attempt: n === 1 ? 2 : 1,
+      passed: run.passed,
+      status: run.status,
+      result: run.result,
+      fatal: null,
+      cancelled: false,
+      runs: 1,
+      issues: run.issues.length,
+      warnings: run.warnings.length,
+      flaky: 0,
+      waived: n === 0 ? 1 : 0
+    })),
+    missing: { count: 1, names: ['windows'] },
+    problems: [{ file: 'testerarmy-reports/testerarmy-web/notes.json', problem: 'is not JSON' }],
+    found: 7,
+    skipped: ['testerarmy-reports/testerarmy-web/report.ctrf.json'],
+    commit: '9c1e4f2a7b3d5e6f8a9b0c1d2e3f4a5b6c7d8e9f',
+    entries: () => []
+  }
+  return {
+    passed: false,
+    status: 'timed_out',
+    result: '',
+    runs,
+    fatal: null,
+    cancelled: false,
+    flakyCount: 0,
+    gathered
+  }
+}

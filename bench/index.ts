@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process'
 import {
   closeSync,
   ftruncateSync,
+  mkdirSync,
   mkdtempSync,
   openSync,
   readdirSync,
@@ -26,6 +27,7 @@ import { settleEntries } from '../src/verdict/known-issues.js'
 import { parseKnownIssuesFile } from '../src/verdict/known-issues-file.js'
 import { parseRun } from '../src/api/run-response.js'
 import { renderSummary } from '../src/report/summary.js'
+import { reportJsonPieces } from '../src/report/report-file.js'
 import { startApiServer, type Reply } from '../__tests__/helpers/api-server.js'
 import { FakeClock } from '../__tests__/helpers/fake-clock.js'
 import { hundredThousandIssueBody, screenshotHeavyOutcomes } from '../__tests__/helpers/fixtures.js'
@@ -221,6 +223,21 @@ async function coldStart(): Promise<void> {
   row(
     "bundle size, chunks loaded only for several runs (a project's run list)",
     `${(listsBytes / 1024).toFixed(0)} KB (${lists.join(', ')})`
+  )
+}
+
+/** Reports mode's chunks (the gathering code, @actions/glob and Ajv), loaded only in reports mode. */
+function reportsChunks(): void {
+  const files = readdirSync(join(root, 'dist')).filter(
+    f =>
+      f.endsWith('.js') &&
+      f !== 'index.js' &&
+      /function gatherReports|minimatch/.test(readFileSync(join(root, 'dist', f), 'utf8'))
+  )
+  const bytes = files.reduce((sum, f) => sum + statSync(join(root, 'dist', f)).size, 0)
+  row(
+    'bundle size, chunks loaded only in reports mode (@actions/glob, Ajv)',
+    `${(bytes / 1024).toFixed(0)} KB (${files.join(', ')})`
   )
 }
 
@@ -662,6 +679,74 @@ function screenshotHeavy(): void {
   )
 }
 
+/**
+ * Reports mode on a large matrix: 50 legs of 100 runs each (half passed, half FAILED with issues,
+ * the fixtures' bodies), each leg's report in its artifact's folder as download-artifact leaves
+ * it, gathered by dist/index.js under Node 24. Wall time and the action's peak resident memory.
+ */
+async function gatherMatrix(): Promise<void> {
+  const fixture = (name: string) =>
+    JSON.parse(readFileSync(join(root, '__fixtures__', 'runs', `${name}.json`), 'utf8')) as Record<
+      string,
+      unknown
+    >
+  const bodies = [fixture('passed'), fixture('failed-with-issues')]
+  const dir = mkdtempSync(join(tmpdir(), 'bench-matrix-'))
+  const legs = 50
+  const runsPerLeg = 100
+  let bytes = 0
+  for (let leg = 0; leg < legs; leg++) {
+    const outcomes = Array.from({ length: runsPerLeg }, (_, n) => {
+      const id = `${String(leg).padStart(8, '0')}-0000-4000-8000-${String(n).padStart(12, '0')}`
+      const body = { ...bodies[n % 2], id }
+      return {
+        id,
+        status: 'completed' as const,
+        run: parseRun(body),
+        body,
+        lastStatus: 'completed',
+        error: null,
+        cancelledByUser: false
+      }
+    })
+    const report = buildReport(outcomes, { failOn: 'failed', minSeverity: 1 })
+    const text = [
+      ...reportJsonPieces(report, {
+        leg: `leg-${leg}`,
+        commit: '9c1e4f2a7b3d5e6f8a9b0c1d2e3f4a5b6c7d8e9f',
+        pullRequest: 42,
+        workflowRun: { id: '4242', attempt: 1 }
+      })
+    ].join('')
+    bytes += Buffer.byteLength(text)
+    const folder = join(dir, `testerarmy-leg-${leg}`)
+    mkdirSync(folder)
+    writeFileSync(join(folder, 'testerarmy-report.json'), text)
+  }
+  const dist = await distMeasured(dir)
+  const times: number[] = []
+  const rss: number[] = []
+  try {
+    for (let i = 0; i < 3; i++) {
+      const { result, ms, rssMb } = await dist({
+        reports: `${dir}/**/*.json`,
+        'expected-reports': String(legs)
+      })
+      times.push(ms)
+      rss.push(rssMb)
+      if (result.outputs['reports-count'] !== String(legs))
+        throw new Error(`the ${legs} legs were not gathered: ${result.stdout.slice(-800)}`)
+      result.cleanup()
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+  row(
+    `reports mode: ${legs} legs × ${runsPerLeg} runs (${(bytes / 1024 / 1024).toFixed(0)} MB of reports) gathered, dist under Node 24`,
+    `${(median(times) / 1000).toFixed(1)} s, peak RSS ${median(rss).toFixed(0)} MB`
+  )
+}
+
 /** Each part of the bench, by the name `npm run bench -- <name>...` runs it alone. */
 const SECTIONS: [string, () => void | Promise<void>][] = [
   ['cold-start', coldStart],
@@ -670,6 +755,13 @@ const SECTIONS: [string, () => void | Promise<void>][] = [
   ['screenshots', screenshotHeavy],
   ['known-issues', knownIssues],
   ['large-run', largeRun],
+  [
+    'matrix',
+    async () => {
+      reportsChunks()
+      await gatherMatrix()
+    }
+  ],
   ['polling', polling],
   ['request-budget', () => requestBudget(row)]
 ]

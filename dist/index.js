@@ -548,12 +548,227 @@ function decide(response, state, context) {
 
 /***/ }),
 
+/***/ 7825:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   CI: () => (/* binding */ NotARunError),
+/* harmony export */   LK: () => (/* binding */ parseStartResponse),
+/* harmony export */   MP: () => (/* binding */ describeBody),
+/* harmony export */   sq: () => (/* binding */ parseBatchCancel),
+/* harmony export */   xO: () => (/* binding */ decodeJson),
+/* harmony export */   zZ: () => (/* binding */ parseRun)
+/* harmony export */ });
+/* harmony import */ var _guards_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9609);
+// What the API answers, checked at the boundary: the run object and the start response, typed from
+// both API descriptions in shared/api, lenient with what it does not know, and never trusting a
+// field's type without looking. Pure: the client hands it parsed JSON.
+
+/**
+ * A success's body was not what the request returns (a run, the started runs): a proxy's page, a
+ * truncated body, another endpoint's JSON.
+ */
+class NotARunError extends Error {
+    name = 'NotARunError';
+}
+const isObject = _guards_js__WEBPACK_IMPORTED_MODULE_0__/* .isPlainObject */ .Qd;
+const str = _guards_js__WEBPACK_IMPORTED_MODULE_0__/* .textOf */ .b6;
+const strOrNull = (value) => typeof value === 'string' && value !== '' ? value : null;
+const num = (value) => typeof value === 'number' && Number.isFinite(value) ? value : null;
+const list = (value) => (Array.isArray(value) ? value : []);
+const strings = (value) => list(value).filter((v) => typeof v === 'string');
+/**
+ * Checks a 200 body. Only `status` is essential: without it we cannot tell whether to keep
+ * waiting. Everything else is optional here and shown as missing, whatever either API version says
+ * is required, because a report with a gap beats a crash.
+ */
+function parseRun(body, expectedId) {
+    if (!isObject(body))
+        throw new NotARunError('the response is not a JSON object');
+    if (typeof body.status !== 'string' || body.status.trim() === '') {
+        throw new NotARunError('the response has no run status');
+    }
+    const id = str(body.id);
+    if (expectedId && id && id.toLowerCase() !== expectedId.toLowerCase()) {
+        throw new NotARunError(`the response describes run ${JSON.stringify(id.slice(0, 40))}, not ${expectedId}`);
+    }
+    const error = isObject(body.error)
+        ? { code: str(body.error.code), message: str(body.error.message) }
+        : null;
+    return {
+        id: id || expectedId || '',
+        status: body.status.trim().toLowerCase(),
+        type: strOrNull(body.type),
+        platform: strOrNull(body.platform),
+        deviceModel: strOrNull(body.deviceModel),
+        source: strOrNull(body.source),
+        executionMode: strOrNull(body.executionMode),
+        userName: strOrNull(body.userName),
+        testId: strOrNull(body.testId),
+        projectId: strOrNull(body.projectId),
+        createdAt: strOrNull(body.createdAt),
+        startedAt: strOrNull(body.startedAt),
+        completedAt: strOrNull(body.completedAt),
+        durationMs: num(body.durationMs),
+        autoRetryCount: num(body.autoRetryCount),
+        output: parseOutput(body.output),
+        testPlan: parseTestPlan(body.testPlan),
+        error: error && (error.code || error.message) ? error : null
+    };
+}
+function parseOutput(value) {
+    if (!isObject(value))
+        return null;
+    if (value.kind === 'planner_skipped')
+        return { kind: 'planner_skipped', reason: str(value.reason) };
+    return {
+        kind: 'test',
+        featureName: str(value.featureName),
+        result: str(value.result).trim().toUpperCase(),
+        description: str(value.description),
+        issues: list(value.issues).filter(isObject).map(parseIssue),
+        screenshots: strings(value.screenshots),
+        steps: list(value.steps).filter(isObject).map(parseStep)
+    };
+}
+/** Severity is trusted only as an integer from 1 to 5; anything else is unrated (the gate fails closed). */
+function parseSeverity(value) {
+    return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 5
+        ? value
+        : null;
+}
+function parseIssue(value) {
+    const type = str(value.type).trim().toLowerCase();
+    return {
+        type: type || 'issue',
+        name: str(value.name),
+        description: str(value.description),
+        url: str(value.url),
+        severity: parseSeverity(value.severity),
+        reproductionSteps: strings(value.reproductionSteps),
+        expectedBehavior: str(value.expectedBehavior),
+        actualBehavior: str(value.actualBehavior),
+        screenshotUrl: str(value.screenshotUrl),
+        tMs: num(value.tMs)
+    };
+}
+function parseStep(value) {
+    return {
+        stepIndex: num(value.stepIndex),
+        title: str(value.title),
+        type: str(value.type),
+        status: str(value.status).trim().toLowerCase(),
+        summary: str(value.summary),
+        error: str(value.error),
+        errorCode: str(value.errorCode),
+        startedAtMs: num(value.startedAtMs),
+        completedAtMs: num(value.completedAtMs)
+    };
+}
+function parseTestPlan(value) {
+    if (!isObject(value))
+        return null;
+    return {
+        instructions: str(value.instructions),
+        focusAreas: strings(value.focusAreas),
+        complexity: str(value.complexity),
+        changeType: str(value.changeType),
+        steps: list(value.steps)
+            .filter(isObject)
+            .map(step => ({ type: str(step.type), title: str(step.title) }))
+    };
+}
+/**
+ * Checks the body of a successful start: `{ runId }` for a test; `{ runIds, queuedRunIds,
+ * cancelledRunIds }` for a group, whose runs are named by any of the three lists (a group whose
+ * `runIds` is missing still names its runs in the other two). Throws `NotARunError` for an ID that
+ * is not a UUID, or when the body names no run (an empty `runIds` of a group is an answer: the
+ * caller says the group started nothing).
+ */
+function parseStartResponse(body, kind) {
+    const json = isObject(body) ? body : {};
+    const ids = (value) => list(value).filter((v) => typeof v === 'string' && v.trim() !== '');
+    const listed = [json.runId, json.runIds, json.queuedRunIds, json.cancelledRunIds].flat();
+    if (listed.some(v => typeof v === 'string' && !(0,_guards_js__WEBPACK_IMPORTED_MODULE_0__/* .isUuid */ .O1)(v))) {
+        throw new NotARunError('with a run ID that is not a UUID');
+    }
+    const runIds = kind === 'test' ? ids([json.runId]) : ids(json.runIds);
+    const cancelledRunIds = kind === 'test' ? [] : ids(json.cancelledRunIds);
+    const all = (0,_guards_js__WEBPACK_IMPORTED_MODULE_0__/* .uniqueRunIds */ .tj)([
+        ...runIds,
+        ...(kind === 'group' ? ids(json.queuedRunIds) : []),
+        ...cancelledRunIds
+    ]);
+    if (all.length === 0 && !(kind === 'group' && Array.isArray(json.runIds))) {
+        throw new NotARunError('without the ID of the run it started');
+    }
+    const batchId = kind === 'group' && typeof json.batchId === 'string' ? json.batchId : '';
+    return {
+        runIds: all,
+        cancelledRunIds: (0,_guards_js__WEBPACK_IMPORTED_MODULE_0__/* .uniqueRunIds */ .tj)(cancelledRunIds),
+        ...((0,_guards_js__WEBPACK_IMPORTED_MODULE_0__/* .isUuid */ .O1)(batchId) ? { batchId: batchId.toLowerCase() } : {}),
+        answer: body
+    };
+}
+/**
+ * The runs a batch cancel covered (cancelled, or found already finished), from its 200 or its 409
+ * answer; [] when the body says nothing usable, so every run then gets its own cancel.
+ */
+function parseBatchCancel(body) {
+    const json = isObject(body) ? body : {};
+    return [...list(json.cancelledRunIds), ...list(json.alreadyFinishedRunIds)]
+        .filter((id) => typeof id === 'string' && (0,_guards_js__WEBPACK_IMPORTED_MODULE_0__/* .isUuid */ .O1)(id))
+        .map(id => id.toLowerCase());
+}
+/**
+ * Parses a response body. A leading byte-order mark is skipped: some servers and proxies write one
+ * before JSON, and it says nothing about the content.
+ */
+function decodeJson(body) {
+    const text = body.charCodeAt(0) === 0xfeff ? body.slice(1) : body;
+    try {
+        return { ok: true, value: JSON.parse(text) };
+    }
+    catch {
+        return { ok: false, message: `not JSON (${describeBody(body)})` };
+    }
+}
+/**
+ * A proxy's HTML error page or a stray body, summarised without dumping it into the log. Invisible
+ * and control characters are shown as `\uXXXX`, since they are often why a body is not JSON.
+ */
+function describeBody(body) {
+    const trimmed = body.trim();
+    if (trimmed === '')
+        return 'empty body';
+    if (/^<!doctype html|^<html/i.test(trimmed)) {
+        const title = /<title[^>]*>([^<]{1,120})<\/title>/i.exec(trimmed)?.[1]?.trim();
+        return title ? `an HTML page titled "${title}"` : 'an HTML page';
+    }
+    const start = Array.from(trimmed.slice(0, 40))
+        .map(c => (visible().test(c) ? c : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`))
+        .join('');
+    return `${trimmed.length} characters starting "${start}"`;
+}
+/**
+ * Printable ASCII, and letters, marks, numbers, punctuation and symbols beyond it. Built at first
+ * use, not written as a literal: V8 checks a literal's Unicode classes as the module loads, which
+ * cost every start about 20 million instructions (2 to 4 % of the cold start), for a pattern only
+ * a body that is not JSON ever needs.
+ */
+let visiblePattern;
+const visible = () => (visiblePattern ??= new RegExp('^[\\u0020-\\u007e]$|^[\\p{L}\\p{M}\\p{N}\\p{P}\\p{S}]$', 'u'));
+
+
+/***/ }),
+
 /***/ 7242:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   CM: () => (/* binding */ TERMINAL_STATUSES),
 /* harmony export */   G0: () => (/* binding */ Inputs),
+/* harmony export */   WI: () => (/* binding */ REPORT_SCHEMA_VERSION),
 /* harmony export */   h1: () => (/* binding */ WAITING_STATUSES),
 /* harmony export */   rK: () => (/* binding */ DEFAULT_API_URL),
 /* harmony export */   rg: () => (/* binding */ API_KEY_ENV),
@@ -597,6 +812,9 @@ const Inputs = {
     AppRemoveAfter: 'app-remove-after',
     RetryFailed: 'retry-failed',
     OnFlaky: 'on-flaky',
+    Leg: 'leg',
+    Reports: 'reports',
+    ExpectedReports: 'expected-reports',
     KnownIssues: 'known-issues',
     KnownIssuesFrom: 'known-issues-from'
 };
@@ -624,11 +842,17 @@ const Outputs = {
     FlakyCount: 'flaky-count',
     JunitPath: 'junit-path',
     CtrfPath: 'ctrf-path',
+    ReportsCount: 'reports-count',
     WaivedCount: 'waived-count'
 };
 /** The environment variable read when the `api-key` input is empty. */
 const API_KEY_ENV = 'TESTERARMY_API_KEY';
 const DEFAULT_API_URL = 'https://tester.army/api';
+/**
+ * The report file's format (`schemas/report.schema.json`): a new optional field is a minor
+ * version, anything else a new major. Reports mode reads every report of the same major.
+ */
+const REPORT_SCHEMA_VERSION = '1.0.0';
 const Limits = {
     /**
      * The shortest API key accepted. Real keys are long random strings; the key is scrubbed from
@@ -713,6 +937,12 @@ const Limits = {
      * four times in a row is failing, not flaky.
      */
     maxRetries: 3,
+    /**
+     * The largest leg report reports mode reads. A leg's report holds the bodies of its runs (a
+     * typical run is tens of KB); a file larger than this is not a report the action wrote for a
+     * sane matrix leg, and reading it whole would take hundreds of MB of memory.
+     */
+    maxReportFileBytes: 64 * 1024 * 1024,
     /**
      * A known-issues file larger than this is not read: a file of waivers people review is a few
      * kilobytes, and the file is parsed whole.
@@ -1047,6 +1277,104 @@ const isUuid = (value) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9
 function uniqueRunIds(ids) {
     return [...new Set([...ids].map(id => id.toLowerCase()))];
 }
+
+
+/***/ }),
+
+/***/ 4584:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ae: () => (/* binding */ reportedCounts),
+/* harmony export */   E0: () => (/* binding */ verdictWord),
+/* harmony export */   LS: () => (/* binding */ plural),
+/* harmony export */   Ot: () => (/* binding */ nowrap),
+/* harmony export */   mQ: () => (/* binding */ countsOf),
+/* harmony export */   yi: () => (/* binding */ severityLabel),
+/* harmony export */   zj: () => (/* binding */ runTotals)
+/* harmony export */ });
+/* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(182);
+// The shared wording of findings and verdicts, so the summary, the comment, the annotations and the
+// step's last line name things the same way. Pure.
+
+const SEVERITY = {
+    5: { mark: '🔴', word: 'Critical' },
+    4: { mark: '🟠', word: 'High' },
+    3: { mark: '🟡', word: 'Medium' },
+    2: { mark: '🔵', word: 'Low' },
+    1: { mark: '⚪', word: 'Minor' }
+};
+function severityLabel(severity) {
+    const level = severity === null ? undefined : SEVERITY[severity];
+    return level ? `${level.mark} ${level.word} (${severity})` : '❔ Unrated';
+}
+/** `1 issue`, `2 issues`; `words` for a plural that is not the word plus `s`. */
+const plural = (n, word, words = `${word}s`) => `${n} ${n === 1 ? word : words}`;
+/** Keeps a short label on one line inside a narrow table column. */
+const nowrap = (text) => text.replaceAll(' ', '\u00a0');
+/** One run's verdict as a mark and a word: the summary's headline and overview rows. */
+function verdictWord(run) {
+    if (run.status !== 'completed')
+        return { mark: '⚠️', word: 'did not complete' };
+    if (!run.passed)
+        return { mark: '❌', word: run.flaky ? 'failed (flaky)' : 'failed' };
+    if (run.flaky)
+        return { mark: '🔁', word: 'passed on a retry (flaky)' };
+    if (run.result === 'SKIPPED')
+        return { mark: '⏭️', word: 'skipped' };
+    return { mark: '✅', word: 'passed' };
+}
+/**
+ * What one run reported, waived findings included: the counts TesterArmy gave, which the outputs
+ * keep whatever the waivers say.
+ */
+function reportedCounts(run) {
+    const waivedWarnings = run.waived.filter(w => (0,_model_js__WEBPACK_IMPORTED_MODULE_0__/* .isWarning */ .V)(w.issue)).length;
+    return {
+        issues: run.issues.length + run.waived.length - waivedWarnings,
+        warnings: run.warnings.length + waivedWarnings
+    };
+}
+/** What several runs found between them, for the headline counts and the outputs. */
+function runTotals(runs) {
+    const total = { issues: 0, warnings: 0, waived: 0, steps: 0, failedSteps: 0, flaky: 0 };
+    for (const r of runs) {
+        const counts = reportedCounts(r);
+        total.issues += counts.issues;
+        total.warnings += counts.warnings;
+        total.waived += r.waived.length;
+        total.steps += r.stepsCount;
+        total.failedSteps += r.failedStepsCount;
+        if (r.flaky)
+            total.flaky += 1;
+    }
+    return total;
+}
+/** `**3 issues** · **1 warning** · **12 steps**`: the counts line of the summary and the comment. */
+function countsOf(totals) {
+    return [
+        `**${plural(totals.issues, 'issue')}**`,
+        `**${plural(totals.warnings, 'warning')}**`,
+        ...(totals.waived ? [`**${totals.waived} waived** (known issues)`] : []),
+        `**${plural(totals.steps, 'step')}**`,
+        ...(totals.flaky ? [`**${totals.flaky} flaky**`] : [])
+    ];
+}
+
+
+/***/ }),
+
+/***/ 182:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   V: () => (/* binding */ isWarning)
+/* harmony export */ });
+// The shared vocabulary of the action: a run as the API describes it, how a wait ends, what the
+// API's faults look like, and the report every view is rendered from. Types (and one predicate on
+// them) only; every other module points inward to these.
+/** `warning` is the only non-blocking type; anything else, unknown values included, is an issue. */
+const isWarning = (issue) => issue.type === 'warning';
 
 
 /***/ }),
@@ -1389,6 +1717,276 @@ class UploadProgress {
             elapsedMs
         };
     }
+}
+
+
+/***/ }),
+
+/***/ 9416:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  QD: () => (/* binding */ STATUS_ORDER),
+  FK: () => (/* binding */ buildReport),
+  Np: () => (/* binding */ bySeverity),
+  $l: () => (/* binding */ ownVerdictFailed)
+});
+
+// EXTERNAL MODULE: ./src/labels.ts
+var labels = __nccwpck_require__(4584);
+;// CONCATENATED MODULE: ./src/verdict/gate.ts
+// The verdict: does this run let the job pass, under `fail-on` and `min-severity`? Pure.
+
+/** Unrated issues (no valid severity) reach every threshold: an unknown risk must not slip through. */
+const reachesThreshold = (issue, minSeverity) => issue.severity === null || issue.severity >= minSeverity;
+/**
+ * `fail-on: never` is judged exactly like `failed`: the verdict is still reported (the `passed`
+ * output, the summary); only the caller decides not to fail the step on it.
+ */
+function judge(run, policy) {
+    const reasons = [];
+    const notes = [];
+    const atLeast = policy.minSeverity > 1 ? ` at severity ${policy.minSeverity} or above` : '';
+    switch (run.status) {
+        case 'completed':
+            break;
+        case 'failed':
+            reasons.push('the run failed before it could finish testing');
+            break;
+        case 'cancelled':
+            reasons.push('the run was cancelled');
+            break;
+        case 'timed_out':
+            reasons.push('the run did not finish before the timeout');
+            break;
+        case 'not_found':
+            reasons.push('the run was not found');
+            break;
+        case 'error':
+            reasons.push('the run could not be checked');
+            break;
+    }
+    if (run.status === 'completed') {
+        if (run.result === '') {
+            reasons.push('the run completed without a result');
+        }
+        else if (run.result === 'FAILED') {
+            const waived = run.waivedIssues ?? 0;
+            const blocking = run.issues.filter(i => reachesThreshold(i, policy.minSeverity));
+            const known = waived > 0 ? ` (${waived} more waived by known-issues)` : '';
+            if (run.issues.length === 0 && waived === 0) {
+                // A FAILED result with nothing to show for it is not a known issue: it still fails.
+                reasons.push('the run FAILED without reporting any issue');
+            }
+            else if (blocking.length > 0) {
+                reasons.push(`the run FAILED with ${(0,labels/* plural */.LS)(blocking.length, 'issue')}${atLeast}${known}`);
+            }
+            else if (run.issues.length === 0) {
+                notes.push(`the run FAILED, but ${waived === 1 ? 'its one issue is' : `all ${waived} of its issues are`} waived by known-issues`);
+            }
+            else {
+                notes.push(`the run FAILED, but none of its ${(0,labels/* plural */.LS)(run.issues.length, waived > 0 ? 'other issue' : 'issue')} reaches min-severity ${policy.minSeverity}${known}`);
+            }
+        }
+        if (policy.failOn === 'warnings') {
+            const blocking = run.warnings.filter(w => reachesThreshold(w, policy.minSeverity));
+            if (blocking.length > 0)
+                reasons.push(`the run reported ${(0,labels/* plural */.LS)(blocking.length, 'warning')}${atLeast}`);
+        }
+    }
+    return { passed: reasons.length === 0, reasons, notes };
+}
+
+// EXTERNAL MODULE: ./src/model.ts
+var model = __nccwpck_require__(182);
+// EXTERNAL MODULE: ./src/verdict/known-issues.ts
+var known_issues = __nccwpck_require__(751);
+;// CONCATENATED MODULE: ./src/verdict/retries.ts
+
+/** A run that ended with a verdict of its own; a retry cut by the timeout or a cancel did not. */
+const finished = (run) => run.status === 'completed' || run.status === 'failed';
+/**
+ * One run and its retries, as the report shows it. The verdict rests on the last attempt that
+ * finished and counts (a retry cut short leaves the run with its earlier verdict); a run that
+ * failed and then passed is flaky: it passes with a note under `on-flaky: pass`, and fails
+ * under `fail`. Every attempt is kept, in order, for the summary, the outputs and the files.
+ */
+function withRetries(first, later, options) {
+    const firstReport = options.describe(first);
+    // Why retry-failed did not start it (again), or could not use what it started, in the run's own
+    // notes; and each retry that was not the same test on the same platform and device.
+    const retryNote = [
+        ...(options.note ? [`retry-failed: ${options.note}`] : []),
+        ...later.flatMap(a => a.notCounted
+            ? [
+                `retry-failed: run ${a.outcome.id} does not count, as it reports ${a.notCounted}; the verdict rests on the runs that do`
+            ]
+            : [])
+    ];
+    const notes = [...firstReport.notes, ...retryNote];
+    if (later.length === 0)
+        return { ...firstReport, notes };
+    const attempts = [
+        { ...firstReport, counts: true },
+        ...later.map(a => ({
+            ...options.describe(a.outcome),
+            counts: a.counts,
+            ...(a.notCounted ? { notCounted: a.notCounted } : {})
+        }))
+    ];
+    const counted = attempts.filter(a => a.counts);
+    const verdict = counted.filter(finished).at(-1) ?? attempts[0];
+    const failedBefore = counted.filter(a => a !== verdict && finished(a) && !a.passed);
+    const flaky = verdict.passed && failedBefore.length > 0;
+    const run = { ...verdict, notes: [...verdict.notes], attempts, flaky };
+    run.notes.push(...retryNote);
+    const position = counted.indexOf(verdict) + 1;
+    if (flaky) {
+        const first = failedBefore[0];
+        const story = `flaky: run ${first.id} failed (${first.reasons.join('; ')}), then run ${verdict.id} passed on attempt ${position} of ${counted.length}`;
+        if (options.onFlaky === 'fail') {
+            run.passed = false;
+            run.reasons = [`the run is flaky: it failed, then passed on a retry (on-flaky: fail)`];
+            run.notes.push(story);
+        }
+        else {
+            run.notes.push(`${story}; on-flaky: pass lets it pass`);
+        }
+    }
+    else if (!verdict.passed && counted.length > 1) {
+        const failedAll = counted.filter(finished).length;
+        run.notes.push(`failed ${(0,labels/* plural */.LS)(failedAll, 'attempt')} of ${counted.length}${failedAll < counted.length ? ' (the others did not finish in time)' : ''}`);
+    }
+    return run;
+}
+
+;// CONCATENATED MODULE: ./src/verdict/build-report.ts
+// The facts of each run and of the whole wait, worked out once: the summary, outputs, annotations
+// and report file are all views of this; and which runs the wait left unfinished. Pure.
+
+
+
+
+/** Ordered from worst: the aggregate status of several runs is the worst of theirs. */
+const STATUS_ORDER = [
+    'error',
+    'not_found',
+    'timed_out',
+    'failed',
+    'cancelled',
+    'completed'
+];
+const severityRank = (issue) => issue.severity ?? 6;
+function bySeverity(a, b) {
+    return severityRank(b) - severityRank(a);
+}
+function resultOf(run, status) {
+    if (status !== 'completed' || !run?.output)
+        return '';
+    if (run.output.kind === 'planner_skipped')
+        return 'SKIPPED';
+    const result = run.output.result;
+    return result === 'PASS' || result === 'FAILED' ? result : '';
+}
+function describeRun(outcome, policy, waive) {
+    const { run } = outcome;
+    const output = run?.output ?? null;
+    const test = output?.kind === 'test' ? output : null;
+    const all = [...(test?.issues ?? [])].sort(bySeverity);
+    const waived = waive(all, { featureName: test?.featureName ?? '', testId: run?.testId ?? null });
+    const waivedIssues = new Set(waived.map(w => w.issue));
+    const shown = all.filter(i => !waivedIssues.has(i));
+    const issues = shown.filter(i => !(0,model/* isWarning */.V)(i));
+    const warnings = shown.filter(model/* isWarning */.V);
+    const steps = test?.steps ?? [];
+    const result = resultOf(run, outcome.status);
+    const verdict = judge({
+        status: outcome.status,
+        result,
+        issues,
+        warnings,
+        waivedIssues: waived.filter(w => !(0,model/* isWarning */.V)(w.issue)).length
+    }, policy);
+    const description = test?.description ||
+        (output?.kind === 'planner_skipped' ? output.reason : '') ||
+        run?.error?.message ||
+        '';
+    return {
+        id: outcome.id,
+        status: outcome.status,
+        result,
+        passed: verdict.passed,
+        reasons: verdict.reasons,
+        notes: verdict.notes,
+        issues,
+        warnings,
+        waived,
+        // Every issue TesterArmy reported counts here, waived or not: the outputs keep them all.
+        maxSeverity: all.reduce((max, i) => ((0,model/* isWarning */.V)(i) ? max : Math.max(max, i.severity ?? 0)), 0),
+        stepsCount: steps.length,
+        failedStepsCount: steps.filter(s => s.status === 'failed').length,
+        durationMs: run?.durationMs ?? null,
+        featureName: test?.featureName ?? '',
+        description,
+        run,
+        body: outcome.body,
+        lastStatus: outcome.lastStatus,
+        error: outcome.error
+    };
+}
+/**
+ * A run's own verdict failed: the gate fails it, and its result is FAILED or its status `failed`.
+ * A timeout, a cancel, a run not found or unreadable is not the run's verdict: `retry-failed`
+ * never starts those again.
+ */
+function ownVerdictFailed(outcome, policy) {
+    if (outcome.status !== 'completed' && outcome.status !== 'failed')
+        return false;
+    const run = describeRun(outcome, policy, (0,known_issues/* waiverFinder */.fb)(policy.waivers ?? null));
+    return !run.passed && (run.status === 'failed' || run.result === 'FAILED');
+}
+function buildReport(outcomes, policy, extra = {}) {
+    const waive = (0,known_issues/* waiverFinder */.fb)(policy.waivers ?? null);
+    const describe = (o) => describeRun(o, policy, waive);
+    const runs = outcomes.map(o => withRetries(o, extra.retried?.attempts.get(o.id) ?? [], {
+        onFlaky: policy.onFlaky ?? 'pass',
+        describe,
+        ...(extra.retried?.notes.has(o.id) ? { note: extra.retried.notes.get(o.id) } : {})
+    }));
+    // No run at all (the start request failed): nothing completed, nothing passed.
+    const worst = STATUS_ORDER.find(s => runs.some(r => r.status === s)) ?? (runs.length ? 'completed' : 'error');
+    // After the runner cancels the step, that is what the step's status says, whatever the runs did,
+    // and also when the cancel cut a lookup, upload or start short (the fatal line says which).
+    // The step's timeout before any run was waited for (a GitHub lookup that never answered) is a
+    // timeout, not an error: the fatal line says where it struck.
+    const status = extra.cancelled
+        ? 'cancelled'
+        : extra.timedOut && runs.length === 0
+            ? 'timed_out'
+            : worst;
+    let result;
+    if (runs.length === 0)
+        result = '';
+    else if (runs.some(r => r.result === 'FAILED'))
+        result = 'FAILED';
+    else if (runs.some(r => r.result === ''))
+        result = '';
+    else if (runs.some(r => r.result === 'PASS'))
+        result = 'PASS';
+    else
+        result = 'SKIPPED';
+    return {
+        ...(policy.waivers ? { knownIssues: policy.waivers } : {}),
+        passed: runs.length > 0 && runs.every(r => r.passed) && !extra.fatal,
+        status,
+        result,
+        runs,
+        fatal: extra.fatal ?? null,
+        cancelled: extra.cancelled ?? false,
+        flakyCount: runs.filter(r => r.flaky).length
+    };
 }
 
 
@@ -1995,7 +2593,7 @@ async function pollRuns(options) {
 /* harmony export */   f4: () => (/* binding */ logCancelling),
 /* harmony export */   xE: () => (/* binding */ logCancelAnswer)
 /* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3340);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(143);
 /* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7607);
 /* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2988);
 // The log lines of the wait and of the cancels after it: what a user reads live while runs are
@@ -2060,6 +2658,20 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
+
+/***/ }),
+
+/***/ 5317:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
+
+/***/ }),
+
+/***/ 6982:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
 
 /***/ }),
 
@@ -2266,6 +2878,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
 
 /***/ }),
 
+/***/ 6928:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+
+/***/ }),
+
 /***/ 932:
 /***/ ((module) => {
 
@@ -2284,6 +2903,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("stream");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
+
+/***/ }),
+
+/***/ 3557:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
 
 /***/ }),
 
@@ -2308,7 +2934,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
 
 /***/ }),
 
-/***/ 3340:
+/***/ 143:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -2459,8 +3085,8 @@ function escapeProperty(s) {
         .replace(/,/g, '%2C');
 }
 //# sourceMappingURL=command.js.map
-;// CONCATENATED MODULE: external "crypto"
-const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
+// EXTERNAL MODULE: external "crypto"
+var external_crypto_ = __nccwpck_require__(6982);
 // EXTERNAL MODULE: external "fs"
 var external_fs_ = __nccwpck_require__(9896);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
@@ -2484,7 +3110,7 @@ function file_command_issueFileCommand(command, message) {
     });
 }
 function file_command_prepareKeyValueMessage(key, value) {
-    const delimiter = `ghadelimiter_${external_crypto_namespaceObject.randomUUID()}`;
+    const delimiter = `ghadelimiter_${external_crypto_.randomUUID()}`;
     const convertedValue = utils_toCommandValue(value);
     // These should realistically never happen, but just in case someone finds a
     // way to exploit uuid generation let's not allow keys or values that contain
@@ -2498,8 +3124,8 @@ function file_command_prepareKeyValueMessage(key, value) {
     return `${key}<<${delimiter}${external_os_.EOL}${convertedValue}${external_os_.EOL}${delimiter}`;
 }
 //# sourceMappingURL=file-command.js.map
-;// CONCATENATED MODULE: external "path"
-const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+// EXTERNAL MODULE: external "path"
+var external_path_ = __nccwpck_require__(6928);
 // EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/index.js + 1 modules
 var lib = __nccwpck_require__(4942);
 ;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/auth.js
@@ -2971,8 +3597,8 @@ function toPlatformPath(pth) {
 var external_string_decoder_ = __nccwpck_require__(3193);
 // EXTERNAL MODULE: external "events"
 var external_events_ = __nccwpck_require__(4434);
-;// CONCATENATED MODULE: external "child_process"
-const external_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
+// EXTERNAL MODULE: external "child_process"
+var external_child_process_ = __nccwpck_require__(5317);
 // EXTERNAL MODULE: external "assert"
 var external_assert_ = __nccwpck_require__(2613);
 ;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io-util.js
@@ -3072,7 +3698,7 @@ function tryGetExecutablePath(filePath, extensions) {
         if (stats && stats.isFile()) {
             if (IS_WINDOWS) {
                 // on Windows, test for valid extension
-                const upperExt = external_path_namespaceObject.extname(filePath).toUpperCase();
+                const upperExt = external_path_.extname(filePath).toUpperCase();
                 if (extensions.some(validExt => validExt.toUpperCase() === upperExt)) {
                     return filePath;
                 }
@@ -3101,11 +3727,11 @@ function tryGetExecutablePath(filePath, extensions) {
                 if (IS_WINDOWS) {
                     // preserve the case of the actual file (since an extension was appended)
                     try {
-                        const directory = external_path_namespaceObject.dirname(filePath);
-                        const upperName = external_path_namespaceObject.basename(filePath).toUpperCase();
+                        const directory = external_path_.dirname(filePath);
+                        const upperName = external_path_.basename(filePath).toUpperCase();
                         for (const actualName of yield readdir(directory)) {
                             if (upperName === actualName.toUpperCase()) {
-                                filePath = external_path_namespaceObject.join(directory, actualName);
+                                filePath = external_path_.join(directory, actualName);
                                 break;
                             }
                         }
@@ -3325,7 +3951,7 @@ function findInPath(tool) {
         // build the list of extensions to try
         const extensions = [];
         if (IS_WINDOWS && process.env['PATHEXT']) {
-            for (const extension of process.env['PATHEXT'].split(external_path_namespaceObject.delimiter)) {
+            for (const extension of process.env['PATHEXT'].split(external_path_.delimiter)) {
                 if (extension) {
                     extensions.push(extension);
                 }
@@ -3340,7 +3966,7 @@ function findInPath(tool) {
             return [];
         }
         // if any path separators, return empty
-        if (tool.includes(external_path_namespaceObject.sep)) {
+        if (tool.includes(external_path_.sep)) {
             return [];
         }
         // build the list of directories
@@ -3351,7 +3977,7 @@ function findInPath(tool) {
         // across platforms.
         const directories = [];
         if (process.env.PATH) {
-            for (const p of process.env.PATH.split(external_path_namespaceObject.delimiter)) {
+            for (const p of process.env.PATH.split(external_path_.delimiter)) {
                 if (p) {
                     directories.push(p);
                 }
@@ -3360,7 +3986,7 @@ function findInPath(tool) {
         // find all matches
         const matches = [];
         for (const directory of directories) {
-            const filePath = yield tryGetExecutablePath(external_path_namespaceObject.join(directory, tool), extensions);
+            const filePath = yield tryGetExecutablePath(external_path_.join(directory, tool), extensions);
             if (filePath) {
                 matches.push(filePath);
             }
@@ -3427,8 +4053,8 @@ function io_copyFile(srcFile, destFile, force) {
     });
 }
 //# sourceMappingURL=io.js.map
-;// CONCATENATED MODULE: external "timers"
-const external_timers_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
+// EXTERNAL MODULE: external "timers"
+var external_timers_ = __nccwpck_require__(3557);
 ;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/toolrunner.js
 var toolrunner_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
@@ -3791,7 +4417,7 @@ class ToolRunner extends external_events_.EventEmitter {
                 (this.toolPath.includes('/') ||
                     (toolrunner_IS_WINDOWS && this.toolPath.includes('\\')))) {
                 // prefer options.cwd if it is specified, however options.cwd may also need to be rooted
-                this.toolPath = external_path_namespaceObject.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
+                this.toolPath = external_path_.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
             }
             // if the tool is only a file name, then resolve it from the PATH
             // otherwise verify it exists (add extension on Windows if necessary)
@@ -3814,7 +4440,7 @@ class ToolRunner extends external_events_.EventEmitter {
                     return reject(new Error(`The cwd: ${this.options.cwd} does not exist!`));
                 }
                 const fileName = this._getSpawnFileName();
-                const cp = external_child_process_namespaceObject.spawn(fileName, this._getSpawnArgs(optionsNonNull), this._getSpawnOptions(this.options, fileName));
+                const cp = external_child_process_.spawn(fileName, this._getSpawnArgs(optionsNonNull), this._getSpawnOptions(this.options, fileName));
                 let stdbuffer = '';
                 if (cp.stdout) {
                     cp.stdout.on('data', (data) => {
@@ -3977,7 +4603,7 @@ class ExecState extends external_events_.EventEmitter {
             this._setResult();
         }
         else if (this.processExited) {
-            this.timeout = (0,external_timers_namespaceObject.setTimeout)(ExecState.HandleTimeout, this.delay, this);
+            this.timeout = (0,external_timers_.setTimeout)(ExecState.HandleTimeout, this.delay, this);
         }
     }
     _debug(message) {
@@ -5508,8 +6134,8 @@ const heldSignals = {
 
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 16 modules
-var core = __nccwpck_require__(3340);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 12 modules
+var core = __nccwpck_require__(143);
 // EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/index.js + 1 modules
 var lib = __nccwpck_require__(4942);
 // EXTERNAL MODULE: ./src/constants.ts
@@ -5522,208 +6148,10 @@ var http_request = __nccwpck_require__(7542);
 var app_response = __nccwpck_require__(9371);
 // EXTERNAL MODULE: ./src/redact.ts
 var redact = __nccwpck_require__(6670);
+// EXTERNAL MODULE: ./src/api/run-response.ts
+var run_response = __nccwpck_require__(7825);
 // EXTERNAL MODULE: ./src/guards.ts
 var guards = __nccwpck_require__(9609);
-;// CONCATENATED MODULE: ./src/api/run-response.ts
-// What the API answers, checked at the boundary: the run object and the start response, typed from
-// both API descriptions in shared/api, lenient with what it does not know, and never trusting a
-// field's type without looking. Pure: the client hands it parsed JSON.
-
-/**
- * A success's body was not what the request returns (a run, the started runs): a proxy's page, a
- * truncated body, another endpoint's JSON.
- */
-class NotARunError extends Error {
-    name = 'NotARunError';
-}
-const isObject = guards/* isPlainObject */.Qd;
-const str = guards/* textOf */.b6;
-const strOrNull = (value) => typeof value === 'string' && value !== '' ? value : null;
-const num = (value) => typeof value === 'number' && Number.isFinite(value) ? value : null;
-const list = (value) => (Array.isArray(value) ? value : []);
-const strings = (value) => list(value).filter((v) => typeof v === 'string');
-/**
- * Checks a 200 body. Only `status` is essential: without it we cannot tell whether to keep
- * waiting. Everything else is optional here and shown as missing, whatever either API version says
- * is required, because a report with a gap beats a crash.
- */
-function parseRun(body, expectedId) {
-    if (!isObject(body))
-        throw new NotARunError('the response is not a JSON object');
-    if (typeof body.status !== 'string' || body.status.trim() === '') {
-        throw new NotARunError('the response has no run status');
-    }
-    const id = str(body.id);
-    if (expectedId && id && id.toLowerCase() !== expectedId.toLowerCase()) {
-        throw new NotARunError(`the response describes run ${JSON.stringify(id.slice(0, 40))}, not ${expectedId}`);
-    }
-    const error = isObject(body.error)
-        ? { code: str(body.error.code), message: str(body.error.message) }
-        : null;
-    return {
-        id: id || expectedId || '',
-        status: body.status.trim().toLowerCase(),
-        type: strOrNull(body.type),
-        platform: strOrNull(body.platform),
-        deviceModel: strOrNull(body.deviceModel),
-        source: strOrNull(body.source),
-        executionMode: strOrNull(body.executionMode),
-        userName: strOrNull(body.userName),
-        testId: strOrNull(body.testId),
-        projectId: strOrNull(body.projectId),
-        createdAt: strOrNull(body.createdAt),
-        startedAt: strOrNull(body.startedAt),
-        completedAt: strOrNull(body.completedAt),
-        durationMs: num(body.durationMs),
-        autoRetryCount: num(body.autoRetryCount),
-        output: parseOutput(body.output),
-        testPlan: parseTestPlan(body.testPlan),
-        error: error && (error.code || error.message) ? error : null
-    };
-}
-function parseOutput(value) {
-    if (!isObject(value))
-        return null;
-    if (value.kind === 'planner_skipped')
-        return { kind: 'planner_skipped', reason: str(value.reason) };
-    return {
-        kind: 'test',
-        featureName: str(value.featureName),
-        result: str(value.result).trim().toUpperCase(),
-        description: str(value.description),
-        issues: list(value.issues).filter(isObject).map(parseIssue),
-        screenshots: strings(value.screenshots),
-        steps: list(value.steps).filter(isObject).map(parseStep)
-    };
-}
-/** Severity is trusted only as an integer from 1 to 5; anything else is unrated (the gate fails closed). */
-function parseSeverity(value) {
-    return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 5
-        ? value
-        : null;
-}
-function parseIssue(value) {
-    const type = str(value.type).trim().toLowerCase();
-    return {
-        type: type || 'issue',
-        name: str(value.name),
-        description: str(value.description),
-        url: str(value.url),
-        severity: parseSeverity(value.severity),
-        reproductionSteps: strings(value.reproductionSteps),
-        expectedBehavior: str(value.expectedBehavior),
-        actualBehavior: str(value.actualBehavior),
-        screenshotUrl: str(value.screenshotUrl),
-        tMs: num(value.tMs)
-    };
-}
-function parseStep(value) {
-    return {
-        stepIndex: num(value.stepIndex),
-        title: str(value.title),
-        type: str(value.type),
-        status: str(value.status).trim().toLowerCase(),
-        summary: str(value.summary),
-        error: str(value.error),
-        errorCode: str(value.errorCode),
-        startedAtMs: num(value.startedAtMs),
-        completedAtMs: num(value.completedAtMs)
-    };
-}
-function parseTestPlan(value) {
-    if (!isObject(value))
-        return null;
-    return {
-        instructions: str(value.instructions),
-        focusAreas: strings(value.focusAreas),
-        complexity: str(value.complexity),
-        changeType: str(value.changeType),
-        steps: list(value.steps)
-            .filter(isObject)
-            .map(step => ({ type: str(step.type), title: str(step.title) }))
-    };
-}
-/**
- * Checks the body of a successful start: `{ runId }` for a test; `{ runIds, queuedRunIds,
- * cancelledRunIds }` for a group, whose runs are named by any of the three lists (a group whose
- * `runIds` is missing still names its runs in the other two). Throws `NotARunError` for an ID that
- * is not a UUID, or when the body names no run (an empty `runIds` of a group is an answer: the
- * caller says the group started nothing).
- */
-function parseStartResponse(body, kind) {
-    const json = isObject(body) ? body : {};
-    const ids = (value) => list(value).filter((v) => typeof v === 'string' && v.trim() !== '');
-    const listed = [json.runId, json.runIds, json.queuedRunIds, json.cancelledRunIds].flat();
-    if (listed.some(v => typeof v === 'string' && !(0,guards/* isUuid */.O1)(v))) {
-        throw new NotARunError('with a run ID that is not a UUID');
-    }
-    const runIds = kind === 'test' ? ids([json.runId]) : ids(json.runIds);
-    const cancelledRunIds = kind === 'test' ? [] : ids(json.cancelledRunIds);
-    const all = (0,guards/* uniqueRunIds */.tj)([
-        ...runIds,
-        ...(kind === 'group' ? ids(json.queuedRunIds) : []),
-        ...cancelledRunIds
-    ]);
-    if (all.length === 0 && !(kind === 'group' && Array.isArray(json.runIds))) {
-        throw new NotARunError('without the ID of the run it started');
-    }
-    const batchId = kind === 'group' && typeof json.batchId === 'string' ? json.batchId : '';
-    return {
-        runIds: all,
-        cancelledRunIds: (0,guards/* uniqueRunIds */.tj)(cancelledRunIds),
-        ...((0,guards/* isUuid */.O1)(batchId) ? { batchId: batchId.toLowerCase() } : {}),
-        answer: body
-    };
-}
-/**
- * The runs a batch cancel covered (cancelled, or found already finished), from its 200 or its 409
- * answer; [] when the body says nothing usable, so every run then gets its own cancel.
- */
-function parseBatchCancel(body) {
-    const json = isObject(body) ? body : {};
-    return [...list(json.cancelledRunIds), ...list(json.alreadyFinishedRunIds)]
-        .filter((id) => typeof id === 'string' && (0,guards/* isUuid */.O1)(id))
-        .map(id => id.toLowerCase());
-}
-/**
- * Parses a response body. A leading byte-order mark is skipped: some servers and proxies write one
- * before JSON, and it says nothing about the content.
- */
-function decodeJson(body) {
-    const text = body.charCodeAt(0) === 0xfeff ? body.slice(1) : body;
-    try {
-        return { ok: true, value: JSON.parse(text) };
-    }
-    catch {
-        return { ok: false, message: `not JSON (${describeBody(body)})` };
-    }
-}
-/**
- * A proxy's HTML error page or a stray body, summarised without dumping it into the log. Invisible
- * and control characters are shown as `\uXXXX`, since they are often why a body is not JSON.
- */
-function describeBody(body) {
-    const trimmed = body.trim();
-    if (trimmed === '')
-        return 'empty body';
-    if (/^<!doctype html|^<html/i.test(trimmed)) {
-        const title = /<title[^>]*>([^<]{1,120})<\/title>/i.exec(trimmed)?.[1]?.trim();
-        return title ? `an HTML page titled "${title}"` : 'an HTML page';
-    }
-    const start = Array.from(trimmed.slice(0, 40))
-        .map(c => (visible().test(c) ? c : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`))
-        .join('');
-    return `${trimmed.length} characters starting "${start}"`;
-}
-/**
- * Printable ASCII, and letters, marks, numbers, punctuation and symbols beyond it. Built at first
- * use, not written as a literal: V8 checks a literal's Unicode classes as the module loads, which
- * cost every start about 20 million instructions (2 to 4 % of the cold start), for a pattern only
- * a body that is not JSON ever needs.
- */
-let visiblePattern;
-const visible = () => (visiblePattern ??= new RegExp('^[\\u0020-\\u007e]$|^[\\p{L}\\p{M}\\p{N}\\p{P}\\p{S}]$', 'u'));
-
 ;// CONCATENATED MODULE: ./src/api/run-list.ts
 // The answer of `GET /v1/runs` (a project's runs, newest first, a page at a time), checked at the
 // boundary: the run objects it lists, each as received for the report file, and the next cursor.
@@ -5738,17 +6166,17 @@ const LIST_PAGE_SIZE = 100;
  */
 function parseRunList(body) {
     if (!(0,guards/* isPlainObject */.Qd)(body) || !Array.isArray(body.runs)) {
-        throw new NotARunError('with something that is not a list of runs');
+        throw new run_response/* NotARunError */.CI('with something that is not a list of runs');
     }
     const runs = [];
     for (const item of body.runs) {
         try {
-            const run = parseRun(item);
+            const run = (0,run_response/* parseRun */.zZ)(item);
             if (run.id !== '')
                 runs.push({ run, body: item });
         }
         catch (error) {
-            if (!(error instanceof NotARunError))
+            if (!(error instanceof run_response/* NotARunError */.CI))
                 throw error;
         }
     }
@@ -5780,7 +6208,7 @@ class ApiClient {
             return this.httpError(answer);
         return this.decode(answer, 'but ', json => ({
             kind: 'run',
-            run: parseRun(json, id),
+            run: (0,run_response/* parseRun */.zZ)(json, id),
             body: json
         }));
     }
@@ -5829,9 +6257,9 @@ class ApiClient {
         if (answer.kind !== 'http')
             return answer;
         // A body that is not JSON covers nothing known: every run then gets its own cancel.
-        const decoded = decodeJson(answer.body);
+        const decoded = (0,run_response/* decodeJson */.xO)(answer.body);
         // A 409 (some runs could not be cancelled) still lists those it did cover.
-        const covered = parseBatchCancel(decoded.ok ? decoded.value : null);
+        const covered = (0,run_response/* parseBatchCancel */.sq)(decoded.ok ? decoded.value : null);
         if (isSuccess(answer.status))
             return { kind: 'cancelled', covered };
         const { kind, status, message } = this.httpError(answer);
@@ -5845,7 +6273,7 @@ class ApiClient {
             return this.httpError(answer);
         return this.decode(answer, '', json => ({
             kind: 'started',
-            ...parseStartResponse(json, kind)
+            ...(0,run_response/* parseStartResponse */.LK)(json, kind)
         }));
     }
     /** `POST /v1/projects/{id}/mobile/upload`: a presigned URL for the build. */
@@ -5876,7 +6304,7 @@ class ApiClient {
         return (0,redact/* scrubText */.Ho)(text, [this.options.apiKey]);
     }
     httpError({ status, body, retryAfterMs, location }) {
-        const decoded = decodeJson(body);
+        const decoded = (0,run_response/* decodeJson */.xO)(body);
         const json = decoded.ok ? (0,redact/* scrubJson */.Kl)(decoded.value, [this.options.apiKey]) : undefined;
         const message = this.scrub(errorMessage(status, body, json, location));
         return { kind: 'http-error', status, message, retryAfterMs };
@@ -5889,7 +6317,7 @@ class ApiClient {
      */
     decode(answer, joint, parse) {
         const { status, body } = answer;
-        const decoded = decodeJson(body);
+        const decoded = (0,run_response/* decodeJson */.xO)(body);
         if (!decoded.ok) {
             return {
                 kind: 'invalid-body',
@@ -5900,7 +6328,7 @@ class ApiClient {
             return parse((0,redact/* scrubJson */.Kl)(decoded.value, [this.options.apiKey]));
         }
         catch (error) {
-            if (!(error instanceof NotARunError) && !(error instanceof app_response/* NotAnAppError */.mN))
+            if (!(error instanceof run_response/* NotARunError */.CI) && !(error instanceof app_response/* NotAnAppError */.mN))
                 throw error;
             return {
                 kind: 'invalid-body',
@@ -6074,7 +6502,7 @@ function errorMessage(status, body, json, location) {
         if (text)
             return `HTTP ${status}${where}: ${text.trim().slice(0, 300)}`;
     }
-    return `HTTP ${status}${where}${body.trim() ? ` (${describeBody(body)})` : ''}`;
+    return `HTTP ${status}${where}${body.trim() ? ` (${(0,run_response/* describeBody */.MP)(body)})` : ''}`;
 }
 /** Errors raised before a single byte of the request could reach the server. */
 const NEVER_SENT = ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN'];
@@ -6343,6 +6771,143 @@ function parseReportPath(raw, env) {
     const dir = env.RUNNER_TEMP?.trim() || external_node_os_namespaceObject.tmpdir();
     return external_node_path_.resolve(dir, 'testerarmy-report.json');
 }
+
+;// CONCATENATED MODULE: ./src/inputs/reports.ts
+// The inputs of a matrix: `leg` (a leg's name in the combined report) and reports mode (`reports`,
+// `expected-reports`), where a last job gathers the legs' report files into one verdict. Pure.
+
+
+/** A leg's name is shown in tables and lines: one line, and short enough for a table cell. */
+const MAX_LEG_CHARS = 100;
+/** Ways of running that reports mode replaces: given with `reports`, one of them is a mistake. */
+const RUNNING_INPUTS = [
+    constants/* Inputs */.G0.RunId,
+    constants/* Inputs */.G0.TestId,
+    constants/* Inputs */.G0.GroupId,
+    constants/* Inputs */.G0.ExplorationAgent,
+    constants/* Inputs */.G0.AppPath
+];
+/** What only a start takes: with `reports` it would be ignored without a word. */
+const START_ONLY_INPUTS = [
+    constants/* Inputs */.G0.ProjectId,
+    constants/* Inputs */.G0.PrNumber,
+    constants/* Inputs */.G0.SimulatorRegion,
+    constants/* Inputs */.G0.Mode,
+    constants/* Inputs */.G0.Platform,
+    constants/* Inputs */.G0.DeviceModel,
+    constants/* Inputs */.G0.AppId,
+    constants/* Inputs */.G0.EnvironmentId,
+    constants/* Inputs */.G0.TargetUrl,
+    constants/* Inputs */.G0.Environment
+];
+/**
+ * What each leg decides for itself (fail-on, min-severity, retries, waivers); the gathering job
+ * keeps the legs' verdicts and never judges their runs again, so another value there would change
+ * nothing. Each with its default (action.yml),
+ * since the runner always passes one.
+ */
+const LEG_DECIDES = [
+    [constants/* Inputs */.G0.MinSeverity, '1'],
+    [constants/* Inputs */.G0.OnFlaky, 'pass'],
+    [constants/* Inputs */.G0.RetryFailed, '0'],
+    // Waivers too: a leg's report already lists what its known issues waived.
+    [constants/* Inputs */.G0.KnownIssues, ''],
+    [constants/* Inputs */.G0.KnownIssuesFrom, 'workspace']
+];
+/** Only the default `true` counts as unset: the runner passes action.yml's default. */
+const isSet = (name, value) => value !== '' && !(name === constants/* Inputs */.G0.ExplorationAgent && value.toLowerCase() === 'false');
+/**
+ * The matrix inputs, and in reports mode every input that would be ignored refused by name: each
+ * bad one through `attempt`, so all are reported at once.
+ */
+function parseMatrix(source, attempt) {
+    const patterns = source.read(constants/* Inputs */.G0.Reports).trim();
+    const expectedRaw = source.read(constants/* Inputs */.G0.ExpectedReports).trim();
+    const leg = attempt(() => parseLeg(source.read(constants/* Inputs */.G0.Leg)), '');
+    if (!patterns) {
+        // `1` is action.yml's default, passed by the runner whether or not the workflow gave it.
+        if (expectedRaw && expectedRaw !== '1') {
+            attempt(() => {
+                throw new InputError(`Input '${constants/* Inputs */.G0.ExpectedReports}' is ${quote(expectedRaw)}, but '${constants/* Inputs */.G0.Reports}' is empty: ` +
+                    `expected-reports applies only to the job that gathers the legs' reports (reports mode).`);
+            }, undefined);
+        }
+        return { leg, reports: null };
+    }
+    for (const problem of ignoredInputs(source, patterns, leg)) {
+        attempt(() => {
+            throw new InputError(problem);
+        }, undefined);
+    }
+    const expected = attempt(() => parseExpected(expectedRaw), { count: 1 });
+    return { leg: '', reports: { patterns, expected } };
+}
+/** In reports mode: each input given that it would ignore, as an error message. */
+function ignoredInputs(source, patterns, leg) {
+    const problems = [];
+    const refuse = (name, value, why) => problems.push(`Input '${name}' is ${quote(value)}, but '${constants/* Inputs */.G0.Reports}' is set: ${why}.`);
+    if (patterns.includes('\u0000')) {
+        problems.push(`Input '${constants/* Inputs */.G0.Reports}' is ${quote(patterns)}: expected glob patterns of report files, one a line, such as testerarmy-reports/**/*.json.`);
+    }
+    for (const name of [...RUNNING_INPUTS, ...START_ONLY_INPUTS]) {
+        const value = source.read(name).trim();
+        if (!isSet(name, value))
+            continue;
+        refuse(name, value, RUNNING_INPUTS.includes(name)
+            ? `reports mode gathers the reports the legs wrote and starts or waits for nothing: give ${constants/* Inputs */.G0.Reports} in the gathering job and ${name} in the legs`
+            : 'it applies only when the action starts a run, and reports mode starts nothing');
+    }
+    if (leg) {
+        refuse(constants/* Inputs */.G0.Leg, leg, "leg names a leg's report, and the gathering job writes the combined one; give leg in the legs");
+    }
+    for (const [name, fallback] of LEG_DECIDES) {
+        const value = source.read(name).trim();
+        if (value && value.toLowerCase() !== fallback) {
+            refuse(name, value, `each leg's verdict is kept as the leg decided it, so set ${name} in the legs (the gathering job takes only the default${fallback ? `, ${fallback}` : ', empty'})`);
+        }
+    }
+    const failOn = source.read(constants/* Inputs */.G0.FailOn).trim();
+    if (failOn.toLowerCase() === 'warnings') {
+        refuse(constants/* Inputs */.G0.FailOn, failOn, "each leg's verdict is kept as the leg decided it, so set fail-on: warnings in the legs; the gathering job takes failed (fail the step on the combined verdict) or never");
+    }
+    return problems;
+}
+function parseLeg(raw) {
+    const value = raw.trim();
+    // eslint-disable-next-line no-control-regex
+    if (/[\u0000-\u001f\u007f]/.test(value) || Array.from(value).length > MAX_LEG_CHARS) {
+        throw new InputError(`Input '${constants/* Inputs */.G0.Leg}' is ${quote(value)}: expected one line of at most ${MAX_LEG_CHARS} characters, ` +
+            `such as web or \${{ matrix.platform }}.`);
+    }
+    return value;
+}
+/** A count of at least 1, or leg names separated by commas or newlines (each once). */
+function parseExpected(raw) {
+    const value = raw || '1';
+    if (/^\d+$/.test(value)) {
+        const count = Number(value);
+        if (count >= 1 && count <= MAX_EXPECTED)
+            return { count };
+        throw new InputError(`Input '${constants/* Inputs */.G0.ExpectedReports}' is ${quote(value)}: expected how many legs must report (1 to ${MAX_EXPECTED}), ` +
+            `or their names separated by commas or newlines.`);
+    }
+    const names = [
+        ...new Set(value
+            .split(/[,\n]/)
+            .map(name => name.trim())
+            .filter(Boolean))
+    ];
+    const bad = names.find(
+    // eslint-disable-next-line no-control-regex
+    name => /[\u0000-\u001f\u007f]/.test(name) || Array.from(name).length > MAX_LEG_CHARS);
+    if (bad !== undefined || names.length === 0 || names.length > MAX_EXPECTED) {
+        throw new InputError(`Input '${constants/* Inputs */.G0.ExpectedReports}' is ${quote(value)}: expected how many legs must report (1 to ${MAX_EXPECTED}), ` +
+            `or their names (each at most ${MAX_LEG_CHARS} characters) separated by commas or newlines.`);
+    }
+    return { names };
+}
+/** GitHub runs at most 256 jobs of one matrix. */
+const MAX_EXPECTED = 256;
 
 ;// CONCATENATED MODULE: ./src/inputs/runs.ts
 // The inputs that say which runs to wait for: given run IDs, or what to start (a saved test, a group,
@@ -6667,6 +7232,7 @@ function parseRetryFailed(raw) {
 
 
 
+
 function parseSettings(source) {
     const errors = [];
     const attempt = (parse, fallback) => {
@@ -6681,32 +7247,42 @@ function parseSettings(source) {
             throw error;
         }
     };
+    // Reports mode reads files and sends TesterArmy nothing: no key needed (one given is still masked).
+    const gathering = source.read(constants/* Inputs */.G0.Reports).trim() !== '';
     // The secrets first: they must be masked before any other message could echo them.
-    const apiKey = attempt(() => parseApiKey(source), '');
+    const apiKey = gathering ? maskedKey(source) : attempt(() => parseApiKey(source), '');
     const githubToken = source.read(constants/* Inputs */.G0.GithubToken).trim();
     if (githubToken)
         source.onSecret(githubToken);
     const publishing = parsePublishing(source, attempt, githubToken);
-    // One check of project-id for the agent and the upload, which both need it.
-    const projectId = attempt(() => parseProjectId(source), '');
-    const target = attempt(() => parseTarget(source, projectId), {
-        runIds: [],
-        start: null,
-        agent: null
-    });
+    const matrix = parseMatrix(source, attempt);
+    // One check of project-id for the agent and the upload, which both need it; in reports mode
+    // parseMatrix refuses every input of a start instead.
+    const projectId = gathering ? '' : attempt(() => parseProjectId(source), '');
+    const noTarget = { runIds: [], start: null, agent: null };
+    const target = gathering ? noTarget : attempt(() => parseTarget(source, projectId), noTarget);
     const settings = {
         apiKey,
         githubToken,
-        upload: attempt(() => parseUpload(source, projectId), null),
+        upload: gathering ? null : attempt(() => parseUpload(source, projectId), null),
+        ...matrix,
         ...target,
         ...publishing,
         ...parseConnection(source, attempt),
         ...parseVerdict(source, attempt),
-        ...parseKnownIssues(source, attempt)
+        // In reports mode the legs' reports already say what their known issues waived.
+        ...(gathering ? { knownIssues: null } : parseKnownIssues(source, attempt))
     };
     if (errors.length > 0)
         throw new InputErrors(errors);
     return settings;
+}
+/** The key as given, masked and otherwise unused: reports mode sends no request to TesterArmy. */
+function maskedKey(source) {
+    const key = source.read(constants/* Inputs */.G0.ApiKey).trim() || (source.env[constants/* API_KEY_ENV */.rg] ?? '').trim();
+    if (key)
+        source.onSecret(key);
+    return key;
 }
 
 ;// CONCATENATED MODULE: ./src/lifecycle.ts
@@ -6768,332 +7344,10 @@ function watchCancellation(signals, held) {
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: ./src/escape.ts
 var src_escape = __nccwpck_require__(2988);
-;// CONCATENATED MODULE: ./src/model.ts
-// The shared vocabulary of the action: a run as the API describes it, how a wait ends, what the
-// API's faults look like, and the report every view is rendered from. Types (and one predicate on
-// them) only; every other module points inward to these.
-/** `warning` is the only non-blocking type; anything else, unknown values included, is an issue. */
-const isWarning = (issue) => issue.type === 'warning';
-
-;// CONCATENATED MODULE: ./src/labels.ts
-// The shared wording of findings and verdicts, so the summary, the comment, the annotations and the
-// step's last line name things the same way. Pure.
-
-const SEVERITY = {
-    5: { mark: '🔴', word: 'Critical' },
-    4: { mark: '🟠', word: 'High' },
-    3: { mark: '🟡', word: 'Medium' },
-    2: { mark: '🔵', word: 'Low' },
-    1: { mark: '⚪', word: 'Minor' }
-};
-function severityLabel(severity) {
-    const level = severity === null ? undefined : SEVERITY[severity];
-    return level ? `${level.mark} ${level.word} (${severity})` : '❔ Unrated';
-}
-/** `1 issue`, `2 issues`; `words` for a plural that is not the word plus `s`. */
-const plural = (n, word, words = `${word}s`) => `${n} ${n === 1 ? word : words}`;
-/** Keeps a short label on one line inside a narrow table column. */
-const nowrap = (text) => text.replaceAll(' ', '\u00a0');
-/** One run's verdict as a mark and a word: the summary's headline and overview rows. */
-function verdictWord(run) {
-    if (run.status !== 'completed')
-        return { mark: '⚠️', word: 'did not complete' };
-    if (!run.passed)
-        return { mark: '❌', word: run.flaky ? 'failed (flaky)' : 'failed' };
-    if (run.flaky)
-        return { mark: '🔁', word: 'passed on a retry (flaky)' };
-    if (run.result === 'SKIPPED')
-        return { mark: '⏭️', word: 'skipped' };
-    return { mark: '✅', word: 'passed' };
-}
-/**
- * What one run reported, waived findings included: the counts TesterArmy gave, which the outputs
- * keep whatever the waivers say.
- */
-function reportedCounts(run) {
-    const waivedWarnings = run.waived.filter(w => isWarning(w.issue)).length;
-    return {
-        issues: run.issues.length + run.waived.length - waivedWarnings,
-        warnings: run.warnings.length + waivedWarnings
-    };
-}
-/** What several runs found between them, for the headline counts and the outputs. */
-function runTotals(runs) {
-    const total = { issues: 0, warnings: 0, waived: 0, steps: 0, failedSteps: 0, flaky: 0 };
-    for (const r of runs) {
-        const counts = reportedCounts(r);
-        total.issues += counts.issues;
-        total.warnings += counts.warnings;
-        total.waived += r.waived.length;
-        total.steps += r.stepsCount;
-        total.failedSteps += r.failedStepsCount;
-        if (r.flaky)
-            total.flaky += 1;
-    }
-    return total;
-}
-/** `**3 issues** · **1 warning** · **12 steps**`: the counts line of the summary and the comment. */
-function countsOf(totals) {
-    return [
-        `**${plural(totals.issues, 'issue')}**`,
-        `**${plural(totals.warnings, 'warning')}**`,
-        ...(totals.waived ? [`**${totals.waived} waived** (known issues)`] : []),
-        `**${plural(totals.steps, 'step')}**`,
-        ...(totals.flaky ? [`**${totals.flaky} flaky**`] : [])
-    ];
-}
-
-;// CONCATENATED MODULE: ./src/verdict/gate.ts
-// The verdict: does this run let the job pass, under `fail-on` and `min-severity`? Pure.
-
-/** Unrated issues (no valid severity) reach every threshold: an unknown risk must not slip through. */
-const reachesThreshold = (issue, minSeverity) => issue.severity === null || issue.severity >= minSeverity;
-/**
- * `fail-on: never` is judged exactly like `failed`: the verdict is still reported (the `passed`
- * output, the summary); only the caller decides not to fail the step on it.
- */
-function judge(run, policy) {
-    const reasons = [];
-    const notes = [];
-    const atLeast = policy.minSeverity > 1 ? ` at severity ${policy.minSeverity} or above` : '';
-    switch (run.status) {
-        case 'completed':
-            break;
-        case 'failed':
-            reasons.push('the run failed before it could finish testing');
-            break;
-        case 'cancelled':
-            reasons.push('the run was cancelled');
-            break;
-        case 'timed_out':
-            reasons.push('the run did not finish before the timeout');
-            break;
-        case 'not_found':
-            reasons.push('the run was not found');
-            break;
-        case 'error':
-            reasons.push('the run could not be checked');
-            break;
-    }
-    if (run.status === 'completed') {
-        if (run.result === '') {
-            reasons.push('the run completed without a result');
-        }
-        else if (run.result === 'FAILED') {
-            const waived = run.waivedIssues ?? 0;
-            const blocking = run.issues.filter(i => reachesThreshold(i, policy.minSeverity));
-            const known = waived > 0 ? ` (${waived} more waived by known-issues)` : '';
-            if (run.issues.length === 0 && waived === 0) {
-                // A FAILED result with nothing to show for it is not a known issue: it still fails.
-                reasons.push('the run FAILED without reporting any issue');
-            }
-            else if (blocking.length > 0) {
-                reasons.push(`the run FAILED with ${plural(blocking.length, 'issue')}${atLeast}${known}`);
-            }
-            else if (run.issues.length === 0) {
-                notes.push(`the run FAILED, but ${waived === 1 ? 'its one issue is' : `all ${waived} of its issues are`} waived by known-issues`);
-            }
-            else {
-                notes.push(`the run FAILED, but none of its ${plural(run.issues.length, waived > 0 ? 'other issue' : 'issue')} reaches min-severity ${policy.minSeverity}${known}`);
-            }
-        }
-        if (policy.failOn === 'warnings') {
-            const blocking = run.warnings.filter(w => reachesThreshold(w, policy.minSeverity));
-            if (blocking.length > 0)
-                reasons.push(`the run reported ${plural(blocking.length, 'warning')}${atLeast}`);
-        }
-    }
-    return { passed: reasons.length === 0, reasons, notes };
-}
-
-// EXTERNAL MODULE: ./src/verdict/known-issues.ts
-var known_issues = __nccwpck_require__(751);
-;// CONCATENATED MODULE: ./src/verdict/retries.ts
-
-/** A run that ended with a verdict of its own; a retry cut by the timeout or a cancel did not. */
-const finished = (run) => run.status === 'completed' || run.status === 'failed';
-/**
- * One run and its retries, as the report shows it. The verdict rests on the last attempt that
- * finished and counts (a retry cut short leaves the run with its earlier verdict); a run that
- * failed and then passed is flaky: it passes with a note under `on-flaky: pass`, and fails
- * under `fail`. Every attempt is kept, in order, for the summary, the outputs and the files.
- */
-function withRetries(first, later, options) {
-    const firstReport = options.describe(first);
-    // Why retry-failed did not start it (again), or could not use what it started, in the run's own
-    // notes; and each retry that was not the same test on the same platform and device.
-    const retryNote = [
-        ...(options.note ? [`retry-failed: ${options.note}`] : []),
-        ...later.flatMap(a => a.notCounted
-            ? [
-                `retry-failed: run ${a.outcome.id} does not count, as it reports ${a.notCounted}; the verdict rests on the runs that do`
-            ]
-            : [])
-    ];
-    const notes = [...firstReport.notes, ...retryNote];
-    if (later.length === 0)
-        return { ...firstReport, notes };
-    const attempts = [
-        { ...firstReport, counts: true },
-        ...later.map(a => ({
-            ...options.describe(a.outcome),
-            counts: a.counts,
-            ...(a.notCounted ? { notCounted: a.notCounted } : {})
-        }))
-    ];
-    const counted = attempts.filter(a => a.counts);
-    const verdict = counted.filter(finished).at(-1) ?? attempts[0];
-    const failedBefore = counted.filter(a => a !== verdict && finished(a) && !a.passed);
-    const flaky = verdict.passed && failedBefore.length > 0;
-    const run = { ...verdict, notes: [...verdict.notes], attempts, flaky };
-    run.notes.push(...retryNote);
-    const position = counted.indexOf(verdict) + 1;
-    if (flaky) {
-        const first = failedBefore[0];
-        const story = `flaky: run ${first.id} failed (${first.reasons.join('; ')}), then run ${verdict.id} passed on attempt ${position} of ${counted.length}`;
-        if (options.onFlaky === 'fail') {
-            run.passed = false;
-            run.reasons = [`the run is flaky: it failed, then passed on a retry (on-flaky: fail)`];
-            run.notes.push(story);
-        }
-        else {
-            run.notes.push(`${story}; on-flaky: pass lets it pass`);
-        }
-    }
-    else if (!verdict.passed && counted.length > 1) {
-        const failedAll = counted.filter(finished).length;
-        run.notes.push(`failed ${plural(failedAll, 'attempt')} of ${counted.length}${failedAll < counted.length ? ' (the others did not finish in time)' : ''}`);
-    }
-    return run;
-}
-
-;// CONCATENATED MODULE: ./src/verdict/build-report.ts
-// The facts of each run and of the whole wait, worked out once: the summary, outputs, annotations
-// and report file are all views of this; and which runs the wait left unfinished. Pure.
-
-
-
-
-/** Ordered from worst: the aggregate status of several runs is the worst of theirs. */
-const STATUS_ORDER = [
-    'error',
-    'not_found',
-    'timed_out',
-    'failed',
-    'cancelled',
-    'completed'
-];
-const severityRank = (issue) => issue.severity ?? 6;
-function bySeverity(a, b) {
-    return severityRank(b) - severityRank(a);
-}
-function resultOf(run, status) {
-    if (status !== 'completed' || !run?.output)
-        return '';
-    if (run.output.kind === 'planner_skipped')
-        return 'SKIPPED';
-    const result = run.output.result;
-    return result === 'PASS' || result === 'FAILED' ? result : '';
-}
-function describeRun(outcome, policy, waive) {
-    const { run } = outcome;
-    const output = run?.output ?? null;
-    const test = output?.kind === 'test' ? output : null;
-    const all = [...(test?.issues ?? [])].sort(bySeverity);
-    const waived = waive(all, { featureName: test?.featureName ?? '', testId: run?.testId ?? null });
-    const waivedIssues = new Set(waived.map(w => w.issue));
-    const shown = all.filter(i => !waivedIssues.has(i));
-    const issues = shown.filter(i => !isWarning(i));
-    const warnings = shown.filter(isWarning);
-    const steps = test?.steps ?? [];
-    const result = resultOf(run, outcome.status);
-    const verdict = judge({
-        status: outcome.status,
-        result,
-        issues,
-        warnings,
-        waivedIssues: waived.filter(w => !isWarning(w.issue)).length
-    }, policy);
-    const description = test?.description ||
-        (output?.kind === 'planner_skipped' ? output.reason : '') ||
-        run?.error?.message ||
-        '';
-    return {
-        id: outcome.id,
-        status: outcome.status,
-        result,
-        passed: verdict.passed,
-        reasons: verdict.reasons,
-        notes: verdict.notes,
-        issues,
-        warnings,
-        waived,
-        // Every issue TesterArmy reported counts here, waived or not: the outputs keep them all.
-        maxSeverity: all.reduce((max, i) => (isWarning(i) ? max : Math.max(max, i.severity ?? 0)), 0),
-        stepsCount: steps.length,
-        failedStepsCount: steps.filter(s => s.status === 'failed').length,
-        durationMs: run?.durationMs ?? null,
-        featureName: test?.featureName ?? '',
-        description,
-        run,
-        body: outcome.body,
-        lastStatus: outcome.lastStatus,
-        error: outcome.error
-    };
-}
-/**
- * A run's own verdict failed: the gate fails it, and its result is FAILED or its status `failed`.
- * A timeout, a cancel, a run not found or unreadable is not the run's verdict: `retry-failed`
- * never starts those again.
- */
-function ownVerdictFailed(outcome, policy) {
-    if (outcome.status !== 'completed' && outcome.status !== 'failed')
-        return false;
-    const run = describeRun(outcome, policy, (0,known_issues/* waiverFinder */.fb)(policy.waivers ?? null));
-    return !run.passed && (run.status === 'failed' || run.result === 'FAILED');
-}
-function buildReport(outcomes, policy, extra = {}) {
-    const waive = (0,known_issues/* waiverFinder */.fb)(policy.waivers ?? null);
-    const describe = (o) => describeRun(o, policy, waive);
-    const runs = outcomes.map(o => withRetries(o, extra.retried?.attempts.get(o.id) ?? [], {
-        onFlaky: policy.onFlaky ?? 'pass',
-        describe,
-        ...(extra.retried?.notes.has(o.id) ? { note: extra.retried.notes.get(o.id) } : {})
-    }));
-    // No run at all (the start request failed): nothing completed, nothing passed.
-    const worst = STATUS_ORDER.find(s => runs.some(r => r.status === s)) ?? (runs.length ? 'completed' : 'error');
-    // After the runner cancels the step, that is what the step's status says, whatever the runs did,
-    // and also when the cancel cut a lookup, upload or start short (the fatal line says which).
-    // The step's timeout before any run was waited for (a GitHub lookup that never answered) is a
-    // timeout, not an error: the fatal line says where it struck.
-    const status = extra.cancelled
-        ? 'cancelled'
-        : extra.timedOut && runs.length === 0
-            ? 'timed_out'
-            : worst;
-    let result;
-    if (runs.length === 0)
-        result = '';
-    else if (runs.some(r => r.result === 'FAILED'))
-        result = 'FAILED';
-    else if (runs.some(r => r.result === ''))
-        result = '';
-    else if (runs.some(r => r.result === 'PASS'))
-        result = 'PASS';
-    else
-        result = 'SKIPPED';
-    return {
-        ...(policy.waivers ? { knownIssues: policy.waivers } : {}),
-        passed: runs.length > 0 && runs.every(r => r.passed) && !extra.fatal,
-        status,
-        result,
-        runs,
-        fatal: extra.fatal ?? null,
-        cancelled: extra.cancelled ?? false,
-        flakyCount: runs.filter(r => r.flaky).length
-    };
-}
-
+// EXTERNAL MODULE: ./src/labels.ts
+var labels = __nccwpck_require__(4584);
+// EXTERNAL MODULE: ./src/verdict/build-report.ts + 2 modules
+var build_report = __nccwpck_require__(9416);
 ;// CONCATENATED MODULE: ./src/report/annotations.ts
 // Which annotations to emit: one per issue and warning, most severe first, within what GitHub
 // shows for a step, then one notice for the rest. Pure: the caller sends them through @actions/core.
@@ -7106,7 +7360,7 @@ function planAnnotations(report) {
     const tag = (feature, issue) => ({ feature, issue });
     const issues = report.runs.flatMap(r => r.issues.map(i => tag(r.featureName, i)));
     const warnings = report.runs.flatMap(r => r.warnings.map(w => tag(r.featureName, w)));
-    const order = (a, b) => bySeverity(a.issue, b.issue);
+    const order = (a, b) => (0,build_report/* bySeverity */.Np)(a.issue, b.issue);
     issues.sort(order);
     warnings.sort(order);
     const toAnnotation = (level, { feature, issue }) => {
@@ -7116,7 +7370,7 @@ function planAnnotations(report) {
         return {
             level,
             title: (0,src_escape/* logText */.kc)(issue.name || 'Unnamed issue', 200),
-            message: `${prefix}${severityLabel(issue.severity)}${where}${description}`
+            message: `${prefix}${(0,labels/* severityLabel */.yi)(issue.severity)}${where}${description}`
         };
     };
     // Flaky runs first: they share GitHub's 10 warnings with the reported warnings.
@@ -7126,7 +7380,7 @@ function planAnnotations(report) {
     // A waived finding is a notice, never an error: known, reviewed, not blocking.
     const waived = report.runs
         .flatMap(r => r.waived.map(w => ({ feature: r.featureName, waiver: w })))
-        .sort((a, b) => bySeverity(a.waiver.issue, b.waiver.issue));
+        .sort((a, b) => (0,build_report/* bySeverity */.Np)(a.waiver.issue, b.waiver.issue));
     const toNotice = ({ feature, waiver }) => {
         const { issue, entry } = waiver;
         const where = issue.url ? ` on ${(0,src_escape/* logText */.kc)(issue.url, 300)}` : '';
@@ -7140,7 +7394,7 @@ function planAnnotations(report) {
         return {
             level: 'notice',
             title: (0,src_escape/* logText */.kc)(`Known issue: ${issue.name || 'Unnamed issue'}`, 200),
-            message: `${prefix}${severityLabel(issue.severity)}${where}; waived by ${(0,src_escape/* logText */.kc)(report.knownIssues?.file ?? 'known-issues', 200)} line ${entry.line}${origin}: ${(0,src_escape/* logText */.kc)(entry.reason, 500)}${ticket}`
+            message: `${prefix}${(0,labels/* severityLabel */.yi)(issue.severity)}${where}; waived by ${(0,src_escape/* logText */.kc)(report.knownIssues?.file ?? 'known-issues', 200)} line ${entry.line}${origin}: ${(0,src_escape/* logText */.kc)(entry.reason, 500)}${ticket}`
         };
     };
     const noticeRoom = constants/* Limits */.xu.maxNoticeAnnotations - 1;
@@ -7158,7 +7412,7 @@ function planAnnotations(report) {
         shown.push({
             level: 'notice',
             title: 'More TesterArmy findings',
-            message: `${plural(hidden, 'more finding is', 'more findings are')} in the job summary and the JSON report (output report-path).`
+            message: `${(0,labels/* plural */.LS)(hidden, 'more finding is', 'more findings are')} in the job summary and the JSON report (output report-path).`
         });
     }
     return shown;
@@ -7173,10 +7427,10 @@ function flakyAnnotation(run) {
     const name = run.featureName || `run ${run.id}`;
     const found = (failed?.issues ?? [])
         .slice(0, 5)
-        .map(i => `${severityLabel(i.severity)} ${(0,src_escape/* logText */.kc)(i.name || 'Unnamed issue', 200)}`);
+        .map(i => `${(0,labels/* severityLabel */.yi)(i.severity)} ${(0,src_escape/* logText */.kc)(i.name || 'Unnamed issue', 200)}`);
     const more = (failed?.issues.length ?? 0) - found.length;
     const issues = found.length
-        ? `: ${found.join('; ')}${more > 0 ? `; and ${plural(more, 'more issue')}` : ''}`
+        ? `: ${found.join('; ')}${more > 0 ? `; and ${(0,labels/* plural */.LS)(more, 'more issue')}` : ''}`
         : '';
     return {
         level: 'warning',
@@ -7258,7 +7512,7 @@ function capOutput(text) {
  */
 function outputsOf(report, reportPath, files = { junit: '', ctrf: '' }) {
     const { runs } = report;
-    const totals = runTotals(runs);
+    const totals = (0,labels/* runTotals */.zj)(runs);
     const durations = runs.map(r => r.durationMs).filter((d) => d !== null);
     return {
         [constants/* Outputs */.tY.RunId]: runs.map(r => r.id).join(','),
@@ -7287,15 +7541,19 @@ function outputsOf(report, reportPath, files = { junit: '', ctrf: '' }) {
         [constants/* Outputs */.tY.FlakyCount]: String(report.flakyCount),
         [constants/* Outputs */.tY.WaivedCount]: String(totals.waived),
         [constants/* Outputs */.tY.JunitPath]: files.junit,
-        [constants/* Outputs */.tY.CtrfPath]: files.ctrf
+        [constants/* Outputs */.tY.CtrfPath]: files.ctrf,
+        [constants/* Outputs */.tY.ReportsCount]: report.gathered ? String(report.gathered.legs.length) : ''
     };
 }
 /**
  * One run in the `runs` output and the report file: the numbers a later step scripts against; a
- * run `retry-failed` started again also has `flaky` and every attempt, first to last.
+ * run `retry-failed` started again also has `flaky` and every attempt, first to last; in reports
+ * mode, its leg.
  */
 function runSummary(run) {
     return {
+        // Reports mode: the leg whose report holds the run.
+        ...(run.leg !== undefined ? { leg: run.leg } : {}),
         ...attemptSummary(run),
         ...(run.attempts
             ? {
@@ -7306,7 +7564,7 @@ function runSummary(run) {
     };
 }
 function attemptSummary(run) {
-    const counts = reportedCounts(run);
+    const counts = (0,labels/* reportedCounts */.Ae)(run);
     return {
         id: run.id,
         status: run.status,
@@ -7356,21 +7614,49 @@ function entrySummary(entry) {
 }
 
 ;// CONCATENATED MODULE: ./src/report/report-file.ts
+// The JSON report file's text: the verdict, and each run with the last body the API sent for it,
+// written in pieces so a huge run is never held as one more whole copy. A public interface:
+// schemas/report.schema.json describes it and docs/report-file.md its versions. Pure.
 
+
+/** Outside a runner, with no leg. */
+const NO_HEAD = {
+    leg: '',
+    commit: '',
+    pullRequest: null,
+    workflowRun: { id: '', attempt: 1 }
+};
+/**
+ * The runs of a combined report (reports mode), read from the legs' files one at a time as the file
+ * is written: `toJSON` gives them all at once only for the rare report written by `reportJson`.
+ */
+class StreamedRuns {
+    items;
+    constructor(items) {
+        this.items = items;
+    }
+    toJSON() {
+        return [...this.items()];
+    }
+}
 /**
  * The report file's text. A body nested deeper than JSON.stringify's call stack allows (an
  * unknown field nested thousands of levels) is written with its deepest levels replaced by a note,
  * so the report is always written.
  */
-function reportJson(report) {
+function reportJson(report, head = NO_HEAD) {
     try {
-        return `${JSON.stringify(reportFileOf(report), null, 2)}\n`;
+        return `${JSON.stringify(reportFileOf(report, head), null, 2)}\n`;
     }
     catch (error) {
         if (!(error instanceof RangeError))
             throw error;
         const runs = report.runs.map(run => ({ ...run, body: limitDepth(run.body, MAX_REPORT_DEPTH) }));
-        return `${JSON.stringify(reportFileOf({ ...report, runs }), null, 2)}\n`;
+        const gathered = report.gathered && {
+            ...report.gathered,
+            entries: () => Array.from(report.gathered.entries(), entry => limitDepth(entry, MAX_REPORT_DEPTH))
+        };
+        return `${JSON.stringify(reportFileOf({ ...report, runs, ...(gathered ? { gathered } : {}) }, head), null, 2)}\n`;
     }
 }
 /**
@@ -7383,9 +7669,9 @@ function reportJson(report) {
  * if it holds a line break, which neither an API key (printable ASCII, no space) nor a GitHub
  * token can; so a caller scrubbing each piece scrubs what scrubbing the whole text would.
  */
-function* reportJsonPieces(report) {
+function* reportJsonPieces(report, head = NO_HEAD) {
     let pending = '';
-    for (const text of prettyPieces(reportFileOf(report), '', WALKED_LEVELS)) {
+    for (const text of prettyPieces(reportFileOf(report, head), '', WALKED_LEVELS)) {
         if (text.startsWith('\n') && pending.length >= REPORT_PIECE_CHARS) {
             yield pending;
             pending = '';
@@ -7403,6 +7689,16 @@ const WALKED_LEVELS = 6;
  * a text; `levels` deep, each value is serialized whole by JSON.stringify itself.
  */
 function* prettyPieces(value, indent, levels) {
+    if (value instanceof StreamedRuns) {
+        let first = true;
+        for (const item of value.items()) {
+            yield first ? '[' : ',';
+            first = false;
+            yield `\n${indent}  `;
+            yield* prettyPieces(item, `${indent}  `, levels - 1);
+        }
+        return yield first ? '[]' : `\n${indent}]`;
+    }
     const plain = levels === 0 ||
         typeof value !== 'object' ||
         value === null ||
@@ -7454,47 +7750,101 @@ function limitDepth(value, depth) {
         return value.map(item => limitDepth(item, depth - 1));
     return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, limitDepth(item, depth - 1)]));
 }
-/** The JSON report file: the verdict, and each run with the last body the API sent for it. */
-function reportFileOf(report) {
-    const known = report.knownIssues;
+/**
+ * The JSON report file: what it was written for, the verdict, and each run with its verdict's
+ * reasons and the last body the API sent for it; in reports mode, the legs it combines.
+ */
+function reportFileOf(report, head = NO_HEAD) {
     return {
+        schemaVersion: constants/* REPORT_SCHEMA_VERSION */.WI,
+        leg: head.leg,
+        commit: head.commit,
+        pullRequest: head.pullRequest,
+        workflowRun: head.workflowRun,
         passed: report.passed,
         status: report.status,
         result: report.result,
+        fatal: report.fatal,
+        cancelled: report.cancelled,
+        flakyCount: report.flakyCount,
         // The file of known issues as this step read it: every entry, where it comes from, in force.
-        ...(known
+        ...(report.knownIssues ? { knownIssues: knownIssuesOf(report.knownIssues) } : {}),
+        ...(report.gathered ? { gathered: gatheredOf(report.gathered) } : {}),
+        // Typed as the array it serializes to (toJSON), which is what a reader of the file sees.
+        runs: report.gathered
+            ? new StreamedRuns(() => report.gathered.entries())
+            : report.runs.map(runEntry)
+    };
+}
+/** One run: its numbers (as in the `runs` output), why its verdict is what it is, and its body. */
+function runEntry(run) {
+    return {
+        ...runSummary(run),
+        // Every waived finding here (the `runs` output lists the first ones).
+        ...(run.waived.length ? { waived: run.waived.map(waiverSummary) } : {}),
+        // Each earlier attempt's body beside its numbers; the verdict's own is the run's `run`.
+        ...(run.attempts
             ? {
-                knownIssues: {
-                    file: known.file,
-                    from: known.from,
-                    base: known.base.kind,
-                    ...(known.base.kind === 'unverified' ? { baseProblem: known.base.reason } : {}),
-                    entries: known.entries.map(e => ({
-                        ...entrySummary(e),
-                        inForce: !e.notInForce,
-                        ...(e.notInForce ? { notInForce: e.notInForce } : {})
-                    }))
-                }
+                attempts: run.attempts.map(a => ({
+                    ...runSummary({ ...a, attempts: undefined }),
+                    counts: a.counts,
+                    ...verdictOf(a),
+                    error: a.error,
+                    run: a.id === run.id ? null : (a.body ?? null)
+                }))
             }
             : {}),
-        runs: report.runs.map(run => ({
-            ...runSummary(run),
-            // Every waived finding here (the `runs` output lists the first ones).
-            ...(run.waived.length ? { waived: run.waived.map(waiverSummary) } : {}),
-            // Each earlier attempt's body beside its numbers; the verdict's own is the run's `run`.
-            ...(run.attempts
-                ? {
-                    attempts: run.attempts.map(a => ({
-                        ...runSummary({ ...a, attempts: undefined }),
-                        counts: a.counts,
-                        error: a.error,
-                        run: a.id === run.id ? null : (a.body ?? null)
-                    }))
-                }
-                : {}),
-            error: run.error,
-            run: run.body ?? null
+        ...verdictOf(run),
+        ...(run.origin ? { origin: run.origin } : {}),
+        ...(run.githubReporting ? { githubReporting: run.githubReporting } : {}),
+        error: run.error,
+        run: run.body ?? null
+    };
+}
+/** The known-issues file as the step read it. */
+function knownIssuesOf(known) {
+    return {
+        file: known.file,
+        from: known.from,
+        base: known.base.kind,
+        ...(known.base.kind === 'unverified' ? { baseProblem: known.base.reason } : {}),
+        entries: known.entries.map(e => ({
+            ...entrySummary(e),
+            inForce: !e.notInForce,
+            ...(e.notInForce ? { notInForce: e.notInForce } : {})
         }))
+    };
+}
+/** What a leg decided about a run, so reports mode shows it as decided instead of judging again. */
+const verdictOf = (run) => ({
+    reasons: run.reasons,
+    notes: run.notes,
+    lastStatus: run.lastStatus
+});
+/** Reports mode: what was expected, and each leg's report as kept, refused or missed. */
+function gatheredOf(gathered) {
+    return {
+        patterns: gathered.patterns,
+        expected: gathered.expected,
+        legs: gathered.legs.map(leg => ({
+            name: leg.name,
+            file: leg.file,
+            attempt: leg.attempt,
+            passed: leg.passed,
+            status: leg.status,
+            result: leg.result,
+            fatal: leg.fatal,
+            cancelled: leg.cancelled,
+            runsCount: leg.runs,
+            issuesCount: leg.issues,
+            warningsCount: leg.warnings,
+            flakyCount: leg.flaky,
+            waivedCount: leg.waived
+        })),
+        missing: gathered.missing,
+        problems: gathered.problems,
+        found: gathered.found,
+        skipped: gathered.skipped
     };
 }
 
@@ -7541,7 +7891,7 @@ function waivedBy(entry) {
 /** One row of a run's table of waived findings. */
 function waivedRow({ issue, entry }, page) {
     const kind = issue.type === 'warning' ? ' (warning)' : '';
-    return `| ${nowrap(severityLabel(issue.severity))} | ${(0,src_escape/* markdown */.wD)(issue.name || 'Unnamed issue', 300)}${kind} | ${page(issue.url)} | ${waivedBy(entry)} |`;
+    return `| ${(0,labels/* nowrap */.Ot)((0,labels/* severityLabel */.yi)(issue.severity))} | ${(0,src_escape/* markdown */.wD)(issue.name || 'Unnamed issue', 300)}${kind} | ${page(issue.url)} | ${waivedBy(entry)} |`;
 }
 const WAIVED_HEADER = [
     '| Severity | Finding | Page | Waived by |',
@@ -7564,7 +7914,7 @@ function knownIssuesCallout(knownIssues) {
             .slice(0, ENTRIES_LISTED)
             .map(e => `> - line ${e.line}: ${entryWhat(e)}: ${(0,src_escape/* markdown */.wD)(e.reason, 300)}`);
         const more = added.length - list.length;
-        blocks.push(`> [!IMPORTANT]\n> **This pull request adds ${plural(added.length, 'known-issue entry', 'known-issue entries')}** to ${file}. ${effect}\n>\n${list.join('\n')}` +
+        blocks.push(`> [!IMPORTANT]\n> **This pull request adds ${(0,labels/* plural */.LS)(added.length, 'known-issue entry', 'known-issue entries')}** to ${file}. ${effect}\n>\n${list.join('\n')}` +
             (more > 0 ? `\n> - …and ${more} more (the report file lists every entry)` : ''));
     }
     if (base.kind === 'unverified') {
@@ -7614,9 +7964,146 @@ function entriesNotSeen(knownIssues, runs) {
     return `<details><summary>Known issues that waived nothing (${count} of ${knownIssues.entries.length} in ${(0,src_escape/* html */.qy)(knownIssues.file, 200)})</summary>\n\n${parts.join('\n\n')}\n\n</details>`;
 }
 
+;// CONCATENATED MODULE: ./src/report/legs-words.ts
+// The wording of a matrix's legs in reports mode, shared by the summary, the comment, the commit
+// status and the step's last line: a leg's verdict, and why the whole matrix did not pass. Plain
+// text: leg names, reasons and file names come from the legs' files, and each caller escapes them
+// for where they go. Pure.
+
+
+/** A leg's verdict as a mark and a word, as the leg decided it. */
+function legVerdictWord(leg) {
+    if (leg.fatal)
+        return { mark: '⚠️', word: 'error' };
+    if (leg.cancelled || leg.status === 'cancelled')
+        return { mark: '⚠️', word: 'cancelled' };
+    if (leg.status === 'timed_out')
+        return { mark: '⚠️', word: 'timed out' };
+    if (leg.status !== 'completed' && leg.status !== 'failed')
+        return { mark: '⚠️', word: 'did not complete' };
+    if (!leg.passed)
+        return { mark: '❌', word: 'failed' };
+    if (leg.flaky > 0)
+        return { mark: '🔁', word: 'passed (flaky)' };
+    if (leg.result === 'SKIPPED')
+        return { mark: '⏭️', word: 'skipped' };
+    return { mark: '✅', word: 'passed' };
+}
+const MISSING_WORD = { mark: '❔', word: 'missing' };
+/** Legs that count: those that reported, and those expected by name or count that did not. */
+function legCount(gathered) {
+    return gathered.legs.length + gathered.missing.count;
+}
+/** Legs that did not pass, the missing ones included. */
+function legsNotPassed(gathered) {
+    return gathered.legs.filter(l => !l.passed).length + gathered.missing.count;
+}
+/** Why one leg did not pass, in the leg's own words (its runs' reasons), or its error. */
+function legReasons(report, leg) {
+    if (leg.fatal)
+        return [`the action could not finish: ${leg.fatal}`];
+    if (leg.cancelled)
+        return ['the leg was cancelled while it waited'];
+    const reasons = report.runs.filter(r => r.leg === leg.name && !r.passed).flatMap(r => r.reasons);
+    return reasons.length ? [...new Set(reasons)] : [`the leg ended ${leg.status}`];
+}
+/** What is missing, in one clause; '' when nothing is. */
+function missingClause(gathered) {
+    const { missing, legs } = gathered;
+    if (missing.count === 0)
+        return '';
+    if (missing.names.length > 0) {
+        return `${(0,labels/* plural */.LS)(missing.count, 'leg')} did not report: ${missing.names.join(', ')}`;
+    }
+    const expected = 'count' in gathered.expected ? gathered.expected.count : legs.length;
+    return `expected ${(0,labels/* plural */.LS)(expected, 'leg report')}, found ${legs.length}`;
+}
+/** When the patterns matched no file at all (usually a path download-artifact did not write): why. */
+function nothingMatched(gathered) {
+    if (gathered.found > 0)
+        return '';
+    return `no file matched the reports patterns (${gathered.patterns.split('\n').join(', ')})`;
+}
+/**
+ * Why the matrix did not pass, one clause per failed leg, what is missing, and each unusable
+ * file; each clause at most `max` characters so one leg's long story cannot bury the others.
+ */
+function matrixWhy(report, gathered, max = 300) {
+    const cut = (text) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+    const clauses = gathered.legs
+        .filter(l => !l.passed)
+        .map(l => cut(`leg ${l.name}: ${legReasons(report, l).join('; ')}`));
+    const missing = missingClause(gathered);
+    if (missing)
+        clauses.push(cut(missing));
+    const nothing = nothingMatched(gathered);
+    if (nothing)
+        clauses.push(cut(nothing));
+    for (const p of gathered.problems)
+        clauses.push(cut(`${p.file} ${p.problem}`));
+    if (clauses.length === 0 && gathered.legs.length === 0)
+        clauses.push('no leg reported');
+    return clauses;
+}
+/** Clauses in the step's last line; the summary has every one. */
+const MAX_LINE_CLAUSES = 10;
+/** `matrixWhy` as one line of the log: each clause on one line, never a workflow command. */
+function matrixWhyLine(report, gathered) {
+    const clauses = matrixWhy(report, gathered).map(clause => (0,src_escape/* logText */.kc)(clause, 300));
+    const more = clauses.length - MAX_LINE_CLAUSES;
+    return more > 0
+        ? `${clauses.slice(0, MAX_LINE_CLAUSES).join('; ')}; and ${more} more (see the job summary)`
+        : clauses.join('; ');
+}
+
+;// CONCATENATED MODULE: ./src/report/legs-comment.ts
+// The pull-request comment's lines about a matrix in reports mode: every leg with its verdict (and
+// why, when it failed), what is missing, and how many files could not be used. Leg names and
+// reasons come from the legs' files: escaped like the API's text. Pure.
+
+
+
+/** Legs listed in the comment; the summary lists every one. */
+const MAX_COMMENT_LEGS = 50;
+/** The comment's title after the mark: `3 legs passed`, `1 of 3 legs did not pass`. */
+function legsTitle(report, gathered) {
+    const total = legCount(gathered);
+    if (report.passed)
+        return `all ${(0,labels/* plural */.LS)(total, 'leg')} passed`;
+    const notPassed = legsNotPassed(gathered);
+    return notPassed > 0
+        ? `${notPassed} of ${(0,labels/* plural */.LS)(total, 'leg')} did not pass`
+        : `${(0,labels/* plural */.LS)(gathered.problems.length, 'report')} could not be used`;
+}
+function legsCommentLines(report, gathered) {
+    const rows = gathered.legs.map(leg => {
+        const { mark, word } = legVerdictWord(leg);
+        const why = leg.passed ? '' : (0,src_escape/* markdown */.wD)(legReasons(report, leg).join('; '), 300);
+        return `| ${(0,src_escape/* markdown */.wD)(leg.name, 100)} | ${(0,labels/* nowrap */.Ot)(`${mark} ${word}`)} | ${leg.runs} | ${leg.issues} | ${why} |`;
+    });
+    for (const name of gathered.missing.names) {
+        rows.push(`| ${(0,src_escape/* markdown */.wD)(name, 100)} | ${(0,labels/* nowrap */.Ot)(`${MISSING_WORD.mark} ${MISSING_WORD.word}`)} | – | – | no report |`);
+    }
+    const shown = rows.slice(0, MAX_COMMENT_LEGS);
+    if (rows.length > shown.length)
+        shown.push(`| …and ${rows.length - shown.length} more | | | | |`);
+    const lines = ['| Leg | Verdict | Runs | Issues | Why |', '| --- | --- | ---: | ---: | --- |'];
+    lines.push(...shown);
+    const missing = missingClause(gathered);
+    if (missing && gathered.missing.names.length === 0)
+        lines.push('', `**Missing:** ${(0,src_escape/* markdown */.wD)(missing, 300)}.`);
+    const { problems } = gathered;
+    if (problems.length) {
+        const first = problems[0];
+        lines.push('', `**${(0,labels/* plural */.LS)(problems.length, 'file')} could not be used**, such as ${(0,src_escape/* code */.aY)(first.file, 200)} (${(0,src_escape/* markdown */.wD)(first.problem, 300)}).`);
+    }
+    return lines;
+}
+
 ;// CONCATENATED MODULE: ./src/report/comment-text.ts
 // The pull-request comment: short (verdict, counts, the most severe issues, a link to the full
 // summary), found again by a hidden marker, escaped like the summary. Pure.
+
 
 
 
@@ -7636,7 +8123,7 @@ function commentMarker(parts,
 /** The marker as earlier versions wrote it (every option in the digest), to update their comment. */
 { asBefore = false } = {}) {
     const { start, agent } = parts;
-    let target = 'runs';
+    let target = parts.reports ? 'reports' : 'runs';
     if (start) {
         const { kind, id, ...options } = start;
         const perPush = new Set(['appId', 'targetUrl']);
@@ -7666,40 +8153,55 @@ function renderComment(report, marker, runUrl) {
                     ? '⏭️ TesterArmy skipped'
                     : '✅ TesterArmy passed'
                 : '❌ TesterArmy failed';
+    const { gathered } = report;
     const features = runs.map(r => r.featureName).filter(Boolean);
-    const title = features.length === 1 ? `${verdict}: ${(0,src_escape/* markdown */.wD)(features[0], 200)}` : verdict;
+    const title = gathered
+        ? `${verdict}: ${legsTitle(report, gathered)}`
+        : features.length === 1
+            ? `${verdict}: ${(0,src_escape/* markdown */.wD)(features[0], 200)}`
+            : verdict;
     const lines = [
         marker,
         `### ${title}`,
         '',
-        countsOf(runTotals(runs)).join(' · ') + (runs.length > 1 ? ` · ${runs.length} runs` : '')
+        (0,labels/* countsOf */.mQ)((0,labels/* runTotals */.zj)(runs)).join(' · ') + (runs.length > 1 ? ` · ${runs.length} runs` : '')
     ];
     // Entries this pull request adds to the known issues go where the reviewer looks first.
     const callout = report.knownIssues ? knownIssuesCallout(report.knownIssues) : null;
     if (callout)
         lines.push('', callout);
-    const why = report.fatal ? [report.fatal] : runs.filter(r => !r.passed).flatMap(r => r.reasons);
+    // Reports mode: every leg with its verdict and why, in place of the runs' reasons.
+    if (gathered)
+        lines.push('', ...legsCommentLines(report, gathered));
+    const why = report.fatal
+        ? [report.fatal]
+        : gathered
+            ? []
+            : runs.filter(r => !r.passed).flatMap(r => r.reasons);
     if (why.length)
         lines.push('', `**Why:** ${(0,src_escape/* markdown */.wD)([...new Set(why)].join('; '), 1_000)}.`);
     const flaky = runs.filter(r => r.flaky).map(r => r.featureName || `run ${r.id.slice(0, 8)}`);
     if (flaky.length) {
         lines.push('', `**Flaky:** ${(0,src_escape/* markdown */.wD)(flaky.slice(0, 5).join(', '), 600)}${flaky.length > 5 ? ` and ${flaky.length - 5} more` : ''} failed, then passed on a retry.`);
     }
-    const issues = runs.flatMap(r => r.issues).sort(bySeverity);
+    // In reports mode each issue says which leg found it.
+    const found = runs.flatMap(r => r.issues.map(issue => ({ issue, leg: r.leg })));
+    const issues = found.sort((a, b) => (0,build_report/* bySeverity */.Np)(a.issue, b.issue));
     if (issues.length) {
         lines.push('', '| Severity | Issue |', '| --- | --- |');
-        for (const issue of issues.slice(0, constants/* Limits */.xu.commentMaxIssues)) {
-            lines.push(`| ${nowrap(severityLabel(issue.severity))} | ${(0,src_escape/* markdown */.wD)(issue.name || 'Unnamed issue', 300)} |`);
+        for (const { issue, leg } of issues.slice(0, constants/* Limits */.xu.commentMaxIssues)) {
+            const where = leg !== undefined ? `${(0,src_escape/* markdown */.wD)(leg, 100)} · ` : '';
+            lines.push(`| ${(0,labels/* nowrap */.Ot)((0,labels/* severityLabel */.yi)(issue.severity))} | ${where}${(0,src_escape/* markdown */.wD)(issue.name || 'Unnamed issue', 300)} |`);
         }
         if (issues.length > constants/* Limits */.xu.commentMaxIssues)
             lines.push(`| | …and ${issues.length - constants/* Limits */.xu.commentMaxIssues} more |`);
     }
-    const waived = runs.flatMap(r => r.waived).sort((a, b) => bySeverity(a.issue, b.issue));
+    const waived = runs.flatMap(r => r.waived).sort((a, b) => (0,build_report/* bySeverity */.Np)(a.issue, b.issue));
     if (waived.length) {
         lines.push('', `**Waived by known issues** (${waived.length}):`, '');
         lines.push('| Severity | Finding | Waived by |', '| --- | --- | --- |');
         for (const { issue, entry } of waived.slice(0, constants/* Limits */.xu.commentMaxIssues)) {
-            lines.push(`| ${nowrap(severityLabel(issue.severity))} | ${(0,src_escape/* markdown */.wD)(issue.name || 'Unnamed issue', 300)} | ${waivedBy(entry)} |`);
+            lines.push(`| ${(0,labels/* nowrap */.Ot)((0,labels/* severityLabel */.yi)(issue.severity))} | ${(0,src_escape/* markdown */.wD)(issue.name || 'Unnamed issue', 300)} | ${waivedBy(entry)} |`);
         }
         if (waived.length > constants/* Limits */.xu.commentMaxIssues)
             lines.push(`| | …and ${waived.length - constants/* Limits */.xu.commentMaxIssues} more | |`);
@@ -7727,8 +8229,11 @@ function formatPaths(reportPath) {
 }
 /** The run as the API serves it: the one link to a run that the API describes. */
 const runLink = (apiUrl, id) => `${apiUrl.replace(/\/+$/, '')}/v1/runs/${encodeURIComponent(id)}`;
-/** A test's name in a report: the feature the agent tested, else the run's short ID. */
-const runTitle = (run) => (0,src_escape/* truncate */.xv)(run.featureName.trim(), MAX_TITLE_CHARS) || `TesterArmy run ${run.id.slice(0, 8)}`;
+/**
+ * A test's name in a report: the feature the agent tested (cut to one readable line), else the
+ * run's short ID; in reports mode after its leg, so each leg's suites stay apart.
+ */
+const runTitle = (run) => `${run.leg !== undefined ? `${run.leg} · ` : ''}${(0,src_escape/* truncate */.xv)(run.featureName.trim(), MAX_TITLE_CHARS) || `TesterArmy run ${run.id.slice(0, 8)}`}`;
 /** A test reporter shows a test's name on one line: a feature name longer than this is cut. */
 const MAX_TITLE_CHARS = 1_000;
 /**
@@ -7739,7 +8244,9 @@ function descriptionText(text) {
     const cut = (0,src_escape/* truncate */.xv)(text, MAX_FINDINGS_CHARS);
     return cut === text
         ? text
-        : `${cut}\n\n(cut at 1 MB: the JSON report (output report-path) has the full text)`;
+        : `${cut}
+
+(cut at 1 MB: the JSON report (output report-path) has the full text)`;
 }
 /**
  * What a run found, as plain-text blocks for a test report's failure text: the run's own error
@@ -7774,7 +8281,7 @@ function* findingBlocks(run) {
  */
 const MAX_FINDINGS_CHARS = 1_000_000;
 function issueText(issue, kind) {
-    const lines = [`${kind} [${severityLabel(issue.severity)}] ${issue.name || 'Unnamed issue'}`];
+    const lines = [`${kind} [${(0,labels/* severityLabel */.yi)(issue.severity)}] ${issue.name || 'Unnamed issue'}`];
     if (issue.url)
         lines.push(`Page: ${issue.url}`);
     if (issue.description)
@@ -7804,7 +8311,7 @@ function* waivedLines(run, file) {
         const kind = issue.type === 'warning' ? 'Warning' : 'Issue';
         const ticket = entry.ticket ? ` (${(0,src_escape/* truncate */.xv)(entry.ticket, 300)})` : '';
         const added = entry.origin === 'added' ? ' [entry added by this pull request]' : '';
-        yield `  ${kind} [${severityLabel(issue.severity)}] ${(0,src_escape/* truncate */.xv)(issue.name || 'Unnamed issue', 300)}: line ${entry.line}: ${(0,src_escape/* truncate */.xv)(entry.reason, 300)}${ticket}${added}`;
+        yield `  ${kind} [${(0,labels/* severityLabel */.yi)(issue.severity)}] ${(0,src_escape/* truncate */.xv)(issue.name || 'Unnamed issue', 300)}: line ${entry.line}: ${(0,src_escape/* truncate */.xv)(entry.reason, 300)}${ticket}${added}`;
     }
     const more = run.waived.length - WAIVED_LISTED;
     if (more > 0)
@@ -7899,7 +8406,11 @@ function testOf(run, options, status) {
         ...(run.run?.testId ? { testId: ctrf_text(run.run.testId) } : {}),
         executionId: run.id,
         ...times(run),
-        suite: ['TesterArmy', ...(run.origin ? [ctrf_text(run.origin)] : [])],
+        suite: [
+            'TesterArmy',
+            ...(run.leg !== undefined ? [ctrf_text(run.leg)] : []),
+            ...(run.origin ? [ctrf_text(run.origin)] : [])
+        ],
         ...(run.passed ? {} : { message: ctrf_text(verdictLine(run)) }),
         ...traceOf(run),
         rawStatus: ctrf_text(`${run.status}${run.result ? ` ${run.result}` : ''}`),
@@ -7940,6 +8451,7 @@ function testOf(run, options, status) {
             }
             : {}),
         extra: {
+            ...(run.leg !== undefined ? { leg: ctrf_text(run.leg) } : {}),
             runId: run.id,
             runUrl: runLink(options.apiUrl, run.id),
             status: run.status,
@@ -8093,6 +8605,8 @@ function* suitePieces(run, kind, options) {
         ['testerarmy.result', run.result],
         ['testerarmy.verdict', run.flaky ? 'flaky' : run.passed ? 'passed' : 'failed']
     ];
+    if (run.leg !== undefined)
+        properties.push(['testerarmy.leg', run.leg]);
     if (run.run?.testId)
         properties.push(['testerarmy.test-id', run.run.testId]);
     if (run.origin)
@@ -8158,6 +8672,78 @@ function* findingsText(run) {
         yield (0,src_escape/* xmlText */.xK)(`\n${block}\n`);
 }
 
+;// CONCATENATED MODULE: ./src/report/legs-summary.ts
+// The top of the job summary in reports mode: the matrix's verdict, what could not be used, what is
+// missing, and a table of the legs (leg, verdict, runs, issues, flaky, waived); each leg's runs
+// follow as in any summary. Everything from the legs' files is escaped. Pure.
+
+
+
+/** Unusable files listed by name; the log and the report file list every one. */
+const MAX_LISTED_PROBLEMS = 20;
+function legsHeadline(report, gathered) {
+    const total = legCount(gathered);
+    const notPassed = legsNotPassed(gathered);
+    const word = report.passed
+        ? `all ${(0,labels/* plural */.LS)(total, 'leg')} passed`
+        : total === 0
+            ? 'no leg reported'
+            : notPassed > 0
+                ? `${notPassed} of ${(0,labels/* plural */.LS)(total, 'leg')} did not pass`
+                : `${(0,labels/* plural */.LS)(gathered.problems.length, 'report')} could not be used`;
+    const counts = [`**${(0,labels/* plural */.LS)(report.runs.length, 'run')}**`, ...(0,labels/* countsOf */.mQ)((0,labels/* runTotals */.zj)(report.runs))];
+    return `## ${report.passed ? '✅' : '❌'} TesterArmy: ${word}\n\n${counts.join(' · ')}`;
+}
+/** What follows the headline: the problems, the missing legs, the legs table and why legs failed. */
+function legsBlocks(report, gathered) {
+    const out = [];
+    const { problems } = gathered;
+    if (problems.length) {
+        const listed = problems
+            .slice(0, MAX_LISTED_PROBLEMS)
+            .map(p => `> - ${(0,src_escape/* code */.aY)(p.file, 300)} ${(0,src_escape/* markdown */.wD)(p.problem, 500)}`);
+        const more = problems.length - listed.length;
+        if (more > 0)
+            listed.push(`> - …and ${more} more (the log and the report file list them)`);
+        out.push(`> [!CAUTION]\n> **${(0,labels/* plural */.LS)(problems.length, 'file')} matched by \`reports\` could not be used**, which fails the verdict:\n${listed.join('\n')}`);
+    }
+    const nothing = nothingMatched(gathered);
+    if (nothing) {
+        out.push(`> [!CAUTION]\n> **No file matched \`reports\`** (${(0,src_escape/* code */.aY)(gathered.patterns, 500)}). ` +
+            'Check the path download-artifact wrote to: relative patterns start in the workspace.');
+    }
+    const missing = missingClause(gathered);
+    if (missing) {
+        out.push(`> [!CAUTION]\n> **Missing:** ${(0,src_escape/* markdown */.wD)(missing, 2_000)} (\`expected-reports\`). ` +
+            'Check that those legs ran and uploaded their report file (`if: always()` on the upload step).');
+    }
+    out.push(legsTable(gathered));
+    const failed = gathered.legs.filter(l => !l.passed);
+    if (failed.length) {
+        const lines = failed.map(l => `- **${(0,src_escape/* markdown */.wD)(l.name, 100)}**: ${(0,src_escape/* markdown */.wD)(legReasons(report, l).join('; '), 1_000)}`);
+        out.push(`**Why:**\n\n${lines.join('\n')}`);
+    }
+    if (gathered.skipped.length) {
+        out.push(`<sub>Skipped: ${(0,labels/* plural */.LS)(gathered.skipped.length, 'JUnit or CTRF file')} the action wrote beside a leg's report.</sub>`);
+    }
+    return out;
+}
+function legsTable(gathered) {
+    const rows = gathered.legs.map(leg => {
+        const { mark, word } = legVerdictWord(leg);
+        const attempt = leg.attempt > 1 ? ` (attempt ${leg.attempt})` : '';
+        return `| ${(0,src_escape/* markdown */.wD)(leg.name, 100)} | ${(0,labels/* nowrap */.Ot)(`${mark} ${word}`)}${attempt} | ${leg.runs} | ${leg.issues} | ${leg.flaky} | ${leg.waived} |`;
+    });
+    for (const name of gathered.missing.names) {
+        rows.push(`| ${(0,src_escape/* markdown */.wD)(name, 100)} | ${(0,labels/* nowrap */.Ot)(`${MISSING_WORD.mark} ${MISSING_WORD.word}`)} | – | – | – | – |`);
+    }
+    return [
+        '| Leg | Verdict | Runs | Issues | Flaky | Waived |',
+        '| --- | --- | ---: | ---: | ---: | ---: |',
+        ...rows
+    ].join('\n');
+}
+
 ;// CONCATENATED MODULE: ./src/report/summary.ts
 // The job summary: a pure render of the report into GitHub-flavoured Markdown, within GitHub's
 // size limit. All API text goes through escape.ts; nothing here trusts it.
@@ -8167,12 +8753,16 @@ function* findingsText(run) {
 
 
 
+
 /** The `summary` input's rule: `on-failure` writes one only when the verdict did not pass. */
 const summaryWanted = (mode, passed) => mode === 'always' || (mode === 'on-failure' && !passed);
 /** A duration for a table cell: `2 min 11 s` must not wrap after `min`. */
-const cellDuration = (ms) => (ms === null ? '–' : nowrap((0,duration/* formatDuration */.a)(ms)));
-/** What to call a run that has no feature name (failed early, skipped): its short ID. */
-const runName = (run) => run.featureName || `Run ${run.id.slice(0, 8)}`;
+const cellDuration = (ms) => (ms === null ? '–' : (0,labels/* nowrap */.Ot)((0,duration/* formatDuration */.a)(ms)));
+/**
+ * What to call a run that has no feature name (failed early, skipped): its short ID. In reports
+ * mode, after its leg.
+ */
+const runName = (run) => `${run.leg !== undefined ? `${run.leg} · ` : ''}${run.featureName || `Run ${run.id.slice(0, 8)}`}`;
 function renderSummary(report, options) {
     const maxBytes = options.maxBytes ?? constants/* Limits */.xu.summaryMaxBytes;
     const bytes = (text) => Buffer.byteLength(text);
@@ -8204,7 +8794,7 @@ function renderSummary(report, options) {
     });
     const kept = [];
     let size = 0;
-    const noteFor = (left) => `> [!WARNING]\n> ${plural(left, 'more section')} did not fit GitHub's 1 MiB limit and ${left === 1 ? 'is' : 'are'} left out. ` +
+    const noteFor = (left) => `> [!WARNING]\n> ${(0,labels/* plural */.LS)(left, 'more section')} did not fit GitHub's 1 MiB limit and ${left === 1 ? 'is' : 'are'} left out. ` +
         `The report file ${codeSpan(options.reportPath)} (output \`report-path\`) has every run.`;
     for (const piece of pieces) {
         if (size + bytes(piece) + 2 + bytes(noteFor(pieces.length)) + 2 > maxBytes)
@@ -8248,8 +8838,8 @@ function fit(report, options, chrome, maxBytes) {
         maxRows += 1;
     }
     const detailed = new Set();
-    const ranked = report.runs.flatMap(r => r.issues).sort(bySeverity);
-    ranked.push(...report.runs.flatMap(r => r.warnings).sort(bySeverity));
+    const ranked = report.runs.flatMap(r => r.issues).sort(build_report/* bySeverity */.Np);
+    ranked.push(...report.runs.flatMap(r => r.warnings).sort(build_report/* bySeverity */.Np));
     if (maxRows === longest) {
         for (const issue of ranked) {
             const add = bytes(issueDetails(issue, 0)) + 2;
@@ -8288,8 +8878,9 @@ function render(report, options, budget) {
 function renderPieces(report, options, budget) {
     const out = [];
     const omitted = { details: 0, rows: 0, galleries: 0 };
-    const single = report.runs.length === 1;
-    out.push(headline(report, options));
+    const { gathered } = report;
+    const single = report.runs.length === 1 && !gathered;
+    out.push(gathered ? legsHeadline(report, gathered) : headline(report, options));
     if (report.fatal)
         out.push(`> [!CAUTION]\n> **The action could not finish:** ${(0,src_escape/* markdown */.wD)(report.fatal, 1_000)}`);
     if (report.cancelled) {
@@ -8301,7 +8892,9 @@ function renderPieces(report, options, budget) {
     if (report.started?.agentNotStarted) {
         out.push(`> [!NOTE]\n> **The exploration agent was not started:** ${(0,src_escape/* markdown */.wD)(report.started.agentNotStarted, 500)}`);
     }
-    if (!single)
+    if (gathered)
+        out.push(...legsBlocks(report, gathered));
+    else if (!single)
         out.push(overview(report));
     for (const run of report.runs) {
         out.push(runSection(run, options, budget, omitted, single));
@@ -8314,8 +8907,8 @@ function renderPieces(report, options, budget) {
     }
     if (omitted.details || omitted.rows || omitted.galleries || budget.compact) {
         const parts = [
-            omitted.details ? `the details of ${plural(omitted.details, 'issue')}` : '',
-            omitted.rows ? `${plural(omitted.rows, 'row')}` : '',
+            omitted.details ? `the details of ${(0,labels/* plural */.LS)(omitted.details, 'issue')}` : '',
+            omitted.rows ? `${(0,labels/* plural */.LS)(omitted.rows, 'row')}` : '',
             budget.compact
                 ? 'the descriptions, screenshots and test plans'
                 : omitted.galleries
@@ -8332,7 +8925,7 @@ function renderPieces(report, options, budget) {
 function headline(report, options) {
     if (report.runs.length === 1) {
         const run = report.runs[0];
-        const { mark, word } = verdictWord({ ...run, passed: report.passed });
+        const { mark, word } = (0,labels/* verdictWord */.E0)({ ...run, passed: report.passed });
         const feature = run.featureName ? `: ${(0,src_escape/* markdown */.wD)(run.featureName, 200)}` : '';
         // Why, in the reader's first glance: the same words as the step's error line.
         const why = run.passed
@@ -8347,30 +8940,30 @@ function headline(report, options) {
     const word = report.passed
         ? `all ${report.runs.length} runs passed`
         : `${failed} of ${report.runs.length} runs did not pass`;
-    return `## ${mark} TesterArmy: ${word}\n\n${countsOf(runTotals(report.runs)).join(' · ')}`;
+    return `## ${mark} TesterArmy: ${word}\n\n${(0,labels/* countsOf */.mQ)((0,labels/* runTotals */.zj)(report.runs)).join(' · ')}`;
 }
 function countsLine(run) {
     const parts = [];
-    const counts = reportedCounts(run);
+    const counts = (0,labels/* reportedCounts */.Ae)(run);
     // Unrated issues sort first (they fail closed), but the headline names the highest known severity
     // of those not waived.
     const highest = run.issues.find(i => i.severity !== null) ?? run.issues[0];
-    parts.push(`**${plural(counts.issues, 'issue')}**${highest ? ` (most severe: ${severityLabel(highest.severity)})` : ''}`);
-    parts.push(`**${plural(counts.warnings, 'warning')}**`);
+    parts.push(`**${(0,labels/* plural */.LS)(counts.issues, 'issue')}**${highest ? ` (most severe: ${(0,labels/* severityLabel */.yi)(highest.severity)})` : ''}`);
+    parts.push(`**${(0,labels/* plural */.LS)(counts.warnings, 'warning')}**`);
     if (run.waived.length)
         parts.push(`**${run.waived.length} waived** (known issues)`);
-    parts.push(`**${plural(run.stepsCount, 'step')}**${run.failedStepsCount ? ` (${run.failedStepsCount} failed)` : ''}`);
+    parts.push(`**${(0,labels/* plural */.LS)(run.stepsCount, 'step')}**${run.failedStepsCount ? ` (${run.failedStepsCount} failed)` : ''}`);
     if (run.durationMs !== null)
         parts.push(`⏱ ${(0,duration/* formatDuration */.a)(run.durationMs)}`);
     return parts.join(' · ');
 }
 function overview(report) {
     const rows = report.runs.map(run => {
-        const { mark, word } = verdictWord(run);
-        const counts = reportedCounts(run);
+        const { mark, word } = (0,labels/* verdictWord */.E0)(run);
+        const counts = (0,labels/* reportedCounts */.Ae)(run);
         const waivedIssues = counts.issues - run.issues.length;
         const waived = waivedIssues ? ` (${waivedIssues}\u00a0waived)` : '';
-        return `| ${nowrap(`${mark} ${word}`)} | ${(0,src_escape/* markdown */.wD)(runName(run), 120)} | \`${run.id.slice(0, 8)}\` | ${run.status} | ${run.result || '–'} | ${counts.issues}${waived} | ${counts.warnings} | ${cellDuration(run.durationMs)} |`;
+        return `| ${(0,labels/* nowrap */.Ot)(`${mark} ${word}`)} | ${(0,src_escape/* markdown */.wD)(runName(run), 120)} | \`${run.id.slice(0, 8)}\` | ${run.status} | ${run.result || '–'} | ${counts.issues}${waived} | ${counts.warnings} | ${cellDuration(run.durationMs)} |`;
     });
     return [
         '| Verdict | Feature | Run | Status | Result | Issues | Warnings | Duration |',
@@ -8382,7 +8975,7 @@ function runSection(run, options, budget, omitted, single) {
     const h = single ? '###' : '####';
     const out = [];
     if (!single) {
-        const { mark, word } = verdictWord(run);
+        const { mark, word } = (0,labels/* verdictWord */.E0)(run);
         out.push(`### ${mark} ${(0,src_escape/* markdown */.wD)(runName(run), 200)} ${word}\n\n${countsLine(run)}`);
     }
     const problem = problemBlock(run, options);
@@ -8436,7 +9029,11 @@ function problemBlock(run, options) {
                 ? ` Its last status was **${(0,src_escape/* markdown */.wD)(run.lastStatus)}**.`
                 : ' No status was ever received.';
             const fault = run.error ? ` Last error: ${(0,src_escape/* markdown */.wD)(run.error, 500)}` : '';
-            return `> [!WARNING]\n> **Still not finished after ${(0,duration/* formatDuration */.a)(options.timeoutMs)}** (the \`timeout\` input), so the action stopped waiting.${last}${fault}`;
+            // In reports mode the leg's own timeout ended it, which its report does not give.
+            const after = run.leg === undefined
+                ? `after ${(0,duration/* formatDuration */.a)(options.timeoutMs)}** (the \`timeout\` input)`
+                : `when the leg's \`timeout\` was reached**`;
+            return `> [!WARNING]\n> **Still not finished ${after}, so the action stopped waiting.${last}${fault}`;
         }
         case 'not_found':
             return `> [!CAUTION]\n> **Run not found.** ${(0,src_escape/* markdown */.wD)(run.error ?? '', 500)} Check the run ID and that the API key belongs to the same team.`;
@@ -8496,7 +9093,7 @@ function attemptsBlock(run, budget) {
     if (attempts.length < 2)
         return null;
     const rows = attempts.map((a, n) => {
-        const { mark, word } = verdictWord({ ...a, flaky: false });
+        const { mark, word } = (0,labels/* verdictWord */.E0)({ ...a, flaky: false });
         const role = a.id === run.id
             ? ' (the verdict)'
             : a.counts
@@ -8504,7 +9101,7 @@ function attemptsBlock(run, budget) {
                 : a.notCounted
                     ? ` (not counted: ${(0,src_escape/* markdown */.wD)(a.notCounted, 200)})`
                     : ' (shown only: started with its group)';
-        return `| ${n + 1} | \`${a.id}\` | ${(0,src_escape/* markdown */.wD)(a.lastStatus ?? a.status, 40)} | ${a.result || '–'} | ${nowrap(`${mark} ${word}`)}${role} |`;
+        return `| ${n + 1} | \`${a.id}\` | ${(0,src_escape/* markdown */.wD)(a.lastStatus ?? a.status, 40)} | ${a.result || '–'} | ${(0,labels/* nowrap */.Ot)(`${mark} ${word}`)}${role} |`;
     });
     const table = [
         '| Attempt | Run | Status | Result | Verdict |',
@@ -8521,7 +9118,7 @@ function attemptsBlock(run, budget) {
             const rest = more > 0 ? [`| | *…and ${more} more in the report file* | |`] : [];
             const issues = ['| Severity | Issue | Page |', '| --- | --- | --- |', ...shown, ...rest];
             return [
-                `<details><summary>Attempt ${n + 1} (run ${a.id.slice(0, 8)}): ${(0,src_escape/* html */.qy)(a.reasons.join('; ') || plural(a.issues.length, 'issue'), 300)}</summary>\n\n${issues.join('\n')}\n\n</details>`
+                `<details><summary>Attempt ${n + 1} (run ${a.id.slice(0, 8)}): ${(0,src_escape/* html */.qy)(a.reasons.join('; ') || (0,labels/* plural */.LS)(a.issues.length, 'issue'), 300)}</summary>\n\n${issues.join('\n')}\n\n</details>`
             ];
         });
     return [`**Attempts** (\`retry-failed\`)\n\n${table}`, ...details].join('\n\n');
@@ -8590,7 +9187,7 @@ function memo(render) {
     };
 }
 const waiverRow = memo((waiver) => waivedRow(waiver, url => summary_link(url, pageLabel(url))));
-const issueRow = memo((i) => `| ${nowrap(severityLabel(i.severity))} | ${(0,src_escape/* markdown */.wD)(i.name || 'Unnamed issue', 300)} | ${summary_link(i.url, pageLabel(i.url))} |`);
+const issueRow = memo((i) => `| ${(0,labels/* nowrap */.Ot)((0,labels/* severityLabel */.yi)(i.severity))} | ${(0,src_escape/* markdown */.wD)(i.name || 'Unnamed issue', 300)} | ${summary_link(i.url, pageLabel(i.url))} |`);
 const issueDetails = memo((issue) => {
     const parts = [];
     if (issue.description)
@@ -8611,7 +9208,7 @@ const issueDetails = memo((issue) => {
     const shot = thumbnail(issue.screenshotUrl, `Screenshot: ${issue.name}`, 400);
     if (shot)
         parts.push(shot);
-    const title = `${severityLabel(issue.severity)} · ${(0,src_escape/* html */.qy)(issue.name || 'Unnamed issue', 300)}`;
+    const title = `${(0,labels/* severityLabel */.yi)(issue.severity)} · ${(0,src_escape/* html */.qy)(issue.name || 'Unnamed issue', 300)}`;
     return `<details><summary>${title}</summary>\n\n${parts.join('\n\n') || '*No details.*'}\n\n</details>`;
 });
 /** A thumbnail linking to the full image; nothing at all for a URL that is not http(s). */
@@ -8711,6 +9308,7 @@ function codeSpan(text) {
 
 
 
+
 /**
  * `setExitLine` tells the lifecycle what the step's last line must say should the runner's cancel
  * end the process before publishing is done.
@@ -8759,7 +9357,7 @@ function publishSkipped(reason, settings, context) {
     core/* notice */.lm(`Nothing to test: ${reason} Nothing was started.`, {
         title: 'TesterArmy exploration agent'
     });
-    const outputs = outputsOf(buildReport([], settings), '');
+    const outputs = outputsOf((0,build_report/* buildReport */.FK)([], settings), '');
     outputs[constants/* Outputs */.tY.Status] = 'skipped';
     outputs[constants/* Outputs */.tY.Passed] = 'true';
     for (const [name, value] of Object.entries(outputs))
@@ -8780,7 +9378,12 @@ async function writeReportFiles(report, settings, context) {
     const written = { report: '', junit: '', ctrf: '' };
     try {
         ensureDir((0,external_node_path_.dirname)(path));
-        await writeReportJson(path, report, settings);
+        await writeReportJson(path, report, settings, {
+            leg: settings.leg,
+            commit: report.gathered?.commit || context.sha,
+            pullRequest: report.started?.prNumber ?? context.prNumber,
+            workflowRun: { id: context.runId, attempt: context.runAttempt }
+        });
         written.report = path;
     }
     catch (error) {
@@ -8818,15 +9421,15 @@ async function writeReportFiles(report, settings, context) {
  * straddle two pieces, so each piece is scrubbed alone) so a huge body is never one string. A body
  * nested too deep for JSON.stringify is written by `reportJson`, its deepest levels left out.
  */
-async function writeReportJson(path, report, settings) {
+async function writeReportJson(path, report, settings, head) {
     const scrub = (text) => (0,redact/* redact */.E$)(text, settings);
     try {
-        await writeFileBeside(path, reportJsonPieces(report), scrub);
+        await writeFileBeside(path, reportJsonPieces(report, head), scrub);
     }
     catch (error) {
         if (!(error instanceof RangeError))
             throw error;
-        await writeFileBeside(path, [reportJson(report)], scrub);
+        await writeFileBeside(path, [reportJson(report, head)], scrub);
     }
 }
 function writeSummary(report, settings, context, reportPath, appBuild) {
@@ -8880,7 +9483,8 @@ async function commentOnPullRequest(report, settings, context, postComment) {
         workflow: context.workflow,
         job: context.job,
         start: settings.start,
-        agent: settings.agent
+        agent: settings.agent,
+        reports: settings.reports !== null
     };
     const marker = commentMarker(parts);
     // A comment an earlier version wrote with target-url or app-id in its marker is updated too.
@@ -8944,7 +9548,7 @@ function ensureDir(dir) {
  */
 async function publishUnexpected(message, settings, context, postComment) {
     try {
-        const report = buildReport([], settings, {
+        const report = (0,build_report/* buildReport */.FK)([], settings, {
             fatal: `the action failed unexpectedly: ${message}`
         });
         await publish(report, settings, context, postComment);
@@ -8960,7 +9564,7 @@ async function publishUnexpected(message, settings, context, postComment) {
  */
 function conclude(report, settings, cancelled = false) {
     const several = report.runs.length > 1;
-    const why = report.runs
+    const runsWhy = report.runs
         .filter(r => !r.passed)
         .map(r => {
         const name = several
@@ -8976,6 +9580,8 @@ function conclude(report, settings, cancelled = false) {
         return `${name}${r.reasons.join('; ')}${detail}`;
     })
         .join('; ');
+    // Reports mode: which legs failed and why, what is missing, which files could not be used.
+    const why = report.gathered ? matrixWhyLine(report, report.gathered) : runsWhy;
     if (report.fatal) {
         core/* setFailed */.C1((0,redact/* redact */.E$)(`TesterArmy: ${(0,src_escape/* logText */.kc)(report.fatal, 500)}`, settings));
     }
@@ -8997,9 +9603,38 @@ function conclude(report, settings, cancelled = false) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/report/legs-status.ts
+
+
+function matrixStatus(report, gathered, fit) {
+    const totals = (0,labels/* runTotals */.zj)(report.runs);
+    const legs = (0,labels/* plural */.LS)(legCount(gathered), 'leg');
+    const flaky = totals.flaky ? `, ${totals.flaky} flaky` : '';
+    const counts = `${(0,labels/* plural */.LS)(report.runs.length, 'run')}, ${(0,labels/* plural */.LS)(totals.issues, 'issue')}, ${(0,labels/* plural */.LS)(totals.warnings, 'warning')}${flaky}`;
+    if (report.passed)
+        return { state: 'success', description: fit(`Passed: ${legs}, ${counts}`) };
+    const failed = gathered.legs.filter(l => !l.passed);
+    const unfinished = failed.filter(l => legVerdictWord(l).mark === '⚠️');
+    const couldNotTell = gathered.missing.count > 0 || gathered.problems.length > 0 || unfinished.length > 0;
+    const named = failed.map(l => `${l.name} ${legVerdictWord(l).word}`);
+    const missing = missingClause(gathered);
+    const clauses = [
+        ...(named.length ? [`${named.join(', ')} (of ${legs})`] : []),
+        ...(missing ? [missing] : []),
+        ...(gathered.problems.length
+            ? [`${(0,labels/* plural */.LS)(gathered.problems.length, 'report')} not usable`]
+            : [])
+    ];
+    return {
+        state: couldNotTell ? 'error' : 'failure',
+        description: fit(`${couldNotTell ? 'Error' : 'Failed'}: ${clauses.join('; ') || 'no leg reported'}`)
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/report/status-text.ts
 // What the commit status says: its state from the verdict, and a description within GitHub's 140
 // characters with the verdict and the counts. Pure.
+
 
 
 /**
@@ -9021,7 +9656,7 @@ function fitDescription(text, max = STATUS_DESCRIPTION_MAX) {
         end--;
     return `${line.slice(0, end)}…`;
 }
-const pendingDescription = (runCount) => fitDescription(`Waiting for ${plural(runCount, 'TesterArmy run')}`);
+const pendingDescription = (runCount) => fitDescription(`Waiting for ${(0,labels/* plural */.LS)(runCount, 'TesterArmy run')}`);
 /**
  * `success` when the verdict passes, `failure` when it fails on what the runs found, `error` when
  * the action could not tell (timed out, cancelled, not found, an error).
@@ -9030,11 +9665,13 @@ function statusOfReport(report,
 /** Scrubs secrets, before the cut: a key cut in half would no longer be found. */
 scrub = text => text) {
     const fit = (text) => fitDescription(scrub(text));
-    const totals = runTotals(report.runs);
-    const runs = plural(report.runs.length, 'run');
+    if (report.gathered)
+        return matrixStatus(report, report.gathered, fit);
+    const totals = (0,labels/* runTotals */.zj)(report.runs);
+    const runs = (0,labels/* plural */.LS)(report.runs.length, 'run');
     // A run that failed and then passed on a retry is said: the status is what reviewers read.
     const flaky = totals.flaky ? `, ${totals.flaky} flaky` : '';
-    const counts = `${plural(totals.issues, 'issue')}, ${plural(totals.warnings, 'warning')}${flaky}`;
+    const counts = `${(0,labels/* plural */.LS)(totals.issues, 'issue')}, ${(0,labels/* plural */.LS)(totals.warnings, 'warning')}${flaky}`;
     if (report.passed) {
         return { state: 'success', description: fit(`Passed: ${runs}, ${counts}`) };
     }
@@ -9051,13 +9688,13 @@ scrub = text => text) {
                 : report.status === 'cancelled' && !report.fatal
                     ? `Cancelled: ${count('cancelled')} of ${runs} cancelled`
                     : report.status === 'not_found'
-                        ? `Error: ${plural(count('not_found'), 'run')} not found`
+                        ? `Error: ${(0,labels/* plural */.LS)(count('not_found'), 'run')} not found`
                         : `Error: ${report.fatal ?? report.runs.find(r => r.error)?.error ?? 'the runs could not be checked'}`;
         return { state: 'error', description: fit(why) };
     }
     const worst = Math.max(0, ...report.runs.map(r => r.maxSeverity));
     const severity = worst ? ` (worst severity ${worst})` : '';
-    const found = `${plural(totals.issues, 'issue')}${severity}, ${plural(totals.warnings, 'warning')}${flaky}`;
+    const found = `${(0,labels/* plural */.LS)(totals.issues, 'issue')}${severity}, ${(0,labels/* plural */.LS)(totals.warnings, 'warning')}${flaky}`;
     return { state: 'failure', description: fit(`Failed: ${found} in ${runs}`) };
 }
 
@@ -9172,6 +9809,8 @@ function commitStatusReporter(settings, context, client) {
     });
 }
 
+// EXTERNAL MODULE: ./src/verdict/known-issues.ts
+var known_issues = __nccwpck_require__(751);
 ;// CONCATENATED MODULE: ./src/report/known-issues-notes.ts
 // What the log and the annotations say about the file of known issues itself, once it is settled:
 // how many entries, which ones this pull request adds, which ones expired, and why the base's copy
@@ -9206,7 +9845,7 @@ function knownIssuesNotes(knownIssues) {
                 : '';
     notes.push({
         level: 'info',
-        message: `Known issues: ${plural(entries.length, 'entry', 'entries')} in ${file}, ${inForce.length} in force${where}.`
+        message: `Known issues: ${(0,labels/* plural */.LS)(entries.length, 'entry', 'entries')} in ${file}, ${inForce.length} in force${where}.`
     });
     if (base.kind === 'unverified') {
         notes.push({
@@ -9221,7 +9860,7 @@ function knownIssuesNotes(knownIssues) {
         const lines = added.slice(0, 10).map(e => e.line);
         notes.push({
             level: 'notice',
-            message: `This pull request adds ${plural(added.length, 'entry', 'entries')} to ${file} (line${added.length === 1 ? '' : 's'} ` +
+            message: `This pull request adds ${(0,labels/* plural */.LS)(added.length, 'entry', 'entries')} to ${file} (line${added.length === 1 ? '' : 's'} ` +
                 `${lines.join(', ')}${added.length > lines.length ? ', …' : ''}): ` +
                 (from === 'base'
                     ? 'with known-issues-from: base they waive nothing until they are merged.'
@@ -9425,7 +10064,7 @@ async function waitForRuns(options) {
 
 /** The process's environment, as the runner set it. */
 const runnerEnv = () => process.env;
-const workflow_context_isObject = (value) => typeof value === 'object' && value !== null;
+const isObject = (value) => typeof value === 'object' && value !== null;
 function readWorkflowContext(env, readFile = path => (0,external_node_fs_.readFileSync)(path, 'utf8')) {
     let payload = {};
     let payloadError;
@@ -9435,7 +10074,7 @@ function readWorkflowContext(env, readFile = path => (0,external_node_fs_.readFi
         const file = JSON.stringify(env.GITHUB_EVENT_PATH);
         try {
             const parsed = JSON.parse(readFile(env.GITHUB_EVENT_PATH));
-            if (workflow_context_isObject(parsed) && !Array.isArray(parsed))
+            if (isObject(parsed) && !Array.isArray(parsed))
                 payload = parsed;
             else
                 payloadError = `the event file ${file} is not a JSON object`;
@@ -9445,16 +10084,16 @@ function readWorkflowContext(env, readFile = path => (0,external_node_fs_.readFi
             payloadError = `the event file ${file} could not be read (${reason.slice(0, 200)})`;
         }
     }
-    const pr = workflow_context_isObject(payload.pull_request) ? payload.pull_request : null;
+    const pr = isObject(payload.pull_request) ? payload.pull_request : null;
     // An issue comment on a pull request names the pull request through `issue.pull_request`.
-    const issue = workflow_context_isObject(payload.issue) && workflow_context_isObject(payload.issue.pull_request) ? payload.issue : null;
+    const issue = isObject(payload.issue) && isObject(payload.issue.pull_request) ? payload.issue : null;
     const number = pr?.number ?? issue?.number;
-    const head = workflow_context_isObject(pr?.head) ? pr.head : null;
+    const head = isObject(pr?.head) ? pr.head : null;
     const prNumber = typeof number === 'number' && Number.isInteger(number) && number > 0 ? number : null;
     const headSha = typeof head?.sha === 'string' ? head.sha : '';
     const [owner = '', repo = ''] = (env.GITHUB_REPOSITORY ?? '').split('/');
     const eventName = env.GITHUB_EVENT_NAME ?? '';
-    const headRepo = workflow_context_isObject(head?.repo) ? head.repo : null;
+    const headRepo = isObject(head?.repo) ? head.repo : null;
     const headName = typeof headRepo?.full_name === 'string' ? headRepo.full_name : '';
     // Compared by name: `head.repo.fork` is also true for a branch of a repository that is itself a
     // fork. A head repository that is gone (null) was a fork that has been deleted.
@@ -9481,6 +10120,10 @@ function readWorkflowContext(env, readFile = path => (0,external_node_fs_.readFi
         runUrl: env.GITHUB_RUN_ID && owner
             ? `${server}/${owner}/${repo}/actions/runs/${env.GITHUB_RUN_ID}${attempt}`
             : '',
+        runId: env.GITHUB_RUN_ID ?? '',
+        runAttempt: /^[1-9]\d{0,8}$/.test(env.GITHUB_RUN_ATTEMPT ?? '')
+            ? Number(env.GITHUB_RUN_ATTEMPT)
+            : 1,
         apiUrl: env.GITHUB_API_URL || 'https://api.github.com',
         summaryPath: env.GITHUB_STEP_SUMMARY ?? '',
         eventName,
@@ -9498,21 +10141,21 @@ function readWorkflowContext(env, readFile = path => (0,external_node_fs_.readFi
 function eventCommit(eventName, payload) {
     const field = EVENT_COMMITS[eventName];
     const holder = field ? payload[field[0]] : undefined;
-    const sha = field && workflow_context_isObject(holder) ? holder[field[1]] : undefined;
+    const sha = field && isObject(holder) ? holder[field[1]] : undefined;
     return typeof sha === 'string' ? sha : '';
 }
 /** The base commit an event names: its pull request's, a merge queue's, a workflow_run's. */
 function baseCommit(payload) {
-    const runs = workflow_context_isObject(payload.workflow_run) ? payload.workflow_run.pull_requests : undefined;
-    const pull = workflow_context_isObject(payload.pull_request)
+    const runs = isObject(payload.workflow_run) ? payload.workflow_run.pull_requests : undefined;
+    const pull = isObject(payload.pull_request)
         ? payload.pull_request
-        : Array.isArray(runs) && workflow_context_isObject(runs[0])
+        : Array.isArray(runs) && isObject(runs[0])
             ? runs[0]
             : null;
-    const base = workflow_context_isObject(pull?.base) ? pull.base.sha : undefined;
+    const base = isObject(pull?.base) ? pull.base.sha : undefined;
     if (typeof base === 'string')
         return base;
-    const queue = workflow_context_isObject(payload.merge_group) ? payload.merge_group.base_sha : undefined;
+    const queue = isObject(payload.merge_group) ? payload.merge_group.base_sha : undefined;
     return typeof queue === 'string' ? queue : '';
 }
 const EVENT_COMMITS = {
@@ -9599,6 +10242,8 @@ async function waitAndReport(deps, parsed) {
         return;
     }
     Object.assign(parsed, { settings, context });
+    if (settings.reports)
+        return gatherAndReport(deps, parsed, settings, settings.reports, context);
     const { clock } = deps;
     // The file of known issues and the build (app-path) are checked on disk before any request,
     // like inputs.
@@ -9632,7 +10277,7 @@ async function waitAndReport(deps, parsed) {
         if (begun.kind === 'upload-only')
             return publishUploadOnly(begun.build, settings, context);
         const status = commitStatusReporter(settings, begun.context, deps.statuses);
-        parsed.failStatus = fatal => status?.final(begun.context.sha, buildReport([], settings, { fatal }), {
+        parsed.failStatus = fatal => status?.final(begun.context.sha, (0,build_report/* buildReport */.FK)([], settings, { fatal }), {
             cancelled: signal.aborted,
             exitAt: lifecycle.exitAt()
         });
@@ -9663,11 +10308,11 @@ async function waitAndReport(deps, parsed) {
             clock,
             deadline,
             signal,
-            failed: outcome => ownVerdictFailed(outcome, policy),
+            failed: outcome => (0,build_report/* ownVerdictFailed */.$l)(outcome, policy),
             onWaitBegins: count => status?.pending(begun.context.sha, count, signal)
         });
         // 4. Report on every run, in the order given, each with its attempts.
-        const report = buildReport(waited.outcomes, policy, {
+        const report = (0,build_report/* buildReport */.FK)(waited.outcomes, policy, {
             ...waited.end,
             ...(waited.retried ? { retried: waited.retried } : {})
         });
@@ -9680,23 +10325,37 @@ async function waitAndReport(deps, parsed) {
             if (origin?.reporting)
                 run.githubReporting = origin.reporting;
         }
-        // 5. Publish it and end the step on the verdict. The commit status first: one left pending
-        //    blocks a merge for good, so no file, summary or comment may delay it (or, after a
-        //    cancel, the exit).
-        if (status) {
-            lifecycle.setExitLine('TesterArmy: the workflow was cancelled; neither the commit status nor the report could be written in time.');
-            const posted = await status.final(begun.context.sha, report, {
-                cancelled: signal.aborted,
-                exitAt: lifecycle.exitAt()
-            });
-            lifecycle.setExitLine(`TesterArmy: the workflow was cancelled; ${posted ? 'the commit status was posted, but ' : ''}the report could not be written in time.`);
-        }
-        await publish(report, settings, begun.context, deps.comment, begun.appBuild, lifecycle.setExitLine);
+        // 5. Publish it (the commit status first) and end the step on the verdict.
+        await publishWithStatus(report, {
+            settings,
+            context: begun.context,
+            sha: begun.context.sha,
+            status,
+            lifecycle,
+            comment: deps.comment,
+            appBuild: begun.appBuild
+        });
         conclude(report, settings, signal.aborted);
     }
     finally {
         lifecycle.dispose();
     }
+}
+/**
+ * Publishes the report, the commit status first: one left pending blocks a merge for good, so no
+ * file, summary or comment may delay it (or, after a cancel, the exit).
+ */
+async function publishWithStatus(report, options) {
+    const { status, lifecycle, settings } = options;
+    if (status) {
+        lifecycle.setExitLine('TesterArmy: the workflow was cancelled; neither the commit status nor the report could be written in time.');
+        const posted = await status.final(options.sha, report, {
+            cancelled: lifecycle.signal.aborted,
+            exitAt: lifecycle.exitAt()
+        });
+        lifecycle.setExitLine(`TesterArmy: the workflow was cancelled; ${posted ? 'the commit status was posted, but ' : ''}the report could not be written in time.`);
+    }
+    await publish(report, settings, options.context, options.comment, options.appBuild, lifecycle.setExitLine);
 }
 /**
  * The workspace's file of known issues, read and checked before any request (its code, with the
@@ -9710,6 +10369,49 @@ async function readKnownIssues(settings, today) {
     if (!loaded.ok)
         return loaded;
     return { ok: true, entries: loaded.entries, input: settings.knownIssues, module };
+}
+/**
+ * Reports mode: the last job of a matrix reads the legs' report files (no request to TesterArmy)
+ * and publishes them as one run of the action would: one summary, one comment, one commit status.
+ */
+async function gatherAndReport(deps, parsed, settings, request, context) {
+    const lifecycle = watchCancellation(deps.signals, deps.held);
+    const { signal } = lifecycle;
+    try {
+        const status = commitStatusReporter(settings, context, deps.statuses);
+        parsed.failStatus = fatal => status?.final(context.sha, (0,build_report/* buildReport */.FK)([], settings, { fatal }), {
+            cancelled: signal.aborted,
+            exitAt: lifecycle.exitAt()
+        });
+        // Its own chunk, with @actions/glob and Ajv: no other use of the action loads them.
+        const { gatherReports } = await Promise.all(/* import() */[__nccwpck_require__.e(308), __nccwpck_require__.e(680)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3680));
+        core/* startGroup */.Oh('Reading the legs’ reports');
+        let report;
+        try {
+            report = await gatherReports({
+                request,
+                own: { runId: context.runId, commit: context.sha },
+                cwd: process.cwd(),
+                log: line => core/* info */.pq(line)
+            });
+        }
+        finally {
+            core/* endGroup */.N4();
+        }
+        await publishWithStatus(report, {
+            settings,
+            context,
+            sha: report.gathered?.commit || context.sha,
+            status,
+            lifecycle,
+            comment: deps.comment,
+            appBuild: null
+        });
+        conclude(report, settings, signal.aborted);
+    }
+    finally {
+        lifecycle.dispose();
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/index.ts

@@ -5,6 +5,8 @@
 // an APK built "earlier in the job" first, and the run (or the agent) tests it; `-- --flaky` starts
 // a saved test with retry-failed: 1, whose first run FAILED and whose retry passes: a flaky run;
 // `-- --known-issues` waits on a pull request's run with one known (waived) and one new issue.
+// `-- --matrix` plays three legs of a matrix (web, ios, android, each waiting on its run) and the
+// job that gathers their reports into one verdict, one summary, one comment and one status.
 import { randomBytes } from 'node:crypto'
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -111,6 +113,7 @@ async function main() {
   const dist = join(root, 'dist', 'index.js')
   if (!existsSync(dist)) throw new Error('dist/index.js is missing: run `npm run build` first')
   const node = chooseNode()
+  if (process.argv.includes('--matrix')) return matrixDemo(node)
   const final = JSON.parse(
     readFileSync(join(root, '__fixtures__', 'runs', 'failed-with-issues.json'), 'utf8')
   )
@@ -275,6 +278,119 @@ async function main() {
   } finally {
     await api.close()
     rmSync(eventDir, { recursive: true, force: true })
+  }
+}
+
+/** A fixture run as another run of another platform. */
+function fixtureAs(name, id, platform) {
+  const body = JSON.parse(readFileSync(join(root, '__fixtures__', 'runs', `${name}.json`), 'utf8'))
+  return { ...body, id, platform }
+}
+
+/**
+ * `--matrix`: three legs of a strategy.matrix, each waiting on its run (run-id) and writing its
+ * report where download-artifact would put it (a folder per artifact), then the gathering job.
+ */
+async function matrixDemo(node) {
+  const legs = [
+    ['web', fixtureAs('passed', '2b9f6a47-8c1d-4e0b-b7a3-5e2c9d4f1a36', 'web')],
+    ['ios', fixtureAs('passed', '5c3e8a10-2d4f-4b6a-9c8e-1f0a2b3c4d5e', 'ios')],
+    ['android', fixtureAs('failed-with-issues', '7d0e5b1c-3f0a-4c1e-9a6b-2f4d8e1c9b70', 'android')]
+  ]
+  const comments = []
+  const statuses = []
+  const api = await startSimulatedApi({
+    runs: Object.fromEntries(legs.map(([, body]) => [body.id, { final: body }])),
+    apiKey: 'demo-key-0123456789',
+    github: { token: 'demo-github-token', pulls: [], comments, statuses }
+  })
+  const artifacts = mkdtempSync(join(tmpdir(), 'testerarmy-demo-artifacts-'))
+  const event = {
+    pull_request: {
+      number: 482,
+      title: 'Pay with a saved card at checkout',
+      head: { ref: 'saved-cards', sha: '9c1e4f2a7b3d5e6f8a9b0c1d2e3f4a5b6c7d8e9f' },
+      base: { ref: 'main' }
+    }
+  }
+  console.log(bold('TesterArmy action demo: one verdict for a matrix'))
+  console.log(
+    dim(
+      `A simulated TesterArmy API is listening on ${api.url}. Three legs of a matrix (web, ios,\n` +
+        `android) each wait for their run with leg: set, as three jobs would, and their reports are\n` +
+        `laid out as actions/download-artifact lays them out, a folder per artifact. Then the\n` +
+        `gathering job runs the action in reports mode: one summary, one comment, one commit status.`
+    )
+  )
+  console.log(dim(node.note))
+  try {
+    console.log(rule('The legs (run in parallel, as a matrix runs them)'))
+    const results = await Promise.all(
+      legs.map(([leg, body]) =>
+        runAction({
+          node: node.path,
+          event,
+          eventName: 'pull_request',
+          inputs: {
+            'run-id': body.id,
+            leg,
+            'api-key': 'demo-key-0123456789',
+            'api-url': api.url,
+            'poll-interval': '1s',
+            'report-path': join(artifacts, `testerarmy-${leg}`, 'testerarmy-report.json')
+          }
+        })
+      )
+    )
+    for (const [n, [leg]] of legs.entries()) {
+      const result = results[n]
+      console.log(
+        `  ${bold(leg.padEnd(8))} exit code ${result.code}, passed ${result.outputs.passed}, ` +
+          `${result.outputs['issues-count']} issues -> ${dim(`testerarmy-${leg}/testerarmy-report.json`)}`
+      )
+      result.cleanup()
+    }
+    const toTesterArmy = () => api.requests.filter(r => !r.path.startsWith('/github/')).length
+    const before = toTesterArmy()
+    const result = await runAction({
+      node: node.path,
+      event,
+      eventName: 'pull_request',
+      githubToken: 'demo-github-token',
+      env: { GITHUB_API_URL: api.githubUrl, GITHUB_JOB: 'verdict' },
+      inputs: {
+        reports: `${artifacts}/**/*.json`,
+        'expected-reports': 'web, ios, android',
+        comment: 'true',
+        'commit-status': 'true'
+      }
+    })
+    console.log(rule('The gathering job: log'))
+    console.log(showLog(result.stdout))
+    if (result.stderr.trim()) console.log(red(result.stderr))
+    const sent = toTesterArmy() - before
+    console.log(
+      `\n  ${dim(`The step ended with exit code ${result.code} (a leg failed); it sent ${sent === 0 ? 'no request' : `${sent} requests`} to TesterArmy: reports mode reads files and needs no API key.`)}`
+    )
+    console.log(rule('Step outputs (steps.<id>.outputs)'))
+    for (const [name, value] of Object.entries(result.outputs)) {
+      const shown = value.length > 160 ? `${value.slice(0, 157)}...` : value
+      console.log(`  ${bold(name.padEnd(19))} ${shown.replace(/\n/g, '\n' + ' '.repeat(22))}`)
+    }
+    console.log(rule('Commit status (the one required check)'))
+    for (const status of statuses)
+      console.log(
+        `  ${bold(status.context)} on ${status.sha.slice(0, 12)}: ${status.state}: ${status.description}`
+      )
+    console.log(rule('Pull-request comment (one for the whole matrix)'))
+    console.log(showSummary((comments[0]?.body ?? '(none)').replace(/^<!--.*-->\n/, '')))
+    console.log(rule('Job summary (GITHUB_STEP_SUMMARY, shown as text, first 60 lines)'))
+    console.log(showSummary(result.summary).split('\n').slice(0, 60).join('\n'))
+    console.log(rule('Done'))
+    console.log(`  The combined JSON report is at ${result.outputs['report-path']}`)
+  } finally {
+    await api.close()
+    rmSync(artifacts, { recursive: true, force: true })
   }
 }
 

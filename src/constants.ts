@@ -36,6 +36,9 @@ export const Inputs = {
   AppRemoveAfter: 'app-remove-after',
   RetryFailed: 'retry-failed',
   OnFlaky: 'on-flaky',
+  Leg: 'leg',
+  Reports: 'reports',
+  ExpectedReports: 'expected-reports',
   KnownIssues: 'known-issues',
   KnownIssuesFrom: 'known-issues-from'
 } as const
@@ -64,6 +67,7 @@ export const Outputs = {
   FlakyCount: 'flaky-count',
   JunitPath: 'junit-path',
   CtrfPath: 'ctrf-path',
+  ReportsCount: 'reports-count',
   WaivedCount: 'waived-count'
 } as const
 
@@ -71,6 +75,12 @@ export const Outputs = {
 export const API_KEY_ENV = 'TESTERARMY_API_KEY'
 
 export const DEFAULT_API_URL = 'https://tester.army/api'
+
+/**
+ * The report file's format (`schemas/report.schema.json`): a new optional field is a minor
+ * version, anything else a new major. Reports mode reads every report of the same major.
+ */
+export const REPORT_SCHEMA_VERSION = '1.0.0'
 
 export const Limits = {
   /**
@@ -156,6 +166,12 @@ export const Limits = {
    * four times in a row is failing, not flaky.
    */
   maxRetries: 3,
+  /**
+   * The largest leg report reports mode reads. A leg's report holds the bodies of its runs (a
+   * typical run is tens of KB); a file larger than this is not a report the action wrote for a
+   * sane matrix leg, and reading it whole would take hundreds of MB of memory.
+   */
+  maxReportFileBytes: 64 * 1024 * 1024,
   /**
    * A known-issues file larger than this is not read: a file of waivers people review is a few
    * kilobytes, and the file is parsed whole.

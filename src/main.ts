@@ -9,6 +9,7 @@ import { systemClock, type Clock } from './clock.js'
 import type { FileAtCommitOptions, RepositoryFiles } from './github/file-at-commit.js'
 import type { PullsClientOptions } from './github/pulls.js'
 import type { StatusClientOptions } from './github/statuses.js'
+import type { ReportsRequest } from './inputs/reports.js'
 import { InputErrors, parseSettings, type Settings } from './inputs/settings.js'
 import { watchCancellation, type HeldSignals, type Signals } from './lifecycle.js'
 import {
@@ -22,6 +23,8 @@ import {
 import type { PullsApi } from './github/pull-request.js'
 import { redact } from './redact.js'
 import { commitStatusReporter, type CommitStatusOptions } from './report/commit-status.js'
+import type { Report } from './model.js'
+import type { AppBuild } from './upload/app-build.js'
 import { buildReport, ownVerdictFailed } from './verdict/build-report.js'
 import { utcDay } from './verdict/known-issues.js'
 import { announceKnownIssues } from './report/known-issues-notes.js'
@@ -119,6 +122,7 @@ async function waitAndReport(deps: Dependencies, parsed: Parsed): Promise<void> 
     return
   }
   Object.assign(parsed, { settings, context })
+  if (settings.reports) return gatherAndReport(deps, parsed, settings, settings.reports, context)
   const { clock } = deps
   // The file of known issues and the build (app-path) are checked on disk before any request,
   // like inputs.
@@ -198,33 +202,60 @@ async function waitAndReport(deps: Dependencies, parsed: Parsed): Promise<void> 
       if (origin?.reporting) run.githubReporting = origin.reporting
     }
 
-    // 5. Publish it and end the step on the verdict. The commit status first: one left pending
-    //    blocks a merge for good, so no file, summary or comment may delay it (or, after a
-    //    cancel, the exit).
-    if (status) {
-      lifecycle.setExitLine(
-        'TesterArmy: the workflow was cancelled; neither the commit status nor the report could be written in time.'
-      )
-      const posted = await status.final(begun.context.sha, report, {
-        cancelled: signal.aborted,
-        exitAt: lifecycle.exitAt()
-      })
-      lifecycle.setExitLine(
-        `TesterArmy: the workflow was cancelled; ${posted ? 'the commit status was posted, but ' : ''}the report could not be written in time.`
-      )
-    }
-    await publish(
-      report,
+    // 5. Publish it (the commit status first) and end the step on the verdict.
+    await publishWithStatus(report, {
       settings,
-      begun.context,
-      deps.comment,
-      begun.appBuild,
-      lifecycle.setExitLine
-    )
+      context: begun.context,
+      sha: begun.context.sha,
+      status,
+      lifecycle,
+      comment: deps.comment,
+      appBuild: begun.appBuild
+    })
     conclude(report, settings, signal.aborted)
   } finally {
     lifecycle.dispose()
   }
+}
+
+/**
+ * Publishes the report, the commit status first: one left pending blocks a merge for good, so no
+ * file, summary or comment may delay it (or, after a cancel, the exit).
+ */
+async function publishWithStatus(
+  report: Report,
+  options: {
+    settings: Settings
+    context: WorkflowContext
+    /** The tested commit, where the status goes. */
+    sha: string
+    status: ReturnType<typeof commitStatusReporter>
+    lifecycle: ReturnType<typeof watchCancellation>
+    comment: PostComment
+    appBuild: AppBuild | null
+  }
+): Promise<void> {
+  const { status, lifecycle, settings } = options
+  if (status) {
+    lifecycle.setExitLine(
+      'TesterArmy: the workflow was cancelled; neither the commit status nor the report could be written in time.'
+    )
+    const posted = await status.final(options.sha, report, {
+      cancelled: lifecycle.signal.aborted,
+      exitAt: lifecycle.exitAt()
+    })
+    lifecycle.setExitLine(
+      `TesterArmy: the workflow was cancelled; ${posted ? 'the commit status was posted, but ' : ''}the report could not be written in time.`
+    )
+  }
+  await publish(
+    report,
+    settings,
+    options.context,
+    options.comment,
+    options.appBuild,
+    lifecycle.setExitLine
+  )
 }
 
 /**
@@ -237,4 +268,53 @@ async function readKnownIssues(settings: Settings, today: string) {
   const loaded = await module.loadKnownIssues(settings.knownIssues, today)
   if (!loaded.ok) return loaded
   return { ok: true as const, entries: loaded.entries, input: settings.knownIssues, module }
+}
+
+/**
+ * Reports mode: the last job of a matrix reads the legs' report files (no request to TesterArmy)
+ * and publishes them as one run of the action would: one summary, one comment, one commit status.
+ */
+async function gatherAndReport(
+  deps: Dependencies,
+  parsed: Parsed,
+  settings: Settings,
+  request: ReportsRequest,
+  context: WorkflowContext
+): Promise<void> {
+  const lifecycle = watchCancellation(deps.signals, deps.held)
+  const { signal } = lifecycle
+  try {
+    const status = commitStatusReporter(settings, context, deps.statuses)
+    parsed.failStatus = fatal =>
+      status?.final(context.sha, buildReport([], settings, { fatal }), {
+        cancelled: signal.aborted,
+        exitAt: lifecycle.exitAt()
+      })
+    // Its own chunk, with @actions/glob and Ajv: no other use of the action loads them.
+    const { gatherReports } = await import('./gather/gather.js')
+    core.startGroup('Reading the legs’ reports')
+    let report: Report
+    try {
+      report = await gatherReports({
+        request,
+        own: { runId: context.runId, commit: context.sha },
+        cwd: process.cwd(),
+        log: line => core.info(line)
+      })
+    } finally {
+      core.endGroup()
+    }
+    await publishWithStatus(report, {
+      settings,
+      context,
+      sha: report.gathered?.commit || context.sha,
+      status,
+      lifecycle,
+      comment: deps.comment,
+      appBuild: null
+    })
+    conclude(report, settings, signal.aborted)
+  } finally {
+    lifecycle.dispose()
+  }
 }

@@ -261,6 +261,8 @@ export interface RunReport {
   attempts?: (RunReport & { counts: boolean; notCounted?: string })[]
   /** Failed, then passed on a retry (`on-flaky` says what that does to `passed`). */
   flaky?: boolean
+  /** In reports mode: the matrix leg whose report holds this run. */
+  leg?: string
 }
 
 export interface Report {
@@ -278,6 +280,60 @@ export interface Report {
   flakyCount: number
   /** What the starts said, for the outputs: the group's batch, the agent's pull request, `metadata.github`. */
   started?: StartFacts
+  /** Reports mode: the legs' reports this report combines; absent otherwise. */
+  gathered?: Gathered
+}
+
+/** One matrix leg in reports mode: its report's own verdict and totals, as the leg decided them. */
+export interface GatheredLeg {
+  /** Untrusted: from the leg's report (its `leg` input), or its folder's or file's name. */
+  name: string
+  /** The report file kept for this leg (its latest workflow-run attempt). */
+  file: string
+  attempt: number
+  passed: boolean
+  status: FinalStatus
+  result: Result
+  /** The leg's own error (a rejected key, a failed start); untrusted text. */
+  fatal: string | null
+  cancelled: boolean
+  runs: number
+  issues: number
+  warnings: number
+  flaky: number
+  /** Issues and warnings the leg waived (each run's `waived`, when its report has one). */
+  waived: number
+}
+
+/** A file matched by `reports` that could not be used, and its first problem. */
+export interface ReportProblem {
+  file: string
+  problem: string
+}
+
+/** What reports mode found, kept, refused and missed. */
+export interface Gathered {
+  /** The `reports` patterns, one per line as given. */
+  patterns: string
+  /** `expected-reports`: how many legs, or which, must have reported. */
+  expected: { count: number } | { names: string[] }
+  /** In the order of their names. */
+  legs: GatheredLeg[]
+  /** Expected legs that did not report: by name, or how many short of the count. */
+  missing: { count: number; names: string[] }
+  problems: ReportProblem[]
+  /** Files the patterns matched, of every kind: none usually means a wrong path. */
+  found: number
+  /** The action's own JUnit and CTRF files the patterns matched, skipped. */
+  skipped: string[]
+  /** The commit the kept reports tested (the commit status goes there). */
+  commit: string
+  /**
+   * The kept reports' runs as the legs wrote them (unknown fields included), each with its `leg`,
+   * read again file by file when the combined report is written, so no more than one leg's
+   * report is held whole at a time.
+   */
+  entries(): Iterable<Record<string, unknown>>
 }
 
 /** What the start answers said, beyond the run IDs. */

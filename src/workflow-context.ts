@@ -23,6 +23,10 @@ export interface WorkflowContext {
   job: string
   /** The workflow run's page, where the job summary is. */
   runUrl: string
+  /** GITHUB_RUN_ID, '' outside a runner: the report file names it, so reports mode can tell runs apart. */
+  runId: string
+  /** GITHUB_RUN_ATTEMPT (1 for the first run; "Re-run failed jobs" makes the next). */
+  runAttempt: number
   apiUrl: string
   /** The job summary file (GITHUB_STEP_SUMMARY); empty when not on a runner. */
   summaryPath: string
@@ -105,6 +109,10 @@ export function readWorkflowContext(
       env.GITHUB_RUN_ID && owner
         ? `${server}/${owner}/${repo}/actions/runs/${env.GITHUB_RUN_ID}${attempt}`
         : '',
+    runId: env.GITHUB_RUN_ID ?? '',
+    runAttempt: /^[1-9]\d{0,8}$/.test(env.GITHUB_RUN_ATTEMPT ?? '')
+      ? Number(env.GITHUB_RUN_ATTEMPT)
+      : 1,
     apiUrl: env.GITHUB_API_URL || 'https://api.github.com',
     summaryPath: env.GITHUB_STEP_SUMMARY ?? '',
     eventName,

@@ -8,7 +8,7 @@ import { countsOf, nowrap, runTotals, severityLabel } from '../labels.js'
 import { knownIssuesCallout, waivedBy } from './known-issues-text.js'
 import type { Report } from '../model.js'
 import { bySeverity } from '../verdict/build-report.js'
-import type { Issue } from '../model.js'
+import { legsCommentLines, legsTitle } from './legs-comment.js'
 
 /**
  * The hidden marker that finds the comment again: the workflow, the job, and what it reports on.
@@ -26,12 +26,14 @@ export function commentMarker(
     start: StartRequest | null
     /** The exploration agent: keyed by project and platform, not by the preview URL, which changes per push. */
     agent?: AgentRequest | null
+    /** Reports mode: one comment for the whole matrix, whichever legs it gathers. */
+    reports?: boolean
   },
   /** The marker as earlier versions wrote it (every option in the digest), to update their comment. */
   { asBefore = false } = {}
 ): string {
   const { start, agent } = parts
-  let target = 'runs'
+  let target = parts.reports ? 'reports' : 'runs'
   if (start) {
     const { kind, id, ...options } = start
     const perPush = new Set(['appId', 'targetUrl'])
@@ -62,9 +64,13 @@ export function renderComment(report: Report, marker: string, runUrl: string): s
           ? '⏭️ TesterArmy skipped'
           : '✅ TesterArmy passed'
         : '❌ TesterArmy failed'
+  const { gathered } = report
   const features = runs.map(r => r.featureName).filter(Boolean)
-  const title =
-    features.length === 1 ? `${verdict}: ${markdown(features[0] as string, 200)}` : verdict
+  const title = gathered
+    ? `${verdict}: ${legsTitle(report, gathered)}`
+    : features.length === 1
+      ? `${verdict}: ${markdown(features[0] as string, 200)}`
+      : verdict
   const lines = [
     marker,
     `### ${title}`,
@@ -74,7 +80,13 @@ export function renderComment(report: Report, marker: string, runUrl: string): s
   // Entries this pull request adds to the known issues go where the reviewer looks first.
   const callout = report.knownIssues ? knownIssuesCallout(report.knownIssues) : null
   if (callout) lines.push('', callout)
-  const why = report.fatal ? [report.fatal] : runs.filter(r => !r.passed).flatMap(r => r.reasons)
+  // Reports mode: every leg with its verdict and why, in place of the runs' reasons.
+  if (gathered) lines.push('', ...legsCommentLines(report, gathered))
+  const why = report.fatal
+    ? [report.fatal]
+    : gathered
+      ? []
+      : runs.filter(r => !r.passed).flatMap(r => r.reasons)
   if (why.length) lines.push('', `**Why:** ${markdown([...new Set(why)].join('; '), 1_000)}.`)
   const flaky = runs.filter(r => r.flaky).map(r => r.featureName || `run ${r.id.slice(0, 8)}`)
   if (flaky.length) {
@@ -84,12 +96,15 @@ export function renderComment(report: Report, marker: string, runUrl: string): s
     )
   }
 
-  const issues: Issue[] = runs.flatMap(r => r.issues).sort(bySeverity)
+  // In reports mode each issue says which leg found it.
+  const found = runs.flatMap(r => r.issues.map(issue => ({ issue, leg: r.leg })))
+  const issues = found.sort((a, b) => bySeverity(a.issue, b.issue))
   if (issues.length) {
     lines.push('', '| Severity | Issue |', '| --- | --- |')
-    for (const issue of issues.slice(0, Limits.commentMaxIssues)) {
+    for (const { issue, leg } of issues.slice(0, Limits.commentMaxIssues)) {
+      const where = leg !== undefined ? `${markdown(leg, 100)} · ` : ''
       lines.push(
-        `| ${nowrap(severityLabel(issue.severity))} | ${markdown(issue.name || 'Unnamed issue', 300)} |`
+        `| ${nowrap(severityLabel(issue.severity))} | ${where}${markdown(issue.name || 'Unnamed issue', 300)} |`
       )
     }
     if (issues.length > Limits.commentMaxIssues)

@@ -85,7 +85,11 @@ function testOf(run: RunReport, options: ReportFileOptions, status: CtrfStatus):
     ...(run.run?.testId ? { testId: text(run.run.testId) } : {}),
     executionId: run.id,
     ...times(run),
-    suite: ['TesterArmy', ...(run.origin ? [text(run.origin)] : [])],
+    suite: [
+      'TesterArmy',
+      ...(run.leg !== undefined ? [text(run.leg)] : []),
+      ...(run.origin ? [text(run.origin)] : [])
+    ],
     ...(run.passed ? {} : { message: text(verdictLine(run)) }),
     ...traceOf(run),
     rawStatus: text(`${run.status}${run.result ? ` ${run.result}` : ''}`),
@@ -126,6 +130,7 @@ function testOf(run: RunReport, options: ReportFileOptions, status: CtrfStatus):
         }
       : {}),
     extra: {
+      ...(run.leg !== undefined ? { leg: text(run.leg) } : {}),
       runId: run.id,
       runUrl: runLink(options.apiUrl, run.id),
       status: run.status,

@@ -30,9 +30,12 @@ export function formatPaths(reportPath: string): { junit: string; ctrf: string }
 export const runLink = (apiUrl: string, id: string): string =>
   `${apiUrl.replace(/\/+$/, '')}/v1/runs/${encodeURIComponent(id)}`
 
-/** A test's name in a report: the feature the agent tested, else the run's short ID. */
-export const runTitle = (run: Pick<RunReport, 'featureName' | 'id'>): string =>
-  truncate(run.featureName.trim(), MAX_TITLE_CHARS) || `TesterArmy run ${run.id.slice(0, 8)}`
+/**
+ * A test's name in a report: the feature the agent tested (cut to one readable line), else the
+ * run's short ID; in reports mode after its leg, so each leg's suites stay apart.
+ */
+export const runTitle = (run: Pick<RunReport, 'featureName' | 'id' | 'leg'>): string =>
+  `${run.leg !== undefined ? `${run.leg} · ` : ''}${truncate(run.featureName.trim(), MAX_TITLE_CHARS) || `TesterArmy run ${run.id.slice(0, 8)}`}`
 
 /** A test reporter shows a test's name on one line: a feature name longer than this is cut. */
 const MAX_TITLE_CHARS = 1_000
@@ -45,7 +48,9 @@ export function descriptionText(text: string): string {
   const cut = truncate(text, MAX_FINDINGS_CHARS)
   return cut === text
     ? text
-    : `${cut}\n\n(cut at 1 MB: the JSON report (output report-path) has the full text)`
+    : `${cut}
+
+(cut at 1 MB: the JSON report (output report-path) has the full text)`
 }
 
 /**

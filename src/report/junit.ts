@@ -75,6 +75,7 @@ function* suitePieces(
     ['testerarmy.result', run.result],
     ['testerarmy.verdict', run.flaky ? 'flaky' : run.passed ? 'passed' : 'failed']
   ]
+  if (run.leg !== undefined) properties.push(['testerarmy.leg', run.leg])
   if (run.run?.testId) properties.push(['testerarmy.test-id', run.run.testId])
   if (run.origin) properties.push(['testerarmy.started-as', run.origin])
   if (run.waived.length) properties.push(['testerarmy.waived', String(run.waived.length)])

@@ -75,16 +75,20 @@ export function outputsOf(
     [Outputs.FlakyCount]: String(report.flakyCount),
     [Outputs.WaivedCount]: String(totals.waived),
     [Outputs.JunitPath]: files.junit,
-    [Outputs.CtrfPath]: files.ctrf
+    [Outputs.CtrfPath]: files.ctrf,
+    [Outputs.ReportsCount]: report.gathered ? String(report.gathered.legs.length) : ''
   }
 }
 
 /**
  * One run in the `runs` output and the report file: the numbers a later step scripts against; a
- * run `retry-failed` started again also has `flaky` and every attempt, first to last.
+ * run `retry-failed` started again also has `flaky` and every attempt, first to last; in reports
+ * mode, its leg.
  */
 export function runSummary(run: RunReport) {
   return {
+    // Reports mode: the leg whose report holds the run.
+    ...(run.leg !== undefined ? { leg: run.leg } : {}),
     ...attemptSummary(run),
     ...(run.attempts
       ? {

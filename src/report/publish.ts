@@ -12,13 +12,14 @@ import type { CommentResult, CommentTarget } from '../github/comment.js'
 import type { Settings } from '../inputs/settings.js'
 import type { Report } from '../model.js'
 import { outputsOf } from './outputs.js'
-import { reportJson, reportJsonPieces } from './report-file.js'
+import { reportJson, reportJsonPieces, type ReportHead } from './report-file.js'
 import { redact } from '../redact.js'
 import { commentMarker, renderComment } from './comment-text.js'
 import { ctrfPieces } from './ctrf.js'
 import { writeFileBeside } from './file-write.js'
 import { formatPaths, type ReportFileOptions } from './formats.js'
 import { junitPieces } from './junit.js'
+import { matrixWhyLine } from './legs-words.js'
 import { buildReport } from '../verdict/build-report.js'
 import { renderSummary, summaryWanted } from './summary.js'
 import type { WorkflowContext } from '../workflow-context.js'
@@ -112,7 +113,12 @@ async function writeReportFiles(
   const written = { report: '', junit: '', ctrf: '' }
   try {
     ensureDir(dirname(path))
-    await writeReportJson(path, report, settings)
+    await writeReportJson(path, report, settings, {
+      leg: settings.leg,
+      commit: report.gathered?.commit || context.sha,
+      pullRequest: report.started?.prNumber ?? context.prNumber,
+      workflowRun: { id: context.runId, attempt: context.runAttempt }
+    })
     written.report = path
   } catch (error) {
     core.warning(`Could not write the JSON report to ${path}: ${(error as Error).message}`)
@@ -151,13 +157,18 @@ async function writeReportFiles(
  * straddle two pieces, so each piece is scrubbed alone) so a huge body is never one string. A body
  * nested too deep for JSON.stringify is written by `reportJson`, its deepest levels left out.
  */
-async function writeReportJson(path: string, report: Report, settings: Settings): Promise<void> {
+async function writeReportJson(
+  path: string,
+  report: Report,
+  settings: Settings,
+  head: ReportHead
+): Promise<void> {
   const scrub = (text: string): string => redact(text, settings)
   try {
-    await writeFileBeside(path, reportJsonPieces(report), scrub)
+    await writeFileBeside(path, reportJsonPieces(report, head), scrub)
   } catch (error) {
     if (!(error instanceof RangeError)) throw error
-    await writeFileBeside(path, [reportJson(report)], scrub)
+    await writeFileBeside(path, [reportJson(report, head)], scrub)
   }
 }
 
@@ -241,7 +252,8 @@ async function commentOnPullRequest(
     workflow: context.workflow,
     job: context.job,
     start: settings.start,
-    agent: settings.agent
+    agent: settings.agent,
+    reports: settings.reports !== null
   }
   const marker = commentMarker(parts)
   // A comment an earlier version wrote with target-url or app-id in its marker is updated too.
@@ -328,7 +340,7 @@ export async function publishUnexpected(
  */
 export function conclude(report: Report, settings: Settings, cancelled = false): void {
   const several = report.runs.length > 1
-  const why = report.runs
+  const runsWhy = report.runs
     .filter(r => !r.passed)
     .map(r => {
       const name = several
@@ -345,6 +357,8 @@ export function conclude(report: Report, settings: Settings, cancelled = false):
       return `${name}${r.reasons.join('; ')}${detail}`
     })
     .join('; ')
+  // Reports mode: which legs failed and why, what is missing, which files could not be used.
+  const why = report.gathered ? matrixWhyLine(report, report.gathered) : runsWhy
 
   if (report.fatal) {
     core.setFailed(redact(`TesterArmy: ${logText(report.fatal, 500)}`, settings))

@@ -4,6 +4,7 @@ import { clean } from '../escape.js'
 import type { StatusState } from '../github/statuses.js'
 import type { Report } from '../model.js'
 import { plural, runTotals } from '../labels.js'
+import { matrixStatus } from './legs-status.js'
 
 /**
  * GitHub refuses a status whose description is longer than this ("description is too long
@@ -37,6 +38,7 @@ export function statusOfReport(
   scrub: (text: string) => string = text => text
 ): { state: StatusState; description: string } {
   const fit = (text: string): string => fitDescription(scrub(text))
+  if (report.gathered) return matrixStatus(report, report.gathered, fit)
   const totals = runTotals(report.runs)
   const runs = plural(report.runs.length, 'run')
   // A run that failed and then passed on a retry is said: the status is what reviewers read.

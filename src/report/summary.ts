@@ -21,6 +21,7 @@ import {
 import type { FailOn, Report, RunReport, SummaryMode } from '../model.js'
 import { bySeverity } from '../verdict/build-report.js'
 import type { Issue, Step, Waiver } from '../model.js'
+import { legsBlocks, legsHeadline } from './legs-summary.js'
 
 export interface SummaryOptions {
   /** Where the JSON report was written: the summary points there when it leaves things out. */
@@ -51,8 +52,12 @@ export const summaryWanted = (mode: SummaryMode, passed: boolean): boolean =>
 /** A duration for a table cell: `2 min 11 s` must not wrap after `min`. */
 const cellDuration = (ms: number | null): string => (ms === null ? '–' : nowrap(formatDuration(ms)))
 
-/** What to call a run that has no feature name (failed early, skipped): its short ID. */
-const runName = (run: RunReport): string => run.featureName || `Run ${run.id.slice(0, 8)}`
+/**
+ * What to call a run that has no feature name (failed early, skipped): its short ID. In reports
+ * mode, after its leg.
+ */
+const runName = (run: RunReport): string =>
+  `${run.leg !== undefined ? `${run.leg} · ` : ''}${run.featureName || `Run ${run.id.slice(0, 8)}`}`
 
 export function renderSummary(report: Report, options: SummaryOptions): string {
   const maxBytes = options.maxBytes ?? Limits.summaryMaxBytes
@@ -179,8 +184,9 @@ function render(report: Report, options: SummaryOptions, budget: Budget): string
 function renderPieces(report: Report, options: SummaryOptions, budget: Budget): string[] {
   const out: string[] = []
   const omitted = { details: 0, rows: 0, galleries: 0 }
-  const single = report.runs.length === 1
-  out.push(headline(report, options))
+  const { gathered } = report
+  const single = report.runs.length === 1 && !gathered
+  out.push(gathered ? legsHeadline(report, gathered) : headline(report, options))
   if (report.fatal)
     out.push(`> [!CAUTION]\n> **The action could not finish:** ${markdown(report.fatal, 1_000)}`)
   if (report.cancelled) {
@@ -195,7 +201,8 @@ function renderPieces(report: Report, options: SummaryOptions, budget: Budget): 
       `> [!NOTE]\n> **The exploration agent was not started:** ${markdown(report.started.agentNotStarted, 500)}`
     )
   }
-  if (!single) out.push(overview(report))
+  if (gathered) out.push(...legsBlocks(report, gathered))
+  else if (!single) out.push(overview(report))
   for (const run of report.runs) {
     out.push(runSection(run, options, budget, omitted, single))
   }
@@ -336,7 +343,12 @@ function problemBlock(run: RunReport, options: SummaryOptions): string | null {
         ? ` Its last status was **${markdown(run.lastStatus)}**.`
         : ' No status was ever received.'
       const fault = run.error ? ` Last error: ${markdown(run.error, 500)}` : ''
-      return `> [!WARNING]\n> **Still not finished after ${formatDuration(options.timeoutMs)}** (the \`timeout\` input), so the action stopped waiting.${last}${fault}`
+      // In reports mode the leg's own timeout ended it, which its report does not give.
+      const after =
+        run.leg === undefined
+          ? `after ${formatDuration(options.timeoutMs)}** (the \`timeout\` input)`
+          : `when the leg's \`timeout\` was reached**`
+      return `> [!WARNING]\n> **Still not finished ${after}, so the action stopped waiting.${last}${fault}`
     }
     case 'not_found':
       return `> [!CAUTION]\n> **Run not found.** ${markdown(run.error ?? '', 500)} Check the run ID and that the API key belongs to the same team.`

@@ -16,7 +16,7 @@ import { waiverFinder } from './known-issues.js'
 import { withRetries } from './retries.js'
 
 /** Ordered from worst: the aggregate status of several runs is the worst of theirs. */
-const STATUS_ORDER: readonly FinalStatus[] = [
+export const STATUS_ORDER: readonly FinalStatus[] = [
   'error',
   'not_found',
   'timed_out',
