@@ -336,7 +336,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   startGroupTitle: () => (/* binding */ startGroupTitle),
 /* harmony export */   startRetryLine: () => (/* binding */ startRetryLine)
 /* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(143);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6288);
 /* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7607);
 /* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2988);
 /* harmony import */ var _wait_wait_log_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6695);
@@ -392,8 +392,8 @@ __webpack_require__.d(__webpack_exports__, {
   startEverything: () => (/* binding */ startEverything)
 });
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 12 modules
-var core = __webpack_require__(143);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 14 modules
+var core = __webpack_require__(6288);
 // EXTERNAL MODULE: ./src/escape.ts
 var src_escape = __webpack_require__(2988);
 ;// CONCATENATED MODULE: ./src/start/pr-text.ts

@@ -39,8 +39,8 @@ function judgeMatrix(legs, missing, problems) {
     return { passed, status, result };
 }
 
-// EXTERNAL MODULE: ./node_modules/@actions/glob/lib/glob.js
-var glob = __webpack_require__(7206);
+// EXTERNAL MODULE: ./node_modules/@actions/glob/lib/glob.js + 17 modules
+var glob = __webpack_require__(4427);
 ;// CONCATENATED MODULE: ./src/gather/find-reports.ts
 // Which files the `reports` patterns match, with `@actions/glob` (the semantics of the toolkit's
 // other actions: one pattern a line, `!` to exclude, `**` across folders), and the name a leg gets
@@ -53,7 +53,7 @@ var glob = __webpack_require__(7206);
  * working directory, which is the workspace on a runner.
  */
 async function findReports(patterns) {
-    const globber = await (0,glob.create)(patterns, {
+    const globber = await (0,glob/* create */.v)(patterns, {
         matchDirectories: false,
         // A folder named by a pattern means every file under it, as `path:` does for the artifact actions.
         implicitDescendants: true
