@@ -152,3 +152,34 @@ describe('what loads what', () => {
     expect(names).toContain('wait/poller')
   })
 })
+
+describe('what ships', () => {
+  it('installs every package src/ imports as one that ships (in the production tree, its license in dist/licenses.txt)', () => {
+    // What scripts/licenses.mjs lists: the lock's packages that are neither dev nor optional.
+    const lock = JSON.parse(readFileSync(resolve(SRC, '..', 'package-lock.json'), 'utf8')) as {
+      packages: Record<string, { dev?: boolean; optional?: boolean }>
+    }
+    const ships = (name: string): boolean => {
+      const entry = lock.packages[`node_modules/${name}`]
+      return entry !== undefined && !entry.dev && !entry.optional
+    }
+    const imported = new Set<string>()
+    for (const file of files) {
+      const text = readFileSync(file, 'utf8')
+      // Values only: a type-only import ships nothing.
+      for (const m of text.matchAll(
+        /^import (?!type\b)[^']*?from\s*'([^.'][^']*)'|\bimport\(\s*'([^.'][^']*)'\s*\)/gm
+      )) {
+        const specifier = (m[1] ?? m[2])!
+        if (specifier.startsWith('node:')) continue
+        const parts = specifier.split('/')
+        imported.add(specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0]!)
+      }
+    }
+    const missing = [...imported].filter(name => !ships(name))
+    expect(missing).toEqual([])
+    expect([...imported].sort()).toEqual(
+      expect.arrayContaining(['@actions/core', '@actions/http-client', 'yaml'])
+    )
+  })
+})
