@@ -2140,9 +2140,12 @@ function settleEntries(workspace, options) {
 /**
  * Runs of characters a name is compared without: whitespace, punctuation, symbols (emoji
  * included), invisible format characters and controls. An AI agent words the same bug "Checkout:
- * total is wrong" one day and "Checkout — total is wrong!" the next.
+ * total is wrong" one day and "Checkout — total is wrong!" the next. Built at first use: V8 checks
+ * a literal with Unicode classes as the module loads (millions of instructions in every cold
+ * start, known issues or not).
  */
-const IGNORED = /[\p{P}\p{S}\p{Z}\p{Cf}\p{Cc}\s]+/gu;
+let ignored;
+const IGNORED = () => (ignored ??= new RegExp('[\\p{P}\\p{S}\\p{Z}\\p{Cf}\\p{Cc}\\s]+', 'gu'));
 /**
  * A name as it is compared: Unicode compatibility forms folded (full-width `Ｃｈｅｃｋ` is `check`),
  * lower case, without whitespace or punctuation. Applied until nothing changes (at most a few
@@ -2152,7 +2155,7 @@ const IGNORED = /[\p{P}\p{S}\p{Z}\p{Cf}\p{Cc}\s]+/gu;
 function normalizeName(text) {
     let current = text.toWellFormed();
     for (let round = 0; round < 4; round++) {
-        const next = current.normalize('NFKC').toLowerCase().normalize('NFKC').replace(IGNORED, '');
+        const next = current.normalize('NFKC').toLowerCase().normalize('NFKC').replace(IGNORED(), '');
         if (next === current)
             return next;
         current = next;

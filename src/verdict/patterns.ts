@@ -5,9 +5,13 @@
 /**
  * Runs of characters a name is compared without: whitespace, punctuation, symbols (emoji
  * included), invisible format characters and controls. An AI agent words the same bug "Checkout:
- * total is wrong" one day and "Checkout — total is wrong!" the next.
+ * total is wrong" one day and "Checkout — total is wrong!" the next. Built at first use: V8 checks
+ * a literal with Unicode classes as the module loads (millions of instructions in every cold
+ * start, known issues or not).
  */
-const IGNORED = /[\p{P}\p{S}\p{Z}\p{Cf}\p{Cc}\s]+/gu
+let ignored: RegExp | undefined
+const IGNORED = (): RegExp =>
+  (ignored ??= new RegExp('[\\p{P}\\p{S}\\p{Z}\\p{Cf}\\p{Cc}\\s]+', 'gu'))
 
 /**
  * A name as it is compared: Unicode compatibility forms folded (full-width `Ｃｈｅｃｋ` is `check`),
@@ -18,7 +22,7 @@ const IGNORED = /[\p{P}\p{S}\p{Z}\p{Cf}\p{Cc}\s]+/gu
 export function normalizeName(text: string): string {
   let current = text.toWellFormed()
   for (let round = 0; round < 4; round++) {
-    const next = current.normalize('NFKC').toLowerCase().normalize('NFKC').replace(IGNORED, '')
+    const next = current.normalize('NFKC').toLowerCase().normalize('NFKC').replace(IGNORED(), '')
     if (next === current) return next
     current = next
   }
