@@ -88,6 +88,9 @@ describe('run() with known issues', () => {
       'Known issue: Order summary overlaps the footer on narrow screens'
     ])
     expect(JSON.parse(result.report).knownIssues.base).toBe('read')
+    expect(result.stdout).toContain(
+      'TesterArmy verdict: passed (3 findings waived by known-issues).'
+    )
   })
 
   it('fails on the issue an entry added by the pull request would waive, under known-issues-from: base', async () => {

@@ -9298,6 +9298,7 @@ function codeSpan(text) {
 
 
 
+
 /**
  * `setExitLine` tells the lifecycle what the step's last line must say should the runner's cancel
  * end the process before publishing is done.
@@ -9588,7 +9589,12 @@ function conclude(report, settings, cancelled = false) {
         const flaky = report.flakyCount
             ? ` (${report.flakyCount === 1 ? '1 flaky run' : `${report.flakyCount} flaky runs`}: failed, then passed on a retry)`
             : '';
-        core/* info */.pq(`TesterArmy verdict: ${skipped ? 'passed (skipped: nothing user-visible to test)' : 'passed'}${flaky}.`);
+        // A pass that rests on waivers says so: a log reader must not take it for a clean run.
+        const waived = (0,labels/* runTotals */.zj)(report.runs).waived;
+        const known = waived
+            ? ` (${waived === 1 ? '1 finding' : `${waived} findings`} waived by known-issues)`
+            : '';
+        core/* info */.pq(`TesterArmy verdict: ${skipped ? 'passed (skipped: nothing user-visible to test)' : 'passed'}${flaky}${known}.`);
     }
 }
 

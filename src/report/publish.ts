@@ -7,6 +7,7 @@ import * as core from '@actions/core'
 import { planAnnotations } from './annotations.js'
 import { renderAppBuild, type AppBuild } from '../upload/app-build.js'
 import { Limits, Outputs } from '../constants.js'
+import { runTotals } from '../labels.js'
 import { logText, markdown } from '../escape.js'
 import type { CommentResult, CommentTarget } from '../github/comment.js'
 import type { Settings } from '../inputs/settings.js'
@@ -375,8 +376,13 @@ export function conclude(report: Report, settings: Settings, cancelled = false):
     const flaky = report.flakyCount
       ? ` (${report.flakyCount === 1 ? '1 flaky run' : `${report.flakyCount} flaky runs`}: failed, then passed on a retry)`
       : ''
+    // A pass that rests on waivers says so: a log reader must not take it for a clean run.
+    const waived = runTotals(report.runs).waived
+    const known = waived
+      ? ` (${waived === 1 ? '1 finding' : `${waived} findings`} waived by known-issues)`
+      : ''
     core.info(
-      `TesterArmy verdict: ${skipped ? 'passed (skipped: nothing user-visible to test)' : 'passed'}${flaky}.`
+      `TesterArmy verdict: ${skipped ? 'passed (skipped: nothing user-visible to test)' : 'passed'}${flaky}${known}.`
     )
   }
 }
