@@ -75,7 +75,15 @@ async function simulate(base: Record<string, string | { status: number; body: ob
   return Object.assign(sim, { comments })
 }
 
-async function act(sim: Sim, file: string | null, inputs: Record<string, string> = {}) {
+async function act(
+  sim: Sim,
+  file: string | null,
+  inputs: Record<string, string> = {},
+  event: { name: string; payload: object; ref?: string } = {
+    name: 'pull_request',
+    payload: pullRequest
+  }
+) {
   if (file !== null) writeFileSync(join(workspace, FILE), file)
   const result = await runAction({
     node: NODE24,
@@ -88,9 +96,10 @@ async function act(sim: Sim, file: string | null, inputs: Record<string, string>
       ...inputs
     },
     githubToken: TOKEN,
-    eventName: 'pull_request',
-    event: pullRequest,
+    eventName: event.name,
+    event: event.payload,
     env: {
+      ...(event.ref ? { GITHUB_REF: event.ref } : {}),
       GITHUB_REPOSITORY: 'Codertocat/Hello-World',
       GITHUB_API_URL: sim.githubUrl,
       GITHUB_WORKSPACE: workspace
@@ -222,7 +231,7 @@ describe('the base commit’s copy', () => {
     expect(result.code).toBe(1) // two issues are left
     expect(fileNotes(result, 'warning')).toEqual([
       expect.stringMatching(
-        /^Could not check \.github\/testerarmy-known-issues\.yml against the pull request's base commit: .*HTTP 403: Resource not accessible by integration \(the token needs permissions: contents: read\)\)\. Its entries still waive findings, shown as unverified/
+        /^Could not check \.github\/testerarmy-known-issues\.yml against its reviewed copy: .*HTTP 403: Resource not accessible by integration \(the token needs permissions: contents: read\)\)\. Its entries still waive findings, shown as unverified/
       )
     ])
     expect(result.summary).toContain('*(unverified)*')
@@ -232,6 +241,45 @@ describe('the base commit’s copy', () => {
     expect(fileNotes(closed, 'warning')[0]).toContain(
       'With known-issues-from: base, no entry waives anything (it fails closed).'
     )
+  })
+})
+
+describe('a run with no pull request', () => {
+  const ADDED = `- name: ${PAYMENT}\n  reason: not on main yet\n`
+  const example = (name: string) =>
+    structuredClone(examples.find(e => e.name === name)!.examples[0]!) as Record<string, unknown>
+
+  it('compares a deployment’s checkout with the default branch: its new entries waive nothing under base', async () => {
+    const sim = await simulate()
+    const result = await act(
+      sim,
+      ADDED,
+      { 'known-issues-from': 'base' },
+      { name: 'deployment_status', payload: example('deployment_status') }
+    )
+    expect(result.code).toBe(1)
+    expect(result.outputs['waived-count']).toBe('0')
+    // The default branch's copy: no ref, as GitHub reads the default branch.
+    expect(baseReads(sim).map(r => `${r.path}${r.query}`)).toEqual([
+      '/github/repos/Codertocat/Hello-World/contents/.github/testerarmy-known-issues.yml'
+    ])
+    expect(fileNotes(result, 'notice')).toEqual([
+      `1 entry of ${FILE} is not on the default branch (line 1): with known-issues-from: base they waive nothing until they are merged.`
+    ])
+    expect(result.summary).toContain('**1 known-issue entry is not on the default branch**')
+  })
+
+  it('trusts the file on a push to the default branch itself, asking GitHub nothing', async () => {
+    const sim = await simulate()
+    const push = { ...example('push'), ref: 'refs/heads/master' }
+    const result = await act(
+      sim,
+      ADDED,
+      { 'known-issues-from': 'base' },
+      { name: 'push', payload: push, ref: 'refs/heads/master' }
+    )
+    expect(result.outputs['waived-count']).toBe('1')
+    expect(baseReads(sim)).toEqual([])
   })
 })
 
@@ -322,7 +370,10 @@ describe('hostile text in the file', () => {
     expect(
       result.commands.filter(c => c.command === 'error' && c.message.includes('forged'))
     ).toEqual([])
-    expect(waivedNotices(result)[0]!.message).toContain(hostile.replace('%0A', '%0A'))
+    // The runner decodes %0A in a command to a line break: the reason's own `%` must arrive
+    // escaped (%25), so the message holds the text `%0A`, never a new line that starts a command.
+    expect(result.stdout).toContain('%250A::error::forged')
+    expect(waivedNotices(result)[0]!.message).toContain(hostile)
     for (const text of [result.summary, sim.comments[0]?.body ?? '']) {
       expect(text).not.toContain('<script>')
       expect(text).not.toContain('](javascript')

@@ -11,6 +11,7 @@ import {
   mkdtempSync,
   openSync,
   rmSync,
+  truncateSync,
   writeFileSync
 } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -158,6 +159,16 @@ describe('reading one matched file', () => {
     expect(refusal(readReport(path))).toBe(
       'is 65 MiB, over the 64 MiB a report may have: not a report of a matrix leg'
     )
+  })
+
+  it("skips the action's own JUnit file however large, instead of refusing it as too big", () => {
+    const path = join(dir, 'testerarmy-report.junit.xml')
+    writeFileSync(
+      path,
+      '<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="TesterArmy" tests="40">\n'
+    )
+    truncateSync(path, 66 * 1024 * 1024)
+    expect(readReport(path)).toEqual({ kind: 'skipped', what: 'JUnit XML' })
   })
 
   it("refuses a combined report (reports mode's own), which is no leg's", () => {

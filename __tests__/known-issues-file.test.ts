@@ -135,7 +135,9 @@ describe('a bad file', () => {
       /would waive every finding/,
       false
     ],
-    ['page /** alone', entry(['- page: /**', '  reason: r']), 4, /alone matches every page/, null],
+    ['page /** alone', entry(['- page: /**', '  reason: r']), 4, /has no literal part/, null],
+    ['page /**/* alone', entry(['- page: /**/*', '  reason: r']), 4, /has no literal part/, null],
+    ['page /*/** alone', entry(['- page: /*/**', '  reason: r']), 4, /has no literal part/, null],
     [
       'a page with a host',
       entry(['- page: https://a.test/x', '  reason: r']),

@@ -140,7 +140,14 @@ describe('settleKnownIssues', () => {
     return settleKnownIssues({
       input: input(),
       entries: ENTRIES,
-      context: { prNumber: 7, baseSha: 'b'.repeat(40), owner: 'acme', repo: 'shop', apiUrl: 'x' },
+      context: {
+        prNumber: 7,
+        baseSha: 'b'.repeat(40),
+        owner: 'acme',
+        repo: 'shop',
+        apiUrl: 'x',
+        onDefaultBranch: false
+      },
       githubToken: 'ghs_token',
       files: files({}),
       today: TODAY,
@@ -149,13 +156,44 @@ describe('settleKnownIssues', () => {
     })
   }
 
-  it('compares nothing without a pull request, and asks GitHub nothing', async () => {
+  it('compares nothing on the default branch itself, and asks GitHub nothing', async () => {
     const known = await settle({
-      context: { prNumber: null, baseSha: '', owner: 'acme', repo: 'shop', apiUrl: 'x' }
+      context: {
+        prNumber: null,
+        baseSha: '',
+        owner: 'acme',
+        repo: 'shop',
+        apiUrl: 'x',
+        onDefaultBranch: true
+      }
     })
     expect(known.base).toEqual({ kind: 'no-pull-request' })
     expect(known.entries[0]!.origin).toBe('no-pull-request')
     expect(calls).toEqual([])
+  })
+
+  it('compares with the default branch when there is no pull request but the checkout is not it', async () => {
+    // A deployment of a preview, a fork's workflow_run, a push to a feature branch: the checkout's
+    // file is not the reviewed one, so entries it has and the default branch has not are marked.
+    const known = await settle({
+      context: {
+        prNumber: null,
+        baseSha: '',
+        owner: 'acme',
+        repo: 'shop',
+        apiUrl: 'x',
+        onDefaultBranch: false
+      },
+      files: files({ file: { kind: 'found', text: '# none yet\n' } }),
+      input: input('known.yml', 'base')
+    })
+    expect(calls).toEqual(['fileAt known.yml null'])
+    expect(known.base).toEqual({ kind: 'read', against: 'default-branch' })
+    expect(known.entries[0]).toMatchObject({
+      origin: 'added',
+      comparedWith: 'default-branch',
+      notInForce: 'not-in-base'
+    })
   })
 
   it('leaves the entries unverified without a token', async () => {
@@ -168,17 +206,31 @@ describe('settleKnownIssues', () => {
 
   it('looks up the base commit when the event does not say it', async () => {
     const known = await settle({
-      context: { prNumber: 7, baseSha: '', owner: 'acme', repo: 'shop', apiUrl: 'x' },
+      context: {
+        prNumber: 7,
+        baseSha: '',
+        owner: 'acme',
+        repo: 'shop',
+        apiUrl: 'x',
+        onDefaultBranch: false
+      },
       files: files({
         base: { sha: 'c'.repeat(40) },
         file: { kind: 'found', text: '- name: a\n  reason: b\n' }
       })
     })
     expect(calls).toEqual(['baseOf 7', `fileAt known.yml ${'c'.repeat(40)}`])
-    expect(known.base).toEqual({ kind: 'read' })
+    expect(known.base).toEqual({ kind: 'read', against: 'pull-request' })
     expect(known.entries[0]!.origin).toBe('base')
     const failed = await settle({
-      context: { prNumber: 7, baseSha: '', owner: 'acme', repo: 'shop', apiUrl: 'x' },
+      context: {
+        prNumber: 7,
+        baseSha: '',
+        owner: 'acme',
+        repo: 'shop',
+        apiUrl: 'x',
+        onDefaultBranch: false
+      },
       files: files({ base: { failed: 'HTTP 404: Not Found' } })
     })
     expect(failed.base).toEqual({
@@ -213,5 +265,17 @@ describe('settleKnownIssues', () => {
       kind: 'unverified',
       reason: 'GitHub could not be asked (Octokit failed to load)'
     })
+  })
+})
+
+describe('pathInside', () => {
+  it('tells a path inside a folder from the folder itself, a parent and elsewhere', async () => {
+    const { pathInside } = await import('../src/guards.js')
+    expect(pathInside('/w', '/w/a/b.yml')).toBe(join('a', 'b.yml'))
+    // A name that merely starts with two dots is inside.
+    expect(pathInside('/w', '/w/..known.yml')).toBe('..known.yml')
+    expect(pathInside('/w', '/w')).toBeNull()
+    expect(pathInside('/w', '/x/b.yml')).toBeNull()
+    expect(pathInside('/w/a', '/w/b')).toBeNull()
   })
 })

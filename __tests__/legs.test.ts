@@ -72,6 +72,10 @@ describe("the matrix's verdict", () => {
     expect(judgeMatrix([leg(), leg({ passed: false })], { count: 0 }, []).passed).toBe(false)
     expect(judgeMatrix([leg()], { count: 1 }, []).passed).toBe(false)
     expect(judgeMatrix([leg()], { count: 0 }, [{}]).passed).toBe(false)
+    // A leg whose report says passed, but whose step was cancelled or ended on its own error
+    // (written before a cancel made it fail): the matrix does not pass on it.
+    expect(judgeMatrix([leg(), leg({ cancelled: true })], { count: 0 }, []).passed).toBe(false)
+    expect(judgeMatrix([leg(), leg({ fatal: 'boom' })], { count: 0 }, []).passed).toBe(false)
     expect(judgeMatrix([], { count: 0 }, [])).toEqual({
       passed: false,
       status: 'error',

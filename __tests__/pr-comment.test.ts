@@ -176,6 +176,36 @@ describe('readWorkflowContext', () => {
     })
   })
 
+  it('knows the base commit of a pull request, a merge queue and a workflow_run', () => {
+    const read = (eventName: string, payload: object) =>
+      readWorkflowContext({ ...env, GITHUB_EVENT_NAME: eventName }, () => JSON.stringify(payload))
+        .baseSha
+    expect(read('pull_request', { pull_request: { number: 1, base: { sha: 'b1' } } })).toBe('b1')
+    expect(read('merge_group', { merge_group: { base_sha: 'b2', head_sha: 'h' } })).toBe('b2')
+    expect(
+      read('workflow_run', {
+        workflow_run: { pull_requests: [{ number: 3, base: { sha: 'b3' } }] }
+      })
+    ).toBe('b3')
+    expect(read('workflow_run', { workflow_run: { pull_requests: [] } })).toBe('')
+    expect(read('push', {})).toBe('')
+  })
+
+  it('knows a run on the default branch itself: a schedule, a push or manual run to it', () => {
+    const on = (eventName: string, ref: string, payload: object = {}) =>
+      readWorkflowContext({ ...env, GITHUB_EVENT_NAME: eventName, GITHUB_REF: ref }, () =>
+        JSON.stringify(payload)
+      ).onDefaultBranch
+    const repository = { repository: { default_branch: 'main' } }
+    expect(on('schedule', 'refs/heads/main')).toBe(true)
+    expect(on('push', 'refs/heads/main', repository)).toBe(true)
+    expect(on('workflow_dispatch', 'refs/heads/main', repository)).toBe(true)
+    expect(on('push', 'refs/heads/feature', repository)).toBe(false)
+    expect(on('push', 'refs/heads/main')).toBe(false) // no default branch named: not assumed
+    expect(on('deployment_status', 'refs/heads/main', repository)).toBe(false)
+    expect(on('workflow_run', 'refs/heads/main', repository)).toBe(false)
+  })
+
   it('finds the pull request of an issue comment, and none on a push', () => {
     expect(
       readWorkflowContext(env, () => JSON.stringify({ issue: { number: 7, pull_request: {} } }))

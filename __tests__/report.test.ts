@@ -96,6 +96,15 @@ describe('outputs', () => {
     expect(buildReport([], policy, { fatal: 'HTTP 401: bad key' }).status).toBe('error')
   })
 
+  it('does not pass a wait the runner cancelled, even when every run seen so far passed', () => {
+    const report = buildReport([fixtureOutcome('passed')], policy, { cancelled: true })
+    expect([report.status, report.passed, report.runs[0]!.passed]).toEqual([
+      'cancelled',
+      false,
+      true
+    ])
+  })
+
   it('ranks timed_out and not_found worse than failed', () => {
     const body = fixtureBody('passed')
     const report = buildReport(

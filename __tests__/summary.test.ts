@@ -106,9 +106,9 @@ function knownIssues(): Report {
   const waivers = {
     file: '.github/testerarmy-known-issues.yml',
     from: 'workspace' as const,
-    base: { kind: 'read' as const },
+    base: { kind: 'read' as const, against: 'pull-request' as const },
     entries: settleEntries(entries, {
-      base: { kind: 'read' },
+      base: { kind: 'read', against: 'pull-request' },
       baseEntries: [entries[0]!, entries[2]!, entries[3]!],
       from: 'workspace',
       today: '2026-12-07'

@@ -193,7 +193,7 @@ describe('entries compared with the base commit’s copy', () => {
         { name: PAYMENT, reason: 'sneaky' }
       ],
       {
-        base: { kind: 'read' },
+        base: { kind: 'read', against: 'pull-request' },
         baseEntries: inBase
       }
     )
@@ -206,7 +206,7 @@ describe('entries compared with the base commit’s copy', () => {
     ]
     const origin = (entry: Omit<KnownIssue, 'line'>) =>
       settleEntries([{ line: 1, ...entry }], {
-        base: { kind: 'read' },
+        base: { kind: 'read', against: 'pull-request' },
         baseEntries: base,
         from: 'workspace',
         today: TODAY
@@ -234,7 +234,7 @@ describe('entries compared with the base commit’s copy', () => {
         { name: PAYMENT, reason: 'r' }
       ],
       {
-        base: { kind: 'read' },
+        base: { kind: 'read', against: 'pull-request' },
         baseEntries: inBase,
         from: 'base'
       }
@@ -246,7 +246,7 @@ describe('entries compared with the base commit’s copy', () => {
   })
 
   it('treats a file missing at the base as all new, and an unreadable base as unverified', () => {
-    const added = waivers(ALL_THREE, { base: { kind: 'new-file' } })
+    const added = waivers(ALL_THREE, { base: { kind: 'new-file', against: 'pull-request' } })
     expect(added.entries.every(e => e.origin === 'added' && !e.notInForce)).toBe(true)
     const unverified = waivers(ALL_THREE, { base: { kind: 'unverified', reason: 'HTTP 403' } })
     expect(judged(unverified).passed).toBe(true)
@@ -256,7 +256,10 @@ describe('entries compared with the base commit’s copy', () => {
     })
     expect(closed.entries.every(e => e.notInForce === 'not-in-base')).toBe(true)
     expect(judged(closed).passed).toBe(false)
-    const none = waivers(ALL_THREE, { base: { kind: 'new-file' }, from: 'base' })
+    const none = waivers(ALL_THREE, {
+      base: { kind: 'new-file', against: 'pull-request' },
+      from: 'base'
+    })
     expect(judged(none).passed).toBe(false)
   })
 })

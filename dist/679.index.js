@@ -17,10 +17,10 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./src/constants.ts
 var constants = __webpack_require__(7242);
+// EXTERNAL MODULE: ./src/guards.ts
+var guards = __webpack_require__(9609);
 // EXTERNAL MODULE: ./src/verdict/known-issues.ts
 var known_issues = __webpack_require__(751);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
@@ -159,7 +159,7 @@ function readEntry(item, line, today, problems) {
         if (pageProblem)
             return problem(pageProblem);
         if (name === undefined && (0,patterns/* pageMatchesEverything */.CR)((0,patterns/* pagePattern */.i_)(page))) {
-            return problem(`page ${shown(page)} alone matches every page: it would waive every finding`);
+            return problem(`page ${shown(page)} has no literal part: alone it matches (nearly) every page and would waive every finding`);
         }
     }
     const entry = { line, reason };
@@ -258,9 +258,8 @@ async function loadKnownIssues(input, today) {
             ? refuse(`was not found in the workspace (${input.workspace}): check the path, and that actions/checkout ran before this step.`)
             : refuse(`could not be read (${code ?? error.message}).`);
     }
-    const inside = external_node_path_.relative(workspace, real);
     // A link may point anywhere on the runner; only a file of the repository is reviewed like code.
-    if (inside === '' || inside.startsWith('..') || external_node_path_.isAbsolute(inside)) {
+    if ((0,guards/* pathInside */._l)(workspace, real) === null) {
         return refuse(`leads outside the workspace (to ${real}) once links are followed: the file of known issues must be part of the repository.`);
     }
     let text;
@@ -312,8 +311,14 @@ async function settleKnownIssues(options) {
 }
 async function readBase(options) {
     const { context, input } = options;
-    if (!context.baseSha && context.prNumber === null)
+    const pullRequest = context.baseSha !== '' || context.prNumber !== null;
+    // With no pull request the checkout may still not be a reviewed commit (a deployment of a
+    // preview, a fork's workflow_run that checked out its head, a push to a feature branch): the
+    // entries are then compared with the default branch's copy. Only on the default branch itself
+    // is the file the reviewed one already.
+    if (!pullRequest && context.onDefaultBranch)
         return { check: { kind: 'no-pull-request' } };
+    const against = pullRequest ? 'pull-request' : 'default-branch';
     const unverified = (reason) => ({ check: { kind: 'unverified', reason } });
     if (!options.githubToken) {
         return unverified('github-token is empty (pull requests from forks get no secrets)');
@@ -331,18 +336,18 @@ async function readBase(options) {
         });
         // A stalled GitHub is named as such, not by the abort it caused.
         const why = (message) => signal.aborted && !options.signal.aborted ? `no answer within ${timeoutMs / 1000} s` : message;
-        let sha = context.baseSha;
-        if (!sha) {
+        let sha = pullRequest ? context.baseSha : null;
+        if (pullRequest && !sha) {
             const found = await files.baseOf(context.prNumber);
             if ('failed' in found) {
                 return unverified(`the base commit of pull request #${context.prNumber} is unknown (${why(found.failed)})`);
             }
             sha = found.sha;
         }
-        const at = `at the base commit ${sha.slice(0, 12)}`;
+        const at = sha ? `at the base commit ${sha.slice(0, 12)}` : 'on the default branch';
         const answer = await files.fileAt(input.repoPath, sha);
         if (answer.kind === 'missing')
-            return { check: { kind: 'new-file' } };
+            return { check: { kind: 'new-file', against } };
         if (answer.kind === 'failed') {
             return unverified(`${input.repoPath} could not be read ${at} (${why(answer.message)})`);
         }
@@ -351,7 +356,7 @@ async function readBase(options) {
             const first = parsed.problems[0];
             return unverified(`${input.repoPath} ${at} is not a valid file of known issues (line ${first?.line ?? 1}: ${first?.message ?? 'unreadable'})`);
         }
-        return { check: { kind: 'read' }, entries: parsed.entries };
+        return { check: { kind: 'read', against }, entries: parsed.entries };
     }
     catch (error) {
         return unverified(`GitHub could not be asked (${error instanceof Error ? error.message : String(error)})`);

@@ -367,7 +367,7 @@ async function createRepositoryFiles(options) {
         fileAt: async (path, ref) => {
             // The raw media type: the file's bytes as text, up to GitHub's 100 MB (the JSON form stops
             // at 1 MB and holds base64).
-            const answer = await callGitHub(octokit, contentsRoute(path), { ...where, ref, mediaType: { format: 'raw' } }, options);
+            const answer = await callGitHub(octokit, contentsRoute(path), { ...where, ...(ref ? { ref } : {}), mediaType: { format: 'raw' } }, options);
             switch (answer.kind) {
                 case 'ok':
                     return fileText(answer.data);

@@ -1240,13 +1240,18 @@ const fetch = (...args) => loaded().fetch(...args);
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   O1: () => (/* binding */ isUuid),
 /* harmony export */   Qd: () => (/* binding */ isPlainObject),
+/* harmony export */   _l: () => (/* binding */ pathInside),
 /* harmony export */   b6: () => (/* binding */ textOf),
 /* harmony export */   cW: () => (/* binding */ isLoopbackHost),
 /* harmony export */   q$: () => (/* binding */ isHttpUrl),
 /* harmony export */   tj: () => (/* binding */ uniqueRunIds)
 /* harmony export */ });
-// The small checks every decoder of untrusted JSON and every parser of URLs and IDs shares: one
-// definition each, so "a plain object", "a string" and "an http(s) URL" mean the same everywhere.
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+// The small checks every decoder of untrusted JSON and every parser of URLs, IDs and paths shares:
+// one definition each, so "a plain object", "a string", "an http(s) URL" and "inside the
+// workspace" mean the same everywhere.
+
 /** An object that is neither null nor an array: what a JSON field holding `{...}` must be. */
 const isPlainObject = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
 /** The value if it is a string, else '': a missing or mistyped field reads as empty text. */
@@ -1277,6 +1282,16 @@ const isUuid = (value) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9
 function uniqueRunIds(ids) {
     return [...new Set([...ids].map(id => id.toLowerCase()))];
 }
+/**
+ * `path` relative to `dir` when it lies strictly inside it (`a/b.yml`), else null: the folder
+ * itself, a parent, or anywhere else (`..` or another drive).
+ */
+function pathInside(dir, path) {
+    const inside = (0,node_path__WEBPACK_IMPORTED_MODULE_0__.relative)(dir, path);
+    // `..` as a whole first segment leaves the folder; a name that starts with two dots does not.
+    const leaves = inside === '..' || inside.startsWith(`..${node_path__WEBPACK_IMPORTED_MODULE_0__.sep}`);
+    return inside === '' || leaves || (0,node_path__WEBPACK_IMPORTED_MODULE_0__.isAbsolute)(inside) ? null : inside;
+}
 
 
 /***/ }),
@@ -1287,6 +1302,7 @@ function uniqueRunIds(ids) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Ae: () => (/* binding */ reportedCounts),
 /* harmony export */   E0: () => (/* binding */ verdictWord),
+/* harmony export */   Kp: () => (/* binding */ addedWords),
 /* harmony export */   LS: () => (/* binding */ plural),
 /* harmony export */   Ot: () => (/* binding */ nowrap),
 /* harmony export */   mQ: () => (/* binding */ countsOf),
@@ -1360,6 +1376,11 @@ function countsOf(totals) {
         ...(totals.flaky ? [`**${totals.flaky} flaky**`] : [])
     ];
 }
+/**
+ * What an entry of the known issues that is not in the reviewed copy is called: added by the pull
+ * request, or, with no pull request, not on the default branch.
+ */
+const addedWords = (against) => against === 'default-branch' ? 'not on the default branch' : 'added by this pull request';
 
 
 /***/ }),
@@ -1729,6 +1750,7 @@ class UploadProgress {
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   QD: () => (/* binding */ STATUS_ORDER),
+  bl: () => (/* binding */ aggregateResult),
   FK: () => (/* binding */ buildReport),
   Np: () => (/* binding */ bySeverity),
   $l: () => (/* binding */ ownVerdictFailed)
@@ -1966,20 +1988,12 @@ function buildReport(outcomes, policy, extra = {}) {
         : extra.timedOut && runs.length === 0
             ? 'timed_out'
             : worst;
-    let result;
-    if (runs.length === 0)
-        result = '';
-    else if (runs.some(r => r.result === 'FAILED'))
-        result = 'FAILED';
-    else if (runs.some(r => r.result === ''))
-        result = '';
-    else if (runs.some(r => r.result === 'PASS'))
-        result = 'PASS';
-    else
-        result = 'SKIPPED';
+    const result = aggregateResult(runs);
     return {
         ...(policy.waivers ? { knownIssues: policy.waivers } : {}),
-        passed: runs.length > 0 && runs.every(r => r.passed) && !extra.fatal,
+        // A wait the runner cancelled did not pass, whatever the runs had shown so far: its report
+        // must not read as a pass (a matrix's gathering job trusts it).
+        passed: runs.length > 0 && runs.every(r => r.passed) && !extra.fatal && !extra.cancelled,
         status,
         result,
         runs,
@@ -1987,6 +2001,21 @@ function buildReport(outcomes, policy, extra = {}) {
         cancelled: extra.cancelled ?? false,
         flakyCount: runs.filter(r => r.flaky).length
     };
+}
+/**
+ * The result of several runs (or legs): `FAILED` if any is, else empty if any did not complete,
+ * else `PASS` if any passed, else `SKIPPED`; empty when there are none.
+ */
+function aggregateResult(items) {
+    if (items.length === 0)
+        return '';
+    if (items.some(r => r.result === 'FAILED'))
+        return 'FAILED';
+    if (items.some(r => r.result === ''))
+        return '';
+    if (items.some(r => r.result === 'PASS'))
+        return 'PASS';
+    return 'SKIPPED';
 }
 
 
@@ -2001,30 +2030,34 @@ function buildReport(outcomes, policy, extra = {}) {
 /* harmony export */   fb: () => (/* binding */ waiverFinder)
 /* harmony export */ });
 /* unused harmony export entryKey */
-/* harmony import */ var _guards_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9609);
-/* harmony import */ var _patterns_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1230);
+/* harmony import */ var _guards_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9609);
+/* harmony import */ var _patterns_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1230);
 
 
 /** `2026-12-07`: the UTC day of a time, as `until` is written. */
 const utcDay = (time) => new Date(time).toISOString().slice(0, 10);
+/**
+ * What an entry's `test` is: a saved test's ID (a UUID) or a feature-name pattern. One reading for
+ * matching and for comparing with the base's entries, so the two can never disagree.
+ */
+function testOf(test) {
+    if (test === undefined)
+        return null;
+    return (0,_guards_js__WEBPACK_IMPORTED_MODULE_0__/* .isUuid */ .O1)(test.trim()) ? { id: test.trim().toLowerCase() } : { feature: (0,_patterns_js__WEBPACK_IMPORTED_MODULE_1__/* .namePattern */ ._u)(test) };
+}
 function compile(entry) {
-    const test = entry.test;
     return {
         entry,
-        name: entry.name === undefined ? null : (0,_patterns_js__WEBPACK_IMPORTED_MODULE_0__/* .namePattern */ ._u)(entry.name),
-        page: entry.page === undefined ? null : (0,_patterns_js__WEBPACK_IMPORTED_MODULE_0__/* .pagePattern */ .i_)(entry.page),
-        test: test === undefined
-            ? null
-            : (0,_guards_js__WEBPACK_IMPORTED_MODULE_1__/* .isUuid */ .O1)(test.trim())
-                ? { id: test.trim().toLowerCase() }
-                : { feature: (0,_patterns_js__WEBPACK_IMPORTED_MODULE_0__/* .namePattern */ ._u)(test) }
+        name: entry.name === undefined ? null : (0,_patterns_js__WEBPACK_IMPORTED_MODULE_1__/* .namePattern */ ._u)(entry.name),
+        page: entry.page === undefined ? null : (0,_patterns_js__WEBPACK_IMPORTED_MODULE_1__/* .pagePattern */ .i_)(entry.page),
+        test: testOf(entry.test)
     };
 }
 /** Whether an entry's `test` is this run: its saved test's ID, or its feature name. */
 function testMatches(test, run) {
     return 'id' in test
         ? run.testId?.toLowerCase() === test.id
-        : (0,_patterns_js__WEBPACK_IMPORTED_MODULE_0__/* .nameMatches */ .F5)(test.feature, run.featureName);
+        : (0,_patterns_js__WEBPACK_IMPORTED_MODULE_1__/* .nameMatches */ .F5)(test.feature, run.featureName);
 }
 function entryMatches(compiled, finding) {
     const { entry } = compiled;
@@ -2035,9 +2068,9 @@ function entryMatches(compiled, finding) {
         if (issue.severity === null || issue.severity > entry.maxSeverity)
             return false;
     }
-    if (compiled.name && !(0,_patterns_js__WEBPACK_IMPORTED_MODULE_0__/* .normalizedNameMatches */ .oF)(compiled.name, finding.name))
+    if (compiled.name && !(0,_patterns_js__WEBPACK_IMPORTED_MODULE_1__/* .normalizedNameMatches */ .oF)(compiled.name, finding.name))
         return false;
-    if (compiled.page && !(0,_patterns_js__WEBPACK_IMPORTED_MODULE_0__/* .segmentsMatch */ .aK)(compiled.page, finding.page))
+    if (compiled.page && !(0,_patterns_js__WEBPACK_IMPORTED_MODULE_1__/* .segmentsMatch */ .aK)(compiled.page, finding.page))
         return false;
     return true;
 }
@@ -2055,7 +2088,7 @@ function waiverFinder(knownIssues) {
         const forRun = inForce.filter(c => !c.test || testMatches(c.test, run));
         const waived = [];
         for (const issue of findings) {
-            const finding = { issue, name: (0,_patterns_js__WEBPACK_IMPORTED_MODULE_0__/* .normalizeName */ .Pc)(issue.name), page: (0,_patterns_js__WEBPACK_IMPORTED_MODULE_0__/* .pageSegments */ .Cy)(issue.url) };
+            const finding = { issue, name: (0,_patterns_js__WEBPACK_IMPORTED_MODULE_1__/* .normalizeName */ .Pc)(issue.name), page: (0,_patterns_js__WEBPACK_IMPORTED_MODULE_1__/* .pageSegments */ .Cy)(issue.url) };
             const found = forRun.find(c => entryMatches(c, finding));
             if (found)
                 waived.push({ issue, entry: found.entry });
@@ -2069,14 +2102,11 @@ function waiverFinder(knownIssues) {
  * is.
  */
 function entryKey(entry) {
+    const test = testOf(entry.test);
     return JSON.stringify([
-        entry.name === undefined ? null : (0,_patterns_js__WEBPACK_IMPORTED_MODULE_0__/* .patternKey */ .Q5)((0,_patterns_js__WEBPACK_IMPORTED_MODULE_0__/* .namePattern */ ._u)(entry.name)),
-        entry.page === undefined ? null : (0,_patterns_js__WEBPACK_IMPORTED_MODULE_0__/* .pageKey */ .Lt)((0,_patterns_js__WEBPACK_IMPORTED_MODULE_0__/* .pagePattern */ .i_)(entry.page)),
-        entry.test === undefined
-            ? null
-            : (0,_guards_js__WEBPACK_IMPORTED_MODULE_1__/* .isUuid */ .O1)(entry.test.trim())
-                ? entry.test.trim().toLowerCase()
-                : (0,_patterns_js__WEBPACK_IMPORTED_MODULE_0__/* .patternKey */ .Q5)((0,_patterns_js__WEBPACK_IMPORTED_MODULE_0__/* .namePattern */ ._u)(entry.test)),
+        entry.name === undefined ? null : (0,_patterns_js__WEBPACK_IMPORTED_MODULE_1__/* .patternKey */ .Q5)((0,_patterns_js__WEBPACK_IMPORTED_MODULE_1__/* .namePattern */ ._u)(entry.name)),
+        entry.page === undefined ? null : (0,_patterns_js__WEBPACK_IMPORTED_MODULE_1__/* .pageKey */ .Lt)((0,_patterns_js__WEBPACK_IMPORTED_MODULE_1__/* .pagePattern */ .i_)(entry.page)),
+        test === null ? null : 'id' in test ? `id:${test.id}` : `feature:${(0,_patterns_js__WEBPACK_IMPORTED_MODULE_1__/* .patternKey */ .Q5)(test.feature)}`,
         entry.maxSeverity ?? null,
         entry.until ?? null
     ]);
@@ -2104,6 +2134,7 @@ function settleEntries(workspace, options) {
         return {
             ...entry,
             origin,
+            ...('against' in options.base ? { comparedWith: options.base.against } : {}),
             ...(expired
                 ? { notInForce: 'expired' }
                 : notInBase
@@ -2233,10 +2264,16 @@ function segmentsOf(path) {
 function pagePattern(text) {
     return { segments: segmentsOf(text) };
 }
-/** The pattern as its decoded text, for comparing two entries. */
-const pageKey = (pattern) => `/${pattern.segments.join('/')}`;
-/** True when the pattern matches every path (`/**`, `/**\/**`). */
-const pageMatchesEverything = (pattern) => pattern.segments.length > 0 && pattern.segments.every(s => s === '**');
+/**
+ * The pattern's decoded segments, for comparing two entries. As a list, not joined again: `%2F`
+ * decodes to a slash inside one segment, and `/docs%2F**` must not compare equal to `/docs/**`.
+ */
+const pageKey = (pattern) => JSON.stringify(pattern.segments);
+/**
+ * True when the pattern has no literal character, only `*` and `**` segments (`/**`, `/**\/*`,
+ * `/*\/**`): alone, it would match every page, or every page but a few.
+ */
+const pageMatchesEverything = (pattern) => pattern.segments.length > 0 && pattern.segments.every(s => /^\*+$/.test(s));
 /** Whether one path segment matches one segment of the pattern (`*` within it). */
 const segmentMatches = (pattern, segment) => wildcardMatch(pattern.split('*'), segment);
 /** Whether `block` matches `segments` starting exactly at `at`. */
@@ -6662,6 +6699,7 @@ var external_node_path_ = __nccwpck_require__(6760);
 
 
 
+
 function parseKnownIssues(source, attempt) {
     return { knownIssues: attempt(() => parseKnownIssuesInput(source), null) };
 }
@@ -6684,8 +6722,8 @@ function parseKnownIssuesInput(source) {
     }
     const workspace = external_node_path_.resolve(source.env.GITHUB_WORKSPACE?.trim() || process.cwd());
     const absolute = external_node_path_.resolve(workspace, file);
-    const relative = external_node_path_.relative(workspace, absolute);
-    if (relative === '' || relative.startsWith('..') || external_node_path_.isAbsolute(relative)) {
+    const relative = (0,guards/* pathInside */._l)(workspace, absolute);
+    if (relative === null) {
         throw new InputError(`Input '${constants/* Inputs */.G0.KnownIssues}' is ${quote(file)}, which is outside the workspace (${workspace}): ` +
             `the file of known issues must be part of the repository, reviewed like code.`);
     }
@@ -7337,9 +7375,86 @@ var src_escape = __nccwpck_require__(2988);
 var labels = __nccwpck_require__(4584);
 // EXTERNAL MODULE: ./src/verdict/build-report.ts + 2 modules
 var build_report = __nccwpck_require__(9416);
+;// CONCATENATED MODULE: ./src/report/known-issues-notes.ts
+// What the log and the annotations say about the file of known issues itself, once it is settled:
+// how many entries, which ones this pull request adds, which ones expired, and why the base's copy
+// could not be checked. Expired entries are warnings, so waivers cannot be forgotten. Pure: the
+// caller says them through @actions/core.
+
+
+/** The annotations' title, which a reader (and the tests) tell them by. */
+const KNOWN_ISSUES_TITLE = { title: 'TesterArmy known issues' };
+/** Expired entries named one warning each, up to this many; the rest are counted in one more. */
+const EXPIRED_NAMED = 5;
+/** An entry as a log names it: its line and what it matches. */
+function entryLabel(entry) {
+    const what = [
+        entry.name !== undefined ? `name "${entry.name}"` : '',
+        entry.page !== undefined ? `page ${entry.page}` : '',
+        entry.test !== undefined ? `test "${entry.test}"` : ''
+    ].filter(Boolean);
+    return `line ${entry.line} (${(0,src_escape/* logText */.kc)(what.join(', '), 160)})`;
+}
+function knownIssuesNotes(knownIssues) {
+    const { entries, file, base, from } = knownIssues;
+    const notes = [];
+    const added = entries.filter(e => e.origin === 'added');
+    const expired = entries.filter(e => e.notInForce === 'expired');
+    const inForce = entries.filter(e => !e.notInForce);
+    const defaultBranch = 'against' in base && base.against === 'default-branch';
+    const reviewed = defaultBranch ? "the default branch's copy" : "the base commit's copy";
+    const where = base.kind === 'read'
+        ? `; compared with ${reviewed}: ${added.length} ${(0,labels/* addedWords */.Kp)(base.against)}`
+        : base.kind === 'new-file'
+            ? `; ${defaultBranch ? 'the default branch' : 'the base commit'} has no such file: every entry is ${(0,labels/* addedWords */.Kp)(base.against)}`
+            : base.kind === 'unverified'
+                ? '; its reviewed copy could not be read: entries unverified'
+                : '';
+    notes.push({
+        level: 'info',
+        message: `Known issues: ${(0,labels/* plural */.LS)(entries.length, 'entry', 'entries')} in ${file}, ${inForce.length} in force${where}.`
+    });
+    if (base.kind === 'unverified') {
+        notes.push({
+            level: 'warning',
+            message: `Could not check ${file} against its reviewed copy: ${(0,src_escape/* logText */.kc)(base.reason, 300)}. ` +
+                (from === 'base'
+                    ? 'With known-issues-from: base, no entry waives anything (it fails closed).'
+                    : 'Its entries still waive findings, shown as unverified in the summary and the comment.')
+        });
+    }
+    if (added.length > 0) {
+        const lines = added.slice(0, 10).map(e => e.line);
+        notes.push({
+            level: 'notice',
+            message: (defaultBranch
+                ? `${(0,labels/* plural */.LS)(added.length, 'entry', 'entries')} of ${file} ${added.length === 1 ? 'is' : 'are'} not on the default branch (line${added.length === 1 ? '' : 's'} `
+                : `This pull request adds ${(0,labels/* plural */.LS)(added.length, 'entry', 'entries')} to ${file} (line${added.length === 1 ? '' : 's'} `) +
+                `${lines.join(', ')}${added.length > lines.length ? ', …' : ''}): ` +
+                (from === 'base'
+                    ? 'with known-issues-from: base they waive nothing until they are merged.'
+                    : `review ${added.length === 1 ? 'it' : 'them'} before merging.`)
+        });
+    }
+    for (const entry of expired.slice(0, EXPIRED_NAMED)) {
+        notes.push({
+            level: 'warning',
+            message: `The known issue at ${file} ${entryLabel(entry)} expired on ${entry.until}: it no longer waives anything. Fix the issue, or extend until after a review.`
+        });
+    }
+    if (expired.length > EXPIRED_NAMED) {
+        notes.push({
+            level: 'warning',
+            message: `${expired.length - EXPIRED_NAMED} more entries of ${file} have expired (see the job summary).`
+        });
+    }
+    return notes;
+}
+
 ;// CONCATENATED MODULE: ./src/report/annotations.ts
 // Which annotations to emit: one per issue and warning, most severe first, within what GitHub
 // shows for a step, then one notice for the rest. Pure: the caller sends them through @actions/core.
+
 
 
 
@@ -7364,8 +7479,13 @@ function planAnnotations(report) {
     };
     // Flaky runs first: they share GitHub's 10 warnings with the reported warnings.
     const flaky = report.runs.filter(r => r.flaky);
-    const flakyShown = flaky.slice(0, constants/* Limits */.xu.maxWarningAnnotations);
-    const warningRoom = constants/* Limits */.xu.maxWarningAnnotations - flakyShown.length;
+    // What the file of known issues already said (expired entries, an unchecked base, entries a
+    // pull request adds) shares GitHub's limits with the findings.
+    const fileNotes = report.knownIssues ? knownIssuesNotes(report.knownIssues) : [];
+    const fileWarnings = fileNotes.filter(n => n.level === 'warning').length;
+    const fileNotices = fileNotes.filter(n => n.level === 'notice').length;
+    const flakyShown = flaky.slice(0, Math.max(0, constants/* Limits */.xu.maxWarningAnnotations - fileWarnings));
+    const warningRoom = Math.max(0, constants/* Limits */.xu.maxWarningAnnotations - fileWarnings - flakyShown.length);
     // A waived finding is a notice, never an error: known, reviewed, not blocking.
     const waived = report.runs
         .flatMap(r => r.waived.map(w => ({ feature: r.featureName, waiver: w })))
@@ -7376,7 +7496,7 @@ function planAnnotations(report) {
         const prefix = several && feature ? `${(0,src_escape/* logText */.kc)(feature, 100)}: ` : '';
         const ticket = entry.ticket ? ` (${(0,src_escape/* logText */.kc)(entry.ticket, 300)})` : '';
         const origin = entry.origin === 'added'
-            ? ' [entry added by this pull request]'
+            ? ` [entry ${(0,labels/* addedWords */.Kp)(entry.comparedWith)}]`
             : entry.origin === 'unverified'
                 ? ' [entry unverified]'
                 : '';
@@ -7386,7 +7506,8 @@ function planAnnotations(report) {
             message: `${prefix}${(0,labels/* severityLabel */.yi)(issue.severity)}${where}; waived by ${(0,src_escape/* logText */.kc)(report.knownIssues?.file ?? 'known-issues', 200)} line ${entry.line}${origin}: ${(0,src_escape/* logText */.kc)(entry.reason, 500)}${ticket}`
         };
     };
-    const noticeRoom = constants/* Limits */.xu.maxNoticeAnnotations - 1;
+    // One notice is kept for the count of what is not shown.
+    const noticeRoom = Math.max(0, constants/* Limits */.xu.maxNoticeAnnotations - 1 - fileNotices);
     const shown = [
         ...flakyShown.map(flakyAnnotation),
         ...issues.slice(0, constants/* Limits */.xu.maxErrorAnnotations).map(i => toAnnotation('error', i)),
@@ -7776,6 +7897,8 @@ function runEntry(run) {
             ? {
                 attempts: run.attempts.map(a => ({
                     ...runSummary({ ...a, attempts: undefined }),
+                    // Every waived finding of the attempt (the `runs` output lists the first ones).
+                    ...(a.waived.length ? { waived: a.waived.map(waiverSummary) } : {}),
                     counts: a.counts,
                     ...verdictOf(a),
                     error: a.error,
@@ -7797,6 +7920,7 @@ function knownIssuesOf(known) {
         from: known.from,
         base: known.base.kind,
         ...(known.base.kind === 'unverified' ? { baseProblem: known.base.reason } : {}),
+        ...('against' in known.base ? { against: known.base.against } : {}),
         entries: known.entries.map(e => ({
             ...entrySummary(e),
             inForce: !e.notInForce,
@@ -7868,7 +7992,7 @@ function ticketLink(entry) {
 /** Where an entry comes from, when a reader must know it. */
 function originBadge(entry) {
     if (entry.origin === 'added')
-        return ' **🆕\u00a0added by this pull request**';
+        return ` **🆕\u00a0${(0,labels/* addedWords */.Kp)(entry.comparedWith)}**`;
     if (entry.origin === 'unverified')
         return ' *(unverified)*';
     return '';
@@ -7903,11 +8027,14 @@ function knownIssuesCallout(knownIssues) {
             .slice(0, ENTRIES_LISTED)
             .map(e => `> - line ${e.line}: ${entryWhat(e)}: ${(0,src_escape/* markdown */.wD)(e.reason, 300)}`);
         const more = added.length - list.length;
-        blocks.push(`> [!IMPORTANT]\n> **This pull request adds ${(0,labels/* plural */.LS)(added.length, 'known-issue entry', 'known-issue entries')}** to ${file}. ${effect}\n>\n${list.join('\n')}` +
+        const headline = 'against' in base && base.against === 'default-branch'
+            ? `${(0,labels/* plural */.LS)(added.length, 'known-issue entry is', 'known-issue entries are')} not on the default branch`
+            : `This pull request adds ${(0,labels/* plural */.LS)(added.length, 'known-issue entry', 'known-issue entries')}`;
+        blocks.push(`> [!IMPORTANT]\n> **${headline}** (${file}). ${effect}\n>\n${list.join('\n')}` +
             (more > 0 ? `\n> - …and ${more} more (the report file lists every entry)` : ''));
     }
     if (base.kind === 'unverified') {
-        blocks.push(`> [!WARNING]\n> **${file} could not be checked against the base commit:** ${(0,src_escape/* markdown */.wD)(base.reason, 500)}. ` +
+        blocks.push(`> [!WARNING]\n> **${file} could not be checked against its reviewed copy:** ${(0,src_escape/* markdown */.wD)(base.reason, 500)}. ` +
             (from === 'base'
                 ? 'With `known-issues-from: base`, no entry waives anything.'
                 : 'Its entries are shown as unverified.'));
@@ -7941,7 +8068,7 @@ function entriesNotSeen(knownIssues, runs) {
     }
     const notApplied = knownIssues.entries.filter(e => e.notInForce === 'not-in-base');
     if (notApplied.length) {
-        parts.push(`**Not applied** (\`known-issues-from: base\`: not in the base commit's copy)\n\n${lines(notApplied).join('\n')}`);
+        parts.push(`**Not applied** (\`known-issues-from: base\`: not in the reviewed copy, or it could not be read)\n\n${lines(notApplied).join('\n')}`);
     }
     const unseen = knownIssues.entries.filter(e => !e.notInForce && !used.has(e));
     if (unseen.length) {
@@ -8299,7 +8426,7 @@ function* waivedLines(run, file) {
     for (const { issue, entry } of run.waived.slice(0, WAIVED_LISTED)) {
         const kind = issue.type === 'warning' ? 'Warning' : 'Issue';
         const ticket = entry.ticket ? ` (${(0,src_escape/* truncate */.xv)(entry.ticket, 300)})` : '';
-        const added = entry.origin === 'added' ? ' [entry added by this pull request]' : '';
+        const added = entry.origin === 'added' ? ` [entry ${(0,labels/* addedWords */.Kp)(entry.comparedWith)}]` : '';
         yield `  ${kind} [${(0,labels/* severityLabel */.yi)(issue.severity)}] ${(0,src_escape/* truncate */.xv)(issue.name || 'Unnamed issue', 300)}: line ${entry.line}: ${(0,src_escape/* truncate */.xv)(entry.reason, 300)}${ticket}${added}`;
     }
     const more = run.waived.length - WAIVED_LISTED;
@@ -8317,6 +8444,7 @@ function verdictLine(run) {
 ;// CONCATENATED MODULE: ./src/report/ctrf.ts
 // The CTRF file (Common Test Report Format, JSON): one test per run, valid against the format's
 // schema, with `flaky`, `retries` and each earlier attempt for a retried run. Written in pieces. Pure.
+
 
 
 
@@ -8445,8 +8573,9 @@ function testOf(run, options, status) {
             runUrl: runLink(options.apiUrl, run.id),
             status: run.status,
             result: run.result,
-            issuesCount: run.issues.length,
-            warningsCount: run.warnings.length,
+            // Every finding TesterArmy reported, as the outputs count them: waived ones included.
+            issuesCount: (0,labels/* reportedCounts */.Ae)(run).issues,
+            warningsCount: (0,labels/* reportedCounts */.Ae)(run).warnings,
             maxSeverity: run.maxSeverity,
             ...(attempts.length > 1 ? { attempts: attempts.map(a => a.id) } : {}),
             // Findings a known-issues entry waived: reported, not failing the test.
@@ -9299,6 +9428,7 @@ function codeSpan(text) {
 
 
 
+
 /**
  * `setExitLine` tells the lifecycle what the step's last line must say should the runner's cancel
  * end the process before publishing is done.
@@ -9597,6 +9727,17 @@ function conclude(report, settings, cancelled = false) {
         core/* info */.pq(`TesterArmy verdict: ${skipped ? 'passed (skipped: nothing user-visible to test)' : 'passed'}${flaky}${known}.`);
     }
 }
+/** Says it on the runner: the log line, then each notice and warning as an annotation. */
+function announceKnownIssues(knownIssues) {
+    for (const note of knownIssuesNotes(knownIssues)) {
+        if (note.level === 'info')
+            core/* info */.pq(note.message);
+        else if (note.level === 'notice')
+            core/* notice */.lm(note.message, KNOWN_ISSUES_TITLE);
+        else
+            core/* warning */.$e(note.message, KNOWN_ISSUES_TITLE);
+    }
+}
 
 ;// CONCATENATED MODULE: ./src/report/legs-status.ts
 
@@ -9806,88 +9947,6 @@ function commitStatusReporter(settings, context, client) {
 
 // EXTERNAL MODULE: ./src/verdict/known-issues.ts
 var known_issues = __nccwpck_require__(751);
-;// CONCATENATED MODULE: ./src/report/known-issues-notes.ts
-// What the log and the annotations say about the file of known issues itself, once it is settled:
-// how many entries, which ones this pull request adds, which ones expired, and why the base's copy
-// could not be checked. Expired entries are warnings, so waivers cannot be forgotten.
-
-
-
-const TITLE = { title: 'TesterArmy known issues' };
-/** Expired entries named one warning each, up to this many; the rest are counted in one more. */
-const EXPIRED_NAMED = 5;
-/** An entry as a log names it: its line and what it matches. */
-function entryLabel(entry) {
-    const what = [
-        entry.name !== undefined ? `name "${entry.name}"` : '',
-        entry.page !== undefined ? `page ${entry.page}` : '',
-        entry.test !== undefined ? `test "${entry.test}"` : ''
-    ].filter(Boolean);
-    return `line ${entry.line} (${(0,src_escape/* logText */.kc)(what.join(', '), 160)})`;
-}
-function knownIssuesNotes(knownIssues) {
-    const { entries, file, base, from } = knownIssues;
-    const notes = [];
-    const added = entries.filter(e => e.origin === 'added');
-    const expired = entries.filter(e => e.notInForce === 'expired');
-    const inForce = entries.filter(e => !e.notInForce);
-    const where = base.kind === 'read'
-        ? `; compared with the base commit's copy: ${added.length} added by this pull request`
-        : base.kind === 'new-file'
-            ? '; the base commit has no such file: every entry is added by this pull request'
-            : base.kind === 'unverified'
-                ? "; the base commit's copy could not be read: entries unverified"
-                : '';
-    notes.push({
-        level: 'info',
-        message: `Known issues: ${(0,labels/* plural */.LS)(entries.length, 'entry', 'entries')} in ${file}, ${inForce.length} in force${where}.`
-    });
-    if (base.kind === 'unverified') {
-        notes.push({
-            level: 'warning',
-            message: `Could not check ${file} against the pull request's base commit: ${(0,src_escape/* logText */.kc)(base.reason, 300)}. ` +
-                (from === 'base'
-                    ? 'With known-issues-from: base, no entry waives anything (it fails closed).'
-                    : 'Its entries still waive findings, shown as unverified in the summary and the comment.')
-        });
-    }
-    if (added.length > 0) {
-        const lines = added.slice(0, 10).map(e => e.line);
-        notes.push({
-            level: 'notice',
-            message: `This pull request adds ${(0,labels/* plural */.LS)(added.length, 'entry', 'entries')} to ${file} (line${added.length === 1 ? '' : 's'} ` +
-                `${lines.join(', ')}${added.length > lines.length ? ', …' : ''}): ` +
-                (from === 'base'
-                    ? 'with known-issues-from: base they waive nothing until they are merged.'
-                    : `review ${added.length === 1 ? 'it' : 'them'} before merging.`)
-        });
-    }
-    for (const entry of expired.slice(0, EXPIRED_NAMED)) {
-        notes.push({
-            level: 'warning',
-            message: `The known issue at ${file} ${entryLabel(entry)} expired on ${entry.until}: it no longer waives anything. Fix the issue, or extend until after a review.`
-        });
-    }
-    if (expired.length > EXPIRED_NAMED) {
-        notes.push({
-            level: 'warning',
-            message: `${expired.length - EXPIRED_NAMED} more entries of ${file} have expired (see the job summary).`
-        });
-    }
-    return notes;
-}
-/** Says it on the runner: the log line, then each notice and warning as an annotation. */
-function announceKnownIssues(knownIssues) {
-    for (const note of knownIssuesNotes(knownIssues)) {
-        if (note.level === 'info')
-            core/* info */.pq(note.message);
-        else if (note.level === 'notice')
-            core/* notice */.lm(note.message, TITLE);
-        else
-            core/* warning */.$e(note.message, TITLE);
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/start/begin.ts
 /** The build of `app-path`, checked on disk before any request; nothing to check without it. */
 async function checkBuild(settings) {
@@ -10125,7 +10184,8 @@ function readWorkflowContext(env, readFile = path => (0,external_node_fs_.readFi
         payload,
         ...(payloadError ? { payloadError } : {}),
         forkRepository,
-        baseSha: baseCommit(payload)
+        baseSha: baseCommit(payload),
+        onDefaultBranch: onDefaultBranch(eventName, env.GITHUB_REF ?? '', payload)
     };
 }
 /**
@@ -10138,6 +10198,21 @@ function eventCommit(eventName, payload) {
     const holder = field ? payload[field[0]] : undefined;
     const sha = field && isObject(holder) ? holder[field[1]] : undefined;
     return typeof sha === 'string' ? sha : '';
+}
+/** Events that run on the ref they name, with no pull request of their own. */
+const BRANCH_EVENTS = new Set(['push', 'workflow_dispatch', 'repository_dispatch']);
+/**
+ * Whether the run is on the default branch itself: a schedule always is; a push or a manual run
+ * when GITHUB_REF is the branch the payload names as the repository's default.
+ */
+function onDefaultBranch(eventName, ref, payload) {
+    if (eventName === 'schedule')
+        return true;
+    if (!BRANCH_EVENTS.has(eventName))
+        return false;
+    const repository = isObject(payload.repository) ? payload.repository : null;
+    const branch = typeof repository?.default_branch === 'string' ? repository.default_branch : '';
+    return branch !== '' && ref === `refs/heads/${branch}`;
 }
 /** The base commit an event names: its pull request's, a merge queue's, a workflow_run's. */
 function baseCommit(payload) {
@@ -10164,7 +10239,6 @@ const EVENT_COMMITS = {
 // they ask for (find the pull request, upload the build, start the runs), wait for the runs, start
 // failed ones again, cancel what nobody waits for, build the report, publish it everywhere a user
 // looks, and end the step.
-
 
 
 

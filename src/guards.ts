@@ -1,5 +1,7 @@
-// The small checks every decoder of untrusted JSON and every parser of URLs and IDs shares: one
-// definition each, so "a plain object", "a string" and "an http(s) URL" mean the same everywhere.
+// The small checks every decoder of untrusted JSON and every parser of URLs, IDs and paths shares:
+// one definition each, so "a plain object", "a string", "an http(s) URL" and "inside the
+// workspace" mean the same everywhere.
+import { isAbsolute, relative, sep } from 'node:path'
 
 export type JsonObject = Record<string, unknown>
 
@@ -37,4 +39,15 @@ export const isUuid = (value: string): boolean =>
  */
 export function uniqueRunIds(ids: Iterable<string>): string[] {
   return [...new Set([...ids].map(id => id.toLowerCase()))]
+}
+
+/**
+ * `path` relative to `dir` when it lies strictly inside it (`a/b.yml`), else null: the folder
+ * itself, a parent, or anywhere else (`..` or another drive).
+ */
+export function pathInside(dir: string, path: string): string | null {
+  const inside = relative(dir, path)
+  // `..` as a whole first segment leaves the folder; a name that starts with two dots does not.
+  const leaves = inside === '..' || inside.startsWith(`..${sep}`)
+  return inside === '' || leaves || isAbsolute(inside) ? null : inside
 }

@@ -1,6 +1,6 @@
 // The shared wording of findings and verdicts, so the summary, the comment, the annotations and the
 // step's last line name things the same way. Pure.
-import { isWarning, type RunReport } from './model.js'
+import { isWarning, type BaseAgainst, type RunReport } from './model.js'
 
 const SEVERITY: Record<number, { mark: string; word: string }> = {
   5: { mark: '🔴', word: 'Critical' },
@@ -91,3 +91,10 @@ export function countsOf(totals: RunTotals): string[] {
     ...(totals.flaky ? [`**${totals.flaky} flaky**`] : [])
   ]
 }
+
+/**
+ * What an entry of the known issues that is not in the reviewed copy is called: added by the pull
+ * request, or, with no pull request, not on the default branch.
+ */
+export const addedWords = (against: BaseAgainst | undefined): string =>
+  against === 'default-branch' ? 'not on the default branch' : 'added by this pull request'

@@ -13,6 +13,7 @@ import type { ReportsRequest } from './inputs/reports.js'
 import { InputErrors, parseSettings, type Settings } from './inputs/settings.js'
 import { watchCancellation, type HeldSignals, type Signals } from './lifecycle.js'
 import {
+  announceKnownIssues,
   conclude,
   publish,
   publishSkipped,
@@ -27,7 +28,6 @@ import type { Report } from './model.js'
 import type { AppBuild } from './upload/app-build.js'
 import { buildReport, ownVerdictFailed } from './verdict/build-report.js'
 import { utcDay } from './verdict/known-issues.js'
-import { announceKnownIssues } from './report/known-issues-notes.js'
 import { checkBuild, startEverything } from './start/begin.js'
 import { waitForRuns } from './start/wait-phase.js'
 import {

@@ -374,18 +374,28 @@ export type EntryOrigin = 'base' | 'added' | 'unverified' | 'no-pull-request'
 /** `known-issues-from`: which entries may waive. */
 export type KnownIssuesFrom = 'workspace' | 'base'
 
-/** What became of reading the base commit's copy of the file. */
+/**
+ * What the entries were compared with: the pull request's base commit, or, for a run with no pull
+ * request that did not check out the default branch (a deployment, a workflow_run of a fork, a push
+ * to a feature branch), the default branch: the copy people reviewed.
+ */
+export type BaseAgainst = 'pull-request' | 'default-branch'
+
+/** What became of reading the reviewed copy of the file. */
 export type BaseCheck =
-  | { kind: 'read' }
-  /** The file is not in the base commit: every entry is new. */
-  | { kind: 'new-file' }
-  /** Why the base's copy could not be read: every entry is shown unverified. */
+  | { kind: 'read'; against: BaseAgainst }
+  /** The file is not there: every entry is new. */
+  | { kind: 'new-file'; against: BaseAgainst }
+  /** Why the reviewed copy could not be read: every entry is shown unverified. */
   | { kind: 'unverified'; reason: string }
+  /** The checkout is the default branch itself (a push to it, a schedule): nothing to compare. */
   | { kind: 'no-pull-request' }
 
 /** An entry as the verdict uses it: where it comes from and whether it may waive. */
 export interface KnownIssueEntry extends KnownIssue {
   origin: EntryOrigin
+  /** What it was compared with, when it was (its origin is `base` or `added` then). */
+  comparedWith?: BaseAgainst
   /** Why it waives nothing in this run; absent when it is in force. */
   notInForce?: 'expired' | 'not-in-base'
 }

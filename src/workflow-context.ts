@@ -43,6 +43,11 @@ export interface WorkflowContext {
    * merge queue's base, a workflow_run's pull request's base; else ''.
    */
   baseSha: string
+  /**
+   * The run checked out the repository's default branch itself, with no pull request: a push to
+   * it, a schedule, a manual run there. Its file of known issues is the reviewed one.
+   */
+  onDefaultBranch: boolean
 }
 
 type Payload = Record<string, unknown>
@@ -119,7 +124,8 @@ export function readWorkflowContext(
     payload,
     ...(payloadError ? { payloadError } : {}),
     forkRepository,
-    baseSha: baseCommit(payload)
+    baseSha: baseCommit(payload),
+    onDefaultBranch: onDefaultBranch(eventName, env.GITHUB_REF ?? '', payload)
   }
 }
 
@@ -133,6 +139,21 @@ function eventCommit(eventName: string, payload: Payload): string {
   const holder = field ? payload[field[0]] : undefined
   const sha = field && isObject(holder) ? holder[field[1]] : undefined
   return typeof sha === 'string' ? sha : ''
+}
+
+/** Events that run on the ref they name, with no pull request of their own. */
+const BRANCH_EVENTS = new Set(['push', 'workflow_dispatch', 'repository_dispatch'])
+
+/**
+ * Whether the run is on the default branch itself: a schedule always is; a push or a manual run
+ * when GITHUB_REF is the branch the payload names as the repository's default.
+ */
+function onDefaultBranch(eventName: string, ref: string, payload: Payload): boolean {
+  if (eventName === 'schedule') return true
+  if (!BRANCH_EVENTS.has(eventName)) return false
+  const repository = isObject(payload.repository) ? payload.repository : null
+  const branch = typeof repository?.default_branch === 'string' ? repository.default_branch : ''
+  return branch !== '' && ref === `refs/heads/${branch}`
 }
 
 /** The base commit an event names: its pull request's, a merge queue's, a workflow_run's. */

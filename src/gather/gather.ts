@@ -2,8 +2,8 @@
 // keep one per leg, and build the one report every view is published from. Reads files only: no
 // request to TesterArmy. Loaded only in reports mode (a chunk of its own, with @actions/glob and
 // Ajv).
-import { isAbsolute, relative } from 'node:path'
 import { logText } from '../escape.js'
+import { pathInside } from '../guards.js'
 import { runTotals } from '../labels.js'
 import type { ReportsRequest } from '../inputs/reports.js'
 import type { Gathered, GatheredLeg, Report, RunReport } from '../model.js'
@@ -108,6 +108,5 @@ function legOf(kept: KeptReport, runs: RunReport[]): GatheredLeg {
 
 /** A path as a user finds it in the workspace; outside it, whole. */
 function shown(path: string, cwd: string): string {
-  const inside = relative(cwd, path)
-  return inside && !inside.startsWith('..') && !isAbsolute(inside) ? inside : path
+  return pathInside(cwd, path) ?? path
 }

@@ -45,6 +45,14 @@ export function readReport(path: string): ReadReport {
   } catch (error) {
     return { kind: 'refused', problem: `could not be read (${codeOf(error)})` }
   }
+  // The action's own JUnit and CTRF files first, whatever their size: a leg with many findings
+  // writes a large JUnit file beside its report, and skipping it must not fail the matrix.
+  try {
+    const own = ownFormat(path)
+    if (own) return { kind: 'skipped', what: own }
+  } catch (error) {
+    return { kind: 'refused', problem: `could not be read (${codeOf(error)})` }
+  }
   if (size > Limits.maxReportFileBytes) {
     const mib = (n: number): string => `${Math.ceil(n / 1024 / 1024)} MiB`
     return {
@@ -54,8 +62,6 @@ export function readReport(path: string): ReadReport {
   }
   let bytes: Buffer
   try {
-    const own = ownFormat(path)
-    if (own) return { kind: 'skipped', what: own }
     bytes = readFileSync(path)
   } catch (error) {
     return { kind: 'refused', problem: `could not be read (${codeOf(error)})` }

@@ -20,8 +20,8 @@ export type FileAtCommit =
   | { kind: 'failed'; message: string }
 
 export interface RepositoryFiles {
-  /** The file at `ref`, as text. */
-  fileAt(path: string, ref: string): Promise<FileAtCommit>
+  /** The file at `ref` (a commit or a branch; null: the default branch), as text. */
+  fileAt(path: string, ref: string | null): Promise<FileAtCommit>
   /** A pull request's base commit, or a failure in words. */
   baseOf(prNumber: number): Promise<{ sha: string } | { failed: string }>
 }
@@ -46,7 +46,7 @@ export async function createRepositoryFiles(
       const answer = await callGitHub(
         octokit,
         contentsRoute(path),
-        { ...where, ref, mediaType: { format: 'raw' } },
+        { ...where, ...(ref ? { ref } : {}), mediaType: { format: 'raw' } },
         options
       )
       switch (answer.kind) {

@@ -4,10 +4,10 @@
 // through GitHub, to mark the entries the pull request adds. Loaded only when `known-issues` is set
 // (with the YAML parser, one chunk).
 import { open, realpath } from 'node:fs/promises'
-import * as path from 'node:path'
 import { Inputs, Limits } from '../constants.js'
+import { pathInside } from '../guards.js'
 import type { RepositoryFiles, FileAtCommitOptions } from '../github/file-at-commit.js'
-import type { BaseCheck, KnownIssue, KnownIssues } from '../model.js'
+import type { BaseAgainst, BaseCheck, KnownIssue, KnownIssues } from '../model.js'
 import { settleEntries } from '../verdict/known-issues.js'
 import { parseKnownIssuesFile, type FileProblem } from '../verdict/known-issues-file.js'
 import type { WorkflowContext } from '../workflow-context.js'
@@ -48,9 +48,8 @@ export async function loadKnownIssues(input: KnownIssuesInput, today: string): P
         )
       : refuse(`could not be read (${code ?? (error as Error).message}).`)
   }
-  const inside = path.relative(workspace, real)
   // A link may point anywhere on the runner; only a file of the repository is reviewed like code.
-  if (inside === '' || inside.startsWith('..') || path.isAbsolute(inside)) {
+  if (pathInside(workspace, real) === null) {
     return refuse(
       `leads outside the workspace (to ${real}) once links are followed: the file of known issues must be part of the repository.`
     )
@@ -90,7 +89,10 @@ export interface SettleOptions {
   /** The workspace's entries, as loadKnownIssues read them. */
   entries: KnownIssue[]
   /** The workflow, with the pull request the runs are for (the agent's, once found). */
-  context: Pick<WorkflowContext, 'prNumber' | 'baseSha' | 'owner' | 'repo' | 'apiUrl'>
+  context: Pick<
+    WorkflowContext,
+    'prNumber' | 'baseSha' | 'onDefaultBranch' | 'owner' | 'repo' | 'apiUrl'
+  >
   githubToken: string
   /** Makes GitHub's file reader (Octokit is loaded only then). */
   files: (options: FileAtCommitOptions) => Promise<RepositoryFiles>
@@ -127,7 +129,13 @@ async function readBase(
   options: SettleOptions
 ): Promise<{ check: BaseCheck; entries?: KnownIssue[] }> {
   const { context, input } = options
-  if (!context.baseSha && context.prNumber === null) return { check: { kind: 'no-pull-request' } }
+  const pullRequest = context.baseSha !== '' || context.prNumber !== null
+  // With no pull request the checkout may still not be a reviewed commit (a deployment of a
+  // preview, a fork's workflow_run that checked out its head, a push to a feature branch): the
+  // entries are then compared with the default branch's copy. Only on the default branch itself
+  // is the file the reviewed one already.
+  if (!pullRequest && context.onDefaultBranch) return { check: { kind: 'no-pull-request' } }
+  const against: BaseAgainst = pullRequest ? 'pull-request' : 'default-branch'
   const unverified = (reason: string) => ({ check: { kind: 'unverified' as const, reason } })
   if (!options.githubToken) {
     return unverified('github-token is empty (pull requests from forks get no secrets)')
@@ -146,8 +154,8 @@ async function readBase(
     // A stalled GitHub is named as such, not by the abort it caused.
     const why = (message: string): string =>
       signal.aborted && !options.signal.aborted ? `no answer within ${timeoutMs / 1000} s` : message
-    let sha = context.baseSha
-    if (!sha) {
+    let sha: string | null = pullRequest ? context.baseSha : null
+    if (pullRequest && !sha) {
       const found = await files.baseOf(context.prNumber as number)
       if ('failed' in found) {
         return unverified(
@@ -156,9 +164,9 @@ async function readBase(
       }
       sha = found.sha
     }
-    const at = `at the base commit ${sha.slice(0, 12)}`
+    const at = sha ? `at the base commit ${sha.slice(0, 12)}` : 'on the default branch'
     const answer = await files.fileAt(input.repoPath, sha)
-    if (answer.kind === 'missing') return { check: { kind: 'new-file' } }
+    if (answer.kind === 'missing') return { check: { kind: 'new-file', against } }
     if (answer.kind === 'failed') {
       return unverified(`${input.repoPath} could not be read ${at} (${why(answer.message)})`)
     }
@@ -169,7 +177,7 @@ async function readBase(
         `${input.repoPath} ${at} is not a valid file of known issues (line ${first?.line ?? 1}: ${first?.message ?? 'unreadable'})`
       )
     }
-    return { check: { kind: 'read' }, entries: parsed.entries }
+    return { check: { kind: 'read', against }, entries: parsed.entries }
   } catch (error) {
     return unverified(
       `GitHub could not be asked (${error instanceof Error ? error.message : String(error)})`

@@ -3,6 +3,7 @@
 // the file itself is read by known-issues-file.ts, before any request.
 import * as path from 'node:path'
 import { Inputs } from '../constants.js'
+import { pathInside } from '../guards.js'
 import type { KnownIssuesFrom } from '../model.js'
 import { InputError, parseChoice, quote, type Attempt, type InputSource } from './source.js'
 
@@ -49,8 +50,8 @@ function parseKnownIssuesInput(source: InputSource): KnownIssuesInput | null {
   }
   const workspace = path.resolve(source.env.GITHUB_WORKSPACE?.trim() || process.cwd())
   const absolute = path.resolve(workspace, file)
-  const relative = path.relative(workspace, absolute)
-  if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) {
+  const relative = pathInside(workspace, absolute)
+  if (relative === null) {
     throw new InputError(
       `Input '${Inputs.KnownIssues}' is ${quote(file)}, which is outside the workspace (${workspace}): ` +
         `the file of known issues must be part of the repository, reviewed like code.`

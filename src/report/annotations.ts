@@ -2,9 +2,10 @@
 // shows for a step, then one notice for the rest. Pure: the caller sends them through @actions/core.
 import { Limits } from '../constants.js'
 import { logText } from '../escape.js'
-import { plural, severityLabel } from '../labels.js'
+import { addedWords, plural, severityLabel } from '../labels.js'
 import type { Report, RunReport } from '../model.js'
 import { bySeverity } from '../verdict/build-report.js'
+import { knownIssuesNotes } from './known-issues-notes.js'
 import type { Issue } from '../model.js'
 
 interface Annotation {
@@ -38,8 +39,13 @@ export function planAnnotations(report: Report): Annotation[] {
   }
   // Flaky runs first: they share GitHub's 10 warnings with the reported warnings.
   const flaky = report.runs.filter(r => r.flaky)
-  const flakyShown = flaky.slice(0, Limits.maxWarningAnnotations)
-  const warningRoom = Limits.maxWarningAnnotations - flakyShown.length
+  // What the file of known issues already said (expired entries, an unchecked base, entries a
+  // pull request adds) shares GitHub's limits with the findings.
+  const fileNotes = report.knownIssues ? knownIssuesNotes(report.knownIssues) : []
+  const fileWarnings = fileNotes.filter(n => n.level === 'warning').length
+  const fileNotices = fileNotes.filter(n => n.level === 'notice').length
+  const flakyShown = flaky.slice(0, Math.max(0, Limits.maxWarningAnnotations - fileWarnings))
+  const warningRoom = Math.max(0, Limits.maxWarningAnnotations - fileWarnings - flakyShown.length)
   // A waived finding is a notice, never an error: known, reviewed, not blocking.
   const waived = report.runs
     .flatMap(r => r.waived.map(w => ({ feature: r.featureName, waiver: w })))
@@ -51,7 +57,7 @@ export function planAnnotations(report: Report): Annotation[] {
     const ticket = entry.ticket ? ` (${logText(entry.ticket, 300)})` : ''
     const origin =
       entry.origin === 'added'
-        ? ' [entry added by this pull request]'
+        ? ` [entry ${addedWords(entry.comparedWith)}]`
         : entry.origin === 'unverified'
           ? ' [entry unverified]'
           : ''
@@ -61,7 +67,8 @@ export function planAnnotations(report: Report): Annotation[] {
       message: `${prefix}${severityLabel(issue.severity)}${where}; waived by ${logText(report.knownIssues?.file ?? 'known-issues', 200)} line ${entry.line}${origin}: ${logText(entry.reason, 500)}${ticket}`
     }
   }
-  const noticeRoom = Limits.maxNoticeAnnotations - 1
+  // One notice is kept for the count of what is not shown.
+  const noticeRoom = Math.max(0, Limits.maxNoticeAnnotations - 1 - fileNotices)
   const shown = [
     ...flakyShown.map(flakyAnnotation),
     ...issues.slice(0, Limits.maxErrorAnnotations).map(i => toAnnotation('error', i)),

@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto'
 import { VERSION } from '../constants.js'
 import { clean } from '../escape.js'
+import { reportedCounts } from '../labels.js'
 import type { Report, RunReport } from '../model.js'
 import { findingBlocks, runLink, runTitle, verdictLine, type ReportFileOptions } from './formats.js'
 
@@ -135,8 +136,9 @@ function testOf(run: RunReport, options: ReportFileOptions, status: CtrfStatus):
       runUrl: runLink(options.apiUrl, run.id),
       status: run.status,
       result: run.result,
-      issuesCount: run.issues.length,
-      warningsCount: run.warnings.length,
+      // Every finding TesterArmy reported, as the outputs count them: waived ones included.
+      issuesCount: reportedCounts(run).issues,
+      warningsCount: reportedCounts(run).warnings,
       maxSeverity: run.maxSeverity,
       ...(attempts.length > 1 ? { attempts: attempts.map(a => a.id) } : {}),
       // Findings a known-issues entry waived: reported, not failing the test.

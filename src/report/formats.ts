@@ -2,7 +2,7 @@
 // when the wait began and ended, and what a run is called in a test report. Pure.
 import type { Issue } from '../model.js'
 import type { RunReport } from '../model.js'
-import { severityLabel } from '../labels.js'
+import { addedWords, severityLabel } from '../labels.js'
 import { truncate } from '../escape.js'
 
 export interface ReportFileOptions {
@@ -113,7 +113,7 @@ export function* waivedLines(run: RunReport, file: string): Generator<string> {
   for (const { issue, entry } of run.waived.slice(0, WAIVED_LISTED)) {
     const kind = issue.type === 'warning' ? 'Warning' : 'Issue'
     const ticket = entry.ticket ? ` (${truncate(entry.ticket, 300)})` : ''
-    const added = entry.origin === 'added' ? ' [entry added by this pull request]' : ''
+    const added = entry.origin === 'added' ? ` [entry ${addedWords(entry.comparedWith)}]` : ''
     yield `  ${kind} [${severityLabel(issue.severity)}] ${truncate(issue.name || 'Unnamed issue', 300)}: line ${entry.line}: ${truncate(entry.reason, 300)}${ticket}${added}`
   }
   const more = run.waived.length - WAIVED_LISTED

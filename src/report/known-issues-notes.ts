@@ -1,17 +1,18 @@
 // What the log and the annotations say about the file of known issues itself, once it is settled:
 // how many entries, which ones this pull request adds, which ones expired, and why the base's copy
-// could not be checked. Expired entries are warnings, so waivers cannot be forgotten.
-import * as core from '@actions/core'
+// could not be checked. Expired entries are warnings, so waivers cannot be forgotten. Pure: the
+// caller says them through @actions/core.
 import { logText } from '../escape.js'
-import { plural } from '../labels.js'
+import { addedWords, plural } from '../labels.js'
 import type { KnownIssueEntry, KnownIssues } from '../model.js'
 
-interface Note {
+export interface Note {
   level: 'info' | 'notice' | 'warning'
   message: string
 }
 
-const TITLE = { title: 'TesterArmy known issues' }
+/** The annotations' title, which a reader (and the tests) tell them by. */
+export const KNOWN_ISSUES_TITLE = { title: 'TesterArmy known issues' }
 
 /** Expired entries named one warning each, up to this many; the rest are counted in one more. */
 const EXPIRED_NAMED = 5
@@ -32,13 +33,15 @@ export function knownIssuesNotes(knownIssues: KnownIssues): Note[] {
   const added = entries.filter(e => e.origin === 'added')
   const expired = entries.filter(e => e.notInForce === 'expired')
   const inForce = entries.filter(e => !e.notInForce)
+  const defaultBranch = 'against' in base && base.against === 'default-branch'
+  const reviewed = defaultBranch ? "the default branch's copy" : "the base commit's copy"
   const where =
     base.kind === 'read'
-      ? `; compared with the base commit's copy: ${added.length} added by this pull request`
+      ? `; compared with ${reviewed}: ${added.length} ${addedWords(base.against)}`
       : base.kind === 'new-file'
-        ? '; the base commit has no such file: every entry is added by this pull request'
+        ? `; ${defaultBranch ? 'the default branch' : 'the base commit'} has no such file: every entry is ${addedWords(base.against)}`
         : base.kind === 'unverified'
-          ? "; the base commit's copy could not be read: entries unverified"
+          ? '; its reviewed copy could not be read: entries unverified'
           : ''
   notes.push({
     level: 'info',
@@ -48,7 +51,7 @@ export function knownIssuesNotes(knownIssues: KnownIssues): Note[] {
     notes.push({
       level: 'warning',
       message:
-        `Could not check ${file} against the pull request's base commit: ${logText(base.reason, 300)}. ` +
+        `Could not check ${file} against its reviewed copy: ${logText(base.reason, 300)}. ` +
         (from === 'base'
           ? 'With known-issues-from: base, no entry waives anything (it fails closed).'
           : 'Its entries still waive findings, shown as unverified in the summary and the comment.')
@@ -59,7 +62,9 @@ export function knownIssuesNotes(knownIssues: KnownIssues): Note[] {
     notes.push({
       level: 'notice',
       message:
-        `This pull request adds ${plural(added.length, 'entry', 'entries')} to ${file} (line${added.length === 1 ? '' : 's'} ` +
+        (defaultBranch
+          ? `${plural(added.length, 'entry', 'entries')} of ${file} ${added.length === 1 ? 'is' : 'are'} not on the default branch (line${added.length === 1 ? '' : 's'} `
+          : `This pull request adds ${plural(added.length, 'entry', 'entries')} to ${file} (line${added.length === 1 ? '' : 's'} `) +
         `${lines.join(', ')}${added.length > lines.length ? ', …' : ''}): ` +
         (from === 'base'
           ? 'with known-issues-from: base they waive nothing until they are merged.'
@@ -79,13 +84,4 @@ export function knownIssuesNotes(knownIssues: KnownIssues): Note[] {
     })
   }
   return notes
-}
-
-/** Says it on the runner: the log line, then each notice and warning as an annotation. */
-export function announceKnownIssues(knownIssues: KnownIssues): void {
-  for (const note of knownIssuesNotes(knownIssues)) {
-    if (note.level === 'info') core.info(note.message)
-    else if (note.level === 'notice') core.notice(note.message, TITLE)
-    else core.warning(note.message, TITLE)
-  }
 }

@@ -3,7 +3,7 @@
 // ticket, and the entries that matched nothing. Text from the file is the team's, but escaped like
 // the API's. Pure.
 import { html, httpUrl, markdown } from '../escape.js'
-import { nowrap, plural, severityLabel } from '../labels.js'
+import { addedWords, nowrap, plural, severityLabel } from '../labels.js'
 import type { KnownIssueEntry, KnownIssues, RunReport, Waiver } from '../model.js'
 
 /** Entries named in a list; the report file names every one. */
@@ -30,7 +30,7 @@ function ticketLink(entry: KnownIssueEntry): string {
 
 /** Where an entry comes from, when a reader must know it. */
 function originBadge(entry: KnownIssueEntry): string {
-  if (entry.origin === 'added') return ' **🆕\u00a0added by this pull request**'
+  if (entry.origin === 'added') return ` **🆕\u00a0${addedWords(entry.comparedWith)}**`
   if (entry.origin === 'unverified') return ' *(unverified)*'
   return ''
 }
@@ -69,14 +69,18 @@ export function knownIssuesCallout(knownIssues: KnownIssues): string | null {
       .slice(0, ENTRIES_LISTED)
       .map(e => `> - line ${e.line}: ${entryWhat(e)}: ${markdown(e.reason, 300)}`)
     const more = added.length - list.length
+    const headline =
+      'against' in base && base.against === 'default-branch'
+        ? `${plural(added.length, 'known-issue entry is', 'known-issue entries are')} not on the default branch`
+        : `This pull request adds ${plural(added.length, 'known-issue entry', 'known-issue entries')}`
     blocks.push(
-      `> [!IMPORTANT]\n> **This pull request adds ${plural(added.length, 'known-issue entry', 'known-issue entries')}** to ${file}. ${effect}\n>\n${list.join('\n')}` +
+      `> [!IMPORTANT]\n> **${headline}** (${file}). ${effect}\n>\n${list.join('\n')}` +
         (more > 0 ? `\n> - …and ${more} more (the report file lists every entry)` : '')
     )
   }
   if (base.kind === 'unverified') {
     blocks.push(
-      `> [!WARNING]\n> **${file} could not be checked against the base commit:** ${markdown(base.reason, 500)}. ` +
+      `> [!WARNING]\n> **${file} could not be checked against its reviewed copy:** ${markdown(base.reason, 500)}. ` +
         (from === 'base'
           ? 'With `known-issues-from: base`, no entry waives anything.'
           : 'Its entries are shown as unverified.')
@@ -115,7 +119,7 @@ export function entriesNotSeen(
   const notApplied = knownIssues.entries.filter(e => e.notInForce === 'not-in-base')
   if (notApplied.length) {
     parts.push(
-      `**Not applied** (\`known-issues-from: base\`: not in the base commit's copy)\n\n${lines(notApplied).join('\n')}`
+      `**Not applied** (\`known-issues-from: base\`: not in the reviewed copy, or it could not be read)\n\n${lines(notApplied).join('\n')}`
     )
   }
   const unseen = knownIssues.entries.filter(e => !e.notInForce && !used.has(e))

@@ -11,7 +11,7 @@ import { runTotals } from '../labels.js'
 import { logText, markdown } from '../escape.js'
 import type { CommentResult, CommentTarget } from '../github/comment.js'
 import type { Settings } from '../inputs/settings.js'
-import type { Report } from '../model.js'
+import type { KnownIssues, Report } from '../model.js'
 import { outputsOf } from './outputs.js'
 import { reportJson, reportJsonPieces, type ReportHead } from './report-file.js'
 import { redact } from '../redact.js'
@@ -20,6 +20,7 @@ import { ctrfPieces } from './ctrf.js'
 import { writeFileBeside } from './file-write.js'
 import { formatPaths, type ReportFileOptions } from './formats.js'
 import { junitPieces } from './junit.js'
+import { KNOWN_ISSUES_TITLE, knownIssuesNotes } from './known-issues-notes.js'
 import { matrixWhyLine } from './legs-words.js'
 import { buildReport } from '../verdict/build-report.js'
 import { renderSummary, summaryWanted } from './summary.js'
@@ -384,5 +385,14 @@ export function conclude(report: Report, settings: Settings, cancelled = false):
     core.info(
       `TesterArmy verdict: ${skipped ? 'passed (skipped: nothing user-visible to test)' : 'passed'}${flaky}${known}.`
     )
+  }
+}
+
+/** Says it on the runner: the log line, then each notice and warning as an annotation. */
+export function announceKnownIssues(knownIssues: KnownIssues): void {
+  for (const note of knownIssuesNotes(knownIssues)) {
+    if (note.level === 'info') core.info(note.message)
+    else if (note.level === 'notice') core.notice(note.message, KNOWN_ISSUES_TITLE)
+    else core.warning(note.message, KNOWN_ISSUES_TITLE)
   }
 }

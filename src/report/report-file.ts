@@ -189,6 +189,8 @@ function runEntry(run: RunReport) {
       ? {
           attempts: run.attempts.map(a => ({
             ...runSummary({ ...a, attempts: undefined }),
+            // Every waived finding of the attempt (the `runs` output lists the first ones).
+            ...(a.waived.length ? { waived: a.waived.map(waiverSummary) } : {}),
             counts: a.counts,
             ...verdictOf(a),
             error: a.error,
@@ -213,6 +215,7 @@ function knownIssuesOf(known: KnownIssues) {
     from: known.from,
     base: known.base.kind,
     ...(known.base.kind === 'unverified' ? { baseProblem: known.base.reason } : {}),
+    ...('against' in known.base ? { against: known.base.against } : {}),
     entries: known.entries.map(e => ({
       ...entrySummary(e),
       inForce: !e.notInForce,

@@ -143,15 +143,12 @@ export function buildReport(
     : extra.timedOut && runs.length === 0
       ? 'timed_out'
       : worst
-  let result: Result
-  if (runs.length === 0) result = ''
-  else if (runs.some(r => r.result === 'FAILED')) result = 'FAILED'
-  else if (runs.some(r => r.result === '')) result = ''
-  else if (runs.some(r => r.result === 'PASS')) result = 'PASS'
-  else result = 'SKIPPED'
+  const result = aggregateResult(runs)
   return {
     ...(policy.waivers ? { knownIssues: policy.waivers } : {}),
-    passed: runs.length > 0 && runs.every(r => r.passed) && !extra.fatal,
+    // A wait the runner cancelled did not pass, whatever the runs had shown so far: its report
+    // must not read as a pass (a matrix's gathering job trusts it).
+    passed: runs.length > 0 && runs.every(r => r.passed) && !extra.fatal && !extra.cancelled,
     status,
     result,
     runs,
@@ -159,4 +156,16 @@ export function buildReport(
     cancelled: extra.cancelled ?? false,
     flakyCount: runs.filter(r => r.flaky).length
   }
+}
+
+/**
+ * The result of several runs (or legs): `FAILED` if any is, else empty if any did not complete,
+ * else `PASS` if any passed, else `SKIPPED`; empty when there are none.
+ */
+export function aggregateResult(items: readonly { result: Result }[]): Result {
+  if (items.length === 0) return ''
+  if (items.some(r => r.result === 'FAILED')) return 'FAILED'
+  if (items.some(r => r.result === '')) return ''
+  if (items.some(r => r.result === 'PASS')) return 'PASS'
+  return 'SKIPPED'
 }

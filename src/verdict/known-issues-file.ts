@@ -148,7 +148,9 @@ function readEntry(
     const pageProblem = pagePatternProblem(page)
     if (pageProblem) return problem(pageProblem)
     if (name === undefined && pageMatchesEverything(pagePattern(page))) {
-      return problem(`page ${shown(page)} alone matches every page: it would waive every finding`)
+      return problem(
+        `page ${shown(page)} has no literal part: alone it matches (nearly) every page and would waive every finding`
+      )
     }
   }
   const entry: KnownIssue = { line, reason }

@@ -37,18 +37,21 @@ interface Compiled {
   test: { id: string } | { feature: NamePattern } | null
 }
 
+/**
+ * What an entry's `test` is: a saved test's ID (a UUID) or a feature-name pattern. One reading for
+ * matching and for comparing with the base's entries, so the two can never disagree.
+ */
+function testOf(test: string | undefined): Compiled['test'] {
+  if (test === undefined) return null
+  return isUuid(test.trim()) ? { id: test.trim().toLowerCase() } : { feature: namePattern(test) }
+}
+
 function compile(entry: KnownIssueEntry): Compiled {
-  const test = entry.test
   return {
     entry,
     name: entry.name === undefined ? null : namePattern(entry.name),
     page: entry.page === undefined ? null : pagePattern(entry.page),
-    test:
-      test === undefined
-        ? null
-        : isUuid(test.trim())
-          ? { id: test.trim().toLowerCase() }
-          : { feature: namePattern(test) }
+    test: testOf(entry.test)
   }
 }
 
@@ -112,14 +115,11 @@ export function waiverFinder(knownIssues: KnownIssues | null) {
  * is.
  */
 export function entryKey(entry: KnownIssue): string {
+  const test = testOf(entry.test)
   return JSON.stringify([
     entry.name === undefined ? null : patternKey(namePattern(entry.name)),
     entry.page === undefined ? null : pageKey(pagePattern(entry.page)),
-    entry.test === undefined
-      ? null
-      : isUuid(entry.test.trim())
-        ? entry.test.trim().toLowerCase()
-        : patternKey(namePattern(entry.test)),
+    test === null ? null : 'id' in test ? `id:${test.id}` : `feature:${patternKey(test.feature)}`,
     entry.maxSeverity ?? null,
     entry.until ?? null
   ])
@@ -158,6 +158,7 @@ export function settleEntries(
     return {
       ...entry,
       origin,
+      ...('against' in options.base ? { comparedWith: options.base.against } : {}),
       ...(expired
         ? { notInForce: 'expired' as const }
         : notInBase

@@ -2,12 +2,15 @@
 // (its own fail-on, min-severity, on-flaky and waivers), and the matrix passes only when every
 // expected leg reported and passed and every matched file was a usable report. Pure.
 import type { FinalStatus, Result } from '../model.js'
-import { STATUS_ORDER } from './build-report.js'
+import { aggregateResult, STATUS_ORDER } from './build-report.js'
 
 interface LegVerdict {
   passed: boolean
   status: FinalStatus
   result: Result
+  /** The leg's step was cancelled, or ended on the action's own error: it did not pass. */
+  cancelled: boolean
+  fatal: string | null
 }
 
 export function judgeMatrix(
@@ -16,14 +19,11 @@ export function judgeMatrix(
   problems: readonly unknown[]
 ): { passed: boolean; status: FinalStatus; result: Result } {
   const passed =
-    legs.length > 0 && legs.every(l => l.passed) && missing.count === 0 && problems.length === 0
+    legs.length > 0 &&
+    legs.every(l => l.passed && !l.cancelled && !l.fatal) &&
+    missing.count === 0 &&
+    problems.length === 0
   // As for several runs: the worst status, and the result FAILED if any leg's is.
   const status = STATUS_ORDER.find(s => legs.some(l => l.status === s)) ?? 'error'
-  let result: Result
-  if (legs.length === 0) result = ''
-  else if (legs.some(l => l.result === 'FAILED')) result = 'FAILED'
-  else if (legs.some(l => l.result === '')) result = ''
-  else if (legs.some(l => l.result === 'PASS')) result = 'PASS'
-  else result = 'SKIPPED'
-  return { passed, status, result }
+  return { passed, status, result: aggregateResult(legs) }
 }

@@ -122,12 +122,18 @@ export function pagePattern(text: string): PagePattern {
   return { segments: segmentsOf(text) }
 }
 
-/** The pattern as its decoded text, for comparing two entries. */
-export const pageKey = (pattern: PagePattern): string => `/${pattern.segments.join('/')}`
+/**
+ * The pattern's decoded segments, for comparing two entries. As a list, not joined again: `%2F`
+ * decodes to a slash inside one segment, and `/docs%2F**` must not compare equal to `/docs/**`.
+ */
+export const pageKey = (pattern: PagePattern): string => JSON.stringify(pattern.segments)
 
-/** True when the pattern matches every path (`/**`, `/**\/**`). */
+/**
+ * True when the pattern has no literal character, only `*` and `**` segments (`/**`, `/**\/*`,
+ * `/*\/**`): alone, it would match every page, or every page but a few.
+ */
 export const pageMatchesEverything = (pattern: PagePattern): boolean =>
-  pattern.segments.length > 0 && pattern.segments.every(s => s === '**')
+  pattern.segments.length > 0 && pattern.segments.every(s => /^\*+$/.test(s))
 
 /** Whether one path segment matches one segment of the pattern (`*` within it). */
 const segmentMatches = (pattern: string, segment: string): boolean =>
