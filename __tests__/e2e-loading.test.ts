@@ -60,9 +60,11 @@ async function loaded(
     inputs: { 'api-key': KEY, 'api-url': api.url, 'poll-interval': '1s', ...inputs },
     githubToken: TOKEN,
     eventName: 'push',
-    event: { ref: 'refs/heads/main' },
+    event: { ref: 'refs/heads/main', repository: { default_branch: 'main' } },
     env: {
       GITHUB_API_URL: api.githubUrl,
+      // A push to the default branch: a file of known issues there is the reviewed one.
+      GITHUB_REF: 'refs/heads/main',
       NODE_OPTIONS: `--import=${PROBE}`,
       LOAD_PROBE_OUT: out,
       ...env
