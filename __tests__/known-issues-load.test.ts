@@ -135,19 +135,21 @@ describe('settleKnownIssues', () => {
         )
       }
     })
+  /** A pull request's run whose event names its base commit; tests change what they need. */
+  const PULL_REQUEST: SettleOptions['context'] = {
+    prNumber: 7,
+    baseSha: 'b'.repeat(40),
+    owner: 'acme',
+    repo: 'shop',
+    apiUrl: 'x',
+    onDefaultBranch: false
+  }
   const settle = (over: Partial<SettleOptions>) => {
     calls.length = 0
     return settleKnownIssues({
       input: input(),
       entries: ENTRIES,
-      context: {
-        prNumber: 7,
-        baseSha: 'b'.repeat(40),
-        owner: 'acme',
-        repo: 'shop',
-        apiUrl: 'x',
-        onDefaultBranch: false
-      },
+      context: PULL_REQUEST,
       githubToken: 'ghs_token',
       files: files({}),
       today: TODAY,
@@ -158,14 +160,7 @@ describe('settleKnownIssues', () => {
 
   it('compares nothing on the default branch itself, and asks GitHub nothing', async () => {
     const known = await settle({
-      context: {
-        prNumber: null,
-        baseSha: '',
-        owner: 'acme',
-        repo: 'shop',
-        apiUrl: 'x',
-        onDefaultBranch: true
-      }
+      context: { ...PULL_REQUEST, prNumber: null, baseSha: '', onDefaultBranch: true }
     })
     expect(known.base).toEqual({ kind: 'no-pull-request' })
     expect(known.entries[0]!.origin).toBe('no-pull-request')
@@ -176,14 +171,7 @@ describe('settleKnownIssues', () => {
     // A deployment of a preview, a fork's workflow_run, a push to a feature branch: the checkout's
     // file is not the reviewed one, so entries it has and the default branch has not are marked.
     const known = await settle({
-      context: {
-        prNumber: null,
-        baseSha: '',
-        owner: 'acme',
-        repo: 'shop',
-        apiUrl: 'x',
-        onDefaultBranch: false
-      },
+      context: { ...PULL_REQUEST, prNumber: null, baseSha: '' },
       files: files({ file: { kind: 'found', text: '# none yet\n' } }),
       input: input('known.yml', 'base')
     })
@@ -206,14 +194,7 @@ describe('settleKnownIssues', () => {
 
   it('looks up the base commit when the event does not say it', async () => {
     const known = await settle({
-      context: {
-        prNumber: 7,
-        baseSha: '',
-        owner: 'acme',
-        repo: 'shop',
-        apiUrl: 'x',
-        onDefaultBranch: false
-      },
+      context: { ...PULL_REQUEST, baseSha: '' },
       files: files({
         base: { sha: 'c'.repeat(40) },
         file: { kind: 'found', text: '- name: a\n  reason: b\n' }
@@ -223,14 +204,7 @@ describe('settleKnownIssues', () => {
     expect(known.base).toEqual({ kind: 'read', against: 'pull-request' })
     expect(known.entries[0]!.origin).toBe('base')
     const failed = await settle({
-      context: {
-        prNumber: 7,
-        baseSha: '',
-        owner: 'acme',
-        repo: 'shop',
-        apiUrl: 'x',
-        onDefaultBranch: false
-      },
+      context: { ...PULL_REQUEST, baseSha: '' },
       files: files({ base: { failed: 'HTTP 404: Not Found' } })
     })
     expect(failed.base).toEqual({

@@ -176,16 +176,7 @@ async function lookup(options) {
                 `pr-number names pull request #${options.prNumber}, the merge queue's branch #${queued.number}: the queue's commit ${pull_request_short(queued.headSha)} is what is tested.`
             ]
             : [];
-        return {
-            ...found,
-            pr: {
-                ...found.pr,
-                headSha: queued.headSha,
-                baseBranch: queued.baseBranch || found.pr.baseBranch
-            },
-            source: `the merge queue's commit ${pull_request_short(queued.headSha)}, pull request #${options.prNumber} read from GitHub`,
-            notices: [...found.notices, ...other]
-        };
+        return { ...testedInQueue(found, queued), notices: [...found.notices, ...other] };
     }
     // Any event that carries a pull request (pull_request_review, pull_request_review_comment, ...)
     // is about that one: nothing that carries an open pull request is skipped.
@@ -210,15 +201,7 @@ async function lookup(options) {
             const found = await byNumber(queued.number, 'the merge queue branch');
             if (found.kind !== 'found')
                 return found;
-            return {
-                ...found,
-                pr: {
-                    ...found.pr,
-                    headSha: queued.headSha,
-                    baseBranch: queued.baseBranch || found.pr.baseBranch
-                },
-                source: `the merge queue's commit ${pull_request_short(queued.headSha)}, pull request #${queued.number} read from GitHub`
-            };
+            return testedInQueue(found, queued);
         }
         case 'issue_comment': {
             const issue = pull_request_isObject(payload.issue) ? payload.issue : null;
@@ -320,6 +303,21 @@ function basedHere(entry, payload, where) {
     if (positive(base.id) && positive(repository.id))
         return base.id === repository.id;
     return pull_request_text(base.url).toLowerCase().endsWith(`/repos/${where.toLowerCase()}`);
+}
+/**
+ * A pull request as a merge queue tests it: the queue's commit (what will land, and what the check
+ * gates) in place of the pull request's head, and the queue's base branch.
+ */
+function testedInQueue(found, queued) {
+    return {
+        ...found,
+        pr: {
+            ...found.pr,
+            headSha: queued.headSha,
+            baseBranch: queued.baseBranch || found.pr.baseBranch
+        },
+        source: `the merge queue's commit ${pull_request_short(queued.headSha)}, pull request #${found.pr.number} read from GitHub`
+    };
 }
 
 

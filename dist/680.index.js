@@ -21,7 +21,9 @@ var labels = __webpack_require__(4584);
 var build_report = __webpack_require__(9416);
 ;// CONCATENATED MODULE: ./src/verdict/legs.ts
 
-function judgeMatrix(legs, missing, problems) {
+function judgeMatrix(
+/** A leg whose step was cancelled, or ended on the action's own error, did not pass. */
+legs, missing, problems) {
     const passed = legs.length > 0 &&
         legs.every(l => l.passed && !l.cancelled && !l.fatal) &&
         missing.count === 0 &&

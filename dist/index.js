@@ -1912,6 +1912,19 @@ function resultOf(run, status) {
     const result = run.output.result;
     return result === 'PASS' || result === 'FAILED' ? result : '';
 }
+/**
+ * The finder of a step's waivers, its entries compiled once: retry-failed judges each run as it
+ * finishes, and the report judges them all again at the end.
+ */
+const finders = new WeakMap();
+function finderOf(waivers) {
+    if (!waivers)
+        return (0,known_issues/* waiverFinder */.fb)(null);
+    let finder = finders.get(waivers);
+    if (!finder)
+        finders.set(waivers, (finder = (0,known_issues/* waiverFinder */.fb)(waivers)));
+    return finder;
+}
 function describeRun(outcome, policy, waive) {
     const { run } = outcome;
     const output = run?.output ?? null;
@@ -1966,11 +1979,11 @@ function describeRun(outcome, policy, waive) {
 function ownVerdictFailed(outcome, policy) {
     if (outcome.status !== 'completed' && outcome.status !== 'failed')
         return false;
-    const run = describeRun(outcome, policy, (0,known_issues/* waiverFinder */.fb)(policy.waivers ?? null));
+    const run = describeRun(outcome, policy, finderOf(policy.waivers));
     return !run.passed && (run.status === 'failed' || run.result === 'FAILED');
 }
 function buildReport(outcomes, policy, extra = {}) {
-    const waive = (0,known_issues/* waiverFinder */.fb)(policy.waivers ?? null);
+    const waive = finderOf(policy.waivers);
     const describe = (o) => describeRun(o, policy, waive);
     const runs = outcomes.map(o => withRetries(o, extra.retried?.attempts.get(o.id) ?? [], {
         onFlaky: policy.onFlaky ?? 'pass',
@@ -6799,143 +6812,6 @@ function parseReportPath(raw, env) {
     return external_node_path_.resolve(dir, 'testerarmy-report.json');
 }
 
-;// CONCATENATED MODULE: ./src/inputs/reports.ts
-// The inputs of a matrix: `leg` (a leg's name in the combined report) and reports mode (`reports`,
-// `expected-reports`), where a last job gathers the legs' report files into one verdict. Pure.
-
-
-/** A leg's name is shown in tables and lines: one line, and short enough for a table cell. */
-const MAX_LEG_CHARS = 100;
-/** Ways of running that reports mode replaces: given with `reports`, one of them is a mistake. */
-const RUNNING_INPUTS = [
-    constants/* Inputs */.G0.RunId,
-    constants/* Inputs */.G0.TestId,
-    constants/* Inputs */.G0.GroupId,
-    constants/* Inputs */.G0.ExplorationAgent,
-    constants/* Inputs */.G0.AppPath
-];
-/** What only a start takes: with `reports` it would be ignored without a word. */
-const START_ONLY_INPUTS = [
-    constants/* Inputs */.G0.ProjectId,
-    constants/* Inputs */.G0.PrNumber,
-    constants/* Inputs */.G0.SimulatorRegion,
-    constants/* Inputs */.G0.Mode,
-    constants/* Inputs */.G0.Platform,
-    constants/* Inputs */.G0.DeviceModel,
-    constants/* Inputs */.G0.AppId,
-    constants/* Inputs */.G0.EnvironmentId,
-    constants/* Inputs */.G0.TargetUrl,
-    constants/* Inputs */.G0.Environment
-];
-/**
- * What each leg decides for itself (fail-on, min-severity, retries, waivers); the gathering job
- * keeps the legs' verdicts and never judges their runs again, so another value there would change
- * nothing. Each with its default (action.yml),
- * since the runner always passes one.
- */
-const LEG_DECIDES = [
-    [constants/* Inputs */.G0.MinSeverity, '1'],
-    [constants/* Inputs */.G0.OnFlaky, 'pass'],
-    [constants/* Inputs */.G0.RetryFailed, '0'],
-    // Waivers too: a leg's report already lists what its known issues waived.
-    [constants/* Inputs */.G0.KnownIssues, ''],
-    [constants/* Inputs */.G0.KnownIssuesFrom, 'workspace']
-];
-/** Only the default `true` counts as unset: the runner passes action.yml's default. */
-const isSet = (name, value) => value !== '' && !(name === constants/* Inputs */.G0.ExplorationAgent && value.toLowerCase() === 'false');
-/**
- * The matrix inputs, and in reports mode every input that would be ignored refused by name: each
- * bad one through `attempt`, so all are reported at once.
- */
-function parseMatrix(source, attempt) {
-    const patterns = source.read(constants/* Inputs */.G0.Reports).trim();
-    const expectedRaw = source.read(constants/* Inputs */.G0.ExpectedReports).trim();
-    const leg = attempt(() => parseLeg(source.read(constants/* Inputs */.G0.Leg)), '');
-    if (!patterns) {
-        // `1` is action.yml's default, passed by the runner whether or not the workflow gave it.
-        if (expectedRaw && expectedRaw !== '1') {
-            attempt(() => {
-                throw new InputError(`Input '${constants/* Inputs */.G0.ExpectedReports}' is ${quote(expectedRaw)}, but '${constants/* Inputs */.G0.Reports}' is empty: ` +
-                    `expected-reports applies only to the job that gathers the legs' reports (reports mode).`);
-            }, undefined);
-        }
-        return { leg, reports: null };
-    }
-    for (const problem of ignoredInputs(source, patterns, leg)) {
-        attempt(() => {
-            throw new InputError(problem);
-        }, undefined);
-    }
-    const expected = attempt(() => parseExpected(expectedRaw), { count: 1 });
-    return { leg: '', reports: { patterns, expected } };
-}
-/** In reports mode: each input given that it would ignore, as an error message. */
-function ignoredInputs(source, patterns, leg) {
-    const problems = [];
-    const refuse = (name, value, why) => problems.push(`Input '${name}' is ${quote(value)}, but '${constants/* Inputs */.G0.Reports}' is set: ${why}.`);
-    if (patterns.includes('\u0000')) {
-        problems.push(`Input '${constants/* Inputs */.G0.Reports}' is ${quote(patterns)}: expected glob patterns of report files, one a line, such as testerarmy-reports/**/*.json.`);
-    }
-    for (const name of [...RUNNING_INPUTS, ...START_ONLY_INPUTS]) {
-        const value = source.read(name).trim();
-        if (!isSet(name, value))
-            continue;
-        refuse(name, value, RUNNING_INPUTS.includes(name)
-            ? `reports mode gathers the reports the legs wrote and starts or waits for nothing: give ${constants/* Inputs */.G0.Reports} in the gathering job and ${name} in the legs`
-            : 'it applies only when the action starts a run, and reports mode starts nothing');
-    }
-    if (leg) {
-        refuse(constants/* Inputs */.G0.Leg, leg, "leg names a leg's report, and the gathering job writes the combined one; give leg in the legs");
-    }
-    for (const [name, fallback] of LEG_DECIDES) {
-        const value = source.read(name).trim();
-        if (value && value.toLowerCase() !== fallback) {
-            refuse(name, value, `each leg's verdict is kept as the leg decided it, so set ${name} in the legs (the gathering job takes only the default${fallback ? `, ${fallback}` : ', empty'})`);
-        }
-    }
-    const failOn = source.read(constants/* Inputs */.G0.FailOn).trim();
-    if (failOn.toLowerCase() === 'warnings') {
-        refuse(constants/* Inputs */.G0.FailOn, failOn, "each leg's verdict is kept as the leg decided it, so set fail-on: warnings in the legs; the gathering job takes failed (fail the step on the combined verdict) or never");
-    }
-    return problems;
-}
-function parseLeg(raw) {
-    const value = raw.trim();
-    // eslint-disable-next-line no-control-regex
-    if (/[\u0000-\u001f\u007f]/.test(value) || Array.from(value).length > MAX_LEG_CHARS) {
-        throw new InputError(`Input '${constants/* Inputs */.G0.Leg}' is ${quote(value)}: expected one line of at most ${MAX_LEG_CHARS} characters, ` +
-            `such as web or \${{ matrix.platform }}.`);
-    }
-    return value;
-}
-/** A count of at least 1, or leg names separated by commas or newlines (each once). */
-function parseExpected(raw) {
-    const value = raw || '1';
-    if (/^\d+$/.test(value)) {
-        const count = Number(value);
-        if (count >= 1 && count <= MAX_EXPECTED)
-            return { count };
-        throw new InputError(`Input '${constants/* Inputs */.G0.ExpectedReports}' is ${quote(value)}: expected how many legs must report (1 to ${MAX_EXPECTED}), ` +
-            `or their names separated by commas or newlines.`);
-    }
-    const names = [
-        ...new Set(value
-            .split(/[,\n]/)
-            .map(name => name.trim())
-            .filter(Boolean))
-    ];
-    const bad = names.find(
-    // eslint-disable-next-line no-control-regex
-    name => /[\u0000-\u001f\u007f]/.test(name) || Array.from(name).length > MAX_LEG_CHARS);
-    if (bad !== undefined || names.length === 0 || names.length > MAX_EXPECTED) {
-        throw new InputError(`Input '${constants/* Inputs */.G0.ExpectedReports}' is ${quote(value)}: expected how many legs must report (1 to ${MAX_EXPECTED}), ` +
-            `or their names (each at most ${MAX_LEG_CHARS} characters) separated by commas or newlines.`);
-    }
-    return { names };
-}
-/** GitHub runs at most 256 jobs of one matrix. */
-const MAX_EXPECTED = 256;
-
 ;// CONCATENATED MODULE: ./src/inputs/runs.ts
 // The inputs that say which runs to wait for: given run IDs, or what to start (a saved test, a group,
 // the exploration agent on a pull request) with the options each start request takes. Pure.
@@ -6966,6 +6842,7 @@ const AGENT_INPUTS = [
     constants/* Inputs */.G0.PrNumber,
     constants/* Inputs */.G0.SimulatorRegion
 ];
+/** Every option of a start request: any of them without a start would be ignored without a word. */
 const START_INPUTS = [...new Set([...TEST_INPUTS, ...GROUP_INPUTS, ...AGENT_INPUTS])];
 /** A TesterArmy project's short ID: letters, digits, `-` and `_` (it goes into a URL path). */
 const SHORT_ID = /^[A-Za-z0-9_-]{1,64}$/;
@@ -7185,6 +7062,131 @@ function parseRunIds(raw) {
     }
     return (0,guards/* uniqueRunIds */.tj)(tokens);
 }
+
+;// CONCATENATED MODULE: ./src/inputs/reports.ts
+// The inputs of a matrix: `leg` (a leg's name in the combined report) and reports mode (`reports`,
+// `expected-reports`), where a last job gathers the legs' report files into one verdict. Pure.
+
+
+
+/** A leg's name is shown in tables and lines: one line, and short enough for a table cell. */
+const MAX_LEG_CHARS = 100;
+/** Ways of running that reports mode replaces: given with `reports`, one of them is a mistake. */
+const RUNNING_INPUTS = [
+    constants/* Inputs */.G0.RunId,
+    constants/* Inputs */.G0.TestId,
+    constants/* Inputs */.G0.GroupId,
+    constants/* Inputs */.G0.ExplorationAgent,
+    constants/* Inputs */.G0.AppPath
+];
+/**
+ * What each leg decides for itself (fail-on, min-severity, retries, waivers); the gathering job
+ * keeps the legs' verdicts and never judges their runs again, so another value there would change
+ * nothing. Each with its default (action.yml),
+ * since the runner always passes one.
+ */
+const LEG_DECIDES = [
+    [constants/* Inputs */.G0.MinSeverity, '1'],
+    [constants/* Inputs */.G0.OnFlaky, 'pass'],
+    [constants/* Inputs */.G0.RetryFailed, '0'],
+    // Waivers too: a leg's report already lists what its known issues waived.
+    [constants/* Inputs */.G0.KnownIssues, ''],
+    [constants/* Inputs */.G0.KnownIssuesFrom, 'workspace']
+];
+/** Only the default `true` counts as unset: the runner passes action.yml's default. */
+const isSet = (name, value) => value !== '' && !(name === constants/* Inputs */.G0.ExplorationAgent && value.toLowerCase() === 'false');
+/**
+ * The matrix inputs, and in reports mode every input that would be ignored refused by name: each
+ * bad one through `attempt`, so all are reported at once.
+ */
+function parseMatrix(source, attempt) {
+    const patterns = source.read(constants/* Inputs */.G0.Reports).trim();
+    const expectedRaw = source.read(constants/* Inputs */.G0.ExpectedReports).trim();
+    const leg = attempt(() => parseLeg(source.read(constants/* Inputs */.G0.Leg)), '');
+    if (!patterns) {
+        // `1` is action.yml's default, passed by the runner whether or not the workflow gave it.
+        if (expectedRaw && expectedRaw !== '1') {
+            attempt(() => {
+                throw new InputError(`Input '${constants/* Inputs */.G0.ExpectedReports}' is ${quote(expectedRaw)}, but '${constants/* Inputs */.G0.Reports}' is empty: ` +
+                    `expected-reports applies only to the job that gathers the legs' reports (reports mode).`);
+            }, undefined);
+        }
+        return { leg, reports: null };
+    }
+    for (const problem of ignoredInputs(source, patterns, leg)) {
+        attempt(() => {
+            throw new InputError(problem);
+        }, undefined);
+    }
+    const expected = attempt(() => parseExpected(expectedRaw), { count: 1 });
+    return { leg: '', reports: { patterns, expected } };
+}
+/** In reports mode: each input given that it would ignore, as an error message. */
+function ignoredInputs(source, patterns, leg) {
+    const problems = [];
+    const refuse = (name, value, why) => problems.push(`Input '${name}' is ${quote(value)}, but '${constants/* Inputs */.G0.Reports}' is set: ${why}.`);
+    if (patterns.includes('\u0000')) {
+        problems.push(`Input '${constants/* Inputs */.G0.Reports}' is ${quote(patterns)}: expected glob patterns of report files, one a line, such as testerarmy-reports/**/*.json.`);
+    }
+    for (const name of [...RUNNING_INPUTS, ...START_INPUTS]) {
+        const value = source.read(name).trim();
+        if (!isSet(name, value))
+            continue;
+        refuse(name, value, RUNNING_INPUTS.includes(name)
+            ? `reports mode gathers the reports the legs wrote and starts or waits for nothing: give ${constants/* Inputs */.G0.Reports} in the gathering job and ${name} in the legs`
+            : 'it applies only when the action starts a run, and reports mode starts nothing');
+    }
+    if (leg) {
+        refuse(constants/* Inputs */.G0.Leg, leg, "leg names a leg's report, and the gathering job writes the combined one; give leg in the legs");
+    }
+    for (const [name, fallback] of LEG_DECIDES) {
+        const value = source.read(name).trim();
+        if (value && value.toLowerCase() !== fallback) {
+            refuse(name, value, `each leg's verdict is kept as the leg decided it, so set ${name} in the legs (the gathering job takes only the default${fallback ? `, ${fallback}` : ', empty'})`);
+        }
+    }
+    const failOn = source.read(constants/* Inputs */.G0.FailOn).trim();
+    if (failOn.toLowerCase() === 'warnings') {
+        refuse(constants/* Inputs */.G0.FailOn, failOn, "each leg's verdict is kept as the leg decided it, so set fail-on: warnings in the legs; the gathering job takes failed (fail the step on the combined verdict) or never");
+    }
+    return problems;
+}
+function parseLeg(raw) {
+    const value = raw.trim();
+    // eslint-disable-next-line no-control-regex
+    if (/[\u0000-\u001f\u007f]/.test(value) || Array.from(value).length > MAX_LEG_CHARS) {
+        throw new InputError(`Input '${constants/* Inputs */.G0.Leg}' is ${quote(value)}: expected one line of at most ${MAX_LEG_CHARS} characters, ` +
+            `such as web or \${{ matrix.platform }}.`);
+    }
+    return value;
+}
+/** A count of at least 1, or leg names separated by commas or newlines (each once). */
+function parseExpected(raw) {
+    const value = raw || '1';
+    if (/^\d+$/.test(value)) {
+        const count = Number(value);
+        if (count >= 1 && count <= MAX_EXPECTED)
+            return { count };
+        throw new InputError(`Input '${constants/* Inputs */.G0.ExpectedReports}' is ${quote(value)}: expected how many legs must report (1 to ${MAX_EXPECTED}), ` +
+            `or their names separated by commas or newlines.`);
+    }
+    const names = [
+        ...new Set(value
+            .split(/[,\n]/)
+            .map(name => name.trim())
+            .filter(Boolean))
+    ];
+    const bad = names.find(
+    // eslint-disable-next-line no-control-regex
+    name => /[\u0000-\u001f\u007f]/.test(name) || Array.from(name).length > MAX_LEG_CHARS);
+    if (bad !== undefined || names.length === 0 || names.length > MAX_EXPECTED) {
+        throw new InputError(`Input '${constants/* Inputs */.G0.ExpectedReports}' is ${quote(value)}: expected how many legs must report (1 to ${MAX_EXPECTED}), ` +
+            `or their names (each at most ${MAX_LEG_CHARS} characters) separated by commas or newlines.`);
+    }
+    return { names };
+}
+/** GitHub runs at most 256 jobs of one matrix. */
+const MAX_EXPECTED = 256;
 
 // EXTERNAL MODULE: ./src/upload/app-path.ts
 var app_path = __nccwpck_require__(5648);
@@ -8171,6 +8173,21 @@ function matrixWhyLine(report, gathered) {
         ? `${clauses.slice(0, MAX_LINE_CLAUSES).join('; ')}; and ${more} more (see the job summary)`
         : clauses.join('; ');
 }
+/**
+ * The matrix's verdict in a few words, for the summary's headline and the comment's title:
+ * `all 3 legs passed`, `1 of 3 legs did not pass`, `no leg reported`, `2 reports could not be used`.
+ */
+function matrixVerdictWords(report, gathered) {
+    const total = legCount(gathered);
+    const notPassed = legsNotPassed(gathered);
+    if (report.passed)
+        return `all ${(0,labels/* plural */.LS)(total, 'leg')} passed`;
+    if (total === 0)
+        return 'no leg reported';
+    return notPassed > 0
+        ? `${notPassed} of ${(0,labels/* plural */.LS)(total, 'leg')} did not pass`
+        : `${(0,labels/* plural */.LS)(gathered.problems.length, 'report')} could not be used`;
+}
 
 ;// CONCATENATED MODULE: ./src/report/legs-comment.ts
 // The pull-request comment's lines about a matrix in reports mode: every leg with its verdict (and
@@ -8181,16 +8198,6 @@ function matrixWhyLine(report, gathered) {
 
 /** Legs listed in the comment; the summary lists every one. */
 const MAX_COMMENT_LEGS = 50;
-/** The comment's title after the mark: `3 legs passed`, `1 of 3 legs did not pass`. */
-function legsTitle(report, gathered) {
-    const total = legCount(gathered);
-    if (report.passed)
-        return `all ${(0,labels/* plural */.LS)(total, 'leg')} passed`;
-    const notPassed = legsNotPassed(gathered);
-    return notPassed > 0
-        ? `${notPassed} of ${(0,labels/* plural */.LS)(total, 'leg')} did not pass`
-        : `${(0,labels/* plural */.LS)(gathered.problems.length, 'report')} could not be used`;
-}
 function legsCommentLines(report, gathered) {
     const rows = gathered.legs.map(leg => {
         const { mark, word } = legVerdictWord(leg);
@@ -8219,6 +8226,7 @@ function legsCommentLines(report, gathered) {
 ;// CONCATENATED MODULE: ./src/report/comment-text.ts
 // The pull-request comment: short (verdict, counts, the most severe issues, a link to the full
 // summary), found again by a hidden marker, escaped like the summary. Pure.
+
 
 
 
@@ -8272,7 +8280,7 @@ function renderComment(report, marker, runUrl) {
     const { gathered } = report;
     const features = runs.map(r => r.featureName).filter(Boolean);
     const title = gathered
-        ? `${verdict}: ${legsTitle(report, gathered)}`
+        ? `${verdict}: ${matrixVerdictWords(report, gathered)}`
         : features.length === 1
             ? `${verdict}: ${(0,src_escape/* markdown */.wD)(features[0], 200)}`
             : verdict;
@@ -8800,15 +8808,7 @@ function* findingsText(run) {
 /** Unusable files listed by name; the log and the report file list every one. */
 const MAX_LISTED_PROBLEMS = 20;
 function legsHeadline(report, gathered) {
-    const total = legCount(gathered);
-    const notPassed = legsNotPassed(gathered);
-    const word = report.passed
-        ? `all ${(0,labels/* plural */.LS)(total, 'leg')} passed`
-        : total === 0
-            ? 'no leg reported'
-            : notPassed > 0
-                ? `${notPassed} of ${(0,labels/* plural */.LS)(total, 'leg')} did not pass`
-                : `${(0,labels/* plural */.LS)(gathered.problems.length, 'report')} could not be used`;
+    const word = matrixVerdictWords(report, gathered);
     const counts = [`**${(0,labels/* plural */.LS)(report.runs.length, 'run')}**`, ...(0,labels/* countsOf */.mQ)((0,labels/* runTotals */.zj)(report.runs))];
     return `## ${report.passed ? '✅' : '❌'} TesterArmy: ${word}\n\n${counts.join(' · ')}`;
 }

@@ -284,12 +284,9 @@ export interface Report {
   gathered?: Gathered
 }
 
-/** One matrix leg in reports mode: its report's own verdict and totals, as the leg decided them. */
-export interface GatheredLeg {
-  /** Untrusted: from the leg's report (its `leg` input), or its folder's or file's name. */
-  name: string
-  /** The report file kept for this leg (its latest workflow-run attempt). */
-  file: string
+/** A leg's own verdict, as its report says it: the leg decided it, and nothing judges it again. */
+export interface LegVerdict {
+  /** The workflow-run attempt that wrote the report. */
   attempt: number
   passed: boolean
   status: FinalStatus
@@ -297,6 +294,14 @@ export interface GatheredLeg {
   /** The leg's own error (a rejected key, a failed start); untrusted text. */
   fatal: string | null
   cancelled: boolean
+}
+
+/** One matrix leg in reports mode: its report's own verdict and totals, as the leg decided them. */
+export interface GatheredLeg extends LegVerdict {
+  /** Untrusted: from the leg's report (its `leg` input), or its folder's or file's name. */
+  name: string
+  /** The report file kept for this leg (its latest workflow-run attempt). */
+  file: string
   runs: number
   issues: number
   warnings: number

@@ -5,22 +5,16 @@ import { createHash } from 'node:crypto'
 import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs'
 import { Limits, REPORT_SCHEMA_VERSION } from '../constants.js'
 import { isPlainObject, type JsonObject } from '../guards.js'
-import type { FinalStatus, Result } from '../model.js'
+import type { FinalStatus, LegVerdict, Result } from '../model.js'
 import type { RunEntry } from './leg-runs.js'
 import { schemaProblem } from './report-schema.js'
 
 /** What a leg's report says about itself and its verdict, without its runs. */
-export interface LegHead {
+export interface LegHead extends LegVerdict {
   /** Its `leg`, '' when the leg gave none. */
   leg: string
   commit: string
   runId: string
-  attempt: number
-  passed: boolean
-  status: FinalStatus
-  result: Result
-  fatal: string | null
-  cancelled: boolean
   flakyCount: number
 }
 

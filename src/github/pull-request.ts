@@ -198,16 +198,7 @@ async function lookup(options: LookupOptions): Promise<PullRequestLookup> {
             `pr-number names pull request #${options.prNumber}, the merge queue's branch #${queued.number}: the queue's commit ${short(queued.headSha)} is what is tested.`
           ]
         : []
-    return {
-      ...found,
-      pr: {
-        ...found.pr,
-        headSha: queued.headSha,
-        baseBranch: queued.baseBranch || found.pr.baseBranch
-      },
-      source: `the merge queue's commit ${short(queued.headSha)}, pull request #${options.prNumber} read from GitHub`,
-      notices: [...found.notices, ...other]
-    }
+    return { ...testedInQueue(found, queued), notices: [...found.notices, ...other] }
   }
 
   // Any event that carries a pull request (pull_request_review, pull_request_review_comment, ...)
@@ -230,15 +221,7 @@ async function lookup(options: LookupOptions): Promise<PullRequestLookup> {
       if (queued.kind === 'unnamed') return { kind: 'failed', message: queued.message }
       const found = await byNumber(queued.number, 'the merge queue branch')
       if (found.kind !== 'found') return found
-      return {
-        ...found,
-        pr: {
-          ...found.pr,
-          headSha: queued.headSha,
-          baseBranch: queued.baseBranch || found.pr.baseBranch
-        },
-        source: `the merge queue's commit ${short(queued.headSha)}, pull request #${queued.number} read from GitHub`
-      }
+      return testedInQueue(found, queued)
     }
     case 'issue_comment': {
       const issue = isObject(payload.issue) ? payload.issue : null
@@ -341,4 +324,23 @@ function basedHere(entry: Json, payload: Json, where: string): boolean {
   const repository = isObject(payload.repository) ? payload.repository : {}
   if (positive(base.id) && positive(repository.id)) return base.id === repository.id
   return text(base.url).toLowerCase().endsWith(`/repos/${where.toLowerCase()}`)
+}
+
+/**
+ * A pull request as a merge queue tests it: the queue's commit (what will land, and what the check
+ * gates) in place of the pull request's head, and the queue's base branch.
+ */
+function testedInQueue(
+  found: Extract<PullRequestLookup, { kind: 'found' }>,
+  queued: Extract<ReturnType<typeof queuedPullRequest>, { kind: 'queued' }>
+): Extract<PullRequestLookup, { kind: 'found' }> {
+  return {
+    ...found,
+    pr: {
+      ...found.pr,
+      headSha: queued.headSha,
+      baseBranch: queued.baseBranch || found.pr.baseBranch
+    },
+    source: `the merge queue's commit ${short(queued.headSha)}, pull request #${found.pr.number} read from GitHub`
+  }
 }

@@ -2,6 +2,7 @@
 // `expected-reports`), where a last job gathers the legs' report files into one verdict. Pure.
 import { Inputs } from '../constants.js'
 import { InputError, quote, type Attempt, type InputSource } from './source.js'
+import { START_INPUTS } from './runs.js'
 
 /** Reports mode: which files to read and which legs must be there. */
 export interface ReportsRequest {
@@ -28,20 +29,6 @@ const RUNNING_INPUTS = [
   Inputs.GroupId,
   Inputs.ExplorationAgent,
   Inputs.AppPath
-] as const
-
-/** What only a start takes: with `reports` it would be ignored without a word. */
-const START_ONLY_INPUTS = [
-  Inputs.ProjectId,
-  Inputs.PrNumber,
-  Inputs.SimulatorRegion,
-  Inputs.Mode,
-  Inputs.Platform,
-  Inputs.DeviceModel,
-  Inputs.AppId,
-  Inputs.EnvironmentId,
-  Inputs.TargetUrl,
-  Inputs.Environment
 ] as const
 
 /**
@@ -102,7 +89,7 @@ function ignoredInputs(source: InputSource, patterns: string, leg: string): stri
       `Input '${Inputs.Reports}' is ${quote(patterns)}: expected glob patterns of report files, one a line, such as testerarmy-reports/**/*.json.`
     )
   }
-  for (const name of [...RUNNING_INPUTS, ...START_ONLY_INPUTS]) {
+  for (const name of [...RUNNING_INPUTS, ...START_INPUTS]) {
     const value = source.read(name).trim()
     if (!isSet(name, value)) continue
     refuse(

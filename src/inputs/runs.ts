@@ -46,7 +46,8 @@ const AGENT_INPUTS = [
   Inputs.PrNumber,
   Inputs.SimulatorRegion
 ] as const
-const START_INPUTS = [...new Set([...TEST_INPUTS, ...GROUP_INPUTS, ...AGENT_INPUTS])]
+/** Every option of a start request: any of them without a start would be ignored without a word. */
+export const START_INPUTS = [...new Set([...TEST_INPUTS, ...GROUP_INPUTS, ...AGENT_INPUTS])]
 
 /** A TesterArmy project's short ID: letters, digits, `-` and `_` (it goes into a URL path). */
 const SHORT_ID = /^[A-Za-z0-9_-]{1,64}$/

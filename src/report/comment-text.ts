@@ -8,7 +8,8 @@ import { countsOf, nowrap, runTotals, severityLabel } from '../labels.js'
 import { knownIssuesCallout, waivedBy } from './known-issues-text.js'
 import type { Report } from '../model.js'
 import { bySeverity } from '../verdict/build-report.js'
-import { legsCommentLines, legsTitle } from './legs-comment.js'
+import { legsCommentLines } from './legs-comment.js'
+import { matrixVerdictWords } from './legs-words.js'
 
 /**
  * The hidden marker that finds the comment again: the workflow, the job, and what it reports on.
@@ -67,7 +68,7 @@ export function renderComment(report: Report, marker: string, runUrl: string): s
   const { gathered } = report
   const features = runs.map(r => r.featureName).filter(Boolean)
   const title = gathered
-    ? `${verdict}: ${legsTitle(report, gathered)}`
+    ? `${verdict}: ${matrixVerdictWords(report, gathered)}`
     : features.length === 1
       ? `${verdict}: ${markdown(features[0] as string, 200)}`
       : verdict

@@ -4,27 +4,10 @@
 import { code, markdown } from '../escape.js'
 import { nowrap, plural } from '../labels.js'
 import type { Gathered, Report } from '../model.js'
-import {
-  legCount,
-  legReasons,
-  legsNotPassed,
-  legVerdictWord,
-  MISSING_WORD,
-  missingClause
-} from './legs-words.js'
+import { legReasons, legVerdictWord, MISSING_WORD, missingClause } from './legs-words.js'
 
 /** Legs listed in the comment; the summary lists every one. */
 const MAX_COMMENT_LEGS = 50
-
-/** The comment's title after the mark: `3 legs passed`, `1 of 3 legs did not pass`. */
-export function legsTitle(report: Report, gathered: Gathered): string {
-  const total = legCount(gathered)
-  if (report.passed) return `all ${plural(total, 'leg')} passed`
-  const notPassed = legsNotPassed(gathered)
-  return notPassed > 0
-    ? `${notPassed} of ${plural(total, 'leg')} did not pass`
-    : `${plural(gathered.problems.length, 'report')} could not be used`
-}
 
 export function legsCommentLines(report: Report, gathered: Gathered): string[] {
   const rows = gathered.legs.map(leg => {

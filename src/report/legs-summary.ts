@@ -5,10 +5,9 @@ import { code, markdown } from '../escape.js'
 import { countsOf, nowrap, plural, runTotals } from '../labels.js'
 import type { Gathered, Report } from '../model.js'
 import {
-  legCount,
   legReasons,
-  legsNotPassed,
   legVerdictWord,
+  matrixVerdictWords,
   MISSING_WORD,
   missingClause,
   nothingMatched
@@ -18,15 +17,7 @@ import {
 const MAX_LISTED_PROBLEMS = 20
 
 export function legsHeadline(report: Report, gathered: Gathered): string {
-  const total = legCount(gathered)
-  const notPassed = legsNotPassed(gathered)
-  const word = report.passed
-    ? `all ${plural(total, 'leg')} passed`
-    : total === 0
-      ? 'no leg reported'
-      : notPassed > 0
-        ? `${notPassed} of ${plural(total, 'leg')} did not pass`
-        : `${plural(gathered.problems.length, 'report')} could not be used`
+  const word = matrixVerdictWords(report, gathered)
   const counts = [`**${plural(report.runs.length, 'run')}**`, ...countsOf(runTotals(report.runs))]
   return `## ${report.passed ? '✅' : '❌'} TesterArmy: ${word}\n\n${counts.join(' · ')}`
 }

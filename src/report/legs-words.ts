@@ -85,3 +85,17 @@ export function matrixWhyLine(report: Report, gathered: Gathered): string {
     ? `${clauses.slice(0, MAX_LINE_CLAUSES).join('; ')}; and ${more} more (see the job summary)`
     : clauses.join('; ')
 }
+
+/**
+ * The matrix's verdict in a few words, for the summary's headline and the comment's title:
+ * `all 3 legs passed`, `1 of 3 legs did not pass`, `no leg reported`, `2 reports could not be used`.
+ */
+export function matrixVerdictWords(report: Report, gathered: Gathered): string {
+  const total = legCount(gathered)
+  const notPassed = legsNotPassed(gathered)
+  if (report.passed) return `all ${plural(total, 'leg')} passed`
+  if (total === 0) return 'no leg reported'
+  return notPassed > 0
+    ? `${notPassed} of ${plural(total, 'leg')} did not pass`
+    : `${plural(gathered.problems.length, 'report')} could not be used`
+}

@@ -41,6 +41,18 @@ function resultOf(run: Run | null, status: FinalStatus): Result {
 /** Finds the known-issues entry that waives each finding of a run (none without the file). */
 type Waive = ReturnType<typeof waiverFinder>
 
+/**
+ * The finder of a step's waivers, its entries compiled once: retry-failed judges each run as it
+ * finishes, and the report judges them all again at the end.
+ */
+const finders = new WeakMap<KnownIssues, Waive>()
+function finderOf(waivers: KnownIssues | null | undefined): Waive {
+  if (!waivers) return waiverFinder(null)
+  let finder = finders.get(waivers)
+  if (!finder) finders.set(waivers, (finder = waiverFinder(waivers)))
+  return finder
+}
+
 function describeRun(outcome: RunOutcome, policy: GatePolicy, waive: Waive): RunReport {
   const { run } = outcome
   const output = run?.output ?? null
@@ -102,7 +114,7 @@ export function ownVerdictFailed(
   policy: GatePolicy & { waivers?: KnownIssues | null }
 ): boolean {
   if (outcome.status !== 'completed' && outcome.status !== 'failed') return false
-  const run = describeRun(outcome, policy, waiverFinder(policy.waivers ?? null))
+  const run = describeRun(outcome, policy, finderOf(policy.waivers))
   return !run.passed && (run.status === 'failed' || run.result === 'FAILED')
 }
 
@@ -122,7 +134,7 @@ export function buildReport(
     retried?: RetriedRuns
   } = {}
 ): Report {
-  const waive = waiverFinder(policy.waivers ?? null)
+  const waive = finderOf(policy.waivers)
   const describe = (o: RunOutcome): RunReport => describeRun(o, policy, waive)
   const runs = outcomes.map(o =>
     withRetries(o, extra.retried?.attempts.get(o.id) ?? [], {

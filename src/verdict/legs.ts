@@ -1,20 +1,12 @@
 // The verdict of a whole matrix (reports mode): each leg's verdict is kept as the leg decided it
 // (its own fail-on, min-severity, on-flaky and waivers), and the matrix passes only when every
 // expected leg reported and passed and every matched file was a usable report. Pure.
-import type { FinalStatus, Result } from '../model.js'
+import type { FinalStatus, LegVerdict, Result } from '../model.js'
 import { aggregateResult, STATUS_ORDER } from './build-report.js'
 
-interface LegVerdict {
-  passed: boolean
-  status: FinalStatus
-  result: Result
-  /** The leg's step was cancelled, or ended on the action's own error: it did not pass. */
-  cancelled: boolean
-  fatal: string | null
-}
-
 export function judgeMatrix(
-  legs: readonly LegVerdict[],
+  /** A leg whose step was cancelled, or ended on the action's own error, did not pass. */
+  legs: readonly Omit<LegVerdict, 'attempt'>[],
   missing: { count: number },
   problems: readonly unknown[]
 ): { passed: boolean; status: FinalStatus; result: Result } {
